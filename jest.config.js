@@ -1,0 +1,22 @@
+// Jest runs in ESM mode (NestJS 12 is ESM only): `node --experimental-vm-modules`.
+// Learner code and Pyodide never load inside Jest: the grader runs in child processes.
+const aliases = {
+  '^@app/db$': '<rootDir>/libs/db/src/index.ts',
+  '^@app/grader$': '<rootDir>/libs/grader/src/index.ts',
+  '^@app/quiz-spec$': '<rootDir>/libs/quiz-spec/src/index.ts',
+  '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
+  testTimeout: 60000,
+};

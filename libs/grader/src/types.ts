@@ -1,0 +1,107 @@
+/**
+ * The contract between the exercise format (libs/quiz-spec), the API and the grading engine.
+ * Plain data only: a job crosses process boundaries as JSON.
+ */
+
+export type Visibility = 'visible' | 'hidden';
+
+/** Metadata shared by every kind of test. `name` is unique within a job and stable. */
+interface TestSpecBase {
+  /** `test_x` (function in testModule), `TestClass.test_y` (unittest method), or a case name. */
+  name: string;
+  points: number;
+  /** Shown to the learner when this test does not pass (hidden tests show only name + feedback). */
+  feedback?: string;
+  visibility: Visibility;
+  /** Concept tags, for dashboards. */
+  tags: string[];
+}
+
+/** A `def test_*()` function or a `unittest.TestCase` method defined in `GradingJob.testModule`. */
+export interface ModuleTestSpec extends TestSpecBase {
+  kind: 'module';
+}
+
+/**
+ * A declarative case. Runs `setup` (statements) in a fresh namespace where the learner's module
+ * is imported under its module name and its public names are bound, then evaluates `expr`, or
+ * calls `call(*args, **kwargs)`. Passes when the value equals `expected` type-strictly (compared
+ * by the host, never by learner objects), or when it raises `raises` (an exception class name),
+ * and when `output` is given, when captured stdout equals it after normalisation.
+ */
+export interface CaseTestSpec extends TestSpecBase {
+  kind: 'case';
+  setup?: string;
+  expr?: string;
+  call?: string;
+  args?: unknown[];
+  kwargs?: Record<string, unknown>;
+  expected?: unknown;
+  raises?: string;
+  output?: string;
+}
+
+export type TestSpec = ModuleTestSpec | CaseTestSpec;
+
+export interface GradingLimits {
+  /** Wall time for one test (and for importing the submission). */
+  timeMsPerTest: number;
+  /** Wall time for the whole submission. */
+  timeMsTotal: number;
+  /** Interpreter memory cap. */
+  memoryMb: number;
+  /** Captured stdout/stderr kept per test; beyond it output is truncated with a visible note. */
+  outputBytes: number;
+  recursionLimit: number;
+}
+
+export const DEFAULT_LIMITS: GradingLimits = {
+  timeMsPerTest: 2000,
+  timeMsTotal: 10000,
+  memoryMb: 256,
+  outputBytes: 8192,
+  recursionLimit: 1000,
+};
+
+export interface GradingJob {
+  /** The learner's Python source. */
+  source: string;
+  /** Module name the submission is importable as (`from solution import f`). Default `solution`. */
+  moduleName: string;
+  /** Hidden Python test module: `test_*` functions and/or unittest.TestCase classes. */
+  testModule?: string;
+  /** Every test, in the order it runs. */
+  tests: TestSpec[];
+  limits: GradingLimits;
+  /** When set, `time.time`, `time.monotonic`, `time.sleep` are a controllable virtual clock starting here. */
+  virtualClock?: { start: number };
+  seed?: number;
+  /** `visible` runs only visible tests (the learner's "Run visible tests"). */
+  only?: 'all' | 'visible';
+}
+
+export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit';
+
+export interface TestResult {
+  name: string;
+  status: TestStatus;
+  score: number;
+  max_score: number;
+  visibility: Visibility;
+  /** Safe for the learner: hidden tests show name + feedback, never test code or expected values. */
+  message: string;
+  output: string;
+  tags: string[];
+}
+
+export interface GradingResult {
+  status: 'pass' | 'fail' | 'error';
+  /** points / max_points, 0..1 */
+  score: number;
+  points: number;
+  max_points: number;
+  message: string;
+  duration_ms: number;
+  provenance: { runtime: string; python: string; suite_hash: string; seed: number };
+  tests: TestResult[];
+}
