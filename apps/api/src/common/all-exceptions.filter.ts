@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { errorName, type ErrorBody } from './error-body.js';
+
+interface PrismaLikeError {
+  name: string;
+  code?: string;
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: unknown };
+}
+
+/** Prisma error codes that mean "the database is not reachable right now" rather than a bug. */
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+
+function isPrismaError(error: unknown): error is PrismaLikeError {
+  return typeof error === 'object' && error !== null && String((error as Error).name).startsWith('PrismaClient');
+}
+
+/** Maps anything thrown to `{ statusCode, error, message, details?, requestId }`. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const requestId = String(request.id ?? '');
+    const body = { ...this.describe(exception, request), requestId };
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.url} -> ${body.statusCode} [${requestId}]`, (exception as Error)?.stack);
+    }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
+  }
+
+  private describe(exception: unknown, request: Request): Omit<ErrorBody, 'requestId'> {
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    if (isPrismaError(exception)) return this.fromPrisma(exception);
+    if (isBodyParserError(exception)) {
+      const status = exception.status;
+      return { statusCode: status, error: errorName(status), message: exception.message };
+    }
+    void request;
+    return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred' };
+  }
+
+  private fromHttpException(exception: HttpException): Omit<ErrorBody, 'requestId'> {
+    const statusCode = exception.getStatus();
+    const payload = exception.getResponse();
+    if (typeof payload === 'string') return { statusCode, error: errorName(statusCode), message: payload };
+    const { message, details, error } = payload as { message?: unknown; details?: unknown; error?: string };
+    const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+    return { statusCode, error: error ?? errorName(statusCode), message: text, ...(details === undefined ? {} : { details }) };
+  }
+
+  private fromPrisma(error: PrismaLikeError): Omit<ErrorBody, 'requestId'> {
+    if (error.code === 'P2002') {
+      return { statusCode: 409, error: 'Conflict', message: 'A record with these values already exists', details: { target: error.meta?.target } };
+    }
+    if (error.code === 'P2025') {
+      return { statusCode: 404, error: 'Not Found', message: `${error.meta?.modelName ?? 'Record'} not found` };
+    }
+    if (error.name === 'PrismaClientInitializationError' || (error.code && UNAVAILABLE_CODES.has(error.code))) {
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly' };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred' };
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string } {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && typeof (error as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,31 @@
+import { ConfigError, validateEnvironment } from './environment.js';
+
+describe(validateEnvironment.name, () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numeric strings and keeps a postgres URL', () => {
+    const env = validateEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBe('postgres://u@h:5432/db');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+  ])('rejects %j with one line naming %s', (raw, key) => {
+    expect(() => validateEnvironment(raw)).toThrow(ConfigError);
+    try {
+      validateEnvironment(raw);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(key);
+      expect(message).not.toContain('\n');
+    }
+  });
+});
