@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { Environment } from './config/environment.js';
+import { HealthModule } from './health/health.module.js';
+
+/**
+ * The root module. `register(env)` receives the environment validated in main.ts (or a test's
+ * own), provided under the `Environment` class token so services inject it by type.
+ */
+@Module({})
+export class AppModule {
+  static register(env: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
+        HealthModule,
+      ],
+      providers: [{ provide: Environment, useValue: env }],
+      exports: [Environment],
+    };
+  }
+}
