@@ -1,0 +1,118 @@
+import type {
+  MultipleChoiceQuestion,
+  OrderingQuestion,
+  PredictOutputQuestion,
+  Question,
+  ShortAnswerQuestion,
+  SingleChoiceQuestion,
+} from './model.types.js';
+
+export interface AnswerGrade {
+  correct: boolean;
+  /** 0..1 */
+  score: number;
+  /** score x the question's points */
+  points: number;
+  feedback?: string;
+}
+
+/**
+ * Grades an answer to a non-code question. Answers come from the network, so they are `unknown`:
+ * a malformed answer scores 0 with feedback, it never throws. Code questions go to the grader.
+ *   single_choice: a choice id; multiple_choice: a list of choice ids;
+ *   ordering: the list of items in the learner's order; predict_output, short_answer: a string.
+ */
+export function gradeAnswer(question: Exclude<Question, { type: 'code' }>, answer: unknown): AnswerGrade {
+  switch (question.type) {
+    case 'single_choice':
+      return gradeSingleChoice(question, answer);
+    case 'multiple_choice':
+      return gradeMultipleChoice(question, answer);
+    case 'ordering':
+      return gradeOrdering(question, answer);
+    case 'predict_output':
+      return gradePredictOutput(question, answer);
+    case 'short_answer':
+      return gradeShortAnswer(question, answer);
+  }
+}
+
+function grade(question: Question, score: number, feedback?: string): AnswerGrade {
+  const result: AnswerGrade = { correct: score === 1, score, points: score * question.points };
+  const text = feedback ?? question.explanation;
+  if (text !== undefined) result.feedback = text;
+  return result;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+export function gradeSingleChoice(q: SingleChoiceQuestion, answer: unknown): AnswerGrade {
+  const picked = q.choices.find((c) => c.id === answer);
+  if (!picked) return grade(q, 0, 'Pick one of the choices.');
+  return grade(q, picked.correct ? 1 : 0, picked.feedback);
+}
+
+/** All-or-nothing, or with `partial`: (right picks - wrong picks) / correct choices, at least 0. */
+export function gradeMultipleChoice(q: MultipleChoiceQuestion, answer: unknown): AnswerGrade {
+  if (!isStringList(answer) || answer.some((id) => !q.choices.some((c) => c.id === id))) {
+    return grade(q, 0, 'Answer with a list of choice ids.');
+  }
+  const picked = new Set(answer);
+  const correctIds = q.choices.filter((c) => c.correct).map((c) => c.id);
+  const hits = correctIds.filter((id) => picked.has(id)).length;
+  const wrong = [...picked].filter((id) => !correctIds.includes(id)).length;
+  const exact = hits === correctIds.length && wrong === 0;
+  if (exact || !q.partial) return grade(q, exact ? 1 : 0);
+  return grade(q, Math.max(0, (hits - wrong) / correctIds.length));
+}
+
+/** Exact order, or with `partial`: the share of item pairs placed in the right relative order. */
+export function gradeOrdering(q: OrderingQuestion, answer: unknown): AnswerGrade {
+  const isPermutation =
+    isStringList(answer) &&
+    answer.length === q.items.length &&
+    [...answer].sort().join('\u0000') === [...q.items].sort().join('\u0000');
+  if (!isPermutation) return grade(q, 0, 'Answer with every item exactly once, in your order.');
+  const exact = answer.every((item, i) => item === q.items[i]);
+  if (exact || !q.partial) return grade(q, exact ? 1 : 0);
+  const rank = new Map(q.items.map((item, i) => [item, i]));
+  let right = 0;
+  let pairs = 0;
+  for (let i = 0; i < answer.length; i++) {
+    for (let j = i + 1; j < answer.length; j++) {
+      pairs++;
+      if (rank.get(answer[i]!)! < rank.get(answer[j]!)!) right++;
+    }
+  }
+  return grade(q, right / pairs);
+}
+
+/** Line endings to \n, trailing whitespace of each line and trailing blank lines removed. */
+export function normaliseOutput(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+export function gradePredictOutput(q: PredictOutputQuestion, answer: unknown): AnswerGrade {
+  if (typeof answer !== 'string') return grade(q, 0, 'Answer with the text the program prints.');
+  return grade(q, normaliseOutput(answer) === normaliseOutput(q.expected_output) ? 1 : 0);
+}
+
+/** Trimmed, inner whitespace collapsed, Unicode-normalised; case folded unless case_sensitive. */
+export function normaliseShortAnswer(text: string, caseSensitive: boolean): string {
+  const cleaned = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return caseSensitive ? cleaned : cleaned.toLowerCase();
+}
+
+export function gradeShortAnswer(q: ShortAnswerQuestion, answer: unknown): AnswerGrade {
+  if (typeof answer !== 'string') return grade(q, 0, 'Answer with a short text.');
+  const given = normaliseShortAnswer(answer, q.case_sensitive);
+  const ok = q.accept.some((a) => normaliseShortAnswer(a, q.case_sensitive) === given);
+  return grade(q, ok ? 1 : 0);
+}

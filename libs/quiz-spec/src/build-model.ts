@@ -1,0 +1,121 @@
+import type {
+  Choice,
+  CodeQuestion,
+  Exercise,
+  Question,
+  QuestionRef,
+  Quiz,
+  TestDef,
+  WrongSolution,
+} from './model.types.js';
+
+/** A quiz as written in its file: `ref:` entries are resolved once the whole course is loaded. */
+export type QuizEntry = Question | QuestionRef;
+export interface QuizFile extends Omit<Quiz, 'questions'> {
+  questions: QuizEntry[];
+}
+export type FileItem = QuizFile | Exercise;
+
+type Raw = Record<string, unknown>;
+
+export const DEFAULT_MODULE = 'solution';
+
+export function isRef(entry: QuizEntry): entry is QuestionRef {
+  return 'ref' in entry && !('type' in entry);
+}
+
+/** Builds the typed model, with defaults, from content that passed the schema. */
+export function buildModel(raw: Raw): FileItem {
+  const header = {
+    id: raw.id as string,
+    title: raw.title as string,
+    published: (raw.published as boolean | undefined) ?? true,
+    attempts: (raw.attempts as number | undefined) ?? 0,
+    concepts: (raw.concepts as string[] | undefined) ?? [],
+  };
+  if (raw.kind === 'exercise') {
+    const question = buildCode({ ...raw, id: slugOf(header.id) }, []);
+    return { kind: 'exercise', ...header, question };
+  }
+  const quiz: QuizFile = {
+    kind: 'quiz',
+    ...header,
+    questions: (raw.questions as Raw[]).map((q) => buildEntry(q, header.concepts)),
+  };
+  if (raw.opens !== undefined) quiz.opens = raw.opens as string;
+  if (raw.closes !== undefined) quiz.closes = raw.closes as string;
+  return quiz;
+}
+
+export function slugOf(id: string): string {
+  return id.slice(id.indexOf('/') + 1);
+}
+
+function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
+  if ('ref' in raw) return { ...(raw as unknown as QuestionRef) };
+  const base = {
+    id: raw.id as string,
+    prompt: raw.prompt as string,
+    points: (raw.points as number | undefined) ?? 1,
+    concepts: (raw.concepts as string[] | undefined) ?? quizConcepts,
+    ...(raw.explanation === undefined ? {} : { explanation: raw.explanation as string }),
+  };
+  switch (raw.type as Question['type']) {
+    case 'single_choice':
+      return { ...base, type: 'single_choice', choices: buildChoices(raw) };
+    case 'multiple_choice':
+      return { ...base, type: 'multiple_choice', choices: buildChoices(raw), partial: flag(raw.partial) };
+    case 'ordering':
+      return { ...base, type: 'ordering', items: [...(raw.items as string[])], partial: flag(raw.partial) };
+    case 'predict_output':
+      return { ...base, type: 'predict_output', code: raw.code as string, expected_output: raw.expected_output as string };
+    case 'short_answer':
+      return { ...base, type: 'short_answer', accept: [...(raw.accept as string[])], case_sensitive: flag(raw.case_sensitive) };
+    case 'code':
+      return buildCode(raw, quizConcepts);
+  }
+}
+
+function flag(value: unknown): boolean {
+  return value === true;
+}
+
+function buildChoices(raw: Raw): Choice[] {
+  return (raw.choices as Raw[]).map((c) => ({
+    id: c.id as string,
+    text: c.text as string,
+    correct: flag(c.correct),
+    ...(c.feedback === undefined ? {} : { feedback: c.feedback as string }),
+  }));
+}
+
+function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
+  const examples = ((raw.examples as Raw[] | undefined) ?? []).map(buildTest);
+  const tests = (raw.tests as Raw[]).map(buildTest);
+  const question: CodeQuestion = {
+    type: 'code',
+    id: raw.id as string,
+    prompt: raw.prompt as string,
+    points: [...examples, ...tests].reduce((sum, t) => sum + t.points, 0),
+    concepts: (raw.concepts as string[] | undefined) ?? defaultConcepts,
+    starter: (raw.starter as string | undefined) ?? '',
+    module: (raw.module as string | undefined) ?? DEFAULT_MODULE,
+    limits: { ...((raw.limits as Raw | undefined) ?? {}) },
+    virtual_clock: (raw.virtual_clock as CodeQuestion['virtual_clock'] | undefined) ?? false,
+    attempts: (raw.attempts as number | undefined) ?? 0,
+    hints: [...((raw.hints as string[] | undefined) ?? [])],
+    examples,
+    tests,
+    solution: raw.solution as string,
+    wrong_solutions: (raw.wrong_solutions as WrongSolution[]).map((w) => ({ ...w, fails: [...w.fails] })),
+  };
+  for (const key of ['title', 'test_module', 'explanation'] as const) {
+    if (raw[key] !== undefined) question[key] = raw[key] as string;
+  }
+  return question;
+}
+
+function buildTest(raw: Raw): TestDef {
+  // Only the keys the author wrote: `expected: null` (Python None) must stay distinct from absent.
+  return { ...(raw as unknown as TestDef), points: (raw.points as number | undefined) ?? 1 };
+}

@@ -1,0 +1,33 @@
+/** @app/quiz-spec: the exercise format (YAML -> typed models), its checks, grading of non-code
+ * answers, learner-safe views and conversion of code questions to grading jobs. No Nest inside. */
+export type * from './model.types.js';
+export { formatPath, formatSpecError, type DataPath, type Problem, type SpecError } from './errors.js';
+export { MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES } from './yaml-source.js';
+export { DEFAULT_MODULE, isRef, type FileItem, type QuizEntry, type QuizFile } from './build-model.js';
+export { isModuleTest } from './semantic-checks.js';
+export {
+  contentHash,
+  loadFile,
+  parseFileText,
+  type FailedFile,
+  type FileLoadResult,
+  type LoadedFile,
+} from './load-file.js';
+export {
+  asQuiz,
+  loadCourse,
+  loadExercises,
+  loadFiles,
+  type CourseLoadResult,
+  type LoadedItem,
+} from './load-course.js';
+export { toGradingJob, type GradingJobOptions } from './grading-job.js';
+export { loadExercise, loadExerciseJob, resolveExercisePath, SpecLoadError } from './exercise-job.js';
+export {
+  gradeAnswer,
+  normaliseOutput,
+  normaliseShortAnswer,
+  type AnswerGrade,
+} from './answer-grading.js';
+export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
+export type * from './learner-view.js';

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { CodeLimits, CodeQuestion, Question, TestDef } from './model.types.js';
+
+/**
+ * What a learner may see of a question. Views are built field by field from an allow-list (never
+ * by deleting secrets from a copy), so a field added to the model later stays private by default.
+ */
+interface LearnerBase {
+  id: string;
+  prompt: string;
+  points: number;
+  concepts: string[];
+}
+
+export interface LearnerChoiceView extends LearnerBase {
+  type: 'single_choice' | 'multiple_choice';
+  choices: { id: string; text: string }[];
+}
+
+export interface LearnerOrderingView extends LearnerBase {
+  type: 'ordering';
+  /** Shuffled; never in the correct order when there are two or more items. */
+  items: string[];
+}
+
+export interface LearnerPredictOutputView extends LearnerBase {
+  type: 'predict_output';
+  code: string;
+}
+
+export interface LearnerShortAnswerView extends LearnerBase {
+  type: 'short_answer';
+}
+
+/** A visible example: shown with its expected value, as the learner can run it. */
+export type LearnerExample = Pick<TestDef, 'name' | 'setup' | 'expr' | 'call' | 'args' | 'kwargs' | 'expected' | 'raises' | 'output'>;
+
+export interface LearnerCodeView extends LearnerBase {
+  type: 'code';
+  title?: string;
+  starter: string;
+  module: string;
+  hints: string[];
+  limits: CodeLimits;
+  examples: LearnerExample[];
+  /** How many hidden tests grade the submission (their content stays private). */
+  hidden_tests: number;
+}
+
+export type LearnerQuestionView =
+  | LearnerChoiceView
+  | LearnerOrderingView
+  | LearnerPredictOutputView
+  | LearnerShortAnswerView
+  | LearnerCodeView;
+
+/** `seed` (e.g. the attempt id) makes the ordering shuffle stable for one learner's attempt. */
+export function toLearnerView(question: Question, seed: string | number = 0): LearnerQuestionView {
+  const base: LearnerBase = {
+    id: question.id,
+    prompt: question.prompt,
+    points: question.points,
+    concepts: [...question.concepts],
+  };
+  switch (question.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return { ...base, type: question.type, choices: question.choices.map((c) => ({ id: c.id, text: c.text })) };
+    case 'ordering':
+      return { ...base, type: 'ordering', items: shuffleAwayFromOrder(question.items, `${seed}:${question.id}`) };
+    case 'predict_output':
+      return { ...base, type: 'predict_output', code: question.code };
+    case 'short_answer':
+      return { ...base, type: 'short_answer' };
+    case 'code':
+      return codeView(question, base);
+  }
+}
+
+function codeView(question: CodeQuestion, base: LearnerBase): LearnerCodeView {
+  const view: LearnerCodeView = {
+    ...base,
+    type: 'code',
+    starter: question.starter,
+    module: question.module,
+    hints: [...question.hints],
+    limits: { ...question.limits },
+    examples: question.examples.map(exampleView),
+    hidden_tests: question.tests.length,
+  };
+  if (question.title !== undefined) view.title = question.title;
+  return view;
+}
+
+const EXAMPLE_FIELDS = ['name', 'setup', 'expr', 'call', 'args', 'kwargs', 'expected', 'raises', 'output'] as const;
+
+function exampleView(example: TestDef): LearnerExample {
+  const view: Record<string, unknown> = {};
+  for (const field of EXAMPLE_FIELDS) {
+    if (field in example) view[field] = structuredClone(example[field]);
+  }
+  return view as unknown as LearnerExample;
+}
+
+/** Deterministic Fisher-Yates from a sha256-seeded generator; rotated if it lands on the answer. */
+export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
+  const out = [...items];
+  const random = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  const unchanged = out.every((item, i) => item === items[i]);
+  if (unchanged && out.length > 1) out.push(out.shift()!);
+  return out;
+}
+
+/** mulberry32: small and good enough to shuffle a handful of items. */
+function seededRandom(seed: string): () => number {
+  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Typed models of the exercise format. Field names mirror the YAML keys (snake_case) so that an
+ * author, a reviewer and the code all speak of `wrong_solutions`, `expected_output`, ...
+ * Defaults are applied by the loader: optional fields below are the ones that have no default.
+ */
+
+/** A test of a code question: a declarative case (has `expr` or `call`) or a test_module test. */
+export interface TestDef {
+  name: string;
+  points: number;
+  feedback?: string;
+  setup?: string;
+  expr?: string;
+  call?: string;
+  args?: unknown[];
+  kwargs?: Record<string, unknown>;
+  /** Present (possibly `null` = Python `None`) when the value is checked. */
+  expected?: unknown;
+  raises?: string;
+  output?: string;
+}
+
+export interface WrongSolution {
+  name: string;
+  code: string;
+  /** Exactly the tests this solution must fail. */
+  fails: string[];
+  /** Text that must appear in a failing test's message. */
+  feedback: string;
+}
+
+export interface CodeLimits {
+  time_ms?: number;
+  total_ms?: number;
+  memory_mb?: number;
+  output_bytes?: number;
+  recursion_limit?: number;
+}
+
+interface QuestionBase {
+  id: string;
+  prompt: string;
+  points: number;
+  concepts: string[];
+  explanation?: string;
+}
+
+export interface Choice {
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Shown after answering when this choice was picked. */
+  feedback?: string;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  type: 'single_choice';
+  choices: Choice[];
+}
+
+export interface MultipleChoiceQuestion extends QuestionBase {
+  type: 'multiple_choice';
+  choices: Choice[];
+  partial: boolean;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  type: 'ordering';
+  /** The correct order. */
+  items: string[];
+  partial: boolean;
+}
+
+export interface PredictOutputQuestion extends QuestionBase {
+  type: 'predict_output';
+  code: string;
+  expected_output: string;
+}
+
+export interface ShortAnswerQuestion extends QuestionBase {
+  type: 'short_answer';
+  accept: string[];
+  case_sensitive: boolean;
+}
+
+export interface CodeQuestion extends QuestionBase {
+  type: 'code';
+  title?: string;
+  starter: string;
+  module: string;
+  limits: CodeLimits;
+  virtual_clock: boolean | { start: number };
+  attempts: number;
+  hints: string[];
+  examples: TestDef[];
+  tests: TestDef[];
+  test_module?: string;
+  solution: string;
+  wrong_solutions: WrongSolution[];
+  /** Set when the question was included into a quiz with `ref:`. */
+  ref?: string;
+}
+
+export type Question =
+  | SingleChoiceQuestion
+  | MultipleChoiceQuestion
+  | OrderingQuestion
+  | PredictOutputQuestion
+  | ShortAnswerQuestion
+  | CodeQuestion;
+
+export type QuestionType = Question['type'];
+
+/** A quiz entry that includes a code exercise file by id (resolved by the course loader). */
+export interface QuestionRef {
+  ref: string;
+  points?: number;
+}
+
+export interface Quiz {
+  kind: 'quiz';
+  id: string;
+  title: string;
+  published: boolean;
+  attempts: number;
+  opens?: string;
+  closes?: string;
+  concepts: string[];
+  /** `ref:` entries are replaced by the referenced exercise's code question once the course loads. */
+  questions: Question[];
+}
+
+/** A file holding a single code question. */
+export interface Exercise {
+  kind: 'exercise';
+  id: string;
+  title: string;
+  published: boolean;
+  attempts: number;
+  concepts: string[];
+  question: CodeQuestion;
+}
+
+export type CourseItem = Quiz | Exercise;

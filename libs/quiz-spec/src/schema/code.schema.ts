@@ -1,0 +1,81 @@
+import {
+  attempts,
+  closedObject,
+  code,
+  dottedName,
+  identifier,
+  nonEmptyText,
+  points,
+  tags,
+  testName,
+  text,
+  type JsonSchema,
+} from './common.schema.js';
+
+/** A visible example or hidden test. Which fields may combine is checked after the schema. */
+export const testSchema = closedObject(
+  {
+    name: testName,
+    points,
+    feedback: text(),
+    setup: code,
+    expr: nonEmptyText(),
+    call: dottedName,
+    args: { type: 'array', maxItems: 100, description: 'a list of arguments' },
+    kwargs: { type: 'object', description: 'a mapping of keyword arguments' },
+    expected: {},
+    raises: { ...dottedName, description: 'an exception class name like "TypeError"' },
+    output: text(),
+  },
+  ['name'],
+);
+
+const wrongSolutionSchema = closedObject(
+  {
+    name: { ...nonEmptyText(200), description: 'a short name for this wrong solution' },
+    code,
+    fails: { type: 'array', items: testName, minItems: 1, maxItems: 200, uniqueItems: true },
+    feedback: nonEmptyText(),
+  },
+  ['name', 'code', 'fails', 'feedback'],
+);
+
+const limitsSchema = closedObject(
+  {
+    time_ms: { type: 'integer', minimum: 1, maximum: 60_000, description: 'milliseconds, 1..60000' },
+    total_ms: { type: 'integer', minimum: 1, maximum: 300_000, description: 'milliseconds, 1..300000' },
+    memory_mb: { type: 'integer', minimum: 16, maximum: 2048, description: 'megabytes, 16..2048' },
+    output_bytes: { type: 'integer', minimum: 0, maximum: 1_048_576, description: 'bytes' },
+    recursion_limit: { type: 'integer', minimum: 50, maximum: 100_000, description: 'an integer' },
+  },
+  [],
+);
+
+const virtualClockSchema: JsonSchema = {
+  type: ['boolean', 'object'],
+  additionalProperties: false,
+  properties: { start: { type: 'number', description: 'a start time in seconds' } },
+  required: ['start'],
+  description: 'true, false or { start: <seconds> }',
+};
+
+/** The fields of a code question, shared by exercise files and inline `type: code` questions. */
+export const codeFields: Record<string, JsonSchema> = {
+  title: nonEmptyText(200),
+  concepts: tags,
+  prompt: nonEmptyText(),
+  starter: code,
+  module: identifier,
+  limits: limitsSchema,
+  virtual_clock: virtualClockSchema,
+  attempts,
+  hints: { type: 'array', items: text(), maxItems: 50 },
+  examples: { type: 'array', items: testSchema, maxItems: 200 },
+  tests: { type: 'array', items: testSchema, minItems: 1, maxItems: 500 },
+  test_module: code,
+  solution: code,
+  wrong_solutions: { type: 'array', items: wrongSolutionSchema, minItems: 2, maxItems: 50 },
+  explanation: text(),
+};
+
+export const codeRequired = ['prompt', 'tests', 'solution', 'wrong_solutions'];

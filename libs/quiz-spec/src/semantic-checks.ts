@@ -1,0 +1,141 @@
+import { isRef, type FileItem, type QuizFile } from './build-model.js';
+import type { DataPath, Problem } from './errors.js';
+import type { Choice, CodeQuestion, Question, TestDef } from './model.types.js';
+
+/** Rules a schema cannot say well. `expectedId` is `<course-dir>/<file-stem>`. */
+export function checkItem(item: FileItem, expectedId: string): Problem[] {
+  const problems: Problem[] = [];
+  if (item.id !== expectedId) {
+    problems.push({ path: ['id'], message: `expected "${expectedId}" (<course-dir>/<file-stem>), got "${item.id}"` });
+  }
+  if (item.kind === 'exercise') problems.push(...checkCode(item.question, []));
+  else problems.push(...checkQuiz(item));
+  return problems;
+}
+
+function checkQuiz(quiz: QuizFile): Problem[] {
+  const problems: Problem[] = [];
+  if (quiz.opens && quiz.closes && Date.parse(quiz.opens) >= Date.parse(quiz.closes)) {
+    problems.push({ path: ['closes'], message: `expected a date after opens (${quiz.opens}), got ${quiz.closes}` });
+  }
+  const ids = quiz.questions.map((q) => (isRef(q) ? q.ref : q.id));
+  problems.push(...duplicates(ids, (i) => ['questions', i, isRef(quiz.questions[i]!) ? 'ref' : 'id'], 'question id'));
+  quiz.questions.forEach((q, i) => {
+    if (!isRef(q)) problems.push(...checkQuestion(q, ['questions', i]));
+  });
+  return problems;
+}
+
+function checkQuestion(q: Question, base: DataPath): Problem[] {
+  switch (q.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return checkChoices(q.type, q.choices, base);
+    case 'ordering':
+      return duplicates(q.items, (i) => [...base, 'items', i], 'item');
+    case 'short_answer':
+    case 'predict_output':
+      return [];
+    case 'code':
+      return checkCode(q, base);
+  }
+}
+
+function checkChoices(type: 'single_choice' | 'multiple_choice', choices: Choice[], base: DataPath): Problem[] {
+  const problems = duplicates(
+    choices.map((c) => c.id),
+    (i) => [...base, 'choices', i, 'id'],
+    'choice id',
+  );
+  const correct = choices.filter((c) => c.correct).length;
+  if (type === 'single_choice' && correct !== 1) {
+    problems.push({ path: [...base, 'choices'], message: `expected exactly one choice with correct: true, got ${correct}` });
+  }
+  if (type === 'multiple_choice' && correct === 0) {
+    problems.push({ path: [...base, 'choices'], message: 'expected at least one choice with correct: true, got 0' });
+  }
+  return problems;
+}
+
+function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
+  const all: { test: TestDef; path: DataPath }[] = [
+    ...q.examples.map((test, i) => ({ test, path: [...base, 'examples', i] })),
+    ...q.tests.map((test, i) => ({ test, path: [...base, 'tests', i] })),
+  ];
+  const problems = duplicates(
+    all.map((t) => t.test.name),
+    (i) => [...all[i]!.path, 'name'],
+    'test name',
+  );
+  for (const { test, path } of all) problems.push(...checkTest(test, path, path[base.length] === 'examples'));
+  const moduleTests = all.filter((t) => isModuleTest(t.test));
+  if (moduleTests.length > 0 && q.test_module === undefined) {
+    const name = moduleTests[0]!.test.name;
+    problems.push({ path: [...moduleTests[0]!.path, 'name'], message: `"${name}" is a test_module test, but test_module is missing` });
+  }
+  problems.push(...checkWrongSolutions(q, new Set(all.map((t) => t.test.name)), base));
+  return problems;
+}
+
+const CASE_ONLY_FIELDS = ['setup', 'expected', 'raises', 'output', 'args', 'kwargs'] as const;
+const MODULE_TEST_NAME = /^(test\w*|[A-Za-z_]\w*\.test\w*)$/;
+
+/** A test without `expr`/`call` or any case field names a test in test_module. */
+export function isModuleTest(test: TestDef): boolean {
+  return test.expr === undefined && test.call === undefined && !CASE_ONLY_FIELDS.some((f) => f in test);
+}
+
+function checkTest(test: TestDef, path: DataPath, isExample: boolean): Problem[] {
+  if (isModuleTest(test)) {
+    if (isExample) return [{ path: [...path, 'expr'], message: 'expected expr or call: examples are declarative cases' }];
+    if (MODULE_TEST_NAME.test(test.name)) return [];
+    const message = 'expected a test_module test name (test_x or TestClass.test_x), or expr/call for a declarative case';
+    return [{ path: [...path, 'name'], message }];
+  }
+  const problems: Problem[] = [];
+  const hasExpr = test.expr !== undefined;
+  const hasCall = test.call !== undefined;
+  if (hasExpr === hasCall) {
+    const got = hasExpr ? 'both' : 'neither';
+    problems.push({ path: [...path, hasExpr ? 'call' : 'name'], message: `expected exactly one of expr or call, got ${got}` });
+  }
+  for (const field of ['args', 'kwargs'] as const) {
+    if (field in test && !hasCall) problems.push({ path: [...path, field], message: `${field} applies only with call` });
+  }
+  if (!('expected' in test) && test.raises === undefined && test.output === undefined) {
+    problems.push({ path: [...path, 'name'], message: 'expected at least one of expected, raises or output' });
+  }
+  if ('expected' in test && test.raises !== undefined) {
+    problems.push({ path: [...path, 'raises'], message: 'expected either expected or raises, not both' });
+  }
+  return problems;
+}
+
+function checkWrongSolutions(q: CodeQuestion, testNames: Set<string>, base: DataPath): Problem[] {
+  const problems = duplicates(
+    q.wrong_solutions.map((w) => w.name),
+    (i) => [...base, 'wrong_solutions', i, 'name'],
+    'wrong solution name',
+  );
+  q.wrong_solutions.forEach((wrong, i) => {
+    wrong.fails.forEach((name, j) => {
+      if (!testNames.has(name)) {
+        const path = [...base, 'wrong_solutions', i, 'fails', j];
+        problems.push({ path, message: `expected the name of a test or example, got "${name}"` });
+      }
+    });
+  });
+  return problems;
+}
+
+/** One problem per repeated value, at its second and later occurrences. */
+function duplicates(values: string[], pathOf: (index: number) => DataPath, what: string): Problem[] {
+  const firstIndex = new Map<string, number>();
+  const problems: Problem[] = [];
+  values.forEach((value, i) => {
+    const first = firstIndex.get(value);
+    if (first === undefined) firstIndex.set(value, i);
+    else problems.push({ path: pathOf(i), message: `duplicate ${what} "${value}" (first used at index ${first})` });
+  });
+  return problems;
+}
