@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CatalogRepository } from './catalog.repository.js';
+import { CatalogSyncService } from './catalog-sync.service.js';
+import { QuizzesController } from './quizzes.controller.js';
+
+@Module({
+  controllers: [QuizzesController],
+  providers: [CatalogRepository, CatalogSyncService],
+  exports: [CatalogRepository, CatalogSyncService],
+})
+export class CatalogModule {}

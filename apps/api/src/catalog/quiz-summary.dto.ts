@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../common/pagination.dto.js';
+
+export class QuizSummaryDto {
+  @ApiProperty({ example: 'closures/make-counter' })
+  id!: string;
+
+  @ApiProperty({ example: 'Make a counter' })
+  title!: string;
+
+  @ApiProperty({ enum: ['quiz', 'exercise'] })
+  kind!: 'quiz' | 'exercise';
+
+  @ApiProperty({ example: 'closures' })
+  course!: string;
+
+  @ApiProperty({ description: 'Number of graded items (questions) in the current version' })
+  itemCount!: number;
+}
+
+export class QuizSummaryPageDto extends PageOf(QuizSummaryDto) {}

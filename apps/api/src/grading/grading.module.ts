@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { GraderPool } from '@app/grader';
+import { GRADING_ENGINE_FACTORY, type GradingEngineFactory } from './grading-engine.js';
+import { GradingRepository } from './grading.repository.js';
+import { GradingService } from './grading.service.js';
+import { SubmissionProcessor } from './submission-processor.js';
+
+const startPool: GradingEngineFactory = (size) => GraderPool.start({ size });
+
+@Module({
+  providers: [
+    { provide: GRADING_ENGINE_FACTORY, useValue: startPool },
+    GradingService,
+    GradingRepository,
+    SubmissionProcessor,
+  ],
+  exports: [GradingService, SubmissionProcessor],
+})
+export class GradingModule {}
