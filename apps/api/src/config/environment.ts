@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,20 +32,55 @@ export class Environment {
   @Min(0)
   @Max(64)
   GRADER_WORKERS: number = 0;
+
+  /** Signs session tokens; when unset a secret is generated once into DATA_DIR/jwt-secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  /** First admin account, created on start when missing (both or neither). */
+  @ValidateIf((env: Environment) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
+  @IsEmail({}, { message: 'must be an email address (ADMIN_EMAIL and ADMIN_PASSWORD go together)' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((env: Environment) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
+  @IsString({ message: 'must be set together with ADMIN_EMAIL' })
+  @MinLength(8, { message: 'must be at least 8 characters long' })
+  @MaxLength(72, { message: 'must be at most 72 characters long (bcrypt limit)' })
+  ADMIN_PASSWORD?: string;
+
+  /** Marks the session cookie Secure (set true behind HTTPS). */
+  @IsBoolean({ message: 'must be true or false' })
+  COOKIE_SECURE: boolean = false;
+
+  /** bcrypt cost factor; tests lower it to keep suites fast. */
+  @IsInt({ message: 'must be an integer bcrypt cost' })
+  @Min(4)
+  @Max(15)
+  BCRYPT_COST: number = 10;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST'];
+const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE'];
+
+function convert(key: string, value: unknown): unknown {
+  if (NUMERIC_KEYS.includes(key as keyof Environment) && /^-?\d+$/.test(String(value))) return Number(value);
+  if (BOOLEAN_KEYS.includes(key as keyof Environment) && /^(true|false)$/i.test(String(value))) {
+    return String(value).toLowerCase() === 'true';
+  }
+  return value;
+}
 
 /** Validates raw env (strings) into a typed Environment, or throws one readable line naming the key. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === '') continue;
-    const numeric = NUMERIC_KEYS.includes(key as keyof Environment);
-    input[key] = numeric && /^-?\d+$/.test(String(value)) ? Number(value) : value;
+    input[key] = convert(key, value);
   }
   const env = plainToInstance(Environment, input, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Environment } from '../config/environment.js';
+import { ApiErrors } from './api-errors.decorator.js';
+import { clearAuthCookie, setAuthCookie } from './auth-cookie.js';
+import type { AuthUser } from './auth-user.js';
+import { CurrentUser, Public } from './auth.decorators.js';
+import { AuthResponseDto, LoginDto, MeDto, RegisterDto } from './auth.dto.js';
+import { AuthService } from './auth.service.js';
+import { LoginThrottleGuard } from './login-throttle.guard.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly env: Environment,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiCreatedResponse({ type: AuthResponseDto, description: 'A learner account, signed in' })
+  @ApiErrors(400, 409)
+  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) response: Response): Promise<AuthResponseDto> {
+    const signedIn = await this.auth.register(body);
+    setAuthCookie(response, signedIn.accessToken, this.env.COOKIE_SECURE);
+    return signedIn;
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LoginThrottleGuard)
+  @ApiOkResponse({ type: AuthResponseDto, description: 'Signed in' })
+  @ApiErrors(400, 401, 429)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<AuthResponseDto> {
+    const signedIn = await this.auth.login(body);
+    setAuthCookie(response, signedIn.accessToken, this.env.COOKIE_SECURE);
+    return signedIn;
+  }
+
+  /** Public so an expired session can still clear its cookie. Bearer tokens simply expire. */
+  @Public()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The session cookie is cleared' })
+  logout(@Res({ passthrough: true }) response: Response): void {
+    clearAuthCookie(response, this.env.COOKIE_SECURE);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiCookieAuth('access_token')
+  @ApiOkResponse({ type: MeDto, description: 'The signed-in user' })
+  @ApiErrors(401)
+  me(@CurrentUser() user: AuthUser): MeDto {
+    return { user };
+  }
+}

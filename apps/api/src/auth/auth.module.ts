@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import { Environment } from '../config/environment.js';
+import { UsersModule } from '../users/users.module.js';
+import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { ADMIN_ANNOUNCER, FirstAdminService, stdoutAnnouncer } from './first-admin.service.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { LOGIN_THROTTLE_STORAGE, LoginThrottleGuard } from './login-throttle.guard.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RolesGuard } from './roles.guard.js';
+
+/**
+ * Sessions and role checks for the whole app. Registers JwtAuthGuard then RolesGuard as global
+ * guards (in this order), so every route of every module needs a session unless @Public().
+ */
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [Environment],
+      useFactory: async (env: Environment) => ({
+        secret: await resolveJwtSecret(env.JWT_SECRET, env.DATA_DIR),
+        signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    FirstAdminService,
+    LoginThrottleGuard,
+    { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
+    { provide: ADMIN_ANNOUNCER, useValue: stdoutAnnouncer },
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,69 @@
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { normalizeEmail, toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { AccessTokenClaims, AuthUser } from './auth-user.js';
+import { PasswordHasher } from './password-hasher.js';
+
+export interface Registration {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface SignedIn {
+  user: PublicUser;
+  accessToken: string;
+}
+
+/** One message for every failed login, so the response never says whether the email exists. */
+export const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /** Creates a learner account and signs it in. 409 when the email is taken. */
+  async register(input: Registration): Promise<SignedIn> {
+    const email = normalizeEmail(input.email);
+    if (await this.users.findByEmail(email)) throw new ConflictException('An account with this email already exists');
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.users.create({ email, passwordHash, displayName: input.displayName.trim(), role: 'learner' });
+    return this.signIn(user);
+  }
+
+  /** Unknown email and wrong password fail the same way, after a bcrypt comparison either way. */
+  async login(input: Credentials): Promise<SignedIn> {
+    const user = await this.users.findByEmail(normalizeEmail(input.email));
+    const valid = user ? await this.hasher.verify(input.password, user.passwordHash) : await this.hasher.verifyNothing(input.password);
+    if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    return this.signIn(user);
+  }
+
+  /** The user behind a token, read fresh so deleted users and role changes take effect at once. */
+  async authenticate(token: string): Promise<AuthUser> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException('Invalid or expired session');
+    }
+    const user = typeof claims.sub === 'string' ? await this.users.findById(claims.sub) : null;
+    if (!user) throw new UnauthorizedException('Invalid or expired session');
+    return toPublicUser(user);
+  }
+
+  private async signIn(user: UserRecord): Promise<SignedIn> {
+    const claims: AccessTokenClaims = { sub: user.id };
+    return { user: toPublicUser(user), accessToken: await this.jwt.signAsync(claims) };
+  }
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const JWT_SECRET_FILE = 'jwt-secret';
+
+/**
+ * JWT_SECRET when set; otherwise a secret generated once into `<dataDir>/jwt-secret` (mode 0600),
+ * so sessions survive restarts without anyone having to invent a secret.
+ */
+export async function resolveJwtSecret(configured: string | undefined, dataDir: string): Promise<string> {
+  if (configured) return configured;
+  const file = join(dataDir, JWT_SECRET_FILE);
+  await mkdir(dataDir, { recursive: true });
+  try {
+    // 'wx' fails when the file exists, so two instances starting together keep one secret.
+    await writeFile(file, randomBytes(48).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = (await readFile(file, 'utf8')).trim();
+  if (secret.length < 32) {
+    throw new Error(`${file} holds a secret shorter than 32 characters; delete it to generate a new one`);
+  }
+  return secret;
+}

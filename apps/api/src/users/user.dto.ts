@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { PageOf } from '../common/pagination.dto.js';
+import { ROLES, type Role } from './user.types.js';
+
+/** A user as the API shows it (never the password hash). */
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'ada@example.org' })
+  email!: string;
+
+  @ApiProperty({ example: 'Ada Lovelace' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
+
+export class UserPageDto extends PageOf(UserDto) {}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES, example: 'instructor' })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+}

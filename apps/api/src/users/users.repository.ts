@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@app/db';
+import type { NewUser, Role, UserRecord } from './user.types.js';
+
+/** The only class that touches the `users` table. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<UserRecord | null> {
+    return this.prisma.user.findUnique({ where: { id } });
+  }
+
+  findByEmail(email: string): Promise<UserRecord | null> {
+    return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  create(user: NewUser): Promise<UserRecord> {
+    return this.prisma.user.create({ data: user });
+  }
+
+  /** Null when no user has this id (not an exception: the service decides what that means). */
+  async updateRole(id: string, role: Role): Promise<UserRecord | null> {
+    const { count } = await this.prisma.user.updateMany({ where: { id }, data: { role } });
+    return count === 0 ? null : this.findById(id);
+  }
+
+  /** Oldest first, so pages stay stable while users register. */
+  list(skip: number, take: number): Promise<UserRecord[]> {
+    return this.prisma.user.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take });
+  }
+
+  count(): Promise<number> {
+    return this.prisma.user.count();
+  }
+
+  countByRole(role: Role): Promise<number> {
+    return this.prisma.user.count({ where: { role } });
+  }
+}
