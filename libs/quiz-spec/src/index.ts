@@ -31,3 +31,5 @@ export {
 } from './answer-grading.js';
 export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
 export type * from './learner-view.js';
+export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
+export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';

@@ -1,0 +1,89 @@
+import type { GradingJob, GradingResult, TestResult } from '../../grader/src/types.js';
+import { toGradingJob } from './grading-job.js';
+import type { CodeQuestion, WrongSolution } from './model.types.js';
+
+/** What the validator needs of the engine: `GraderPool` from '@app/grader' fits, a fake does in tests. */
+export interface JobGrader {
+  grade(job: GradingJob): Promise<GradingResult>;
+}
+
+export interface Violation {
+  file: string;
+  /** `closures/make-counter`, or `closures/quiz#question-id` for an inline code question. */
+  question: string;
+  message: string;
+}
+
+export interface CodeQuestionRef {
+  file: string;
+  question: string;
+  code: CodeQuestion;
+}
+
+/** Fixed so that a check is reproducible run after run. */
+const SEED = 1;
+
+/**
+ * Grades the reference solution (must score 100%) and every wrong solution (must fail exactly
+ * its `fails`, with its `feedback` in a failing test's message) with the real engine.
+ */
+export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader): Promise<Violation[]> {
+  const { code } = target;
+  const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
+  const grade = (source: string) => grader.grade(toGradingJob(code, source, { only: 'all', seed: SEED }));
+  const [reference, ...wrongResults] = await Promise.all([
+    grade(code.solution),
+    ...code.wrong_solutions.map((w) => grade(w.code)),
+  ]);
+  const messages = [...checkReference(reference!), ...checkDeclared(code, reference!)];
+  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(wrong, wrongResults[i]!)));
+  return messages.map(violation);
+}
+
+function describe(test: TestResult): string {
+  const message = test.message.trim().split('\n').slice(-1)[0] ?? '';
+  return `${test.name} (${test.status}${message ? `: ${message}` : ''})`;
+}
+
+function checkReference(result: GradingResult): string[] {
+  if (result.status === 'error' && result.tests.length === 0) {
+    return [`reference solution could not be graded: ${result.message}`];
+  }
+  const failing = result.tests.filter((t) => t.status !== 'pass');
+  if (failing.length === 0 && result.points === result.max_points) return [];
+  const detail = failing.length > 0 ? `; failing: ${failing.map(describe).join(', ')}` : '';
+  return [`reference solution scores ${result.points}/${result.max_points}, expected 100%${detail}`];
+}
+
+/** Every test that ran must be declared (it gets points and feedback there), and vice versa. */
+function checkDeclared(code: CodeQuestion, result: GradingResult): string[] {
+  if (result.tests.length === 0) return [];
+  const declared = new Set([...code.examples, ...code.tests].map((t) => t.name));
+  const ran = new Set(result.tests.map((t) => t.name));
+  const messages: string[] = [];
+  for (const name of ran) {
+    if (!declared.has(name)) messages.push(`test "${name}" runs from test_module but is not listed in tests`);
+  }
+  for (const name of declared) {
+    if (!ran.has(name)) messages.push(`test "${name}" is listed but did not run (is it defined in test_module?)`);
+  }
+  return messages;
+}
+
+function checkWrong(wrong: WrongSolution, result: GradingResult): string[] {
+  const label = `wrong solution "${wrong.name}"`;
+  if (result.tests.length === 0) return [`${label} could not be graded: ${result.message}`];
+  const expected = new Set(wrong.fails);
+  const failing = result.tests.filter((t) => t.status !== 'pass');
+  const messages: string[] = [];
+  const extra = failing.filter((t) => !expected.has(t.name));
+  if (extra.length > 0) messages.push(`${label} also fails ${extra.map(describe).join(', ')}`);
+  const passed = wrong.fails.filter((name) => !failing.some((t) => t.name === name));
+  if (passed.length > 0) messages.push(`${label} passes ${passed.join(', ')}, which it must fail`);
+  const named = failing.filter((t) => expected.has(t.name));
+  if (named.length > 0 && !named.some((t) => t.message.includes(wrong.feedback))) {
+    const seen = named.map((t) => JSON.stringify(t.message)).join(', ');
+    messages.push(`${label}: feedback "${wrong.feedback}" is not in any failing test's message (got ${seen})`);
+  }
+  return messages;
+}

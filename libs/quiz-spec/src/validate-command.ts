@@ -1,0 +1,75 @@
+import { readdir } from 'node:fs/promises';
+import { formatSpecError } from './errors.js';
+import { loadCourse, loadExercises, type CourseLoadResult, type LoadedItem } from './load-course.js';
+import { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
+
+export interface ValidateOptions {
+  /** A course directory (holds .yaml files) or a root of courses (default `exercises`). */
+  dir: string;
+  /** The grading engine; without it only the format is checked. */
+  grader?: JobGrader;
+  print: (line: string) => void;
+}
+
+export interface ValidateSummary {
+  files: number;
+  loaded: number;
+  errors: number;
+  solutionsChecked: number;
+  violations: number;
+  ok: boolean;
+}
+
+/** The body of `npm run exercises:validate`: format errors, then solution checks with the engine. */
+export async function runValidation(options: ValidateOptions): Promise<ValidateSummary> {
+  const started = Date.now();
+  const course = await loadDir(options.dir);
+  course.errors.forEach((e) => options.print(formatSpecError(e)));
+  const targets = codeQuestionsOf(course.items);
+  const violations: Violation[] = [];
+  if (options.grader) {
+    const grader = options.grader;
+    const results = await Promise.all(targets.map((t) => checkSolutions(t, grader)));
+    violations.push(...results.flat());
+    violations.forEach((v) => options.print(`${v.file}: ${v.question}: ${v.message}`));
+  }
+  const summary: ValidateSummary = {
+    files: course.items.length + course.failedFiles.length,
+    loaded: course.items.length,
+    errors: course.errors.length,
+    solutionsChecked: options.grader ? targets.reduce((n, t) => n + 1 + t.code.wrong_solutions.length, 0) : 0,
+    violations: violations.length,
+    ok: course.errors.length === 0 && violations.length === 0,
+  };
+  options.print(summaryLine(summary, Date.now() - started, options.grader !== undefined));
+  return summary;
+}
+
+function summaryLine(s: ValidateSummary, ms: number, graded: boolean): string {
+  const solutions = graded ? `${s.solutionsChecked} solutions graded` : 'solutions not graded (--format-only)';
+  const verdict = s.ok ? 'OK' : 'FAILED';
+  return `${verdict}: ${s.loaded}/${s.files} files loaded, ${s.errors} format errors, ${solutions}, ${s.violations} violations (${(ms / 1000).toFixed(1)} s)`;
+}
+
+/** A directory holding .yaml files is one course; otherwise each sub-directory is a course. */
+async function loadDir(dir: string): Promise<CourseLoadResult> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const isCourse = entries.some((e) => e.isFile() && /\.ya?ml$/.test(e.name));
+  return isCourse ? loadCourse(dir) : loadExercises(dir);
+}
+
+/** Every code question to check once: exercise files, and inline code questions of quizzes. */
+export function codeQuestionsOf(items: LoadedItem[]): CodeQuestionRef[] {
+  const targets: CodeQuestionRef[] = [];
+  for (const { file, item } of items) {
+    if (item.kind === 'exercise') {
+      targets.push({ file, question: item.id, code: item.question });
+      continue;
+    }
+    for (const q of item.questions) {
+      // A `ref:` question is its exercise file, checked on its own.
+      if (q.type === 'code' && q.ref === undefined) targets.push({ file, question: `${item.id}#${q.id}`, code: q });
+    }
+  }
+  return targets;
+}
