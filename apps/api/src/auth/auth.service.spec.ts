@@ -1,0 +1,109 @@
+import { ConflictException, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import bcrypt from 'bcryptjs';
+import { validateEnvironment } from '../config/environment.js';
+import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
+import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';
+import { PasswordHasher } from './password-hasher.js';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+
+/** Counts bcrypt comparisons so tests can see the unknown-email path does the same work. */
+class CountingHasher extends PasswordHasher {
+  comparisons = 0;
+  override async verify(password: string, hash: string): Promise<boolean> {
+    this.comparisons += 1;
+    return super.verify(password, hash);
+  }
+  override async verifyNothing(password: string): Promise<false> {
+    this.comparisons += 1;
+    return super.verifyNothing(password);
+  }
+}
+
+function setup() {
+  const repository = new InMemoryUsersRepository();
+  const hasher = new CountingHasher(validateEnvironment({ BCRYPT_COST: '4' }));
+  const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 12 * 3600 } });
+  const service = new AuthService(repository.asRepository(), hasher, jwt);
+  return { repository, hasher, jwt, service };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe(AuthService.name, () => {
+  const ada = { email: ' Ada@Example.org ', password: 'correct horse battery', displayName: ' Ada ' };
+
+  it('registers a learner with a bcrypt hash and never returns the hash', async () => {
+    const { repository, service } = setup();
+    const { user, accessToken } = await service.register(ada);
+    expect(user).toMatchObject({ email: 'ada@example.org', displayName: 'Ada', role: 'learner' });
+    expect(user).not.toHaveProperty('passwordHash');
+    const stored = repository.rows.get(user.id)!;
+    expect(stored.passwordHash).not.toContain(ada.password);
+    expect(stored.passwordHash).toMatch(/^\$2[aby]\$04\$/);
+    expect(await bcrypt.compare(ada.password, stored.passwordHash)).toBe(true);
+    expect((await service.authenticate(accessToken)).id).toBe(user.id);
+  });
+
+  it('refuses a second account for the same email, whatever its case', async () => {
+    const { service } = setup();
+    await service.register(ada);
+    const error = await failure(service.register({ ...ada, email: 'ADA@example.org' }));
+    expect(error).toBeInstanceOf(ConflictException);
+  });
+
+  it('logs in with the right password, case-insensitively on the email', async () => {
+    const { service } = setup();
+    const registered = await service.register(ada);
+    const { user, accessToken } = await service.login({ email: 'ADA@EXAMPLE.ORG', password: ada.password });
+    expect(user.id).toBe(registered.user.id);
+    expect(await service.authenticate(accessToken)).toMatchObject({ id: user.id, role: 'learner' });
+  });
+
+  it('fails a wrong password and an unknown email identically, each after one bcrypt comparison', async () => {
+    const { hasher, service } = setup();
+    await service.register(ada);
+    hasher.comparisons = 0;
+    const wrongPassword = (await failure(service.login({ email: ada.email, password: 'not the password' }))) as UnauthorizedException;
+    expect(hasher.comparisons).toBe(1);
+    const unknownEmail = (await failure(service.login({ email: 'nobody@example.org', password: 'not the password' }))) as UnauthorizedException;
+    expect(hasher.comparisons).toBe(2);
+    expect(wrongPassword).toBeInstanceOf(UnauthorizedException);
+    expect(unknownEmail).toBeInstanceOf(UnauthorizedException);
+    expect(unknownEmail.getResponse()).toEqual(wrongPassword.getResponse());
+    expect(wrongPassword.message).toBe(INVALID_CREDENTIALS);
+  });
+
+  it('rejects a token whose user was deleted', async () => {
+    const { repository, service } = setup();
+    const { user, accessToken } = await service.register(ada);
+    repository.rows.delete(user.id);
+    await expect(service.authenticate(accessToken)).rejects.toBeInstanceOf(UnauthorizedException);
+  });
+
+  it('rejects garbage, tokens signed with another secret, and expired tokens', async () => {
+    const { service, repository } = setup();
+    const { user } = await service.register(ada);
+    const otherSecret = new JwtService({ secret: 'another-secret-of-sufficient-length-98765' });
+    const expired = new JwtService({ secret: SECRET }).sign({ sub: user.id, exp: Math.floor(Date.now() / 1000) - 10 });
+    for (const token of ['garbage', otherSecret.sign({ sub: user.id }), expired]) {
+      await expect(service.authenticate(token)).rejects.toBeInstanceOf(UnauthorizedException);
+    }
+    expect(repository.rows.size).toBe(1);
+  });
+
+  it('sees a role change on the next request, without a new token', async () => {
+    const { repository, service } = setup();
+    const { user, accessToken } = await service.register(ada);
+    await repository.updateRole(user.id, 'instructor');
+    expect((await service.authenticate(accessToken)).role).toBe('instructor');
+  });
+});
