@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { Environment } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /**
  * The root module. `register(env)` receives the environment validated in main.ts (or a test's
@@ -16,6 +18,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
         HealthModule,
+        UsersModule,
+        AuthModule,
       ],
       providers: [{ provide: Environment, useValue: env }],
       exports: [Environment],
