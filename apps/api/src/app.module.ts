@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { DbModule, resolveDatabaseConfig } from '@app/db';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { GradingModule } from './grading/grading.module.js';
 import { Environment } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -17,6 +20,9 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
+        DbModule.forRoot(resolveDatabaseConfig(env)),
+        GradingModule,
+        CatalogModule,
         HealthModule,
         UsersModule,
         AuthModule,

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@app/db';
+import { GradingService } from '../grading/grading.service.js';
+import type { ComponentHealthDto, HealthReportDto } from './health.dto.js';
+
+/** Readiness of the parts a learner needs: the database answers and grader workers are warm. */
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly grading: GradingService,
+  ) {}
+
+  async report(): Promise<HealthReportDto> {
+    const [database, grader] = await Promise.all([this.database(), Promise.resolve(this.grader())]);
+    const status = database.status === 'up' && grader.status === 'up' ? 'ok' : 'unavailable';
+    return { status, database, grader };
+  }
+
+  private async database(): Promise<ComponentHealthDto> {
+    const health = await this.prisma.ping();
+    const details = { backend: health.backend, latencyMs: health.latencyMs };
+    return health.ready ? { status: 'up', details } : { status: 'down', reason: health.error, details };
+  }
+
+  private grader(): ComponentHealthDto {
+    const health = this.grading.health();
+    return { status: health.ready ? 'up' : 'down', ...(health.reason ? { reason: health.reason } : {}), details: { ...health.workers } };
+  }
+}
