@@ -84,12 +84,13 @@ function findTooDeep(root: AnyNode): number | undefined {
   return undefined;
 }
 
+/** Breadth-first, so the error points at an early alias rather than the last one. */
 function firstAliasOffset(root: AnyNode): number | undefined {
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
+  const queue: AnyNode[] = [root];
+  while (queue.length > 0) {
+    const node = queue.shift();
     if (isAlias(node)) return node.range?.[0];
-    stack.push(...children(node));
+    queue.push(...children(node));
   }
   return undefined;
 }

@@ -1,0 +1,90 @@
+import { formatSpecError } from './errors.js';
+import { loadFile, parseFileText, type FileLoadResult } from './load-file.js';
+import { MAX_FILE_BYTES } from './yaml-source.js';
+
+const BROKEN = 'libs/quiz-spec/test/fixtures/broken/closures';
+const GOOD = 'libs/quiz-spec/test/fixtures/good/closures';
+
+async function errorsOf(name: string): Promise<string[]> {
+  const result = await loadFile(`${BROKEN}/${name}.yaml`);
+  if (result.ok) throw new Error(`${name} unexpectedly loaded`);
+  return result.errors.map(formatSpecError);
+}
+
+function messagesOf(result: FileLoadResult): string[] {
+  return result.ok ? [] : result.errors.map(formatSpecError);
+}
+
+describe('loadFile', () => {
+  it('names file:line:column, the field and what was expected for schema errors', async () => {
+    expect(await errorsOf('bad-points')).toEqual([
+      `${BROKEN}/bad-points.yaml:11:5: tests[1].expect: unknown field (expected one of: name, points, feedback, setup, expr, call, args, kwargs, expected, raises, output)`,
+      `${BROKEN}/bad-points.yaml:15:13: tests[2].points: expected a number >= 0, got "two"`,
+    ]);
+  });
+
+  it('locates YAML syntax errors and duplicate keys', async () => {
+    expect(await errorsOf('syntax-error')).toEqual([
+      `${BROKEN}/syntax-error.yaml:8:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+    expect(await errorsOf('duplicate-key')).toEqual([`${BROKEN}/duplicate-key.yaml:4:1: YAML syntax: Map keys must be unique`]);
+  });
+
+  it('reports semantic errors of code questions at the offending node', async () => {
+    expect(await errorsOf('semantic-code')).toEqual([
+      `${BROKEN}/semantic-code.yaml:10:11: tests[0].name: duplicate test name "same" (first used at index 0)`,
+      `${BROKEN}/semantic-code.yaml:15:11: tests[1].call: expected exactly one of expr or call, got both`,
+      `${BROKEN}/semantic-code.yaml:17:11: tests[2].name: "test_in_module" is a test_module test, but test_module is missing`,
+      `${BROKEN}/semantic-code.yaml:20:57: wrong_solutions[0].fails[1]: expected the name of a test or example, got "nosuch"`,
+    ]);
+  });
+
+  it('reports semantic errors of quizzes: dates, single choice, duplicate items', async () => {
+    expect(await errorsOf('semantic-quiz')).toEqual([
+      `${BROKEN}/semantic-quiz.yaml:5:9: closes: expected a date after opens (2026-06-01T00:00:00Z), got 2026-01-01T00:00:00Z`,
+      `${BROKEN}/semantic-quiz.yaml:11:7: questions[0].choices: expected exactly one choice with correct: true, got 2`,
+      `${BROKEN}/semantic-quiz.yaml:16:19: questions[1].items[2]: duplicate item "x" (first used at index 0)`,
+    ]);
+  });
+
+  it('requires the id to be <course-dir>/<file-stem>', async () => {
+    expect(await errorsOf('wrong-id')).toEqual([
+      `${BROKEN}/wrong-id.yaml:2:5: id: expected "closures/wrong-id" (<course-dir>/<file-stem>), got "closures/not-this-file"`,
+    ]);
+  });
+
+  it('stops an alias expansion bomb with a located error', async () => {
+    expect(await errorsOf('alias-bomb')).toEqual([
+      `${BROKEN}/alias-bomb.yaml:2:8: YAML aliases expand too much (Excessive alias count indicates a resource exhaustion attack)`,
+    ]);
+  });
+
+  it('rejects deep nesting and oversized files without crashing', () => {
+    const flow = parseFileText('closures/deep.yaml', `kind: quiz\nx: ${'['.repeat(40)}${']'.repeat(40)}\n`);
+    expect(messagesOf(flow)).toEqual(['closures/deep.yaml:2:35: nested deeper than 32 levels']);
+    const hostile = parseFileText('closures/deeper.yaml', `x: ${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expect(messagesOf(hostile)[0]).toMatch(/^closures\/deeper\.yaml:\d+:\d+: /);
+    const huge = parseFileText('closures/huge.yaml', `prompt: "${'a'.repeat(MAX_FILE_BYTES)}"`);
+    expect(messagesOf(huge)).toEqual([`closures/huge.yaml:1:1: file is ${MAX_FILE_BYTES + 10} bytes, over the limit of ${MAX_FILE_BYTES} bytes`]);
+  });
+
+  it('rejects explicit YAML tags that build non-plain data', () => {
+    const result = parseFileText('closures/tagged.yaml', 'kind: quiz\nblob: !!binary aGVsbG8=\n');
+    expect(messagesOf(result)[0]).toMatch(/^closures\/tagged\.yaml:2:7: YAML syntax: .*tag/i);
+  });
+
+  it('hashes content, not formatting: comments and key order keep the version', async () => {
+    const result = await loadFile(`${GOOD}/make-adder.yaml`);
+    if (!result.ok) throw new Error(messagesOf(result).join('\n'));
+    const text = 'kind: exercise\nid: closures/h\ntitle: T\nprompt: P\n' +
+      'tests: [{ name: a, expr: "f()", expected: 1 }]\nsolution: s\n' +
+      'wrong_solutions: [{ name: x, code: c, fails: [a], feedback: f }, { name: y, code: c, fails: [a], feedback: f }]\n';
+    const reordered = '# a comment\ntitle: T\nkind: exercise\n' + text.split('\n').slice(1).filter((l) => !l.startsWith('title')).join('\n');
+    const changed = text.replace('expected: 1', 'expected: 2');
+    const [a, b, c] = [text, reordered, changed].map((t) => parseFileText('closures/h.yaml', t));
+    if (!a!.ok || !b!.ok || !c!.ok) throw new Error('hash fixtures must load');
+    expect(a!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(b!.hash).toBe(a!.hash);
+    expect(c!.hash).not.toBe(a!.hash);
+  });
+});
