@@ -1,0 +1,72 @@
+import { gradeAnswer, normaliseOutput } from './answer-grading.js';
+import type {
+  MultipleChoiceQuestion,
+  OrderingQuestion,
+  PredictOutputQuestion,
+  ShortAnswerQuestion,
+  SingleChoiceQuestion,
+} from './model.types.js';
+
+const base = { prompt: 'p', points: 2, concepts: [] };
+const single: SingleChoiceQuestion = {
+  ...base, id: 's', type: 'single_choice', explanation: 'why',
+  choices: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false, feedback: 'B is global' }],
+};
+const multiple = (partial: boolean): MultipleChoiceQuestion => ({
+  ...base, id: 'm', type: 'multiple_choice', partial,
+  choices: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: id, correct: id === 'a' || id === 'b' })),
+});
+const ordering = (partial: boolean): OrderingQuestion => ({
+  ...base, id: 'o', type: 'ordering', partial, items: ['Local', 'Enclosing', 'Global', 'Built-in'],
+});
+const predict: PredictOutputQuestion = { ...base, id: 'p', type: 'predict_output', code: 'print(1)', expected_output: '1\n2' };
+const short = (case_sensitive: boolean): ShortAnswerQuestion => ({
+  ...base, id: 'k', type: 'short_answer', accept: ['nonlocal', 'Non Local'], case_sensitive,
+});
+
+describe('gradeAnswer', () => {
+  it('single choice: the correct id scores the points; a wrong pick shows its feedback', () => {
+    expect(gradeAnswer(single, 'a')).toEqual({ correct: true, score: 1, points: 2, feedback: 'why' });
+    expect(gradeAnswer(single, 'b')).toEqual({ correct: false, score: 0, points: 0, feedback: 'B is global' });
+    expect(gradeAnswer(single, 42)).toMatchObject({ correct: false, score: 0 });
+  });
+
+  it('multiple choice: all-or-nothing by default', () => {
+    expect(gradeAnswer(multiple(false), ['b', 'a'])).toMatchObject({ correct: true, score: 1, points: 2 });
+    expect(gradeAnswer(multiple(false), ['a'])).toMatchObject({ correct: false, score: 0 });
+    expect(gradeAnswer(multiple(false), ['a', 'b', 'c'])).toMatchObject({ correct: false, score: 0 });
+  });
+
+  it('multiple choice with partial: right picks minus wrong picks over the correct count', () => {
+    expect(gradeAnswer(multiple(true), ['a'])).toMatchObject({ correct: false, score: 0.5, points: 1 });
+    expect(gradeAnswer(multiple(true), ['a', 'c'])).toMatchObject({ score: 0 });
+    expect(gradeAnswer(multiple(true), ['c', 'd'])).toMatchObject({ score: 0 });
+    expect(gradeAnswer(multiple(true), ['a', 'zz'])).toMatchObject({ score: 0 });
+  });
+
+  it('ordering: exact order only, unless partial gives the share of pairs in order', () => {
+    const right = ['Local', 'Enclosing', 'Global', 'Built-in'];
+    const oneSwap = ['Enclosing', 'Local', 'Global', 'Built-in'];
+    expect(gradeAnswer(ordering(false), right)).toMatchObject({ correct: true, score: 1 });
+    expect(gradeAnswer(ordering(false), oneSwap)).toMatchObject({ correct: false, score: 0 });
+    expect(gradeAnswer(ordering(true), oneSwap)).toMatchObject({ correct: false, score: 5 / 6 });
+    expect(gradeAnswer(ordering(true), [...right].reverse())).toMatchObject({ score: 0 });
+    expect(gradeAnswer(ordering(true), ['Local', 'Local', 'Global', 'Built-in'])).toMatchObject({ score: 0 });
+  });
+
+  it('predict output: line endings, trailing whitespace and trailing newlines do not matter', () => {
+    expect(gradeAnswer(predict, '1  \r\n2\n\n')).toMatchObject({ correct: true, score: 1 });
+    expect(gradeAnswer(predict, '1\n 2')).toMatchObject({ correct: false });
+    expect(gradeAnswer(predict, '12')).toMatchObject({ correct: false });
+    expect(normaliseOutput('a \t\r\nb\r\n\r\n')).toBe('a\nb');
+  });
+
+  it('short answer: trimmed, case folded unless case_sensitive, any accepted answer', () => {
+    expect(gradeAnswer(short(false), '  NonLocal ')).toMatchObject({ correct: true });
+    expect(gradeAnswer(short(false), 'non   local')).toMatchObject({ correct: true });
+    expect(gradeAnswer(short(true), 'NonLocal')).toMatchObject({ correct: false });
+    expect(gradeAnswer(short(true), 'Non Local')).toMatchObject({ correct: true });
+    expect(gradeAnswer(short(false), 'global')).toMatchObject({ correct: false, score: 0, points: 0 });
+    expect(gradeAnswer(short(false), ['nonlocal'])).toMatchObject({ correct: false });
+  });
+});

@@ -1,0 +1,47 @@
+import { codeQuestion, FakeGrader } from '../test/fake-grader.js';
+import type { CodeQuestion } from './model.types.js';
+import { checkSolutions } from './solution-check.js';
+
+const target = (code: CodeQuestion) => ({ file: 'x.yaml', question: 'closures/x', code });
+const messages = async (code: CodeQuestion) => (await checkSolutions(target(code), new FakeGrader())).map((v) => v.message);
+
+describe('checkSolutions', () => {
+  it('accepts a reference that scores 100% and wrong solutions that fail exactly as declared', async () => {
+    const grader = new FakeGrader();
+    const code = codeQuestion('ok', [['fail:a', ['a'], 'A broke'], ['fail:a,test_b', ['a', 'test_b'], 'B broke']]);
+    expect(await checkSolutions(target(code), grader)).toEqual([]);
+    expect(grader.jobs.map((j) => [j.source, j.only, j.tests.length])).toEqual([
+      ['ok', 'all', 2], ['fail:a', 'all', 2], ['fail:a,test_b', 'all', 2],
+    ]);
+  });
+
+  it('reports a reference solution that does not score 100%', async () => {
+    const code = codeQuestion('fail:test_b', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
+    expect(await messages(code)).toEqual([
+      'reference solution scores 1/3, expected 100%; failing: test_b (fail: test_b failed. B broke)',
+    ]);
+  });
+
+  it('reports a wrong solution that fails more, fewer or other tests than declared', async () => {
+    const code = codeQuestion('ok', [['fail:a,test_b', ['a'], 'A broke'], ['ok', ['test_b'], 'B broke']]);
+    expect(await messages(code)).toEqual([
+      'wrong solution "w0" also fails test_b (fail: test_b failed. B broke)',
+      'wrong solution "w1" passes test_b, which it must fail',
+    ]);
+  });
+
+  it("reports feedback that is not in any failing test's message", async () => {
+    const code = codeQuestion('ok', [['fail:a', ['a'], 'B broke'], ['fail:a', ['a'], 'A broke']]);
+    expect(await messages(code)).toEqual([
+      `wrong solution "w0": feedback "B broke" is not in any failing test's message (got "a failed. A broke")`,
+    ]);
+  });
+
+  it('reports a test_module test that runs without being listed, and a listed test that never ran', async () => {
+    const code = codeQuestion('extra:test_hidden skip:test_b', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
+    expect(await messages(code)).toEqual([
+      'test "test_hidden" runs from test_module but is not listed in tests',
+      'test "test_b" is listed but did not run (is it defined in test_module?)',
+    ]);
+  });
+});
