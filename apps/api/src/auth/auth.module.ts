@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { Environment } from '../config/environment.js';
 import { UsersModule } from '../users/users.module.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user.js';
@@ -10,7 +9,7 @@ import { AuthService } from './auth.service.js';
 import { ADMIN_ANNOUNCER, FirstAdminService, stdoutAnnouncer } from './first-admin.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
-import { LOGIN_THROTTLE_STORAGE, LoginThrottleGuard } from './login-throttle.guard.js';
+import { LoginThrottleGuard } from './login-throttle.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RolesGuard } from './roles.guard.js';
 
@@ -35,7 +34,6 @@ import { RolesGuard } from './roles.guard.js';
     PasswordHasher,
     FirstAdminService,
     LoginThrottleGuard,
-    { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
     { provide: ADMIN_ANNOUNCER, useValue: stdoutAnnouncer },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -1,26 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerStorageService } from '@nestjs/throttler';
+import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { normalizeEmail } from '../users/user.types.js';
 
-export const LOGIN_THROTTLE_STORAGE = Symbol('LOGIN_THROTTLE_STORAGE');
 export const LOGIN_LIMIT = 10;
-export const LOGIN_WINDOW_MS = 60_000;
+export const LOGIN_WINDOW_SECONDS = 60;
 
-/** IP + email, so one attacker cannot lock a victim out from elsewhere and cannot spray one account. */
-function loginTracker(request: Record<string, any>): string {
-  const email = typeof request.body?.email === 'string' ? normalizeEmail(request.body.email) : '';
+/** IP + email: an attacker can neither spray one account from one IP nor lock a victim out from elsewhere. */
+export function loginThrottleKey(request: Request): string {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === 'string' ? normalizeEmail(body.email) : '';
   return `${String(request.ip)}|${email}`;
 }
 
 /**
- * Login attempts: LOGIN_LIMIT per LOGIN_WINDOW_MS per IP+email, then 429 (ThrottlerException,
- * rendered by the global filter). Own options and storage, so it works whatever throttling
- * other modules configure through ThrottlerModule.
+ * LOGIN_LIMIT login attempts per LOGIN_WINDOW_SECONDS per IP+email, then 429 with Retry-After.
+ * (rate-limiter-flexible rather than @nestjs/throttler: the latter is CommonJS requiring the
+ * ESM-only @nestjs/common, which Jest cannot load on Node 20, so no app e2e could boot with it.)
  */
 @Injectable()
-export class LoginThrottleGuard extends ThrottlerGuard {
-  constructor(@Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorageService, reflector: Reflector) {
-    super({ throttlers: [{ name: 'login', limit: LOGIN_LIMIT, ttl: LOGIN_WINDOW_MS }], getTracker: loginTracker }, storage, reflector);
+export class LoginThrottleGuard implements CanActivate {
+  private readonly limiter = new RateLimiterMemory({ points: LOGIN_LIMIT, duration: LOGIN_WINDOW_SECONDS });
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    try {
+      await this.limiter.consume(loginThrottleKey(http.getRequest<Request>()));
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      http.getResponse<Response>().setHeader('Retry-After', String(seconds));
+      throw new HttpException(`Too many login attempts; retry in ${seconds} s`, HttpStatus.TOO_MANY_REQUESTS);
+    }
   }
 }
