@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { formatSpecError } from './errors.js';
+import { crossCheck } from './load-course.js';
+import { parseFileText } from './load-file.js';
+
+/** The examples in docs/authoring.md are real: they must load without a single error. */
+describe('docs/authoring.md', () => {
+  const doc = readFileSync('docs/authoring.md', 'utf8');
+  const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('has a complete exercise and a quiz with every question type, and both load', () => {
+    expect(blocks).toHaveLength(2);
+    const files = blocks.map((text) => {
+      const id = /^id: (\S+)/m.exec(text)![1]!;
+      return parseFileText(`exercises/${id}.yaml`, text);
+    });
+    const course = crossCheck(files);
+    expect(course.errors.map(formatSpecError)).toEqual([]);
+    const quiz = course.items.find((i) => i.item.kind === 'quiz')!.item;
+    const types = quiz.kind === 'quiz' ? quiz.questions.map((q) => q.type) : [];
+    expect(new Set(types)).toEqual(new Set(['single_choice', 'multiple_choice', 'ordering', 'predict_output', 'short_answer', 'code']));
+  });
+});
