@@ -7,14 +7,14 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?page=&pageSize=` for every list route (1-based pages). */
 export class PaginationQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -48,13 +48,13 @@ export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
     @ApiProperty({ type: [item] })
     items!: T[];
 
-    @ApiProperty({ description: 'Number of items across all pages' })
+    @ApiProperty({ type: 'integer', description: 'Number of items across all pages' })
     total!: number;
 
-    @ApiProperty({ minimum: 1 })
+    @ApiProperty({ type: 'integer', minimum: 1 })
     page!: number;
 
-    @ApiProperty({ minimum: 1, maximum: MAX_PAGE_SIZE })
+    @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE })
     pageSize!: number;
   }
   return PageDto;
