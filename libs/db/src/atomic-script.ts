@@ -33,11 +33,12 @@ interface PostgresErrorFields {
 }
 
 function toDriverAdapterError(error: unknown): unknown {
-  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== 'string') return error;
-  const fields = error as Error & PostgresErrorFields;
+  // Duck-typed: PostgreSQL errors carry a SQLSTATE `code` (instanceof fails across realms).
+  const fields = error as Partial<PostgresErrorFields> | null;
+  if (typeof fields?.code !== 'string' || typeof fields.message !== 'string') return error;
   return new DriverAdapterError({
     kind: 'postgres',
-    code: fields.code ?? 'N/A',
+    code: fields.code,
     severity: fields.severity ?? 'ERROR',
     message: fields.message,
     detail: fields.detail,

@@ -12,6 +12,8 @@ export class DatabaseStartupError extends Error {
 
 /** The first line of an unknown error's message, for embedding in a one-line startup error. */
 export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // Duck-typed: errors from another realm (Jest's vm context, wasm glue) fail `instanceof Error`.
+  const message = (error as { message?: unknown } | null)?.message;
+  const text = typeof message === 'string' ? message : String(error);
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
 }

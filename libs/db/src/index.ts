@@ -12,7 +12,7 @@ export {
 export { DatabaseStartupError } from './database-startup.error.js';
 export { DATABASE_ADAPTER, DATABASE_CONFIG } from './db.tokens.js';
 export { DbModule, type DbModuleAsyncOptions } from './db.module.js';
-export { applyMigrations, type MigrateOptions, type MigrateResult } from './migration-runner.js';
+export { applyMigrations, markMigrationRolledBack, type MigrateOptions, type MigrateResult } from './migration-runner.js';
 export { PrismaService, type DatabaseHealth, type PrismaServiceOptions } from './prisma.service.js';
 export { isUniqueViolation, isNotFound } from './prisma-errors.js';
 export * from './generated/prisma/client.js';

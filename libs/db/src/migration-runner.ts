@@ -35,7 +35,28 @@ export async function applyMigrations(db: DatabaseAdapter, options: MigrateOptio
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return { appliedMigrationNames, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
-    throw new DatabaseStartupError(`Database migration failed: ${firstLine(error)}`, { cause: error });
+    const failed = /The `([^`]+)` migration started at .* failed/.exec(String((error as Error)?.message))?.[1];
+    const hint = failed
+      ? ` (it was rolled back; fix it, then run: npm run db:migrate -- --rolled-back ${failed})`
+      : '';
+    throw new DatabaseStartupError(`Database migration failed: ${summarizeEngineError(error)}${hint}`, { cause: error });
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * Marks a failed migration as rolled back so the next start retries it (`prisma migrate resolve
+ * --rolled-back`). Safe here because every migration runs in one transaction: a failed one left
+ * nothing behind.
+ */
+export async function markMigrationRolledBack(db: DatabaseAdapter, migrationName: string): Promise<void> {
+  await db.open();
+  const engine = await createSchemaEngine(db);
+  try {
+    await engine.markMigrationRolledBack({ migrationName });
+  } catch (error) {
+    throw new DatabaseStartupError(`Cannot mark ${migrationName} rolled back: ${summarizeEngineError(error)}`, { cause: error });
   } finally {
     engine.free();
   }
@@ -52,4 +73,22 @@ export async function createSchemaEngine(
     ? [[schemaPath, await readFile(schemaPath, 'utf8')]]
     : undefined;
   return SchemaEngineClass.new({ datamodels }, onEngineLog, bindMigrationAwareSqlAdapterFactory(db.factory));
+}
+
+/**
+ * The engine's errors are several lines: a summary, the database's own words, then a Rust span
+ * trace (`   0: sql_schema_connector::...`). One line keeps the summary and the reason, and names
+ * the migration from the trace.
+ */
+export function summarizeEngineError(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  const text = typeof message === 'string' ? message : String(error);
+  const lines = text.split('\n');
+  const traceStart = lines.findIndex((line) => /^\s*\d+: /.test(line));
+  const summary = (traceStart === -1 ? lines : lines.slice(0, traceStart))
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(': ');
+  const migration = /migration_name="([^"]+)"/.exec(text)?.[1];
+  return migration && !summary.includes(migration) ? `${migration}: ${summary}` : summary || firstLine(error);
 }

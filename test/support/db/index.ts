@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { adminDatabaseUrl, databaseUrl, type TestBackend } from './test-database-env.js';
