@@ -27,7 +27,7 @@ describe('loadFile', () => {
     expect(await errorsOf('syntax-error')).toEqual([
       `${BROKEN}/syntax-error.yaml:8:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
-    expect(await errorsOf('duplicate-key')).toEqual([`${BROKEN}/duplicate-key.yaml:4:1: YAML syntax: Map keys must be unique`]);
+    expect(await errorsOf('duplicate-key')).toEqual([`${BROKEN}/duplicate-key.yaml:4:1: YAML syntax: Map keys must be unique ("title" appears twice)`]);
   });
 
   it('reports semantic errors of code questions at the offending node', async () => {

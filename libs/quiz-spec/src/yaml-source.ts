@@ -39,15 +39,16 @@ export function parseYaml(text: string): YamlParseResult {
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // yaml's own duplicate-key check is quadratic (8 s for 20,000 keys): see findStructureProblem.
+    uniqueKeys: false,
     resolveKnownTags: false,
   });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return { ok: false, issues: problems.map((e) => ({ offset: e.pos[0], message: yamlMessage(e.message) })) };
   }
-  const tooDeep = findTooDeep(doc.contents);
-  if (tooDeep !== undefined) return fail(tooDeep, `nested deeper than ${MAX_DEPTH} levels`);
+  const structure = findStructureProblem(doc.contents);
+  if (structure !== undefined) return { ok: false, issues: [structure] };
   try {
     return { ok: true, parsed: { doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) } };
   } catch (error) {
@@ -73,13 +74,32 @@ function children(node: AnyNode): AnyNode[] {
   return [];
 }
 
-/** Iterative, so that the check itself cannot overflow the stack. Returns the offending offset. */
-function findTooDeep(root: AnyNode): number | undefined {
+/**
+ * Nesting depth and duplicate keys, in one iterative walk (the check itself cannot overflow the
+ * stack, and a Set per mapping keeps it linear).
+ */
+function findStructureProblem(root: AnyNode): YamlIssue | undefined {
   const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    if (depth > MAX_DEPTH) return node?.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) return { offset: node?.range?.[0] ?? 0, message: `nested deeper than ${MAX_DEPTH} levels` };
+    if (isMap(node)) {
+      const duplicate = findDuplicateKey(node.items.map((pair) => pair.key as AnyNode));
+      if (duplicate) return duplicate;
+    }
     for (const child of children(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return undefined;
+}
+
+function findDuplicateKey(keys: AnyNode[]): YamlIssue | undefined {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const offset = key?.range?.[0] ?? 0;
+    if (!isScalar(key)) return { offset, message: 'YAML syntax: map keys must be plain scalars' };
+    const name = String(key.value);
+    if (seen.has(name)) return { offset, message: `YAML syntax: Map keys must be unique ("${name}" appears twice)` };
+    seen.add(name);
   }
   return undefined;
 }
