@@ -1,0 +1,49 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { QuestionStats } from '@app/contracts';
+import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
+import { ratio, roundOrNull } from './dashboard-math.js';
+import { QuestionStatsRepository, type FailedTestRow } from './question-stats.repository.js';
+
+export const MOST_FAILED_TESTS = 5;
+
+/** Per-question figures of one quiz, questions in the order of its current version. */
+@Injectable()
+export class QuestionStatsService {
+  constructor(private readonly repository: QuestionStatsRepository) {}
+
+  async forQuiz(quizId: string, query: PaginationQueryDto): Promise<Page<QuestionStats>> {
+    if (!(await this.repository.quizExists(quizId))) throw new NotFoundException(`No quiz with id ${quizId}`);
+    const [questions, outcomes, submissions, failedTests] = await Promise.all([
+      this.repository.questions(quizId),
+      this.repository.outcomes(quizId),
+      this.repository.submissions(quizId),
+      this.repository.mostFailedTests(quizId, MOST_FAILED_TESTS),
+    ]);
+    const outcomeOf = new Map(outcomes.map((row) => [row.key, row]));
+    const submissionsOf = new Map(submissions.map((row) => [row.key, row]));
+    const items = questions
+      .sort((a, b) => a.position - b.position || a.key.localeCompare(b.key))
+      .map((question): QuestionStats => {
+        const outcome = outcomeOf.get(question.key);
+        const graded = outcome?.gradedAttempts ?? 0;
+        const passed = outcome?.passedAttempts ?? 0;
+        return {
+          ...question,
+          answers: outcome?.answers ?? 0,
+          gradedAttempts: graded,
+          passedAttempts: passed,
+          passRate: ratio(passed, graded),
+          submissions: submissionsOf.get(question.key)?.submissions ?? 0,
+          meanSubmissionsToPass: roundOrNull(submissionsOf.get(question.key)?.meanSubmissionsToPass),
+          mostFailedTests: failuresOf(failedTests, question.key),
+        };
+      });
+    // A quiz has tens of questions at most: all are aggregated in one pass, then paged here.
+    const { skip, take } = toSkipTake(query);
+    return toPage(items.slice(skip, skip + take), items.length, query);
+  }
+}
+
+function failuresOf(rows: FailedTestRow[], key: string): { name: string; failures: number }[] {
+  return rows.filter((row) => row.key === key).map(({ name, failures }) => ({ name, failures }));
+}

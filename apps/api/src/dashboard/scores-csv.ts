@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync';
+import { round } from './dashboard-math.js';
+import type { LearnerScoreRow } from './scores-export.repository.js';
+
+export const SCORES_CSV_COLUMNS = ['email', 'name', 'attempts', 'best_score', 'max_score', 'last_submitted_at'] as const;
+
+/**
+ * A text cell starting with = + - @ (or a tab / carriage return) is run as a formula by
+ * spreadsheets (CSV injection); a leading apostrophe makes them show it as text.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function toRecord(row: LearnerScoreRow): string[] {
+  return [
+    neutraliseFormula(row.email),
+    neutraliseFormula(row.displayName),
+    String(row.attempts),
+    row.bestScore === null ? '' : String(round(row.bestScore)),
+    row.maxScore === null ? '' : String(round(row.maxScore)),
+    row.lastSubmittedAt ? new Date(row.lastSubmittedAt).toISOString() : '',
+  ];
+}
+
+/** RFC 4180 CSV (CRLF, quotes doubled, fields quoted when needed), one row per learner. */
+export function toScoresCsv(rows: readonly LearnerScoreRow[]): string {
+  return stringify([[...SCORES_CSV_COLUMNS], ...rows.map(toRecord)], { record_delimiter: 'windows' });
+}
+
+/** `closures/make-counter` -> `closures-make-counter-scores.csv` (a safe header value). */
+export function scoresFileName(quizId: string): string {
+  return `${quizId.replace(/[^A-Za-z0-9._-]+/g, '-')}-scores.csv`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Response shapes of the admin dashboards (`/api/admin/dashboard/*`, `/api/admin/grading`).
+ * Fractions are 0..1 rounded to 4 decimals; a rate with nothing to divide by is null, not 0.
+ * Dates are ISO-8601 strings (UTC); days are `YYYY-MM-DD` in UTC.
+ */
+
+/** One bar of a score histogram: fractions in [from, to) (the last bar includes 1). */
+export interface ScoreBucket {
+  label: string;
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface QuizStats {
+  quizId: string;
+  title: string;
+  course: string;
+  kind: 'quiz' | 'exercise';
+  published: boolean;
+  /** Attempts started, all versions together. */
+  attempts: number;
+  submittedAttempts: number;
+  /** Distinct users with at least one attempt. */
+  learners: number;
+  /** submittedAttempts / attempts. */
+  completionRate: number | null;
+  /** Over submitted, scored attempts: score / maxScore. */
+  meanScore: number | null;
+  medianScore: number | null;
+  /** Ten bars 0-10% ... 90-100% of submitted, scored attempts. */
+  scoreDistribution: ScoreBucket[];
+}
+
+export interface FailedTestCount {
+  name: string;
+  failures: number;
+}
+
+export interface QuestionStats {
+  key: string;
+  type: string;
+  position: number;
+  prompt: string;
+  concepts: string[];
+  /** Answer rows stored for this question (one per attempt that answered). */
+  answers: number;
+  /** Attempts with a graded answer or a graded code submission for this question. */
+  gradedAttempts: number;
+  passedAttempts: number;
+  /** passedAttempts / gradedAttempts. */
+  passRate: number | null;
+  /** Graded `submit` submissions (code questions; 0 otherwise). */
+  submissions: number;
+  /**
+   * Code questions: mean number of graded submissions a learner made up to and including the
+   * first one that passed (1 = passed at the first try), over learners who passed.
+   */
+  meanSubmissionsToPass: number | null;
+  /** Up to 5 tests, most failures first (status other than pass, in graded submissions). */
+  mostFailedTests: FailedTestCount[];
+}
+
+export interface ConceptStats {
+  concept: string;
+  /** Graded answers to questions carrying the tag (Question.concepts). */
+  answers: number;
+  failedAnswers: number;
+  /** Test results carrying the tag (TestResult.tags) in graded submissions. */
+  tests: number;
+  failedTests: number;
+  /** (failedAnswers + failedTests) / (answers + tests). */
+  failureRate: number | null;
+}
+
+export interface LearnerStats {
+  userId: string;
+  email: string;
+  displayName: string;
+  attempts: number;
+  submittedAttempts: number;
+  submissions: number;
+  /** Mean of score / maxScore over submitted, scored attempts. */
+  meanScore: number | null;
+  /** Latest attempt start, attempt submission or code submission. */
+  lastActivityAt: string | null;
+}
+
+export type LearnerSortKey = 'email' | 'attempts' | 'meanScore' | 'lastActivityAt';
+
+export interface ActivityDay {
+  date: string;
+  /** Code submissions to be graded (kind submit). */
+  submissions: number;
+  /** "Run visible tests" requests (kind run). */
+  runs: number;
+  attemptsStarted: number;
+  attemptsSubmitted: number;
+  /** Distinct users who started or submitted an attempt or sent code that day. */
+  activeLearners: number;
+}
+
+export interface ActivityReport {
+  from: string;
+  to: string;
+  days: ActivityDay[];
+}
+
+export interface GradingStatus {
+  grader: {
+    ready: boolean;
+    reason?: string;
+    workers: { ready: number; size: number; busy: number; queued: number; restarts: number };
+  };
+  /** The in-process submission queue of this API instance. */
+  queue: { queued: number; running: number };
+  /** Stored submissions per status. */
+  submissions: { pending: number; grading: number; graded: number; error: number };
+  /** Creation time of the oldest submission still pending or grading. */
+  oldestUnfinishedAt: string | null;
+}
