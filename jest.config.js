@@ -18,5 +18,8 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
+  // One migrated template database per run; each spec file copies it (test/support/db).
+  globalSetup: '<rootDir>/test/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/test/jest-global-teardown.mjs',
   testTimeout: 60000,
 };
