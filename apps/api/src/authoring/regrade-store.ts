@@ -1,0 +1,124 @@
+import { ConflictException } from '@nestjs/common';
+import type { Prisma } from '@app/db';
+import type { GradingResult } from '@app/grader';
+import type { Question } from '@app/quiz-spec';
+import { isBetterScore, scoreAttempt } from '../attempts/attempt-scoring.js';
+import type { RegradeCandidate } from './regrade-plan.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** One submission's new verdict, with what the commit must record about it. */
+export interface RegradeWrite {
+  candidate: RegradeCandidate;
+  result: GradingResult;
+  /** The version whose tests gave `result`, kept in the stored result (see gradedVersionOf). */
+  version: number;
+  previewId: string;
+}
+
+/**
+ * Writes a committed regrade inside the caller's transaction: each submission's result and tests,
+ * then what derives from submissions (code answers, submitted attempts' scores, best scores),
+ * recomputed with the attempt module's own scoring so a regraded attempt reads as if graded so.
+ */
+export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[]): Promise<void> {
+  const now = new Date();
+  for (const write of writes) await storeResult(tx, write, now);
+  const attemptIds = [...new Set(writes.map((w) => w.candidate.attemptId).filter((id): id is string => id !== null))];
+  for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId);
+  const userIds = [...new Set(writes.map((w) => w.candidate.userId))];
+  for (const userId of userIds) await recomputeBestScore(tx, userId, quizId);
+}
+
+async function storeResult(tx: Tx, { candidate, result, version, previewId }: RegradeWrite, now: Date): Promise<void> {
+  const regrade = { version, previewId, at: now.toISOString(), previous: { points: candidate.points, maxPoints: candidate.maxPoints, score: candidate.score } };
+  // Guarded by the grading time the preview saw: a submission changed since then aborts the whole commit.
+  const { count } = await tx.submission.updateMany({
+    where: { id: candidate.id, status: 'graded', gradedAt: candidate.gradedAt },
+    data: {
+      score: result.score,
+      points: result.points,
+      maxPoints: result.max_points,
+      result: { ...result, regrade } as unknown as Prisma.InputJsonValue,
+      gradedAt: now,
+    },
+  });
+  if (count !== 1) throw new ConflictException(`Submission ${candidate.id} changed since the preview; preview the regrade again`);
+  await tx.testResult.deleteMany({ where: { submissionId: candidate.id } });
+  await tx.testResult.createMany({
+    data: result.tests.map((test, position) => ({
+      submissionId: candidate.id,
+      position,
+      name: test.name,
+      status: test.status,
+      score: test.score,
+      maxScore: test.max_score,
+      visibility: test.visibility,
+      message: test.message,
+      tags: test.tags,
+    })),
+  });
+}
+
+/** Code answers follow their best graded submission; a submitted attempt's score is recomputed. */
+async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
+  const attempt = await tx.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      status: true,
+      answers: { select: { questionId: true, response: true, correct: true, score: true, points: true } },
+      quizVersion: { select: { questions: { select: { id: true, key: true, position: true, points: true, content: true } } } },
+    },
+  });
+  if (!attempt) return;
+  const best = await bestSubmissions(tx, attemptId);
+  const questions = attempt.quizVersion.questions.map((q) => ({ ...q, content: q.content as unknown as Question }));
+  for (const question of questions) {
+    const top = best.get(question.id);
+    const answer = attempt.answers.find((a) => a.questionId === question.id);
+    if (!top || !answer || question.content.type !== 'code') continue;
+    const previous = typeof answer.response === 'object' && answer.response !== null && !Array.isArray(answer.response) ? answer.response : {};
+    const response = { ...previous, submissionId: top.id };
+    await tx.answer.updateMany({
+      where: { attemptId, questionId: question.id },
+      data: { response, score: top.score, points: round(top.score * question.points), correct: top.score >= 1 },
+    });
+  }
+  if (attempt.status !== 'submitted') return; // an open attempt is scored from submissions when it is finished
+  const bestScores = new Map([...best].map(([questionId, top]) => [questionId, top.score]));
+  const score = scoreAttempt(questions, attempt.answers, bestScores);
+  await tx.attempt.update({ where: { id: attemptId }, data: { score: score.score, maxScore: score.maxScore }, select: { id: true } });
+}
+
+/** The best graded `submit` per question of an attempt (the earliest among equals). */
+async function bestSubmissions(tx: Tx, attemptId: string): Promise<Map<string, { id: string; score: number }>> {
+  const rows = await tx.submission.findMany({
+    where: { attemptId, kind: 'submit', status: 'graded' },
+    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
+    select: { id: true, questionId: true, score: true },
+  });
+  const best = new Map<string, { id: string; score: number }>();
+  for (const row of rows) if (!best.has(row.questionId)) best.set(row.questionId, { id: row.id, score: row.score ?? 0 });
+  return best;
+}
+
+/** A regrade can lower scores, so the best is chosen again among all submitted attempts. */
+async function recomputeBestScore(tx: Tx, userId: string, quizId: string): Promise<void> {
+  const attempts = await tx.attempt.findMany({
+    where: { userId, status: 'submitted', score: { not: null }, maxScore: { not: null }, quizVersion: { quizId } },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, score: true, maxScore: true },
+  });
+  let best: { id: string; score: number; maxScore: number } | null = null;
+  for (const a of attempts) {
+    const candidate = { id: a.id, score: a.score!, maxScore: a.maxScore! };
+    if (isBetterScore(candidate, best)) best = candidate;
+  }
+  if (!best) return;
+  const data = { attemptId: best.id, score: best.score, maxScore: best.maxScore };
+  await tx.bestScore.upsert({ where: { userId_quizId: { userId, quizId } }, create: { userId, quizId, ...data }, update: data });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
