@@ -1,0 +1,64 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import { gradeAnswer } from '@app/quiz-spec';
+import type { LearnerAnswer } from '@app/contracts';
+import type { AttemptRecord, QuestionRecord } from './attempt.types.js';
+import { AttemptsRepository } from './attempts.repository.js';
+import { toLearnerAnswer } from './attempt-view.js';
+import { assertOpen } from './quiz-rules.js';
+import { responseShapeError } from './response-shape.js';
+
+/** Loads the caller's attempt and one of its questions; 404 for anything not theirs or unknown. */
+export async function loadOwnQuestion(
+  attempts: AttemptsRepository,
+  userId: string,
+  attemptId: string,
+  questionKey: string,
+): Promise<{ attempt: AttemptRecord; question: QuestionRecord }> {
+  const attempt = await attempts.findOwn(attemptId, userId);
+  if (!attempt) throw new NotFoundException(`No attempt ${attemptId}`);
+  const question = attempt.version.questions.find((q) => q.key === questionKey);
+  if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
+  return { attempt, question };
+}
+
+export function alreadySubmitted(): ConflictException {
+  return new ConflictException('This attempt is already submitted; start a new attempt to answer again');
+}
+
+export function assertInProgress(attempt: AttemptRecord): void {
+  if (attempt.status !== 'in_progress') throw alreadySubmitted();
+}
+
+/**
+ * Answers a non-code question: validated against the question's type, graded at once, stored.
+ * Answers are final within an attempt (the feedback would otherwise give the answer away):
+ * sending the same response again returns the stored verdict, a different one is a 409.
+ */
+@Injectable()
+export class AnswerQuestion {
+  constructor(private readonly attempts: AttemptsRepository) {}
+
+  async execute(userId: string, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<LearnerAnswer> {
+    const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
+    assertInProgress(attempt);
+    const content = question.content;
+    if (content.type === 'code') {
+      throw new BadRequestException(`"${questionKey}" is a code question: send code to POST /api/attempts/${attemptId}/questions/${questionKey}/submissions`);
+    }
+    const existing = attempt.answers.find((answer) => answer.questionId === question.id);
+    if (existing) {
+      if (isDeepStrictEqual(existing.response, response)) return toLearnerAnswer(question, existing);
+      throw new ConflictException(`"${questionKey}" is already answered in this attempt; answers are final`);
+    }
+    assertOpen(attempt.version.settings, now);
+    const problem = responseShapeError(content, response);
+    if (problem) {
+      throw new BadRequestException({ message: `response ${problem}`, details: [{ field: 'response', errors: [`response ${problem}`] }] });
+    }
+    const grade = gradeAnswer(content, response);
+    const answer = { questionId: question.id, response, correct: grade.correct, score: grade.score, points: grade.points };
+    if (!(await this.attempts.createAnswer({ attemptId, ...answer }))) throw alreadySubmitted();
+    return toLearnerAnswer(question, answer);
+  }
+}

@@ -1,0 +1,39 @@
+import type { AnswerRecord, QuestionRecord } from './attempt.types.js';
+import type { BestScoreRecord } from './attempts.repository.js';
+
+export interface AttemptScore {
+  score: number;
+  maxScore: number;
+}
+
+/**
+ * The points of an attempt: each answered question's points, code questions counting their best
+ * graded submission (read from submissions, not from the Answer row, so that a verdict whose
+ * listener failed still counts). Unanswered questions count 0.
+ */
+export function scoreAttempt(questions: QuestionRecord[], answers: AnswerRecord[], bestCode: Map<string, number>): AttemptScore {
+  const answerOf = new Map(answers.map((answer) => [answer.questionId, answer]));
+  let score = 0;
+  let maxScore = 0;
+  for (const question of questions) {
+    maxScore += question.points;
+    if (question.content.type === 'code') score += (bestCode.get(question.id) ?? 0) * question.points;
+    else score += (answerOf.get(question.id)?.score ?? 0) * question.points;
+  }
+  return { score: round(score), maxScore: round(maxScore) };
+}
+
+/** Float sums of fractional points (1/3 + 1/3 ...) are rounded to what a person would write. */
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Versions may change the maximum, so attempts compare by share of the maximum; ties keep the older. */
+export function isBetterScore(candidate: AttemptScore, current: BestScoreRecord | null): boolean {
+  if (!current) return true;
+  return ratio(candidate) > ratio(current);
+}
+
+function ratio({ score, maxScore }: { score: number; maxScore: number }): number {
+  return maxScore > 0 ? score / maxScore : 0;
+}

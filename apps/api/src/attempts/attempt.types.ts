@@ -1,0 +1,68 @@
+import type { Question } from '@app/quiz-spec';
+
+/** Settings of a quiz version that decide who may start or answer (from its content). */
+export interface QuizSettings {
+  /** 0 = unlimited. */
+  attempts: number;
+  opens?: string;
+  closes?: string;
+}
+
+export interface QuestionRecord {
+  id: string;
+  key: string;
+  position: number;
+  points: number;
+  content: Question;
+}
+
+export interface QuizVersionRecord {
+  id: string;
+  version: number;
+  settings: QuizSettings;
+  questions: QuestionRecord[];
+}
+
+export interface QuizRecord {
+  id: string;
+  kind: 'quiz' | 'exercise';
+  title: string;
+  course: string;
+}
+
+/** A published quiz with its current version. */
+export interface PublishedQuiz extends QuizRecord {
+  version: QuizVersionRecord;
+}
+
+export interface AnswerRecord {
+  questionId: string;
+  response: unknown;
+  correct: boolean | null;
+  /** 0..1 */
+  score: number | null;
+  /** Points earned: score x the question's points. */
+  points: number;
+}
+
+export interface AttemptRecord {
+  id: string;
+  userId: string;
+  status: 'in_progress' | 'submitted';
+  score: number | null;
+  maxScore: number | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  quiz: QuizRecord;
+  version: QuizVersionRecord;
+  answers: AnswerRecord[];
+}
+
+export interface NewAnswer {
+  attemptId: string;
+  questionId: string;
+  response: unknown;
+  correct: boolean;
+  score: number;
+  points: number;
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma } from '@app/db';
+import type { AnswerRecord, AttemptRecord, NewAnswer } from './attempt.types.js';
+import { QUIZ_SELECT, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
+
+/** A transaction client, or the service itself outside a transaction. */
+export type Db = Prisma.TransactionClient;
+
+export interface BestScoreRecord {
+  score: number;
+  maxScore: number;
+}
+
+const ANSWER_SELECT = { questionId: true, response: true, correct: true, score: true, points: true } as const;
+
+/** Attempts, their answers and best scores: the only attempt code that touches Prisma. */
+@Injectable()
+export class AttemptsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Runs `work` in a transaction holding a lock on (user, quiz), so that two concurrent starts
+   * cannot both pass the attempt-limit check or open two attempts.
+   */
+  exclusive<T>(userId: string, quizId: string, work: (tx: Db) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attempt:${userId}:${quizId}`}, 0))`;
+      return work(tx);
+    });
+  }
+
+  /**
+   * Locks the attempt row until the transaction ends and tells whether it is still in progress:
+   * answers and submissions taken under this lock cannot slip past a concurrent finish.
+   */
+  async lockInProgress(id: string, tx: Db): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM attempts WHERE id = ${id}::uuid FOR UPDATE`;
+    return rows[0]?.status === 'in_progress';
+  }
+
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  async findInProgressId(userId: string, quizId: string, tx: Db = this.prisma): Promise<string | null> {
+    const row = await tx.attempt.findFirst({
+      where: { userId, status: 'in_progress', quizVersion: { quizId } },
+      orderBy: { startedAt: 'desc' },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  countForQuiz(userId: string, quizId: string, tx: Db = this.prisma): Promise<number> {
+    return tx.attempt.count({ where: { userId, quizVersion: { quizId } } });
+  }
+
+  async create(userId: string, quizVersionId: string, tx: Db = this.prisma): Promise<string> {
+    const row = await tx.attempt.create({ data: { userId, quizVersionId }, select: { id: true } });
+    return row.id;
+  }
+
+  /** The attempt when it belongs to `userId`; null otherwise (callers answer 404 either way). */
+  async findOwn(id: string, userId: string, tx: Db = this.prisma): Promise<AttemptRecord | null> {
+    const row = await tx.attempt.findFirst({
+      where: { id, userId },
+      select: {
+        id: true,
+        userId: true,
+        status: true,
+        score: true,
+        maxScore: true,
+        startedAt: true,
+        submittedAt: true,
+        answers: { select: ANSWER_SELECT },
+        quizVersion: { select: { ...VERSION_SELECT, quiz: { select: QUIZ_SELECT } } },
+      },
+    });
+    if (!row) return null;
+    const { quizVersion, answers, ...attempt } = row;
+    return { ...attempt, quiz: quizVersion.quiz, version: toVersionRecord(quizVersion), answers: answers as AnswerRecord[] };
+  }
+
+  /** false (and nothing stored) when the attempt is no longer in progress. */
+  async createAnswer(answer: NewAnswer): Promise<boolean> {
+    const { response, ...rest } = answer;
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await this.lockInProgress(answer.attemptId, tx))) return false;
+      await tx.answer.create({ data: { ...rest, response: response as Prisma.InputJsonValue } });
+      await this.touch(answer.attemptId, tx);
+      return true;
+    });
+  }
+
+  /** Marks learner activity on the attempt (progress shows the last one). */
+  async touch(attemptId: string, tx: Db = this.prisma): Promise<void> {
+    await tx.attempt.update({ where: { id: attemptId }, data: { updatedAt: new Date() }, select: { id: true } });
+  }
+
+  /** Best graded score (0..1) per code question of the attempt, from its `submit` submissions. */
+  async bestCodeScores(attemptId: string, tx: Db = this.prisma): Promise<Map<string, number>> {
+    const rows = await tx.submission.groupBy({
+      by: ['questionId'],
+      where: { attemptId, kind: 'submit', status: 'graded' },
+      _max: { score: true },
+    });
+    return new Map(rows.map((row) => [row.questionId, row._max.score ?? 0]));
+  }
+
+  countUngraded(attemptId: string, tx: Db = this.prisma): Promise<number> {
+    return tx.submission.count({ where: { attemptId, kind: 'submit', status: { in: ['pending', 'grading'] } } });
+  }
+
+  async markSubmitted(id: string, score: number, maxScore: number, now: Date, tx: Db = this.prisma): Promise<void> {
+    await tx.attempt.update({ where: { id }, data: { status: 'submitted', score, maxScore, submittedAt: now }, select: { id: true } });
+  }
+
+  async findBestScore(userId: string, quizId: string, tx: Db = this.prisma): Promise<BestScoreRecord | null> {
+    return tx.bestScore.findUnique({ where: { userId_quizId: { userId, quizId } }, select: { score: true, maxScore: true } });
+  }
+
+  async saveBestScore(userId: string, quizId: string, attemptId: string, best: BestScoreRecord, tx: Db = this.prisma): Promise<void> {
+    await tx.bestScore.upsert({
+      where: { userId_quizId: { userId, quizId } },
+      create: { userId, quizId, attemptId, ...best },
+      update: { attemptId, ...best },
+    });
+  }
+}

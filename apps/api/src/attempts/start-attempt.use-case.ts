@@ -1,0 +1,33 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AttemptsRepository } from './attempts.repository.js';
+import { LearnerQuizRepository } from './learner-quiz.repository.js';
+import { assertAttemptsLeft, assertOpen } from './quiz-rules.js';
+
+export interface StartedAttempt {
+  attemptId: string;
+  /** false when the learner's in-progress attempt was returned instead of a new one. */
+  created: boolean;
+}
+
+/** Starts an attempt on the current version of a published quiz, within its dates and attempt limit. */
+@Injectable()
+export class StartAttempt {
+  constructor(
+    private readonly quizzes: LearnerQuizRepository,
+    private readonly attempts: AttemptsRepository,
+  ) {}
+
+  async execute(userId: string, quizId: string, now = new Date()): Promise<StartedAttempt> {
+    const quiz = await this.quizzes.findPublished(quizId);
+    if (!quiz) throw new NotFoundException(`No published quiz ${quizId}`);
+    const { settings } = quiz.version;
+    return this.attempts.exclusive(userId, quizId, async (tx) => {
+      // Resuming is allowed even after the closing date, so the learner can still finish it.
+      const open = await this.attempts.findInProgressId(userId, quizId, tx);
+      if (open) return { attemptId: open, created: false };
+      assertOpen(settings, now);
+      assertAttemptsLeft(settings.attempts, await this.attempts.countForQuiz(userId, quizId, tx));
+      return { attemptId: await this.attempts.create(userId, quiz.version.id, tx), created: true };
+    });
+  }
+}

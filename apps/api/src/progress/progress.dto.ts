@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AttemptSummary, QuizProgress } from '@app/contracts';
+import { PageOf } from '../common/pagination.dto.js';
+
+export class AttemptSummaryDto implements AttemptSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'closures/make-counter' }) quizId!: string;
+  @ApiProperty() quizTitle!: string;
+  @ApiProperty({ enum: ['quiz', 'exercise'] }) kind!: 'quiz' | 'exercise';
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['in_progress', 'submitted'] }) status!: 'in_progress' | 'submitted';
+  @ApiProperty({ type: Number, nullable: true, description: 'Points, once submitted' }) score!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
+}
+
+export class AttemptSummaryPageDto extends PageOf(AttemptSummaryDto) {}
+
+export class QuizProgressDto implements QuizProgress {
+  @ApiProperty({ example: 'closures/make-counter' }) quizId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['quiz', 'exercise'] }) kind!: 'quiz' | 'exercise';
+  @ApiProperty() course!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Best submitted-attempt score (points)' }) bestScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
+  @ApiProperty() attemptsUsed!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited' }) attemptsLeft!: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) inProgressAttemptId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastActivityAt!: string | null;
+}
+
+export class QuizProgressPageDto extends PageOf(QuizProgressDto) {}

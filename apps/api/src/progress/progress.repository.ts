@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@app/db';
+import type { AttemptSummary } from '@app/contracts';
+import { toSettings } from '../attempts/quiz-records.js';
+
+export interface PublishedQuizRow {
+  id: string;
+  title: string;
+  kind: 'quiz' | 'exercise';
+  course: string;
+  attemptLimit: number;
+}
+
+export interface UserAttemptRow {
+  id: string;
+  quizId: string;
+  status: 'in_progress' | 'submitted';
+  updatedAt: Date;
+}
+
+/** Read-only queries over one learner's attempts and best scores. */
+@Injectable()
+export class ProgressRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async listAttempts(userId: string, skip: number, take: number): Promise<{ rows: AttemptSummary[]; total: number }> {
+    const where = { userId };
+    const [attempts, total] = await Promise.all([
+      this.prisma.attempt.findMany({
+        where,
+        orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+        skip,
+        take,
+        select: {
+          id: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true,
+          quizVersion: { select: { version: true, quiz: { select: { id: true, title: true, kind: true } } } },
+        },
+      }),
+      this.prisma.attempt.count({ where }),
+    ]);
+    const rows = attempts.map(({ quizVersion, startedAt, submittedAt, ...attempt }) => ({
+      ...attempt,
+      quizId: quizVersion.quiz.id,
+      quizTitle: quizVersion.quiz.title,
+      kind: quizVersion.quiz.kind,
+      version: quizVersion.version,
+      startedAt: startedAt.toISOString(),
+      submittedAt: submittedAt?.toISOString() ?? null,
+    }));
+    return { rows, total };
+  }
+
+  async listPublished(skip: number, take: number): Promise<{ rows: PublishedQuizRow[]; total: number }> {
+    const where = { published: true, currentVersionId: { not: null } };
+    const [quizzes, total] = await Promise.all([
+      this.prisma.quiz.findMany({
+        where,
+        orderBy: [{ course: 'asc' }, { id: 'asc' }],
+        skip,
+        take,
+        select: { id: true, title: true, kind: true, course: true, currentVersion: { select: { content: true } } },
+      }),
+      this.prisma.quiz.count({ where }),
+    ]);
+    const rows = quizzes.map(({ currentVersion, ...quiz }) => ({ ...quiz, attemptLimit: toSettings(currentVersion?.content).attempts }));
+    return { rows, total };
+  }
+
+  async attemptsOn(userId: string, quizIds: string[]): Promise<UserAttemptRow[]> {
+    const rows = await this.prisma.attempt.findMany({
+      where: { userId, quizVersion: { quizId: { in: quizIds } } },
+      select: { id: true, status: true, updatedAt: true, quizVersion: { select: { quizId: true } } },
+    });
+    return rows.map(({ quizVersion, ...row }) => ({ ...row, quizId: quizVersion.quizId }));
+  }
+
+  async bestScores(userId: string, quizIds: string[]): Promise<Map<string, { score: number; maxScore: number }>> {
+    const rows = await this.prisma.bestScore.findMany({
+      where: { userId, quizId: { in: quizIds } },
+      select: { quizId: true, score: true, maxScore: true },
+    });
+    return new Map(rows.map(({ quizId, ...best }) => [quizId, best]));
+  }
+}

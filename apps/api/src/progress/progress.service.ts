@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { AttemptSummary, QuizProgress } from '@app/contracts';
+import { attemptsLeft } from '../attempts/quiz-rules.js';
+import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
+import { ProgressRepository, type PublishedQuizRow, type UserAttemptRow } from './progress.repository.js';
+
+/** A learner's own history and standing, per attempt and per published quiz. */
+@Injectable()
+export class ProgressService {
+  constructor(private readonly repository: ProgressRepository) {}
+
+  async attempts(userId: string, query: PaginationQueryDto): Promise<Page<AttemptSummary>> {
+    const { skip, take } = toSkipTake(query);
+    const { rows, total } = await this.repository.listAttempts(userId, skip, take);
+    return toPage(rows, total, query);
+  }
+
+  async progress(userId: string, query: PaginationQueryDto): Promise<Page<QuizProgress>> {
+    const { skip, take } = toSkipTake(query);
+    const { rows, total } = await this.repository.listPublished(skip, take);
+    const ids = rows.map((row) => row.id);
+    const [attempts, best] = await Promise.all([this.repository.attemptsOn(userId, ids), this.repository.bestScores(userId, ids)]);
+    const items = rows.map((quiz) => toProgress(quiz, attempts.filter((a) => a.quizId === quiz.id), best.get(quiz.id)));
+    return toPage(items, total, query);
+  }
+}
+
+export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], best?: { score: number; maxScore: number }): QuizProgress {
+  const latest = attempts.reduce<Date | null>((max, a) => (max === null || a.updatedAt > max ? a.updatedAt : max), null);
+  return {
+    quizId: quiz.id,
+    title: quiz.title,
+    kind: quiz.kind,
+    course: quiz.course,
+    bestScore: best?.score ?? null,
+    maxScore: best?.maxScore ?? null,
+    attemptsUsed: attempts.length,
+    attemptsLeft: attemptsLeft(quiz.attemptLimit, attempts.length),
+    inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
+    lastActivityAt: latest?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,44 @@
+import type { LearnerSubmission, LearnerTestResult } from '@app/contracts';
+import type { TestResult } from '@app/grader';
+import type { SubmissionRecord } from './submission.types.js';
+
+export const GRADING_FAILED_MESSAGE = 'Grading failed on our side; this submission does not count. Please submit again.';
+
+/**
+ * What the learner sees of one test. Hidden tests keep their name, status, feedback message and
+ * score; their output is dropped, since code printing its arguments would reveal hidden inputs.
+ */
+function toLearnerTest(test: TestResult): LearnerTestResult {
+  return {
+    name: test.name,
+    visibility: test.visibility,
+    status: test.status,
+    message: test.message,
+    output: test.visibility === 'visible' ? test.output : '',
+    score: test.score,
+    maxScore: test.max_score,
+  };
+}
+
+export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {
+  const tests = (row.result?.tests ?? []).map(toLearnerTest);
+  const scored = row.kind === 'submit' && row.status === 'graded';
+  const view: LearnerSubmission = {
+    id: row.id,
+    attemptId: row.attemptId,
+    questionKey: row.questionKey,
+    kind: row.kind,
+    status: row.status,
+    score: scored ? row.score : null,
+    points: scored ? row.points : null,
+    maxPoints: scored ? row.maxPoints : null,
+    passed: tests.filter((test) => test.status === 'pass').length,
+    total: tests.length,
+    message: row.status === 'error' ? GRADING_FAILED_MESSAGE : (row.result?.message ?? null),
+    tests,
+    createdAt: row.createdAt.toISOString(),
+    gradedAt: row.gradedAt?.toISOString() ?? null,
+  };
+  if (row.status === 'pending' || row.status === 'grading') view.poll = `/api/submissions/${row.id}`;
+  return view;
+}

@@ -1,0 +1,28 @@
+import type { GradingResult } from '@app/grader';
+
+export type SubmissionKind = 'run' | 'submit';
+
+export interface SubmissionRecord {
+  id: string;
+  attemptId: string | null;
+  questionKey: string;
+  kind: SubmissionKind;
+  status: 'pending' | 'grading' | 'graded' | 'error';
+  score: number | null;
+  points: number | null;
+  maxPoints: number | null;
+  result: GradingResult | null;
+  createdAt: Date;
+  gradedAt: Date | null;
+}
+
+export interface NewSubmission {
+  attemptId: string;
+  userId: string;
+  questionId: string;
+  source: string;
+  kind: SubmissionKind;
+}
+
+/** Why a submission was not stored, decided atomically with the insert. */
+export type CreateOutcome = { created: true; id: string } | { created: false; reason: 'attempt_submitted' | 'limit_reached'; used: number };

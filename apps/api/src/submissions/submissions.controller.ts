@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { LearnerSubmission } from '@app/contracts';
+import { ApiErrors, CurrentUser, type AuthUser } from '../auth/index.js';
+import { ParseIdOr404 } from '../attempts/attempt-id.pipe.js';
+import { CodeThrottleGuard } from './code-throttle.guard.js';
+import { LearnerSubmissionDto, SourceRequestDto } from './submissions.dto.js';
+import { SubmitCode } from './submit-code.use-case.js';
+import type { SubmissionKind } from './submission.types.js';
+
+@ApiTags('learner')
+@Controller()
+export class SubmissionsController {
+  constructor(private readonly submitCode: SubmitCode) {}
+
+  @Post('attempts/:id/questions/:key/run')
+  @UseGuards(CodeThrottleGuard)
+  @ApiOperation({ summary: 'Run the visible tests of a code question (not scored, uses no submission)' })
+  @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded: per-test status, message and output' })
+  @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still running: poll `poll`' })
+  @ApiErrors(400, 401, 404, 429)
+  run(@CurrentUser() user: AuthUser, @Param('id', ParseIdOr404('attempt')) id: string, @Param('key') key: string,
+    @Body() body: SourceRequestDto, @Res({ passthrough: true }) res: Response): Promise<LearnerSubmission> {
+    return this.send(user, id, key, body.source, 'run', res);
+  }
+
+  @Post('attempts/:id/questions/:key/submissions')
+  @UseGuards(CodeThrottleGuard)
+  @ApiOperation({
+    summary: 'Submit code for grading against every test',
+    description: 'Stored as pending first, then graded; waits up to 15 s for the verdict (201), else answers 202 with a URL to poll.',
+  })
+  @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded (or failed on our side: status error)' })
+  @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still grading: poll `poll`' })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseIdOr404('attempt')) id: string, @Param('key') key: string,
+    @Body() body: SourceRequestDto, @Res({ passthrough: true }) res: Response): Promise<LearnerSubmission> {
+    return this.send(user, id, key, body.source, 'submit', res);
+  }
+
+  @Get('submissions/:id')
+  @ApiOperation({ summary: 'One of your runs or submissions (poll while pending)' })
+  @ApiOkResponse({ type: LearnerSubmissionDto })
+  @ApiErrors(401, 404)
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdOr404('submission')) id: string): Promise<LearnerSubmission> {
+    return this.submitCode.getOwn(user.id, id);
+  }
+
+  private async send(user: AuthUser, attemptId: string, key: string, source: string, kind: SubmissionKind, res: Response): Promise<LearnerSubmission> {
+    const submission = await this.submitCode.execute(user.id, attemptId, key, source, kind);
+    const finished = submission.status === 'graded' || submission.status === 'error';
+    res.status(finished ? HttpStatus.CREATED : HttpStatus.ACCEPTED);
+    return submission;
+  }
+}

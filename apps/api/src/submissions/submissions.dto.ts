@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import type { LearnerSubmission, LearnerTestResult, SubmissionStatus, TestOutcome } from '@app/contracts';
+
+/** 64 Ki characters: far above any exercise solution, small enough to keep grading cheap. */
+export const MAX_SOURCE_LENGTH = 65_536;
+
+export class SourceRequestDto {
+  @ApiProperty({ description: 'Python source of the solution module', maxLength: MAX_SOURCE_LENGTH, example: 'def make_counter():\n    ...' })
+  @IsString({ message: 'source must be a string' })
+  @MaxLength(MAX_SOURCE_LENGTH, { message: `source must be at most ${MAX_SOURCE_LENGTH} characters long` })
+  source!: string;
+}
+
+export class LearnerTestResultDto implements LearnerTestResult {
+  @ApiProperty({ example: 'first_call_returns_1' }) name!: string;
+  @ApiProperty({ enum: ['visible', 'hidden'] }) visibility!: 'visible' | 'hidden';
+  @ApiProperty({ enum: ['pass', 'fail', 'error', 'timeout', 'memory_limit'] }) status!: TestOutcome;
+  @ApiProperty({ description: 'What went wrong, or the author feedback for a hidden test' }) message!: string;
+  @ApiProperty({ description: 'Captured output (empty for hidden tests)' }) output!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty() maxScore!: number;
+}
+
+export class LearnerSubmissionDto implements LearnerSubmission {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) attemptId!: string | null;
+  @ApiProperty() questionKey!: string;
+  @ApiProperty({ enum: ['run', 'submit'], description: '`run`: visible tests only, not scored' }) kind!: 'run' | 'submit';
+  @ApiProperty({ enum: ['pending', 'grading', 'graded', 'error'] }) status!: SubmissionStatus;
+  @ApiProperty({ type: Number, nullable: true, description: '0..1 (submissions only, once graded)' }) score!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) points!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxPoints!: number | null;
+  @ApiProperty({ description: 'Tests passed' }) passed!: number;
+  @ApiProperty({ description: 'Tests run' }) total!: number;
+  @ApiProperty({ type: String, nullable: true }) message!: string | null;
+  @ApiProperty({ type: [LearnerTestResultDto] }) tests!: LearnerTestResult[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) gradedAt!: string | null;
+  @ApiPropertyOptional({ description: 'While pending: the URL to poll', example: '/api/submissions/8d7c…' }) poll?: string;
+}

@@ -1,0 +1,59 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import type { LearnerSubmission } from '@app/contracts';
+import { SubmissionProcessor } from '../grading/submission-processor.js';
+import { alreadySubmitted, assertInProgress, loadOwnQuestion } from '../attempts/answer-question.use-case.js';
+import { AttemptsRepository } from '../attempts/attempts.repository.js';
+import { assertOpen } from '../attempts/quiz-rules.js';
+import { SubmissionsRepository } from './submissions.repository.js';
+import type { SubmissionKind } from './submission.types.js';
+import { toLearnerSubmission } from './submission-view.js';
+
+/** How long a request waits for its verdict before answering 202 with a URL to poll. */
+export const SUBMISSION_WAIT_MS = Symbol('SUBMISSION_WAIT_MS');
+export const DEFAULT_SUBMISSION_WAIT_MS = 15_000;
+
+/** The part of the grading pipeline this use case needs (a plain fake in unit tests). */
+export type GradingQueue = Pick<SubmissionProcessor, 'enqueue' | 'waitFor'>;
+
+/**
+ * Sends learner code to the grader. `run` grades the visible tests only and counts for nothing;
+ * `submit` grades every test, counts towards the question's limit and its best score becomes the
+ * question's answer. Either way the row is stored as pending before grading starts.
+ */
+@Injectable()
+export class SubmitCode {
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly submissions: SubmissionsRepository,
+    @Inject(SubmissionProcessor) private readonly queue: GradingQueue,
+    @Optional() @Inject(SUBMISSION_WAIT_MS) private readonly waitMs: number = DEFAULT_SUBMISSION_WAIT_MS,
+  ) {}
+
+  async execute(userId: string, attemptId: string, questionKey: string, source: string, kind: SubmissionKind, now = new Date()): Promise<LearnerSubmission> {
+    const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
+    const content = question.content;
+    if (content.type !== 'code') {
+      throw new BadRequestException(`"${questionKey}" is not a code question: answer it with PUT /api/attempts/${attemptId}/answers/${questionKey}`);
+    }
+    if (kind === 'submit') {
+      assertInProgress(attempt);
+      assertOpen(attempt.version.settings, now);
+    }
+    const outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, content.attempts);
+    if (!outcome.created) {
+      if (outcome.reason === 'attempt_submitted') throw alreadySubmitted();
+      throw new ConflictException(`Submission limit reached: you have used all ${content.attempts} submissions of "${questionKey}" in this attempt`);
+    }
+    // Listen before enqueueing: a fast verdict must not be missed.
+    const verdict = this.queue.waitFor(outcome.id, this.waitMs);
+    this.queue.enqueue(outcome.id);
+    await verdict;
+    return this.getOwn(userId, outcome.id);
+  }
+
+  async getOwn(userId: string, submissionId: string): Promise<LearnerSubmission> {
+    const row = await this.submissions.findOwn(submissionId, userId);
+    if (!row) throw new NotFoundException(`No submission ${submissionId}`);
+    return toLearnerSubmission(row);
+  }
+}

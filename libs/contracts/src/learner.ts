@@ -1,0 +1,125 @@
+/**
+ * Response shapes of the learner routes (quiz views, attempts, code submissions, progress).
+ * Plain interfaces: the API's response DTOs implement them and the web UI imports them.
+ * Nothing here ever carries answers, hidden tests, solutions or expected values.
+ */
+import type { LearnerQuestionView } from '../../quiz-spec/src/learner-view.js';
+
+export type { LearnerQuestionView };
+
+/** Whether the quiz accepts new attempts and answers right now. */
+export type QuizAvailability = 'open' | 'not_open_yet' | 'closed';
+
+/** `GET /api/quizzes/:course/:slug`: the current published version as a learner sees it. */
+export interface LearnerQuiz {
+  id: string;
+  kind: 'quiz' | 'exercise';
+  title: string;
+  course: string;
+  version: number;
+  /** null = unlimited attempts. */
+  attemptLimit: number | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  availability: QuizAvailability;
+  maxScore: number;
+  questions: LearnerQuestionView[];
+}
+
+/** The learner's own answer to one question of an attempt. */
+export interface LearnerAnswer {
+  questionKey: string;
+  /** What was sent (for code questions: `{ submissionId }` of the best graded submission). */
+  response: unknown;
+  correct: boolean | null;
+  /** 0..1 */
+  score: number | null;
+  /** score x question points */
+  points: number | null;
+  maxPoints: number;
+  feedback?: string;
+  explanation?: string;
+}
+
+export type AttemptStatus = 'in_progress' | 'submitted';
+
+export interface LearnerAttempt {
+  id: string;
+  quizId: string;
+  quizTitle: string;
+  version: number;
+  status: AttemptStatus;
+  startedAt: string;
+  submittedAt: string | null;
+  /** Points; set when the attempt is submitted. */
+  score: number | null;
+  maxScore: number;
+  /** Ordering items are shuffled with the attempt id as seed: stable for this attempt. */
+  questions: LearnerQuestionView[];
+  answers: LearnerAnswer[];
+}
+
+/** One line of the learner's attempt history (`GET /api/me/attempts`). */
+export interface AttemptSummary {
+  id: string;
+  quizId: string;
+  quizTitle: string;
+  kind: 'quiz' | 'exercise';
+  version: number;
+  status: AttemptStatus;
+  score: number | null;
+  maxScore: number | null;
+  startedAt: string;
+  submittedAt: string | null;
+}
+
+export type SubmissionStatus = 'pending' | 'grading' | 'graded' | 'error';
+export type TestOutcome = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit';
+
+/** One test's verdict. Hidden tests show name, status, feedback and score, never their output. */
+export interface LearnerTestResult {
+  name: string;
+  visibility: 'visible' | 'hidden';
+  status: TestOutcome;
+  message: string;
+  output: string;
+  score: number;
+  maxScore: number;
+}
+
+/** A code run (visible tests only, no score) or a graded submission. */
+export interface LearnerSubmission {
+  id: string;
+  attemptId: string | null;
+  questionKey: string;
+  kind: 'run' | 'submit';
+  status: SubmissionStatus;
+  /** 0..1; null for runs and until graded. */
+  score: number | null;
+  points: number | null;
+  maxPoints: number | null;
+  passed: number;
+  total: number;
+  message: string | null;
+  tests: LearnerTestResult[];
+  createdAt: string;
+  gradedAt: string | null;
+  /** Set while pending/grading: the URL to poll. */
+  poll?: string;
+}
+
+/** `GET /api/me/progress`: one published quiz or exercise. */
+export interface QuizProgress {
+  quizId: string;
+  title: string;
+  kind: 'quiz' | 'exercise';
+  course: string;
+  /** Best submitted-attempt score in points; null before any submitted attempt. */
+  bestScore: number | null;
+  maxScore: number | null;
+  attemptsUsed: number;
+  /** null = unlimited. */
+  attemptsLeft: number | null;
+  inProgressAttemptId: string | null;
+  lastActivityAt: string | null;
+}
