@@ -66,11 +66,15 @@ export function parseFileText(file: string, text: string): FileLoadResult {
   }
   const locate = (problem: Problem) => locateProblem(file, result.parsed, problem);
   const schemaProblems = validateSchema(result.parsed.data);
-  if (schemaProblems.length > 0) return { ok: false, file, errors: schemaProblems.map(locate) };
+  if (schemaProblems.length > 0) return { ok: false, file, errors: inFileOrder(schemaProblems.map(locate)) };
   const item = buildModel(result.parsed.data as Record<string, unknown>);
   const semanticProblems = checkItem(item, expectedIdFor(file));
-  if (semanticProblems.length > 0) return { ok: false, file, errors: semanticProblems.map(locate) };
+  if (semanticProblems.length > 0) return { ok: false, file, errors: inFileOrder(semanticProblems.map(locate)) };
   return { ok: true, file, item, hash: contentHash(result.parsed.data), locate };
+}
+
+function inFileOrder(errors: SpecError[]): SpecError[] {
+  return errors.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function locateProblem(file: string, parsed: ParsedYaml, problem: Problem): SpecError {

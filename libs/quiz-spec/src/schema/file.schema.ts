@@ -65,7 +65,7 @@ const question: JsonSchema = {
   required: ['type'],
   properties: { type: base.type! },
   allOf: QUESTION_TYPES.map((t) => ({
-    if: { properties: { type: { const: t } }, required: ['type'] },
+    if: { type: 'object', properties: { type: { const: t } }, required: ['type'] },
     then: questionSchemas[t],
   })),
   description: 'a question (a mapping with a `type`) or { ref: <exercise id> }',
@@ -75,7 +75,7 @@ const refItem = closedObject({ ref: exerciseId, points }, ['ref']);
 
 const quizItem: JsonSchema = {
   type: 'object',
-  if: { required: ['ref'] },
+  if: { type: 'object', required: ['ref'] },
   then: refItem,
   else: question,
   description: 'a question (a mapping with a `type`) or { ref: <exercise id> }',
@@ -108,8 +108,8 @@ export const fileSchema: JsonSchema = {
   required: ['kind'],
   properties: { kind: header.kind! },
   allOf: [
-    { if: { properties: { kind: { const: 'quiz' } }, required: ['kind'] }, then: quiz },
-    { if: { properties: { kind: { const: 'exercise' } }, required: ['kind'] }, then: exercise },
+    { if: { type: 'object', properties: { kind: { const: 'quiz' } }, required: ['kind'] }, then: quiz },
+    { if: { type: 'object', properties: { kind: { const: 'exercise' } }, required: ['kind'] }, then: exercise },
   ],
   description: 'a mapping with `kind: quiz` or `kind: exercise`',
 };
