@@ -5,6 +5,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { GradingModule } from './grading/grading.module.js';
 import { Environment } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
+import { LearnerModule } from './attempts/learner.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        LearnerModule,
       ],
       providers: [{ provide: Environment, useValue: env }],
       exports: [Environment],
