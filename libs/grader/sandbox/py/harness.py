@@ -1,0 +1,102 @@
+# The grading harness.  Loaded (after sealing, values, asserts, rewrite, lockdown) into a
+# private dict that no learner-reachable function uses as its globals.  `install()` runs once
+# per interpreter before any learner code and returns `entry(command, argument) -> str`, the
+# only thing the JavaScript worker calls.  Results leave as JSON text built here from exact
+# built-in data; the host decides declarative cases, never Python objects.
+
+import builtins as _builtins
+import io as _io
+import json as _json
+import os as _os
+import posixpath as _posixpath
+import re as _re
+import sys as _sys
+import time as _time
+import types as _types
+import unittest as _unittest
+
+PRIV = bytearray(1)  # 1 while the harness itself needs frames (traceback line numbers)
+S = {}  # sealed helpers, filled by install()
+JOB = {}  # the current job, private to the harness
+
+
+def _seal_all():
+    S['encode_inner'] = seal(enc)
+    S['encode'] = seal(encode, _enc=S['encode_inner'])
+    S['plain'] = seal(is_plain)
+    S['show'] = seal(show, _encode=S['encode'])
+    S['compare'] = seal(compare, _encode=S['encode'], _plain=S['plain'])
+    S['helper'] = seal(helper, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
+                       _show=S['show'], _search=_re.search, _ns=_types.SimpleNamespace)
+    S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    S['hook'] = seal(audit_hook, _priv=PRIV, _under_tmp=S['under_tmp'])
+    S['escape'] = _escape_table()
+
+
+def _snapshot_modules():
+    """Pristine copies of every module namespace, for the imports of hidden code."""
+    snaps = {}
+    for name, mod in list(_sys.modules.items()):
+        if type(mod) is _types.ModuleType and name.partition('.')[0] not in BLOCKED_MODULES:
+            snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
+    return _types.MappingProxyType(snaps)
+
+
+def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=None,
+                   _snaps=None, _own=None, _Module=_types.ModuleType, _update=dict.update,
+                   _partition=str.partition):
+    """`import` inside hidden code: the learner module as imported, stdlib as it was pristine."""
+    if level == 0:
+        if name in _own:
+            return _own[name]
+        top = name if fromlist else _partition(name, '.')[0]
+        if top in _snaps:
+            copy = _Module(top)
+            _update(copy.__dict__, _snaps[top])
+            return copy
+    return _real(name, globals, locals, fromlist, level)
+
+
+def install(config_text):
+    config = _json.loads(config_text)
+    for name in config.get('preload', []):
+        __import__(name)
+    _seal_all()
+    S['testcase_dict'] = _types.MappingProxyType(dict(_unittest.TestCase.__dict__))
+    S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
+    S['modules'] = _snapshot_modules()
+    S['stringio'] = _io.StringIO
+    S['getvalue'] = _io.StringIO.getvalue
+    S['setrecursionlimit'] = _sys.setrecursionlimit
+    S['skiptest'] = _unittest.SkipTest
+    purge_bridge_modules()
+    _os.chdir('/tmp')
+    _sys.addaudithook(S['hook'])
+    return entry
+
+
+def entry(command, argument):
+    try:
+        if command == 'begin':
+            return begin(argument)
+        if command == 'test':
+            return run_test(int(argument))
+        return '{"status":"error","message":"unknown command"}'
+    except BaseException as exc:  # never let the JS side see a Python exception
+        result = classify(exc, None)
+        if command == 'begin':
+            JOB['broken'] = 'not run: ' + result[1]
+        return outcome_json(result, '', None)
+
+
+def jstr(text):
+    return '"' + str.translate(text, S['escape']) + '"'
+
+
+def outcome_json(status_message, output, extra):
+    status, message = status_message
+    parts = ['{"status":', jstr(status), ',"message":', jstr(message), ',"output":', jstr(output)]
+    for key, value in (extra or {}).items():
+        parts.append(',"' + key + '":' + value)
+    parts.append('}')
+    return ''.join(parts)

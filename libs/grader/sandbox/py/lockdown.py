@@ -1,0 +1,118 @@
+# Python-side lockdown: an audit hook (it cannot be removed once added) that vetoes the ways
+# out of the interpreter and the ways into the harness (frames, code objects, gc, tracing),
+# and the removal of Pyodide's JavaScript bridge modules from sys.modules so that importing
+# them goes through the hook.  This is one layer: the JS side gives the interpreter nothing
+# worth stealing even if it is bypassed.
+
+import sys as _sys
+
+BLOCKED_MODULES = frozenset({
+    'js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'ctypes', '_ctypes',
+    'socket', '_socket', 'select', 'selectors', 'ssl', '_ssl', 'subprocess', '_posixsubprocess',
+    'multiprocessing', '_multiprocessing', 'pyodide_http', '_testcapi', '_testinternalcapi',
+    '_testlimitedcapi', '_interpreters', '_interpqueues', '_interpchannels', 'faulthandler',
+    'pty', 'urllib.request', 'http.client', 'http.server', 'webbrowser', 'ftplib', 'smtplib'})
+
+BLOCKED_EVENTS = frozenset({
+    'sys._getframe', 'sys._current_frames', 'sys._current_exceptions', 'sys.settrace',
+    'sys.setprofile', 'sys.monitoring.register_callback', 'sys.remote_exec',
+    'gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'os.system', 'os.exec',
+    'os.posix_spawn', 'os.spawn', 'os.fork', 'os.forkpty', 'os.kill', 'os.killpg',
+    'subprocess.Popen', 'pty.spawn', 'os.startfile', 'webbrowser.open', 'urllib.Request',
+    'http.client.connect', 'ctypes.dlopen', 'ctypes.dlsym', 'ctypes.cdata',
+    'ctypes.call_function', 'cpython.remote_debugger_script', 'os.add_dll_directory',
+    'sys.set_asyncgen_hooks_firstiter', 'sys.set_asyncgen_hooks_finalizer', 'sys.addaudithook'})
+
+# Attributes whose read would expose frames or code (constants of the hidden tests).
+BLOCKED_GETATTR = frozenset({'tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'gi_code',
+                             'cr_code', 'ag_code', '__code__', 'gi_yieldfrom', 'cr_await'})
+BLOCKED_SETATTR = frozenset({'__code__', '__defaults__', '__kwdefaults__', '__globals__',
+                             '__closure__', '__builtins__'})
+FS_WRITE_EVENTS = frozenset({'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.link',
+                             'os.symlink', 'os.truncate', 'os.chmod', 'os.chown', 'os.utime',
+                             'os.chflags', 'os.lchflags', 'os.listxattr', 'os.setxattr',
+                             'os.removexattr', 'shutil.rmtree', 'shutil.move', 'shutil.copyfile',
+                             'shutil.copytree', 'shutil.chown', 'os.truncate', 'os.mkfifo',
+                             'os.mknod'})
+WRITE_FLAGS = 0o1 | 0o2 | 0o100 | 0o1000 | 0o2000  # O_WRONLY O_RDWR O_CREAT O_TRUNC O_APPEND
+
+
+def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
+               _getattrs=BLOCKED_GETATTR, _setattrs=BLOCKED_SETATTR, _fs=FS_WRITE_EVENTS,
+               _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
+               _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
+               _PermissionError=PermissionError, _under_tmp=None):
+    if _priv[0]:
+        return
+    if event == 'import':
+        name = args[0]
+        if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
+            raise _ImportError(f"import of '{name}' is not allowed in the grader sandbox")
+        return
+    if event in _events or _startswith(event, 'socket.') or _startswith(event, 'ctypes.'):
+        raise _RuntimeError(f"{event} is not allowed in the grader sandbox")
+    if event == 'object.__getattr__':
+        if args[1] in _getattrs:
+            raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
+        return
+    if event == 'object.__setattr__' or event == 'object.__delattr__':
+        if args[1] in _setattrs:
+            raise _RuntimeError(f"changing .{args[1]} is not allowed in the grader sandbox")
+        return
+    if event == 'open':
+        path, mode, flags = args[0], args[1], args[2]
+        writes = (_type(mode) is _str and ('w' in mode or 'a' in mode or 'x' in mode or '+' in mode)) \
+            or (_type(flags) is _int and flags & 0o3103 != 0)
+        if writes and not _under_tmp(path):
+            raise _PermissionError(f"writing files outside /tmp is not allowed in the grader sandbox")
+        return
+    if event in _fs:
+        if not (_under_tmp(args[0]) and (event not in ('os.rename', 'os.link', 'os.symlink')
+                                          or _under_tmp(args[1]))):
+            raise _PermissionError(f"{event} outside /tmp is not allowed in the grader sandbox")
+
+
+def under_tmp(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
+              _getcwd=None, _normpath=None, _decode=bytes.decode):
+    if _type(path) is _bytes:
+        path = _decode(path, 'utf-8', 'replace')
+    if _type(path) is not _str:
+        return False
+    if not _startswith(path, '/'):
+        path = _getcwd() + '/' + path
+    path = _normpath(path)
+    return path == '/tmp' or _startswith(path, '/tmp/')
+
+
+def purge_bridge_modules():
+    """Forget the JS bridge modules so that importing them again goes through the hook."""
+    for name in list(_sys.modules):
+        if name in BLOCKED_MODULES or name.partition('.')[0] in BLOCKED_MODULES:
+            del _sys.modules[name]
+    _sys.meta_path[:] = [f for f in _sys.meta_path if 'pyodide' not in type(f).__module__.lower()
+                         and 'js' not in type(f).__name__.lower()]
+
+
+def install_virtual_clock(time_module, start, seal):
+    """time.time/monotonic/perf_counter/sleep (and *_ns) read and advance a virtual clock."""
+    state = [float(start)]
+
+    def now(_s=state):
+        return _s[0]
+
+    def now_ns(_s=state, _int=int):
+        return _int(_s[0] * 1e9)
+
+    def sleep(seconds, _s=state, _type=type, _int=int, _float=float, _ValueError=ValueError,
+              _TypeError=TypeError):
+        if _type(seconds) is not _int and _type(seconds) is not _float:
+            raise _TypeError('sleep() needs an int or float')
+        if seconds < 0:
+            raise _ValueError('sleep length must be non-negative')
+        _s[0] += seconds
+
+    sealed_now, sealed_ns, sealed_sleep = seal(now), seal(now_ns), seal(sleep)
+    for name in ('time', 'monotonic', 'perf_counter'):
+        setattr(time_module, name, sealed_now)
+        setattr(time_module, name + '_ns', sealed_ns)
+    time_module.sleep = sealed_sleep

@@ -1,0 +1,110 @@
+# Compiles hidden test code (the test module and the setup/expr of declarative cases) so that
+# every comparison, `assert` and `self.assertXxx(...)` calls the sealed strict helper.  The
+# rewrite runs before any learner code of the submission (so a patched `ast` cannot influence
+# it), and the helper is injected into the code objects' constants rather than a global name.
+
+import ast as _ast
+import types as _types
+import warnings as _warnings
+
+SENTINEL = '\x00grader-strict-helper\x00'
+_OPS = {_ast.Eq: '==', _ast.NotEq: '!=', _ast.Lt: '<', _ast.LtE: '<=', _ast.Gt: '>',
+        _ast.GtE: '>=', _ast.In: 'in', _ast.NotIn: 'not in', _ast.Is: 'is', _ast.IsNot: 'is not'}
+
+
+def _helper_call(op, args, keywords=()):
+    keys = [_ast.Constant(k.arg) if k.arg is not None else None for k in keywords]
+    values = [k.value for k in keywords]
+    return _ast.Call(func=_ast.Constant(SENTINEL),
+                     args=[_ast.Constant(op), _ast.Tuple(list(args), _ast.Load()),
+                           _ast.Dict(keys, values)], keywords=[])
+
+
+def _is_helper(node):
+    return (isinstance(node, _ast.Call) and isinstance(node.func, _ast.Constant)
+            and node.func.value == SENTINEL)
+
+
+def _raises_context(item):
+    call = item.context_expr
+    if not (isinstance(call, _ast.Call) and isinstance(call.func, _ast.Attribute)):
+        return None
+    wanted = {'assertRaises': 1, 'assertRaisesRegex': 2}.get(call.func.attr)
+    return call if wanted is not None and len(call.args) == wanted and not call.keywords else None
+
+
+class StrictRewriter(_ast.NodeTransformer):
+    def __init__(self, assert_methods):
+        self.assert_methods = assert_methods
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        ops = tuple(_OPS[type(op)] for op in node.ops)
+        if all(op in ('is', 'is not') for op in ops):
+            return node
+        return _helper_call('cmp', [_ast.Constant(ops), node.left, *node.comparators])
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        if isinstance(func, _ast.Attribute) and func.attr in self.assert_methods:
+            return _helper_call(func.attr, node.args, node.keywords)
+        return node
+
+    def visit_Assert(self, node):
+        self.generic_visit(node)
+        node.test = self._strict_truth(node.test)
+        return node
+
+    def _strict_truth(self, expr):
+        if _is_helper(expr):
+            return expr
+        if isinstance(expr, _ast.Compare):  # only identity ops are left: an exact bool
+            return expr
+        if isinstance(expr, _ast.UnaryOp) and isinstance(expr.op, _ast.Not):
+            return _ast.UnaryOp(_ast.Not(), self._strict_truth(expr.operand))
+        if isinstance(expr, _ast.BoolOp):
+            return _ast.BoolOp(expr.op, [self._strict_truth(v) for v in expr.values])
+        return _helper_call('truth', [expr])
+
+    def visit_With(self, node):
+        call = _raises_context(node.items[0]) if len(node.items) == 1 else None
+        if call is None:
+            self.generic_visit(node)
+            return node
+        self.generic_visit(node)
+        call = node.items[0].context_expr  # visited: its args are rewritten too
+        exc_name = '__grader_exc__'
+        handler_body = []
+        target = node.items[0].optional_vars
+        if target is not None:
+            handler_body.append(_ast.Assign([target], _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])))
+        if len(call.args) == 2:
+            handler_body.append(_ast.Expr(_helper_call('raisedRegex', [
+                _ast.Name(exc_name, _ast.Load()), call.args[1]])))
+        handler_body.append(_ast.Pass())
+        orelse = [_ast.Expr(_helper_call('not_raised', [_ast.Constant(_ast.unparse(call.args[0]))]))]
+        handler = _ast.ExceptHandler(call.args[0], exc_name, handler_body)
+        return _ast.Try(node.body, [handler], orelse, [])
+
+
+def _inject(code, helper):
+    consts = []
+    for c in code.co_consts:
+        if type(c) is str and c == SENTINEL:
+            consts.append(helper)
+        elif isinstance(c, _types.CodeType):
+            consts.append(_inject(c, helper))
+        else:
+            consts.append(c)
+    return code.replace(co_consts=tuple(consts))
+
+
+def compile_strict(source, filename, mode, helper, assert_methods):
+    """Parse, rewrite and compile hidden code; the helper object replaces the sentinel."""
+    tree = _ast.parse(source, filename, mode)
+    tree = _ast.fix_missing_locations(StrictRewriter(assert_methods).visit(tree))
+    with _warnings.catch_warnings():
+        _warnings.simplefilter('ignore')
+        code = compile(tree, filename, mode, dont_inherit=True)
+    return _inject(code, helper)

@@ -1,0 +1,144 @@
+# Per-job steps: `begin` compiles the hidden code (before any learner code runs) and imports the
+# submission; `run_test` runs one test in a fresh namespace with pristine builtins and reports
+# an outcome.  Module tests (functions / unittest methods) re-execute the hidden module for each
+# test, so nothing a learner patches in one test survives into the next, and a change to the
+# hidden objects during a test is detected afterwards and reported as tampering.
+
+
+def begin(job_text):
+    job = _json.loads(job_text)
+    JOB.clear()
+    JOB['job'] = job
+    name = job['moduleName']
+    JOB['limit_output'] = job['limits']['outputBytes']
+    S['setrecursionlimit'](job['limits']['recursionLimit'] + 60)
+    try:
+        compile_hidden(job)
+    except BaseException as exc:
+        JOB['broken'] = 'the hidden tests could not be compiled: ' + describe(exc)
+        return outcome_json(('error', JOB['broken']), '', None)
+    if job.get('virtualClock'):
+        install_virtual_clock(_time, job['virtualClock']['start'], seal)
+    JOB['module_name'] = name
+    mod = _types.ModuleType(name)
+    mod.__file__ = name + '.py'
+    JOB['module'] = mod
+    JOB['import'] = seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
+                         _own=_types.MappingProxyType({name: mod}))
+    buf = capture()
+    try:
+        code = compile(job['source'], name + '.py', 'exec', dont_inherit=True)
+        _sys.modules[name] = mod
+        exec(code, mod.__dict__)
+        result = ('ok', '')
+    except BaseException as exc:
+        result = classify(exc)
+        JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
+    return outcome_json(result, captured(buf), None)
+
+
+def compile_hidden(job):
+    helper, methods = S['helper'], ASSERT_METHODS
+    source = job.get('testModule')
+    JOB['test_code'] = compile_strict(source, 'hidden_tests.py', 'exec', helper, methods) if source else None
+    JOB['cases'] = {}
+    for i, spec in enumerate(job['tests']):
+        if spec['kind'] != 'case':
+            continue
+        setup, expr = spec.get('setup'), spec.get('expr')
+        JOB['cases'][i] = {
+            'setup': compile_strict(setup, 'setup', 'exec', helper, methods) if setup else None,
+            'expr': compile_strict(expr, 'expr', 'eval', helper, methods) if expr else None,
+            'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
+
+
+def run_test(index):
+    spec = JOB['job']['tests'][index]
+    if 'broken' in JOB:
+        return outcome_json(('error', JOB['broken']), '', None)
+    S['setrecursionlimit'](JOB['job']['limits']['recursionLimit'] + 60)
+    buf = capture()
+    try:
+        if spec['kind'] == 'module':
+            result, extra = run_module_test(spec['name']), None
+        else:
+            result, extra = run_case(index, spec)
+    except BaseException as exc:
+        result, extra = classify(exc), None
+    return outcome_json(result, captured(buf), extra)
+
+
+def hidden_namespace(name):
+    names = dict(S['builtins'])
+    names['__import__'] = JOB['import']
+    return {'__name__': name, '__builtins__': names}
+
+
+def run_case(index, spec):
+    ns = hidden_namespace('__grader_case__')
+    mod = JOB['module']
+    for key, value in list(dict.items(mod.__dict__)):
+        if type(key) is str and not key.startswith('_'):
+            ns[key] = value
+    ns[JOB['module_name']] = mod
+    codes = JOB['cases'][index]
+    try:
+        if codes['setup'] is not None:
+            exec(codes['setup'], ns)
+        if codes['expr'] is not None:
+            value = eval(codes['expr'], ns)
+        else:
+            value = ns[spec['call']](*codes['args'], **codes['kwargs'])
+    except Exception as exc:
+        if not spec.get('raises'):
+            raise
+        return ('ok', ''), {'raised': jstr(type_name(type(exc))),
+                            'raisesMatch': 'true' if raises_matches(exc, spec['raises']) else 'false'}
+    return ('ok', ''), {'value': S['encode'](value)}
+
+
+def raises_matches(exc, wanted):
+    cls = S['builtins'].get(wanted)
+    if cls is None:
+        cls = JOB['module'].__dict__.get(wanted)
+    return type(cls) is type and issubclass(type(exc), cls)
+
+
+def run_module_test(name):
+    if JOB['test_code'] is None:
+        return ('error', 'the exercise has no test module for ' + name)
+    if not testcase_intact():
+        return ('error', 'tampering detected: unittest.TestCase was modified')
+    ns = hidden_namespace('__grader_tests__')
+    exec(JOB['test_code'], ns)
+    cls_name, _, method = name.partition('.')
+    target = ns.get(cls_name)
+    if method:
+        if not (type(target) is type and issubclass(target, _unittest.TestCase)):
+            return ('error', 'hidden test class not found: ' + cls_name)
+        fn = target.__dict__.get(method)
+    else:
+        fn = target
+    if type(fn) is not _types.FunctionType:
+        return ('error', 'hidden test not found: ' + name)
+    before = fingerprint(ns)
+    try:
+        if method:
+            call_test_method(target, method, fn)
+        else:
+            fn()
+    finally:
+        intact = fingerprint(ns) == before and testcase_intact()
+    if not intact:
+        return ('error', 'tampering detected: the hidden tests were modified while they ran')
+    return ('pass', '')
+
+
+def call_test_method(cls, method, fn):
+    case = cls(method)
+    case.setUp()
+    try:
+        fn(case)
+    finally:
+        case.tearDown()
+        case.doCleanups()

@@ -1,0 +1,51 @@
+# Sealing: functions that learner code may reach (the audit hook, the assertion helper the
+# rewritten tests call, the import hook of hidden namespaces, the virtual clock) must not read
+# any global name, because `f.__globals__` is readable from Python and its dict is mutable.
+# A sealed function gets everything it needs through default arguments (an immutable tuple;
+# assigning `__defaults__` is vetoed by the audit hook) and runs with empty globals and empty
+# builtins, so a stray global lookup fails loudly (NameError) instead of silently trusting state
+# that learner code can patch.  Mutable defaults are avoided: tuples, frozensets, mappingproxy.
+
+import types as _types
+
+SELF = object()  # placeholder in defaults, replaced by the sealed function itself (recursion)
+
+_FORBIDDEN_OPS = frozenset({'LOAD_GLOBAL', 'LOAD_NAME', 'STORE_GLOBAL', 'DELETE_GLOBAL',
+                            'LOAD_DEREF', 'STORE_DEREF', 'LOAD_FROM_DICT_OR_GLOBALS',
+                            'LOAD_FROM_DICT_OR_DEREF', 'LOAD_CLASSDEREF'})
+
+
+def _check_code(code, name):
+    import dis
+    for ins in dis.get_instructions(code):
+        if ins.opname in _FORBIDDEN_OPS:
+            raise SystemError(f'sealed function {name} uses {ins.opname} {ins.argval!r}')
+    for const in code.co_consts:
+        if isinstance(const, _types.CodeType):
+            _check_code(const, name)
+
+
+def seal(fn, **bind):
+    """A copy of `fn` with no globals and no closure; SELF in its defaults becomes itself and
+    `bind` replaces defaults by parameter name (to wire sealed functions to each other)."""
+    PRIV[0] = 1  # reading __code__ is vetoed for everyone else
+    try:
+        code = fn.__code__
+    finally:
+        PRIV[0] = 0
+    if fn.__closure__:
+        raise SystemError(f'sealed function {fn.__name__} has a closure')
+    _check_code(code, fn.__name__)
+    sealed = _types.FunctionType(code, {'__builtins__': {}}, fn.__name__)
+    defaults = fn.__defaults__ or ()
+    names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
+    unknown = set(bind) - set(names)
+    if unknown:
+        raise SystemError(f'seal({fn.__name__}): no default parameter {unknown}')
+    PRIV[0] = 1  # assigning __defaults__ is vetoed for everyone else
+    try:
+        sealed.__defaults__ = tuple(bind[n] if n in bind else sealed if d is SELF else d
+                                    for n, d in zip(names, defaults))
+    finally:
+        PRIV[0] = 0
+    return sealed

@@ -1,0 +1,115 @@
+// One Pyodide interpreter in a worker thread of the sandbox process. It boots from the memory
+// snapshot (or makes the snapshot), installs the Python harness, then locks itself down: the
+// Pyodide API object is emptied and frozen and `process`, `require`, `fetch`... are deleted, so
+// learner code that escapes Python finds nothing worth stealing in this thread. It grades one
+// job at a time, telling the sandbox's main thread when each test starts (for time limits).
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync, constants as fsConstants } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const HARNESS_FILES = ['sealing.py', 'values.py', 'asserts.py', 'rewrite.py', 'lockdown.py',
+  'harness.py', 'support.py', 'runner.py'];
+const PRELOAD = ['ast', 'unittest', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
+  'math', 'collections', 'itertools', 'functools', 'string', 'random', 'datetime', 'decimal',
+  'fractions', 'statistics', 'dataclasses', 'typing', 'enum', 'heapq', 'bisect', 'copy',
+  'operator', 'textwrap', 'abc', 'contextlib', 'inspect'];
+const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpRequest',
+  'EventSource', 'Worker', 'SharedWorker', 'importScripts', 'navigator', 'module', 'exports',
+  'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
+  'WebAssembly', 'eval', 'Function'];
+
+const { mode, pyodideDir, pyDir, snapshot, interruptBuffer } = workerData;
+const post = parentPort.postMessage.bind(parentPort);
+
+// Under Node's permission model `process.binding('constants')` is refused; Pyodide's NODEFS
+// only needs the fs/os constants, which are public.
+function shimBinding() {
+  const original = process.binding;
+  process.binding = (name) =>
+    name === 'constants' ? { fs: fsConstants, os: osConstants } : original.call(process, name);
+}
+
+async function boot() {
+  shimBinding();
+  const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href);
+  const options = { indexURL: pyodideDir + '/', jsglobals: {}, env: { HOME: '/tmp' },
+    stdout: () => {}, stderr: () => {}, stdin: () => null };
+  if (mode === 'snapshot') return loadPyodide({ ...options, _makeSnapshot: true });
+  return loadPyodide({ ...options, _loadSnapshot: new Uint8Array(snapshot) });
+}
+
+function installHarness(py) {
+  const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));
+  py.runPython(
+    'def __grader_load(sources):\n' +
+      "    d = {'__name__': '__grader__'}\n" +
+      "    for i, s in enumerate(sources.split('\\x00')):\n" +
+      "        exec(compile(s, f'<grader {i}>', 'exec'), d)\n" +
+      "    return d['install']\n",
+  );
+  const load = py.globals.get('__grader_load');
+  const install = load(sources.join('\x00'));
+  const entry = install(JSON.stringify({ preload: PRELOAD }));
+  py.runPython('del __grader_load');
+  load.destroy();
+  install.destroy();
+  return entry;
+}
+
+/** A memory cap: Emscripten grows its heap through `wasmMemory.grow()`; past the cap it fails
+ * and Python's malloc raises MemoryError. */
+function capMemory(py) {
+  const memory = py._module.memory;
+  const grow = memory.grow.bind(memory);
+  const cap = { bytes: Infinity };
+  Object.defineProperty(memory, 'grow', {
+    value: (pages) => {
+      if (memory.buffer.byteLength + pages * 65536 > cap.bytes) throw new RangeError('memory cap');
+      return grow(pages);
+    },
+  });
+  return cap;
+}
+
+function lockDown(py) {
+  for (const key of Reflect.ownKeys(py)) {
+    try { delete py[key]; } catch { /* non-configurable: frozen below */ }
+  }
+  Object.freeze(py);
+  for (const name of GLOBALS_TO_REMOVE) {
+    try { delete globalThis[name]; } catch { /* keep going */ }
+    if (name in globalThis) globalThis[name] = undefined;
+  }
+}
+
+function runJob(entry, cap, interrupt, { job, startAt, memoryBytes }) {
+  cap.bytes = memoryBytes;
+  interrupt[0] = 0;
+  post({ type: 'begin-start' });
+  const begun = JSON.parse(entry('begin', JSON.stringify(job)));
+  post({ type: 'begun', outcome: begun });
+  for (let index = startAt; index < job.tests.length; index++) {
+    interrupt[0] = 0;
+    post({ type: 'test-start', index });
+    const outcome = JSON.parse(entry('test', String(index)));
+    post({ type: 'test-done', index, outcome });
+  }
+  post({ type: 'job-done' });
+}
+
+const py = await boot();
+if (mode === 'snapshot') {
+  py.runPython(PRELOAD.map((m) => `import ${m}`).join('\n'));
+  const bytes = py.makeMemorySnapshot();
+  post({ type: 'snapshot', bytes }, [bytes.buffer]);
+} else {
+  const interrupt = new Uint8Array(interruptBuffer);
+  py.setInterruptBuffer(interrupt);
+  const cap = capMemory(py);
+  const entry = installHarness(py);
+  lockDown(py);
+  parentPort.on('message', (message) => runJob(entry, cap, interrupt, message));
+  post({ type: 'ready' });
+}

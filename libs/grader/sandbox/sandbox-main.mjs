@@ -1,0 +1,117 @@
+// Entry of the sandbox child process (started by GraderPool with an empty environment, Node's
+// permission model and no code generation from strings). It owns the worker threads: it makes
+// the memory snapshot once, keeps `size` interpreters warm, runs each job on one of them and
+// enforces the wall-time limits, interrupting first and terminating a worker that ignores the
+// interrupt. It sends raw per-test outcomes to the host, which decides the verdicts.
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JobRun } from './job-run.mjs';
+
+const sandboxDir = dirname(fileURLToPath(import.meta.url));
+const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false };
+
+function send(message) {
+  if (process.connected) process.send(message);
+}
+
+function sendStatus() {
+  const count = (s) => state.slots.filter((slot) => slot.state === s).length;
+  send({ type: 'status', size: state.slots.length, ready: count('ready'), busy: count('busy'),
+    queued: state.queue.length, restarts: state.restarts });
+}
+
+function startWorker(mode, extra = {}) {
+  return new Worker(join(sandboxDir, 'python-worker.mjs'), {
+    workerData: { mode, pyodideDir: state.config.pyodideDir, pyDir: join(sandboxDir, 'py'), ...extra },
+    stdout: true, stderr: false, env: {},
+  });
+}
+
+function makeSnapshot() {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('snapshot');
+    worker.once('message', (message) => {
+      const shared = new SharedArrayBuffer(message.bytes.byteLength);
+      new Uint8Array(shared).set(message.bytes);
+      void worker.terminate();
+      resolve(shared);
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** A slot holds one interpreter; after each job (or a crash) it is replaced by a fresh one. */
+function bootSlot(slot) {
+  slot.state = 'booting';
+  slot.interrupt = new Int32Array(new SharedArrayBuffer(4));
+  const worker = startWorker('grade', { snapshot: state.snapshot, interruptBuffer: slot.interrupt.buffer });
+  slot.worker = worker;
+  worker.on('message', (message) => {
+    if (message.type === 'ready') {
+      slot.state = 'ready';
+      sendStatus();
+      dispatch();
+    } else if (slot.run) {
+      slot.run.onMessage(message, worker);
+    }
+  });
+  worker.on('error', () => {}); // reported through 'exit'
+  worker.on('exit', () => {
+    if (slot.worker !== worker) return;
+    slot.worker = null;
+    const run = slot.run;
+    slot.run = null;
+    if (run) run.onWorkerLost();
+    if (!state.closing) {
+      if (slot.state !== 'recycling') state.restarts += 1;
+      bootSlot(slot);
+    }
+  });
+}
+
+/** Safe isolation: every job gets an interpreter that no other job has touched. */
+function recycle(slot) {
+  slot.state = 'recycling';
+  slot.run = null;
+  void slot.worker.terminate();
+}
+
+function dispatch() {
+  for (const slot of state.slots) {
+    if (slot.state !== 'ready' || state.queue.length === 0) continue;
+    const run = state.queue.shift();
+    slot.state = 'busy';
+    slot.run = run;
+    run.attach(slot, {
+      killed: () => { slot.state = 'recycling'; void slot.worker?.terminate(); },
+      finished: () => recycle(slot),
+      requeue: (again) => { state.queue.unshift(again); dispatch(); },
+    });
+  }
+  sendStatus();
+}
+
+async function init(config) {
+  state.config = config;
+  state.snapshot = await makeSnapshot();
+  for (let i = 0; i < config.size; i++) {
+    const slot = { id: i, state: 'booting', worker: null, run: null };
+    state.slots.push(slot);
+    bootSlot(slot);
+  }
+  sendStatus();
+}
+
+process.on('message', (message) => {
+  if (message.type === 'init') {
+    init(message.config).catch((error) => send({ type: 'fatal', message: String(error?.stack ?? error) }));
+  } else if (message.type === 'grade') {
+    state.queue.push(new JobRun(message.id, message.job, (result) => send({ type: 'result', id: message.id, result })));
+    dispatch();
+  } else if (message.type === 'close') {
+    state.closing = true;
+    Promise.all(state.slots.map((s) => s.worker?.terminate())).finally(() => process.exit(0));
+  }
+});
+process.on('disconnect', () => process.exit(0));

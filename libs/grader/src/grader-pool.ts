@@ -1,0 +1,120 @@
+import { availableParallelism } from 'node:os';
+import { buildResult, sandboxJob, selectedTests, type Provenance, type RawRun } from './result-builder.js';
+import { sandboxPaths, type SandboxPaths } from './repo-root.js';
+import { SandboxProcess, type SandboxStatus } from './sandbox-process.js';
+import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
+
+export interface GraderPoolOptions {
+  /** Interpreters kept warm; defaults to os.availableParallelism(). */
+  size?: number;
+  /** Rejects start() when the pool is not warm within this time. */
+  startTimeoutMs?: number;
+}
+
+interface Pending {
+  job: GradingJob;
+  startedAt: number;
+  resolve(result: GradingResult): void;
+}
+
+const PYTHON_VERSION = '3.14.2';
+
+/**
+ * Grades submissions in a sandbox child process holding `size` Pyodide interpreters. Every
+ * grading gets an interpreter no other submission has touched. `grade()` never rejects for
+ * learner misbehaviour: limits, crashes and tampering become verdicts.
+ */
+export class GraderPool {
+  private sandbox!: SandboxProcess;
+  private status: SandboxStatus;
+  private restarts = 0;
+  private nextId = 1;
+  private closed = false;
+  private readonly pending = new Map<number, Pending>();
+  private readonly provenance: Provenance;
+  private warm!: Promise<void>;
+  private markWarm: () => void = () => {};
+
+  private constructor(private readonly paths: SandboxPaths, private readonly size: number) {
+    this.status = { size, ready: 0, busy: 0, queued: 0, restarts: 0 };
+    this.provenance = { runtime: `pyodide ${paths.pyodideVersion}`, python: PYTHON_VERSION };
+  }
+
+  static async start(options: GraderPoolOptions = {}): Promise<GraderPool> {
+    const size = Math.max(1, options.size ?? availableParallelism());
+    const pool = new GraderPool(sandboxPaths(), size);
+    pool.spawn();
+    const limit = options.startTimeoutMs ?? 60000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`grader pool not warm after ${limit} ms`)), limit);
+    });
+    try {
+      await Promise.race([pool.warm, timeout]);
+    } catch (error) {
+      await pool.close();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    return pool;
+  }
+
+  grade(job: GradingJob): Promise<GradingResult> {
+    if (this.closed) return Promise.reject(new Error('the grader pool is closed'));
+    const full = withDefaults(job);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { job: full, startedAt: performance.now(), resolve });
+      this.sandbox.grade(id, sandboxJob(full));
+    });
+  }
+
+  health(): { ready: number; size: number; busy: number; queued: number; restarts: number } {
+    const { ready, busy, queued } = this.status;
+    return { ready, size: this.size, busy, queued, restarts: this.restarts + this.status.restarts };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.sandbox?.close();
+  }
+
+  private spawn(): void {
+    this.warm = new Promise((resolve) => (this.markWarm = resolve));
+    this.status = { ...this.status, ready: 0, busy: 0, restarts: 0 };
+    const baseRestarts = this.restarts;
+    this.sandbox = new SandboxProcess(this.paths, this.size, {
+      onStatus: (status) => {
+        this.status = status;
+        this.restarts = baseRestarts;
+        if (status.ready > 0) this.markWarm();
+      },
+      onResult: (id, run) => this.settle(id, run),
+      onExit: (reason) => this.onSandboxExit(reason),
+    });
+  }
+
+  private settle(id: number, run: RawRun): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    pending.resolve(buildResult(pending.job, run, this.provenance, performance.now() - pending.startedAt));
+  }
+
+  /** The whole sandbox died (killed, OOM): every submission in it gets an error verdict. */
+  private onSandboxExit(reason: string): void {
+    if (this.closed) return;
+    this.restarts += this.status.restarts + 1;
+    for (const [id, pending] of this.pending) {
+      const message = `the grading sandbox stopped unexpectedly; please submit again (${reason.slice(0, 200)})`;
+      const lost = { status: 'error' as const, message, output: '' };
+      this.settle(id, { begin: lost, outcomes: selectedTests(pending.job).map(() => lost), durationMs: 0 });
+    }
+    this.spawn();
+  }
+}
+
+function withDefaults(job: GradingJob): GradingJob {
+  return { ...job, moduleName: job.moduleName || 'solution', limits: { ...DEFAULT_LIMITS, ...job.limits } };
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The directory holding this repository's package.json, found by walking up from a module URL,
+ * so the sandbox files are found alike from Jest (src/), tsx and the compiled dist/ tree.
+ */
+export function findRepoRoot(fromUrl: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(fromUrl));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && existsSync(join(dir, 'libs', 'grader', 'sandbox'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no repository root above ${fromUrl}`);
+    dir = parent;
+  }
+}
+
+export interface SandboxPaths {
+  root: string;
+  sandboxDir: string;
+  pyodideDir: string;
+  pyodideVersion: string;
+}
+
+export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
+  const pyodideDir = join(root, 'node_modules', 'pyodide');
+  const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
+  return { root, sandboxDir: join(root, 'libs', 'grader', 'sandbox'), pyodideDir, pyodideVersion: manifest.version };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { CaseTestSpec, GradingJob, GradingResult, TestResult, TestSpec, TestStatus } from './types.js';
+import { pyEquals, pyRepr, toTagged, type PyTagged } from './python-value.js';
+
+/** What the sandbox reports for the import or for one test (plain data, never trusted for cases). */
+export interface RawOutcome {
+  status: 'ok' | 'pass' | 'fail' | 'error' | 'timeout' | 'memory' | 'interrupted';
+  message: string;
+  output: string;
+  value?: PyTagged;
+  raised?: string;
+  raisesMatch?: boolean;
+}
+
+export interface RawRun {
+  begin: RawOutcome | null;
+  outcomes: RawOutcome[];
+  durationMs: number;
+}
+
+export interface Provenance {
+  runtime: string;
+  python: string;
+}
+
+const HIDDEN_TEXT: Record<TestStatus, string> = {
+  pass: '',
+  fail: 'This test failed.',
+  error: 'Your code raised an error in this test.',
+  timeout: 'This test took longer than the time limit.',
+  memory_limit: 'This test used more memory than allowed.',
+};
+
+/** Hash of everything that defines the test suite (not the submission). */
+export function suiteHash(job: GradingJob): string {
+  const suite = { moduleName: job.moduleName, testModule: job.testModule ?? null, tests: job.tests, limits: job.limits };
+  return createHash('sha256').update(JSON.stringify(suite)).digest('hex').slice(0, 16);
+}
+
+/** The tests a job runs, in order (`only: 'visible'` keeps the learner's "Run visible tests"). */
+export function selectedTests(job: GradingJob): TestSpec[] {
+  return job.only === 'visible' ? job.tests.filter((t) => t.visibility === 'visible') : job.tests;
+}
+
+function sandboxStatus(status: RawOutcome['status']): TestStatus {
+  if (status === 'timeout') return 'timeout';
+  if (status === 'memory') return 'memory_limit';
+  if (status === 'pass') return 'pass';
+  if (status === 'fail') return 'fail';
+  return 'error';
+}
+
+function normaliseOutput(text: string): string {
+  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trimEnd();
+}
+
+/** Decides a declarative case from the sandbox's plain data. */
+function decideCase(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
+  if (spec.raises !== undefined) {
+    if (raw.raised === undefined) return ['fail', `expected ${spec.raises} to be raised, but nothing was raised`];
+    if (!raw.raisesMatch) return ['fail', `expected ${spec.raises} to be raised, got ${raw.raised}`];
+  } else if (spec.expected !== undefined || spec.call !== undefined || spec.expr !== undefined) {
+    const expected = spec.expected === undefined ? undefined : toTagged(spec.expected);
+    const actual = raw.value ?? (['other', 'nothing'] as PyTagged);
+    if (expected && !pyEquals(actual, expected)) {
+      return ['fail', `expected ${pyRepr(expected)}, got ${pyRepr(actual)}`];
+    }
+  }
+  if (spec.output !== undefined && normaliseOutput(raw.output) !== normaliseOutput(spec.output)) {
+    return ['fail', `expected the output ${JSON.stringify(spec.output)}, got ${JSON.stringify(raw.output)}`];
+  }
+  return ['pass', ''];
+}
+
+function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | null): TestResult {
+  let status: TestStatus;
+  let detail: string;
+  if (importFailure) {
+    status = sandboxStatus(importFailure.status);
+    detail = `Your code could not be imported: ${importFailure.message}`;
+  } else if (raw.status === 'ok' && spec.kind === 'case') {
+    [status, detail] = decideCase(spec, raw);
+  } else {
+    status = raw.status === 'ok' ? 'error' : sandboxStatus(raw.status);
+    detail = raw.message;
+  }
+  const visible = spec.visibility === 'visible';
+  const feedback = status === 'pass' ? '' : spec.feedback ?? '';
+  // A hidden test shows its name and feedback only: its messages and output could reveal
+  // hidden inputs or expected values (learner code can print its arguments).
+  const shown = visible || importFailure ? [detail, feedback] : [feedback || HIDDEN_TEXT[status]];
+  return {
+    name: spec.name, status, score: status === 'pass' ? spec.points : 0, max_score: spec.points,
+    visibility: spec.visibility, message: shown.filter(Boolean).join('\n'),
+    output: visible ? raw.output : '', tags: spec.tags,
+  };
+}
+
+export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance, durationMs: number): GradingResult {
+  const specs = selectedTests(job);
+  const importFailure = run.begin && run.begin.status !== 'ok' ? run.begin : null;
+  const tests = specs.map((spec, i) =>
+    buildTest(spec, run.outcomes[i] ?? { status: 'error', message: 'not run', output: '' }, importFailure));
+  const points = tests.reduce((sum, t) => sum + t.score, 0);
+  const maxPoints = tests.reduce((sum, t) => sum + t.max_score, 0);
+  const tampered = tests.some((t, i) => run.outcomes[i]?.message?.startsWith('tampering detected'));
+  const passed = tests.filter((t) => t.status === 'pass').length;
+  const status = importFailure || tampered ? 'error' : passed === tests.length ? 'pass' : 'fail';
+  const message = importFailure
+    ? `Your code could not be imported: ${importFailure.message}`
+    : tampered ? 'Tampering with the tests was detected.' : `${passed} of ${tests.length} tests passed.`;
+  return {
+    status, score: maxPoints > 0 ? points / maxPoints : 0, points, max_points: maxPoints, message,
+    duration_ms: Math.round(durationMs * 10) / 10,
+    provenance: { ...provenance, suite_hash: suiteHash(job), seed: job.seed ?? 0 }, tests,
+  };
+}
+
+/** The job as the sandbox sees it: expected values, expected output and feedback stay here. */
+export function sandboxJob(job: GradingJob): GradingJob {
+  const tests = selectedTests(job).map((t) => {
+    if (t.kind !== 'case') return { ...t, feedback: undefined };
+    const { expected: _e, output: _o, feedback: _f, ...rest } = t;
+    return rest;
+  });
+  return { ...job, tests, testModule: job.testModule };
+}

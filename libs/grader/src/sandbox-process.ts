@@ -1,0 +1,95 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { GradingJob } from './types.js';
+import type { RawRun } from './result-builder.js';
+import type { SandboxPaths } from './repo-root.js';
+
+export interface SandboxStatus {
+  size: number;
+  ready: number;
+  busy: number;
+  queued: number;
+  restarts: number;
+}
+
+export interface SandboxEvents {
+  onStatus(status: SandboxStatus): void;
+  onResult(id: number, run: RawRun): void;
+  onExit(reason: string): void;
+}
+
+/**
+ * Node flags of the sandbox process: no code generation from strings, and the permission model
+ * with read access to Pyodide's files and the sandbox scripts only (no writes, no child
+ * processes, no addons). Node 20's permission model does not cover the network.
+ */
+export function sandboxExecArgv(paths: SandboxPaths): string[] {
+  return [
+    '--experimental-permission',
+    `--allow-fs-read=${paths.pyodideDir}/*`,
+    `--allow-fs-read=${paths.sandboxDir}/*`,
+    '--allow-worker',
+    '--disallow-code-generation-from-strings',
+    '--no-warnings',
+  ];
+}
+
+/** The sandbox child process, started with an empty environment. */
+export class SandboxProcess {
+  private readonly child: ChildProcess;
+  private stderr = '';
+  private exited = false;
+
+  constructor(paths: SandboxPaths, size: number, private readonly events: SandboxEvents) {
+    this.child = fork(join(paths.sandboxDir, 'sandbox-main.mjs'), [], {
+      execArgv: sandboxExecArgv(paths),
+      env: {},
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-4000);
+    });
+    this.child.on('message', (message: SandboxMessage) => this.onMessage(message));
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.events.onExit(`sandbox exited (code ${code}, signal ${signal}) ${this.stderr.trim()}`);
+    });
+    this.child.send({ type: 'init', config: { size, pyodideDir: paths.pyodideDir } });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  grade(id: number, job: GradingJob): void {
+    this.child.send({ type: 'grade', id, job });
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    if (this.child.connected) this.child.send({ type: 'close' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  private onMessage(message: SandboxMessage): void {
+    if (message.type === 'status') this.events.onStatus(message);
+    else if (message.type === 'result') this.events.onResult(message.id, message.result);
+    else if (message.type === 'fatal') {
+      this.stderr += message.message;
+      this.kill();
+    }
+  }
+}
+
+type SandboxMessage =
+  | ({ type: 'status' } & SandboxStatus)
+  | { type: 'result'; id: number; result: RawRun }
+  | { type: 'fatal'; message: string };

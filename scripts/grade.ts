@@ -1,0 +1,46 @@
+/**
+ * npm run grade -- <exercise-id | path/to/exercise.yaml | path/to/job.json> <solution.py> [more.py ...]
+ * Grades each file in order on one pool and prints one GradingResult JSON object per line.
+ * Exit 0 when grading completed whatever the scores; 1 on usage errors; 2 on internal errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { GraderPool, type GradingJob } from '@app/grader';
+
+async function loadJob(ref: string): Promise<GradingJob> {
+  if (ref.endsWith('.json')) return JSON.parse(await readFile(ref, 'utf8')) as GradingJob;
+  const spec = (await import('@app/quiz-spec')) as { loadExerciseJob?: (idOrPath: string) => Promise<GradingJob> };
+  if (typeof spec.loadExerciseJob !== 'function') {
+    throw new UsageError(`cannot resolve "${ref}": @app/quiz-spec does not export loadExerciseJob yet; pass a job .json`);
+  }
+  return spec.loadExerciseJob(ref);
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [ref, ...files] = argv;
+  if (!ref || files.length === 0) {
+    process.stderr.write('usage: npm run grade -- <exercise-id | exercise.yaml | job.json> <solution.py> [more.py ...]\n');
+    return 1;
+  }
+  const job = await loadJob(ref);
+  const sources = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const pool = await GraderPool.start({ size: 1 });
+  try {
+    for (const source of sources) {
+      const result = await pool.grade({ ...job, source });
+      process.stdout.write(JSON.stringify(result) + '\n');
+    }
+  } finally {
+    await pool.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`grade: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof UsageError || (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 1 : 2);
+  },
+);
