@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { LearnerModule } from './attempts/learner.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { UsersModule } from './users/users.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 
 /**
  * The root module. `register(env)` receives the environment validated in main.ts (or a test's
@@ -28,6 +29,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         LearnerModule,
+        DashboardModule,
       ],
       providers: [{ provide: Environment, useValue: env }],
       exports: [Environment],
