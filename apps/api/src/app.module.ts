@@ -7,6 +7,7 @@ import { Environment } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
 import { LearnerModule } from './attempts/learner.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthoringModule } from './authoring/authoring.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        AuthoringModule,
         LearnerModule,
         DashboardModule,
       ],
