@@ -33,10 +33,13 @@ export async function loadExercise(idOrPath: string, root = 'exercises'): Promis
   return result.item;
 }
 
-/** For the grader CLI: the grading job of `source` against an exercise given by id or path. */
+/**
+ * For the grader CLI: the grading job of `source` against an exercise given by id or path.
+ * `source` may be left out to get a job template whose source is filled in per submission.
+ */
 export async function loadExerciseJob(
   idOrPath: string,
-  source: string,
+  source = '',
   options: GradingJobOptions & { root?: string } = {},
 ): Promise<GradingJob> {
   const exercise = await loadExercise(idOrPath, options.root);

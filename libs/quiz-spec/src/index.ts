@@ -33,3 +33,4 @@ export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
 export type * from './learner-view.js';
 export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';
+export { discoverModuleTests, discoveryJob, DISCOVERY_TEST } from './test-discovery.js';

@@ -11,7 +11,7 @@ describe('checkSolutions', () => {
     const code = codeQuestion('ok', [['fail:a', ['a'], 'A broke'], ['fail:a,test_b', ['a', 'test_b'], 'B broke']]);
     expect(await checkSolutions(target(code), grader)).toEqual([]);
     expect(grader.jobs.map((j) => [j.source, j.only, j.tests.length])).toEqual([
-      ['ok', 'all', 2], ['fail:a', 'all', 2], ['fail:a,test_b', 'all', 2],
+      ['ok', 'all', 1], ['ok', 'all', 2], ['fail:a', 'all', 2], ['fail:a,test_b', 'all', 2],
     ]);
   });
 
@@ -43,5 +43,24 @@ describe('checkSolutions', () => {
       'test "test_hidden" runs from test_module but is not listed in tests',
       'test "test_b" is listed but did not run (is it defined in test_module?)',
     ]);
+  });
+
+  it('finds test_module tests that are not listed, and listed ones it does not define', async () => {
+    const code = codeQuestion('ok', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
+    code.test_module = [
+      'import unittest',
+      'def test_b(): pass',
+      'def test_forgotten(): pass',
+      'def helper(): pass',
+      'class TestMore(unittest.TestCase):',
+      '    def test_x(self): pass',
+      '    def setUp(self): pass',
+    ].join('\n');
+    code.tests.push({ name: 'test_typo', points: 1 });
+    expect(await messages(code)).toEqual(expect.arrayContaining([
+      'test_module defines "TestMore.test_x" but tests does not list it, so it never runs',
+      'test_module defines "test_forgotten" but tests does not list it, so it never runs',
+      'test "test_typo" is listed but test_module does not define it',
+    ]));
   });
 });

@@ -1,6 +1,8 @@
 import type { GradingJob, GradingResult, TestResult } from '../../grader/src/types.js';
 import { toGradingJob } from './grading-job.js';
 import type { CodeQuestion, WrongSolution } from './model.types.js';
+import { isModuleTest } from './semantic-checks.js';
+import { discoverModuleTests } from './test-discovery.js';
 
 /** What the validator needs of the engine: `GraderPool` from '@app/grader' fits, a fake does in tests. */
 export interface JobGrader {
@@ -31,12 +33,17 @@ export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader)
   const { code } = target;
   const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
   const grade = (source: string) => grader.grade(toGradingJob(code, source, { only: 'all', seed: SEED }));
-  const [reference, ...wrongResults] = await Promise.all([
+  const [defined, reference, ...wrongResults] = await Promise.all([
+    code.test_module === undefined ? [] : discoverModuleTests(code, grader),
     grade(code.solution),
     ...code.wrong_solutions.map((w) => grade(w.code)),
   ]);
-  const messages = [...checkReference(reference!), ...checkDeclared(code, reference!)];
-  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(wrong, wrongResults[i]!)));
+  const messages = [
+    ...checkReference(reference as GradingResult),
+    ...checkDeclared(code, reference as GradingResult),
+    ...checkModuleTests(code, defined as string[] | string),
+  ];
+  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(wrong, wrongResults[i] as GradingResult)));
   return messages.map(violation);
 }
 
@@ -66,6 +73,19 @@ function checkDeclared(code: CodeQuestion, result: GradingResult): string[] {
   }
   for (const name of declared) {
     if (!ran.has(name)) messages.push(`test "${name}" is listed but did not run (is it defined in test_module?)`);
+  }
+  return messages;
+}
+
+/** test_module's own tests (found by running it) against the module tests listed in `tests`. */
+function checkModuleTests(code: CodeQuestion, defined: string[] | string): string[] {
+  if (typeof defined === 'string') return [defined];
+  const listed = new Set(code.tests.filter(isModuleTest).map((t) => t.name));
+  const messages = defined
+    .filter((name) => !listed.has(name))
+    .map((name) => `test_module defines "${name}" but tests does not list it, so it never runs`);
+  for (const name of listed) {
+    if (!defined.includes(name)) messages.push(`test "${name}" is listed but test_module does not define it`);
   }
   return messages;
 }
