@@ -1,0 +1,63 @@
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { AnswerQuestion } from './answer-question.use-case.js';
+import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
+import { code, multiple, ordering, predict, short, single } from './testing/questions.fixture.js';
+
+const NOW = new Date('2026-03-02T00:00:00Z');
+
+function setup(settings: { attempts: number; closes?: string } = { attempts: 0 }) {
+  const quiz = publishedQuiz(
+    [single, multiple, ordering, predict, short, code].map((q, i) => questionRecord(`q${i}`, q)),
+    settings,
+  );
+  const attempts = new FakeAttempts(quiz);
+  const attempt = attempts.add('u1');
+  return { attempts, attempt, useCase: new AnswerQuestion(attempts.asRepository()) };
+}
+
+describe(AnswerQuestion.name, () => {
+  it('grades each non-code type at once and stores the answer', async () => {
+    const { useCase, attempt, attempts } = setup();
+    await expect(useCase.execute('u1', attempt.id, 'pick', 'a', NOW)).resolves.toEqual({
+      questionKey: 'pick', response: 'a', correct: true, score: 1, points: 2, maxPoints: 2, feedback: 'Yes, a.', explanation: 'Because a.',
+    });
+    await expect(useCase.execute('u1', attempt.id, 'many', ['x'], NOW)).resolves.toMatchObject({ correct: false, score: 0, points: 0 });
+    await expect(useCase.execute('u1', attempt.id, 'order', ['L', 'E', 'G', 'B'], NOW)).resolves.toMatchObject({ correct: true });
+    await expect(useCase.execute('u1', attempt.id, 'predict', '2', NOW)).resolves.toMatchObject({ correct: true });
+    await expect(useCase.execute('u1', attempt.id, 'word', '  NonLocal ', NOW)).resolves.toMatchObject({ correct: true });
+    expect(attempts.attempts.get(attempt.id)!.answers).toHaveLength(5);
+  });
+
+  it('rejects a response of the wrong shape with 400 naming the field, and stores nothing', async () => {
+    const { useCase, attempt, attempts } = setup();
+    const cases: [string, unknown][] = [['pick', 'nope'], ['pick', ['a']], ['many', 'x'], ['many', ['x', 'x']], ['order', ['L', 'E']], ['predict', 2], ['word', null]];
+    for (const [key, response] of cases) {
+      const error = await useCase.execute('u1', attempt.id, key, response, NOW).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestException);
+      expect((error as BadRequestException).getResponse()).toMatchObject({ details: [{ field: 'response' }] });
+    }
+    expect(attempts.attempts.get(attempt.id)!.answers).toHaveLength(0);
+  });
+
+  it('keeps answers final: the same response again is idempotent, a different one is a 409', async () => {
+    const { useCase, attempt } = setup();
+    const first = await useCase.execute('u1', attempt.id, 'pick', 'b', NOW);
+    await expect(useCase.execute('u1', attempt.id, 'pick', 'b', NOW)).resolves.toEqual(first);
+    await expect(useCase.execute('u1', attempt.id, 'pick', 'a', NOW)).rejects.toThrow(ConflictException);
+  });
+
+  it('refuses answers to a submitted attempt (409) or after the closing date (403)', async () => {
+    const { useCase, attempts } = setup({ attempts: 0, closes: '2026-03-01T00:00:00Z' });
+    const submitted = attempts.add('u1', { status: 'submitted' });
+    await expect(useCase.execute('u1', submitted.id, 'pick', 'a', NOW)).rejects.toThrow(ConflictException);
+    const open = attempts.add('u1');
+    await expect(useCase.execute('u1', open.id, 'pick', 'a', NOW)).rejects.toThrow(ForbiddenException);
+  });
+
+  it("answers 404 for another learner's attempt or an unknown question, 400 for a code question", async () => {
+    const { useCase, attempt } = setup();
+    await expect(useCase.execute('u2', attempt.id, 'pick', 'a', NOW)).rejects.toThrow(NotFoundException);
+    await expect(useCase.execute('u1', attempt.id, 'missing', 'a', NOW)).rejects.toThrow(NotFoundException);
+    await expect(useCase.execute('u1', attempt.id, 'counter', 'def f(): pass', NOW)).rejects.toThrow(/submissions/);
+  });
+});

@@ -1,0 +1,57 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import { FinishAttempt } from './finish-attempt.use-case.js';
+import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
+import { code, single } from './testing/questions.fixture.js';
+
+const NOW = new Date('2026-03-02T00:00:00Z');
+
+function setup() {
+  const quiz = publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)]);
+  const attempts = new FakeAttempts(quiz);
+  return { attempts, useCase: new FinishAttempt(attempts.asRepository()) };
+}
+
+describe(FinishAttempt.name, () => {
+  it('fixes the score from answers and the best graded code submission, and records the best score', async () => {
+    const { attempts, useCase } = setup();
+    const attempt = attempts.add('u1', { answers: [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }] });
+    attempts.submissions.push(
+      { attemptId: attempt.id, questionId: 'q-code', status: 'graded', score: 0.25 },
+      { attemptId: attempt.id, questionId: 'q-code', status: 'graded', score: 1 },
+      { attemptId: attempt.id, questionId: 'q-code', status: 'error', score: null },
+    );
+    const finished = await useCase.execute('u1', attempt.id, NOW);
+    expect(finished).toMatchObject({ status: 'submitted', score: 6, maxScore: 6, submittedAt: NOW.toISOString() });
+    expect(attempts.best.get('u1|course/quiz')).toEqual({ score: 6, maxScore: 6, attemptId: attempt.id });
+  });
+
+  it('refuses to finish twice (409)', async () => {
+    const { attempts, useCase } = setup();
+    const attempt = attempts.add('u1');
+    await useCase.execute('u1', attempt.id, NOW);
+    await expect(useCase.execute('u1', attempt.id, NOW)).rejects.toThrow(ConflictException);
+  });
+
+  it('refuses while a code submission is still being graded, so no verdict is missed', async () => {
+    const { attempts, useCase } = setup();
+    const attempt = attempts.add('u1');
+    attempts.submissions.push({ attemptId: attempt.id, questionId: 'q-code', status: 'pending', score: null });
+    await expect(useCase.execute('u1', attempt.id, NOW)).rejects.toThrow(/still being graded/);
+    expect(attempts.attempts.get(attempt.id)!.status).toBe('in_progress');
+  });
+
+  it('keeps a better earlier best score', async () => {
+    const { attempts, useCase } = setup();
+    const good = attempts.add('u1', { answers: [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }] });
+    await useCase.execute('u1', good.id, NOW);
+    const worse = attempts.add('u1');
+    await expect(useCase.execute('u1', worse.id, NOW)).resolves.toMatchObject({ score: 0 });
+    expect(attempts.best.get('u1|course/quiz')).toMatchObject({ score: 2, attemptId: good.id });
+  });
+
+  it("answers 404 for another learner's attempt", async () => {
+    const { attempts, useCase } = setup();
+    const attempt = attempts.add('u1');
+    await expect(useCase.execute('u2', attempt.id, NOW)).rejects.toThrow(NotFoundException);
+  });
+});

@@ -1,0 +1,111 @@
+import type { Question } from '@app/quiz-spec';
+import type { AttemptRecord, NewAnswer, PublishedQuiz, QuestionRecord, QuizSettings } from '../attempt.types.js';
+import type { AttemptsRepository, BestScoreRecord } from '../attempts.repository.js';
+import type { LearnerQuizRepository } from '../learner-quiz.repository.js';
+
+/** Test doubles of the attempt repositories: plain in-memory state, no database. */
+
+export function questionRecord(id: string, content: Question): QuestionRecord {
+  return { id, key: content.id, position: 0, points: content.points, content };
+}
+
+export function publishedQuiz(questions: QuestionRecord[], settings: QuizSettings = { attempts: 0 }): PublishedQuiz {
+  return {
+    id: 'course/quiz',
+    kind: 'quiz',
+    title: 'A quiz',
+    course: 'course',
+    version: { id: 'version-1', version: 1, settings, questions: questions.map((q, position) => ({ ...q, position })) },
+  };
+}
+
+export interface FakeSubmission {
+  attemptId: string;
+  questionId: string;
+  status: 'pending' | 'grading' | 'graded' | 'error';
+  score: number | null;
+}
+
+export class FakeQuizzes {
+  constructor(public quiz: PublishedQuiz | null) {}
+
+  async findPublished(id: string): Promise<PublishedQuiz | null> {
+    return this.quiz?.id === id ? this.quiz : null;
+  }
+
+  asRepository(): LearnerQuizRepository {
+    return this as unknown as LearnerQuizRepository;
+  }
+}
+
+export class FakeAttempts {
+  readonly attempts = new Map<string, AttemptRecord>();
+  readonly submissions: FakeSubmission[] = [];
+  readonly best = new Map<string, BestScoreRecord & { attemptId: string }>();
+  private nextId = 1;
+
+  constructor(private readonly quiz: PublishedQuiz) {}
+
+  /** Seeds an attempt of `userId` on the quiz's version. */
+  add(userId: string, patch: Partial<AttemptRecord> = {}): AttemptRecord {
+    const { version, ...quiz } = this.quiz;
+    const attempt: AttemptRecord = {
+      id: `attempt-${this.nextId++}`, userId, status: 'in_progress', score: null, maxScore: null,
+      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, quiz, version, answers: [], ...patch,
+    };
+    this.attempts.set(attempt.id, attempt);
+    return attempt;
+  }
+
+  async exclusive<T>(_userId: string, _quizId: string, work: (tx: never) => Promise<T>): Promise<T> {
+    return work(undefined as never);
+  }
+  async transaction<T>(work: (tx: never) => Promise<T>): Promise<T> {
+    return work(undefined as never);
+  }
+  async findInProgressId(userId: string): Promise<string | null> {
+    return [...this.attempts.values()].find((a) => a.userId === userId && a.status === 'in_progress')?.id ?? null;
+  }
+  async countForQuiz(userId: string): Promise<number> {
+    return [...this.attempts.values()].filter((a) => a.userId === userId).length;
+  }
+  async create(userId: string): Promise<string> {
+    return this.add(userId).id;
+  }
+  async findOwn(id: string, userId: string): Promise<AttemptRecord | null> {
+    const attempt = this.attempts.get(id);
+    return attempt?.userId === userId ? structuredClone(attempt) : null;
+  }
+  async lockInProgress(id: string): Promise<boolean> {
+    return this.attempts.get(id)?.status === 'in_progress';
+  }
+  async createAnswer({ attemptId, ...answer }: NewAnswer): Promise<boolean> {
+    const attempt = this.attempts.get(attemptId)!;
+    if (attempt.status !== 'in_progress') return false;
+    attempt.answers.push(answer);
+    return true;
+  }
+  async bestCodeScores(attemptId: string): Promise<Map<string, number>> {
+    const best = new Map<string, number>();
+    for (const s of this.submissions.filter((s) => s.attemptId === attemptId && s.status === 'graded')) {
+      best.set(s.questionId, Math.max(best.get(s.questionId) ?? 0, s.score ?? 0));
+    }
+    return best;
+  }
+  async countUngraded(attemptId: string): Promise<number> {
+    return this.submissions.filter((s) => s.attemptId === attemptId && (s.status === 'pending' || s.status === 'grading')).length;
+  }
+  async markSubmitted(id: string, score: number, maxScore: number, now: Date): Promise<void> {
+    Object.assign(this.attempts.get(id)!, { status: 'submitted', score, maxScore, submittedAt: now });
+  }
+  async findBestScore(userId: string, quizId: string): Promise<BestScoreRecord | null> {
+    return this.best.get(`${userId}|${quizId}`) ?? null;
+  }
+  async saveBestScore(userId: string, quizId: string, attemptId: string, best: BestScoreRecord): Promise<void> {
+    this.best.set(`${userId}|${quizId}`, { ...best, attemptId });
+  }
+
+  asRepository(): AttemptsRepository {
+    return this as unknown as AttemptsRepository;
+  }
+}

@@ -1,0 +1,20 @@
+import { toProgress } from './progress.service.js';
+
+const quiz = { id: 'closures/scope-basics', title: 'Scopes', kind: 'quiz' as const, course: 'closures', attemptLimit: 3 };
+
+describe('toProgress', () => {
+  it('reports best score, attempts used and left, the open attempt and the last activity', () => {
+    const attempts = [
+      { id: 'a1', quizId: quiz.id, status: 'submitted' as const, updatedAt: new Date('2026-03-01T10:00:00Z') },
+      { id: 'a2', quizId: quiz.id, status: 'in_progress' as const, updatedAt: new Date('2026-03-02T10:00:00Z') },
+    ];
+    expect(toProgress(quiz, attempts, { score: 4, maxScore: 5 })).toEqual({
+      quizId: quiz.id, title: 'Scopes', kind: 'quiz', course: 'closures', bestScore: 4, maxScore: 5,
+      attemptsUsed: 2, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z',
+    });
+  });
+
+  it('shows an untouched quiz with no score and unlimited attempts as null', () => {
+    expect(toProgress({ ...quiz, attemptLimit: 0 }, [])).toMatchObject({ bestScore: null, attemptsUsed: 0, attemptsLeft: null, lastActivityAt: null, inProgressAttemptId: null });
+  });
+});

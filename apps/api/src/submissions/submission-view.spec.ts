@@ -1,0 +1,40 @@
+import type { GradingResult } from '@app/grader';
+import { GRADING_FAILED_MESSAGE, toLearnerSubmission } from './submission-view.js';
+import type { SubmissionRecord } from './submission.types.js';
+
+const result: GradingResult = {
+  status: 'fail', score: 0.25, points: 1, max_points: 4, message: '1 of 2 tests failed', duration_ms: 3,
+  provenance: { runtime: 'pyodide', python: '3.14', suite_hash: 'h', seed: 0 },
+  tests: [
+    { name: 'first', status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: '', output: 'visible print\n', tags: [] },
+    { name: 'hidden_ten', status: 'fail', score: 0, max_score: 3, visibility: 'hidden', message: 'Count to ten.', output: 'args were 1..10', tags: [] },
+  ],
+};
+
+function row(patch: Partial<SubmissionRecord>): SubmissionRecord {
+  return {
+    id: 's1', attemptId: 'a1', questionKey: 'counter', kind: 'submit', status: 'graded', score: 0.25, points: 1, maxPoints: 4,
+    result, createdAt: new Date('2026-03-02T00:00:00Z'), gradedAt: new Date('2026-03-02T00:00:01Z'), ...patch,
+  };
+}
+
+describe('toLearnerSubmission', () => {
+  it('shows per-test verdicts, but never the output of a hidden test', () => {
+    const view = toLearnerSubmission(row({}));
+    expect(view).toMatchObject({ status: 'graded', score: 0.25, points: 1, maxPoints: 4, passed: 1, total: 2 });
+    expect(view.tests).toEqual([
+      { name: 'first', visibility: 'visible', status: 'pass', message: '', output: 'visible print\n', score: 1, maxScore: 1 },
+      { name: 'hidden_ten', visibility: 'hidden', status: 'fail', message: 'Count to ten.', output: '', score: 0, maxScore: 3 },
+    ]);
+    expect(view.poll).toBeUndefined();
+  });
+
+  it('gives a run no score', () => {
+    expect(toLearnerSubmission(row({ kind: 'run' }))).toMatchObject({ score: null, points: null, maxPoints: null, passed: 1 });
+  });
+
+  it('points a pending submission at its poll URL, and hides our own error reasons', () => {
+    expect(toLearnerSubmission(row({ status: 'pending', result: null, score: null }))).toMatchObject({ poll: '/api/submissions/s1', tests: [], score: null });
+    expect(toLearnerSubmission(row({ status: 'error', result: null }))).toMatchObject({ message: GRADING_FAILED_MESSAGE, score: null });
+  });
+});

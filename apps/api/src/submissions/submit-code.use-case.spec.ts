@@ -1,0 +1,94 @@
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { SubmissionOutcome } from '../grading/submission-processor.js';
+import { FakeAttempts, publishedQuiz, questionRecord } from '../attempts/testing/fake-attempts.repository.js';
+import { code, single } from '../attempts/testing/questions.fixture.js';
+import type { SubmissionsRepository } from './submissions.repository.js';
+import type { CreateOutcome, NewSubmission, SubmissionRecord } from './submission.types.js';
+import { SubmitCode, type GradingQueue } from './submit-code.use-case.js';
+
+const NOW = new Date('2026-03-02T00:00:00Z');
+
+/** Stores rows in memory and records the order of events, to prove "stored before enqueued". */
+class FakeSubmissions {
+  readonly rows = new Map<string, NewSubmission & { status: SubmissionRecord['status'] }>();
+  constructor(readonly events: string[]) {}
+
+  async create(submission: NewSubmission, limit: number): Promise<CreateOutcome> {
+    const used = [...this.rows.values()].filter((r) => r.kind === 'submit' && r.questionId === submission.questionId && r.status !== 'error').length;
+    if (submission.kind === 'submit' && limit > 0 && used >= limit) return { created: false, reason: 'limit_reached', used };
+    const id = `s${this.rows.size + 1}`;
+    this.rows.set(id, { ...submission, status: 'pending' });
+    this.events.push(`stored ${id}`);
+    return { created: true, id };
+  }
+
+  async findOwn(id: string, userId: string): Promise<SubmissionRecord | null> {
+    const row = this.rows.get(id);
+    if (!row || row.userId !== userId) return null;
+    return {
+      id, attemptId: row.attemptId, questionKey: 'counter', kind: row.kind, status: row.status, score: null, points: null,
+      maxPoints: null, result: null, createdAt: NOW, gradedAt: null,
+    };
+  }
+}
+
+/** Grades at once (status graded) unless told to time out. */
+class FakeQueue implements GradingQueue {
+  constructor(readonly events: string[], private readonly store: FakeSubmissions, private readonly finishes = true) {}
+  enqueue(id: string): void {
+    this.events.push(`enqueued ${id}`);
+    if (this.finishes) this.store.rows.get(id)!.status = 'graded';
+  }
+  async waitFor(id: string): Promise<SubmissionOutcome | undefined> {
+    this.events.push(`waiting ${id}`);
+    return undefined;
+  }
+}
+
+function setup({ finishes = true, closes }: { finishes?: boolean; closes?: string } = {}) {
+  const quiz = publishedQuiz([questionRecord('q-code', code), questionRecord('q-single', single)], { attempts: 0, closes });
+  const attempts = new FakeAttempts(quiz);
+  const events: string[] = [];
+  const store = new FakeSubmissions(events);
+  const useCase = new SubmitCode(attempts.asRepository(), store as unknown as SubmissionsRepository, new FakeQueue(events, store, finishes), 10);
+  return { attempts, store, events, useCase, attempt: attempts.add('u1') };
+}
+
+describe(SubmitCode.name, () => {
+  it('stores the submission as pending before it is enqueued, and returns the verdict', async () => {
+    const { useCase, attempt, events } = setup();
+    const result = await useCase.execute('u1', attempt.id, 'counter', 'def make_counter(): ...', 'submit', NOW);
+    expect(events).toEqual(['stored s1', 'waiting s1', 'enqueued s1']);
+    expect(result).toMatchObject({ id: 's1', status: 'graded', kind: 'submit' });
+  });
+
+  it('returns the pending submission with a poll URL when grading takes longer than the wait', async () => {
+    const { useCase, attempt } = setup({ finishes: false });
+    await expect(useCase.execute('u1', attempt.id, 'counter', 'x = 1', 'submit', NOW)).resolves.toMatchObject({ status: 'pending', poll: '/api/submissions/s1' });
+  });
+
+  it("enforces the question's submission limit (409) but not for runs", async () => {
+    const { useCase, attempt } = setup();
+    await useCase.execute('u1', attempt.id, 'counter', 'a', 'submit', NOW);
+    await useCase.execute('u1', attempt.id, 'counter', 'b', 'submit', NOW);
+    await expect(useCase.execute('u1', attempt.id, 'counter', 'c', 'submit', NOW)).rejects.toThrow(/Submission limit reached: you have used all 2/);
+    await expect(useCase.execute('u1', attempt.id, 'counter', 'd', 'run', NOW)).resolves.toMatchObject({ kind: 'run' });
+  });
+
+  it('refuses code for a submitted attempt (409) or a closed quiz (403); runs stay allowed', async () => {
+    const { useCase, attempts } = setup({ closes: '2026-03-01T00:00:00Z' });
+    const open = attempts.add('u1');
+    await expect(useCase.execute('u1', open.id, 'counter', 'a', 'submit', NOW)).rejects.toThrow(ForbiddenException);
+    const submitted = attempts.add('u1', { status: 'submitted' });
+    await expect(useCase.execute('u1', submitted.id, 'counter', 'a', 'submit', NOW)).rejects.toThrow(ConflictException);
+    await expect(useCase.execute('u1', submitted.id, 'counter', 'a', 'run', NOW)).resolves.toMatchObject({ kind: 'run' });
+  });
+
+  it("answers 404 for another learner's attempt or submission, 400 for a non-code question", async () => {
+    const { useCase, attempt } = setup();
+    await expect(useCase.execute('u2', attempt.id, 'counter', 'a', 'submit', NOW)).rejects.toThrow(NotFoundException);
+    await expect(useCase.execute('u1', attempt.id, 'pick', 'a', 'submit', NOW)).rejects.toThrow(BadRequestException);
+    const mine = await useCase.execute('u1', attempt.id, 'counter', 'a', 'run', NOW);
+    await expect(useCase.getOwn('u2', mine.id)).rejects.toThrow(NotFoundException);
+  });
+});
