@@ -62,6 +62,8 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
 
 /** Code answers follow their best graded submission; a submitted attempt's score is recomputed. */
 async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
+  // The same row lock the learner module takes to record a best answer or finish the attempt.
+  await tx.$queryRaw`SELECT id FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
   const attempt = await tx.attempt.findUnique({
     where: { id: attemptId },
     select: {
