@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
@@ -10,6 +11,9 @@ import { createRootLogger, requestLogging } from './common/request-logging.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
 
+/** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
+export const BODY_LIMIT = '1mb';
+
 /** Builds the fully configured app (pipes, filter, logging, OpenAPI) without listening. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
   const logger = createRootLogger(env.LOG_LEVEL);
@@ -17,8 +21,15 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     abortOnError: false,
+    // Parsers are registered below with explicit size limits (over them: 413 in the error shape).
+    bodyParser: false,
+    // CORS stays closed: the web pages are served from the same origin.
+    cors: false,
   });
   app.use(requestLogging(logger));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
