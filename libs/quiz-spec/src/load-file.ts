@@ -5,6 +5,7 @@ import stableStringify from 'safe-stable-stringify';
 import { buildModel, type FileItem } from './build-model.js';
 import { formatPath, type Problem, type SpecError } from './errors.js';
 import { validateSchema } from './schema/schema-validator.js';
+import { preservePythonFloats } from './python-values.js';
 import { checkItem } from './semantic-checks.js';
 import { MAX_FILE_BYTES, offsetOf, parseYaml, type ParsedYaml } from './yaml-source.js';
 
@@ -67,10 +68,12 @@ export function parseFileText(file: string, text: string): FileLoadResult {
   const locate = (problem: Problem) => locateProblem(file, result.parsed, problem);
   const schemaProblems = validateSchema(result.parsed.data);
   if (schemaProblems.length > 0) return { ok: false, file, errors: inFileOrder(schemaProblems.map(locate)) };
-  const item = buildModel(result.parsed.data as Record<string, unknown>);
+  const data = result.parsed.data as Record<string, unknown>;
+  preservePythonFloats(result.parsed.doc, data);
+  const item = buildModel(data);
   const semanticProblems = checkItem(item, expectedIdFor(file));
   if (semanticProblems.length > 0) return { ok: false, file, errors: inFileOrder(semanticProblems.map(locate)) };
-  return { ok: true, file, item, hash: contentHash(result.parsed.data), locate };
+  return { ok: true, file, item, hash: contentHash(data), locate };
 }
 
 function inFileOrder(errors: SpecError[]): SpecError[] {
