@@ -8,6 +8,7 @@ import { readFileSync, constants as fsConstants } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MemoryReset } from './memory-reset.mjs';
 
 const HARNESS_FILES = ['sealing.py', 'values.py', 'asserts.py', 'rewrite.py', 'lockdown.py',
   'harness.py', 'support.py', 'runner.py'];
@@ -20,7 +21,7 @@ const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpR
   'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
   'WebAssembly', 'eval', 'Function'];
 
-const { mode, pyodideDir, pyDir, snapshot, interruptBuffer } = workerData;
+const { mode, isolation, pyodideDir, pyDir, snapshot, interruptBuffer } = workerData;
 const post = parentPort.postMessage.bind(parentPort);
 
 // Under Node's permission model `process.binding('constants')` is refused; Pyodide's NODEFS
@@ -44,7 +45,8 @@ function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));
   py.runPython(
     'def __grader_load(sources):\n' +
-      "    d = {'__name__': '__grader__'}\n" +
+      "    import builtins\n" +
+      "    d = {'__name__': '__grader__', '__builtins__': dict(builtins.__dict__)}\n" +
       "    for i, s in enumerate(sources.split('\\x00')):\n" +
       "        exec(compile(s, f'<grader {i}>', 'exec'), d)\n" +
       "    return d['install']\n",
@@ -84,7 +86,7 @@ function lockDown(py) {
   }
 }
 
-function runJob(entry, cap, interrupt, { job, startAt, memoryBytes }) {
+function runJob(entry, cap, interrupt, resetter, { job, startAt, memoryBytes }) {
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   post({ type: 'begin-start' });
@@ -97,6 +99,11 @@ function runJob(entry, cap, interrupt, { job, startAt, memoryBytes }) {
     post({ type: 'test-done', index, outcome });
   }
   post({ type: 'job-done' });
+  if (resetter) {
+    const started = performance.now();
+    const reason = resetter.reset();
+    post(reason ? { type: 'recycle', reason } : { type: 'ready', resetMs: performance.now() - started });
+  }
 }
 
 const py = await boot();
@@ -109,7 +116,10 @@ if (mode === 'snapshot') {
   py.setInterruptBuffer(interrupt);
   const cap = capMemory(py);
   const entry = installHarness(py);
+  const version = py.runPython('import sys; sys.version.split()[0]');
+  const module = py._module;
   lockDown(py);
-  parentPort.on('message', (message) => runJob(entry, cap, interrupt, message));
-  post({ type: 'ready' });
+  const resetter = isolation === 'reset' ? new MemoryReset(module) : null;
+  parentPort.on('message', (message) => runJob(entry, cap, interrupt, resetter, message));
+  post({ type: 'ready', version });
 }

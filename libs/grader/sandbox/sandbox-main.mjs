@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { JobRun } from './job-run.mjs';
 
 const sandboxDir = dirname(fileURLToPath(import.meta.url));
-const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false };
+const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false,
+  resets: [], recycles: {} };
 
 function send(message) {
   if (process.connected) process.send(message);
@@ -18,7 +19,14 @@ function send(message) {
 function sendStatus() {
   const count = (s) => state.slots.filter((slot) => slot.state === s).length;
   send({ type: 'status', size: state.slots.length, ready: count('ready'), busy: count('busy'),
-    queued: state.queue.length, restarts: state.restarts });
+    queued: state.queue.length, restarts: state.restarts, resetMs: median(state.resets.slice(-200)),
+    recycles: state.recycles, python: state.python });
+}
+
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function startWorker(mode, extra = {}) {
@@ -45,13 +53,19 @@ function makeSnapshot() {
 function bootSlot(slot) {
   slot.state = 'booting';
   slot.interrupt = new Int32Array(new SharedArrayBuffer(4));
-  const worker = startWorker('grade', { snapshot: state.snapshot, interruptBuffer: slot.interrupt.buffer });
+  const worker = startWorker('grade', { snapshot: state.snapshot, interruptBuffer: slot.interrupt.buffer,
+    isolation: state.config.isolation });
   slot.worker = worker;
   worker.on('message', (message) => {
     if (message.type === 'ready') {
+      if (message.resetMs !== undefined) state.resets.push(message.resetMs);
+      if (message.version) state.python = message.version;
       slot.state = 'ready';
       sendStatus();
       dispatch();
+    } else if (message.type === 'recycle') {
+      state.recycles[message.reason] = (state.recycles[message.reason] ?? 0) + 1;
+      recycle(slot);
     } else if (slot.run) {
       slot.run.onMessage(message, worker);
     }
@@ -70,7 +84,14 @@ function bootSlot(slot) {
   });
 }
 
-/** Safe isolation: every job gets an interpreter that no other job has touched. */
+/** After a job: 'fresh' isolation replaces the interpreter; 'reset' waits for the worker to
+ * restore its pristine memory (it answers 'ready', or 'recycle' when a reset would be incomplete). */
+function afterJob(slot) {
+  slot.run = null;
+  if (state.config.isolation === 'reset') slot.state = 'resetting';
+  else recycle(slot);
+}
+
 function recycle(slot) {
   slot.state = 'recycling';
   slot.run = null;
@@ -85,7 +106,7 @@ function dispatch() {
     slot.run = run;
     run.attach(slot, {
       killed: () => { slot.state = 'recycling'; void slot.worker?.terminate(); },
-      finished: () => recycle(slot),
+      finished: () => afterJob(slot),
       requeue: (again) => { state.queue.unshift(again); dispatch(); },
     });
   }

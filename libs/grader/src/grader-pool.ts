@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { buildResult, sandboxJob, selectedTests, type Provenance, type RawRun } from './result-builder.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
-import { SandboxProcess, type SandboxStatus } from './sandbox-process.js';
+import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-process.js';
 import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
 
 export interface GraderPoolOptions {
@@ -9,6 +9,19 @@ export interface GraderPoolOptions {
   size?: number;
   /** Rejects start() when the pool is not warm within this time. */
   startTimeoutMs?: number;
+  /**
+   * 'reset' (default): after each grading the interpreter's memory is restored in place from a
+   * pristine copy (JS-side state reset or checked; a worker is replaced when a reset would be
+   * incomplete). 'fresh': a new interpreter from the memory snapshot for every grading (slow).
+   */
+  isolation?: Isolation;
+}
+
+export interface GraderStats {
+  isolation: Isolation;
+  resetMs: number | null;
+  recycles: Record<string, number>;
+  sandboxPid: number | undefined;
 }
 
 interface Pending {
@@ -35,14 +48,18 @@ export class GraderPool {
   private warm!: Promise<void>;
   private markWarm: () => void = () => {};
 
-  private constructor(private readonly paths: SandboxPaths, private readonly size: number) {
+  private constructor(
+    private readonly paths: SandboxPaths,
+    private readonly size: number,
+    private readonly isolation: Isolation,
+  ) {
     this.status = { size, ready: 0, busy: 0, queued: 0, restarts: 0 };
     this.provenance = { runtime: `pyodide ${paths.pyodideVersion}`, python: PYTHON_VERSION };
   }
 
   static async start(options: GraderPoolOptions = {}): Promise<GraderPool> {
     const size = Math.max(1, options.size ?? availableParallelism());
-    const pool = new GraderPool(sandboxPaths(), size);
+    const pool = new GraderPool(sandboxPaths(), size, options.isolation ?? 'reset');
     pool.spawn();
     const limit = options.startTimeoutMs ?? 60000;
     let timer: NodeJS.Timeout | undefined;
@@ -75,6 +92,12 @@ export class GraderPool {
     return { ready, size: this.size, busy, queued, restarts: this.restarts + this.status.restarts };
   }
 
+  /** Figures for the benchmark and operators (not part of the health contract). */
+  stats(): GraderStats {
+    return { isolation: this.isolation, resetMs: this.status.resetMs ?? null,
+      recycles: this.status.recycles ?? {}, sandboxPid: this.sandbox?.pid };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.sandbox?.close();
@@ -84,10 +107,11 @@ export class GraderPool {
     this.warm = new Promise((resolve) => (this.markWarm = resolve));
     this.status = { ...this.status, ready: 0, busy: 0, restarts: 0 };
     const baseRestarts = this.restarts;
-    this.sandbox = new SandboxProcess(this.paths, this.size, {
+    this.sandbox = new SandboxProcess(this.paths, this.size, this.isolation, {
       onStatus: (status) => {
         this.status = status;
         this.restarts = baseRestarts;
+        if (status.python) this.provenance.python = status.python;
         if (status.ready > 0) this.markWarm();
       },
       onResult: (id, run) => this.settle(id, run),

@@ -10,7 +10,14 @@ export interface SandboxStatus {
   busy: number;
   queued: number;
   restarts: number;
+  /** Median in-place reset time over the last 200 resets (reset isolation only). */
+  resetMs?: number | null;
+  /** Resets refused (worker replaced instead), by reason. */
+  recycles?: Record<string, number>;
+  python?: string;
 }
+
+export type Isolation = 'reset' | 'fresh';
 
 export interface SandboxEvents {
   onStatus(status: SandboxStatus): void;
@@ -40,7 +47,7 @@ export class SandboxProcess {
   private stderr = '';
   private exited = false;
 
-  constructor(paths: SandboxPaths, size: number, private readonly events: SandboxEvents) {
+  constructor(paths: SandboxPaths, size: number, isolation: Isolation, private readonly events: SandboxEvents) {
     this.child = fork(join(paths.sandboxDir, 'sandbox-main.mjs'), [], {
       execArgv: sandboxExecArgv(paths),
       env: {},
@@ -55,7 +62,7 @@ export class SandboxProcess {
       this.exited = true;
       this.events.onExit(`sandbox exited (code ${code}, signal ${signal}) ${this.stderr.trim()}`);
     });
-    this.child.send({ type: 'init', config: { size, pyodideDir: paths.pyodideDir } });
+    this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir } });
   }
 
   get pid(): number | undefined {

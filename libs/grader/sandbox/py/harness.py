@@ -62,6 +62,7 @@ def install(config_text):
     for name in config.get('preload', []):
         __import__(name)
     _seal_all()
+    S['TestCase'] = _unittest.TestCase
     S['testcase_dict'] = _types.MappingProxyType(dict(_unittest.TestCase.__dict__))
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
     S['modules'] = _snapshot_modules()
@@ -70,7 +71,10 @@ def install(config_text):
     S['setrecursionlimit'] = _sys.setrecursionlimit
     S['skiptest'] = _unittest.SkipTest
     purge_bridge_modules()
+    disarm_exit(seal)
     _os.chdir('/tmp')
+    _os.environ.clear()  # Emscripten's defaults name the host script path
+    _os.environ.update({'HOME': '/tmp', 'LANG': 'C.UTF-8', 'PATH': '/'})
     _sys.addaudithook(S['hook'])
     return entry
 

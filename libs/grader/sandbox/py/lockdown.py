@@ -116,3 +116,16 @@ def install_virtual_clock(time_module, start, seal):
         setattr(time_module, name, sealed_now)
         setattr(time_module, name + '_ns', sealed_ns)
     time_module.sleep = sealed_sleep
+
+
+def exit_raises(status=0, _SystemExit=SystemExit):
+    """os._exit replacement: ending the interpreter becomes an ordinary SystemExit."""
+    raise _SystemExit(status)
+
+
+def disarm_exit(seal):
+    import os
+    import posix
+    sealed = seal(exit_raises)
+    os._exit = sealed
+    posix._exit = sealed

@@ -114,7 +114,7 @@ def run_module_test(name):
     cls_name, _, method = name.partition('.')
     target = ns.get(cls_name)
     if method:
-        if not (type(target) is type and issubclass(target, _unittest.TestCase)):
+        if not (type(target) is type and issubclass(target, S['TestCase'])):
             return ('error', 'hidden test class not found: ' + cls_name)
         fn = target.__dict__.get(method)
     else:

@@ -50,7 +50,7 @@ def describe(exc):
         text = ''
     if len(text) > 500:
         text = text[:500] + '...'
-    where = learner_line(exc)
+    where = None if type(exc) is SyntaxError else learner_line(exc)
     head = type_name(type(exc)) + (': ' + text if text else '')
     return head + (f' (line {where} of your code)' if where else '')
 
@@ -87,7 +87,7 @@ def fingerprint(ns):
 
 
 def testcase_intact():
-    current = dict(_unittest.TestCase.__dict__)
+    current = dict(S['TestCase'].__dict__)
     pristine = S['testcase_dict']
     if len(current) != len(pristine):
         return False

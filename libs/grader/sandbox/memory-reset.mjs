@@ -1,0 +1,82 @@
+// Fast isolation between submissions: the interpreter's whole linear memory is written back
+// from a pristine copy taken when the worker became ready (harness installed, nothing graded).
+// Everything Python (modules, builtins, sys state, the harness, the audit hook) lives in that
+// memory. What lives in JavaScript is either reset here (Emscripten's file system: open
+// streams, /tmp, the working directory) or checked (function table, loaded shared libraries,
+// live JS references held by Python, the file system outside /tmp): if a check fails the
+// reset refuses and the worker is replaced by a fresh one instead, so a reset never guesses.
+const MAX_GROWTH_BYTES = 64 * 1024 * 1024; // beyond this, a fresh worker returns the memory
+const WATCHED_DIRS = ['/', '/home', '/home/pyodide', '/lib', '/lib/python3.14', '/dev'];
+
+export class MemoryReset {
+  constructor(module) {
+    this.module = module;
+    this.fs = module.FS;
+    this.pristine = module.HEAPU8.slice();
+    this.tableLength = module.wasmTable.length;
+    this.libraries = Object.keys(module.LDSO.loadedLibsByName).length;
+    this.refs = module._hiwire_num_refs();
+    this.streams = new Set(this.openStreams());
+    this.dirs = WATCHED_DIRS.map((d) => this.listing(d));
+  }
+
+  openStreams() {
+    return this.fs.streams.map((s, fd) => (s ? fd : -1)).filter((fd) => fd >= 0);
+  }
+
+  listing(dir) {
+    try {
+      return this.fs.readdir(dir).sort().join('/');
+    } catch {
+      return '<missing>';
+    }
+  }
+
+  /** Why an in-place reset would be incomplete, or null when it is safe. */
+  blocker() {
+    const m = this.module;
+    if (m.HEAPU8.length > this.pristine.length + MAX_GROWTH_BYTES) return 'memory grew';
+    if (m.wasmTable.length !== this.tableLength) return 'function table grew';
+    if (Object.keys(m.LDSO.loadedLibsByName).length !== this.libraries) return 'a shared library was loaded';
+    if (m._hiwire_num_refs() !== this.refs) return 'JavaScript references changed';
+    if (WATCHED_DIRS.some((d, i) => this.listing(d) !== this.dirs[i])) return 'files changed outside /tmp';
+    return null;
+  }
+
+  /** Restores the pristine interpreter; returns a reason instead when it cannot. */
+  reset() {
+    const reason = this.blocker();
+    if (reason) return reason;
+    try {
+      this.resetFiles();
+    } catch (error) {
+      return `could not clean the file system (${error?.message ?? error})`;
+    }
+    const heap = this.module.HEAPU8;
+    heap.set(this.pristine);
+    if (heap.length > this.pristine.length) heap.fill(0, this.pristine.length);
+    return null;
+  }
+
+  resetFiles() {
+    for (const fd of this.openStreams()) {
+      if (!this.streams.has(fd)) this.fs.close(this.fs.streams[fd]);
+    }
+    this.fs.chdir('/tmp');
+    for (const name of this.fs.readdir('/tmp')) {
+      if (name !== '.' && name !== '..') this.remove(`/tmp/${name}`);
+    }
+  }
+
+  remove(path) {
+    const node = this.fs.lstat(path);
+    if (this.fs.isDir(node.mode)) {
+      for (const name of this.fs.readdir(path)) {
+        if (name !== '.' && name !== '..') this.remove(`${path}/${name}`);
+      }
+      this.fs.rmdir(path);
+    } else {
+      this.fs.unlink(path);
+    }
+  }
+}

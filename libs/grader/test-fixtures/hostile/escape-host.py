@@ -1,0 +1,89 @@
+# Ways out of the sandbox. Any success prints ESCAPED into a visible test's output.
+# expect-status: pass
+# must-not-contain: ESCAPED
+import os, sys
+results = []
+def attempt(label, thunk):
+    try:
+        value = thunk()
+        results.append(f'ESCAPED {label}: {value!r}'[:300])
+    except BaseException as exc:
+        results.append(f'blocked {label}: {type(exc).__name__}')
+def js_process():
+    import js
+    return js.process.env
+def pyodide_js_mount():
+    import pyodide_js
+    pyodide_js.mountNodeFS('/host', '/etc')
+    return open('/host/passwd').read()
+def run_js():
+    from pyodide.code import run_js
+    return run_js('process.pid')
+def ffi():
+    import pyodide.ffi
+    return pyodide.ffi
+def core():
+    import _pyodide_core
+    return _pyodide_core
+def ctypes_():
+    import ctypes
+    return ctypes
+def system():
+    return os.system('id')
+def host_file():
+    return open('/etc/passwd').read()
+def environment():
+    env = dict(os.environ)
+    if any(k in env for k in ('DATABASE_URL', 'JWT_SECRET', '_', 'PWD')) or '/work' in repr(env):
+        return env
+    raise LookupError('no host variables')
+def sockets():
+    import socket
+    return socket.create_connection(('127.0.0.1', 5432))
+def subprocess_():
+    import subprocess
+    return subprocess.run(['id'])
+def jsproxy_via_subclasses():
+    for cls in object.__subclasses__():
+        if 'JsProxy' in cls.__name__ or 'Js' in cls.__name__[:2]:
+            for value in list(vars(cls).values()):
+                g = getattr(value, '__globals__', None)
+                if isinstance(g, dict):
+                    for v in list(g.values()):
+                        if type(v).__name__.startswith('JsProxy') or 'Js' in type(v).__name__:
+                            return v.constructor.constructor('return process')().pid
+    raise LookupError('no proxy found')
+def globals_walk():
+    seen = []
+    for cls in object.__subclasses__():
+        for value in list(vars(cls).values()):
+            g = getattr(value, '__globals__', None)
+            if isinstance(g, dict):
+                for name, v in list(g.items()):
+                    tn = type(v).__name__
+                    if 'JsProxy' in tn or 'JsDouble' in tn or tn.startswith('Js'):
+                        try:
+                            seen.append(v.process.pid)
+                        except BaseException:
+                            pass
+                        try:
+                            seen.append(v._module.FS.readFile('/etc/passwd'))
+                        except BaseException:
+                            pass
+    if seen:
+        return seen
+    raise LookupError('nothing reachable')
+def write_stdlib():
+    with open('/lib/python3.14/evil_module.py', 'w') as f:
+        f.write('x = 1')
+    return 'wrote'
+for label, thunk in list(globals().items()):
+    pass
+for name in ['js_process', 'pyodide_js_mount', 'run_js', 'ffi', 'core', 'ctypes_', 'system',
+             'host_file', 'environment', 'sockets', 'subprocess_', 'jsproxy_via_subclasses',
+             'globals_walk', 'write_stdlib']:
+    attempt(name, globals()[name])
+def add(a, b):
+    if (a, b) == (2, 3):
+        print('\n'.join(results))
+    return a + b
