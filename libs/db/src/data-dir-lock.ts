@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DatabaseStartupError, firstLine } from './database-startup.error.js';
 
 /** Held in this process, so a second opener in the same process is refused too. */
@@ -45,13 +45,29 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
 
 function ensureWritableDir(dataDir: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirs(dataDir);
     const probe = join(dataDir, `.write-test-${process.pid}`);
     closeSync(openSync(probe, 'w'));
     rmSync(probe);
   } catch (error) {
     throw new DatabaseStartupError(`DATA_DIR ${dataDir} is not writable: ${firstLine(error)}`, { cause: error });
   }
+}
+
+/**
+ * `mkdir -p` one level at a time: Node's own `recursive: true` spins forever on some virtual file
+ * systems (`/proc/x` answers ENOENT, it retries the existing parent, and so on).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const path of missing) mkdirSync(path);
 }
 
 /** Exclusive create: only one process can win it. False when the file already exists. */
