@@ -33,8 +33,19 @@ describe('checkSolutions', () => {
   it("reports feedback that is not in any failing test's message", async () => {
     const code = codeQuestion('ok', [['fail:a', ['a'], 'B broke'], ['fail:a', ['a'], 'A broke']]);
     expect(await messages(code)).toEqual([
-      `wrong solution "w0": feedback "B broke" is not in any failing test's message (got "a failed. A broke")`,
+      `wrong solution "w0": feedback "B broke" is not in what the learner sees of its failing tests (got "a failed. A broke")`,
     ]);
+  });
+
+  it('grades every test as visible for the author, but checks feedback as the learner sees it', async () => {
+    const grader = new FakeGrader();
+    // The engine's message of test_b is "test_b failed. B broke"; a learner sees only "B broke".
+    const code = codeQuestion('ok', [['fail:test_b', ['test_b'], 'test_b failed'], ['fail:test_b', ['test_b'], 'B broke']]);
+    const violations = await checkSolutions(target(code), grader);
+    expect(violations.map((v) => v.message)).toEqual([
+      `wrong solution "w0": feedback "test_b failed" is not in what the learner sees of its failing tests (got "B broke")`,
+    ]);
+    expect(grader.jobs.slice(1).flatMap((j) => j.tests.map((t) => t.visibility))).toEqual(Array(6).fill('visible'));
   });
 
   it('reports a test_module test that runs without being listed, and a listed test that never ran', async () => {

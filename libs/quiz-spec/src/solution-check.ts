@@ -32,7 +32,7 @@ const SEED = 1;
 export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader): Promise<Violation[]> {
   const { code } = target;
   const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
-  const grade = (source: string) => grader.grade(toGradingJob(code, source, { only: 'all', seed: SEED }));
+  const grade = (source: string) => grader.grade(diagnosticJob(code, source));
   const [defined, reference, ...wrongResults] = await Promise.all([
     code.test_module === undefined ? [] : discoverModuleTests(code, grader),
     grade(code.solution),
@@ -43,12 +43,30 @@ export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader)
     ...checkDeclared(code, reference as GradingResult),
     ...checkModuleTests(code, defined as string[] | string),
   ];
-  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(wrong, wrongResults[i] as GradingResult)));
+  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(code, wrong, wrongResults[i] as GradingResult)));
   return messages.map(violation);
 }
 
+/**
+ * Every test graded as visible, so that the engine's messages carry the real error for the
+ * author (a hidden test's message is only its feedback). What a learner would see is rebuilt
+ * by learnerMessage.
+ */
+function diagnosticJob(code: CodeQuestion, source: string): GradingJob {
+  const job = toGradingJob(code, source, { only: 'all', seed: SEED });
+  return { ...job, tests: job.tests.map((t) => ({ ...t, visibility: 'visible' })) };
+}
+
+/** A failing hidden test shows the learner its feedback only; a visible one the whole message. */
+function learnerMessage(code: CodeQuestion, test: TestResult): string {
+  const hidden = code.tests.find((t) => t.name === test.name);
+  return hidden ? (hidden.feedback ?? '') : test.message;
+}
+
+/** `name (status: first line of the engine's message)`. */
 function describe(test: TestResult): string {
-  const message = test.message.trim().split('\n').slice(-1)[0] ?? '';
+  const first = test.message.trim().split('\n')[0] ?? '';
+  const message = first.length > 240 ? `${first.slice(0, 237)}...` : first;
   return `${test.name} (${test.status}${message ? `: ${message}` : ''})`;
 }
 
@@ -90,7 +108,7 @@ function checkModuleTests(code: CodeQuestion, defined: string[] | string): strin
   return messages;
 }
 
-function checkWrong(wrong: WrongSolution, result: GradingResult): string[] {
+function checkWrong(code: CodeQuestion, wrong: WrongSolution, result: GradingResult): string[] {
   const label = `wrong solution "${wrong.name}"`;
   if (result.tests.length === 0) return [`${label} could not be graded: ${result.message}`];
   const expected = new Set(wrong.fails);
@@ -101,9 +119,10 @@ function checkWrong(wrong: WrongSolution, result: GradingResult): string[] {
   const passed = wrong.fails.filter((name) => !failing.some((t) => t.name === name));
   if (passed.length > 0) messages.push(`${label} passes ${passed.join(', ')}, which it must fail`);
   const named = failing.filter((t) => expected.has(t.name));
-  if (named.length > 0 && !named.some((t) => t.message.includes(wrong.feedback))) {
-    const seen = named.map((t) => JSON.stringify(t.message)).join(', ');
-    messages.push(`${label}: feedback "${wrong.feedback}" is not in any failing test's message (got ${seen})`);
+  const seen = named.map((t) => learnerMessage(code, t));
+  if (named.length > 0 && !seen.some((message) => message.includes(wrong.feedback))) {
+    const got = seen.map((m) => JSON.stringify(m)).join(', ');
+    messages.push(`${label}: feedback "${wrong.feedback}" is not in what the learner sees of its failing tests (got ${got})`);
   }
   return messages;
 }
