@@ -152,6 +152,17 @@ describe('authoring (e2e)', () => {
     await http.get(`/api/quizzes/${ID}`).expect(404);
   }, 180_000);
 
+  it('POST ?check=true only validates, and every route is in the OpenAPI document', async () => {
+    const checked = await http.post('/api/authoring/quizzes?check=true').set('Authorization', instructor.auth).send({ yaml: exerciseYaml({ id: `${COURSE}/checked-${run}` }) }).expect(200);
+    expect(checked.body).toMatchObject({ valid: true, id: `${COURSE}/checked-${run}`, kind: 'exercise', errors: [] });
+    await http.get(`/api/authoring/quizzes/${COURSE}/checked-${run}`).set('Authorization', instructor.auth).expect(404);
+    const paths = Object.keys((await http.get('/docs-json').expect(200)).body.paths);
+    for (const route of ['quizzes', 'validate', 'quizzes/{course}/{slug}', 'quizzes/{course}/{slug}/preview', 'quizzes/{course}/{slug}/publish',
+      'quizzes/{course}/{slug}/unpublish', 'quizzes/{course}/{slug}/submissions', 'quizzes/{course}/{slug}/regrade/preview', 'quizzes/{course}/{slug}/regrade/commit']) {
+      expect(paths).toContain(`/api/authoring/${route}`);
+    }
+  });
+
   it('404 for unknown quizzes on every quiz route', async () => {
     const missing = `/api/authoring/quizzes/${COURSE}/nothing-${run}`;
     await http.get(missing).set('Authorization', instructor.auth).expect(404);
