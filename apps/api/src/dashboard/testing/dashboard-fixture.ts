@@ -12,14 +12,39 @@ import type { PrismaClient } from '@app/db';
  */
 export interface DashboardFixture {
   quizId: string;
-  emails: { ada: string; bob: string; cyd: string; dan: string };
+  emails: Record<Learner, string>;
   /** Events happen at 00:30-00:55 UTC of today, yesterday and the day before, counted from `now`. */
   now: Date;
 }
 
+type Learner = 'ada' | 'bob' | 'cyd' | 'dan';
+type At = (daysAgo: number, minute?: number) => Date;
+
+interface Context {
+  prisma: PrismaClient;
+  at: At;
+  versionId: string;
+  questions: { pick: string; counter: string };
+  users: Record<Learner, string>;
+}
+
+const TESTS = ['test_counts', 'test_independent'];
+const TAG_OF_TEST: Record<string, string> = { test_counts: 'nonlocal', test_independent: 'closures' };
+
 export async function seedDashboardFixture(prisma: PrismaClient, tag: string, now = new Date()): Promise<DashboardFixture> {
   const quizId = `dash-${tag}/fixture`;
-  const at = (daysAgo: number, minute = 0) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, 0, 30 + minute));
+  const at: At = (daysAgo, minute = 0) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, 0, 30 + minute));
+  const emails: Record<Learner, string> = { ada: `ada-${tag}@example.org`, bob: `bob-${tag}@example.org`, cyd: `cyd-${tag}@example.org`, dan: `dan-${tag}@example.org` };
+  const { versionId, questions } = await createQuiz(prisma, quizId, tag);
+  const users = await createUsers(prisma, emails);
+  const context: Context = { prisma, at, versionId, questions, users };
+  const attempts = await createAttempts(context);
+  await createAnswers(context, attempts);
+  await createSubmissions(context, attempts);
+  return { quizId, emails, now };
+}
+
+async function createQuiz(prisma: PrismaClient, quizId: string, tag: string): Promise<{ versionId: string; questions: Context['questions'] }> {
   const version = await prisma.quizVersion.create({
     data: {
       quiz: { create: { id: quizId, kind: 'quiz', title: 'Dashboard fixture', course: `dash-${tag}`, published: true } },
@@ -37,83 +62,66 @@ export async function seedDashboardFixture(prisma: PrismaClient, tag: string, no
     include: { questions: true },
   });
   await prisma.quiz.update({ where: { id: quizId }, data: { currentVersionId: version.id } });
-  const [pick, counter] = [version.questions.find((q) => q.key === 'pick')!, version.questions.find((q) => q.key === 'counter')!];
-  const emails = { ada: `ada-${tag}@example.org`, bob: `bob-${tag}@example.org`, cyd: `cyd-${tag}@example.org`, dan: `dan-${tag}@example.org` };
-  const users = Object.fromEntries(
-    await Promise.all(
-      Object.entries(emails).map(async ([name, email]) => {
-        const user = await prisma.user.create({ data: { email, passwordHash: 'x', displayName: name.toUpperCase() } });
-        return [name, user.id] as const;
-      }),
-    ),
-  ) as Record<keyof typeof emails, string>;
+  const idOf = (key: string) => version.questions.find((q) => q.key === key)!.id;
+  return { versionId: version.id, questions: { pick: idOf('pick'), counter: idOf('counter') } };
+}
 
-  const attempt = (userId: string, startedDaysAgo: number, score?: number, submittedDaysAgo?: number) =>
-    prisma.attempt.create({
-      data: {
-        userId,
-        quizVersionId: version.id,
-        status: score === undefined ? 'in_progress' : 'submitted',
-        score: score ?? null,
-        maxScore: 2,
-        startedAt: at(startedDaysAgo),
-        submittedAt: submittedDaysAgo === undefined ? null : at(submittedDaysAgo, 20),
-      },
-    });
-  const ada1 = await attempt(users.ada, 2, 1, 2);
-  const bob1 = await attempt(users.bob, 1, 2, 1);
-  const cyd1 = await attempt(users.cyd, 0, 2, 0);
-  const dan1 = await attempt(users.dan, 0);
+async function createUsers(prisma: PrismaClient, emails: Record<Learner, string>): Promise<Record<Learner, string>> {
+  const users = {} as Record<Learner, string>;
+  for (const [name, email] of Object.entries(emails) as [Learner, string][]) {
+    users[name] = (await prisma.user.create({ data: { email, passwordHash: 'x', displayName: name.toUpperCase() } })).id;
+  }
+  return users;
+}
+
+async function createAttempts({ prisma, at, versionId, users }: Context) {
+  const attempt = async (userId: string, startedDaysAgo: number, score?: number) => {
+    const submitted = score !== undefined;
+    const data = { userId, quizVersionId: versionId, status: submitted ? 'submitted' : 'in_progress', score: score ?? null, maxScore: 2 } as const;
+    return (await prisma.attempt.create({ data: { ...data, startedAt: at(startedDaysAgo), submittedAt: submitted ? at(startedDaysAgo, 20) : null } })).id;
+  };
+  const attempts = { ada: await attempt(users.ada, 2, 1), bob: await attempt(users.bob, 1, 2), cyd: await attempt(users.cyd, 0, 2), dan: await attempt(users.dan, 0) };
   await attempt(users.ada, 0);
+  return attempts;
+}
 
-  await prisma.answer.createMany({
-    data: [
-      { attemptId: ada1.id, questionId: pick.id, response: { choice: 'b' }, correct: false, score: 0, points: 1 },
-      { attemptId: bob1.id, questionId: pick.id, response: { choice: 'a' }, correct: true, score: 1, points: 1 },
-      { attemptId: cyd1.id, questionId: pick.id, response: { choice: 'a' }, correct: true, score: 1, points: 1 },
-      { attemptId: dan1.id, questionId: pick.id, response: { choice: 'a' }, correct: null, score: null, points: 1 },
-    ],
+async function createAnswers({ prisma, questions }: Context, attempts: Record<Learner, string>): Promise<void> {
+  const answer = (learner: Learner, correct: boolean | null) => ({
+    attemptId: attempts[learner],
+    questionId: questions.pick,
+    response: { choice: correct ? 'a' : 'b' },
+    correct,
+    score: correct === null ? null : Number(correct),
+    points: 1,
   });
+  await prisma.answer.createMany({ data: [answer('ada', false), answer('bob', true), answer('cyd', true), answer('dan', null)] });
+}
 
-  const submit = (userId: string, attemptId: string, daysAgo: number, minute: number, failing: string[]) => {
-    const names = ['test_counts', 'test_independent'];
-    const passed = names.filter((name) => !failing.includes(name)).length;
-    return prisma.submission.create({
+async function createSubmissions(context: Context, attempts: Record<Learner, string>): Promise<void> {
+  const { prisma, at, users, questions } = context;
+  const graded = async (learner: Learner, daysAgo: number, minute: number, failing: string[]) => {
+    const passed = TESTS.length - failing.length;
+    const testResults = TESTS.map((name, position) => {
+      const failed = failing.includes(name);
+      return { name, position, status: failed ? ('fail' as const) : ('pass' as const), score: failed ? 0 : 1, maxScore: 1, tags: [TAG_OF_TEST[name]] };
+    });
+    await prisma.submission.create({
       data: {
-        userId,
-        attemptId,
-        questionId: counter.id,
-        source: 'def make_counter(): ...',
-        kind: 'submit',
-        status: 'graded',
-        score: passed / names.length,
-        points: passed,
-        maxPoints: names.length,
-        createdAt: at(daysAgo, minute),
-        gradedAt: at(daysAgo, minute),
-        testResults: {
-          create: names.map((name, position) => ({
-            name,
-            position,
-            status: failing.includes(name) ? 'fail' : 'pass',
-            score: failing.includes(name) ? 0 : 1,
-            maxScore: 1,
-            tags: [name === 'test_counts' ? 'nonlocal' : 'closures'],
-          })),
-        },
+        userId: users[learner], attemptId: attempts[learner], questionId: questions.counter, source: 'def make_counter(): ...', kind: 'submit',
+        status: 'graded', score: passed / TESTS.length, points: passed, maxPoints: TESTS.length, createdAt: at(daysAgo, minute), gradedAt: at(daysAgo, minute),
+        testResults: { create: testResults },
       },
     });
   };
-  await submit(users.ada, ada1.id, 2, 1, ['test_counts', 'test_independent']);
-  await submit(users.ada, ada1.id, 2, 2, ['test_counts']);
-  await submit(users.bob, bob1.id, 1, 1, ['test_counts']);
-  await submit(users.bob, bob1.id, 1, 2, []);
-  await submit(users.cyd, cyd1.id, 0, 1, []);
-  await prisma.submission.create({
-    data: { userId: users.ada, questionId: counter.id, source: 'x', kind: 'run', status: 'graded', score: 0, createdAt: at(2, 3) },
+  await graded('ada', 2, 1, ['test_counts', 'test_independent']);
+  await graded('ada', 2, 2, ['test_counts']);
+  await graded('bob', 1, 1, ['test_counts']);
+  await graded('bob', 1, 2, []);
+  await graded('cyd', 0, 1, []);
+  await prisma.submission.createMany({
+    data: [
+      { userId: users.ada, questionId: questions.counter, source: 'x', kind: 'run', status: 'graded', score: 0, createdAt: at(2, 3) },
+      { userId: users.dan, attemptId: attempts.dan, questionId: questions.counter, source: 'x', kind: 'submit', status: 'pending', createdAt: at(0, 5) },
+    ],
   });
-  await prisma.submission.create({
-    data: { userId: users.dan, attemptId: dan1.id, questionId: counter.id, source: 'x', kind: 'submit', status: 'pending', createdAt: at(0, 5) },
-  });
-  return { quizId, emails, now };
 }
