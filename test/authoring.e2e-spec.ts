@@ -163,6 +163,15 @@ describe('authoring (e2e)', () => {
     }
   });
 
+  it('verify: true grades the reference and wrong solutions on the real grader', async () => {
+    const good = await http.post('/api/authoring/validate').set('Authorization', instructor.auth).send({ yaml: exerciseYaml({ id: `${COURSE}/verified-${run}` }), verify: true }).expect(200);
+    expect(good.body).toMatchObject({ valid: true, verified: true, violations: [] });
+    // With the expected value changed, the reference solution itself no longer passes.
+    const bad = await http.post('/api/authoring/quizzes').set('Authorization', instructor.auth)
+      .send({ yaml: exerciseYaml({ id: `${COURSE}/verified-${run}`, hiddenExpected: 2001 }), verify: true }).expect(422);
+    expect(bad.body.details.violations).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('reference solution scores 1/3') })]));
+  }, 120_000);
+
   it('404 for unknown quizzes on every quiz route', async () => {
     const missing = `/api/authoring/quizzes/${COURSE}/nothing-${run}`;
     await http.get(missing).set('Authorization', instructor.auth).expect(404);
