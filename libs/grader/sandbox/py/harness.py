@@ -18,6 +18,7 @@ import unittest as _unittest
 PRIV = bytearray(1)  # 1 while the harness itself needs frames (traceback line numbers)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
+HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
 
 
 def _seal_all():
@@ -29,7 +30,7 @@ def _seal_all():
     S['helper'] = seal(helper, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
                        _show=S['show'], _search=_re.search, _ns=_types.SimpleNamespace)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
-    S['hook'] = seal(audit_hook, _priv=PRIV, _under_tmp=S['under_tmp'])
+    S['hook'] = seal(audit_hook, _priv=PRIV, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
     S['escape'] = _escape_table()
 
 

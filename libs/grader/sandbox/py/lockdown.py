@@ -24,8 +24,10 @@ BLOCKED_EVENTS = frozenset({
     'sys.set_asyncgen_hooks_firstiter', 'sys.set_asyncgen_hooks_finalizer', 'sys.addaudithook'})
 
 # Attributes whose read would expose frames or code (constants of the hidden tests).
+# `__code__` is refused only for functions of hidden namespaces (dataclasses, inspect... read
+# the learner's own).
 BLOCKED_GETATTR = frozenset({'tb_frame', 'gi_frame', 'cr_frame', 'ag_frame', 'gi_code',
-                             'cr_code', 'ag_code', '__code__', 'gi_yieldfrom', 'cr_await'})
+                             'cr_code', 'ag_code', 'gi_yieldfrom', 'cr_await'})
 BLOCKED_SETATTR = frozenset({'__code__', '__defaults__', '__kwdefaults__', '__globals__',
                              '__closure__', '__builtins__'})
 FS_WRITE_EVENTS = frozenset({'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', 'os.link',
@@ -41,7 +43,8 @@ def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MO
                _getattrs=BLOCKED_GETATTR, _setattrs=BLOCKED_SETATTR, _fs=FS_WRITE_EVENTS,
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
-               _PermissionError=PermissionError, _under_tmp=None):
+               _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
+               _function=type(lambda: None)):
     if _priv[0]:
         return
     if event == 'import':
@@ -52,6 +55,11 @@ def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MO
     if event in _events or _startswith(event, 'socket.') or _startswith(event, 'ctypes.'):
         raise _RuntimeError(f"{event} is not allowed in the grader sandbox")
     if event == 'object.__getattr__':
+        if args[1] == '__code__':
+            obj = args[0]
+            if _type(obj) is _function and _id(obj.__globals__) in _hidden:
+                raise _RuntimeError("reading .__code__ of the hidden tests is not allowed")
+            return
         if args[1] in _getattrs:
             raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
         return
@@ -116,6 +124,7 @@ def install_virtual_clock(time_module, start, seal):
         setattr(time_module, name, sealed_now)
         setattr(time_module, name + '_ns', sealed_ns)
     time_module.sleep = sealed_sleep
+    return state
 
 
 def exit_raises(status=0, _SystemExit=SystemExit):

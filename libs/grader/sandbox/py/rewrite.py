@@ -72,11 +72,13 @@ class StrictRewriter(_ast.NodeTransformer):
         if call is None:
             self.generic_visit(node)
             return node
+        item = node.items[0]
+        node.items = []  # visit the body only: the assertRaises call itself becomes a try
         self.generic_visit(node)
-        call = node.items[0].context_expr  # visited: its args are rewritten too
+        call.args = [self.visit(arg) for arg in call.args]
         exc_name = '__grader_exc__'
         handler_body = []
-        target = node.items[0].optional_vars
+        target = item.optional_vars
         if target is not None:
             handler_body.append(_ast.Assign([target], _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])))
         if len(call.args) == 2:

@@ -8,6 +8,7 @@
 def begin(job_text):
     job = _json.loads(job_text)
     JOB.clear()
+    HIDDEN_NAMESPACES.clear()
     JOB['job'] = job
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
@@ -18,7 +19,7 @@ def begin(job_text):
         JOB['broken'] = 'the hidden tests could not be compiled: ' + describe(exc)
         return outcome_json(('error', JOB['broken']), '', None)
     if job.get('virtualClock'):
-        install_virtual_clock(_time, job['virtualClock']['start'], seal)
+        JOB['clock'] = install_virtual_clock(_time, job['virtualClock']['start'], seal)
     JOB['module_name'] = name
     mod = _types.ModuleType(name)
     mod.__file__ = name + '.py'
@@ -57,6 +58,8 @@ def run_test(index):
     if 'broken' in JOB:
         return outcome_json(('error', JOB['broken']), '', None)
     S['setrecursionlimit'](JOB['job']['limits']['recursionLimit'] + 60)
+    if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
+        JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     buf = capture()
     try:
         if spec['kind'] == 'module':
@@ -71,7 +74,10 @@ def run_test(index):
 def hidden_namespace(name):
     names = dict(S['builtins'])
     names['__import__'] = JOB['import']
-    return {'__name__': name, '__builtins__': names}
+    ns = {'__name__': name, '__builtins__': names}
+    HIDDEN_NAMESPACES.add(id(ns))
+    JOB.setdefault('namespaces', []).append(ns)  # kept alive so an id is never reused in a job
+    return ns
 
 
 def run_case(index, spec):

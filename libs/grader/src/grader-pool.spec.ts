@@ -1,0 +1,124 @@
+import { GraderPool } from './grader-pool.js';
+import { DEFAULT_LIMITS, type GradingJob, type TestSpec } from './types.js';
+
+const limits = { ...DEFAULT_LIMITS, timeMsPerTest: 1500, timeMsTotal: 8000 };
+
+function caseTest(name: string, fields: Partial<Extract<TestSpec, { kind: 'case' }>>): TestSpec {
+  return { kind: 'case', name, points: 1, visibility: 'visible', tags: [], ...fields };
+}
+
+describe(GraderPool.name, () => {
+  let pool: GraderPool;
+
+  beforeAll(async () => {
+    pool = await GraderPool.start({ size: 2 });
+  }, 120000);
+
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('is warm after start and reports its workers', () => {
+    const health = pool.health();
+    expect(health.size).toBe(2);
+    expect(health.ready).toBeGreaterThanOrEqual(1);
+    expect(health.restarts).toBe(0);
+  });
+
+  it('runs an existing unittest suite against the submission under its module name', async () => {
+    const job: GradingJob = {
+      source: 'def leap_year(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n',
+      moduleName: 'leap', limits,
+      testModule: [
+        'import unittest', 'from leap import leap_year', '',
+        'class LeapTest(unittest.TestCase):',
+        '    def test_century(self):', '        self.assertIs(leap_year(1900), False)',
+        '    def test_400(self):', '        self.assertTrue(leap_year(2000))',
+        '    def test_many(self):', '        with self.assertRaises(TypeError):', "            leap_year('x')",
+        '        self.assertEqual([leap_year(y) for y in (1996, 1997)], [True, False])',
+      ].join('\n'),
+      tests: ['LeapTest.test_century', 'LeapTest.test_400', 'LeapTest.test_many'].map((name) => (
+        { kind: 'module' as const, name, points: 1, visibility: 'hidden' as const, tags: ['booleans'] })),
+    };
+    const result = await pool.grade(job);
+    expect(result.tests.map((t) => [t.name, t.status])).toEqual([
+      ['LeapTest.test_century', 'pass'], ['LeapTest.test_400', 'pass'], ['LeapTest.test_many', 'pass']]);
+    expect(result).toMatchObject({ status: 'pass', score: 1, points: 3 });
+  });
+
+  it('grades time-based code instantly with a virtual clock', async () => {
+    const source = [
+      'import time',
+      'class RateLimiter:',
+      '    def __init__(self, per_second):',
+      '        self.gap, self.last = 1 / per_second, None',
+      '    def allow(self):',
+      '        now = time.monotonic()',
+      '        if self.last is None or now - self.last >= self.gap:',
+      '            self.last = now',
+      '            return True',
+      '        return False',
+    ].join('\n');
+    const started = performance.now();
+    const result = await pool.grade({
+      source, moduleName: 'solution', limits, virtualClock: { start: 1000 },
+      tests: [
+        caseTest('blocks_burst', { setup: 'r = RateLimiter(1)', expr: '[r.allow(), r.allow()]', expected: [true, false] }),
+        caseTest('allows_after_sleep', { setup: 'r = RateLimiter(1)\nr.allow()\ntime.sleep(3600)', expr: 'r.allow()', expected: true }),
+        caseTest('clock_starts_at', { setup: 'import time', expr: 'time.time()', expected: { $float: 1000 } }),
+      ],
+    });
+    expect(result.tests.map((t) => t.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('compares printed output and shows visible failures with Python values', async () => {
+    const result = await pool.grade({
+      source: 'def greet(name):\n    print(f"Hello, {name}!")\n\ndef double(x):\n    return [x, x]\n',
+      moduleName: 'solution', limits,
+      tests: [
+        caseTest('prints_greeting', { expr: "greet('Ada')", output: 'Hello, Ada!\n' }),
+        caseTest('double', { call: 'double', args: ['a'], expected: ['a', 'b'] }),
+      ],
+    });
+    expect(result.tests[0]).toMatchObject({ status: 'pass', output: 'Hello, Ada!\n' });
+    expect(result.tests[1]).toMatchObject({ status: 'fail', message: "expected ['a', 'b'], got ['a', 'a']" });
+  });
+
+  it('runs only the visible tests when asked', async () => {
+    const result = await pool.grade({
+      source: 'def f():\n    return 1\n', moduleName: 'solution', limits, only: 'visible',
+      tests: [caseTest('seen', { expr: 'f()', expected: 1 }),
+        { ...caseTest('unseen', { expr: 'f()', expected: 2 }), visibility: 'hidden' }],
+    });
+    expect(result.tests.map((t) => t.name)).toEqual(['seen']);
+    expect(result.status).toBe('pass');
+  });
+
+  it('leaves ordinary Python features working under the lockdown', async () => {
+    const source = [
+      'from dataclasses import dataclass', 'from collections import namedtuple, Counter',
+      'import functools, json, re, random, enum, typing',
+      '@dataclass', 'class P:', '    x: int', '    y: int = 0',
+      'class Color(enum.Enum):', '    RED = 1',
+      'def deco(f):', '    @functools.wraps(f)', '    def inner(*a):', '        return f(*a)', '    return inner',
+      '@deco', 'def total(words: typing.List[str]) -> int:',
+      '    return sum(Counter(re.findall(r"\\w+", " ".join(words))).values())',
+      'def summary():',
+      "    Pt = namedtuple('Pt', 'a b')",
+      '    return [P(1).y, Color.RED.value, total(["a b", "c"]), json.loads("[1]"), Pt(1, 2).b]',
+    ].join('\n');
+    const result = await pool.grade({
+      source, moduleName: 'solution', limits, seed: 7,
+      tests: [caseTest('summary', { expr: 'summary()', expected: [0, 1, 3, [1], 2] }),
+        caseTest('seeded', { setup: 'import random', expr: 'random.random() < 1' , expected: true })],
+    });
+    expect(result.tests.map((t) => [t.status, t.message])).toEqual([['pass', ''], ['pass', '']]);
+  });
+
+  it('refuses to grade after close', async () => {
+    const closing = await GraderPool.start({ size: 1 });
+    await closing.close();
+    await expect(closing.grade({ source: '', moduleName: 'solution', limits, tests: [] })).rejects.toThrow('closed');
+  }, 120000);
+});

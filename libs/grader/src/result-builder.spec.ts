@@ -1,0 +1,83 @@
+import { buildResult, sandboxJob, type RawOutcome, type RawRun } from './result-builder.js';
+import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+
+const job: GradingJob = {
+  source: 'def f(): ...', moduleName: 'solution', limits: DEFAULT_LIMITS, testModule: 'def test_x(): pass',
+  tests: [
+    { kind: 'case', name: 'visible_case', expr: 'f()', expected: [1, 2], points: 1, visibility: 'visible', tags: ['a'] },
+    { kind: 'case', name: 'hidden_case', call: 'f', args: [3], expected: 42, points: 2, visibility: 'hidden', tags: [], feedback: 'Think about 42.' },
+    { kind: 'case', name: 'raises_case', call: 'f', args: ['x'], raises: 'TypeError', points: 1, visibility: 'hidden', tags: [] },
+    { kind: 'case', name: 'prints_case', expr: 'f()', output: 'Hello\n', points: 1, visibility: 'visible', tags: [] },
+    { kind: 'module', name: 'test_x', points: 1, visibility: 'hidden', tags: [] },
+  ],
+};
+const provenance = { runtime: 'pyodide test', python: '3.14.2' };
+const ok = (extra: Partial<RawOutcome>): RawOutcome => ({ status: 'ok', message: '', output: '', ...extra });
+
+function run(outcomes: RawOutcome[], begin: RawOutcome = ok({})): RawRun {
+  return { begin, outcomes, durationMs: 3 };
+}
+
+describe('buildResult', () => {
+  it('decides cases in the host and scores points', () => {
+    const result = buildResult(job, run([
+      ok({ value: ['list', [['int', '1'], ['int', '2']]] }),
+      ok({ value: ['int', '42'] }),
+      ok({ raised: 'TypeError', raisesMatch: true }),
+      ok({ value: ['none'], output: 'Hello  \n' }),
+      { status: 'pass', message: '', output: '' },
+    ]), provenance, 5);
+    expect(result).toMatchObject({ status: 'pass', score: 1, points: 6, max_points: 6 });
+    expect(result.provenance).toMatchObject({ runtime: 'pyodide test', seed: 0 });
+    expect(result.provenance.suite_hash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('shows expected values for visible tests but only name and feedback for hidden ones', () => {
+    const result = buildResult(job, run([
+      ok({ value: ['list', [['int', '2']]], output: 'debug' }),
+      ok({ value: ['float', 42], output: 'my args were 3' }),
+      ok({}),
+      ok({ output: 'Bye' }),
+      { status: 'fail', message: 'AssertionError: secret 12345', output: 'x' },
+    ]), provenance, 5);
+    const [visible, hidden, raises, prints, moduleTest] = result.tests;
+    expect(visible).toMatchObject({ status: 'fail', message: 'expected [1, 2], got [2]', output: 'debug' });
+    expect(hidden).toMatchObject({ status: 'fail', message: 'Think about 42.', output: '' });
+    expect(raises).toMatchObject({ status: 'fail', message: 'This test failed.' });
+    expect(prints!.status).toBe('fail');
+    expect(JSON.stringify(moduleTest)).not.toContain('12345');
+    expect(result).toMatchObject({ status: 'fail', points: 0 });
+  });
+
+  it('turns an import failure into an error for every test', () => {
+    const failed = { status: 'error' as const, message: 'SyntaxError: invalid syntax (line 1 of your code)', output: '' };
+    const result = buildResult(job, run(job.tests.map(() => failed), failed), provenance, 5);
+    expect(result.status).toBe('error');
+    expect(result.tests.every((t) => t.status === 'error' && t.message.includes('SyntaxError'))).toBe(true);
+  });
+
+  it('maps sandbox limits to their verdicts', () => {
+    const result = buildResult(job, run([
+      { status: 'timeout', message: 'time limit of 2000 ms exceeded', output: '' },
+      { status: 'memory', message: 'MemoryError', output: '' },
+      { status: 'error', message: 'KeyboardInterrupt was raised by the code', output: '' },
+      ok({ output: 'Hello' }),
+      { status: 'error', message: 'tampering detected: the hidden tests were modified while they ran', output: '' },
+    ]), provenance, 5);
+    expect(result.tests.map((t) => t.status)).toEqual(['timeout', 'memory_limit', 'error', 'pass', 'error']);
+    expect(result.status).toBe('error');
+  });
+});
+
+describe('sandboxJob', () => {
+  it('keeps expected values, expected output and feedback out of the sandbox', () => {
+    const text = JSON.stringify(sandboxJob(job));
+    expect(text).not.toContain('42');
+    expect(text).not.toContain('Hello');
+    expect(text).not.toContain('Think about');
+  });
+
+  it('sends only the visible tests for a visible-only run', () => {
+    expect(sandboxJob({ ...job, only: 'visible' }).tests.map((t) => t.name)).toEqual(['visible_case', 'prints_case']);
+  });
+});
