@@ -1,31 +1,35 @@
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export const CODE_THROTTLE_STORAGE = Symbol('CODE_THROTTLE_STORAGE');
 /** Runs and submissions together, per user: each one occupies a grader worker. */
 export const CODE_RUNS_PER_WINDOW = 20;
-export const CODE_WINDOW_MS = 60_000;
+export const CODE_WINDOW_SECONDS = 60;
 
 /**
- * 429 after CODE_RUNS_PER_WINDOW runs + submissions per CODE_WINDOW_MS by one user. Keyed by the
- * user id (the global JWT guard runs first), with its own storage and one bucket for both routes.
+ * 429 (with Retry-After) after CODE_RUNS_PER_WINDOW runs + submissions per CODE_WINDOW_SECONDS by
+ * one user, keyed by the user id (the global JWT guard runs first). rate-limiter-flexible rather
+ * than @nestjs/throttler: the latter is CommonJS requiring the ESM-only @nestjs/common, which
+ * Jest cannot load on Node 20, so no e2e test could boot the app with it (see the login guard).
  */
 @Injectable()
-export class CodeThrottleGuard extends ThrottlerGuard {
-  constructor(@Inject(CODE_THROTTLE_STORAGE) storage: ThrottlerStorageService, reflector: Reflector) {
-    super(
-      {
-        throttlers: [{ name: 'code', limit: CODE_RUNS_PER_WINDOW, ttl: CODE_WINDOW_MS }],
-        getTracker: (request: Record<string, any>) => `user:${String(request.user?.id ?? request.ip)}`,
-        generateKey: (_context, tracker) => `code:${tracker}`,
-      },
-      storage,
-      reflector,
-    );
-  }
+export class CodeThrottleGuard implements CanActivate {
+  private readonly limiter = new RateLimiterMemory({ points: CODE_RUNS_PER_WINDOW, duration: CODE_WINDOW_SECONDS });
 
-  protected override async getErrorMessage(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<string> {
-    return `Too many code runs and submissions: at most ${detail.limit} per minute; retry in ${detail.timeToBlockExpire} s`;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { user?: { id: string } }>();
+    try {
+      await this.limiter.consume(`user:${request.user?.id ?? String(request.ip)}`);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      http.getResponse<Response>().setHeader('Retry-After', String(seconds));
+      throw new HttpException(
+        `Too many code runs and submissions: at most ${CODE_RUNS_PER_WINDOW} per minute; retry in ${seconds} s`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
   }
 }

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AttemptsModule } from '../attempts/attempts.module.js';
 import { GradingModule } from '../grading/grading.module.js';
 import { BestAnswerListener } from './best-answer.listener.js';
-import { CODE_THROTTLE_STORAGE, CodeThrottleGuard } from './code-throttle.guard.js';
+import { CodeThrottleGuard } from './code-throttle.guard.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmitCode } from './submit-code.use-case.js';
@@ -17,7 +16,6 @@ import { SubmitCode } from './submit-code.use-case.js';
     SubmissionsRepository,
     BestAnswerListener,
     CodeThrottleGuard,
-    { provide: CODE_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
   ],
 })
 export class SubmissionsModule {}
