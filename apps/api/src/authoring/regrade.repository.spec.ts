@@ -1,0 +1,101 @@
+import { ConflictException } from '@nestjs/common';
+import type { GradingResult } from '@app/grader';
+import { parseFileText, type CourseItem } from '@app/quiz-spec';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/db/index.js';
+import { CatalogRepository } from '../catalog/catalog.repository.js';
+import { RegradeRepository, type RegradeWrite } from './regrade.repository.js';
+import { exerciseYaml } from './testing/authoring-fixtures.js';
+
+// A "medium" test: the regrade's writes on a real migrated database of its own.
+const QUIZ = 'authoring-e2e/double-it';
+const KEY = 'double-it';
+
+function result(points: number): GradingResult {
+  const tests = [
+    { name: 'doubles_two', status: 'pass', score: 1, max_score: 1, visibility: 'visible', message: '', output: '', tags: [] },
+    { name: 'doubles_big', status: points === 3 ? 'pass' : 'fail', score: points - 1, max_score: 2, visibility: 'hidden', message: '', output: '', tags: [] },
+  ] as GradingResult['tests'];
+  return { status: points === 3 ? 'pass' : 'fail', score: points / 3, points, max_points: 3, message: '', duration_ms: 1, provenance: { runtime: 'test', python: '3', suite_hash: '', seed: 1 }, tests };
+}
+
+function item(hiddenExpected: number): { item: CourseItem; hash: string } {
+  const loaded = parseFileText(`${QUIZ}.yaml`, exerciseYaml({ hiddenExpected }));
+  if (!loaded.ok) throw new Error('fixture does not parse');
+  return { item: loaded.item as CourseItem, hash: loaded.hash };
+}
+
+describe(RegradeRepository.name, () => {
+  let db: TestDatabase;
+  let repository: RegradeRepository;
+  let userId: string;
+  let attemptId: string;
+  let otherAttemptId: string;
+  let subs: { right: string; off: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    repository = new RegradeRepository(db.prisma);
+    const catalog = new CatalogRepository(db.prisma);
+    await catalog.saveVersion({ ...item(2000), course: 'authoring-e2e', sourceYaml: '' });
+    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY } });
+    const user = await db.prisma.user.create({ data: { email: 'regrade@example.org', passwordHash: 'x', displayName: 'R' } });
+    userId = user.id;
+    const attempt = (score: number) =>
+      db.prisma.attempt.create({ data: { userId, quizVersionId: question.quizVersionId, status: 'submitted', score, maxScore: 3, submittedAt: new Date() } });
+    attemptId = (await attempt(3)).id;
+    otherAttemptId = (await attempt(2)).id;
+    const submit = async (source: string, points: number, attempt: string) =>
+      (await db.prisma.submission.create({
+        data: { attemptId: attempt, userId, questionId: question.id, source, kind: 'submit', status: 'graded', score: points / 3, points, maxPoints: 3, result: result(points) as object, gradedAt: new Date() },
+      })).id;
+    subs = { right: await submit('right', 3, attemptId), off: await submit('off', 1, attemptId) };
+    await submit('other', 2, otherAttemptId);
+    await db.prisma.answer.create({ data: { attemptId, questionId: question.id, response: { submissionId: subs.right }, correct: true, score: 1, points: 3 } });
+    await db.prisma.bestScore.create({ data: { userId, quizId: QUIZ, attemptId, score: 3, maxScore: 3 } });
+    // The instructor changes the hidden test: version 2 becomes current.
+    await catalog.saveVersion({ ...item(2001), course: 'authoring-e2e', sourceYaml: '' });
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function writes(newPoints: Record<string, number>): Promise<RegradeWrite[]> {
+    const candidates = await repository.candidates(QUIZ);
+    return candidates
+      .filter((c) => c.id in newPoints)
+      .map((candidate) => ({ candidate, result: result(newPoints[candidate.id]!), version: 2, previewId: 'p'.repeat(64) }));
+  }
+
+  it('reads every graded submit of the quiz, and the current version as the target', async () => {
+    const target = await repository.targetVersion(QUIZ);
+    expect(target).toMatchObject({ version: 2 });
+    expect([...target!.codeQuestions.keys()]).toEqual([KEY]);
+    expect((await repository.candidates(QUIZ)).map((c) => c.source).sort()).toEqual(['off', 'other', 'right']);
+  });
+
+  it('stores nothing at all when one submission moved since the preview', async () => {
+    const planned = await writes({ [subs.right]: 1, [subs.off]: 3 });
+    await db.prisma.submission.update({ where: { id: subs.off }, data: { gradedAt: new Date(Date.now() + 1000) } });
+    await expect(repository.apply(QUIZ, planned)).rejects.toBeInstanceOf(ConflictException);
+    expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: subs.right } })).points).toBe(3);
+  });
+
+  it('moves the answer to the new best submission and rescoring lowers attempt and best score', async () => {
+    await repository.apply(QUIZ, await writes({ [subs.right]: 1, [subs.off]: 2, [await otherId()]: 3 }));
+
+    const answer = await db.prisma.answer.findFirstOrThrow({ where: { attemptId } });
+    expect(answer).toMatchObject({ response: { submissionId: subs.off }, score: 2 / 3, points: 2, correct: false });
+    expect((await db.prisma.attempt.findUniqueOrThrow({ where: { id: attemptId } })).score).toBe(2);
+    expect((await db.prisma.attempt.findUniqueOrThrow({ where: { id: otherAttemptId } })).score).toBe(3);
+    expect(await db.prisma.bestScore.findUniqueOrThrow({ where: { userId_quizId: { userId, quizId: QUIZ } } })).toMatchObject({ attemptId: otherAttemptId, score: 3 });
+    const tests = await db.prisma.testResult.findMany({ where: { submissionId: subs.right }, orderBy: { position: 'asc' } });
+    expect(tests.map((t) => [t.name, t.status])).toEqual([['doubles_two', 'pass'], ['doubles_big', 'fail']]);
+    const stored = await db.prisma.submission.findUniqueOrThrow({ where: { id: subs.right } });
+    expect(stored.result).toMatchObject({ points: 1, regrade: { version: 2, previous: { points: 3 } } });
+  });
+
+  async function otherId(): Promise<string> {
+    return (await db.prisma.submission.findFirstOrThrow({ where: { source: 'other' } })).id;
+  }
+});
