@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, type Page } from '../api/client.js';
+import type { ActivityReport, ConceptStats, QuestionStats, QuizStats } from '../api/types.js';
+import { ErrorBox, Loading, PageTitle, percent } from '../components/feedback.js';
+import { useLoad } from '../components/use-load.js';
+import { ChartPanel } from './chart-panel.js';
+import { LearnerTable } from './learner-table.js';
+
+/** Admin overview: per-quiz scores and questions, concepts, activity, learners, CSV export. */
+export function DashboardPage() {
+  const quizzes = useLoad(() => api.get<Page<QuizStats>>('/api/admin/dashboard/quizzes?pageSize=100'), 'quizzes');
+  const concepts = useLoad(() => api.get<Page<ConceptStats>>('/api/admin/dashboard/concepts?pageSize=30'), 'concepts');
+  const activity = useLoad(() => api.get<ActivityReport>('/api/admin/dashboard/activity?days=30'), 'activity');
+  const [quizId, setQuizId] = useState<string>();
+  const items = quizzes.data?.items ?? [];
+  useEffect(() => {
+    // Start on the quiz with the most attempts: the most informative chart.
+    if (!quizId && items.length) setQuizId([...items].sort((a, b) => b.attempts - a.attempts)[0]!.quizId);
+  }, [items, quizId]);
+  const quiz = items.find((q) => q.quizId === quizId);
+  return (
+    <section>
+      <PageTitle>Dashboard</PageTitle>
+      {quizzes.loading && !quizzes.data && <Loading />}
+      <ErrorBox message={quizzes.error ?? concepts.error ?? activity.error} />
+      <div className="button-row">
+        <label>
+          Quiz{' '}
+          <select value={quizId ?? ''} onChange={(e) => setQuizId(e.currentTarget.value)}>
+            {items.map((q) => (
+              <option key={q.quizId} value={q.quizId}>
+                {q.title} ({q.attempts} attempts)
+              </option>
+            ))}
+          </select>
+        </label>
+        {quizId && (
+          <a className="button" href={`/api/admin/quizzes/${quizId}/scores.csv`} download>
+            Download scores (CSV)
+          </a>
+        )}
+      </div>
+      {quiz && <QuizFigures quiz={quiz} />}
+      <div className="chart-grid">
+        {quiz && <ScoreChart quiz={quiz} />}
+        {quizId && <QuestionChart quizId={quizId} />}
+        {concepts.data && <ConceptChart concepts={concepts.data.items} />}
+        {activity.data && <ActivityChart report={activity.data} />}
+      </div>
+      <LearnerTable />
+    </section>
+  );
+}
+
+function QuizFigures({ quiz }: { quiz: QuizStats }) {
+  return (
+    <p className="card figures">
+      {quiz.attempts} attempts by {quiz.learners} learners · {quiz.submittedAttempts} finished ({percent(quiz.completionRate)}) · mean score{' '}
+      {percent(quiz.meanScore)} · median {percent(quiz.medianScore)}
+    </p>
+  );
+}
+
+function ScoreChart({ quiz }: { quiz: QuizStats }) {
+  const labels = useMemo(() => quiz.scoreDistribution.map((b) => b.label), [quiz]);
+  const series = useMemo(() => [{ label: 'Finished attempts', values: quiz.scoreDistribution.map((b) => b.count) }], [quiz]);
+  const summary = `${quiz.submittedAttempts} finished attempts of ${quiz.title} by score band.`;
+  return <ChartPanel id="chart-scores" title={`Score distribution: ${quiz.title}`} summary={summary} type="bar" labels={labels} series={series} />;
+}
+
+function QuestionChart({ quizId }: { quizId: string }) {
+  const stats = useLoad(() => api.get<Page<QuestionStats>>(`/api/admin/dashboard/questions?quizId=${encodeURIComponent(quizId)}&pageSize=100`), quizId);
+  const rows = stats.data?.items ?? [];
+  const labels = useMemo(() => rows.map((q) => q.key), [rows]);
+  const series = useMemo(() => [{ label: 'Pass rate', values: rows.map((q) => q.passRate) }], [rows]);
+  if (stats.error) return <ErrorBox message={stats.error} />;
+  if (!stats.data) return null;
+  return <ChartPanel id="chart-questions" title="Pass rate per question" summary={`${rows.length} questions.`} type="bar" labels={labels} series={series} percent />;
+}
+
+function ConceptChart({ concepts }: { concepts: ConceptStats[] }) {
+  const rated = useMemo(() => concepts.filter((c) => c.failureRate !== null), [concepts]);
+  const labels = useMemo(() => rated.map((c) => c.concept), [rated]);
+  const series = useMemo(() => [{ label: 'Failure rate', values: rated.map((c) => c.failureRate) }], [rated]);
+  return <ChartPanel id="chart-concepts" title="Failure rate per concept" summary="Highest failure rate first." type="bar" horizontal labels={labels} series={series} percent />;
+}
+
+function ActivityChart({ report }: { report: ActivityReport }) {
+  const labels = useMemo(() => report.days.map((d) => d.date.slice(5)), [report]);
+  const series = useMemo(
+    () => [
+      { label: 'Submissions', values: report.days.map((d) => d.submissions) },
+      { label: 'Test runs', values: report.days.map((d) => d.runs) },
+      { label: 'Attempts started', values: report.days.map((d) => d.attemptsStarted) },
+      { label: 'Active learners', values: report.days.map((d) => d.activeLearners) },
+    ],
+    [report],
+  );
+  return <ChartPanel id="chart-activity" title="Activity over the last 30 days" summary={`From ${report.from} to ${report.to}, per UTC day.`} type="line" labels={labels} series={series} />;
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { api, type Page } from '../api/client.js';
+import type { LearnerSortKey, LearnerStats } from '../api/types.js';
+import { ErrorBox, formatDate, percent } from '../components/feedback.js';
+import { useLoad } from '../components/use-load.js';
+
+const COLUMNS: { key: LearnerSortKey; label: string }[] = [
+  { key: 'email', label: 'Learner' },
+  { key: 'attempts', label: 'Attempts' },
+  { key: 'meanScore', label: 'Mean score' },
+  { key: 'lastActivityAt', label: 'Last activity' },
+];
+
+/** Learners sortable by column (server-side), 50 per page. */
+export function LearnerTable() {
+  const [sort, setSort] = useState<LearnerSortKey>('lastActivityAt');
+  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
+  const [page, setPage] = useState(1);
+  const key = `${sort}:${order}:${page}`;
+  const learners = useLoad(() => api.get<Page<LearnerStats>>(`/api/admin/dashboard/learners?sort=${sort}&order=${order}&page=${page}&pageSize=50`), key);
+  const data = learners.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  function sortBy(column: LearnerSortKey) {
+    setOrder(column === sort && order === 'desc' ? 'asc' : 'desc');
+    setSort(column);
+    setPage(1);
+  }
+  return (
+    <section className="card" aria-labelledby="learners-title">
+      <h2 id="learners-title">Learners {data && <span className="muted small">({data.total})</span>}</h2>
+      <ErrorBox message={learners.error} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th scope="col" key={c.key} aria-sort={c.key === sort ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="link-button" onClick={() => sortBy(c.key)}>
+                    {c.label} {c.key === sort ? (order === 'asc' ? '▲' : '▼') : ''}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">Submissions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.items.map((l) => (
+              <tr key={l.userId}>
+                <th scope="row">
+                  {l.displayName}
+                  <br />
+                  <span className="muted small">{l.email}</span>
+                </th>
+                <td>
+                  {l.attempts} <span className="muted small">({l.submittedAttempts} finished)</span>
+                </td>
+                <td>{percent(l.meanScore)}</td>
+                <td>{formatDate(l.lastActivityAt)}</td>
+                <td>{l.submissions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Learner pages">
+        <button type="button" onClick={() => setPage(page - 1)} disabled={page <= 1}>
+          Previous
+        </button>
+        <span>
+          Page {page} of {pages}
+        </span>
+        <button type="button" onClick={() => setPage(page + 1)} disabled={page >= pages}>
+          Next
+        </button>
+      </nav>
+    </section>
+  );
+}

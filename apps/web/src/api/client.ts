@@ -1,0 +1,84 @@
+/**
+ * The one place that talks HTTP. Same origin, so the httpOnly `access_token` cookie travels with
+ * every request; the server's error body `{ statusCode, message, details }` becomes an ApiError.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Sends a request and returns status and parsed body; throws ApiError on 4xx/5xx. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+  }
+  const response = await fetch(path, init);
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) throw toApiError(response.status, parsed);
+  return { status: response.status, body: parsed as T };
+}
+
+export const api = {
+  get: async <T>(path: string) => (await request<T>('GET', path)).body,
+  post: async <T>(path: string, body?: unknown) => (await request<T>('POST', path, body ?? {})).body,
+  put: async <T>(path: string, body?: unknown) => (await request<T>('PUT', path, body ?? {})).body,
+  patch: async <T>(path: string, body?: unknown) => (await request<T>('PATCH', path, body ?? {})).body,
+};
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object') {
+    const { message, details } = body as { message?: unknown; details?: unknown };
+    const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : `HTTP ${status}`;
+    return new ApiError(status, text, details);
+  }
+  return new ApiError(status, typeof body === 'string' && body ? body : `HTTP ${status}`);
+}
+
+/** A message a person can act on, for any thrown value. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return 'Please sign in again.';
+    if (error.status === 429) return 'Too many requests: wait a moment and try again.';
+    return detailText(error.details) ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function detailText(details: unknown): string | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const lines = details
+    .map((d) => (d && typeof d === 'object' && 'errors' in d ? (d as { errors: string[] }).errors.join(', ') : undefined))
+    .filter((line): line is string => !!line);
+  return lines.length ? lines.join('; ') : undefined;
+}

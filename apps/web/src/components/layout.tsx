@@ -1,0 +1,44 @@
+import { useEffect, type ReactNode } from 'react';
+import { navigate } from '../router.js';
+import { canAuthor, useSession } from '../session.js';
+
+/** Skip link, header navigation by role, and focus moved to the page title on every route. */
+export function Layout({ path, children }: { path: string; children: ReactNode }) {
+  const { user, signOut } = useSession();
+  useEffect(() => {
+    // Wait a frame so the new page has rendered its title.
+    const id = requestAnimationFrame(() => document.getElementById('page-title')?.focus());
+    return () => cancelAnimationFrame(id);
+  }, [path]);
+  const link = (href: string, label: string) => (
+    <a href={`#${href}`} aria-current={path === href || (href !== '/' && path.startsWith(href)) ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <a className="brand" href="#/">
+          PyQuiz
+        </a>
+        {user && (
+          <nav aria-label="Main">
+            {link('/', 'Course')}
+            {link('/history', 'History')}
+            {canAuthor(user) && link('/instructor', 'Exercises')}
+            {user.role === 'admin' && link('/admin', 'Dashboard')}
+            <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/login'))}>
+              Sign out <span className="visually-hidden">({user.email})</span>
+            </button>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { python } from '@codemirror/lang-python';
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { useEffect, useRef } from 'react';
+
+export interface LineDiagnostic {
+  line: number;
+  column: number;
+  message: string;
+}
+
+interface CodeEditorProps {
+  value: string;
+  onChange(value: string): void;
+  language: 'python' | 'yaml';
+  /** Accessible name of the editing area. */
+  label: string;
+  /** Errors to mark in the gutter and underline (1-based line and column). */
+  diagnostics?: LineDiagnostic[];
+  readOnly?: boolean;
+  /** Receives the view, so a list of errors can move the cursor to a line. */
+  onReady?(view: EditorView): void;
+}
+
+/**
+ * CodeMirror 6 owned by React only through this wrapper: created once, fed new text only when
+ * the value changes from outside (a reset or a loaded file), never on the user's own typing.
+ * Tab is left to the browser (basicSetup does not bind it) so keyboard users can leave the editor.
+ */
+export function CodeEditor({ value, onChange, language, label, diagnostics, readOnly, onReady }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+
+  useEffect(() => {
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          basicSetup,
+          language === 'python' ? python() : yaml(),
+          lintGutter(),
+          EditorState.readOnly.of(!!readOnly),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) changed.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    onReady?.(editor);
+    return () => editor.destroy();
+    // The editor is built once per mount; later props are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor && editor.state.doc.toString() !== value) {
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor) editor.dispatch(setDiagnostics(editor.state, toDiagnostics(editor.state, diagnostics ?? [])));
+  }, [diagnostics]);
+
+  return <div className="code-editor" ref={host} />;
+}
+
+function toDiagnostics(state: EditorState, items: LineDiagnostic[]): Diagnostic[] {
+  return items.map((item) => {
+    const line = state.doc.line(Math.min(Math.max(item.line, 1), state.doc.lines));
+    const from = Math.min(line.from + Math.max(item.column - 1, 0), line.to);
+    return { from, to: line.to > from ? line.to : from, severity: 'error', message: item.message };
+  });
+}
+
+/** Moves the cursor to a 1-based line and focuses the editor. */
+export function goToLine(editor: EditorView, lineNumber: number): void {
+  const line = editor.state.doc.line(Math.min(Math.max(lineNumber, 1), editor.state.doc.lines));
+  editor.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+  editor.focus();
+}

@@ -1,0 +1,99 @@
+import type { EditorView } from '@codemirror/view';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { ApiError, api, errorText } from '../api/client.js';
+import type { AuthoringQuizDetail, SaveQuizResult, SolutionViolation, SpecErrorItem, ValidationReport } from '../api/types.js';
+import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
+import { useLoad } from '../components/use-load.js';
+import { CodeEditor, goToLine } from '../editor/code-editor.js';
+import { navigate } from '../router.js';
+import { ValidationPanel } from './validation-panel.js';
+
+interface Problems {
+  errors: SpecErrorItem[];
+  violations: SolutionViolation[];
+}
+const NO_PROBLEMS: Problems = { errors: [], violations: [] };
+
+/** Upload or edit a quiz's YAML; validation errors are marked at their lines and listed. */
+export function EditorPage({ quizId }: { quizId?: string }) {
+  const detail = useLoad(() => (quizId ? api.get<AuthoringQuizDetail>(`/api/authoring/quizzes/${quizId}`) : Promise.resolve(undefined)), quizId ?? 'new');
+  const [yaml, setYaml] = useState('');
+  const [verify, setVerify] = useState(false);
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const view = useRef<EditorView | null>(null);
+  useEffect(() => setYaml(detail.data?.sourceYaml ?? ''), [detail.data]);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    setYaml(text);
+    setStatus(`Loaded ${file.name}. Validating…`);
+    await validate(text);
+  }
+  async function validate(text = yaml) {
+    await act(async () => {
+      const report = await api.post<ValidationReport>('/api/authoring/validate', { yaml: text, verify });
+      setProblems({ errors: report.errors, violations: report.violations });
+      setStatus(report.valid ? `Valid${report.verified ? ', solutions verified' : ''}: ${report.id}` : 'The file has errors: see the list below the editor.');
+    });
+  }
+  async function save() {
+    await act(async () => {
+      const body = { yaml, verify };
+      const result = quizId ? await api.put<SaveQuizResult>(`/api/authoring/quizzes/${quizId}`, body) : await api.post<SaveQuizResult>('/api/authoring/quizzes', body);
+      setProblems(NO_PROBLEMS);
+      setStatus(`Saved ${result.id}: version ${result.version} (${result.outcome}).`);
+      if (!quizId) navigate(`/instructor/edit/${result.id}`);
+    });
+  }
+  async function act(work: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      const details = e instanceof ApiError && e.status === 422 ? (e.details as Problems | undefined) : undefined;
+      if (details) {
+        setProblems({ errors: details.errors ?? [], violations: details.violations ?? [] });
+        setStatus('Not saved: the file has errors.');
+      } else setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const diagnostics = problems.errors.map((e) => ({ line: e.line, column: e.column, message: e.path ? `${e.path}: ${e.message}` : e.message }));
+  return (
+    <section>
+      <PageTitle>{quizId ? `Edit ${detail.data?.title ?? quizId}` : 'Upload a quiz or exercise'}</PageTitle>
+      {detail.loading && quizId && !detail.data && <Loading />}
+      <ErrorBox message={detail.error} />
+      <div className="button-row">
+        <label className="file-input">
+          Load a YAML file <input type="file" accept=".yaml,.yml,text/yaml" onChange={(e) => void onFile(e)} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.currentTarget.checked)} /> Also grade the reference and wrong solutions
+        </label>
+      </div>
+      <CodeEditor language="yaml" label="Quiz YAML" value={yaml} onChange={setYaml} diagnostics={diagnostics} onReady={(v) => (view.current = v)} />
+      <div className="button-row">
+        <button type="button" onClick={() => void validate()} disabled={busy || !yaml.trim()}>
+          Validate
+        </button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={busy || !yaml.trim()}>
+          {quizId ? 'Save a new version' : 'Upload'}
+        </button>
+        {quizId && <a href={`#/instructor/preview/${quizId}`}>Preview as a learner</a>}
+      </div>
+      <p role="status" aria-live="polite" className="editor-status">
+        {busy ? 'Working…' : status}
+      </p>
+      <ErrorBox message={error} />
+      <ValidationPanel errors={problems.errors} violations={problems.violations} onGoTo={(line) => view.current && goToLine(view.current, line)} />
+    </section>
+  );
+}

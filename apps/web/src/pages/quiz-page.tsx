@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, errorText, type Page } from '../api/client.js';
+import type { LearnerAnswer, LearnerAttempt, LearnerQuiz, QuizProgress } from '../api/types.js';
+import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
+import { Markdown } from '../components/markdown.js';
+import { useLoad } from '../components/use-load.js';
+import { QuestionCard, answerFor } from '../questions/question-card.js';
+
+async function loadQuiz(quizId: string) {
+  const [quiz, progress] = await Promise.all([
+    api.get<LearnerQuiz>(`/api/quizzes/${quizId}`),
+    api.get<Page<QuizProgress>>('/api/me/progress?pageSize=100'),
+  ]);
+  return { quiz, progress: progress.items.find((p) => p.quizId === quizId) };
+}
+
+/** A quiz's cover (rules, attempts) and, once started, the attempt itself. */
+export function QuizPage({ quizId }: { quizId: string }) {
+  const loaded = useLoad(() => loadQuiz(quizId), quizId);
+  const [attempt, setAttempt] = useState<LearnerAttempt>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setAttempt(undefined), [quizId]);
+
+  async function start() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setAttempt(await api.post<LearnerAttempt>(`/api/quizzes/${quizId}/attempts`));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (attempt) return <AttemptView initial={attempt} />;
+  const { quiz, progress } = loaded.data ?? {};
+  return (
+    <section>
+      <PageTitle>{quiz?.title ?? 'Quiz'}</PageTitle>
+      {loaded.loading && !loaded.data && <Loading />}
+      <ErrorBox message={loaded.error ?? error} />
+      {quiz && (
+        <div className="card">
+          <p>
+            {quiz.questions.length} {quiz.questions.length === 1 ? 'question' : 'questions'} · {quiz.maxScore} points ·{' '}
+            {quiz.attemptLimit === null ? 'unlimited attempts' : `${quiz.attemptLimit} attempts allowed`}
+            {progress && ` · you have used ${progress.attemptsUsed}`}
+          </p>
+          {progress?.bestScore !== null && progress?.bestScore !== undefined && (
+            <p>
+              Your best score: <strong>{progress.bestScore} / {progress.maxScore}</strong>
+            </p>
+          )}
+          {quiz.availability === 'open' ? (
+            <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
+              {progress?.inProgressAttemptId ? 'Continue your attempt' : 'Start an attempt'}
+            </button>
+          ) : (
+            <p className="muted">{quiz.availability === 'closed' ? 'This quiz is closed.' : 'This quiz is not open yet.'}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AttemptView({ initial }: { initial: LearnerAttempt }) {
+  const [attempt, setAttempt] = useState(initial);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const scoreRef = useRef<HTMLParagraphElement>(null);
+  const finished = attempt.status === 'submitted';
+  const answered = attempt.questions.filter((q) => answerFor(attempt.answers, q.id)).length;
+
+  const onAnswered = (answer: LearnerAnswer) =>
+    setAttempt((a) => ({ ...a, answers: [...a.answers.filter((x) => x.questionKey !== answer.questionKey), answer] }));
+  const refresh = () => void api.get<LearnerAttempt>(`/api/attempts/${attempt.id}`).then(setAttempt, (e: unknown) => setError(errorText(e)));
+
+  async function finish() {
+    const unanswered = attempt.questions.length - answered;
+    if (unanswered > 0 && !window.confirm(`${unanswered} question(s) are unanswered and will score 0. Finish anyway?`)) return;
+    setBusy(true);
+    try {
+      setAttempt(await api.post<LearnerAttempt>(`/api/attempts/${attempt.id}/submit`));
+      requestAnimationFrame(() => scoreRef.current?.focus());
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section>
+      <PageTitle>{attempt.quizTitle}</PageTitle>
+      <p className="muted">
+        {answered} of {attempt.questions.length} answered <progress value={answered} max={attempt.questions.length} aria-label="Questions answered" />
+      </p>
+      {finished && (
+        <p className="final-score card" tabIndex={-1} ref={scoreRef} role="status" data-testid="final-score">
+          Attempt finished. Your score: <strong>{attempt.score} / {attempt.maxScore}</strong>
+        </p>
+      )}
+      {attempt.questions.map((question, index) => (
+        <QuestionCard
+          key={question.id}
+          question={question}
+          index={index}
+          total={attempt.questions.length}
+          attemptId={attempt.id}
+          answer={answerFor(attempt.answers, question.id)}
+          locked={finished}
+          onAnswered={onAnswered}
+          refresh={refresh}
+        />
+      ))}
+      <ErrorBox message={error} />
+      {!finished && (
+        <div className="card">
+          <p>Answers are final once checked. Finish the attempt to record your score.</p>
+          <button type="button" className="primary" onClick={() => void finish()} disabled={busy}>
+            Finish attempt
+          </button>
+        </div>
+      )}
+      {finished && <Markdown text="[Back to the course](#/)" />}
+    </section>
+  );
+}

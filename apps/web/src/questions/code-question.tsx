@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { LearnerCodeView } from '../api/types.js';
+import { CodeEditor } from '../editor/code-editor.js';
+import { ErrorBox } from '../components/feedback.js';
+import { Markdown } from '../components/markdown.js';
+import type { QuestionProps } from './question-props.js';
+import { SubmissionResult } from './test-results.js';
+import { useGrading } from './use-grading.js';
+
+function draftKey(attemptId: string | undefined, questionId: string): string {
+  return `pyquiz:draft:${attemptId ?? 'preview'}:${questionId}`;
+}
+
+/** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
+export function CodeQuestion({ question, attemptId, answer, locked, refresh }: QuestionProps<LearnerCodeView>) {
+  const [source, setSource] = useState(() => localStorage.getItem(draftKey(attemptId, question.id)) ?? question.starter);
+  const { grading, result, error, send } = useGrading(attemptId, question.id);
+
+  function edit(next: string) {
+    setSource(next);
+    localStorage.setItem(draftKey(attemptId, question.id), next);
+  }
+  async function run(kind: 'run' | 'submit') {
+    const submission = await send(kind, source);
+    if (submission?.kind === 'submit') refresh();
+  }
+  const canSend = !locked && grading === null;
+  return (
+    <div className="code-question">
+      <Examples question={question} />
+      {question.hints.length > 0 && (
+        <details className="hints">
+          <summary>Hints ({question.hints.length})</summary>
+          <ol>
+            {question.hints.map((hint) => (
+              <li key={hint}>
+                <Markdown text={hint} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <p className="muted small">
+        Your module is <code>{question.module}.py</code>. {limitsText(question.limits)}
+        {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`} Press Escape then Tab to leave the editor.
+      </p>
+      <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
+      <div className="button-row">
+        <button type="button" onClick={() => void run('run')} disabled={!canSend}>
+          Run visible tests
+        </button>
+        <button type="button" className="primary" onClick={() => void run('submit')} disabled={!canSend}>
+          Submit
+        </button>
+        <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
+          Reset to starter code
+        </button>
+      </div>
+      <div role="status" aria-live="polite" className="grading-status">
+        {grading && (
+          <>
+            <progress aria-label="Grading progress" /> {grading === 'run' ? 'Running the visible tests…' : 'Grading your submission against every test…'}
+          </>
+        )}
+        {!grading && result && (result.kind === 'run' ? 'Visible tests finished.' : `Graded: ${result.points ?? 0} of ${result.maxPoints ?? '?'} points.`)}
+      </div>
+      <ErrorBox message={error} />
+      {result && <SubmissionResult submission={result} limits={question.limits} />}
+      {answer && answer.points !== null && (
+        <p className="best-score">
+          Best submission so far: <strong>{answer.points} / {answer.maxPoints} points</strong>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Examples({ question }: { question: LearnerCodeView }) {
+  if (question.examples.length === 0) return null;
+  return (
+    <details open className="examples">
+      <summary>Visible tests ({question.examples.length})</summary>
+      <ul>
+        {question.examples.map((example) => (
+          <li key={example.name}>
+            <code>{example.name}</code>:{' '}
+            {example.setup && <code className="mono">{example.setup}; </code>}
+            <code className="mono">{example.expr ?? callText(example)}</code>
+            {'expected' in example && (
+              <>
+                {' '}
+                → <code className="mono">{JSON.stringify(example.expected)}</code>
+              </>
+            )}
+            {example.raises && <> raises <code>{String(example.raises)}</code></>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function limitsText(limits: LearnerCodeView['limits']): string {
+  const parts = [limits.time_ms && `${limits.time_ms} ms`, limits.memory_mb && `${limits.memory_mb} MB`].filter(Boolean);
+  return parts.length ? `Limits per test: ${parts.join(' and ')}.` : '';
+}
+
+function callText(example: LearnerCodeView['examples'][number]): string {
+  if (!example.call) return '';
+  const args = (example.args ?? []).map((a) => JSON.stringify(a));
+  const kwargs = Object.entries(example.kwargs ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  return `${example.call}(${[...args, ...kwargs].join(', ')})`;
+}

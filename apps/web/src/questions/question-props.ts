@@ -1,0 +1,13 @@
+import type { LearnerAnswer } from '../api/types.js';
+
+/** Every question component gets the same props; `attemptId` is absent in an instructor preview. */
+export interface QuestionProps<Q> {
+  question: Q;
+  attemptId: string | undefined;
+  answer: LearnerAnswer | undefined;
+  /** The attempt is finished (or this is a preview): nothing can be sent. */
+  locked: boolean;
+  onAnswered(answer: LearnerAnswer): void;
+  /** Reloads the attempt (a code submission changes the question's best answer on the server). */
+  refresh(): void;
+}

@@ -1,0 +1,75 @@
+import type { LearnerCodeView, LearnerSubmission, LearnerTestResult, TestOutcome } from '../api/types.js';
+import { Markdown } from '../components/markdown.js';
+
+const OUTCOME_LABEL: Record<TestOutcome, string> = {
+  pass: 'Passed',
+  fail: 'Failed',
+  error: 'Error',
+  timeout: 'Timed out',
+  memory_limit: 'Out of memory',
+};
+
+/** Puts the sandbox's verdicts into words a learner can act on. */
+export function explainOutcome(status: TestOutcome, limits: LearnerCodeView['limits']): string {
+  switch (status) {
+    case 'pass':
+      return 'Your code gave the expected result.';
+    case 'fail':
+      return 'Your code ran, but the result was not the expected one.';
+    case 'error':
+      return 'Your code raised an exception before giving a result.';
+    case 'timeout':
+      return `Your code took longer than ${limits.time_ms ? `${limits.time_ms} ms` : 'the time limit'} and was stopped: look for an endless loop or very slow work.`;
+    case 'memory_limit':
+      return `Your code used more than ${limits.memory_mb ? `${limits.memory_mb} MB` : 'the memory limit'} of memory and was stopped: look for a list or string that keeps growing.`;
+  }
+}
+
+export function SubmissionResult({ submission, limits }: { submission: LearnerSubmission; limits: LearnerCodeView['limits'] }) {
+  const headline =
+    submission.kind === 'run'
+      ? `Visible tests: ${submission.passed} of ${submission.total} passed`
+      : `Score: ${submission.points ?? 0} / ${submission.maxPoints ?? '?'} points · ${submission.passed} of ${submission.total} tests passed`;
+  return (
+    <section className="results" aria-label={submission.kind === 'run' ? 'Results of the visible tests' : 'Results of your submission'}>
+      {submission.status === 'error' ? (
+        <p className="verdict fail">Grading failed on our side: {submission.message ?? 'unknown error'}. Please try again.</p>
+      ) : (
+        <p className={`verdict ${submission.passed === submission.total ? 'pass' : 'fail'}`}>
+          <strong data-testid="submission-headline">{headline}</strong>
+        </p>
+      )}
+      {submission.message && submission.status !== 'error' && <p className="muted">{submission.message}</p>}
+      <ul className="test-list">
+        {submission.tests.map((test) => (
+          <TestRow key={test.name} test={test} limits={limits} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TestRow({ test, limits }: { test: LearnerTestResult; limits: LearnerCodeView['limits'] }) {
+  return (
+    <li className={`test ${test.status}`}>
+      <p>
+        <span className={`outcome ${test.status}`}>{OUTCOME_LABEL[test.status]}</span> <code>{test.name}</code>
+        {test.visibility === 'hidden' && <span className="muted small"> (hidden test)</span>}
+        {test.maxScore > 0 && (
+          <span className="muted small">
+            {' '}
+            · {test.score} / {test.maxScore}
+          </span>
+        )}
+      </p>
+      {test.status !== 'pass' && <p className="small">{explainOutcome(test.status, limits)}</p>}
+      {test.message && <Markdown className="markdown small" text={test.message} />}
+      {test.output && (
+        <details>
+          <summary>Output</summary>
+          <pre className="code-block">{test.output}</pre>
+        </details>
+      )}
+    </li>
+  );
+}

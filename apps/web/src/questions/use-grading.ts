@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import { errorText, request } from '../api/client.js';
+import type { LearnerSubmission } from '../api/types.js';
+
+const POLL_MS = 1000;
+
+function unfinished(submission: LearnerSubmission): boolean {
+  return submission.status === 'pending' || submission.status === 'grading';
+}
+
+/**
+ * Sends code to be run or graded. The API answers 201 with the verdict, or 202 with a URL to
+ * poll when grading takes longer; both end in `result`. `grading` drives the progress indicator.
+ */
+export function useGrading(attemptId: string | undefined, key: string) {
+  const [grading, setGrading] = useState<'run' | 'submit' | null>(null);
+  const [result, setResult] = useState<LearnerSubmission>();
+  const [error, setError] = useState<string>();
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
+
+  async function send(kind: 'run' | 'submit', source: string): Promise<LearnerSubmission | undefined> {
+    if (!attemptId) {
+      setError('This is a preview: code is not run here.');
+      return undefined;
+    }
+    setGrading(kind);
+    setError(undefined);
+    try {
+      const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
+      let submission = (await request<LearnerSubmission>('POST', path, { source })).body;
+      while (unfinished(submission) && alive.current) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        submission = (await request<LearnerSubmission>('GET', submission.poll ?? `/api/submissions/${submission.id}`)).body;
+      }
+      if (alive.current) setResult(submission);
+      return submission;
+    } catch (e) {
+      if (alive.current) setError(errorText(e));
+      return undefined;
+    } finally {
+      if (alive.current) setGrading(null);
+    }
+  }
+  return { grading, result, error, send };
+}

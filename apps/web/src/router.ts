@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * A hash router: `#/quiz/closures/make-counter`. The API serves index.html at `/` and the hash
+ * never reaches the server, so deep links work without any server-side route table.
+ */
+export function currentPath(): string {
+  const hash = window.location.hash.replace(/^#/, '');
+  return hash.startsWith('/') ? hash : '/';
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const onChange = () => setPath(currentPath());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return path;
+}
+
+/** Matches `/quiz/:course/:slug` against a path; returns the named segments or null. */
+export function matchRoute(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('?')[0]!.split('/').filter(Boolean);
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i]!;
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(have[i]!);
+    else if (segment !== have[i]) return null;
+  }
+  return params;
+}
