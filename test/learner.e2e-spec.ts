@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type request from 'supertest';
 import { parseFileText, type CourseItem } from '../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
+import { SubmissionProcessor } from '../apps/api/src/grading/submission-processor.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 // The learner's whole flow on the real app: real PostgreSQL copy, real Pyodide grader, the real
@@ -261,6 +262,48 @@ describe('learner flow (e2e)', () => {
     const other = await learner();
     const own = await start(other, 'closures/make-counter');
     expect([201, 202]).toContain((await call(t.http.post(`/api/attempts/${own.body.id}/questions/make-counter/run`).send({ source: RIGHT }), other)).status);
+  });
+
+  it('opens one attempt for two concurrent starts', async () => {
+    const token = await learner();
+    const [a, b] = await Promise.all([start(token, 'e2e/all-types'), start(token, 'e2e/all-types')]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+  });
+
+  it('grades a submission that a crash left mid-grading at the next start, and counts it', async () => {
+    const token = await learner();
+    const { body } = await start(token, 'closures/make-counter');
+    const attempt = await t.prisma.attempt.findUniqueOrThrow({ where: { id: body.id } });
+    const question = await t.prisma.question.findFirstOrThrow({ where: { quizVersionId: attempt.quizVersionId, key: 'make-counter' } });
+    const interrupted = await t.prisma.submission.create({
+      data: { attemptId: attempt.id, userId: attempt.userId, questionId: question.id, source: RIGHT, kind: 'submit', status: 'grading', attemptCount: 1 },
+    });
+    expect((await call(t.http.post(`/api/attempts/${body.id}/submit`), token)).status).toBe(409); // not graded yet
+    await t.app.get(SubmissionProcessor).onApplicationBootstrap(); // what a restart runs
+    const graded = await verdict({ status: 202, body: { status: 'pending', id: interrupted.id, poll: `/api/submissions/${interrupted.id}` } } as request.Response, token);
+    expect(graded.body).toMatchObject({ status: 'graded', score: 1 });
+    const finished = await call(t.http.post(`/api/attempts/${body.id}/submit`), token);
+    expect(finished.body).toMatchObject({ status: 'submitted', score: 9, maxScore: 9 });
+  });
+
+  it('documents every learner route in OpenAPI with its errors', async () => {
+    const { body } = await call(t.http.get('/docs-json'));
+    const routes: [string, string, string[]][] = [
+      ['/api/quizzes/{course}/{slug}', 'get', ['200', '404']],
+      ['/api/quizzes/{course}/{slug}/attempts', 'post', ['200', '201', '401', '403', '404', '409']],
+      ['/api/attempts/{id}', 'get', ['200', '401', '404']],
+      ['/api/attempts/{id}/answers/{questionKey}', 'put', ['200', '400', '401', '403', '404', '409']],
+      ['/api/attempts/{id}/questions/{key}/run', 'post', ['201', '202', '400', '401', '404', '429']],
+      ['/api/attempts/{id}/questions/{key}/submissions', 'post', ['201', '202', '400', '401', '403', '404', '409', '429']],
+      ['/api/attempts/{id}/submit', 'post', ['200', '401', '404', '409']],
+      ['/api/submissions/{id}', 'get', ['200', '401', '404']],
+      ['/api/me/attempts', 'get', ['200', '401']],
+      ['/api/me/progress', 'get', ['200', '401']],
+    ];
+    for (const [path, method, statuses] of routes) {
+      expect(Object.keys(body.paths[path]?.[method]?.responses ?? {}).sort()).toEqual(expect.arrayContaining(statuses));
+    }
   });
 
   it('never sent hidden tests, solutions or accepted answers in any response of this run', () => {
