@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isRef, type QuizFile } from './build-model.js';
+import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { Problem, SpecError } from './errors.js';
 import { expectedIdFor, loadFile, type FileLoadResult, type LoadedFile } from './load-file.js';
 import type { CodeQuestion, CourseItem, Exercise, Question, Quiz } from './model.types.js';
@@ -94,19 +94,23 @@ function resolveItem(
   const item = result.item;
   if (item.kind === 'exercise') return { item };
   const problems: Problem[] = [];
-  const questions: Question[] = item.questions.map((entry, i) => {
-    if (!isRef(entry)) return entry;
+  const questions: Question[] = [];
+  item.questions.forEach((entry, i) => {
+    if (!isRef(entry)) return void questions.push(entry);
     const target = byId.get(entry.ref)?.item;
-    if (target?.kind === 'exercise') return refQuestion(target, entry.points);
-    const path = ['questions', i, 'ref'];
-    if (target) problems.push({ path, message: `expected the id of an exercise, "${entry.ref}" is a quiz` });
-    else if (failed.has(entry.ref)) problems.push({ path, message: `"${entry.ref}" did not load (${failed.get(entry.ref)} has errors)` });
-    else problems.push({ path, message: `expected the id of an exercise file, no exercise "${entry.ref}" exists` });
-    return undefined as unknown as Question;
+    if (target?.kind === 'exercise') return void questions.push(refQuestion(target, entry.points));
+    problems.push({ path: ['questions', i, 'ref'], message: unresolvedRef(entry.ref, target, failed) });
   });
   if (problems.length > 0) return { problems };
   const quiz: Quiz = { ...(item as QuizFile), questions };
   return { item: quiz };
+}
+
+function unresolvedRef(ref: string, target: FileItem | undefined, failed: Map<string, string>): string {
+  if (target) return `expected the id of an exercise, "${ref}" is a quiz`;
+  const failedFile = failed.get(ref);
+  if (failedFile) return `"${ref}" did not load (${failedFile} has errors)`;
+  return `expected the id of an exercise file, no exercise "${ref}" exists`;
 }
 
 function refQuestion(exercise: Exercise, points: number | undefined): CodeQuestion {
