@@ -79,6 +79,9 @@ describe('authoring (e2e)', () => {
   it('400 for a body without yaml or with unknown fields', async () => {
     const bad = await http.post('/api/authoring/quizzes').set('Authorization', instructor.auth).send({ yml: 'x' }).expect(400);
     expect(bad.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'yaml' })]));
+    // Over the format's file size limit (256 KiB): refused before any parsing.
+    const huge = await http.post('/api/authoring/validate').set('Authorization', instructor.auth).send({ yaml: `# ${'x'.repeat(300 * 1024)}` }).expect(400);
+    expect(huge.body.details).toEqual([expect.objectContaining({ field: 'yaml' })]);
   });
 
   it('uploads, previews without secrets, publishes; a learner submits; a changed test is regraded, commit = preview', async () => {
