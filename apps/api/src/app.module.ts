@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthoringModule } from './authoring/authoring.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { WebModule } from './web/web.module.js';
 
 /**
  * The root module. `register(env)` receives the environment validated in main.ts (or a test's
@@ -32,6 +33,7 @@ export class AppModule {
         AuthoringModule,
         LearnerModule,
         DashboardModule,
+        WebModule,
       ],
       providers: [{ provide: Environment, useValue: env }],
       exports: [Environment],
