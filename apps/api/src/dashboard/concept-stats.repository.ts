@@ -34,16 +34,19 @@ const PER_CONCEPT = Prisma.sql`
 export class ConceptStatsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Most failed first (by failure rate), then by name. */
+  /**
+   * Most failed first (by failure rate), then by name. The total comes with the page (a window
+   * count), so the aggregate runs once; only a page past the end needs a second, counting query.
+   */
   async list(skip: number, take: number): Promise<{ rows: ConceptRow[]; total: number }> {
-    const [rows, [{ total }]] = await Promise.all([
-      this.prisma.$queryRaw<ConceptRow[]>`
-        ${PER_CONCEPT}
-        SELECT * FROM per_concept
-        ORDER BY ("failedAnswers" + "failedTests")::float8 / nullif(answers + tests, 0) DESC NULLS LAST, concept
-        LIMIT ${take}::int OFFSET ${skip}::int`,
-      this.prisma.$queryRaw<{ total: number }[]>`${PER_CONCEPT} SELECT count(*)::int AS total FROM per_concept`,
-    ]);
-    return { rows, total };
+    const rows = await this.prisma.$queryRaw<(ConceptRow & { total: number })[]>`
+      ${PER_CONCEPT}
+      SELECT *, count(*) OVER ()::int AS total FROM per_concept
+      ORDER BY ("failedAnswers" + "failedTests")::float8 / nullif(answers + tests, 0) DESC NULLS LAST, concept
+      LIMIT ${take}::int OFFSET ${skip}::int`;
+    if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0].total };
+    if (skip === 0) return { rows: [], total: 0 };
+    const [{ total }] = await this.prisma.$queryRaw<{ total: number }[]>`${PER_CONCEPT} SELECT count(*)::int AS total FROM per_concept`;
+    return { rows: [], total };
   }
 }

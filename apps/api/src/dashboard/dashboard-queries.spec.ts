@@ -89,6 +89,10 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
       { concept: 'scope', answers: 3, failedAnswers: 1, tests: 0, failedTests: 0, failureRate: 0.3333 },
       { concept: 'closures', answers: 3, failedAnswers: 1, tests: 5, failedTests: 1, failureRate: 0.25 },
     ]);
+    const second = await dashboards().conceptStats({ page: 2, pageSize: 2 });
+    expect([second.items.map((c) => c.concept), second.total]).toEqual([['closures'], 3]);
+    const beyond = await dashboards().conceptStats({ page: 5, pageSize: 2 });
+    expect([beyond.items, beyond.total]).toEqual([[], 3]);
   });
 
   it('lists learners sorted by mean score, unscored ones last, and pages them', async () => {
