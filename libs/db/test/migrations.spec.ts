@@ -3,18 +3,20 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db/index.js';
-import { applyMigrations, createAdapter, DatabaseStartupError, markMigrationRolledBack } from '../src/index.js';
+import { applyMigrations, createAdapter, DatabaseStartupError, markMigrationRolledBack, PrismaService } from '../src/index.js';
 import { defaultMigrationsDir } from '../src/migrations-dir.js';
 
 describe('migrations through the wasm schema engine', () => {
   let db: TestDatabase;
   let scratch: string;
+  let restarted: PrismaService;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     scratch = mkdtempSync(join(tmpdir(), 'pyquiz-migrations-'));
   });
   afterAll(async () => {
+    await restarted?.onModuleDestroy();
     await db.drop();
     rmSync(scratch, { recursive: true, force: true });
   });
@@ -53,24 +55,22 @@ describe('migrations through the wasm schema engine', () => {
     const leftovers = await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`;
     expect(leftovers).toEqual([]);
 
-    // A fresh process (new adapter) must refuse too: the failure is recorded in the database.
-    const restarted = createAdapter(db.config);
-    try {
-      const second = await applyMigrations(restarted, { migrationsDir }).catch((e: unknown) => e);
-      expect((second as Error).message).toMatch(
-        /^Database migration failed: migrate found failed migrations.*`29990101000000_broken` migration .* failed \(it was rolled back; fix it, then run: npm run db:migrate -- --rolled-back 29990101000000_broken\)$/,
-      );
-    } finally {
-      await restarted.close();
-    }
+    // A restarted app (new adapter; PGlite allows one opener) must refuse too: the failure is in the database.
+    await db.prisma.$disconnect();
+    await db.adapter.close();
+    restarted = new PrismaService(createAdapter(db.config), { migrationsDir });
+    const second = await restarted.onModuleInit().catch((e: unknown) => e);
+    expect((second as Error).message).toMatch(
+      /^Database migration failed: migrate found failed migrations.*`29990101000000_broken` migration .* failed \(it was rolled back; fix it, then run: npm run db:migrate -- --rolled-back 29990101000000_broken\)$/,
+    );
   });
 
   it('applies a fixed migration once the failed one is marked rolled back', async () => {
     const migrationsDir = join(scratch, 'migrations');
     writeFileSync(join(migrationsDir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "half_done" ("note" TEXT);\n');
-    await markMigrationRolledBack(db.adapter, '29990101000000_broken');
-    const { appliedMigrationNames } = await applyMigrations(db.adapter, { migrationsDir });
+    await markMigrationRolledBack(restarted.database, '29990101000000_broken');
+    const { appliedMigrationNames } = await applyMigrations(restarted.database, { migrationsDir });
     expect(appliedMigrationNames).toEqual(['29990101000000_broken']);
-    expect(await db.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`).toHaveLength(1);
+    expect(await restarted.$queryRaw<unknown[]>`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`).toHaveLength(1);
   });
 });
