@@ -20,8 +20,13 @@ export class SubmissionsController {
   @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded: per-test status, message and output' })
   @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still running: poll `poll`' })
   @ApiErrors(400, 401, 404, 429)
-  run(@CurrentUser() user: AuthUser, @Param('id', ParseIdOr404('attempt')) id: string, @Param('key') key: string,
-    @Body() body: SourceRequestDto, @Res({ passthrough: true }) res: Response): Promise<LearnerSubmission> {
+  run(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdOr404('attempt')) id: string,
+    @Param('key') key: string,
+    @Body() body: SourceRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LearnerSubmission> {
     return this.send(user, id, key, body.source, 'run', res);
   }
 
@@ -34,8 +39,13 @@ export class SubmissionsController {
   @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded (or failed on our side: status error)' })
   @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still grading: poll `poll`' })
   @ApiErrors(400, 401, 403, 404, 409, 429)
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseIdOr404('attempt')) id: string, @Param('key') key: string,
-    @Body() body: SourceRequestDto, @Res({ passthrough: true }) res: Response): Promise<LearnerSubmission> {
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdOr404('attempt')) id: string,
+    @Param('key') key: string,
+    @Body() body: SourceRequestDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LearnerSubmission> {
     return this.send(user, id, key, body.source, 'submit', res);
   }
 
@@ -47,6 +57,7 @@ export class SubmissionsController {
     return this.submitCode.getOwn(user.id, id);
   }
 
+  /** 201 with the verdict, or 202 while it is still grading (the body then carries `poll`). */
   private async send(user: AuthUser, attemptId: string, key: string, source: string, kind: SubmissionKind, res: Response): Promise<LearnerSubmission> {
     const submission = await this.submitCode.execute(user.id, attemptId, key, source, kind);
     const finished = submission.status === 'graded' || submission.status === 'error';
