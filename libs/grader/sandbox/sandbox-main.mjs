@@ -4,13 +4,14 @@
 // enforces the wall-time limits, interrupting first and terminating a worker that ignores the
 // interrupt. It sends raw per-test outcomes to the host, which decides the verdicts.
 import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobRun } from './job-run.mjs';
 
 const sandboxDir = dirname(fileURLToPath(import.meta.url));
 const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false,
-  resets: [], recycles: {} };
+  resets: [], recycles: {}, snapshotFromCache: false, bootFailures: 0 };
 
 function send(message) {
   if (process.connected) process.send(message);
@@ -73,6 +74,9 @@ function bootSlot(slot) {
   worker.on('error', () => {}); // reported through 'exit'
   worker.on('exit', () => {
     if (slot.worker !== worker) return;
+    if (slot.state === 'booting' && state.snapshotFromCache && ++state.bootFailures >= 2) {
+      void replaceCachedSnapshot(); // a stale or damaged cache file: make a new snapshot
+    }
     slot.worker = null;
     const run = slot.run;
     slot.run = null;
@@ -113,9 +117,32 @@ function dispatch() {
   sendStatus();
 }
 
+/** The snapshot comes from the host's cache file when there is one; a new one goes to the
+ * host to be cached (this process may not write files). */
+async function loadSnapshot(config) {
+  if (config.snapshotPath) {
+    try {
+      const bytes = readFileSync(config.snapshotPath);
+      const shared = new SharedArrayBuffer(bytes.byteLength);
+      new Uint8Array(shared).set(bytes);
+      state.snapshotFromCache = true;
+      return shared;
+    } catch { /* no cache yet */ }
+  }
+  const shared = await makeSnapshot();
+  send({ type: 'snapshot', bytes: new Uint8Array(shared).slice() });
+  return shared;
+}
+
+async function replaceCachedSnapshot() {
+  state.snapshotFromCache = false;
+  state.snapshot = await makeSnapshot();
+  send({ type: 'snapshot', bytes: new Uint8Array(state.snapshot).slice() });
+}
+
 async function init(config) {
   state.config = config;
-  state.snapshot = await makeSnapshot();
+  state.snapshot = await loadSnapshot(config);
   for (let i = 0; i < config.size; i++) {
     const slot = { id: i, state: 'booting', worker: null, run: null };
     state.slots.push(slot);

@@ -1,4 +1,6 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { buildResult, sandboxJob, selectedTests, type Provenance, type RawRun } from './result-builder.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-process.js';
@@ -61,7 +63,7 @@ export class GraderPool {
     const size = Math.max(1, options.size ?? availableParallelism());
     const pool = new GraderPool(sandboxPaths(), size, options.isolation ?? 'reset');
     pool.spawn();
-    const limit = options.startTimeoutMs ?? 60000;
+    const limit = options.startTimeoutMs ?? 180000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`grader pool not warm after ${limit} ms`)), limit);
@@ -116,7 +118,21 @@ export class GraderPool {
       },
       onResult: (id, run) => this.settle(id, run),
       onExit: (reason) => this.onSandboxExit(reason),
+      onSnapshot: (bytes) => void this.cacheSnapshot(bytes),
     });
+  }
+
+  /** Saves the sandbox's memory snapshot so the next pool skips the full Pyodide load. */
+  private async cacheSnapshot(bytes: Uint8Array): Promise<void> {
+    const file = this.paths.snapshotFile;
+    const partial = `${file}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(partial, bytes);
+      await rename(partial, file);
+    } catch {
+      // a cache is an optimisation: a read-only checkout still grades
+    }
   }
 
   private settle(id: number, run: RawRun): void {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +23,19 @@ export interface SandboxPaths {
   sandboxDir: string;
   pyodideDir: string;
   pyodideVersion: string;
+  /** Where the interpreter memory snapshot is cached between runs (made by the sandbox). */
+  snapshotCacheDir: string;
+  snapshotFile: string;
 }
 
 export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
   const pyodideDir = join(root, 'node_modules', 'pyodide');
   const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
-  return { root, sandboxDir: join(root, 'libs', 'grader', 'sandbox'), pyodideDir, pyodideVersion: manifest.version };
+  const sandboxDir = join(root, 'libs', 'grader', 'sandbox');
+  // The snapshot depends on Pyodide and on what the worker preloads: both are in the key.
+  const key = createHash('sha256').update(manifest.version)
+    .update(readFileSync(join(sandboxDir, 'python-worker.mjs'))).digest('hex').slice(0, 16);
+  const snapshotCacheDir = join(root, 'node_modules', '.cache', 'pyquiz-grader');
+  return { root, sandboxDir, pyodideDir, pyodideVersion: manifest.version, snapshotCacheDir,
+    snapshotFile: join(snapshotCacheDir, `snapshot-${manifest.version}-${key}.bin`) };
 }

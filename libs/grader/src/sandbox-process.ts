@@ -23,6 +23,7 @@ export interface SandboxEvents {
   onStatus(status: SandboxStatus): void;
   onResult(id: number, run: RawRun): void;
   onExit(reason: string): void;
+  onSnapshot(bytes: Uint8Array): void;
 }
 
 /**
@@ -35,6 +36,7 @@ export function sandboxExecArgv(paths: SandboxPaths): string[] {
     '--experimental-permission',
     `--allow-fs-read=${paths.pyodideDir}/*`,
     `--allow-fs-read=${paths.sandboxDir}/*`,
+    `--allow-fs-read=${paths.snapshotCacheDir}/*`,
     '--allow-worker',
     '--disallow-code-generation-from-strings',
     '--no-warnings',
@@ -62,7 +64,7 @@ export class SandboxProcess {
       this.exited = true;
       this.events.onExit(`sandbox exited (code ${code}, signal ${signal}) ${this.stderr.trim()}`);
     });
-    this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir } });
+    this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir, snapshotPath: paths.snapshotFile } });
   }
 
   get pid(): number | undefined {
@@ -89,6 +91,7 @@ export class SandboxProcess {
   private onMessage(message: SandboxMessage): void {
     if (message.type === 'status') this.events.onStatus(message);
     else if (message.type === 'result') this.events.onResult(message.id, message.result);
+    else if (message.type === 'snapshot') this.events.onSnapshot(message.bytes);
     else if (message.type === 'fatal') {
       this.stderr += message.message;
       this.kill();
@@ -99,4 +102,5 @@ export class SandboxProcess {
 type SandboxMessage =
   | ({ type: 'status' } & SandboxStatus)
   | { type: 'result'; id: number; result: RawRun }
+  | { type: 'snapshot'; bytes: Uint8Array }
   | { type: 'fatal'; message: string };

@@ -1,0 +1,145 @@
+/**
+ * npm run bench:grading [-- --exercise closures/make-counter --n 300]
+ * Prints JSON figures for the grading engine: cold start, warm latency p50/p95, gradings/s with
+ * 1 and N workers, memory per worker, isolation cost (in-place reset and fresh interpreter),
+ * runaway stop latency, and the same exercise graded by /usr/bin/python3 subprocesses.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GraderPool, type GradingJob, type Isolation } from '@app/grader';
+import { loadExercise, loadExerciseJob } from '@app/quiz-spec';
+
+const run = promisify(execFile);
+const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
+const exerciseId = args.get('--exercise') || 'closures/make-counter';
+const samples = Number(args.get('--n') || 300);
+const cores = availableParallelism();
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function startTimed(size: number, isolation: Isolation = 'reset') {
+  const started = performance.now();
+  const pool = await GraderPool.start({ size, isolation });
+  return { pool, ms: performance.now() - started };
+}
+
+async function latencies(pool: GraderPool, job: GradingJob, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const result = await pool.grade(job);
+    if (result.status !== 'pass') throw new Error(`reference solution did not pass: ${JSON.stringify(result)}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function throughput(pool: GraderPool, job: GradingJob, n: number): Promise<number> {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: n }, () => pool.grade(job)));
+  return n / ((performance.now() - started) / 1000);
+}
+
+async function rssMb(pid: number | undefined): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function runawayOvershoot(pool: GraderPool, body: string): Promise<number> {
+  const limitMs = 300;
+  const job: GradingJob = {
+    source: `import time\ndef f():\n${body}\n`, moduleName: 'solution',
+    limits: { timeMsPerTest: limitMs, timeMsTotal: 5000, memoryMb: 128, outputBytes: 1000, recursionLimit: 1000 },
+    tests: [{ kind: 'case', name: 'runaway', expr: 'f()', expected: 1, points: 1, visibility: 'visible', tags: [] }],
+  };
+  const result = await pool.grade(job);
+  if (result.tests[0]!.status !== 'timeout') throw new Error('runaway was not stopped');
+  return result.duration_ms - limitMs;
+}
+
+/** The peer: one cold CPython subprocess per grading, no sandbox at all. */
+async function cpythonRunner(job: GradingJob): Promise<{ dir: string; script: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-cpython-'));
+  const cases = job.tests.filter((t) => t.kind === 'case');
+  const lines = [
+    'import sys, types, unittest',
+    `mod = types.ModuleType(${JSON.stringify(job.moduleName)})`,
+    `exec(${JSON.stringify(job.source)}, mod.__dict__)`,
+    `sys.modules[${JSON.stringify(job.moduleName)}] = mod`,
+    `tests = types.ModuleType('tests'); exec(${JSON.stringify(job.testModule ?? '')}, tests.__dict__)`,
+    'ok = 0',
+    ...cases.map((t) => `ns = dict(vars(mod)); exec(${JSON.stringify(t.setup ?? '')}, ns); ok += eval(${JSON.stringify(t.expr ?? 'None')}, ns) is not None`),
+    'suite = unittest.defaultTestLoader.loadTestsFromModule(tests)',
+    'unittest.TextTestRunner(stream=open("/dev/null", "w")).run(suite)',
+    'print(ok)',
+  ];
+  const script = join(dir, 'grade.py');
+  await writeFile(script, lines.join('\n'));
+  return { dir, script };
+}
+
+async function cpython(job: GradingJob, n: number) {
+  const { dir, script } = await cpythonRunner(job);
+  const once = async () => {
+    const started = performance.now();
+    await run('/usr/bin/python3', ['-I', '-S', script]);
+    return performance.now() - started;
+  };
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await once());
+  const started = performance.now();
+  await Promise.all(Array.from({ length: n }, () => once()));
+  const perSecond = n / ((performance.now() - started) / 1000);
+  await rm(dir, { recursive: true, force: true });
+  return { p50Ms: percentile(times, 0.5), gradingsPerSecond: perSecond };
+}
+
+async function main() {
+  const exercise = await loadExercise(exerciseId);
+  const job = await loadExerciseJob(exerciseId, exercise.question.solution);
+
+  const one = await startTimed(1);
+  await latencies(one.pool, job, 20); // warm-up
+  const times = await latencies(one.pool, job, samples);
+  const perSecond1 = await throughput(one.pool, job, samples);
+  const rss1 = await rssMb(one.pool.stats().sandboxPid);
+  const resetMs = one.pool.stats().resetMs;
+  const stopInterruptible = await runawayOvershoot(one.pool, '    while True:\n        pass');
+  const stopIgnoring = await runawayOvershoot(one.pool, '    time.sleep(30)');
+  await one.pool.close();
+
+  const many = await startTimed(cores);
+  await latencies(many.pool, job, 20);
+  const perSecondN = await throughput(many.pool, job, samples);
+  const rssN = await rssMb(many.pool.stats().sandboxPid);
+  const recycles = many.pool.stats().recycles;
+  await many.pool.close();
+
+  const fresh = await startTimed(1, 'fresh');
+  const freshTimes = await latencies(fresh.pool, job, 10);
+  await fresh.pool.close();
+
+  const peer = await cpython(job, 40);
+  const p50 = percentile(times, 0.5);
+  console.log(JSON.stringify({
+    exercise: exerciseId, tests: job.tests.length, cores, samples,
+    coldStartMs: { oneWorker: round(one.ms), allWorkers: round(many.ms) },
+    warmLatencyMs: { p50: round(p50), p95: round(percentile(times, 0.95)) },
+    gradingsPerSecond: { oneWorker: round(perSecond1), [`${cores}Workers`]: round(perSecondN) },
+    memoryMb: { sandboxRssOneWorker: round(rss1), sandboxRssAllWorkers: round(rssN), perWorker: round((rssN - rss1) / Math.max(1, cores - 1)) },
+    isolation: { mode: 'reset', resetMedianMs: resetMs && round(resetMs), refusedResets: recycles,
+      freshInterpreterPerGradingP50Ms: round(percentile(freshTimes, 0.5)) },
+    runawayStopAfterLimitMs: { interruptible: round(stopInterruptible), ignoresInterrupt: round(stopIgnoring) },
+    cpythonSubprocess: { p50Ms: round(peer.p50Ms), gradingsPerSecond: round(peer.gradingsPerSecond),
+      latencyRatioCpythonOverPyodide: round(peer.p50Ms / p50) },
+  }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
