@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { seedDashboardFixture, type DashboardFixture } from '../apps/api/src/dashboard/testing/dashboard-fixture.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
@@ -152,4 +156,35 @@ describe('admin dashboards: figures', () => {
       expect(body.paths[path]?.get?.responses?.['403']).toBeDefined();
     }
   });
+});
+
+// Last: it adds real data, which the exact figures above do not expect.
+describe('admin dashboards: fed by the real learner flow', () => {
+  async function gradedSubmission(auth: Record<string, string>, path: string, source: string) {
+    let submission = await t.http.post(path).set(auth).send({ source });
+    const deadline = Date.now() + 90_000;
+    while (['pending', 'grading'].includes(submission.body.status) && Date.now() < deadline) {
+      await sleep(500);
+      submission = await t.http.get(`/api/submissions/${submission.body.id}`).set(auth).expect(200);
+    }
+    return submission.body;
+  }
+
+  it('shows an exercise passed at the first submission through the learner API', async () => {
+    const { token } = await register('flow');
+    const auth = { Authorization: `Bearer ${token}` };
+    const started = await t.http.post('/api/quizzes/closures/accumulator/attempts').set(auth).expect(201);
+    const key = started.body.questions[0].id as string;
+    const yaml = parseYaml(await readFile(join(t.env.EXERCISES_DIR, 'closures/accumulator.yaml'), 'utf8')) as { solution: string };
+    const submission = await gradedSubmission(auth, `/api/attempts/${started.body.id}/questions/${key}/submissions`, yaml.solution);
+    expect([submission.status, submission.score]).toEqual(['graded', 1]);
+    await t.http.post(`/api/attempts/${started.body.id}/submit`).set(auth).expect(200);
+
+    const quizzes = await asAdmin('/api/admin/dashboard/quizzes?pageSize=100').expect(200);
+    const stats = quizzes.body.items.find((item: { quizId: string }) => item.quizId === 'closures/accumulator');
+    expect(stats).toMatchObject({ attempts: 1, submittedAttempts: 1, learners: 1, completionRate: 1, meanScore: 1, medianScore: 1 });
+    expect(stats.scoreDistribution[9].count).toBe(1);
+    const questions = await asAdmin('/api/admin/dashboard/questions?quizId=closures/accumulator').expect(200);
+    expect(questions.body.items[0]).toMatchObject({ key, gradedAttempts: 1, passRate: 1, submissions: 1, meanSubmissionsToPass: 1, mostFailedTests: [] });
+  }, 150_000);
 });
