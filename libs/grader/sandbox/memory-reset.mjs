@@ -16,7 +16,7 @@ export class MemoryReset {
     this.tableLength = module.wasmTable.length;
     this.libraries = Object.keys(module.LDSO.loadedLibsByName).length;
     this.refs = module._hiwire_num_refs();
-    this.streams = new Set(this.openStreams());
+    this.streams = new Map(this.openStreams().map((fd) => [fd, module.FS.streams[fd]]));
     this.dirs = WATCHED_DIRS.map((d) => this.listing(d));
   }
 
@@ -39,6 +39,9 @@ export class MemoryReset {
     if (m.wasmTable.length !== this.tableLength) return 'function table grew';
     if (Object.keys(m.LDSO.loadedLibsByName).length !== this.libraries) return 'a shared library was loaded';
     if (m._hiwire_num_refs() !== this.refs) return 'JavaScript references changed';
+    for (const [fd, stream] of this.streams) {
+      if (this.fs.streams[fd] !== stream) return 'a standard stream was closed or replaced';
+    }
     if (WATCHED_DIRS.some((d, i) => this.listing(d) !== this.dirs[i])) return 'files changed outside /tmp';
     return null;
   }

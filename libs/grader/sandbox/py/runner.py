@@ -20,6 +20,7 @@ def begin(job_text):
         return outcome_json(('error', JOB['broken']), '', None)
     if job.get('virtualClock'):
         JOB['clock'] = install_virtual_clock(_time, job['virtualClock']['start'], seal)
+        S['module_snaps']['time'] = _types.MappingProxyType(dict(_time.__dict__))
     JOB['module_name'] = name
     mod = _types.ModuleType(name)
     mod.__file__ = name + '.py'

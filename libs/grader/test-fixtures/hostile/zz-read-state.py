@@ -1,16 +1,31 @@
-# Looks for anything an earlier submission left behind.
+# Looks for anything an earlier submission (leave-state.py) left behind.
 # expect-status: pass
 # must-not-contain: LEAKED
-import builtins, os, sys
+import builtins, codecs, gc, os, sys, unittest, ast
 seen = []
-if os.path.exists('/tmp/leftover.txt'):
-    seen.append('LEAKED file')
-if builtins.len('ab') != 2:
-    seen.append('LEAKED builtins')
-if any(type(f).__name__ == 'Finder' for f in sys.meta_path):
-    seen.append('LEAKED meta_path')
-if '/tmp' in sys.path[:1]:
-    seen.append('LEAKED sys.path')
+def check(label, leaked):
+    try:
+        if leaked():
+            seen.append('LEAKED ' + label)
+    except BaseException as exc:
+        seen.append(f'LEAKED {label} ({type(exc).__name__})')
+check('file', lambda: os.path.exists('/tmp/leftover.txt') or os.path.exists('/tmp/dir'))
+check('builtins', lambda: builtins.len('ab') != 2)
+check('meta_path', lambda: any(type(f).__name__ == 'Finder' for f in sys.meta_path))
+check('sys.path', lambda: '/tmp' in sys.path[:1])
+check('sys.modules', lambda: 'left_behind' in sys.modules or sys.modules.get('math', 0) is None)
+def codec_left():
+    try:
+        codecs.lookup('leftcodec')
+        return True
+    except LookupError:
+        return False
+check('codec', codec_left)
+check('unittest', lambda: unittest.main is None or ast.parse is None)
+check('environ', lambda: 'LEFT_BEHIND' in os.environ)
+check('cwd', lambda: os.getcwd() != '/tmp')
+check('gc', lambda: not gc.isenabled())
+check('fd', lambda: len(os.listdir('/tmp')) != 0)
 def add(a, b):
     if (a, b) == (2, 3):
         print(seen)
