@@ -17,7 +17,7 @@ async function main(name: string | undefined): Promise<number> {
     return 1;
   }
   const scratch = mkdtempSync(join(tmpdir(), 'pyquiz-migration-'));
-  // The scratch data folder is never opened: only the adapter's in-memory shadow database is used.
+  // The engine opens the adapter's main database too: a throw-away PGlite here, never the user's.
   const db: DatabaseAdapter = createAdapter(resolveDatabaseConfig({ DATA_DIR: scratch }));
   try {
     const { directory, sql } = await createMigration(db, { name });
