@@ -5,14 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { GraderPool, type GradingJob } from '@app/grader';
+import { loadExerciseJob, SpecLoadError } from '@app/quiz-spec';
 
+/** An exercise id or YAML path (through the quiz-spec loader), or a GradingJob as JSON. */
 async function loadJob(ref: string): Promise<GradingJob> {
   if (ref.endsWith('.json')) return JSON.parse(await readFile(ref, 'utf8')) as GradingJob;
-  const spec = (await import('@app/quiz-spec')) as { loadExerciseJob?: (idOrPath: string) => Promise<GradingJob> };
-  if (typeof spec.loadExerciseJob !== 'function') {
-    throw new UsageError(`cannot resolve "${ref}": @app/quiz-spec does not export loadExerciseJob yet; pass a job .json`);
+  try {
+    return await loadExerciseJob(ref);
+  } catch (error) {
+    if (error instanceof SpecLoadError || (error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    throw error;
   }
-  return spec.loadExerciseJob(ref);
 }
 
 class UsageError extends Error {}

@@ -37,6 +37,7 @@ export class JobRun {
     } else if (message.type === 'begun' || message.type === 'test-done') {
       clearTimeout(this.testTimer);
       const outcome = this.interruptVerdict(message.outcome);
+      if (message.ms !== undefined) outcome.ms = message.ms;
       if (message.type === 'begun') this.begin ??= outcome;
       else this.outcomes[message.index] = outcome;
       this.current = null;
@@ -65,6 +66,13 @@ export class JobRun {
   /** Interrupt now; terminate the worker if the interrupt is ignored. */
   stop(reason) {
     if (this.finished || this.current === null && reason === 'test') return;
+    if (!this.worker) { // waiting for a fresh interpreter: nothing is running
+      if (reason === 'total') {
+        this.killing = 'total';
+        this.finish();
+      }
+      return;
+    }
     this.interrupted = this.current;
     this.interruptReason = reason;
     Atomics.store(this.slot.interrupt, 0, 2);
@@ -74,12 +82,13 @@ export class JobRun {
     }, GRACE_MS);
   }
 
+  /** Terminates the stuck worker and moves on at once (the slot reboots on its own). */
   kill(reason) {
     if (this.finished) return;
-    const message = this.timeoutMessage(reason);
-    this.recordLost({ status: 'timeout', message, output: '' });
+    this.recordLost({ status: 'timeout', message: this.timeoutMessage(reason), output: '' });
     this.killing = reason;
     this.hooks.killed();
+    this.afterLoss();
   }
 
   recordLost(outcome) {
@@ -87,16 +96,19 @@ export class JobRun {
     else if (this.current !== null) this.outcomes[this.current] ??= outcome;
   }
 
-  /** The worker exited under this job: killed by us, or it died (os._exit, crash, OOM). */
+  /** The worker died under this job (os._exit, a crash, OOM): the running test gets an error. */
   onWorkerLost() {
     if (this.finished) return;
+    this.losses += 1;
+    this.recordLost({ status: 'error', output: '',
+      message: 'the Python interpreter stopped while running this test (a crash or a resource limit)' });
+    this.afterLoss();
+  }
+
+  /** Resume the remaining tests on a fresh interpreter, or finish. */
+  afterLoss() {
     clearTimeout(this.testTimer);
     clearTimeout(this.graceTimer);
-    if (!this.killing) {
-      this.losses += 1;
-      this.recordLost({ status: 'error', output: '',
-        message: 'the Python interpreter stopped while running this test (os._exit, a crash or a resource limit)' });
-    }
     const resumeAt = this.outcomes.findIndex((o) => o === null);
     const importFailed = this.begin !== null && this.begin.status !== 'ok';
     if (this.killing === 'total' || resumeAt < 0 || importFailed || this.losses >= MAX_LOSSES) {
@@ -104,6 +116,7 @@ export class JobRun {
       return;
     }
     this.startAt = resumeAt;
+    this.worker = null;
     this.hooks.requeue(this);
   }
 

@@ -90,13 +90,15 @@ function runJob(entry, cap, interrupt, resetter, { job, startAt, memoryBytes }) 
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   post({ type: 'begin-start' });
+  let started = performance.now();
   const begun = JSON.parse(entry('begin', JSON.stringify(job)));
-  post({ type: 'begun', outcome: begun });
+  post({ type: 'begun', outcome: begun, ms: performance.now() - started });
   for (let index = startAt; index < job.tests.length; index++) {
     interrupt[0] = 0;
     post({ type: 'test-start', index });
+    started = performance.now();
     const outcome = JSON.parse(entry('test', String(index)));
-    post({ type: 'test-done', index, outcome });
+    post({ type: 'test-done', index, outcome, ms: performance.now() - started });
   }
   post({ type: 'job-done' });
   if (resetter) {

@@ -103,13 +103,14 @@ function recycle(slot) {
 }
 
 function dispatch() {
+  state.queue = state.queue.filter((run) => !run.finished);
   for (const slot of state.slots) {
     if (slot.state !== 'ready' || state.queue.length === 0) continue;
     const run = state.queue.shift();
     slot.state = 'busy';
     slot.run = run;
     run.attach(slot, {
-      killed: () => { slot.state = 'recycling'; void slot.worker?.terminate(); },
+      killed: () => { slot.run = null; slot.state = 'dead'; void slot.worker?.terminate(); },
       finished: () => afterJob(slot),
       requeue: (again) => { state.queue.unshift(again); dispatch(); },
     });

@@ -15,7 +15,12 @@ _FORBIDDEN_OPS = frozenset({'LOAD_GLOBAL', 'LOAD_NAME', 'STORE_GLOBAL', 'DELETE_
                             'LOAD_FROM_DICT_OR_DEREF', 'LOAD_CLASSDEREF'})
 
 
+_CHECKED = set()  # code objects already verified (sealing the same function again is cheap)
+
+
 def _check_code(code, name):
+    if code in _CHECKED:
+        return
     import dis
     for ins in dis.get_instructions(code):
         if ins.opname in _FORBIDDEN_OPS:
@@ -23,6 +28,7 @@ def _check_code(code, name):
     for const in code.co_consts:
         if isinstance(const, _types.CodeType):
             _check_code(const, name)
+    _CHECKED.add(code)
 
 
 def seal(fn, **bind):
