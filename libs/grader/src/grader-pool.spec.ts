@@ -46,6 +46,42 @@ describe(GraderPool.name, () => {
     expect(result).toMatchObject({ status: 'pass', score: 1, points: 3 });
   });
 
+  it('makes every unittest assertion strict against lying values', async () => {
+    const source = [
+      'class Liar(int):',
+      '    def __eq__(self, other): return True',
+      '    def __ne__(self, other): return False',
+      '    def __lt__(self, other): return True',
+      '    def __gt__(self, other): return True',
+      '    __hash__ = int.__hash__',
+      'def honest(): return [1, 2.5, None, "a"]',
+      'def liar(): return Liar(7)',
+    ].join('\n');
+    const testModule = [
+      'import unittest', 'from solution import honest, liar',
+      'class T(unittest.TestCase):',
+      '    def test_honest(self):',
+      '        v = honest()',
+      '        self.assertEqual(v, [1, 2.5, None, "a"]); self.assertNotEqual(v, [1.0, 2.5, None, "a"])',
+      '        self.assertIn(2.5, v); self.assertNotIn(True, v); self.assertIsNone(v[2])',
+      '        self.assertAlmostEqual(v[1], 2.5000001, places=5); self.assertGreater(v[1], v[0])',
+      '        self.assertCountEqual(v, ["a", None, 2.5, 1]); self.assertIsInstance(v, list)',
+      '        self.assertRaises(ZeroDivisionError, lambda: 1 / 0)',
+      '        assert v[0] == 1 and not v[0] == 1.0 and v != [] and "a" in v',
+      ...['assertEqual(liar(), 3)', 'assertIn(liar(), [3])', 'assertGreater(liar(), 100)',
+        'assertAlmostEqual(liar(), 3)', 'assertTrue(liar() == 3)'].map((line, i) =>
+        `    def test_liar_${i}(self):\n        self.${line}`),
+      'def test_plain_assert():', '    assert liar() == 3',
+    ].join('\n');
+    const names = ['T.test_honest', ...[0, 1, 2, 3, 4].map((i) => `T.test_liar_${i}`), 'test_plain_assert'];
+    const result = await pool.grade({
+      source, moduleName: 'solution', limits, testModule,
+      tests: names.map((name) => ({ kind: 'module' as const, name, points: 1, visibility: 'visible' as const, tags: [] })),
+    });
+    expect(result.tests.map((t) => [t.name, t.status])).toEqual(
+      names.map((name) => [name, name === 'T.test_honest' ? 'pass' : expect.stringMatching(/^(fail|error)$/)]));
+  });
+
   it('grades time-based code instantly with a virtual clock', async () => {
     const source = [
       'import time',

@@ -59,12 +59,10 @@ def show(v, _encode=None, _len=len):
     return text if _len(text) <= 200 else text[:200] + '...'
 
 
-def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _show=None,
-           _AssertionError=AssertionError, _TypeError=TypeError, _BaseException=BaseException,
-           _type=type, _issubclass=issubclass, _abs=abs, _round=round, _sorted=sorted,
-           _list=list, _len=len, _int=int, _float=float, _bool=bool, _search=None,
-           _eq_methods=EQ_METHODS, _range=range, _str=str, _ns=None):
-    """HELPER(op, args, kwargs): `cmp` and `truth` return an exact bool; assert* ops raise."""
+def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _assert=None,
+           _AssertionError=AssertionError, _bool=bool, _len=len, _range=range, _str=str,
+           _search=None, _show=None, _ns=None):
+    """HELPER(op, args, kwargs): `cmp` and `truth` return an exact bool; assert ops raise."""
     if op == 'cmp':
         ops = args[0]
         for i in _range(_len(ops)):
@@ -72,52 +70,74 @@ def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _show=Non
                 return False
         return True
     if op == 'truth':
-        text = _encode(args[0])
-        return _plain(text) and _bool(args[0])
-    msg = kwargs.get('msg')
-    fail = _AssertionError
-    if op in _eq_methods:
-        if not _compare('==', args[0], args[1]):
-            raise fail(msg or _show(args[0]) + ' != ' + _show(args[1]))
+        return _plain(_encode(args[0])) and _bool(args[0])
+    if op == 'raised':
+        return _ns(exception=args[0])
+    if op == 'raisedRegex':
+        if _search(args[1], _str(args[0])) is None:
+            raise _AssertionError('exception message does not match ' + _show(args[1]))
         return None
-    if op == 'assertNotEqual':
-        if _compare('==', args[0], args[1]):
-            raise fail(msg or _show(args[0]) + ' == ' + _show(args[1]))
+    if op == 'not_raised':
+        raise _AssertionError(args[0] + ' not raised')
+    return _assert(op, args, kwargs)
+
+
+def check_assert(op, args, kwargs, _compare=None, _encode=None, _plain=None, _show=None,
+                 _more=None, _AssertionError=AssertionError, _bool=bool, _eq=EQ_METHODS,
+                 _pairs=None):
+    """The unittest assertions that compare values or test truth."""
+    msg = kwargs.get('msg')
+    if op in _eq or op == 'assertNotEqual':
+        if _compare('==', args[0], args[1]) != (op in _eq):
+            sign = ' != ' if op in _eq else ' == '
+            raise _AssertionError(msg or _show(args[0]) + sign + _show(args[1]))
         return None
     if op == 'assertTrue' or op == 'assertFalse':
         truth = _plain(_encode(args[0])) and _bool(args[0])
         if truth != (op == 'assertTrue'):
-            raise fail(msg or _show(args[0]) + ' is not ' + ('true' if op == 'assertTrue' else 'false'))
+            raise _AssertionError(msg or _show(args[0]) + ' is not ' + ('true' if op == 'assertTrue' else 'false'))
         return None
-    pairs = {'assertIs': 'is', 'assertIsNot': 'is not', 'assertIn': 'in', 'assertNotIn': 'not in',
-             'assertGreater': '>', 'assertGreaterEqual': '>=', 'assertLess': '<',
-             'assertLessEqual': '<='}
-    if op in pairs:
-        if not _compare(pairs[op], args[0], args[1]):
-            raise fail(msg or _show(args[0]) + ' not ' + pairs[op] + ' ' + _show(args[1]))
+    if op in _pairs:
+        if not _compare(_pairs[op], args[0], args[1]):
+            raise _AssertionError(msg or _show(args[0]) + ' not ' + _pairs[op] + ' ' + _show(args[1]))
         return None
     if op == 'assertIsNone' or op == 'assertIsNotNone':
         if (args[0] is None) != (op == 'assertIsNone'):
-            raise fail(msg or _show(args[0]) + (' is not None' if op == 'assertIsNone' else ' is None'))
+            raise _AssertionError(msg or _show(args[0]) + (' is not None' if op == 'assertIsNone' else ' is None'))
         return None
+    return _more(op, args, kwargs)
+
+
+def check_other(op, args, kwargs, _encode=None, _show=None, _raises=None, _AssertionError=AssertionError,
+                _TypeError=TypeError, _type=type, _issubclass=issubclass, _abs=abs, _round=round,
+                _sorted=sorted, _list=list, _len=len, _int=int, _float=float):
+    """Approximate numbers, element counts and types."""
+    msg = kwargs.get('msg')
     if op == 'assertAlmostEqual' or op == 'assertNotAlmostEqual':
         a, b = args[0], args[1]
         if not ((_type(a) is _int or _type(a) is _float) and (_type(b) is _int or _type(b) is _float)):
-            raise fail('assertAlmostEqual needs int or float values')
+            raise _AssertionError('assertAlmostEqual needs int or float values')
         delta = kwargs.get('delta')
         places = kwargs.get('places', args[2] if _len(args) > 2 else 7)
         close = a == b or (_abs(a - b) <= delta if delta is not None else _round(_abs(a - b), places) == 0)
         if close != (op == 'assertAlmostEqual'):
-            raise fail(msg or _show(a) + (' != ' if close is False else ' == ') + _show(b))
+            raise _AssertionError(msg or _show(a) + (' != ' if not close else ' == ') + _show(b))
         return None
     if op == 'assertCountEqual':
         if _sorted([_encode(x) for x in _list(args[0])]) != _sorted([_encode(x) for x in _list(args[1])]):
-            raise fail(msg or 'element counts differ')
+            raise _AssertionError(msg or 'element counts differ')
         return None
     if op == 'assertIsInstance' or op == 'assertNotIsInstance':
         if _issubclass(_type(args[0]), args[1]) != (op == 'assertIsInstance'):
-            raise fail(msg or 'unexpected type ' + _show(_type(args[0]).__name__))
+            raise _AssertionError(msg or 'unexpected type')
         return None
+    return _raises(op, args, kwargs)
+
+
+def check_raises(op, args, kwargs, _search=None, _AssertionError=AssertionError,
+                 _TypeError=TypeError, _BaseException=BaseException, _type=type,
+                 _issubclass=issubclass, _len=len, _str=str):
+    """assertRaises/assertRaisesRegex called with the function, and assertRegex."""
     if op == 'assertRaises' or op == 'assertRaisesRegex':
         expected, rest = args[0], args[1:]
         pattern = None
@@ -131,20 +151,16 @@ def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _show=Non
             if not _issubclass(_type(exc), expected):
                 raise
             if pattern is not None and _search(pattern, _str(exc)) is None:
-                raise fail('exception message does not match')
+                raise _AssertionError('exception message does not match')
             return None
-        raise fail('expected exception was not raised')
+        raise _AssertionError('expected exception was not raised')
     if op == 'assertRegex' or op == 'assertNotRegex':
         found = _type(args[0]) is _str and _search(args[1], args[0]) is not None
         if found != (op == 'assertRegex'):
-            raise fail(msg or 'regex mismatch')
+            raise _AssertionError(kwargs.get('msg') or 'regex mismatch')
         return None
-    if op == 'raised':
-        return _ns(exception=args[0])
-    if op == 'raisedRegex':
-        if _search(args[1], _str(args[0])) is None:
-            raise fail('exception message does not match ' + _show(args[1]))
-        return None
-    if op == 'not_raised':
-        raise fail(args[0] + ' not raised')
     raise _TypeError('unsupported assertion ' + op)
+
+
+PAIRS = {'assertIs': 'is', 'assertIsNot': 'is not', 'assertIn': 'in', 'assertNotIn': 'not in',
+         'assertGreater': '>', 'assertGreaterEqual': '>=', 'assertLess': '<', 'assertLessEqual': '<='}

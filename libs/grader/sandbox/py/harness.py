@@ -27,8 +27,13 @@ def _seal_all():
     S['plain'] = seal(is_plain)
     S['show'] = seal(show, _encode=S['encode'])
     S['compare'] = seal(compare, _encode=S['encode'], _plain=S['plain'])
+    raises = seal(check_raises, _search=_re.search)
+    other = seal(check_other, _encode=S['encode'], _show=S['show'], _raises=raises)
+    asserts = seal(check_assert, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
+                   _show=S['show'], _more=other, _pairs=_types.MappingProxyType(PAIRS))
     S['helper'] = seal(helper, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
-                       _show=S['show'], _search=_re.search, _ns=_types.SimpleNamespace)
+                       _assert=asserts, _search=_re.search, _show=S['show'],
+                       _ns=_types.SimpleNamespace)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['hook'] = seal(audit_hook, _priv=PRIV, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
     S['escape'] = _escape_table()
