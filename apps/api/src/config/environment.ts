@@ -33,6 +33,15 @@ export class Environment {
   @Max(64)
   GRADER_WORKERS: number = 0;
 
+  /** redis:// URL of the grading queue: set, the API enqueues and `npm run grader` processes grade (docs/grading-queue.md). */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  QUEUE_URL?: string;
+
+  /** BullMQ queue name shared by the API and its graders. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, - or _' })
+  QUEUE_NAME: string = 'grading';
+
   /** Signs session tokens; when unset a secret is generated once into DATA_DIR/jwt-secret. */
   @IsOptional()
   @IsString()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraderPool } from '@app/grader';
 import { GRADING_ENGINE_FACTORY, type GradingEngineFactory } from './grading-engine.js';
+import { gradingQueueProvider } from './grading-queue.provider.js';
 import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
 import { SubmissionProcessor } from './submission-processor.js';
@@ -10,6 +11,7 @@ const startPool: GradingEngineFactory = (size) => GraderPool.start({ size });
 @Module({
   providers: [
     { provide: GRADING_ENGINE_FACTORY, useValue: startPool },
+    gradingQueueProvider,
     GradingService,
     GradingRepository,
     SubmissionProcessor,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { GradingResult } from '@app/grader';
+import type { SubmissionOutcome } from './submission-grader.js';
 
 export interface SubmissionToGrade {
   id: string;
@@ -10,18 +11,34 @@ export interface SubmissionToGrade {
   questionContent: unknown;
 }
 
+/**
+ * Proof of a claim: the `leasedAt` value this claimer wrote. Every later write on the row is a
+ * compare-and-set on it, so a grader whose lease was taken over can no longer store anything.
+ */
+export type Lease = Date;
+
+export type ClaimResult = { claimed: true; lease: Lease } | { claimed: false; busyUntil?: Date };
+
 /** The only place the grading pipeline touches the database. */
 @Injectable()
 export class GradingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Atomically takes a pending submission; false when another worker has it or it is finished. */
-  async claim(id: string): Promise<boolean> {
+  /**
+   * Atomically takes a pending submission, or a `grading` one whose lease is older than
+   * `leaseMs` (its grader died). Not claimed: finished, or leased by a live grader (`busyUntil`).
+   */
+  async claim(id: string, leaseMs: number): Promise<ClaimResult> {
+    const lease = new Date();
+    const expired = new Date(lease.getTime() - leaseMs);
     const { count } = await this.prisma.submission.updateMany({
-      where: { id, status: 'pending' },
-      data: { status: 'grading', leasedAt: new Date(), attemptCount: { increment: 1 } },
+      where: { id, OR: [{ status: 'pending' }, { status: 'grading', leasedAt: { lt: expired } }] },
+      data: { status: 'grading', leasedAt: lease, attemptCount: { increment: 1 } },
     });
-    return count === 1;
+    if (count === 1) return { claimed: true, lease };
+    const row = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, leasedAt: true } });
+    if (row?.status !== 'grading' || !row.leasedAt) return { claimed: false };
+    return { claimed: false, busyUntil: new Date(row.leasedAt.getTime() + leaseMs) };
   }
 
   async load(id: string): Promise<SubmissionToGrade | null> {
@@ -32,11 +49,19 @@ export class GradingRepository {
     return row && { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.question.content };
   }
 
-  /** Stores the verdict once: only a submission still in `grading` accepts a result. */
-  async complete(id: string, result: GradingResult): Promise<boolean> {
+  /** The stored verdict of a finished submission; undefined while it is unfinished. */
+  async verdict(id: string): Promise<SubmissionOutcome | undefined> {
+    const row = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, result: true, errorReason: true } });
+    if (row?.status === 'graded') return { id, status: 'graded', result: row.result as unknown as GradingResult };
+    if (row?.status === 'error') return { id, status: 'error', reason: row.errorReason ?? 'grading failed' };
+    return undefined;
+  }
+
+  /** Stores the verdict once: only the holder of the current lease can store a result. */
+  async complete(id: string, lease: Lease, result: GradingResult): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.submission.updateMany({
-        where: { id, status: 'grading' },
+        where: { id, status: 'grading', leasedAt: lease },
         data: {
           status: 'graded',
           score: result.score,
@@ -65,15 +90,26 @@ export class GradingRepository {
     });
   }
 
-  async fail(id: string, reason: string): Promise<void> {
-    await this.prisma.submission.updateMany({
-      where: { id, status: 'grading' },
+  /** Stores a final error verdict; like `complete`, only under the claimer's lease. */
+  async fail(id: string, lease: Lease, reason: string): Promise<boolean> {
+    const { count } = await this.prisma.submission.updateMany({
+      where: { id, status: 'grading', leasedAt: lease },
       data: { status: 'error', errorReason: reason, gradedAt: new Date(), leasedAt: null },
     });
+    return count === 1;
   }
 
-  async release(id: string): Promise<void> {
-    await this.prisma.submission.updateMany({ where: { id, status: 'grading' }, data: { status: 'pending', leasedAt: null } });
+  /** Gives an unfinished submission up after the queue gave up on it (no lease: nobody holds one). */
+  async failUnfinished(id: string, reason: string): Promise<boolean> {
+    const { count } = await this.prisma.submission.updateMany({
+      where: { id, status: { in: ['pending', 'grading'] } },
+      data: { status: 'error', errorReason: reason, gradedAt: new Date(), leasedAt: null },
+    });
+    return count === 1;
+  }
+
+  async release(id: string, lease: Lease): Promise<void> {
+    await this.prisma.submission.updateMany({ where: { id, status: 'grading', leasedAt: lease }, data: { status: 'pending', leasedAt: null } });
   }
 
   /**
@@ -83,6 +119,20 @@ export class GradingRepository {
   async recoverUnfinished(): Promise<string[]> {
     await this.prisma.submission.updateMany({ where: { status: 'grading' }, data: { status: 'pending', leasedAt: null } });
     const rows = await this.prisma.submission.findMany({ where: { status: 'pending' }, select: { id: true }, orderBy: { createdAt: 'asc' } });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * With graders in other processes a `grading` row may be in the hands of a live grader: it is
+   * not reset, only listed with the pending ones so its job is re-added (the job id dedupes it,
+   * the lease decides who may grade it).
+   */
+  async listUnfinished(): Promise<string[]> {
+    const rows = await this.prisma.submission.findMany({
+      where: { status: { in: ['pending', 'grading'] } },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+    });
     return rows.map((row) => row.id);
   }
 }

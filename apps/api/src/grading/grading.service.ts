@@ -1,18 +1,36 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import type { GradingJob, GradingResult } from '@app/grader';
 import { Environment } from '../config/environment.js';
 import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory } from './grading-engine.js';
+import { GRADING_QUEUE } from './grading-queue.provider.js';
+import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
+import { queueHealth } from './queue/queue-health.js';
+
+export interface WorkerFigures {
+  ready: number;
+  size: number;
+  busy: number;
+  queued: number;
+  restarts: number;
+  /** Queue mode only (so /health shows them): connected grader processes and completions/s. */
+  graders?: number;
+  jobsPerSecond?: number;
+}
 
 export interface GraderHealth {
   ready: boolean;
   reason?: string;
-  workers: { ready: number; size: number; busy: number; queued: number; restarts: number };
+  /** `in-process`: this API's own Pyodide pool; `queue`: grader processes behind QUEUE_URL. */
+  mode: 'in-process' | 'queue';
+  workers: WorkerFigures;
+  queue?: QueueFigures;
 }
 
 /**
  * Owns the grader pool's lifecycle. The pool warms in the background so the HTTP server is up at
- * once; /health reports the grader as down until its workers are ready.
+ * once; /health reports the grader as down until its workers are ready. With a grading queue
+ * (QUEUE_URL) there is no pool here: grading goes to the grader processes.
  */
 @Injectable()
 export class GradingService implements OnModuleInit, OnApplicationShutdown {
@@ -24,9 +42,14 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly env: Environment,
     @Inject(GRADING_ENGINE_FACTORY) private readonly createEngine: GradingEngineFactory,
+    @Optional() @Inject(GRADING_QUEUE) private readonly queue: GradingQueueClient | null = null,
   ) {}
 
   onModuleInit(): void {
+    if (this.queue) {
+      this.logger.log(`Grading through queue "${this.queue.name}": no grader pool in this process`);
+      return;
+    }
     const size = this.env.GRADER_WORKERS || availableParallelism();
     const started = Date.now();
     this.starting = this.createEngine(size);
@@ -44,21 +67,30 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
 
   /** Waits for the pool when it is still warming; fails with 503 when it could not start. */
   async grade(job: GradingJob): Promise<GradingResult> {
+    if (this.queue) return this.gradeOnQueue(this.queue, job);
     const engine = this.engine ?? (await this.ready());
     return engine.grade(job);
   }
 
   health(): GraderHealth {
+    if (this.queue) return queueHealth(this.queue.figures());
     const workers = this.engine?.health() ?? { ready: 0, size: this.env.GRADER_WORKERS || availableParallelism(), busy: 0, queued: 0, restarts: 0 };
-    if (this.failure) return { ready: false, reason: `grader failed to start: ${this.failure}`, workers };
-    if (!this.engine) return { ready: false, reason: 'grader pool is warming up', workers };
-    if (workers.ready === 0) return { ready: false, reason: 'no grader worker is ready', workers };
-    return { ready: true, workers };
+    const mode = 'in-process';
+    if (this.failure) return { ready: false, reason: `grader failed to start: ${this.failure}`, mode, workers };
+    if (!this.engine) return { ready: false, reason: 'grader pool is warming up', mode, workers };
+    if (workers.ready === 0) return { ready: false, reason: 'no grader worker is ready', mode, workers };
+    return { ready: true, mode, workers };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.queue?.close();
     const engine = this.engine ?? (await this.starting?.catch(() => undefined));
     await engine?.close();
+  }
+
+  private async gradeOnQueue(queue: GradingQueueClient, job: GradingJob): Promise<GradingResult> {
+    if (queue.figures().graders === 0) throw new ServiceUnavailableException('No grader process is connected to the grading queue');
+    return queue.grade(job);
   }
 
   private async ready(): Promise<GradingEngine> {

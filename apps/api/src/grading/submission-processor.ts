@@ -1,19 +1,28 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { GradingResult } from '@app/grader';
-import { toGradingJob, type CodeQuestion } from '@app/quiz-spec';
+import { GRADING_QUEUE } from './grading-queue.provider.js';
 import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
+import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
+import { SubmissionGrader, type SubmissionOutcome } from './submission-grader.js';
 
-/** A grading that failed for reasons of ours (not the learner's) is tried this many times. */
-const MAX_TRIES = 3;
-
-export type SubmissionOutcome = { id: string; status: 'graded'; result: GradingResult } | { id: string; status: 'error'; reason: string };
+export type { SubmissionOutcome } from './submission-grader.js';
 export type GradedListener = (outcome: SubmissionOutcome) => Promise<void> | void;
+
+export interface ProcessorStats {
+  /** In-process: submissions waiting in this API; queue mode: jobs waiting in the shared queue. */
+  queued: number;
+  running: number;
+  mode: 'in-process' | 'queue';
+  /** Queue mode: depth, grader processes, completions per second. */
+  queue?: QueueFigures;
+}
 
 /**
  * Grades stored submissions. A submission row exists (status pending) before it is enqueued, so a
  * crash at any point leaves it pending or grading, and the next start grades it (see recover).
+ * With a grading queue (QUEUE_URL) the grading happens in grader processes: this class adds the
+ * jobs and turns the queue's completion events into the same `waitFor` / `onGraded` notifications.
  */
 @Injectable()
 export class SubmissionProcessor implements OnApplicationBootstrap {
@@ -22,14 +31,20 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
   private readonly queued = new Set<string>();
   private readonly done = new EventEmitter().setMaxListeners(0);
   private readonly listeners: GradedListener[] = [];
+  private readonly grader: SubmissionGrader;
   private running = 0;
 
   constructor(
     private readonly repository: GradingRepository,
     private readonly grading: GradingService,
-  ) {}
+    @Optional() @Inject(GRADING_QUEUE) private readonly shared: GradingQueueClient | null = null,
+  ) {
+    this.grader = new SubmissionGrader(repository, grading);
+    shared?.onSettled((event) => void this.settledOnQueue(event.submissionId, event.outcome, event.failedReason));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.shared) return this.recoverOnQueue(this.shared);
     const ids = await this.repository.recoverUnfinished();
     if (ids.length > 0) this.logger.log(`Recovered ${ids.length} unfinished submissions; grading them now`);
     ids.forEach((id) => this.enqueue(id));
@@ -41,6 +56,10 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
   }
 
   enqueue(id: string): void {
+    if (this.shared) {
+      this.shared.addSubmission(id).catch((error: Error) => this.logger.error(`Submission ${id} could not be queued (graded at next start): ${error.message}`));
+      return;
+    }
     if (this.queued.has(id)) return;
     this.queued.add(id);
     this.queue.push(id);
@@ -62,8 +81,10 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
     });
   }
 
-  stats(): { queued: number; running: number } {
-    return { queued: this.queue.length, running: this.running };
+  stats(): ProcessorStats {
+    if (!this.shared) return { queued: this.queue.length, running: this.running, mode: 'in-process' };
+    const figures = this.shared.figures();
+    return { queued: figures.depth, running: figures.active, mode: 'queue', queue: figures };
   }
 
   private get concurrency(): number {
@@ -84,35 +105,35 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
 
   private async process(id: string): Promise<void> {
     try {
-      if (!(await this.repository.claim(id))) return;
-      const outcome = await this.gradeClaimed(id);
-      if (outcome) await this.publish(outcome);
+      const attempt = await this.grader.attempt(id);
+      if (attempt.kind === 'stored') await this.publish(attempt.outcome);
+      if (attempt.kind === 'retry') setTimeout(() => this.enqueue(id), attempt.delayMs).unref();
+      if (attempt.kind === 'busy') setTimeout(() => this.enqueue(id), attempt.until.getTime() - Date.now()).unref();
     } catch (error) {
       this.logger.error(`Submission ${id} could not be processed: ${(error as Error).message}`);
     }
   }
 
-  private async gradeClaimed(id: string): Promise<SubmissionOutcome | undefined> {
-    const submission = await this.repository.load(id);
-    if (!submission) return undefined;
+  /**
+   * Pending and `grading` rows are re-added: job ids dedupe those still in the queue (Redis keeps
+   * no data here across restarts), and the lease decides whether a `grading` row may be taken.
+   */
+  private async recoverOnQueue(queue: GradingQueueClient): Promise<void> {
+    const ids = await this.repository.listUnfinished();
+    if (ids.length === 0) return;
+    await queue.addSubmissions(ids);
+    this.logger.log(`Re-queued ${ids.length} unfinished submissions on "${queue.name}"`);
+  }
+
+  /** A grader finished a job: publish its verdict; a job the queue gave up on becomes an error. */
+  private async settledOnQueue(id: string, outcome?: SubmissionOutcome, failedReason?: string): Promise<void> {
     try {
-      const job = toGradingJob(submission.questionContent as CodeQuestion, submission.source, {
-        only: submission.kind === 'run' ? 'visible' : 'all',
-      });
-      const result = await this.grading.grade(job);
-      const stored = await this.repository.complete(id, result);
-      return stored ? { id, status: 'graded', result } : undefined;
+      if (outcome) return await this.publish(outcome);
+      if (failedReason === undefined) return;
+      const reason = `the grading queue gave up: ${failedReason}`;
+      if (await this.repository.failUnfinished(id, reason)) await this.publish({ id, status: 'error', reason });
     } catch (error) {
-      const reason = (error as Error).message;
-      if (submission.attemptCount < MAX_TRIES) {
-        this.logger.warn(`Grading ${id} failed (try ${submission.attemptCount}): ${reason}; retrying`);
-        await this.repository.release(id);
-        this.queued.delete(id);
-        setTimeout(() => this.enqueue(id), 500 * submission.attemptCount).unref();
-        return undefined;
-      }
-      await this.repository.fail(id, `grading failed ${MAX_TRIES} times: ${reason}`);
-      return { id, status: 'error', reason };
+      this.logger.error(`Verdict of ${id} could not be published: ${(error as Error).message}`);
     }
   }
 

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { Queue, QueueEvents } from 'bullmq';
+import type { GradingJob, GradingResult } from '@app/grader';
+import type { SubmissionOutcome } from '../submission-grader.js';
+import { RateWindow } from './rate-window.js';
+import { connectionFor, GRADE_JOB_OPTIONS, JOB, slotsOfWorker, submissionJobOptions, type SubmissionJobResult } from './grading-queue.options.js';
+
+/** Queue figures for /health and the admin status; read from Redis every few seconds. */
+export interface QueueFigures {
+  name: string;
+  connected: boolean;
+  error?: string;
+  /** Jobs not started yet (waiting + delayed + prioritized). */
+  depth: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  /** Grader processes connected to the queue, and their grading slots in all. */
+  graders: number;
+  graderSlots: number;
+  /** Jobs completed per second by all graders, over the last 10 s. */
+  jobsPerSecond: number;
+}
+
+export type SettledListener = (event: { submissionId: string; outcome?: SubmissionOutcome; failedReason?: string }) => void;
+
+const REFRESH_MS = 2_000;
+
+/**
+ * The API's side of the grading queue: adds jobs, hears every grader's completions through
+ * QueueEvents (a Redis stream, so every API instance hears all of them), and keeps figures.
+ */
+export class GradingQueueClient {
+  private readonly rate = new RateWindow(10);
+  private readonly settled: SettledListener[] = [];
+  private figuresNow: QueueFigures;
+  private timer?: NodeJS.Timeout;
+
+  private constructor(
+    readonly name: string,
+    private readonly queue: Queue,
+    private readonly events: QueueEvents,
+  ) {
+    this.figuresNow = { name, connected: false, error: 'queue not read yet', depth: 0, active: 0, delayed: 0, failed: 0, graders: 0, graderSlots: 0, jobsPerSecond: 0 };
+    events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue as unknown));
+    events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
+  }
+
+  static open(url: string, name: string): GradingQueueClient {
+    const connection = connectionFor(url);
+    const client = new GradingQueueClient(name, new Queue(name, { connection }), new QueueEvents(name, { connection }));
+    client.timer = setInterval(() => void client.refresh(), REFRESH_MS).unref();
+    void client.refresh();
+    return client;
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all([this.queue.waitUntilReady(), this.events.waitUntilReady()]);
+  }
+
+  onSettled(listener: SettledListener): void {
+    this.settled.push(listener);
+  }
+
+  /** Adds the job unless one with this submission id is still queued or running. */
+  async addSubmission(submissionId: string): Promise<void> {
+    await this.queue.add(JOB.submission, { submissionId }, submissionJobOptions(submissionId));
+  }
+
+  async addSubmissions(ids: string[]): Promise<void> {
+    await this.queue.addBulk(ids.map((submissionId) => ({ name: JOB.submission, data: { submissionId }, opts: submissionJobOptions(submissionId) })));
+  }
+
+  /** Grades a job on some grader and returns its result (nothing stored). */
+  async grade(job: GradingJob, timeoutMs = 120_000): Promise<GradingResult> {
+    const added = await this.queue.add(JOB.grade, { job }, { ...GRADE_JOB_OPTIONS, jobId: `grade-${randomUUID()}` });
+    return (await added.waitUntilFinished(this.events, timeoutMs)) as GradingResult;
+  }
+
+  figures(): QueueFigures {
+    return { ...this.figuresNow, jobsPerSecond: this.rate.perSecond() };
+  }
+
+  async refresh(): Promise<QueueFigures> {
+    try {
+      const [counts, workers] = await Promise.all([
+        this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed'),
+        this.queue.getWorkers(),
+      ]);
+      const graderSlots = workers.reduce((sum, worker) => sum + slotsOfWorker(worker.rawname), 0);
+      const depth = (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
+      this.figuresNow = { name: this.name, connected: true, depth, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0, graders: workers.length, graderSlots, jobsPerSecond: 0 };
+    } catch (error) {
+      this.figuresNow = { ...this.figuresNow, connected: false, error: (error as Error).message };
+    }
+    return this.figures();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.allSettled([this.events.close(), this.queue.close()]);
+  }
+
+  private completed(jobId: string, value: unknown): void {
+    this.rate.record();
+    if (jobId.startsWith('grade-')) return;
+    const result = value as SubmissionJobResult | undefined;
+    this.emit({ submissionId: jobId, outcome: result?.outcome });
+  }
+
+  private failed(jobId: string, failedReason: string): void {
+    if (!jobId.startsWith('grade-')) this.emit({ submissionId: jobId, failedReason });
+  }
+
+  private emit(event: Parameters<SettledListener>[0]): void {
+    for (const listener of this.settled) listener(event);
+  }
+}

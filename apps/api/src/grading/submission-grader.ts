@@ -1,0 +1,70 @@
+import { Logger } from '@nestjs/common';
+import type { GradingJob, GradingResult } from '@app/grader';
+import { toGradingJob, type CodeQuestion } from '@app/quiz-spec';
+import type { GradingRepository, Lease } from './grading.repository.js';
+
+/** A grading that failed for reasons of ours (not the learner's) is tried this many times. */
+export const MAX_TRIES = 3;
+
+/** How long a claim protects a submission; a `grading` row older than this is taken over. */
+export const DEFAULT_LEASE_MS = 30_000;
+
+export type SubmissionOutcome = { id: string; status: 'graded'; result: GradingResult } | { id: string; status: 'error'; reason: string };
+
+/** What one grading attempt of a stored submission came to. */
+export type GradeAttempt =
+  /** A verdict (graded or error) was stored by this attempt. */
+  | { kind: 'stored'; outcome: SubmissionOutcome }
+  /** Nothing to do: finished already, unknown id, or this grader lost its lease meanwhile. */
+  | { kind: 'skipped' }
+  /** A live grader holds the lease: try again after `until`. */
+  | { kind: 'busy'; until: Date }
+  /** Our own failure (not the learner's); released to pending, try again after `delayMs`. */
+  | { kind: 'retry'; delayMs: number; reason: string };
+
+/** Anything that grades a job: the API's `GradingService`, or a grader process's `GraderPool`. */
+export interface JobGrader {
+  grade(job: GradingJob): Promise<GradingResult>;
+}
+
+/**
+ * Claim, grade, store: the one implementation shared by the API's in-process processor and the
+ * grader processes of the queue. Every store is a compare-and-set on the claim's lease, so a
+ * submission graded twice (a stalled grader, a retried job) is still stored exactly once.
+ */
+export class SubmissionGrader {
+  private readonly logger = new Logger(SubmissionGrader.name);
+
+  constructor(
+    private readonly repository: GradingRepository,
+    private readonly grader: JobGrader,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
+  ) {}
+
+  async attempt(id: string): Promise<GradeAttempt> {
+    const claim = await this.repository.claim(id, this.leaseMs);
+    if (!claim.claimed) return claim.busyUntil ? { kind: 'busy', until: claim.busyUntil } : { kind: 'skipped' };
+    const submission = await this.repository.load(id);
+    if (!submission) return { kind: 'skipped' };
+    try {
+      const job = toGradingJob(submission.questionContent as CodeQuestion, submission.source, {
+        only: submission.kind === 'run' ? 'visible' : 'all',
+      });
+      const result = await this.grader.grade(job);
+      const stored = await this.repository.complete(id, claim.lease, result);
+      return stored ? { kind: 'stored', outcome: { id, status: 'graded', result } } : { kind: 'skipped' };
+    } catch (error) {
+      return this.failed(id, claim.lease, submission.attemptCount, (error as Error).message);
+    }
+  }
+
+  private async failed(id: string, lease: Lease, tries: number, reason: string): Promise<GradeAttempt> {
+    if (tries < MAX_TRIES) {
+      this.logger.warn(`Grading ${id} failed (try ${tries}): ${reason}; retrying`);
+      await this.repository.release(id, lease);
+      return { kind: 'retry', delayMs: 500 * tries, reason };
+    }
+    const stored = await this.repository.fail(id, lease, `grading failed ${MAX_TRIES} times: ${reason}`);
+    return stored ? { kind: 'stored', outcome: { id, status: 'error', reason } } : { kind: 'skipped' };
+  }
+}

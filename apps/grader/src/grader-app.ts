@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
+import { GraderPool } from '@app/grader';
+import { GradingRepository } from '../../api/src/grading/grading.repository.js';
+import { connectionFor, graderWorkerName } from '../../api/src/grading/queue/grading-queue.options.js';
+import { SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+import type { GraderConfig } from './grader-env.js';
+import { createJobProcessor } from './submission-job.processor.js';
+
+/**
+ * One grader process: a warm Pyodide pool, the database, and a BullMQ worker taking as many jobs
+ * at once as the pool has interpreters. No HTTP: it is seen through the queue (getWorkers).
+ */
+export class GraderApp {
+  private readonly logger = new Logger('Grader');
+  private graded = 0;
+
+  private constructor(
+    private readonly prisma: PrismaService,
+    private readonly pool: GraderPool,
+    private readonly worker: Worker,
+  ) {
+    worker.on('completed', () => this.graded++);
+    worker.on('failed', (job, error) => this.logger.warn(`Job ${job?.id} failed: ${error.message}`));
+    worker.on('error', (error) => this.logger.error(`Queue connection: ${error.message}`));
+  }
+
+  static async start(config: GraderConfig): Promise<GraderApp> {
+    const prisma = new PrismaService(createAdapter(resolveDatabaseConfig({ DATABASE_URL: config.databaseUrl })), { migrateOnStart: false });
+    await prisma.onModuleInit();
+    const pool = await GraderPool.start({ size: config.workers }).catch(async (error: unknown) => {
+      await prisma.onModuleDestroy();
+      throw error;
+    });
+    const repository = new GradingRepository(prisma);
+    const name = graderWorkerName(config.workers);
+    const processor = createJobProcessor(new SubmissionGrader(repository, pool, config.lockMs), pool, repository, name);
+    const worker = new Worker(config.env.QUEUE_NAME, processor, {
+      connection: connectionFor(config.queueUrl),
+      concurrency: config.workers,
+      name,
+      lockDuration: config.lockMs,
+      stalledInterval: config.stalledIntervalMs,
+      // A job may stall twice (two graders died holding it) before the queue gives up on it.
+      maxStalledCount: 2,
+    });
+    await worker.waitUntilReady();
+    return new GraderApp(prisma, pool, worker);
+  }
+
+  get jobsDone(): number {
+    return this.graded;
+  }
+
+  /** Finishes the jobs in hand (no new ones), then closes the pool and the database. */
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.pool.close();
+    await this.prisma.onModuleDestroy();
+  }
+}

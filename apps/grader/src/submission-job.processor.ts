@@ -1,0 +1,37 @@
+import { DelayedError, type Job } from 'bullmq';
+import type { GradingJob, GradingResult } from '@app/grader';
+import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
+import { JOB, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
+import type { JobGrader, SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+
+export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradingResult>;
+
+/**
+ * What a grader does with each job. A submission job runs the shared claim/grade/store; when
+ * another grader still holds the row's lease, or our own failure asks for a retry, the job is
+ * parked in BullMQ's delayed set (DelayedError: no attempt is used up) instead of being dropped.
+ */
+export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, repository: GradingRepository, name: string): JobProcessor {
+  return async (job, token) => {
+    if (job.name === JOB.grade) return pool.grade((job.data as { job: GradingJob }).job);
+    const { submissionId } = job.data as SubmissionJobData;
+    const attempt = await grader.attempt(submissionId);
+    switch (attempt.kind) {
+      case 'stored':
+        return { submissionId, grader: name, outcome: attempt.outcome };
+      case 'skipped':
+        // Finished earlier (a grader died after storing, or a re-added job): report the stored
+        // verdict again so the API's listeners run; they are idempotent.
+        return { submissionId, grader: name, outcome: await repository.verdict(submissionId) };
+      case 'busy':
+        return postpone(job, attempt.until.getTime() + 50, token);
+      case 'retry':
+        return postpone(job, Date.now() + attempt.delayMs, token);
+    }
+  };
+}
+
+async function postpone(job: Job, timestamp: number, token?: string): Promise<never> {
+  await job.moveToDelayed(timestamp, token);
+  throw new DelayedError();
+}
