@@ -4,9 +4,11 @@
 # only thing the JavaScript worker calls.  Results leave as JSON text built here from exact
 # built-in data; the host decides declarative cases, never Python objects.
 
+import binascii as _binascii
 import builtins as _builtins
 import io as _io
 import json as _json
+import marshal as _marshal
 import os as _os
 import posixpath as _posixpath
 import re as _re

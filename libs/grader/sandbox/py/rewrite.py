@@ -102,11 +102,16 @@ def _inject(code, helper):
     return code.replace(co_consts=tuple(consts))
 
 
-def compile_strict(source, filename, mode, helper, assert_methods):
-    """Parse, rewrite and compile hidden code; the helper object replaces the sentinel."""
+def compile_rewritten(source, filename, mode, assert_methods):
+    """Parse, rewrite and compile hidden code; the sentinel still stands for the helper, so
+    the code object can be marshalled (the worker caches it per test suite)."""
     tree = _ast.parse(source, filename, mode)
     tree = _ast.fix_missing_locations(StrictRewriter(assert_methods).visit(tree))
     with _warnings.catch_warnings():
         _warnings.simplefilter('ignore')
-        code = compile(tree, filename, mode, dont_inherit=True)
-    return _inject(code, helper)
+        return compile(tree, filename, mode, dont_inherit=True)
+
+
+def inject_helper(code, helper):
+    """The helper object replaces the sentinel in the constants of `code` and nested code."""
+    return None if code is None else _inject(code, helper)

@@ -36,22 +36,38 @@ def begin(job_text):
     except BaseException as exc:
         result = classify(exc)
         JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
-    return outcome_json(result, captured(buf), None)
+    extra = {'compiled': jstr(JOB['compiled'])} if 'compiled' in JOB else None
+    return outcome_json(result, captured(buf), extra)
 
 
 def compile_hidden(job):
-    helper, methods = S['helper'], ASSERT_METHODS
-    source = job.get('testModule')
-    JOB['test_code'] = compile_strict(source, 'hidden_tests.py', 'exec', helper, methods) if source else None
+    """Hidden code compiled (or loaded from the worker's per-suite cache), helper injected."""
+    cached = job.get('compiledHidden')
+    if cached:
+        test_code, cases = _marshal.loads(_binascii.a2b_base64(cached))
+    else:
+        test_code, cases = compile_raw(job)
+        JOB['compiled'] = _binascii.b2a_base64(_marshal.dumps((test_code, cases)), newline=False).decode('ascii')
+    helper = S['helper']
+    JOB['test_code'] = inject_helper(test_code, helper)
     JOB['cases'] = {}
+    for i, (setup, expr) in cases.items():
+        spec = job['tests'][i]
+        JOB['cases'][i] = {'setup': inject_helper(setup, helper), 'expr': inject_helper(expr, helper),
+                           'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
+
+
+def compile_raw(job):
+    methods = ASSERT_METHODS
+    source = job.get('testModule')
+    test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods) if source else None
+    cases = {}
     for i, spec in enumerate(job['tests']):
-        if spec['kind'] != 'case':
-            continue
-        setup, expr = spec.get('setup'), spec.get('expr')
-        JOB['cases'][i] = {
-            'setup': compile_strict(setup, 'setup', 'exec', helper, methods) if setup else None,
-            'expr': compile_strict(expr, 'expr', 'eval', helper, methods) if expr else None,
-            'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
+        if spec['kind'] == 'case':
+            setup, expr = spec.get('setup'), spec.get('expr')
+            cases[i] = (compile_rewritten(setup, 'setup', 'exec', methods) if setup else None,
+                        compile_rewritten(expr, 'expr', 'eval', methods) if expr else None)
+    return test_code, cases
 
 
 def run_test(index):
