@@ -29,7 +29,7 @@ export function DashboardPage() {
           <select value={quizId ?? ''} onChange={(e) => setQuizId(e.currentTarget.value)}>
             {items.map((q) => (
               <option key={q.quizId} value={q.quizId}>
-                {q.title} ({q.attempts} attempts)
+                {q.title} ({q.attempts} {q.attempts === 1 ? "attempt" : "attempts"})
               </option>
             ))}
           </select>
@@ -55,7 +55,7 @@ export function DashboardPage() {
 function QuizFigures({ quiz }: { quiz: QuizStats }) {
   return (
     <p className="card figures">
-      {quiz.attempts} attempts by {quiz.learners} learners · {quiz.submittedAttempts} finished ({percent(quiz.completionRate)}) · mean score{' '}
+      {quiz.attempts} {quiz.attempts === 1 ? 'attempt' : 'attempts'} by {quiz.learners} {quiz.learners === 1 ? 'learner' : 'learners'} · {quiz.submittedAttempts} finished ({percent(quiz.completionRate)}) · mean score{' '}
       {percent(quiz.meanScore)} · median {percent(quiz.medianScore)}
     </p>
   );

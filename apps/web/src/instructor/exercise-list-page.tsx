@@ -37,8 +37,8 @@ export function ExerciseListPage() {
                 <th scope="col">Title</th>
                 <th scope="col">Status</th>
                 <th scope="col">Version</th>
-                <th scope="col">Submissions</th>
-                <th scope="col">Updated</th>
+                <th scope="col" className="wide-only">Submissions</th>
+                <th scope="col" className="wide-only">Updated</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -54,8 +54,8 @@ export function ExerciseListPage() {
                   <td>
                     v{quiz.currentVersion ?? '–'} <span className="muted small">({quiz.versionsCount})</span>
                   </td>
-                  <td>{quiz.submissionsCount}</td>
-                  <td>{formatDate(quiz.updatedAt)}</td>
+                  <td className="wide-only">{quiz.submissionsCount}</td>
+                  <td className="wide-only">{formatDate(quiz.updatedAt)}</td>
                   <td className="actions">
                     <a href={`#/instructor/edit/${quiz.id}`} aria-label={`Edit ${quiz.title}`}>Edit</a>
                     <a href={`#/instructor/preview/${quiz.id}`} aria-label={`Preview ${quiz.title} as a learner`}>Preview</a>

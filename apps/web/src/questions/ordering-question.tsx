@@ -5,14 +5,7 @@ import { InlineMarkdown } from '../components/markdown.js';
 import { AnswerVerdict } from './answer-verdict.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
-
-export function moveItem<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length || from === to) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item!);
-  return next;
-}
+import { moveItem } from './move-item.js';
 
 /**
  * Put items in order by dragging them, or with the keyboard: focus an item and press Alt+Up /

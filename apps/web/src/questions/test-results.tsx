@@ -51,7 +51,7 @@ export function SubmissionResult({ submission, limits }: { submission: LearnerSu
 
 function TestRow({ test, limits }: { test: LearnerTestResult; limits: LearnerCodeView['limits'] }) {
   return (
-    <li className={`test ${test.status}`}>
+    <li className="test" data-status={test.status}>
       <p>
         <span className={`outcome ${test.status}`}>{OUTCOME_LABEL[test.status]}</span> <code>{test.name}</code>
         {test.visibility === 'hidden' && <span className="muted small"> (hidden test)</span>}
