@@ -34,6 +34,7 @@ afterAll(async () => {
 async function learnerWithAttempt(): Promise<{ session: Session; attemptId: string }> {
   const session = await registerLearner(t.http);
   const started = await withSession(t.http.post('/api/quizzes/closures/make-counter/attempts'), session);
+  if (typeof started.body.id !== 'string') throw new Error(`no attempt: ${started.status} ${started.text}`);
   return { session, attemptId: started.body.id as string };
 }
 
@@ -86,10 +87,45 @@ describe('DTO fuzzing of every documented route', () => {
     for (const route of routes) {
       const found = await fuzzRoute(route);
       failures.push(...found);
+      // the sample quiz must stay published for the attempt routes fuzzed after this one
+      if (route.key.endsWith('/unpublish')) await withSession(t.http.post('/api/authoring/quizzes/closures/make-counter/publish'), staff.admin).expect(200);
       rows.push({ area: 'dto-fuzz', trial: route.key, runs: CODE_ROUTE.test(route.key) ? Math.min(RUNS, 20) : RUNS, failures: found.length, note: histogram(route) });
     }
     expect(failures.slice(0, 10)).toEqual([]);
     const accepted = [...statuses.values()].flatMap((seen) => [...seen.keys()]).filter((status) => status < 300);
     expect(accepted.length).toBeGreaterThan(10); // many routes saw input good enough to succeed
   }, 300_000);
+});
+
+describe('size limits', () => {
+  const errorShape = (status: number) => ({ statusCode: status, message: expect.stringMatching(/\S/), requestId: expect.any(String) });
+
+  it('rejects JSON and form bodies over 1 MB with 413 and a message, on public and signed-in routes', async () => {
+    const { session, attemptId } = await learnerWithAttempt();
+    const big = 'x'.repeat(1024 * 1024 + 10);
+    const json = await t.http.post('/api/auth/register').send({ email: 'a@example.org', password: big, displayName: 'x' });
+    const code = await withSession(t.http.post(`/api/attempts/${attemptId}/questions/make-counter/submissions`).send({ source: big }), session);
+    const form = await t.http.post('/api/auth/login').type('form').send(`email=a%40example.org&password=${big}`);
+    for (const response of [json, code, form]) expect({ status: response.status, body: response.body }).toEqual({ status: 413, body: expect.objectContaining(errorShape(413)) });
+    rows.push({ area: 'limits', trial: 'JSON / form bodies of 1 MB + 10 bytes (register, submit, login)', runs: 3, failures: 0 });
+  });
+
+  it('rejects a source one character over 64 Ki with 400 naming the field, and never stores it', async () => {
+    const { session, attemptId } = await learnerWithAttempt();
+    const before = await t.prisma.submission.count({ where: { attemptId } });
+    const over = await withSession(t.http.post(`/api/attempts/${attemptId}/questions/make-counter/run`).send({ source: 'x'.repeat(65_537) }), session);
+    expect(over.status).toBe(400);
+    expect(over.body.details).toEqual([{ field: 'source', errors: [expect.stringContaining('65536')] }]);
+    expect(await t.prisma.submission.count({ where: { attemptId } })).toBe(before);
+    rows.push({ area: 'limits', trial: 'source of 65,537 characters', runs: 1, failures: 0 });
+  });
+
+  it('rejects a quiz YAML over 256 KiB with 400 naming the field, and malformed JSON with 400', async () => {
+    const yaml = await withSession(t.http.post('/api/authoring/validate').send({ yaml: `kind: quiz\n# ${'x'.repeat(262_200)}` }), staff.staff);
+    expect(yaml.status).toBe(400);
+    expect(yaml.body.message).toMatch(/yaml/);
+    const broken = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": "a@example.org", "password": ');
+    expect({ status: broken.status, body: broken.body }).toEqual({ status: 400, body: expect.objectContaining(errorShape(400)) });
+    rows.push({ area: 'limits', trial: 'quiz YAML of 262 KB; truncated JSON', runs: 2, failures: 0 });
+  });
 });
