@@ -147,10 +147,26 @@ describe(GraderPool.name, () => {
     const result = await pool.grade({
       source, moduleName: 'solution', limits, seed: 7,
       tests: [caseTest('summary', { expr: 'summary()', expected: [0, 1, 3, [1], 2] }),
-        caseTest('seeded', { setup: 'import random', expr: 'random.random() < 1' , expected: true })],
+        caseTest('seeded', { setup: 'import random', expr: 'random.random()', expected: { $float: 0.32383276483316237 } })],
     });
     expect(result.tests.map((t) => [t.status, t.message])).toEqual([['pass', ''], ['pass', '']]);
   });
+
+  it('gives every pending submission a verdict when the sandbox process dies, then recovers', async () => {
+    const slow = pool.grade({
+      source: 'import time\ndef f():\n    time.sleep(5)\n', moduleName: 'solution',
+      limits: { ...limits, timeMsPerTest: 8000 }, tests: [caseTest('slow', { expr: 'f()', expected: 1 })],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(pool.stats().sandboxPid!, 'SIGKILL');
+    const lost = await slow;
+    expect(lost.status).toBe('error');
+    expect(lost.tests[0]!.message).toContain('sandbox stopped');
+    const after = await pool.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
+      tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
+    expect(after.status).toBe('pass');
+    expect(pool.health().restarts).toBeGreaterThanOrEqual(1);
+  }, 120000);
 
   it('refuses to grade after close', async () => {
     const closing = await GraderPool.start({ size: 1 });

@@ -36,6 +36,11 @@ export interface CaseTestSpec extends TestSpecBase {
   call?: string;
   args?: unknown[];
   kwargs?: Record<string, unknown>;
+  /**
+   * Plain JSON: integer numbers are Python `int`, other numbers `float`, arrays `list`, objects
+   * `dict`. Escapes for what JSON cannot say: `{ "$float": 3 }`, `{ "$tuple": [..] }`,
+   * `{ "$set": [..] }`, `{ "$frozenset": [..] }` (see libs/grader/src/python-value.ts).
+   */
   expected?: unknown;
   raises?: string;
   output?: string;

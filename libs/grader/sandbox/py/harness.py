@@ -11,6 +11,7 @@ import json as _json
 import marshal as _marshal
 import os as _os
 import posixpath as _posixpath
+import random as _random
 import re as _re
 import sys as _sys
 import time as _time

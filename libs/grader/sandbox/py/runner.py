@@ -18,6 +18,7 @@ def begin(job_text):
     except BaseException as exc:
         JOB['broken'] = 'the hidden tests could not be compiled: ' + describe(exc)
         return outcome_json(('error', JOB['broken']), '', None)
+    _random.seed(job.get('seed') or 0)  # the seed recorded in the result's provenance
     if job.get('virtualClock'):
         JOB['clock'] = install_virtual_clock(_time, job['virtualClock']['start'], seal)
         S['module_snaps']['time'] = _types.MappingProxyType(dict(_time.__dict__))
