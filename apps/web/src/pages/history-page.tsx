@@ -22,7 +22,7 @@ export function HistoryPage() {
                 <th scope="col">Quiz</th>
                 <th scope="col">Status</th>
                 <th scope="col">Score</th>
-                <th scope="col">Started</th>
+                <th scope="col" className="wide-only">Started</th>
                 <th scope="col">Finished</th>
               </tr>
             </thead>
@@ -34,7 +34,7 @@ export function HistoryPage() {
                   </th>
                   <td>{a.status === 'submitted' ? 'Finished' : 'In progress'}</td>
                   <td>{a.score === null ? '–' : `${a.score} / ${a.maxScore}`}</td>
-                  <td>{formatDate(a.startedAt)}</td>
+                  <td className="wide-only">{formatDate(a.startedAt)}</td>
                   <td>{formatDate(a.submittedAt)}</td>
                 </tr>
               ))}
