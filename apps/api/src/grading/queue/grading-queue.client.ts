@@ -22,7 +22,14 @@ export interface QueueFigures {
   jobsPerSecond: number;
 }
 
-export type SettledListener = (event: { submissionId: string; outcome?: SubmissionOutcome; failedReason?: string }) => void;
+/** A submission job left the queue: done (`grader` ran it; `outcome` when a verdict is stored) or given up. */
+export interface SettledEvent {
+  submissionId: string;
+  grader?: string;
+  outcome?: SubmissionOutcome;
+  failedReason?: string;
+}
+export type SettledListener = (event: SettledEvent) => void;
 
 const REFRESH_MS = 2_000;
 
@@ -101,18 +108,23 @@ export class GradingQueueClient {
     await Promise.allSettled([this.events.close(), this.queue.close()]);
   }
 
+  /** Deletes the queue and all its jobs (tests and benchmarks on their own queue names). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+
   private completed(jobId: string, value: unknown): void {
     this.rate.record();
     if (jobId.startsWith('grade-')) return;
     const result = value as SubmissionJobResult | undefined;
-    this.emit({ submissionId: jobId, outcome: result?.outcome });
+    this.emit({ submissionId: jobId, grader: result?.grader, outcome: result?.outcome });
   }
 
   private failed(jobId: string, failedReason: string): void {
     if (!jobId.startsWith('grade-')) this.emit({ submissionId: jobId, failedReason });
   }
 
-  private emit(event: Parameters<SettledListener>[0]): void {
+  private emit(event: SettledEvent): void {
     for (const listener of this.settled) listener(event);
   }
 }
