@@ -137,8 +137,8 @@ if (mode === 'snapshot') {
   const interrupt = new Uint8Array(interruptBuffer);
   py.setInterruptBuffer(interrupt);
   const cap = capMemory(py);
-  const entry = installHarness(py);
   const version = py.runPython('import sys; sys.version.split()[0]');
+  const entry = installHarness(py);
   const module = py._module;
   lockDown(py);
   const resetter = isolation === 'reset' ? new MemoryReset(module) : null;

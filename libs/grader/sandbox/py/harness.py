@@ -81,6 +81,7 @@ def install(config_text):
     S['setrecursionlimit'] = _sys.setrecursionlimit
     S['skiptest'] = _unittest.SkipTest
     seal(private_import)  # verified once now, so sealing it per job skips the bytecode check
+    S['js_references_dropped'] = scrub_js_references()
     purge_bridge_modules()
     disarm_exit(seal)
     _os.chdir('/tmp')

@@ -138,3 +138,81 @@ def disarm_exit(seal):
     sealed = seal(exit_raises)
     os._exit = sealed
     posix._exit = sealed
+
+
+def scrub_js_references(budget=600000):
+    """Drops every JS proxy reachable from Python's object graph (module globals, class
+    attributes, function defaults and closures, containers): Pyodide's own modules keep some
+    (`scheduleCallback` behind time.sleep, `loadedPackages`...), and any of them would hand
+    learner code a JS function or a callback that outlives the grading. Runs before any
+    learner code; returns how many references were dropped."""
+    import time
+    import types
+    from pyodide.ffi import JsProxy
+    if isinstance(time.sleep, types.FunctionType) and hasattr(time.sleep, '__wrapped__'):
+        time.sleep = time.sleep.__wrapped__  # Pyodide's wrapper schedules JS callbacks
+    dropped = 0
+    seen = set()
+    queue = list(object.__subclasses__()) + list(_sys.modules.values())
+    while queue and budget > 0:
+        obj = queue.pop()
+        budget -= 1
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        dropped += _scrub_one(obj, queue, JsProxy, types)
+    return dropped
+
+
+def _scrub_one(obj, queue, JsProxy, types):
+    """Queues what `obj` refers to and cuts its references to JS proxies."""
+    dropped = 0
+    if isinstance(obj, type):
+        queue.extend(type.__subclasses__(obj))
+        for key, value in list(vars(obj).items()):
+            if isinstance(value, JsProxy):
+                try:
+                    type.__setattr__(obj, key, None)
+                    dropped += 1
+                except (TypeError, AttributeError):
+                    pass
+            else:
+                queue.append(value)
+    elif isinstance(obj, types.FunctionType):
+        queue.append(obj.__globals__)
+        if obj.__defaults__ and any(isinstance(d, JsProxy) for d in obj.__defaults__):
+            obj.__defaults__ = tuple(None if isinstance(d, JsProxy) else d for d in obj.__defaults__)
+            dropped += 1
+        queue.extend(obj.__defaults__ or ())
+        for cell in obj.__closure__ or ():
+            try:
+                if isinstance(cell.cell_contents, JsProxy):
+                    cell.cell_contents = None
+                    dropped += 1
+                else:
+                    queue.append(cell.cell_contents)
+            except ValueError:  # empty cell
+                pass
+    elif isinstance(obj, (staticmethod, classmethod, types.MethodType)):
+        queue.append(obj.__func__)
+    elif isinstance(obj, property):
+        queue.extend((obj.fget, obj.fset, obj.fdel))
+    elif isinstance(obj, types.ModuleType):
+        queue.append(vars(obj))
+    elif type(obj) is dict:
+        for key, value in list(obj.items()):
+            if isinstance(value, JsProxy):
+                obj[key] = None
+                dropped += 1
+            else:
+                queue.append(value)
+    elif type(obj) is list:
+        for i, value in enumerate(obj):
+            if isinstance(value, JsProxy):
+                obj[i] = None
+                dropped += 1
+            else:
+                queue.append(value)
+    elif type(obj) in (tuple, set, frozenset):
+        queue.extend(obj)
+    return dropped
