@@ -1,0 +1,69 @@
+// Starts the built API (dist/) as a child process on a free port, for load and fault scripts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const MAIN = resolve('dist/apps/api/src/main.js');
+
+export interface ApiProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Last lines the process wrote (stdout + stderr), for error messages. */
+  output(): string;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+/** Spawns `node dist/apps/api/src/main.js` listening on 127.0.0.1 with `env` added. */
+export async function spawnApi(env: Record<string, string>, options: { uid?: number; gid?: number } = {}): Promise<ApiProcess> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-6000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')));
+  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => tail, exited };
+}
+
+/** Waits until /health says the database and the grader are up (or the process dies). */
+export async function waitHealthy(api: ApiProcess, timeoutMs = 180_000): Promise<number> {
+  const started = Date.now();
+  let dead: number | string | undefined;
+  void api.exited.then((code) => (dead = code));
+  while (Date.now() - started < timeoutMs) {
+    if (dead !== undefined) throw new Error(`the API exited (${dead}) before it was healthy:\n${api.output()}`);
+    try {
+      const response = await fetch(`${api.baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok && (await response.json()).status === 'ok') return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`the API was not healthy after ${timeoutMs} ms:\n${api.output()}`);
+}
+
+/** SIGTERM (graceful) or SIGKILL, then waits for the exit. */
+export async function stopApi(api: ApiProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (api.child.exitCode === null && api.child.signalCode === null) api.child.kill(signal);
+  const timer = setTimeout(() => api.child.kill('SIGKILL'), 20_000);
+  await api.exited;
+  clearTimeout(timer);
+}
