@@ -215,4 +215,11 @@ def _scrub_one(obj, queue, JsProxy, types):
                 queue.append(value)
     elif type(obj) in (tuple, set, frozenset):
         queue.extend(obj)
+    else:
+        try:
+            attributes = object.__getattribute__(obj, '__dict__')
+        except (AttributeError, TypeError):
+            attributes = None
+        if type(attributes) is dict:
+            queue.append(attributes)
     return dropped

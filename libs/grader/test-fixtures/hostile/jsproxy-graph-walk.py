@@ -47,6 +47,8 @@ def walk():
             elif isinstance(obj, types.MethodType):
                 queue.append((obj.__func__, path + '.__func__'))
                 queue.append((obj.__self__, path + '.__self__'))
+            elif isinstance(getattr(obj, '__dict__', None), dict):
+                queue.append((obj.__dict__, path + '.__dict__'))
         except BaseException:
             pass
     return budget
