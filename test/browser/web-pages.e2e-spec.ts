@@ -172,7 +172,8 @@ describe('web pages in Chromium', () => {
     const errors = watchErrors(page);
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    await page.getByLabel('Quiz').selectOption('closures/make-counter');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('combobox', { name: 'Quiz' }).selectOption('closures/make-counter');
     const chart = page.getByTestId('chart-scores');
     await chart.getByRole('heading', { name: 'Score distribution: Make a counter' }).waitFor();
     await chart.getByText('Show data').click();

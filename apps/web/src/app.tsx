@@ -1,11 +1,6 @@
-import type { ReactNode } from 'react';
-import { DashboardPage } from './admin/dashboard-page.js';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Layout } from './components/layout.js';
 import { Loading, PageTitle } from './components/feedback.js';
-import { EditorPage } from './instructor/editor-page.js';
-import { ExerciseListPage } from './instructor/exercise-list-page.js';
-import { PreviewPage } from './instructor/preview-page.js';
-import { RegradePage } from './instructor/regrade-page.js';
 import { AuthPage } from './pages/auth-page.js';
 import { CoursePage } from './pages/course-page.js';
 import { HistoryPage } from './pages/history-page.js';
@@ -13,6 +8,13 @@ import { QuizPage } from './pages/quiz-page.js';
 import { matchRoute, usePath } from './router.js';
 import { canAuthor, useSession } from './session.js';
 import type { User } from './api/types.js';
+
+// Learners never download the admin charts or the instructor pages.
+const DashboardPage = lazy(() => import('./admin/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
+const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
+const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
+const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 type Route = [pattern: string, render: (params: Record<string, string>, user: User) => ReactNode, allowed?: (user: User) => boolean];
 
@@ -32,7 +34,11 @@ const ROUTES: Route[] = [
 export function App() {
   const path = usePath();
   const { user } = useSession();
-  return <Layout path={path}>{renderPage(path, user)}</Layout>;
+  return (
+    <Layout path={path}>
+      <Suspense fallback={<Loading />}>{renderPage(path, user)}</Suspense>
+    </Layout>
+  );
 }
 
 function renderPage(path: string, user: User | null | undefined): ReactNode {
