@@ -11,6 +11,8 @@ export interface ApiProcess {
   baseUrl: string;
   /** Last lines the process wrote (stdout + stderr), for error messages. */
   output(): string;
+  /** Lines of the whole output (up to 4 MB) that match `pattern`. */
+  lines(pattern: RegExp): string[];
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
 }
@@ -26,20 +28,21 @@ export function freePort(): Promise<number> {
 }
 
 /** Spawns `node dist/apps/api/src/main.js` listening on 127.0.0.1 with `env` added. */
-export async function spawnApi(env: Record<string, string>, options: { uid?: number; gid?: number } = {}): Promise<ApiProcess> {
+export async function spawnApi(env: Record<string, string>, options: { uid?: number; gid?: number; port?: number } = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
-  const port = await freePort();
+  const { port = await freePort(), ...ids } = options;
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...options,
+    ...ids,
   });
-  let tail = '';
-  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-6000));
+  let all = '';
+  const keep = (chunk: Buffer) => (all = (all + chunk.toString()).slice(-4_000_000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')));
-  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => tail, exited };
+  const lines = (pattern: RegExp) => all.split('\n').filter((line) => pattern.test(line));
+  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => all.slice(-6000), lines, exited };
 }
 
 /** Waits until /health says the database and the grader are up (or the process dies). */
