@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, api } from './api/client.js';
+import { ApiError, UNAUTHORIZED_EVENT, api } from './api/client.js';
 import type { User } from './api/types.js';
 
 interface Session {
@@ -21,6 +21,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
         setUser(null);
       });
+  }, []);
+  useEffect(() => {
+    const expired = () => setUser(null);
+    window.addEventListener(UNAUTHORIZED_EVENT, expired);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, expired);
   }, []);
   const signIn = useCallback((next: User) => setUser(next), []);
   const signOut = useCallback(async () => {

@@ -25,6 +25,9 @@ export interface ApiResponse<T> {
   body: T;
 }
 
+/** Fired on any 401: the session expired or was never there; the app shows the sign-in form. */
+export const UNAUTHORIZED_EVENT = 'pyquiz:unauthorized';
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Sends a request and returns status and parsed body; throws ApiError on 4xx/5xx. */
@@ -37,6 +40,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const response = await fetch(path, init);
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) throw toApiError(response.status, parsed);
   return { status: response.status, body: parsed as T };
 }

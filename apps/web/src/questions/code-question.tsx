@@ -42,7 +42,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
       )}
       <p className="muted small">
         Your module is <code>{question.module}.py</code>. {limitsText(question.limits)}
-        {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`} Press Escape then Tab to leave the editor.
+        {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`} In the editor, Tab moves on to the next control; Ctrl+] and Ctrl+[ indent.
       </p>
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
       <div className="button-row">
