@@ -166,53 +166,18 @@ def scrub_js_references(budget=600000):
 
 def _scrub_one(obj, queue, JsProxy, types):
     """Queues what `obj` refers to and cuts its references to JS proxies."""
-    dropped = 0
     if isinstance(obj, type):
-        queue.extend(type.__subclasses__(obj))
-        for key, value in list(vars(obj).items()):
-            if isinstance(value, JsProxy):
-                try:
-                    type.__setattr__(obj, key, None)
-                    dropped += 1
-                except (TypeError, AttributeError):
-                    pass
-            else:
-                queue.append(value)
-    elif isinstance(obj, types.FunctionType):
-        queue.append(obj.__globals__)
-        if obj.__defaults__ and any(isinstance(d, JsProxy) for d in obj.__defaults__):
-            obj.__defaults__ = tuple(None if isinstance(d, JsProxy) else d for d in obj.__defaults__)
-            dropped += 1
-        queue.extend(obj.__defaults__ or ())
-        for cell in obj.__closure__ or ():
-            try:
-                if isinstance(cell.cell_contents, JsProxy):
-                    cell.cell_contents = None
-                    dropped += 1
-                else:
-                    queue.append(cell.cell_contents)
-            except ValueError:  # empty cell
-                pass
-    elif isinstance(obj, (staticmethod, classmethod, types.MethodType)):
+        return _scrub_class(obj, queue, JsProxy)
+    if isinstance(obj, types.FunctionType):
+        return _scrub_function(obj, queue, JsProxy)
+    if isinstance(obj, (staticmethod, classmethod, types.MethodType)):
         queue.append(obj.__func__)
     elif isinstance(obj, property):
         queue.extend((obj.fget, obj.fset, obj.fdel))
     elif isinstance(obj, types.ModuleType):
         queue.append(vars(obj))
-    elif type(obj) is dict:
-        for key, value in list(obj.items()):
-            if isinstance(value, JsProxy):
-                obj[key] = None
-                dropped += 1
-            else:
-                queue.append(value)
-    elif type(obj) is list:
-        for i, value in enumerate(obj):
-            if isinstance(value, JsProxy):
-                obj[i] = None
-                dropped += 1
-            else:
-                queue.append(value)
+    elif type(obj) is dict or type(obj) is list:
+        return _scrub_container(obj, queue, JsProxy)
     elif type(obj) in (tuple, set, frozenset):
         queue.extend(obj)
     else:
@@ -222,4 +187,52 @@ def _scrub_one(obj, queue, JsProxy, types):
             attributes = None
         if type(attributes) is dict:
             queue.append(attributes)
+    return 0
+
+
+def _scrub_class(cls, queue, JsProxy):
+    dropped = 0
+    queue.extend(type.__subclasses__(cls))
+    for key, value in list(vars(cls).items()):
+        if not isinstance(value, JsProxy):
+            queue.append(value)
+            continue
+        try:
+            type.__setattr__(cls, key, None)
+            dropped += 1
+        except (TypeError, AttributeError):
+            pass
+    return dropped
+
+
+def _scrub_function(fn, queue, JsProxy):
+    dropped = 0
+    queue.append(fn.__globals__)
+    if fn.__defaults__ and any(isinstance(d, JsProxy) for d in fn.__defaults__):
+        fn.__defaults__ = tuple(None if isinstance(d, JsProxy) else d for d in fn.__defaults__)
+        dropped += 1
+    queue.extend(fn.__defaults__ or ())
+    for cell in fn.__closure__ or ():
+        try:
+            contents = cell.cell_contents
+        except ValueError:  # empty cell
+            continue
+        if isinstance(contents, JsProxy):
+            cell.cell_contents = None
+            dropped += 1
+        else:
+            queue.append(contents)
+    return dropped
+
+
+def _scrub_container(container, queue, JsProxy):
+    dropped = 0
+    keys = list(container) if type(container) is dict else range(len(container))
+    for key in keys:
+        value = container[key]
+        if isinstance(value, JsProxy):
+            container[key] = None
+            dropped += 1
+        else:
+            queue.append(value)
     return dropped
