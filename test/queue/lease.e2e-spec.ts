@@ -74,8 +74,10 @@ describe('grading lease (claim and compare-and-set store)', () => {
     expect(await repository.complete(id, fresh.lease, result(1))).toBe(true);
     expect(await repository.complete(id, fresh.lease, result(0))).toBe(false);
     const row = await db.prisma.submission.findUniqueOrThrow({ where: { id }, include: { testResults: true } });
-    expect(row).toMatchObject({ status: 'graded', score: 1, attemptCount: 2 });
-    expect(row.testResults).toHaveLength(1);
+    expect(row).toMatchObject({ status: 'graded', score: 1, points: 1, maxPoints: 1, attemptCount: 2, leasedAt: null, result: { status: 'pass' } });
+    expect(row.testResults).toEqual([
+      expect.objectContaining({ position: 0, name: 'only', status: 'pass', score: 1, maxScore: 1, visibility: 'visible', message: '', tags: [] }),
+    ]);
   });
 
   it('refuses the verdict of a grader whose lease was taken over, even when it finishes first', async () => {

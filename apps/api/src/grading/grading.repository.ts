@@ -57,37 +57,30 @@ export class GradingRepository {
     return undefined;
   }
 
-  /** Stores the verdict once: only the holder of the current lease can store a result. */
+  /**
+   * Stores the verdict once: only the holder of the current lease can store a result. One
+   * statement (the row update and its test results, atomic without an interactive transaction):
+   * on a busy machine that was 4 round trips and about half of a queued grading's time.
+   */
   async complete(id: string, lease: Lease, result: GradingResult): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.submission.updateMany({
-        where: { id, status: 'grading', leasedAt: lease },
-        data: {
-          status: 'graded',
-          score: result.score,
-          points: result.points,
-          maxPoints: result.max_points,
-          result: result as object,
-          gradedAt: new Date(),
-          leasedAt: null,
-        },
-      });
-      if (count !== 1) return false;
-      await tx.testResult.createMany({
-        data: result.tests.map((test, position) => ({
-          submissionId: id,
-          position,
-          name: test.name,
-          status: test.status,
-          score: test.score,
-          maxScore: test.max_score,
-          visibility: test.visibility,
-          message: test.message,
-          tags: test.tags,
-        })),
-      });
-      return true;
-    });
+    const now = new Date();
+    const tests = JSON.stringify(result.tests.map(({ name, status, score, max_score, visibility, message, tags }) => ({ name, status, score, max_score, visibility, message, tags })));
+    const rows = await this.prisma.$queryRaw<{ stored: number }[]>`
+      WITH done AS (
+        UPDATE "submissions"
+        SET "status" = 'graded', "score" = ${result.score}, "points" = ${result.points}, "maxPoints" = ${result.max_points},
+            "result" = ${JSON.stringify(result)}::jsonb, "gradedAt" = ${now}::timestamptz, "leasedAt" = NULL, "updatedAt" = ${now}::timestamptz
+        WHERE "id" = ${id}::uuid AND "status" = 'grading' AND "leasedAt" = ${lease}::timestamptz
+        RETURNING "id"
+      ), stored AS (
+        INSERT INTO "test_results" ("id", "submissionId", "position", "name", "status", "score", "maxScore", "visibility", "message", "tags", "updatedAt")
+        SELECT gen_random_uuid(), done."id", (t.ord - 1)::int, t.value->>'name', (t.value->>'status')::"TestStatus",
+               (t.value->>'score')::float8, (t.value->>'max_score')::float8, (t.value->>'visibility')::"TestVisibility",
+               t.value->>'message', ARRAY(SELECT jsonb_array_elements_text(t.value->'tags')), ${now}::timestamptz
+        FROM done CROSS JOIN jsonb_array_elements(${tests}::jsonb) WITH ORDINALITY AS t(value, ord)
+      )
+      SELECT count(*)::int AS "stored" FROM done`;
+    return rows[0]?.stored === 1;
   }
 
   /** Stores a final error verdict; like `complete`, only under the claimer's lease. */

@@ -13,7 +13,8 @@ export interface ProcessorStats {
   /** In-process: submissions waiting in this API; queue mode: jobs waiting in the shared queue. */
   queued: number;
   running: number;
-  mode: 'in-process' | 'queue';
+  /** Queue mode only (in-process keeps the original `{ queued, running }`; see GraderHealth.mode). */
+  mode?: 'queue';
   /** Queue mode: depth, grader processes, completions per second. */
   queue?: QueueFigures;
 }
@@ -82,7 +83,7 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
   }
 
   stats(): ProcessorStats {
-    if (!this.shared) return { queued: this.queue.length, running: this.running, mode: 'in-process' };
+    if (!this.shared) return { queued: this.queue.length, running: this.running };
     const figures = this.shared.figures();
     return { queued: figures.depth, running: figures.active, mode: 'queue', queue: figures };
   }
