@@ -20,6 +20,7 @@ export {
   loadFiles,
   type CourseLoadResult,
   type LoadedItem,
+  refQuestion,
 } from './load-course.js';
 export { toGradingJob, type GradingJobOptions } from './grading-job.js';
 export { loadExercise, loadExerciseJob, resolveExercisePath, SpecLoadError } from './exercise-job.js';

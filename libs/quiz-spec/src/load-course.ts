@@ -113,7 +113,8 @@ function unresolvedRef(ref: string, target: FileItem | undefined, failed: Map<st
   return `expected the id of an exercise file, no exercise "${ref}" exists`;
 }
 
-function refQuestion(exercise: Exercise, points: number | undefined): CodeQuestion {
+/** The code question a quiz's `ref:` entry stands for: the exercise's, under its id and title. */
+export function refQuestion(exercise: Exercise, points: number | undefined): CodeQuestion {
   return {
     ...exercise.question,
     id: exercise.id,

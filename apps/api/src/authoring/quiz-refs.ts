@@ -1,4 +1,4 @@
-import { isRef, type CodeQuestion, type CourseItem, type Exercise, type LoadedFile, type Question, type SpecError } from '@app/quiz-spec';
+import { isRef, refQuestion, type CourseItem, type LoadedFile, type Question, type SpecError } from '@app/quiz-spec';
 
 /** Finds the current content of a stored quiz or exercise (null when none has this id). */
 export type ItemLookup = (id: string) => Promise<CourseItem | null>;
@@ -8,7 +8,6 @@ export type RefResolution = { ok: true; item: CourseItem } | { ok: false; errors
 /**
  * Resolves the `ref:` entries of an uploaded quiz against exercises stored in the database, as the
  * CLI's course loader does against the files beside it (the same messages, the same merged question).
- * quiz-spec does not export its resolver, which works on loaded files only.
  */
 export async function resolveRefs(loaded: LoadedFile, lookup: ItemLookup): Promise<RefResolution> {
   const item = loaded.item;
@@ -31,15 +30,4 @@ export async function resolveRefs(loaded: LoadedFile, lookup: ItemLookup): Promi
     errors.push(loaded.locate({ path: ['questions', i, 'ref'], message }));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, item: { ...item, questions } };
-}
-
-/** Mirrors quiz-spec's loader: the exercise's code question under the exercise's id and title. */
-function refQuestion(exercise: Exercise, points: number | undefined): CodeQuestion {
-  return {
-    ...exercise.question,
-    id: exercise.id,
-    ref: exercise.id,
-    title: exercise.title,
-    points: points ?? exercise.question.points,
-  };
 }
