@@ -17,7 +17,7 @@ export interface SubmissionToGrade {
  */
 export type Lease = Date;
 
-export type ClaimResult = { claimed: true; lease: Lease } | { claimed: false; busyUntil?: Date };
+export type ClaimResult = { claimed: true; lease: Lease; submission: SubmissionToGrade } | { claimed: false; busyUntil?: Date };
 
 /** The only place the grading pipeline touches the database. */
 @Injectable()
@@ -26,27 +26,26 @@ export class GradingRepository {
 
   /**
    * Atomically takes a pending submission, or a `grading` one whose lease is older than
-   * `leaseMs` (its grader died). Not claimed: finished, or leased by a live grader (`busyUntil`).
+   * `leaseMs` (its grader died), and returns what grading needs in the same round trip. Not
+   * claimed: finished or unknown, or leased by a live grader (`busyUntil`).
    */
   async claim(id: string, leaseMs: number): Promise<ClaimResult> {
     const lease = new Date();
     const expired = new Date(lease.getTime() - leaseMs);
-    const { count } = await this.prisma.submission.updateMany({
-      where: { id, OR: [{ status: 'pending' }, { status: 'grading', leasedAt: { lt: expired } }] },
-      data: { status: 'grading', leasedAt: lease, attemptCount: { increment: 1 } },
-    });
-    if (count === 1) return { claimed: true, lease };
-    const row = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, leasedAt: true } });
-    if (row?.status !== 'grading' || !row.leasedAt) return { claimed: false };
-    return { claimed: false, busyUntil: new Date(row.leasedAt.getTime() + leaseMs) };
-  }
-
-  async load(id: string): Promise<SubmissionToGrade | null> {
-    const row = await this.prisma.submission.findUnique({
-      where: { id },
-      select: { id: true, source: true, kind: true, attemptCount: true, question: { select: { content: true } } },
-    });
-    return row && { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.question.content };
+    const rows = await this.prisma.$queryRaw<(Omit<SubmissionToGrade, 'questionContent'> & { content: unknown })[]>`
+      WITH claimed AS (
+        UPDATE "submissions"
+        SET "status" = 'grading', "leasedAt" = ${lease}::timestamptz, "attemptCount" = "attemptCount" + 1, "updatedAt" = ${lease}::timestamptz
+        WHERE "id" = ${id}::uuid AND ("status" = 'pending' OR ("status" = 'grading' AND "leasedAt" < ${expired}::timestamptz))
+        RETURNING "id", "source", "kind", "attemptCount", "questionId"
+      )
+      SELECT claimed."id"::text AS "id", claimed."source", claimed."kind"::text AS "kind", claimed."attemptCount", q."content"
+      FROM claimed JOIN "questions" q ON q."id" = claimed."questionId"`;
+    const row = rows[0];
+    if (row) return { claimed: true, lease, submission: { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.content } };
+    const held = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, leasedAt: true } });
+    if (held?.status !== 'grading' || !held.leasedAt) return { claimed: false };
+    return { claimed: false, busyUntil: new Date(held.leasedAt.getTime() + leaseMs) };
   }
 
   /** The stored verdict of a finished submission; undefined while it is unfinished. */

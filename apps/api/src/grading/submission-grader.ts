@@ -44,8 +44,7 @@ export class SubmissionGrader {
   async attempt(id: string): Promise<GradeAttempt> {
     const claim = await this.repository.claim(id, this.leaseMs);
     if (!claim.claimed) return claim.busyUntil ? { kind: 'busy', until: claim.busyUntil } : { kind: 'skipped' };
-    const submission = await this.repository.load(id);
-    if (!submission) return { kind: 'skipped' };
+    const { submission } = claim;
     try {
       const job = toGradingJob(submission.questionContent as CodeQuestion, submission.source, {
         only: submission.kind === 'run' ? 'visible' : 'all',
