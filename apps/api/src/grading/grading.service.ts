@@ -89,7 +89,8 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async gradeOnQueue(queue: GradingQueueClient, job: GradingJob): Promise<GradingResult> {
-    if (queue.figures().graders === 0) throw new ServiceUnavailableException('No grader process is connected to the grading queue');
+    const figures = queue.figures().connected ? queue.figures() : await queue.refresh();
+    if (figures.graders === 0) throw new ServiceUnavailableException('No grader process is connected to the grading queue');
     return queue.grade(job);
   }
 

@@ -27,7 +27,7 @@ export interface SubmissionJobResult {
  * expire together: a job BullMQ hands to another grader because its lock lapsed must find the
  * row's lease lapsed too. 30 s is three times the longest grading (timeMsTotal 10 s); the grader's
  * event loop never runs learner code (Pyodide is in a child process), so renewals every 15 s are
- * not starved, and a dead grader's jobs move on within lockDuration + stalledInterval (45 s).
+ * not starved, and a dead grader's jobs move on within lockDuration + stalledInterval (40 s).
  */
 export const DEFAULT_LOCK_MS = 30_000;
 
