@@ -54,7 +54,7 @@ export async function waitHealthy(api: ApiProcess, timeoutMs = 180_000): Promise
     if (dead !== undefined) throw new Error(`the API exited (${dead}) before it was healthy:\n${api.output()}`);
     try {
       const response = await fetch(`${api.baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok && (await response.json()).status === 'ok') return Date.now() - started;
+      if (response.ok && ((await response.json()) as { status?: string }).status === 'ok') return Date.now() - started;
     } catch {
       // not listening yet
     }

@@ -64,7 +64,7 @@ async function fuzzRoute(route: Route): Promise<string[]> {
     fc.asyncProperty(bodyFor(doc, bodySchema(doc, route)), queryFor(query), pathOverride, async (body, params, fuzzedPath) => {
       // three learners share the code routes so the 20-per-minute throttle stays out of the way
       const actor = actors.length > 0 ? actors[run++ % actors.length] : undefined;
-      const ids = actor ? { id: actor.attemptId } : {};
+      const ids: Record<string, string> = actor ? { id: actor.attemptId } : {};
       const path = concretePath(route.template, fuzzedPath === undefined ? ids : { ...ids, id: fuzzedPath, slug: fuzzedPath });
       let call = t.http[route.method](path).query(params);
       // serialised here: superagent refuses top-level scalars, which a hostile client may send

@@ -64,5 +64,8 @@ export function bodyFor(doc: OpenApiDocument, schema: JsonSchema | undefined): f
 export function queryFor(names: string[]): fc.Arbitrary<Record<string, string>> {
   const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...NASTY_STRINGS), fc.integer().map(String), fc.constantFrom('0', '-5', '1e9', '99999999999999999999', 'true', '[]'));
   const known = fc.record(Object.fromEntries(names.map((name) => [name, value])), { requiredKeys: [] });
-  return fc.tuple(known, fc.option(value, { nil: undefined })).map(([query, extra]) => (extra === undefined ? query : { ...query, unexpected: extra }));
+  return fc.tuple(known, fc.option(value, { nil: undefined })).map(([query, extra]) => {
+    const defined = Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return extra === undefined ? defined : { ...defined, unexpected: extra };
+  });
 }
