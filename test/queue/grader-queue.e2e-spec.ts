@@ -1,3 +1,4 @@
+import { GradingRepository } from '../../apps/api/src/grading/grading.repository.js';
 import { GradingQueueClient, type SettledEvent } from '../../apps/api/src/grading/queue/grading-queue.client.js';
 import { createTestDatabase, adminDatabaseUrl, type TestDatabase } from '../support/db/index.js';
 import { isReachable } from '../support/db/postgres-server.js';
@@ -107,10 +108,23 @@ describeWithQueue('grading queue with two grader processes', () => {
     expect(await waitUntilGraded(ids, COUNT, 120_000)).toBe(COUNT);
     await expectEachStoredOnce(ids);
     const retaken = await db.prisma.submission.count({ where: { id: { in: ids }, attemptCount: { gt: 1 } } });
-    console.log(`[queue e2e] killed one grader at ${killedAt}/${COUNT}; ${retaken} submission(s) re-claimed after its lease expired`);
+    console.log(`[queue e2e] killed one grader at ${killedAt}/${COUNT}; ${retaken} submission(s) re-claimed after its lease expired (0 when it was killed between two claims)`);
     await waitFor(async () => (await client.refresh()).graders === 1);
     expect(shareOf(settled).size).toBe(2);
   }, 240_000);
+
+  it('takes over a submission whose grader died holding its lease, once the lease has expired', async () => {
+    const [id] = await insertSubmissions(db.prisma, seeded, 1);
+    const dead = await new GradingRepository(db.prisma).claim(id!, LOCK_MS); // a grader that then died
+    expect(dead.claimed).toBe(true);
+    const queuedAt = Date.now();
+    await client.addSubmissions([id!]);
+    expect(await waitUntilGraded([id!], 1, 30_000)).toBe(1);
+    expect(Date.now() - queuedAt).toBeGreaterThanOrEqual(LOCK_MS - 200); // waited for the lease
+    const row = await db.prisma.submission.findUniqueOrThrow({ where: { id: id! }, include: { testResults: true } });
+    expect(row).toMatchObject({ status: 'graded', attemptCount: 2, score: 1 });
+    expect(new Set(row.testResults.map((test) => test.position)).size).toBe(row.testResults.length);
+  }, 60_000);
 });
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
