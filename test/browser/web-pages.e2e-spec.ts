@@ -30,10 +30,18 @@ describe('web pages in Chromium', () => {
   let base: string;
   const contexts: BrowserContext[] = [];
 
+  const pages: Page[] = [];
   async function open(viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    pages.push(page);
+    if (process.env.WEB_E2E_DEBUG) {
+      page.on('console', (m) => console.log('console', m.type(), m.text()));
+      page.on('pageerror', (e) => console.log('pageerror', e.message));
+      page.on('response', (r) => void r.text().then((body) => console.log(r.request().method(), r.url(), r.status(), body.slice(0, 300)), () => undefined));
+    }
+    return page;
   }
   async function signIn(page: Page, who: { email: string; password: string }) {
     await page.goto(`${base}/#/login`);
@@ -58,6 +66,14 @@ describe('web pages in Chromium', () => {
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await launchChromium();
   }, 180_000);
+
+  // A failed step leaves a picture of what the user saw.
+  afterEach(async () => {
+    const failed = (expect.getState() as { currentTestName?: string }).currentTestName;
+    for (const [index, page] of pages.splice(0).entries()) {
+      if (!page.isClosed()) await snap(page, `last-${(failed ?? 'test').replace(/\W+/g, '-').slice(0, 60)}-${index}`).catch(() => undefined);
+    }
+  });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -3,6 +3,8 @@ import { errorText, request } from '../api/client.js';
 import type { LearnerSubmission } from '../api/types.js';
 
 const POLL_MS = 1000;
+/** Past this, stop polling and say so: the submission stays stored and is graded later. */
+const POLL_LIMIT_MS = 180_000;
 
 function unfinished(submission: LearnerSubmission): boolean {
   return submission.status === 'pending' || submission.status === 'grading';
@@ -17,7 +19,11 @@ export function useGrading(attemptId: string | undefined, key: string) {
   const [result, setResult] = useState<LearnerSubmission>();
   const [error, setError] = useState<string>();
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  useEffect(() => {
+    // Set again on mount: StrictMode (development builds) unmounts and remounts once.
+    alive.current = true;
+    return () => void (alive.current = false);
+  }, []);
 
   async function send(kind: 'run' | 'submit', source: string): Promise<LearnerSubmission | undefined> {
     if (!attemptId) {
@@ -29,7 +35,9 @@ export function useGrading(attemptId: string | undefined, key: string) {
     try {
       const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
       let submission = (await request<LearnerSubmission>('POST', path, { source })).body;
+      const giveUpAt = Date.now() + POLL_LIMIT_MS;
       while (unfinished(submission) && alive.current) {
+        if (Date.now() > giveUpAt) throw new Error('Grading is taking unusually long. Your code is saved: reload this page in a few minutes to see the result.');
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         submission = (await request<LearnerSubmission>('GET', submission.poll ?? `/api/submissions/${submission.id}`)).body;
       }
