@@ -34,6 +34,8 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
   private readonly listeners: GradedListener[] = [];
   private readonly grader: SubmissionGrader;
   private running = 0;
+  /** Consecutive failures to reach the database per submission: each retry waits longer. */
+  private readonly outages = new Map<string, number>();
 
   constructor(
     private readonly repository: GradingRepository,
@@ -110,8 +112,15 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
       if (attempt.kind === 'stored') await this.publish(attempt.outcome);
       if (attempt.kind === 'retry') setTimeout(() => this.enqueue(id), attempt.delayMs).unref();
       if (attempt.kind === 'busy') setTimeout(() => this.enqueue(id), attempt.until.getTime() - Date.now()).unref();
+      this.outages.delete(id);
     } catch (error) {
-      this.logger.error(`Submission ${id} could not be processed: ${(error as Error).message}`);
+      // Claim, load or store failed (the database is down or restarting): the row is still
+      // pending or grading, so try again later rather than leave it until the next restart.
+      const failures = (this.outages.get(id) ?? 0) + 1;
+      this.outages.set(id, failures);
+      const delayMs = Math.min(30_000, 500 * 2 ** failures);
+      this.logger.error(`Submission ${id} could not be processed (${failures}x): ${(error as Error).message}; retrying in ${delayMs} ms`);
+      setTimeout(() => this.enqueue(id), delayMs).unref();
     }
   }
 
