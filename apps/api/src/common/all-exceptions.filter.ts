@@ -11,6 +11,28 @@ interface PrismaLikeError {
 /** Prisma error codes that mean "the database is not reachable right now" rather than a bug. */
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
+/**
+ * PostgreSQL SQLSTATEs that a driver adapter passes through (Prisma P2039/P2010) when the server
+ * goes away: connection exceptions (class 08), shutdown or restart in progress (57P01-57P03), too
+ * many connections (53300). Seen when PostgreSQL restarts under load.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+
+function sqlState(error: PrismaLikeError): string | undefined {
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause;
+  return typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
+}
+
+/**
+ * Errors of the `pg` driver itself that escape Prisma's wrapping (seen inside interactive
+ * transactions while PostgreSQL restarts): a lost or refused connection, not a bug.
+ */
+function isConnectionLoss(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true;
+  return typeof message === 'string' && /Connection terminated|is not queryable|Connection refused/i.test(message);
+}
+
 function isPrismaError(error: unknown): error is PrismaLikeError {
   return typeof error === 'object' && error !== null && String((error as Error).name).startsWith('PrismaClient');
 }
@@ -36,6 +58,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private describe(exception: unknown, request: Request): Omit<ErrorBody, 'requestId'> {
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     if (isPrismaError(exception)) return this.fromPrisma(exception);
+    if (isConnectionLoss(exception)) {
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly' };
+    }
     if (isBodyParserError(exception)) {
       const status = exception.status;
       return { statusCode: status, error: errorName(status), message: exception.message };
@@ -60,7 +85,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error.code === 'P2025') {
       return { statusCode: 404, error: 'Not Found', message: `${error.meta?.modelName ?? 'Record'} not found` };
     }
-    if (error.name === 'PrismaClientInitializationError' || (error.code && UNAVAILABLE_CODES.has(error.code))) {
+    const unavailable = (error.code && UNAVAILABLE_CODES.has(error.code)) || UNAVAILABLE_SQLSTATE.test(sqlState(error) ?? '');
+    if (error.name === 'PrismaClientInitializationError' || unavailable) {
       return { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly' };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred' };
