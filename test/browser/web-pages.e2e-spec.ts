@@ -24,6 +24,12 @@ const BROKEN_YAML = [
   '',
 ].join('\n');
 
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}
+
 describe('web pages in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
@@ -142,6 +148,9 @@ describe('web pages in Chromium', () => {
     await page.getByTestId('final-score').waitFor();
     expect(await page.getByTestId('final-score').textContent()).toBe(`Attempt finished. Your score: ${maxScore} / ${maxScore}`);
     await snap(page, 'learner-05-finished-375');
+    await page.setViewportSize(DESKTOP);
+    await snap(page, 'learner-05-finished-desktop');
+    await page.setViewportSize(MOBILE);
 
     await page.goto(`${base}/#/history`);
     const row = page.getByRole('row', { name: /Make a counter/ });
@@ -195,8 +204,10 @@ describe('web pages in Chromium', () => {
     await chart.getByText('Show data').click();
     const counts = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)));
     expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    const painted = await chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const painted = await chart.locator('canvas').evaluate((element) => {
+      // The root tsconfig has no DOM lib: describe the little of a canvas this needs.
+      const canvas = element as unknown as CanvasLike;
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let opaque = 0;
       for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) opaque++;
       return opaque;
