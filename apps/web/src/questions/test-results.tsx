@@ -39,7 +39,7 @@ export function SubmissionResult({ submission, limits }: { submission: LearnerSu
           <strong data-testid="submission-headline">{headline}</strong>
         </p>
       )}
-      {submission.message && submission.status !== 'error' && <p className="muted">{submission.message}</p>}
+      {submission.message && submission.status !== 'error' && !/^\d+ of \d+ tests? passed\.?$/.test(submission.message) && <p className="muted">{submission.message}</p>}
       <ul className="test-list">
         {submission.tests.map((test) => (
           <TestRow key={test.name} test={test} limits={limits} />
