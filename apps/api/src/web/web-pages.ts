@@ -37,7 +37,6 @@ const NOT_BUILT = 'The web pages are not built yet: run `npm run build:web` (npm
 export function webPagesHandler(distDir: string | undefined): RequestHandler[] {
   const onlyPages = (handler: RequestHandler): RequestHandler => (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
-    if (!req.secure) dropUpgradeInsecureRequests(res);
     return handler(req, res, next);
   };
   if (!distDir) {
@@ -58,19 +57,4 @@ export function webPagesHandler(distDir: string | undefined): RequestHandler[] {
     res.sendFile(indexFile, (error) => error && next(error));
   };
   return [onlyPages(files), onlyPages(fallback)];
-}
-
-/**
- * helmet's default CSP says `upgrade-insecure-requests`: a browser that loads the page over plain
- * HTTP from anything but localhost then fetches the scripts over HTTPS, which this server does not
- * speak, and the page stays blank. Served over HTTP, the pages drop that one directive.
- */
-export function dropUpgradeInsecureRequests(res: Response): void {
-  const policy = res.getHeader('Content-Security-Policy');
-  if (typeof policy !== 'string') return;
-  const kept = policy
-    .split(';')
-    .filter((directive) => directive.trim() !== 'upgrade-insecure-requests')
-    .join(';');
-  res.setHeader('Content-Security-Policy', kept);
 }
