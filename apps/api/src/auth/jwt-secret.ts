@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '../config/environment.js';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 
@@ -11,12 +12,14 @@ export const JWT_SECRET_FILE = 'jwt-secret';
 export async function resolveJwtSecret(configured: string | undefined, dataDir: string): Promise<string> {
   if (configured) return configured;
   const file = join(dataDir, JWT_SECRET_FILE);
-  await mkdir(dataDir, { recursive: true });
   try {
+    await mkdir(dataDir, { recursive: true });
     // 'wx' fails when the file exists, so two instances starting together keep one secret.
     await writeFile(file, randomBytes(48).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // A read-only or full DATA_DIR: one line for the operator instead of a stack trace.
+    if (code !== 'EEXIST') throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${code ?? (error as Error).message}): cannot create ${file}; make it writable or set JWT_SECRET`);
   }
   const secret = (await readFile(file, 'utf8')).trim();
   if (secret.length < 32) {
