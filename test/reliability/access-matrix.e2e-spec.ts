@@ -43,7 +43,9 @@ describe('access matrix from the OpenAPI document', () => {
       for (const actor of ROLES_UNDER_TEST) {
         const { status } = await send(route, actor);
         const expected = expectedAccess(ACCESS_POLICY[route.key], actor);
-        const allowed = status !== 401 && status !== 403 && status < 500;
+        // /health is a readiness probe: 503 while the grader pool is still warming is its answer
+        const readiness = route.key === 'GET /health' && status === 503;
+        const allowed = status !== 401 && status !== 403 && (status < 500 || readiness);
         if (expected === 'allowed' ? !allowed : status !== expected) wrong.push(`${actor} ${route.key}: ${status}, expected ${expected}`);
       }
     }
