@@ -62,9 +62,13 @@ describe('access matrix from the OpenAPI document', () => {
     const other = (await sessionsByRole(t)).learner;
     const peek = await withSession(t.http.get(`/api/attempts/${started.body.id}`), other);
     const answer = await withSession(t.http.put(`/api/attempts/${started.body.id}/answers/make-counter`).send({ response: 'x' }), other);
-    expect([peek.status, answer.status]).toEqual([404, 404]);
-    expect(peek.text).not.toContain(owner.userId);
-    rows.push({ area: 'access', trial: "another learner's attempt read or answered", runs: 2, failures: peek.status === 404 && answer.status === 404 ? 0 : 1 });
+    const run = await withSession(t.http.post(`/api/attempts/${started.body.id}/questions/make-counter/run`).send({ source: 'x = 1\n' }), owner);
+    expect([201, 202]).toContain(run.status);
+    const peekRun = await withSession(t.http.get(`/api/submissions/${run.body.id}`), other);
+    const submitAsOther = await withSession(t.http.post(`/api/attempts/${started.body.id}/questions/make-counter/submissions`).send({ source: 'x = 1\n' }), other);
+    expect([peek.status, answer.status, peekRun.status, submitAsOther.status]).toEqual([404, 404, 404, 404]);
+    expect(peek.text + peekRun.text).not.toContain(owner.userId);
+    rows.push({ area: 'access', trial: "another learner reads/answers the attempt, reads the submission, submits into the attempt", runs: 4, failures: 0 });
   });
 });
 
