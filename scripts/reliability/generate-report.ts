@@ -31,7 +31,7 @@ function runEverything(): void {
   const skipLoad = values['load-submissions'] === '0';
   mkdirSync(RESULTS_DIR, { recursive: true });
   // old figures go, except the load's when this run keeps it (--load-submissions 0)
-  for (const file of readdirSync(RESULTS_DIR)) if (!(skipLoad && file === 'load.json')) rmSync(join(RESULTS_DIR, file), { force: true });
+  for (const file of readdirSync(RESULTS_DIR)) if (!(skipLoad && file.startsWith('load'))) rmSync(join(RESULTS_DIR, file), { force: true });
   step('build (API only)', 'npx', ['tsc', '-p', 'tsconfig.build.json']);
   step('build aliases', 'npx', ['tsc-alias', '-p', 'tsconfig.build.json']);
   step('specs', process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', 'test/reliability']);

@@ -31,10 +31,11 @@ export function specRows(dir: string, area: string): Row[] {
     });
 }
 
+/** Every saved load run: load.json from `npm run reliability`, load-<tag>.json from `npm run load -- --tag`. */
 export function loadRows(dir: string): Row[] {
-  const load = read(dir, 'load');
-  if (!load) return [];
-  return load.runs.map((run: any) => ({
+  const files = readdirSync(dir).filter((f) => /^load(-.+)?\.json$/.test(f)).sort();
+  const runs = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).runs as any[]);
+  return runs.map((run: any) => ({
     trial: `${run.backend}: ${run.clients} learners, ${run.accepted} submissions (${JSON.stringify(run.byKind)})`,
     runs: run.accepted,
     failures: `lost ${run.lost}, 5xx ${run.responses5xx}`,
