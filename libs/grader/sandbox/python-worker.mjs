@@ -41,18 +41,30 @@ async function boot() {
   return loadPyodide({ ...options, _loadSnapshot: new Uint8Array(snapshot) });
 }
 
+// Files that define classes run in their own namespace and export only the listed functions:
+// a class is reachable from `object.__subclasses__()`, and its methods' `__globals__` would
+// hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
+const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper'] };
+
 function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));
+  const exports = HARNESS_FILES.map((f) => ISOLATED_EXPORTS[f] ?? null);
   py.runPython(
-    'def __grader_load(sources):\n' +
-      "    import builtins\n" +
-      "    d = {'__name__': '__grader__', '__builtins__': dict(builtins.__dict__)}\n" +
+    'def __grader_load(sources, exports_json):\n' +
+      "    import builtins, json\n" +
+      "    def fresh(name):\n" +
+      "        return {'__name__': name, '__builtins__': dict(builtins.__dict__)}\n" +
+      "    d = fresh('__grader__')\n" +
+      "    exports = json.loads(exports_json)\n" +
       "    for i, s in enumerate(sources.split('\\x00')):\n" +
-      "        exec(compile(s, f'<grader {i}>', 'exec'), d)\n" +
+      "        own = d if exports[i] is None else fresh(f'__grader_part_{i}__')\n" +
+      "        exec(compile(s, f'<grader {i}>', 'exec'), own)\n" +
+      "        for name in exports[i] or ():\n" +
+      "            d[name] = own[name]\n" +
       "    return d['install']\n",
   );
   const load = py.globals.get('__grader_load');
-  const install = load(sources.join('\x00'));
+  const install = load(sources.join('\x00'), JSON.stringify(exports));
   const entry = install(JSON.stringify({ preload: PRELOAD }));
   py.runPython('del __grader_load');
   load.destroy();

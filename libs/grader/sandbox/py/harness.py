@@ -84,6 +84,8 @@ def install(config_text):
     S['js_references_dropped'] = scrub_js_references()
     purge_bridge_modules()
     disarm_exit(seal)
+    disarm_signals(seal)
+    assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path
     _os.environ.update({'HOME': '/tmp', 'LANG': 'C.UTF-8', 'PATH': '/'})

@@ -44,7 +44,7 @@ def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MO
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
-               _function=type(lambda: None)):
+               _function=type(lambda: None), _sealed=SEALED_GLOBALS):
     if _priv[0]:
         return
     if event == 'import':
@@ -59,6 +59,8 @@ def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MO
             obj = args[0]
             if _type(obj) is _function and _id(obj.__globals__) in _hidden:
                 raise _RuntimeError("reading .__code__ of the hidden tests is not allowed")
+            if _type(obj) is _function and obj.__globals__ is _sealed:
+                raise _RuntimeError("reading .__code__ of the grader's functions is not allowed")
             return
         if args[1] in _getattrs:
             raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
@@ -130,6 +132,36 @@ def install_virtual_clock(time_module, start, seal):
 def exit_raises(status=0, _SystemExit=SystemExit):
     """os._exit replacement: ending the interpreter becomes an ordinary SystemExit."""
     raise _SystemExit(status)
+
+
+def refuse_signal_handler(signalnum=None, handler=None, _RuntimeError=RuntimeError):
+    raise _RuntimeError('changing signal handlers is not allowed in the grader sandbox')
+
+
+def create_builtin_guarded(spec, _refused=frozenset({'_signal', '_imp'}), _type=type, _str=str,
+                           _getattr=getattr, _ns=None, _ImportError=ImportError):
+    """_imp.create_builtin that will not make a fresh `_signal` (with an unpatched `signal()`);
+    the real one is in this function's constants (SECRET), which learner code cannot read."""
+    name = _getattr(spec, 'name', None)
+    if _type(name) is not _str or name in _refused:
+        raise _ImportError(f"a fresh copy of builtin module {name!r} is not allowed in the grader sandbox")
+    real = '\x00grader-sealed-secret\x00'  # SECRET, replaced by seal() with the real function
+    return real(_ns(name=name, origin='built-in'))
+
+
+def disarm_signals(seal):
+    """A Python signal handler is called with the current frame, and `frame.f_back` leads to the
+    harness's frames and globals (SIGINT can be raised by `_thread.interrupt_main()` or by our
+    own timeout interrupt).  So learner code may not install one, through any copy of `_signal`."""
+    import _imp
+    import _signal
+    import signal
+    import types
+    refuse = seal(refuse_signal_handler)
+    for module in (_signal, signal):
+        module.signal = refuse
+    _imp.create_builtin = seal(create_builtin_guarded, secret=_imp.create_builtin,
+                               _ns=types.SimpleNamespace)
 
 
 def disarm_exit(seal):
@@ -236,3 +268,21 @@ def _scrub_container(container, queue, JsProxy):
         else:
             queue.append(value)
     return dropped
+
+
+def assert_harness_unreachable(harness_globals):
+    """Boot-time proof that no class reachable from `object.__subclasses__()` has a method whose
+    `__globals__` is the harness dict (reading `__globals__` is not audited in CPython): that
+    dict holds PRIV (the audit hook's off switch), the sealed helpers and the result writer."""
+    import types
+    seen, queue = set(), [object]
+    while queue:
+        cls = queue.pop()
+        if id(cls) in seen:
+            continue
+        seen.add(id(cls))
+        queue.extend(type.__subclasses__(cls))
+        for key, value in list(vars(cls).items()):
+            for fn in (value, getattr(value, '__func__', None), getattr(value, 'fget', None)):
+                if isinstance(fn, types.FunctionType) and fn.__globals__ is harness_globals:
+                    raise SystemError(f'harness globals reachable through {cls.__name__}.{key}')

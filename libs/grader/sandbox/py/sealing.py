@@ -9,6 +9,11 @@
 import types as _types
 
 SELF = object()  # placeholder in defaults, replaced by the sealed function itself (recursion)
+# The one globals dict of every sealed function (their code never reads it).  The audit hook
+# refuses `__code__` of functions with these globals, so a value injected into a sealed
+# function's constants (see `seal_holding`) is out of reach: defaults and closures are readable.
+SEALED_GLOBALS = {'__builtins__': {}}
+SECRET = '\x00grader-sealed-secret\x00'
 
 _FORBIDDEN_OPS = frozenset({'LOAD_GLOBAL', 'LOAD_NAME', 'STORE_GLOBAL', 'DELETE_GLOBAL',
                             'LOAD_DEREF', 'STORE_DEREF', 'LOAD_FROM_DICT_OR_GLOBALS',
@@ -31,9 +36,10 @@ def _check_code(code, name):
     _CHECKED.add(code)
 
 
-def seal(fn, **bind):
+def seal(fn, secret=None, **bind):
     """A copy of `fn` with no globals and no closure; SELF in its defaults becomes itself and
-    `bind` replaces defaults by parameter name (to wire sealed functions to each other)."""
+    `bind` replaces defaults by parameter name (to wire sealed functions to each other);
+    `secret` replaces the string constant SECRET in its code (unreadable, unlike defaults)."""
     PRIV[0] = 1  # reading __code__ is vetoed for everyone else
     try:
         code = fn.__code__
@@ -42,7 +48,10 @@ def seal(fn, **bind):
     if fn.__closure__:
         raise SystemError(f'sealed function {fn.__name__} has a closure')
     _check_code(code, fn.__name__)
-    sealed = _types.FunctionType(code, {'__builtins__': {}}, fn.__name__)
+    if secret is not None:
+        code = code.replace(co_consts=tuple(secret if type(c) is str and c == SECRET else c
+                                            for c in code.co_consts))
+    sealed = _types.FunctionType(code, SEALED_GLOBALS, fn.__name__)
     defaults = fn.__defaults__ or ()
     names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
     unknown = set(bind) - set(names)
