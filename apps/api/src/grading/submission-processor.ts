@@ -47,7 +47,11 @@ export class SubmissionProcessor implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.shared) return this.recoverOnQueue(this.shared);
+    if (this.shared) {
+      // Not awaited: with Redis down the jobs are added once it is back, and the API serves meanwhile.
+      void this.recoverOnQueue(this.shared).catch((error: Error) => this.logger.error(`Unfinished submissions not re-queued: ${error.message}`));
+      return;
+    }
     const ids = await this.repository.recoverUnfinished();
     if (ids.length > 0) this.logger.log(`Recovered ${ids.length} unfinished submissions; grading them now`);
     ids.forEach((id) => this.enqueue(id));

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { GradingJob, GradingResult } from '@app/grader';
 import type { SubmissionOutcome } from '../submission-grader.js';
 import { RateWindow } from './rate-window.js';
-import { connectionFor, GRADE_JOB_OPTIONS, JOB, slotsOfWorker, submissionJobOptions, type SubmissionJobResult } from './grading-queue.options.js';
+import { GRADE_JOB_OPTIONS, JOB, slotsOfWorker, submissionJobOptions, type SubmissionJobResult } from './grading-queue.options.js';
 
 /** Queue figures for /health and the admin status; read from Redis every few seconds. */
 export interface QueueFigures {
@@ -42,20 +43,37 @@ export class GradingQueueClient {
   private readonly settled: SettledListener[] = [];
   private figuresNow: QueueFigures;
   private timer?: NodeJS.Timeout;
+  private refreshing?: Promise<void>;
 
   private constructor(
     readonly name: string,
     private readonly queue: Queue,
     private readonly events: QueueEvents,
+    private readonly connections: Redis[],
+    private readonly state: { closing: boolean },
   ) {
     this.figuresNow = { name, connected: false, error: 'queue not read yet', depth: 0, active: 0, delayed: 0, failed: 0, graders: 0, graderSlots: 0, jobsPerSecond: 0 };
+    // Without a listener each reconnect attempt to a Redis that is down would be printed.
+    const noted = (error: Error) => (this.figuresNow = { ...this.figuresNow, connected: false, error: error.message });
+    queue.on('error', noted);
+    events.on('error', noted);
+    for (const connection of connections) connection.on('error', noted);
     events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue as unknown));
     events.on('failed', ({ jobId, failedReason }) => this.failed(jobId, failedReason));
   }
 
+  /**
+   * The Redis connections are ours, not BullMQ's: BullMQ's close waits for a connection that a
+   * Redis that is down never makes, while ours can always be dropped (see close).
+   */
   static open(url: string, name: string): GradingQueueClient {
-    const connection = connectionFor(url);
-    const client = new GradingQueueClient(name, new Queue(name, { connection }), new QueueEvents(name, { connection }));
+    // null: a command waits for a reconnect instead of failing (BullMQ requires it for blocking reads).
+    // Reconnects stop once closed: BullMQ's own copies of these connections inherit the strategy.
+    const state = { closing: false };
+    const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => (state.closing ? null : Math.min(times * 500, 5_000)) };
+    const connections = [new Redis(url, options), new Redis(url, options)];
+    const [forQueue, forEvents] = connections as [Redis, Redis];
+    const client = new GradingQueueClient(name, new Queue(name, { connection: forQueue }), new QueueEvents(name, { connection: forEvents }), connections, state);
     client.timer = setInterval(() => void client.refresh(), REFRESH_MS).unref();
     void client.refresh();
     return client;
@@ -88,24 +106,43 @@ export class GradingQueueClient {
     return { ...this.figuresNow, jobsPerSecond: this.rate.perSecond() };
   }
 
+  /**
+   * Reads the figures from Redis. Commands wait for a reconnect rather than fail (the queue's
+   * connection setting), so a Redis that is down shows here as no answer within `REFRESH_MS`.
+   */
   async refresh(): Promise<QueueFigures> {
+    this.refreshing ??= this.read().finally(() => (this.refreshing = undefined));
+    await this.refreshing;
+    return this.figures();
+  }
+
+  private async read(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis gave no answer within ${REFRESH_MS} ms`)), REFRESH_MS);
+    });
     try {
-      const [counts, workers] = await Promise.all([
-        this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed'),
-        this.queue.getWorkers(),
+      const [counts, workers] = await Promise.race([
+        Promise.all([this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed'), this.queue.getWorkers()]),
+        timeout,
       ]);
       const graderSlots = workers.reduce((sum, worker) => sum + slotsOfWorker(worker.rawname), 0);
       const depth = (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
       this.figuresNow = { name: this.name, connected: true, depth, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0, graders: workers.length, graderSlots, jobsPerSecond: 0 };
     } catch (error) {
       this.figuresNow = { ...this.figuresNow, connected: false, error: (error as Error).message };
+    } finally {
+      clearTimeout(timer);
     }
-    return this.figures();
   }
 
+  /** Closes cleanly when Redis answers (at most `REFRESH_MS` of waiting), then drops the connections. */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    this.state.closing = true;
+    const closed = Promise.allSettled([this.events.close(), this.queue.close()]);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, REFRESH_MS).unref())]);
+    for (const connection of this.connections) connection.disconnect();
   }
 
   /** Deletes the queue and all its jobs (tests and benchmarks on their own queue names). */
