@@ -13,11 +13,17 @@ describe(validateEnvironment.name, () => {
     expect(env.DATABASE_URL).toBe('postgres://u@h:5432/db');
   });
 
+  it('keeps a redis QUEUE_URL and defaults the queue name', () => {
+    const env = validateEnvironment({ QUEUE_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u@h/db' });
+    expect(env).toMatchObject({ QUEUE_URL: 'redis://127.0.0.1:6379', QUEUE_NAME: 'grading' });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ QUEUE_URL: 'http://127.0.0.1:6379' }, 'QUEUE_URL'],
   ])('rejects %j with one line naming %s', (raw, key) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigError);
     try {
