@@ -9,6 +9,7 @@ import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MemoryReset } from './memory-reset.mjs';
+import { confineWritesToTmp } from './fs-guard.mjs';
 
 const HARNESS_FILES = ['sealing.py', 'values.py', 'asserts.py', 'rewrite.py', 'lockdown.py',
   'harness.py', 'support.py', 'runner.py'];
@@ -152,6 +153,7 @@ if (mode === 'snapshot') {
   const version = py.runPython('import sys; sys.version.split()[0]');
   const entry = installHarness(py);
   const module = py._module;
+  confineWritesToTmp(module);
   lockDown(py);
   const resetter = isolation === 'reset' ? new MemoryReset(module) : null;
   parentPort.on('message', (message) => runJob(entry, cap, interrupt, resetter, message));
