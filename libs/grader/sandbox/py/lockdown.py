@@ -11,7 +11,12 @@ BLOCKED_MODULES = frozenset({
     'socket', '_socket', 'select', 'selectors', 'ssl', '_ssl', 'subprocess', '_posixsubprocess',
     'multiprocessing', '_multiprocessing', 'pyodide_http', '_testcapi', '_testinternalcapi',
     '_testlimitedcapi', '_interpreters', '_interpqueues', '_interpchannels', 'faulthandler',
-    'pty', 'urllib.request', 'http.client', 'http.server', 'webbrowser', 'ftplib', 'smtplib'})
+    'pty', 'urllib.request', 'http.client', 'http.server', 'webbrowser', 'ftplib', 'smtplib',
+    '_testclinic', '_testclinic_limited', '_testbuffer', '_testmultiphase', '_testsinglephase',
+    '_testimportmultiple', '_xxtestfuzz', '_remote_debugging', 'xxsubtype', 'xxlimited'})
+# Builtin modules that may not be created afresh through _imp (bypassing the import audit):
+# the blocked ones, and `_signal` / `_imp`, whose dangerous functions are disarmed in place.
+FRESH_REFUSED = frozenset({name for name in BLOCKED_MODULES if '.' not in name} | {'_signal', '_imp'})
 
 BLOCKED_EVENTS = frozenset({
     'sys._getframe', 'sys._current_frames', 'sys._current_exceptions', 'sys.settrace',
@@ -138,21 +143,29 @@ def refuse_signal_handler(signalnum=None, handler=None, _RuntimeError=RuntimeErr
     raise _RuntimeError('changing signal handlers is not allowed in the grader sandbox')
 
 
-def create_builtin_guarded(spec, _refused=frozenset({'_signal', '_imp'}), _type=type, _str=str,
-                           _getattr=getattr, _ns=None, _ImportError=ImportError):
-    """_imp.create_builtin that will not make a fresh `_signal` (with an unpatched `signal()`);
-    the real one is in this function's constants (SECRET), which learner code cannot read."""
+def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _str=str,
+                          _getattr=getattr, _split=str.split, _ns=None, _ImportError=ImportError):
+    """_imp.create_builtin / create_dynamic without the import audit event: the only way to a
+    fresh `_signal` (with an unpatched signal()), `_pyodide_core`, `_testcapi`, `_ctypes`...
+    The real function is in this function's constants (SECRET), which learner code cannot
+    read; it gets a clean spec, so a spec whose name changes between reads cannot lie."""
     name = _getattr(spec, 'name', None)
-    if _type(name) is not _str or name in _refused:
-        raise _ImportError(f"a fresh copy of builtin module {name!r} is not allowed in the grader sandbox")
+    origin = _getattr(spec, 'origin', None)
+    if _type(name) is not _str or (origin is not None and _type(origin) is not _str):
+        raise _ImportError('a module spec needs an exact str name and origin')
+    for part in _split(name, '.'):
+        if part in _refused:
+            raise _ImportError(f"import of '{name}' is not allowed in the grader sandbox")
     real = '\x00grader-sealed-secret\x00'  # SECRET, replaced by seal() with the real function
-    return real(_ns(name=name, origin='built-in'))
+    clean = _ns(name=name, origin=origin)
+    return real(clean) if file is None else real(clean, file)
 
 
 def disarm_signals(seal):
     """A Python signal handler is called with the current frame, and `frame.f_back` leads to the
     harness's frames and globals (SIGINT can be raised by `_thread.interrupt_main()` or by our
-    own timeout interrupt).  So learner code may not install one, through any copy of `_signal`."""
+    own timeout interrupt).  So learner code may not install one, through any copy of `_signal`;
+    and no blocked module is created afresh through `_imp` (that skips the import audit)."""
     import _imp
     import _signal
     import signal
@@ -160,8 +173,9 @@ def disarm_signals(seal):
     refuse = seal(refuse_signal_handler)
     for module in (_signal, signal):
         module.signal = refuse
-    _imp.create_builtin = seal(create_builtin_guarded, secret=_imp.create_builtin,
-                               _ns=types.SimpleNamespace)
+    for name in ('create_builtin', 'create_dynamic'):
+        setattr(_imp, name, seal(create_module_guarded, secret=getattr(_imp, name),
+                                 _ns=types.SimpleNamespace))
 
 
 def disarm_exit(seal):
