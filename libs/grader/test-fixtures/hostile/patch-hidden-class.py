@@ -1,5 +1,6 @@
 # Replacing a hidden unittest method (found through __subclasses__) during a test.
-# expect-status: fail
+# Tampering is reported (error) even when the test also failed.
+# expect-status: error
 # expect-points: 0
 import unittest
 def _neuter():
