@@ -197,6 +197,13 @@ def scrub_js_references(budget=600000):
     from pyodide.ffi import JsProxy
     if isinstance(time.sleep, types.FunctionType) and hasattr(time.sleep, '__wrapped__'):
         time.sleep = time.sleep.__wrapped__  # Pyodide's wrapper schedules JS callbacks
+    core = _sys.modules.get('_pyodide_core')
+
+    def is_bridge(value):
+        # A JS proxy, or a function of _pyodide_core (create_once_callable, run_sync... kept in
+        # pyodide.webloop's globals): called by learner code it hands out a new JS proxy.
+        return isinstance(value, JsProxy) or (type(value) is types.BuiltinFunctionType
+                                              and getattr(value, '__self__', None) is core)
     dropped = 0
     seen = set()
     queue = list(object.__subclasses__()) + list(_sys.modules.values())
@@ -206,16 +213,16 @@ def scrub_js_references(budget=600000):
         if id(obj) in seen:
             continue
         seen.add(id(obj))
-        dropped += _scrub_one(obj, queue, JsProxy, types)
+        dropped += _scrub_one(obj, queue, is_bridge, types)
     return dropped
 
 
-def _scrub_one(obj, queue, JsProxy, types):
+def _scrub_one(obj, queue, is_bridge, types):
     """Queues what `obj` refers to and cuts its references to JS proxies."""
     if isinstance(obj, type):
-        return _scrub_class(obj, queue, JsProxy)
+        return _scrub_class(obj, queue, is_bridge)
     if isinstance(obj, types.FunctionType):
-        return _scrub_function(obj, queue, JsProxy)
+        return _scrub_function(obj, queue, is_bridge)
     if isinstance(obj, (staticmethod, classmethod, types.MethodType)):
         queue.append(obj.__func__)
     elif isinstance(obj, property):
@@ -223,7 +230,7 @@ def _scrub_one(obj, queue, JsProxy, types):
     elif isinstance(obj, types.ModuleType):
         queue.append(vars(obj))
     elif type(obj) is dict or type(obj) is list:
-        return _scrub_container(obj, queue, JsProxy)
+        return _scrub_container(obj, queue, is_bridge)
     elif type(obj) in (tuple, set, frozenset):
         queue.extend(obj)
     else:
@@ -236,11 +243,11 @@ def _scrub_one(obj, queue, JsProxy, types):
     return 0
 
 
-def _scrub_class(cls, queue, JsProxy):
+def _scrub_class(cls, queue, is_bridge):
     dropped = 0
     queue.extend(type.__subclasses__(cls))
     for key, value in list(vars(cls).items()):
-        if not isinstance(value, JsProxy):
+        if not is_bridge(value):
             queue.append(value)
             continue
         try:
@@ -251,11 +258,11 @@ def _scrub_class(cls, queue, JsProxy):
     return dropped
 
 
-def _scrub_function(fn, queue, JsProxy):
+def _scrub_function(fn, queue, is_bridge):
     dropped = 0
     queue.append(fn.__globals__)
-    if fn.__defaults__ and any(isinstance(d, JsProxy) for d in fn.__defaults__):
-        fn.__defaults__ = tuple(None if isinstance(d, JsProxy) else d for d in fn.__defaults__)
+    if fn.__defaults__ and any(is_bridge(d) for d in fn.__defaults__):
+        fn.__defaults__ = tuple(None if is_bridge(d) else d for d in fn.__defaults__)
         dropped += 1
     queue.extend(fn.__defaults__ or ())
     for cell in fn.__closure__ or ():
@@ -263,7 +270,7 @@ def _scrub_function(fn, queue, JsProxy):
             contents = cell.cell_contents
         except ValueError:  # empty cell
             continue
-        if isinstance(contents, JsProxy):
+        if is_bridge(contents):
             cell.cell_contents = None
             dropped += 1
         else:
@@ -271,12 +278,12 @@ def _scrub_function(fn, queue, JsProxy):
     return dropped
 
 
-def _scrub_container(container, queue, JsProxy):
+def _scrub_container(container, queue, is_bridge):
     dropped = 0
     keys = list(container) if type(container) is dict else range(len(container))
     for key in keys:
         value = container[key]
-        if isinstance(value, JsProxy):
+        if is_bridge(value):
             container[key] = None
             dropped += 1
         else:
