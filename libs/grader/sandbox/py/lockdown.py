@@ -139,8 +139,9 @@ def exit_raises(status=0, _SystemExit=SystemExit):
     raise _SystemExit(status)
 
 
-def refuse_signal_handler(signalnum=None, handler=None, _RuntimeError=RuntimeError):
-    raise _RuntimeError('changing signal handlers is not allowed in the grader sandbox')
+def refuse_signal_handler(signalnum=None, handler=None, _ValueError=ValueError):
+    # ValueError, as signal.signal raises off the main thread: asyncio.Runner expects it.
+    raise _ValueError('changing signal handlers is not allowed in the grader sandbox')
 
 
 def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _str=str,
