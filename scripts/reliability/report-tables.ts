@@ -36,7 +36,7 @@ export function loadRows(dir: string): Row[] {
   const files = readdirSync(dir).filter((f) => /^load(-.+)?\.json$/.test(f)).sort();
   const runs = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).runs as any[]);
   return runs.map((run: any) => ({
-    trial: `${run.backend}: ${run.clients} learners, ${run.accepted} submissions (${JSON.stringify(run.byKind)})`,
+    trial: `${run.backend}: ${run.clients} concurrent clients (a new learner every 18 submissions), ${run.accepted} submissions (${JSON.stringify(run.byKind)})`,
     runs: run.accepted,
     failures: `lost ${run.lost}, 5xx ${run.responses5xx}`,
     note: `${run.acceptedPerSecond} submissions/s; submit p50 ${run.submitLatencyMs.p50} ms, p95 ${run.submitLatencyMs.p95} ms, p99 ${run.submitLatencyMs.p99} ms; ${run.seconds} s in all; network errors ${run.networkErrors}; statuses ${JSON.stringify(run.statuses)}`,
