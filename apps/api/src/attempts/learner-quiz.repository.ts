@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { PublishedQuiz } from './attempt.types.js';
 import { QUIZ_SELECT, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
+import { LEARNER_VISIBLE_QUIZ } from '../catalog/learner-visible.js';
 
 /** Reads published quizzes with their current version for learners. */
 @Injectable()
@@ -11,7 +12,7 @@ export class LearnerQuizRepository {
   /** null when unknown, unpublished or without a version: learners cannot tell these apart. */
   async findPublished(id: string): Promise<PublishedQuiz | null> {
     const row = await this.prisma.quiz.findFirst({
-      where: { id, published: true, currentVersionId: { not: null } },
+      where: { id, ...LEARNER_VISIBLE_QUIZ },
       select: { ...QUIZ_SELECT, currentVersion: { select: VERSION_SELECT } },
     });
     if (!row?.currentVersion) return null;

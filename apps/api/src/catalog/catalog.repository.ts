@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { CourseItem, Question } from '@app/quiz-spec';
+import { LEARNER_VISIBLE_QUIZ } from './learner-visible.js';
 
 export interface VersionInput {
   item: CourseItem;
@@ -68,7 +69,7 @@ export class CatalogRepository {
   }
 
   async listPublished(skip: number, take: number): Promise<{ rows: PublishedQuizRow[]; total: number }> {
-    const where = { published: true, currentVersionId: { not: null } };
+    const where = LEARNER_VISIBLE_QUIZ;
     const [quizzes, total] = await Promise.all([
       this.prisma.quiz.findMany({
         where,

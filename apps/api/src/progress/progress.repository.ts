@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { AttemptSummary } from '@app/contracts';
 import { toSettings } from '../attempts/quiz-records.js';
+import { LEARNER_VISIBLE_QUIZ } from '../catalog/learner-visible.js';
 
 export interface PublishedQuizRow {
   id: string;
@@ -51,7 +52,7 @@ export class ProgressRepository {
   }
 
   async listPublished(skip: number, take: number): Promise<{ rows: PublishedQuizRow[]; total: number }> {
-    const where = { published: true, currentVersionId: { not: null } };
+    const where = LEARNER_VISIBLE_QUIZ;
     const [quizzes, total] = await Promise.all([
       this.prisma.quiz.findMany({
         where,
