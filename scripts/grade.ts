@@ -4,7 +4,7 @@
  * Exit 0 when grading completed whatever the scores; 1 on usage errors; 2 on internal errors.
  */
 import { readFile } from 'node:fs/promises';
-import { GraderPool, type GradingJob } from '@app/grader';
+import { GraderPool, SandboxLostError, type GradingJob } from '@app/grader';
 import { loadExerciseJob, SpecLoadError } from '@app/quiz-spec';
 
 /** An exercise id or YAML path (through the quiz-spec loader), or a GradingJob as JSON. */
@@ -22,6 +22,16 @@ async function loadJob(ref: string): Promise<GradingJob> {
 
 class UsageError extends Error {}
 
+/** A sandbox process that died (killed from outside) is restarted by the pool: try once more. */
+async function gradeRetryingLostSandbox(pool: GraderPool, job: GradingJob) {
+  try {
+    return await pool.grade(job);
+  } catch (error) {
+    if (!(error instanceof SandboxLostError)) throw error;
+    return pool.grade(job);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [ref, ...files] = argv;
   if (!ref || files.length === 0) {
@@ -33,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const pool = await GraderPool.start({ size: 1 });
   try {
     for (const source of sources) {
-      const result = await pool.grade({ ...job, source });
+      const result = await gradeRetryingLostSandbox(pool, { ...job, source });
       process.stdout.write(JSON.stringify(result) + '\n');
     }
   } finally {

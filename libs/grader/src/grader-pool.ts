@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { buildResult, sandboxJob, selectedTests, type Provenance, type RawRun } from './result-builder.js';
+import { buildResult, sandboxJob, type Provenance, type RawRun } from './result-builder.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-process.js';
 import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
@@ -30,6 +30,16 @@ interface Pending {
   job: GradingJob;
   startedAt: number;
   resolve(result: GradingResult): void;
+  reject(error: SandboxLostError): void;
+}
+
+/**
+ * The sandbox process died (SIGKILL, the host's OOM killer, a crash) while this job was in it.
+ * Not a verdict: which job caused the death is unknown, so an innocent submission must not be
+ * scored for it. Callers grade again (the API retries, then stores `error` with this reason).
+ */
+export class SandboxLostError extends Error {
+  override readonly name = 'SandboxLostError';
 }
 
 const PYTHON_VERSION = '3.14.2';
@@ -37,7 +47,8 @@ const PYTHON_VERSION = '3.14.2';
 /**
  * Grades submissions in a sandbox child process holding `size` Pyodide interpreters. Every
  * grading gets an interpreter no other submission has touched. `grade()` never rejects for
- * learner misbehaviour: limits, crashes and tampering become verdicts.
+ * learner misbehaviour: limits, crashes of an interpreter and tampering become verdicts. It
+ * rejects with `SandboxLostError` only when the whole sandbox process died under the job.
  */
 export class GraderPool {
   private sandbox!: SandboxProcess;
@@ -83,8 +94,8 @@ export class GraderPool {
     if (this.closed) return Promise.reject(new Error('the grader pool is closed'));
     const full = withDefaults(job);
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, { job: full, startedAt: performance.now(), resolve });
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { job: full, startedAt: performance.now(), resolve, reject });
       this.sandbox.grade(id, sandboxJob(full));
     });
   }
@@ -142,16 +153,15 @@ export class GraderPool {
     pending.resolve(buildResult(pending.job, run, this.provenance, performance.now() - pending.startedAt));
   }
 
-  /** The whole sandbox died (killed, OOM): every submission in it gets an error verdict. */
+  /** The whole sandbox died (killed, OOM): every job in it is rejected, to be graded again. */
   private onSandboxExit(reason: string): void {
     if (this.closed) return;
     this.restarts += this.status.restarts + 1;
-    for (const [id, pending] of this.pending) {
-      const message = `the grading sandbox stopped unexpectedly; please submit again (${reason.slice(0, 200)})`;
-      const lost = { status: 'error' as const, message, output: '' };
-      this.settle(id, { begin: lost, outcomes: selectedTests(pending.job).map(() => lost), durationMs: 0 });
-    }
+    const lost = [...this.pending.values()];
+    this.pending.clear();
     this.spawn();
+    const error = new SandboxLostError(`the grading sandbox stopped unexpectedly (${reason.slice(0, 200)})`);
+    for (const pending of lost) pending.reject(error);
   }
 }
 

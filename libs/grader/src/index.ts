@@ -1,5 +1,5 @@
 export * from './types.js';
-export { GraderPool, type GraderPoolOptions, type GraderStats } from './grader-pool.js';
+export { GraderPool, SandboxLostError, type GraderPoolOptions, type GraderStats } from './grader-pool.js';
 export type { Isolation } from './sandbox-process.js';
 export { toTagged, pyEquals, pyRepr, canonical, type PyTagged } from './python-value.js';
 export { suiteHash } from './result-builder.js';

@@ -1,4 +1,4 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { CaseTestSpec, GradingJob, GradingResult } from '@app/grader';
 import { parseFileText, type CodeQuestion, type Exercise } from '@app/quiz-spec';
 import type { GradingService } from '../grading/grading.service.js';
@@ -105,6 +105,25 @@ describe(RegradeQuiz.name, () => {
     const commit = await useCase(repository, grading).commit(QUIZ, preview.previewId);
     expect(grading.stats.calls).toBe(2);
     expect(commit.items).toEqual(preview.items);
+  });
+
+  it('grades a submission again when the grader was unavailable (sandbox restarted) under it', async () => {
+    const grading = fakeGrader();
+    const grade = grading.grade;
+    let lost = 1;
+    grading.grade = (job) => (lost-- > 0 ? Promise.reject(new ServiceUnavailableException('the grading sandbox stopped unexpectedly')) : grade(job));
+    const preview = await useCase(fakeRepository(stored()), grading).preview(QUIZ);
+    expect(grading.stats.calls).toBe(2);
+    expect(preview.summary).toMatchObject({ total: 2 });
+  });
+
+  it('gives up (503) when the grader stays unavailable, rather than storing a partial regrade', async () => {
+    const grading = fakeGrader();
+    grading.grade = () => Promise.reject(new ServiceUnavailableException('the grading sandbox stopped unexpectedly'));
+    const repository = fakeRepository(stored());
+    const preview = await useCase(repository).preview(QUIZ); // made by another instance: graded again at commit
+    await expect(useCase(repository, grading).commit(QUIZ, preview.previewId)).rejects.toBeInstanceOf(ServiceUnavailableException);
+    expect(repository.applied).toHaveLength(0);
   });
 
   it('reuses the stored seed, so only the tests differ from the original grading', async () => {

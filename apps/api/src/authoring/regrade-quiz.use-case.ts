@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { GradingResult } from '@app/grader';
+import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import type { GradingJob, GradingResult } from '@app/grader';
 import { toGradingJob } from '@app/quiz-spec';
 import type { RegradeReport } from '@app/contracts';
 import { GradingService } from '../grading/grading.service.js';
@@ -9,6 +9,8 @@ import { RegradeRepository } from './regrade.repository.js';
 
 /** Previews kept for their commit; an older one is graded again at commit time (same inputs). */
 const KEPT_PREVIEWS = 8;
+/** Tries per submission when the grader is unavailable (its sandbox restarted under the job). */
+const REGRADE_TRIES = 3;
 
 type Results = Map<string, GradingResult>;
 
@@ -72,9 +74,20 @@ export class RegradeQuiz {
   private async gradeAll(inputs: RegradeInputs): Promise<Results> {
     const limit = Math.max(1, this.grading.health().workers.size);
     const results = await mapBounded(inputs.matched, limit, ({ candidate, question }) =>
-      this.grading.grade(toGradingJob(question, candidate.source, { only: 'all', ...(candidate.seed === undefined ? {} : { seed: candidate.seed }) })),
+      this.gradeOnce(toGradingJob(question, candidate.source, { only: 'all', ...(candidate.seed === undefined ? {} : { seed: candidate.seed }) })),
     );
     return new Map(inputs.matched.map(({ candidate }, i) => [candidate.id, results[i]!]));
+  }
+
+  /** A sandbox restart (503) costs one submission a retry, not the whole regrade. */
+  private async gradeOnce(job: GradingJob): Promise<GradingResult> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.grading.grade(job);
+      } catch (error) {
+        if (!(error instanceof ServiceUnavailableException) || tries >= REGRADE_TRIES) throw error;
+      }
+    }
   }
 
   private keep(previewId: string, results: Results): void {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
-import type { GradingJob, GradingResult } from '@app/grader';
+import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
 import { Environment } from '../config/environment.js';
 import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory } from './grading-engine.js';
 import { GRADING_QUEUE } from './grading-queue.provider.js';
@@ -65,11 +65,19 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  /** Waits for the pool when it is still warming; fails with 503 when it could not start. */
+  /**
+   * Waits for the pool when it is still warming; fails with 503 when it could not start, or when
+   * the sandbox process died under this job (the pool restarts it; the caller may try again).
+   */
   async grade(job: GradingJob): Promise<GradingResult> {
     if (this.queue) return this.gradeOnQueue(this.queue, job);
     const engine = this.engine ?? (await this.ready());
-    return engine.grade(job);
+    try {
+      return await engine.grade(job);
+    } catch (error) {
+      if (error instanceof SandboxLostError) throw new ServiceUnavailableException(`${error.message}; retry shortly`);
+      throw error;
+    }
   }
 
   health(): GraderHealth {
