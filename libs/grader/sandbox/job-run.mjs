@@ -3,8 +3,18 @@
 // interrupt (time.sleep, `except BaseException`, a long C loop) gets its worker terminated
 // GRACE_MS later, and the remaining tests resume on a fresh interpreter. A worker that dies
 // (os._exit, a crash) costs the running test an error verdict, never silence.
+//
+// The worker sends no message per test: it writes the running step, its start time and each
+// finished outcome into shared memory (progress.mjs). One watchdog timer per job reads the
+// running step when it fires and either interrupts it or sleeps until that step's limit; the
+// outcomes are read when the worker says the job is done, or when it was lost mid-job.
+import { IDLE, now } from './progress.mjs';
+
 const GRACE_MS = 20;
 const MAX_LOSSES = 3;
+const IDLE_POLL_MS = 5; // between two steps (microseconds in practice): look again soon
+const STATUSES = new Set(['ok', 'pass', 'fail', 'error', 'memory', 'interrupted']);
+const INVALID = 'the Python interpreter reported an invalid outcome for this test';
 
 export class JobRun {
   constructor(id, job, done) {
@@ -13,6 +23,7 @@ export class JobRun {
     this.done = done;
     this.begin = null;
     this.outcomes = new Array(job.tests.length).fill(null);
+    this.interrupted = new Map(); // step -> 'test' | 'total': steps we interrupted
     this.startAt = 0;
     this.losses = 0;
     this.startedAt = null;
@@ -20,40 +31,47 @@ export class JobRun {
   }
 
   attach(slot, hooks) {
-    Object.assign(this, { slot, hooks, worker: slot.worker, current: null, interrupted: null, killing: false });
+    Object.assign(this, { slot, hooks, worker: slot.worker, progress: slot.progress, extra: [],
+      stuck: null, killing: false, collected: false });
     if (this.startedAt === null) {
       this.startedAt = performance.now();
       this.totalTimer = setTimeout(() => this.stop('total'), this.job.limits.timeMsTotal);
     }
+    this.progress.clear();
     const memoryBytes = this.job.limits.memoryMb * 1024 * 1024;
     this.worker.postMessage({ job: this.job, startAt: this.startAt, memoryBytes });
+    this.watch();
   }
 
   onMessage(message, worker) {
-    if (worker !== this.worker || this.finished) return;
-    if (message.type === 'begin-start' || message.type === 'test-start') {
-      this.current = message.type === 'begin-start' ? 'import' : message.index;
-      this.testTimer = setTimeout(() => this.stop('test'), this.job.limits.timeMsPerTest);
-    } else if (message.type === 'begun' || message.type === 'test-done') {
-      clearTimeout(this.testTimer);
-      const outcome = this.interruptVerdict(message.outcome);
-      if (message.ms !== undefined) outcome.ms = message.ms;
-      if (message.type === 'begun') this.begin ??= outcome;
-      else this.outcomes[message.index] = outcome;
-      this.current = null;
+    if (worker !== this.worker || this.finished || typeof message !== 'object' || message === null) return;
+    if (message.type === 'outcome') { // did not fit in the shared buffer
+      this.extra.push([message.step, message.text]);
     } else if (message.type === 'job-done') {
+      this.collect();
       this.finish();
       this.hooks.finished();
     }
   }
 
-  /** KeyboardInterrupt is a timeout only when we sent it; raised by learner code it is an error. */
-  interruptVerdict(outcome) {
-    if (this.interrupted !== null && this.interrupted === this.current) {
-      return { ...outcome, status: 'timeout', message: this.timeoutMessage(this.interruptReason) };
+  /** The per-test limit: one timer, re-armed for the running step's remaining time. */
+  watch() {
+    clearTimeout(this.watchTimer);
+    if (this.finished || !this.worker) return;
+    const limit = this.job.limits.timeMsPerTest;
+    const { step, seq, start } = this.progress.current();
+    let wait = IDLE_POLL_MS;
+    if (step !== IDLE) {
+      const elapsed = now() - start;
+      const spent = elapsed >= 0 ? elapsed : 0; // NaN or a start in the future: the clock restarts
+      if (spent >= limit) {
+        if (this.stuck?.seq !== seq) this.stop('test');
+        wait = GRACE_MS;
+      } else {
+        wait = Math.max(1, Math.ceil(limit - spent));
+      }
     }
-    if (outcome.status !== 'interrupted') return outcome;
-    return { ...outcome, status: 'error', message: 'KeyboardInterrupt was raised by the code' };
+    this.watchTimer = setTimeout(() => this.watch(), wait);
   }
 
   timeoutMessage(reason) {
@@ -63,9 +81,9 @@ export class JobRun {
       : `time limit of ${timeMsPerTest} ms exceeded`;
   }
 
-  /** Interrupt now; terminate the worker if the interrupt is ignored. */
+  /** Interrupt the running step now; terminate the worker if the interrupt is ignored. */
   stop(reason) {
-    if (this.finished || this.current === null && reason === 'test') return;
+    if (this.finished) return;
     if (!this.worker) { // waiting for a fresh interpreter: nothing is running
       if (reason === 'total') {
         this.killing = 'total';
@@ -73,41 +91,68 @@ export class JobRun {
       }
       return;
     }
-    this.interrupted = this.current;
+    const { step, seq } = this.progress.current();
+    if (step === IDLE && reason === 'test') return;
+    if (step !== IDLE) this.interrupted.set(step, reason);
     this.interruptReason = reason;
+    this.stuck = { step, seq };
     Atomics.store(this.slot.interrupt, 0, 2);
-    const stuckOn = this.current;
+    clearTimeout(this.graceTimer);
     this.graceTimer = setTimeout(() => {
-      if (reason === 'total' || this.current === stuckOn) this.kill(reason);
+      const after = this.progress.current();
+      if (reason === 'total' || (after.seq === seq && after.step === step)) this.kill(reason, step);
     }, GRACE_MS);
   }
 
   /** Terminates the stuck worker and moves on at once (the slot reboots on its own). */
-  kill(reason) {
+  kill(reason, step) {
     if (this.finished) return;
-    this.recordLost({ status: 'timeout', message: this.timeoutMessage(reason), output: '' });
+    this.collect();
+    this.recordLost(step, { status: 'timeout', message: this.timeoutMessage(reason), output: '' });
     this.killing = reason;
     this.hooks.killed();
     this.afterLoss();
   }
 
-  recordLost(outcome) {
-    if (this.current === 'import') this.begin ??= outcome;
-    else if (this.current !== null) this.outcomes[this.current] ??= outcome;
+  recordLost(step, outcome) {
+    if (step === 0) this.begin ??= outcome;
+    else if (Number.isInteger(step) && step > 0 && step <= this.outcomes.length) this.outcomes[step - 1] ??= outcome;
   }
 
   /** The worker died under this job (os._exit, a crash, OOM): the running test gets an error. */
   onWorkerLost() {
     if (this.finished) return;
     this.losses += 1;
-    this.recordLost({ status: 'error', output: '',
+    this.collect();
+    this.recordLost(this.progress.current().step, { status: 'error', output: '',
       message: 'the Python interpreter stopped while running this test (a crash or a resource limit)' });
     this.afterLoss();
   }
 
+  /** Takes the finished outcomes from the shared buffer (and messages), once per worker. */
+  collect() {
+    if (this.collected) return;
+    this.collected = true;
+    for (const [step, text] of [...this.progress.records(), ...this.extra]) {
+      if (!Number.isInteger(step) || step < 0 || step > this.outcomes.length || typeof text !== 'string') continue;
+      const outcome = this.verdict(step, parseOutcome(text));
+      if (step === 0) this.begin ??= outcome;
+      else this.outcomes[step - 1] ??= outcome;
+    }
+  }
+
+  /** KeyboardInterrupt is a timeout only when we sent it; raised by learner code it is an error. */
+  verdict(step, outcome) {
+    if (outcome === null) return { status: 'error', message: INVALID, output: '' };
+    const reason = this.interrupted.get(step);
+    if (reason !== undefined) return { ...outcome, status: 'timeout', message: this.timeoutMessage(reason) };
+    if (outcome.status !== 'interrupted') return outcome;
+    return { ...outcome, status: 'error', message: 'KeyboardInterrupt was raised by the code' };
+  }
+
   /** Resume the remaining tests on a fresh interpreter, or finish. */
   afterLoss() {
-    clearTimeout(this.testTimer);
+    clearTimeout(this.watchTimer);
     clearTimeout(this.graceTimer);
     const resumeAt = this.outcomes.findIndex((o) => o === null);
     const importFailed = this.begin !== null && this.begin.status !== 'ok';
@@ -124,7 +169,7 @@ export class JobRun {
     if (this.finished) return;
     this.finished = true;
     clearTimeout(this.totalTimer);
-    clearTimeout(this.testTimer);
+    clearTimeout(this.watchTimer);
     clearTimeout(this.graceTimer);
     const total = this.killing === 'total' || this.interruptReason === 'total';
     const outcomes = this.outcomes.map((o) => o ?? {
@@ -133,4 +178,42 @@ export class JobRun {
     });
     this.done({ begin: this.begin, outcomes, durationMs: performance.now() - this.startedAt });
   }
+}
+
+/** An outcome as the harness writes it, checked field by field (the worker is untrusted). */
+function parseOutcome(text) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !STATUSES.has(raw.status)) return null;
+  if (typeof raw.message !== 'string' || typeof raw.output !== 'string') return null;
+  const outcome = { status: raw.status, message: raw.message, output: raw.output };
+  if (raw.value !== undefined) outcome.value = isTagged(raw.value, 0, [200000]) ? raw.value : ['other', 'invalid value'];
+  if (raw.raised !== undefined) outcome.raised = String(raw.raised);
+  if (raw.raisesMatch !== undefined) outcome.raisesMatch = raw.raisesMatch === true;
+  return outcome;
+}
+
+const SCALARS = { none: null, bool: 'boolean', int: 'string', str: 'string', bytes: 'string', complex: 'string', other: 'string' };
+
+/** The shape of a tagged Python value (python-value.ts), bounded in depth and size. */
+function isTagged(v, depth, budget) {
+  if (!Array.isArray(v) || typeof v[0] !== 'string' || depth > 101 || --budget[0] < 0) return false;
+  const tag = v[0];
+  if (tag === 'none') return v.length === 1;
+  if (v.length !== 2) return false;
+  if (tag === 'float') return typeof v[1] === 'number' || typeof v[1] === 'string';
+  if (Object.hasOwn(SCALARS, tag)) return typeof v[1] === SCALARS[tag];
+  if (!Array.isArray(v[1])) return false;
+  if (tag === 'list' || tag === 'tuple' || tag === 'set' || tag === 'frozenset') {
+    return v[1].every((x) => isTagged(x, depth + 1, budget));
+  }
+  if (tag === 'dict') {
+    return v[1].every((pair) => Array.isArray(pair) && pair.length === 2
+      && isTagged(pair[0], depth + 1, budget) && isTagged(pair[1], depth + 1, budget));
+  }
+  return false;
 }

@@ -2,7 +2,8 @@
 // snapshot (or makes the snapshot), installs the Python harness, then locks itself down: the
 // Pyodide API object is emptied and frozen and `process`, `require`, `fetch`... are deleted, so
 // learner code that escapes Python finds nothing worth stealing in this thread. It grades one
-// job at a time, telling the sandbox's main thread when each test starts (for time limits).
+// job at a time, writing which test runs and the finished outcomes into memory shared with the
+// sandbox's main thread (progress.mjs): one message when the job is done, one after the reset.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, constants as fsConstants } from 'node:fs';
 import { constants as osConstants } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MemoryReset } from './memory-reset.mjs';
 import { confineWritesToTmp } from './fs-guard.mjs';
+import { ProgressWriter } from './progress.mjs';
 
 const HARNESS_FILES = ['sealing.py', 'values.py', 'asserts.py', 'rewrite.py', 'lockdown.py',
   'harness.py', 'support.py', 'runner.py'];
@@ -22,7 +24,7 @@ const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpR
   'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
   'WebAssembly', 'eval', 'Function'];
 
-const { mode, isolation, pyodideDir, pyDir, snapshot, interruptBuffer } = workerData;
+const { mode, isolation, pyodideDir, pyDir, snapshot, interruptBuffer, progressBuffer } = workerData;
 const post = parentPort.postMessage.bind(parentPort);
 
 // Under Node's permission model `process.binding('constants')` is refused; Pyodide's NODEFS
@@ -107,31 +109,45 @@ function suiteKey(job) {
   return JSON.stringify([job.testModule ?? null, job.tests.map((t) => (t.kind === 'case' ? [t.setup ?? null, t.expr ?? null] : null))]);
 }
 
+/** What the harness reads of a job, as JSON text: no names, points or tags, and no hidden
+ * source when the suite's compiled code is cached. */
+function pythonJob(job, compiledHidden) {
+  const tests = job.tests.map((t) => (t.kind === 'module' ? { kind: 'module', name: t.name } : {
+    kind: 'case', call: t.call, args: t.args, kwargs: t.kwargs, raises: t.raises,
+    ...(compiledHidden ? {} : { setup: t.setup, expr: t.expr }),
+  }));
+  return JSON.stringify({ source: job.source, moduleName: job.moduleName, limits: job.limits, seed: job.seed,
+    virtualClock: job.virtualClock, testModule: compiledHidden ? undefined : job.testModule, compiledHidden, tests });
+}
+
 function begin(entry, job) {
   const key = suiteKey(job);
   const compiledHidden = compiledSuites.get(key);
-  const outcome = JSON.parse(entry('begin', JSON.stringify({ ...job, compiledHidden })));
-  if (outcome.compiled !== undefined) {
-    if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
-    compiledSuites.set(key, outcome.compiled);
-    delete outcome.compiled;
+  const outcome = entry('begin', pythonJob(job, compiledHidden));
+  if (compiledHidden === undefined) {
+    const compiled = entry('compiled', '');
+    if (compiled) {
+      if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
+      compiledSuites.set(key, compiled);
+    }
   }
   return outcome;
 }
 
-function runJob(entry, cap, interrupt, resetter, { job, startAt, memoryBytes }) {
+/** The outcome of a step goes to the shared progress buffer, or by message when it is full. */
+function record(progress, step, text) {
+  if (!progress.stepDone(step, text)) post({ type: 'outcome', step, text });
+}
+
+function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memoryBytes }) {
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
-  post({ type: 'begin-start' });
-  let started = performance.now();
-  const begun = begin(entry, job);
-  post({ type: 'begun', outcome: begun, ms: performance.now() - started });
+  progress.stepStarted(0);
+  record(progress, 0, begin(entry, job));
   for (let index = startAt; index < job.tests.length; index++) {
     interrupt[0] = 0;
-    post({ type: 'test-start', index });
-    started = performance.now();
-    const outcome = JSON.parse(entry('test', String(index)));
-    post({ type: 'test-done', index, outcome, ms: performance.now() - started });
+    progress.stepStarted(index + 1);
+    record(progress, index + 1, entry('test', String(index)));
   }
   post({ type: 'job-done' });
   if (resetter) {
@@ -156,6 +172,7 @@ if (mode === 'snapshot') {
   confineWritesToTmp(module);
   lockDown(py);
   const resetter = isolation === 'reset' ? new MemoryReset(module) : null;
-  parentPort.on('message', (message) => runJob(entry, cap, interrupt, resetter, message));
+  const progress = new ProgressWriter(progressBuffer);
+  parentPort.on('message', (message) => runJob(entry, cap, interrupt, progress, resetter, message));
   post({ type: 'ready', version });
 }

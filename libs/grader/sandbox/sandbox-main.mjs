@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobRun } from './job-run.mjs';
+import { createProgressBuffer, ProgressReader } from './progress.mjs';
 
 const sandboxDir = dirname(fileURLToPath(import.meta.url));
 const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false,
@@ -17,10 +18,23 @@ function send(message) {
   if (process.connected) process.send(message);
 }
 
+// Status goes to the host at most every STATUS_MS (the last change always arrives): it feeds
+// health() and the warm-up wait, and one message per job state change cost more than a test.
+const STATUS_MS = 50;
+let statusSentAt = -Infinity;
+let statusTimer = null;
+
 function sendStatus() {
+  if (statusTimer) return;
+  const wait = statusSentAt + STATUS_MS - performance.now();
+  if (wait > 0) {
+    statusTimer = setTimeout(() => { statusTimer = null; sendStatus(); }, wait);
+    return;
+  }
+  statusSentAt = performance.now();
   const count = (s) => state.slots.filter((slot) => slot.state === s).length;
   send({ type: 'status', size: state.slots.length, ready: count('ready'), busy: count('busy'),
-    queued: state.queue.length, restarts: state.restarts, resetMs: median(state.resets.slice(-200)),
+    queued: state.queue.length, restarts: state.restarts, resetMs: median(state.resets),
     recycles: state.recycles, python: state.python });
 }
 
@@ -54,12 +68,17 @@ function makeSnapshot() {
 function bootSlot(slot) {
   slot.state = 'booting';
   slot.interrupt = new Int32Array(new SharedArrayBuffer(4));
+  const progressBuffer = createProgressBuffer(); // a new one per worker: a dead one keeps its own
+  slot.progress = new ProgressReader(progressBuffer);
   const worker = startWorker('grade', { snapshot: state.snapshot, interruptBuffer: slot.interrupt.buffer,
-    isolation: state.config.isolation });
+    progressBuffer, isolation: state.config.isolation });
   slot.worker = worker;
   worker.on('message', (message) => {
     if (message.type === 'ready') {
-      if (message.resetMs !== undefined) state.resets.push(message.resetMs);
+      if (typeof message.resetMs === 'number') {
+        state.resets.push(message.resetMs);
+        if (state.resets.length > 200) state.resets.shift();
+      }
       if (message.version) state.python = message.version;
       slot.state = 'ready';
       sendStatus();

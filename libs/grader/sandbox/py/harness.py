@@ -9,6 +9,7 @@ import builtins as _builtins
 import io as _io
 import json as _json
 import marshal as _marshal
+from operator import is_ as _is
 import os as _os
 import posixpath as _posixpath
 import random as _random
@@ -74,6 +75,8 @@ def install(config_text):
     _seal_all()
     S['TestCase'] = _unittest.TestCase
     S['testcase_dict'] = _types.MappingProxyType(dict(_unittest.TestCase.__dict__))
+    S['testcase_keys'] = tuple(S['testcase_dict'].keys())
+    S['testcase_values'] = tuple(S['testcase_dict'].values())
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
     S['modules'] = _snapshot_modules()
     S['stringio'] = _io.StringIO
@@ -99,6 +102,8 @@ def entry(command, argument):
             return begin(argument)
         if command == 'test':
             return run_test(int(argument))
+        if command == 'compiled':  # the suite compiled by this job's begin, for the worker's cache
+            return JOB.get('compiled', '')
         return '{"status":"error","message":"unknown command"}'
     except BaseException as exc:  # never let the JS side see a Python exception
         result = classify(exc, None)

@@ -37,8 +37,7 @@ def begin(job_text):
     except BaseException as exc:
         result = classify(exc)
         JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
-    extra = {'compiled': jstr(JOB['compiled'])} if 'compiled' in JOB else None
-    return outcome_json(result, captured(buf), extra)
+    return outcome_json(result, captured(buf), None)
 
 
 def compile_hidden(job):
@@ -107,7 +106,7 @@ def attempt(fn, *args):
 
 
 def hidden_namespace(name):
-    names = dict(S['builtins'])
+    names = S['builtins'].copy()  # a plain dict copy (mappingproxy.copy is dict.copy)
     names['__import__'] = JOB['import']
     ns = {'__name__': name, '__builtins__': names}
     HIDDEN_NAMESPACES.add(id(ns))
@@ -171,7 +170,7 @@ def run_module_test(name):
             exc = failure
     else:
         _, exc = attempt(fn)
-    if not (fingerprint(ns) == before and testcase_intact()):
+    if not (same_fingerprint(before, fingerprint(ns)) and testcase_intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     return (('pass', ''), None) if exc is None else (None, exc)
 

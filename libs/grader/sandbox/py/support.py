@@ -78,20 +78,31 @@ def learner_line(exc):
 
 
 def fingerprint(ns):
-    """Identity of every binding of the hidden namespace, its builtins and its classes."""
-    items = list(dict.items(ns)) + list(dict.items(ns['__builtins__']))
+    """Every binding of the hidden namespace, its builtins and its classes: (keys, values)."""
+    dicts = [ns, ns['__builtins__']]
     for value in list(dict.values(ns)):
         if type(value) is type and value.__module__ == '__grader_tests__':
-            items.extend(dict(value.__dict__).items())
-    return [(k, id(v), v) for k, v in items]
+            dicts.append(value.__dict__.copy())
+    keys, values = [], []
+    for d in dicts:
+        keys.extend(dict.keys(d))
+        values.extend(dict.values(d))
+    return keys, values
+
+
+def same_objects(a, b):
+    """Element-wise identity (`is`), compared in C: no `__eq__` of any object is called, and
+    both lists keep their objects alive, so an address cannot be reused by another object."""
+    return len(a) == len(b) and all(map(_is, a, b))
+
+
+def same_fingerprint(before, after):
+    return same_objects(before[0], after[0]) and same_objects(before[1], after[1])
 
 
 def testcase_intact():
-    current = dict(S['TestCase'].__dict__)
-    pristine = S['testcase_dict']
-    if len(current) != len(pristine):
-        return False
-    for key, value in pristine.items():
-        if current.get(key) is not value:
-            return False
-    return True
+    """unittest.TestCase holds exactly the attributes it had at boot: the same objects, in the
+    same order (S['testcase_keys'] / S['testcase_values'] keep them alive)."""
+    current = S['TestCase'].__dict__
+    return (len(current) == len(S['testcase_keys']) and all(map(_is, current.keys(), S['testcase_keys']))
+            and all(map(_is, current.values(), S['testcase_values'])))
