@@ -3,6 +3,7 @@
 // the memory snapshot once, keeps `size` interpreters warm, runs each job on one of them and
 // enforces the wall-time limits, interrupting first and terminating a worker that ignores the
 // interrupt. It sends raw per-test outcomes to the host, which decides the verdicts.
+import { Buffer } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -150,14 +151,19 @@ async function loadSnapshot(config) {
     } catch { /* no cache yet */ }
   }
   const shared = await makeSnapshot();
-  send({ type: 'snapshot', bytes: new Uint8Array(shared).slice() });
+  sendSnapshot(shared);
   return shared;
 }
 
 async function replaceCachedSnapshot() {
   state.snapshotFromCache = false;
   state.snapshot = await makeSnapshot();
-  send({ type: 'snapshot', bytes: new Uint8Array(state.snapshot).slice() });
+  sendSnapshot(state.snapshot);
+}
+
+/** The IPC channel carries JSON: the snapshot travels as base64 (once, when it is made). */
+function sendSnapshot(shared) {
+  send({ type: 'snapshot', base64: Buffer.from(shared).toString('base64') });
 }
 
 async function init(config) {

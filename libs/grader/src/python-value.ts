@@ -46,6 +46,29 @@ function asArray(value: unknown): unknown[] {
   return value;
 }
 
+const SCALAR_TAGS: Record<string, string> = {
+  bool: 'boolean', int: 'string', str: 'string', bytes: 'string', complex: 'string', other: 'string',
+};
+
+/**
+ * Whether `value` has the shape of a tagged value (bounded in depth and size, like the harness's
+ * encoder). Values arrive from an interpreter that ran learner code: checked before use.
+ */
+export function isPyTagged(value: unknown, depth = 0, budget = [200000]): value is PyTagged {
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || depth > 101 || --budget[0]! < 0) return false;
+  const [tag, inner] = value as [string, unknown];
+  if (tag === 'none') return value.length === 1;
+  if (value.length !== 2) return false;
+  if (tag === 'float') return typeof inner === 'number' || typeof inner === 'string';
+  if (Object.hasOwn(SCALAR_TAGS, tag)) return typeof inner === SCALAR_TAGS[tag];
+  if (!Array.isArray(inner)) return false;
+  if (tag === 'list' || tag === 'tuple' || tag === 'set' || tag === 'frozenset') {
+    return inner.every((x) => isPyTagged(x, depth + 1, budget));
+  }
+  return tag === 'dict' && inner.every((pair) => Array.isArray(pair) && pair.length === 2
+    && isPyTagged(pair[0], depth + 1, budget) && isPyTagged(pair[1], depth + 1, budget));
+}
+
 /** A canonical string: equal iff the values are equal type-strictly (dicts/sets unordered). */
 export function canonical(v: PyTagged): string {
   switch (v[0]) {

@@ -1,4 +1,4 @@
-import { buildResult, sandboxJob, type RawOutcome, type RawRun } from './result-builder.js';
+import { buildResult, parseOutcome, sandboxJob, type RawOutcome, type RawRun, type SandboxOutcome } from './result-builder.js';
 import { DEFAULT_LIMITS, type GradingJob } from './types.js';
 
 const job: GradingJob = {
@@ -14,7 +14,7 @@ const job: GradingJob = {
 const provenance = { runtime: 'pyodide test', python: '3.14.2' };
 const ok = (extra: Partial<RawOutcome>): RawOutcome => ({ status: 'ok', message: '', output: '', ...extra });
 
-function run(outcomes: RawOutcome[], begin: RawOutcome = ok({})): RawRun {
+function run(outcomes: SandboxOutcome[], begin: SandboxOutcome = ok({})): RawRun {
   return { begin, outcomes, durationMs: 3 };
 }
 
@@ -66,6 +66,39 @@ describe('buildResult', () => {
     ]), provenance, 5);
     expect(result.tests.map((t) => t.status)).toEqual(['timeout', 'memory_limit', 'error', 'pass', 'error']);
     expect(result.status).toBe('error');
+  });
+});
+
+describe('outcome texts from the sandbox', () => {
+  const text = (o: object) => JSON.stringify(o);
+
+  it('are parsed in the host, keeping a float -0.0 as the harness wrote it', () => {
+    const result = buildResult(job, run([
+      '{"status":"ok","message":"","output":"","value":["list",[["int","1"],["int","2"]]]}',
+      '{"status":"ok","message":"","output":"","value":["float",-0.0]}',
+      text({ status: 'ok', message: '', output: '', raised: 'TypeError', raisesMatch: true }),
+      text({ status: 'ok', message: '', output: 'Hello\n', value: ['none'] }),
+      text({ status: 'pass', message: '', output: '' }),
+    ], '{"status":"ok","message":"","output":""}'), provenance, 5);
+    expect(result.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'pass', 'pass', 'pass']);
+    expect(parseOutcome('{"status":"ok","message":"","output":"","value":["float",-0.0]}').value![1]).toBe(-0);
+  });
+
+  it('turn anything malformed into an error verdict, never an exception', () => {
+    const bad = ['not json', '[]', 'null', text({ status: 'timeout', message: '', output: '' }),
+      text({ status: 'pass', message: 3, output: '' }), text({ status: 'pass', message: '' })];
+    for (const t of bad) expect(parseOutcome(t)).toMatchObject({ status: 'error', message: expect.stringContaining('invalid outcome') });
+    const values = [['list', 'x'], ['dict', [[['int', '1']]]], ['int', 1], ['bogus', ''], 'str', ['none', 1]];
+    for (const value of values) {
+      expect(parseOutcome(text({ status: 'ok', message: '', output: '', value })).value).toEqual(['other', 'invalid value']);
+    }
+    const result = buildResult(job, run(job.tests.map(() => 'garbage'), 'garbage'), provenance, 5);
+    expect(result.status).toBe('error');
+  });
+
+  it('call a KeyboardInterrupt the sandbox did not send an error', () => {
+    expect(parseOutcome(text({ status: 'interrupted', message: 'KeyboardInterrupt', output: 'x' })))
+      .toEqual({ status: 'error', message: 'KeyboardInterrupt was raised by the code', output: 'x' });
   });
 });
 

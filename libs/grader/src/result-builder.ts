@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseTestSpec, GradingJob, GradingResult, TestResult, TestSpec, TestStatus } from './types.js';
-import { pyEquals, pyRepr, toTagged, type PyTagged } from './python-value.js';
+import { isPyTagged, pyEquals, pyRepr, toTagged, type PyTagged } from './python-value.js';
 
 /** What the sandbox reports for the import or for one test (plain data, never trusted for cases). */
 export interface RawOutcome {
@@ -12,10 +12,49 @@ export interface RawOutcome {
   raisesMatch?: boolean;
 }
 
+/**
+ * An outcome as the sandbox forwards it: the harness's JSON text, or an outcome the sandbox
+ * decided itself (timeout, a lost interpreter, not run). The text is untrusted (learner code
+ * ran in that interpreter): it is parsed and checked here, never in a way that can throw. It
+ * travels unparsed so that values keep their exact JSON form over the IPC channel (-0.0).
+ */
+export type SandboxOutcome = RawOutcome | string;
+
 export interface RawRun {
-  begin: RawOutcome | null;
-  outcomes: RawOutcome[];
+  begin: SandboxOutcome | null;
+  outcomes: SandboxOutcome[];
   durationMs: number;
+}
+
+const HARNESS_STATUSES = new Set(['ok', 'pass', 'fail', 'error', 'memory', 'interrupted']);
+const INVALID_OUTCOME = 'the Python interpreter reported an invalid outcome for this test';
+
+/** The harness's outcome text, checked field by field. */
+export function parseOutcome(text: string): RawOutcome {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = null;
+  }
+  const o = raw as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null || Array.isArray(o) || !HARNESS_STATUSES.has(o.status as string)
+    || typeof o.message !== 'string' || typeof o.output !== 'string') {
+    return { status: 'error', message: INVALID_OUTCOME, output: '' };
+  }
+  const outcome: RawOutcome = { status: o.status as RawOutcome['status'], message: o.message, output: o.output };
+  if (outcome.status === 'interrupted') { // the sandbox did not interrupt this test: learner code raised it
+    outcome.status = 'error';
+    outcome.message = 'KeyboardInterrupt was raised by the code';
+  }
+  if (o.value !== undefined) outcome.value = isPyTagged(o.value) ? o.value : ['other', 'invalid value'];
+  if (o.raised !== undefined) outcome.raised = String(o.raised);
+  if (o.raisesMatch !== undefined) outcome.raisesMatch = o.raisesMatch === true;
+  return outcome;
+}
+
+function outcomeOf(outcome: SandboxOutcome): RawOutcome {
+  return typeof outcome === 'string' ? parseOutcome(outcome) : outcome;
 }
 
 export interface Provenance {
@@ -98,12 +137,16 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
 
 export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance, durationMs: number): GradingResult {
   const specs = selectedTests(job);
-  const importFailure = run.begin && run.begin.status !== 'ok' ? run.begin : null;
-  const tests = specs.map((spec, i) =>
-    buildTest(spec, run.outcomes[i] ?? { status: 'error', message: 'not run', output: '' }, importFailure));
+  const begin = run.begin === null ? null : outcomeOf(run.begin);
+  const importFailure = begin && begin.status !== 'ok' ? begin : null;
+  const raws = specs.map((_, i) => {
+    const raw = run.outcomes[i];
+    return raw === undefined || raw === null ? { status: 'error' as const, message: 'not run', output: '' } : outcomeOf(raw);
+  });
+  const tests = specs.map((spec, i) => buildTest(spec, raws[i]!, importFailure));
   const points = tests.reduce((sum, t) => sum + t.score, 0);
   const maxPoints = tests.reduce((sum, t) => sum + t.max_score, 0);
-  const tampered = tests.some((t, i) => run.outcomes[i]?.message?.startsWith('tampering detected'));
+  const tampered = raws.some((raw) => raw.message.startsWith('tampering detected'));
   const passed = tests.filter((t) => t.status === 'pass').length;
   const status = importFailure || tampered ? 'error' : passed === tests.length ? 'pass' : 'fail';
   const message = importFailure

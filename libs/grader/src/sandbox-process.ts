@@ -53,7 +53,8 @@ export class SandboxProcess {
     this.child = fork(join(paths.sandboxDir, 'sandbox-main.mjs'), [], {
       execArgv: sandboxExecArgv(paths),
       env: {},
-      serialization: 'advanced',
+      // JSON: about half the CPU per message of 'advanced' for these small plain messages.
+      serialization: 'json',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child.stderr?.on('data', (chunk: Buffer) => {
@@ -91,7 +92,7 @@ export class SandboxProcess {
   private onMessage(message: SandboxMessage): void {
     if (message.type === 'status') this.events.onStatus(message);
     else if (message.type === 'result') this.events.onResult(message.id, message.result);
-    else if (message.type === 'snapshot') this.events.onSnapshot(message.bytes);
+    else if (message.type === 'snapshot') this.events.onSnapshot(Buffer.from(message.base64, 'base64'));
     else if (message.type === 'fatal') {
       this.stderr += message.message;
       this.kill();
@@ -102,5 +103,5 @@ export class SandboxProcess {
 type SandboxMessage =
   | ({ type: 'status' } & SandboxStatus)
   | { type: 'result'; id: number; result: RawRun }
-  | { type: 'snapshot'; bytes: Uint8Array }
+  | { type: 'snapshot'; base64: string }
   | { type: 'fatal'; message: string };
