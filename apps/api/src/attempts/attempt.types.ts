@@ -66,3 +66,9 @@ export interface NewAnswer {
   score: number;
   points: number;
 }
+
+/** An attempt as a code submission sees it, and one of its questions (null: no such key). */
+export interface OwnQuestion {
+  attempt: Pick<AttemptRecord, 'id' | 'status'> & { settings: QuizSettings };
+  question: QuestionRecord | null;
+}

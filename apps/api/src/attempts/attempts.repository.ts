@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '@app/db';
-import type { AnswerRecord, AttemptRecord, NewAnswer } from './attempt.types.js';
-import { QUIZ_SELECT, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
+import type { Question } from '@app/quiz-spec';
+import type { AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion } from './attempt.types.js';
+import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
 
 /** A transaction client, or the service itself outside a transaction. */
 export type Db = Prisma.TransactionClient;
@@ -9,6 +10,16 @@ export type Db = Prisma.TransactionClient;
 export interface BestScoreRecord {
   score: number;
   maxScore: number;
+}
+
+interface OwnQuestionRow {
+  status: AttemptRecord['status'];
+  settings: unknown;
+  questionId: string | null;
+  key: string | null;
+  position: number | null;
+  points: number | null;
+  content: unknown;
 }
 
 const ANSWER_SELECT = { questionId: true, response: true, correct: true, score: true, points: true } as const;
@@ -79,6 +90,27 @@ export class AttemptsRepository {
     if (!row) return null;
     const { quizVersion, answers, ...attempt } = row;
     return { ...attempt, quiz: quizVersion.quiz, version: toVersionRecord(quizVersion), answers: answers as AnswerRecord[] };
+  }
+
+  /**
+   * What a code submission needs to know, in one statement (a submission's hot path): the
+   * attempt's status and its version's settings, and the question `key` (null when the version
+   * has none). null when the attempt is unknown or not `userId`'s.
+   */
+  async findOwnQuestion(attemptId: string, userId: string, key: string): Promise<OwnQuestion | null> {
+    const rows = await this.prisma.$queryRaw<OwnQuestionRow[]>`
+      SELECT a."status"::text AS "status",
+             jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes')) AS "settings",
+             q."id"::text AS "questionId", q."key", q."position", q."points", q."content"
+      FROM "attempts" a
+      JOIN "quiz_versions" v ON v."id" = a."quizVersionId"
+      LEFT JOIN "questions" q ON q."quizVersionId" = a."quizVersionId" AND q."key" = ${key}
+      WHERE a."id" = ${attemptId}::uuid AND a."userId" = ${userId}::uuid`;
+    const row = rows[0];
+    if (!row) return null;
+    const attempt = { id: attemptId, status: row.status, settings: toSettings(row.settings) };
+    if (row.questionId === null) return { attempt, question: null };
+    return { attempt, question: { id: row.questionId, key: row.key!, position: row.position!, points: row.points!, content: row.content as Question } };
   }
 
   /** false (and nothing stored) when the attempt is no longer in progress. */

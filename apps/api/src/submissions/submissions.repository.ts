@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma } from '@app/db';
+import { PrismaService } from '@app/db';
 import type { GradingResult } from '@app/grader';
 import type { CreateOutcome, NewSubmission, SubmissionRecord } from './submission.types.js';
 
-type Db = Prisma.TransactionClient;
-
-/** Submissions that count towards a code question's limit: grading failures of ours do not. */
-const COUNTED: Prisma.SubmissionWhereInput = { kind: 'submit', status: { in: ['pending', 'grading', 'graded'] } };
-
-/** Code runs and submissions of learners: the only submission code that touches Prisma. */
+/**
+ * Code runs and submissions of learners: the only submission code that touches Prisma. Every
+ * method runs on each submission, so each is one SQL statement (or one lock and one statement):
+ * with Prisma's nested reads and interactive steps a submission took about 27 statements, and
+ * under load the API spent more time in them than the grader spent grading.
+ */
 @Injectable()
 export class SubmissionsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -16,58 +16,71 @@ export class SubmissionsRepository {
   /**
    * Stores a pending submission (before any grading: a crash leaves it to be graded at the next
    * start). Under a lock on the attempt row, so that it cannot slip past a concurrent finish,
-   * and, for `submit`, checks the question's limit (0 = unlimited) in the same transaction.
+   * and, for `submit`, within the question's limit (0 = unlimited), counted after the lock is
+   * held (a statement of its own: it must see what the previous holder committed). Submissions
+   * that failed on our side (`error`) do not count.
    */
   create(submission: NewSubmission, limit: number): Promise<CreateOutcome> {
+    const { attemptId, userId, questionId, source, kind } = submission;
     return this.prisma.$transaction(async (tx) => {
-      const status = await this.lockAttempt(submission.attemptId, tx);
-      if (submission.kind === 'submit') {
-        if (status !== 'in_progress') return { created: false, reason: 'attempt_submitted', used: 0 };
-        const used = await tx.submission.count({ where: { attemptId: submission.attemptId, questionId: submission.questionId, ...COUNTED } });
-        if (limit > 0 && used >= limit) return { created: false, reason: 'limit_reached', used };
-      }
-      const row = await tx.submission.create({ data: { ...submission, status: 'pending' }, select: { id: true } });
-      await tx.attempt.update({ where: { id: submission.attemptId }, data: { updatedAt: new Date() }, select: { id: true } });
-      return { created: true, id: row.id };
+      const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
+      if (kind === 'submit' && locked[0]?.status !== 'in_progress') return { created: false, reason: 'attempt_submitted', used: 0 };
+      const now = new Date();
+      const rows = await tx.$queryRaw<{ id: string | null; used: number }[]>`
+        WITH used AS (
+          SELECT count(*)::int AS n FROM "submissions"
+          WHERE "attemptId" = ${attemptId}::uuid AND "questionId" = ${questionId}::uuid
+            AND "kind" = 'submit' AND "status" IN ('pending', 'grading', 'graded')
+        ), created AS (
+          INSERT INTO "submissions" ("id", "attemptId", "userId", "questionId", "source", "kind", "status", "createdAt", "updatedAt")
+          SELECT gen_random_uuid(), ${attemptId}::uuid, ${userId}::uuid, ${questionId}::uuid, ${source}, ${kind}::text::"SubmissionKind",
+                 'pending', ${now}::timestamptz, ${now}::timestamptz
+          FROM used WHERE ${kind}::text <> 'submit' OR ${limit}::int <= 0 OR used.n < ${limit}::int
+          RETURNING "id"
+        ), touched AS (
+          UPDATE "attempts" SET "updatedAt" = ${now}::timestamptz
+          WHERE "id" = ${attemptId}::uuid AND EXISTS (SELECT 1 FROM created)
+        )
+        SELECT (SELECT "id"::text FROM created) AS "id", (SELECT n FROM used) AS "used"`;
+      const { id, used } = rows[0]!;
+      return id ? { created: true, id } : { created: false, reason: 'limit_reached', used };
     });
   }
 
   /** null unless the submission belongs to `userId`. */
   async findOwn(id: string, userId: string): Promise<SubmissionRecord | null> {
-    const row = await this.prisma.submission.findFirst({
-      where: { id, userId },
-      select: {
-        id: true, attemptId: true, kind: true, status: true, score: true, points: true, maxPoints: true,
-        result: true, createdAt: true, gradedAt: true, question: { select: { key: true } },
-      },
-    });
-    if (!row) return null;
-    const { question, result, ...rest } = row;
-    return { ...rest, questionKey: question.key, result: result as GradingResult | null };
+    const rows = await this.prisma.$queryRaw<(Omit<SubmissionRecord, 'result'> & { result: GradingResult | null })[]>`
+      SELECT s."id"::text AS "id", s."attemptId"::text AS "attemptId", q."key" AS "questionKey", s."kind"::text AS "kind",
+             s."status"::text AS "status", s."score", s."points", s."maxPoints", s."result", s."createdAt", s."gradedAt"
+      FROM "submissions" s JOIN "questions" q ON q."id" = s."questionId"
+      WHERE s."id" = ${id}::uuid AND s."userId" = ${userId}::uuid`;
+    return rows[0] ?? null;
   }
 
   /**
-   * Keeps on the code question's Answer the best graded `submit` of the attempt. Serialised on
-   * the attempt row, so two verdicts arriving together cannot overwrite a better one.
+   * Keeps on the code question's Answer the best graded `submit` of the attempt. Takes the
+   * attempt row lock (as finishing and regrading do), and the upsert only raises a score: ON
+   * CONFLICT compares with the latest committed answer, so two verdicts arriving together, or a
+   * verdict next to a regrade, cannot overwrite a better one.
    */
   async recordBestAnswer(submissionId: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const sub = await tx.submission.findUnique({
-        where: { id: submissionId },
-        select: { attemptId: true, questionId: true, kind: true, status: true, score: true, question: { select: { points: true } } },
-      });
-      if (!sub?.attemptId || sub.kind !== 'submit' || sub.status !== 'graded' || sub.score === null) return;
-      await this.lockAttempt(sub.attemptId, tx);
-      const where = { attemptId_questionId: { attemptId: sub.attemptId, questionId: sub.questionId } };
-      const current = await tx.answer.findUnique({ where, select: { score: true } });
-      if (current && (current.score ?? 0) >= sub.score) return;
-      const data = { response: { submissionId }, correct: sub.score === 1, score: sub.score, points: sub.score * sub.question.points };
-      await tx.answer.upsert({ where, create: { attemptId: sub.attemptId, questionId: sub.questionId, ...data }, update: data });
-    });
-  }
-
-  private async lockAttempt(attemptId: string, tx: Db): Promise<string | undefined> {
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
-    return rows[0]?.status;
+    const now = new Date();
+    await this.prisma.$executeRaw`
+      WITH sub AS (
+        SELECT s."id", s."attemptId", s."questionId", s."score", q."points"
+        FROM "submissions" s JOIN "questions" q ON q."id" = s."questionId"
+        WHERE s."id" = ${submissionId}::uuid AND s."attemptId" IS NOT NULL AND s."kind" = 'submit'
+          AND s."status" = 'graded' AND s."score" IS NOT NULL
+      ), locked AS (
+        SELECT a."id" FROM "attempts" a JOIN sub ON sub."attemptId" = a."id" FOR UPDATE OF a
+      )
+      INSERT INTO "answers" ("id", "attemptId", "questionId", "response", "correct", "score", "points", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), sub."attemptId", sub."questionId", jsonb_build_object('submissionId', sub."id"::text),
+             sub."score" = 1, sub."score", sub."score" * sub."points", ${now}::timestamptz, ${now}::timestamptz
+      FROM sub JOIN locked ON locked."id" = sub."attemptId"
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE
+      SET "response" = EXCLUDED."response", "correct" = EXCLUDED."correct", "score" = EXCLUDED."score",
+          "points" = EXCLUDED."points", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE COALESCE("answers"."score", 0) < EXCLUDED."score"`;
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { LearnerSubmission } from '@app/contracts';
 import { SubmissionProcessor } from '../grading/submission-processor.js';
-import { alreadySubmitted, assertInProgress, loadOwnQuestion } from '../attempts/answer-question.use-case.js';
+import { alreadySubmitted } from '../attempts/answer-question.use-case.js';
 import { AttemptsRepository } from '../attempts/attempts.repository.js';
 import { assertOpen } from '../attempts/quiz-rules.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -30,14 +30,17 @@ export class SubmitCode {
   ) {}
 
   async execute(userId: string, attemptId: string, questionKey: string, source: string, kind: SubmissionKind, now = new Date()): Promise<LearnerSubmission> {
-    const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
+    const found = await this.attempts.findOwnQuestion(attemptId, userId, questionKey);
+    if (!found) throw new NotFoundException(`No attempt ${attemptId}`);
+    const { attempt, question } = found;
+    if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
     const content = question.content;
     if (content.type !== 'code') {
       throw new BadRequestException(`"${questionKey}" is not a code question: answer it with PUT /api/attempts/${attemptId}/answers/${questionKey}`);
     }
     if (kind === 'submit') {
-      assertInProgress(attempt);
-      assertOpen(attempt.version.settings, now);
+      if (attempt.status !== 'in_progress') throw alreadySubmitted();
+      assertOpen(attempt.settings, now);
     }
     const outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, content.attempts);
     if (!outcome.created) {

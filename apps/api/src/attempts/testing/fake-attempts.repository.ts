@@ -1,5 +1,5 @@
 import type { Question } from '@app/quiz-spec';
-import type { AttemptRecord, NewAnswer, PublishedQuiz, QuestionRecord, QuizSettings } from '../attempt.types.js';
+import type { AttemptRecord, NewAnswer, OwnQuestion, PublishedQuiz, QuestionRecord, QuizSettings } from '../attempt.types.js';
 import type { AttemptsRepository, BestScoreRecord } from '../attempts.repository.js';
 import type { LearnerQuizRepository } from '../learner-quiz.repository.js';
 
@@ -75,6 +75,12 @@ export class FakeAttempts {
   async findOwn(id: string, userId: string): Promise<AttemptRecord | null> {
     const attempt = this.attempts.get(id);
     return attempt?.userId === userId ? structuredClone(attempt) : null;
+  }
+  async findOwnQuestion(id: string, userId: string, key: string): Promise<OwnQuestion | null> {
+    const attempt = await this.findOwn(id, userId);
+    if (!attempt) return null;
+    const question = attempt.version.questions.find((q) => q.key === key) ?? null;
+    return { attempt: { id, status: attempt.status, settings: attempt.version.settings }, question };
   }
   async lockInProgress(id: string): Promise<boolean> {
     return this.attempts.get(id)?.status === 'in_progress';
