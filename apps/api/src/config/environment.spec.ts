@@ -3,7 +3,7 @@ import { ConfigError, validateEnvironment } from './environment.js';
 describe(validateEnvironment.name, () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0 });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20 });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -11,6 +11,10 @@ describe(validateEnvironment.name, () => {
     const env = validateEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db' });
     expect(env.PORT).toBe(8080);
     expect(env.DATABASE_URL).toBe('postgres://u@h:5432/db');
+  });
+
+  it('reads the code-run limit per user and minute', () => {
+    expect(validateEnvironment({ CODE_RUNS_PER_MINUTE: '600' }).CODE_RUNS_PER_MINUTE).toBe(600);
   });
 
   it('keeps a redis QUEUE_URL and defaults the queue name', () => {
@@ -24,6 +28,8 @@ describe(validateEnvironment.name, () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ QUEUE_URL: 'http://127.0.0.1:6379' }, 'QUEUE_URL'],
+    [{ CODE_RUNS_PER_MINUTE: '0' }, 'CODE_RUNS_PER_MINUTE'],
+    [{ CODE_RUNS_PER_MINUTE: 'lots' }, 'CODE_RUNS_PER_MINUTE'],
   ])('rejects %j with one line naming %s', (raw, key) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigError);
     try {

@@ -63,6 +63,12 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   COOKIE_SECURE: boolean = false;
 
+  /** Code runs plus submissions one user may send per minute; beyond it 429 with Retry-After. */
+  @IsInt({ message: 'must be an integer number of code runs and submissions per minute per user' })
+  @Min(1)
+  @Max(100000)
+  CODE_RUNS_PER_MINUTE: number = 20;
+
   /** bcrypt cost factor; tests lower it to keep suites fast. */
   @IsInt({ message: 'must be an integer bcrypt cost' })
   @Min(4)
@@ -73,7 +79,7 @@ export class Environment {
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST', 'CODE_RUNS_PER_MINUTE'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE'];
 
 function convert(key: string, value: unknown): unknown {

@@ -1,5 +1,6 @@
 import { HttpException, type ExecutionContext } from '@nestjs/common';
-import { CODE_RUNS_PER_WINDOW, CodeThrottleGuard } from './code-throttle.guard.js';
+import { validateEnvironment } from '../config/environment.js';
+import { CodeThrottleGuard } from './code-throttle.guard.js';
 
 function contextFor(userId: string) {
   const headers: Record<string, string> = {};
@@ -9,15 +10,30 @@ function contextFor(userId: string) {
   return { context, headers };
 }
 
+async function allowedInARow(guard: CodeThrottleGuard, userId: string): Promise<{ allowed: number; refusal: HttpException; retryAfter: number }> {
+  const { context, headers } = contextFor(userId);
+  for (let allowed = 0; ; allowed++) {
+    const outcome = await guard.canActivate(context).catch((error: unknown) => error);
+    if (outcome !== true) return { allowed, refusal: outcome as HttpException, retryAfter: Number(headers['Retry-After']) };
+  }
+}
+
 describe(CodeThrottleGuard.name, () => {
-  it('allows 20 runs and submissions per user and minute, then 429 with Retry-After; other users unaffected', async () => {
-    const guard = new CodeThrottleGuard();
-    const ada = contextFor('ada');
-    for (let i = 0; i < CODE_RUNS_PER_WINDOW; i++) await expect(guard.canActivate(ada.context)).resolves.toBe(true);
-    const refused = await guard.canActivate(ada.context).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(HttpException);
-    expect((refused as HttpException).getStatus()).toBe(429);
-    expect(Number(ada.headers['Retry-After'])).toBeGreaterThan(0);
+  it('allows 20 runs and submissions per user and minute by default, then 429 with Retry-After; other users unaffected', async () => {
+    const guard = new CodeThrottleGuard(validateEnvironment({}));
+    const ada = await allowedInARow(guard, 'ada');
+    expect(ada.allowed).toBe(20);
+    expect(ada.refusal).toBeInstanceOf(HttpException);
+    expect(ada.refusal.getStatus()).toBe(429);
+    expect(ada.refusal.message).toContain('at most 20 per minute');
+    expect(ada.retryAfter).toBeGreaterThan(0);
     await expect(guard.canActivate(contextFor('bob').context)).resolves.toBe(true);
+  });
+
+  it('follows CODE_RUNS_PER_MINUTE', async () => {
+    const guard = new CodeThrottleGuard(validateEnvironment({ CODE_RUNS_PER_MINUTE: '3' }));
+    const ada = await allowedInARow(guard, 'ada');
+    expect(ada.allowed).toBe(3);
+    expect(ada.refusal.message).toContain('at most 3 per minute');
   });
 });

@@ -1,20 +1,26 @@
 import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Environment } from '../config/environment.js';
 
-/** Runs and submissions together, per user: each one occupies a grader worker. */
-export const CODE_RUNS_PER_WINDOW = 20;
 export const CODE_WINDOW_SECONDS = 60;
 
 /**
- * 429 (with Retry-After) after CODE_RUNS_PER_WINDOW runs + submissions per CODE_WINDOW_SECONDS by
- * one user, keyed by the user id (the global JWT guard runs first). rate-limiter-flexible rather
- * than @nestjs/throttler: the latter is CommonJS requiring the ESM-only @nestjs/common, which
- * Jest cannot load on Node 20, so no e2e test could boot the app with it (see the login guard).
+ * 429 (with Retry-After) after CODE_RUNS_PER_MINUTE runs + submissions (each one occupies a
+ * grader worker) per CODE_WINDOW_SECONDS by one user, keyed by the user id (the global JWT guard
+ * runs first). rate-limiter-flexible rather than @nestjs/throttler: the latter is CommonJS
+ * requiring the ESM-only @nestjs/common, which Jest cannot load on Node 20, so no e2e test could
+ * boot the app with it (see the login guard).
  */
 @Injectable()
 export class CodeThrottleGuard implements CanActivate {
-  private readonly limiter = new RateLimiterMemory({ points: CODE_RUNS_PER_WINDOW, duration: CODE_WINDOW_SECONDS });
+  private readonly limit: number;
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(env: Environment) {
+    this.limit = env.CODE_RUNS_PER_MINUTE;
+    this.limiter = new RateLimiterMemory({ points: this.limit, duration: CODE_WINDOW_SECONDS });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
@@ -27,7 +33,7 @@ export class CodeThrottleGuard implements CanActivate {
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       http.getResponse<Response>().setHeader('Retry-After', String(seconds));
       throw new HttpException(
-        `Too many code runs and submissions: at most ${CODE_RUNS_PER_WINDOW} per minute; retry in ${seconds} s`,
+        `Too many code runs and submissions: at most ${this.limit} per minute; retry in ${seconds} s`,
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
