@@ -27,11 +27,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `node dist/apps/api/src/main.js` listening on 127.0.0.1 with `env` added. */
-export async function spawnApi(env: Record<string, string>, options: { uid?: number; gid?: number; port?: number } = {}): Promise<ApiProcess> {
+/** Spawns `node [nodeArgs] dist/apps/api/src/main.js` listening on 127.0.0.1 with `env` added. */
+export async function spawnApi(env: Record<string, string>, options: { uid?: number; gid?: number; port?: number; nodeArgs?: string[] } = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
-  const { port = await freePort(), ...ids } = options;
-  const child = spawn(process.execPath, [MAIN], {
+  const { port = await freePort(), nodeArgs = [], ...ids } = options;
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...ids,

@@ -9,7 +9,7 @@ export interface LoadOptions {
   submissions: number;
   /** Share of hostile sources (0..0.5); 1 in 100 of all submissions is then an endless loop. */
   hostileShare: number;
-  /** Submissions per learner account: under the API's 20 runs+submissions per minute and user. */
+  /** Submissions per learner account (default 18): under the API's CODE_RUNS_PER_MINUTE (20 by default). */
   perLearner?: number;
   /** How long to wait after the last submission for every verdict. */
   drainMs?: number;

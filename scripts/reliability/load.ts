@@ -1,10 +1,12 @@
 // npm run load -- [--db embedded|postgres|both] [--clients 50] [--submissions 10000] [--hostile 0.2]
+//   [--workers 0] [--bcrypt-cost 4] [--per-learner 18] [--tag load] [--cpu-prof <dir>]
 // Drives the built API (dist/, `npm run build` first) on 127.0.0.1 with concurrent learners and
 // prints throughput, submit latency p50/p95/p99, lost submissions and 5xx responses.
 import { parseArgs } from 'node:util';
 import { spawnApi, stopApi, waitHealthy } from './api-process.js';
 import { embeddedDatabase, postgresDatabase, type ScratchDatabase } from './databases.js';
 import { runLoad, type LoadFigures } from './load-run.js';
+import { watchCpu, type CpuFigures } from './process-cpu.js';
 import { saveResult } from './results.js';
 
 const { values } = parseArgs({
@@ -15,30 +17,45 @@ const { values } = parseArgs({
     hostile: { type: 'string', default: '0.2' },
     workers: { type: 'string', default: '0' },
     'bcrypt-cost': { type: 'string', default: '4' },
+    /** Submissions per learner account before the client signs up a new learner. */
+    'per-learner': { type: 'string', default: '18' },
     tag: { type: 'string', default: 'load' },
+    /** Writes a V8 CPU profile of the API process into this directory (node --cpu-prof). */
+    'cpu-prof': { type: 'string' },
   },
 });
 
-async function loadOn(database: ScratchDatabase): Promise<LoadFigures & { backend: string; bootMs: number }> {
-  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, BCRYPT_COST: values['bcrypt-cost']! });
+const perLearner = Number(values['per-learner']);
+/** The API's default (20) unless the learners submit more: the throttle is not what is measured. */
+const codeRunsPerMinute = Math.max(20, perLearner + 2);
+
+type Run = LoadFigures & { backend: string; bootMs: number; cpuSeconds?: CpuFigures };
+
+async function loadOn(database: ScratchDatabase): Promise<Run> {
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, BCRYPT_COST: values['bcrypt-cost']!, CODE_RUNS_PER_MINUTE: String(codeRunsPerMinute) }, { nodeArgs: profile });
   try {
     const bootMs = await waitHealthy(api);
-    const figures = await runLoad({ baseUrl: api.baseUrl, clients: Number(values.clients), submissions: Number(values.submissions), hostileShare: Number(values.hostile) });
+    const cpu = watchCpu(api.child.pid, database.env.DATABASE_URL && new URL(database.env.DATABASE_URL).pathname.slice(1));
+    const figures = await runLoad({ baseUrl: api.baseUrl, clients: Number(values.clients), submissions: Number(values.submissions), hostileShare: Number(values.hostile), perLearner });
     if (api.child.exitCode !== null) throw new Error(`the API died during the load:\n${api.output()}`);
-    return { backend: database.label, bootMs, ...figures };
+    const cpuSeconds = cpu.stop();
+    return { backend: database.label, bootMs, ...figures, cpuSeconds };
   } finally {
     await stopApi(api);
     await database.drop();
   }
 }
 
-function print(figures: LoadFigures & { backend: string }): void {
+function print(figures: Run): void {
   const l = figures.submitLatencyMs;
   console.log(`\n== ${figures.backend}: ${figures.clients} clients, ${figures.accepted} submissions accepted in ${figures.seconds} s`);
   console.log(`   throughput ${figures.acceptedPerSecond} submissions/s accepted, ${figures.gradedPerSecond}/s with final verdicts`);
   console.log(`   submit latency p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`);
   console.log(`   lost ${figures.lost}, 5xx ${figures.responses5xx}, network errors ${figures.networkErrors}, rejected ${JSON.stringify(figures.rejectedByStatus)}`);
   console.log(`   mix ${JSON.stringify(figures.byKind)}; statuses ${JSON.stringify(figures.statuses)}`);
+  const cpu = figures.cpuSeconds;
+  if (cpu) console.log(`   CPU seconds during the load: API process ${cpu.api}, grader sandbox ${cpu.sandbox}, PostgreSQL backends ${cpu.postgres}, this load client ${cpu.loadClient}`);
 }
 
 async function main(): Promise<void> {
