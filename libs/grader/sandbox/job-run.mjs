@@ -36,6 +36,7 @@ export class JobRun {
       this.totalTimer = setTimeout(() => this.stop('total'), this.job.limits.timeMsTotal);
     }
     this.progress.clear();
+    this.seqAtAttach = this.progress.current().seq;
     const memoryBytes = this.job.limits.memoryMb * 1024 * 1024;
     this.worker.postMessage({ job: this.job, startAt: this.startAt, memoryBytes });
     this.watch();
@@ -117,9 +118,22 @@ export class JobRun {
     else if (Number.isInteger(step) && step > 0 && step <= this.outcomes.length) this.outcomes[step - 1] ??= outcome;
   }
 
-  /** The worker died under this job (os._exit, a crash, OOM): the running test gets an error. */
+  /** Taken back before the worker started it (its reset was refused): it waits for another. */
+  detach() {
+    clearTimeout(this.watchTimer);
+    clearTimeout(this.graceTimer);
+    this.worker = null;
+  }
+
+  /** The worker died under this job (os._exit, a crash, OOM): the running test gets an error.
+   * If it died before starting this job (during the previous job's reset), nothing is lost. */
   onWorkerLost() {
     if (this.finished) return;
+    if (this.progress.current().seq === this.seqAtAttach) {
+      this.detach();
+      this.hooks.requeue(this);
+      return;
+    }
     this.losses += 1;
     this.collect();
     this.recordLost(this.progress.current().step, { status: 'error', output: '',

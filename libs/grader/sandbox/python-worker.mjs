@@ -3,7 +3,8 @@
 // Pyodide API object is emptied and frozen and `process`, `require`, `fetch`... are deleted, so
 // learner code that escapes Python finds nothing worth stealing in this thread. It grades one
 // job at a time, writing which test runs and the finished outcomes into memory shared with the
-// sandbox's main thread (progress.mjs): one message when the job is done, one after the reset.
+// sandbox's main thread (progress.mjs): one message when the job is done. The reset follows at
+// once; the next job may already wait in the port.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, constants as fsConstants } from 'node:fs';
 import { constants as osConstants } from 'node:os';
@@ -139,7 +140,10 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, text)) post({ type: 'outcome', step, text });
 }
 
+const after = { resetMs: undefined, retired: false }; // the last reset (stats); recycling
+
 function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memoryBytes }) {
+  if (after.retired) return; // a job posted during a refused reset: the sandbox requeues it
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   progress.stepStarted(0);
@@ -149,11 +153,15 @@ function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memor
     progress.stepStarted(index + 1);
     record(progress, index + 1, entry('test', String(index)));
   }
-  post({ type: 'job-done' });
+  post({ type: 'job-done', resetMs: after.resetMs });
   if (resetter) {
     const started = performance.now();
     const reason = resetter.reset();
-    post(reason ? { type: 'recycle', reason } : { type: 'ready', resetMs: performance.now() - started });
+    after.resetMs = performance.now() - started;
+    if (reason) {
+      after.retired = true;
+      post({ type: 'recycle', reason });
+    }
   }
 }
 

@@ -75,19 +75,25 @@ function bootSlot(slot) {
     progressBuffer, isolation: state.config.isolation });
   slot.worker = worker;
   worker.on('message', (message) => {
-    if (message.type === 'ready') {
-      if (typeof message.resetMs === 'number') {
-        state.resets.push(message.resetMs);
-        if (state.resets.length > 200) state.resets.shift();
-      }
+    if (message.type === 'ready') { // booted
       if (message.version) state.python = message.version;
       slot.state = 'ready';
       sendStatus();
       dispatch();
     } else if (message.type === 'recycle') {
       state.recycles[message.reason] = (state.recycles[message.reason] ?? 0) + 1;
+      const waiting = slot.run; // posted during the reset: the worker will not start it
       recycle(slot);
+      if (waiting) {
+        waiting.detach();
+        state.queue.unshift(waiting);
+        dispatch();
+      }
     } else if (slot.run) {
+      if (message.type === 'job-done' && typeof message.resetMs === 'number') {
+        state.resets.push(message.resetMs);
+        if (state.resets.length > 200) state.resets.shift();
+      }
       slot.run.onMessage(message, worker);
     }
   });
@@ -108,12 +114,18 @@ function bootSlot(slot) {
   });
 }
 
-/** After a job: 'fresh' isolation replaces the interpreter; 'reset' waits for the worker to
- * restore its pristine memory (it answers 'ready', or 'recycle' when a reset would be incomplete). */
+/** After a job: 'fresh' isolation replaces the interpreter. With 'reset' the slot takes the next
+ * job at once: the worker restores its pristine memory first (it handles one message at a time),
+ * so the job waits in its port instead of a 'ready' message waking this thread after every
+ * reset. When a reset would be incomplete the worker says 'recycle' and starts nothing more. */
 function afterJob(slot) {
   slot.run = null;
-  if (state.config.isolation === 'reset') slot.state = 'resetting';
-  else recycle(slot);
+  if (state.config.isolation === 'reset') {
+    slot.state = 'ready';
+    dispatch();
+  } else {
+    recycle(slot);
+  }
 }
 
 function recycle(slot) {
