@@ -135,10 +135,11 @@ function recycle(slot) {
 }
 
 function dispatch() {
-  state.queue = state.queue.filter((run) => !run.finished);
   for (const slot of state.slots) {
-    if (slot.state !== 'ready' || state.queue.length === 0) continue;
-    const run = state.queue.shift();
+    if (slot.state !== 'ready') continue;
+    let run = state.queue.shift();
+    while (run?.finished) run = state.queue.shift(); // timed out while it waited
+    if (!run) break;
     slot.state = 'busy';
     slot.run = run;
     run.attach(slot, {
