@@ -79,7 +79,17 @@ function tryCreate(path: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new DatabaseStartupError(`Cannot create lock file ${path}: ${firstLine(error)}`, { cause: error });
   }
-  writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+  try {
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+  } catch (error) {
+    // e.g. ENOSPC on a full disk: an empty lock file would be taken for stale anyway, but go tidy
+    closeSync(fd);
+    rmSync(path, { force: true });
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC'
+      ? `DATA_DIR ${dirname(path)} has no space left on device (ENOSPC): cannot write ${path}`
+      : `Cannot write lock file ${path}: ${firstLine(error)}`;
+    throw new DatabaseStartupError(reason, { cause: error });
+  }
   closeSync(fd);
   return true;
 }

@@ -17,6 +17,14 @@ export interface DatabaseAdapter {
   ping(): Promise<void>;
   /** Ends the pool or closes PGlite and releases the data folder. Safe to call twice. */
   close(): Promise<void>;
+  /** Free space where the data lives, when this process can see it (embedded only). */
+  storage?(): StorageHealth;
+}
+
+export interface StorageHealth {
+  freeBytes: number;
+  /** False while changes are refused because the disk is (nearly) full; reads still work. */
+  acceptsChanges: boolean;
 }
 
 /** Builds the adapter for a resolved config; nothing is opened until `open()` or first use. */

@@ -14,6 +14,8 @@ export interface EmbeddedDatabaseConfig {
   kind: 'embedded';
   dataDir: string;
   pgliteDir: string;
+  /** Free space below which changes are refused (default DEFAULT_WRITE_RESERVE_BYTES; tests lower it). */
+  writeReserveBytes?: number;
 }
 
 export type DatabaseConfig = PostgresDatabaseConfig | EmbeddedDatabaseConfig;

@@ -1,4 +1,4 @@
-export { createAdapter, type DatabaseAdapter } from './database-adapter.js';
+export { createAdapter, type DatabaseAdapter, type StorageHealth } from './database-adapter.js';
 export {
   DEFAULT_DATA_DIR,
   describeDatabase,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { DatabaseAdapter } from './database-adapter.js';
+import type { DatabaseAdapter, StorageHealth } from './database-adapter.js';
 import { describeDatabase } from './database-config.js';
 import { firstLine } from './database-startup.error.js';
 import { DATABASE_ADAPTER, DB_MODULE_OPTIONS } from './db.tokens.js';
@@ -19,6 +19,8 @@ export interface DatabaseHealth {
   backend: 'postgres' | 'embedded';
   latencyMs: number;
   error?: string;
+  /** Embedded only: free space in DATA_DIR and whether changes are accepted. */
+  storage?: StorageHealth;
 }
 
 /**
@@ -57,15 +59,16 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
   async ping(timeoutMs = 2_000): Promise<DatabaseHealth> {
     const started = performance.now();
     const backend = this.database.config.kind;
+    const storage = this.database.storage?.();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
       await Promise.race([this.$queryRaw`SELECT 1`, timeout]);
-      return { ready: true, backend, latencyMs: Math.round(performance.now() - started) };
+      return { ready: true, backend, latencyMs: Math.round(performance.now() - started), ...(storage && { storage }) };
     } catch (error) {
-      return { ready: false, backend, latencyMs: Math.round(performance.now() - started), error: firstLine(error) };
+      return { ready: false, backend, latencyMs: Math.round(performance.now() - started), error: firstLine(error), ...(storage && { storage }) };
     } finally {
       clearTimeout(timer);
     }

@@ -18,9 +18,28 @@ const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 
+/**
+ * SQLSTATE 53100: the database's disk is full. PostgreSQL sends it when a table cannot grow; the
+ * embedded database sends it itself while DATA_DIR is nearly full (libs/db/src/embedded-disk.ts).
+ * A condition of the server that passes once space is freed, not a bug: 507 with Retry-After.
+ */
+const DISK_FULL = '53100';
+
 function sqlState(error: PrismaLikeError): string | undefined {
   const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause;
   return typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
+}
+
+function isDiskFull(error: unknown): boolean {
+  if (isPrismaError(error)) return sqlState(error) === DISK_FULL;
+  return (error as { code?: unknown } | null)?.code === DISK_FULL;
+}
+
+/** The database's own words (they name DATA_DIR and the free space), for the log only. */
+function databaseMessage(error: unknown): string {
+  const cause = ((error as PrismaLikeError).meta?.driverAdapterError as { cause?: { originalMessage?: unknown } } | undefined)?.cause;
+  const message = cause?.originalMessage ?? (error as { message?: unknown } | null)?.message;
+  return String(message).split('\n')[0];
 }
 
 /**
@@ -48,15 +67,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const requestId = String(request.id ?? '');
     const body = { ...this.describe(exception, request), requestId };
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.INSUFFICIENT_STORAGE) {
+      // expected while the disk is full, once per refused request: one line, no stack
+      this.logger.warn(`${request.method} ${request.url} -> 507 [${requestId}]: ${databaseMessage(exception)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} -> ${body.statusCode} [${requestId}]`, (exception as Error)?.stack);
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (body.statusCode === HttpStatus.INSUFFICIENT_STORAGE) response.setHeader('Retry-After', '60');
     response.status(body.statusCode).json(body);
   }
 
   private describe(exception: unknown, request: Request): Omit<ErrorBody, 'requestId'> {
     if (exception instanceof HttpException) return this.fromHttpException(exception);
+    if (isDiskFull(exception)) {
+      return { statusCode: 507, error: 'Insufficient Storage', message: "The server's disk is full, so changes cannot be saved right now (reading still works); retry later" };
+    }
     if (isPrismaError(exception)) return this.fromPrisma(exception);
     if (isConnectionLoss(exception)) {
       return { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly' };

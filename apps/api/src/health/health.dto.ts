@@ -7,7 +7,10 @@ export class ComponentHealthDto {
   @ApiPropertyOptional({ description: 'Why the component is down' })
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Component figures (e.g. ready grader workers)', type: Object })
+  @ApiPropertyOptional({
+    description: 'Component figures: ready grader workers; for the embedded database also freeBytes in DATA_DIR and acceptsChanges (false while a full disk makes it refuse changes, reads still served)',
+    type: Object,
+  })
   details?: Record<string, unknown>;
 }
 
