@@ -100,15 +100,14 @@ function expectDiskFull(response: request.Response): void {
     rows.push({ area: 'faults', trial: 'API started with a new DATA_DIR on a disk with 0 bytes left', runs: 1, failures: 0, note: `exits with "Cannot start: ${error.message}"` });
   }, 120_000);
 
-  // Known defect (apps/api/src/auth/jwt-secret.ts): at 0 bytes the JWT secret file is created but
-  // its write fails, and the empty file then stops every later start ("holds a secret shorter
-  // than 32 characters"), space or not. Remove `.failing` once the empty file is cleaned up.
-  it.failing('starts on that same folder once space is freed', async () => {
+  // At 0 bytes the JWT secret file is created but its write fails: the empty file must not stop
+  // the starts that follow once there is space again.
+  it('starts on that same folder once space is freed', async () => {
     const error = await boot(folder('zero')).then(() => undefined, (reason: Error) => reason);
     await shutdown();
     rows.push({
       area: 'faults', trial: 'the same new DATA_DIR once space is freed after a start at 0 bytes', runs: 1, failures: error ? 1 : 0,
-      note: error ? `known defect (apps/api/src/auth/jwt-secret.ts leaves an empty jwt-secret): start still refused: "${error.message}"` : 'starts',
+      note: error ? `start still refused: "${error.message}"` : 'starts (the empty jwt-secret left by the failed write was removed)',
     });
     if (error) throw error;
   }, 120_000);

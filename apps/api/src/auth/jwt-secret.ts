@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config/environment.js';
 
@@ -18,12 +18,14 @@ export async function resolveJwtSecret(configured: string | undefined, dataDir: 
     await writeFile(file, randomBytes(48).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // A read-only or full DATA_DIR: one line for the operator instead of a stack trace.
+    // A read-only or full DATA_DIR: one line for the operator instead of a stack trace. On a full
+    // disk the file is created but stays empty: remove it, or the next start would refuse it.
+    if (code !== 'EEXIST') await rm(file, { force: true }).catch(() => undefined);
     if (code !== 'EEXIST') throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${code ?? (error as Error).message}): cannot create ${file}; make it writable or set JWT_SECRET`);
   }
   const secret = (await readFile(file, 'utf8')).trim();
   if (secret.length < 32) {
-    throw new Error(`${file} holds a secret shorter than 32 characters; delete it to generate a new one`);
+    throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to generate a new one`);
   }
   return secret;
 }
