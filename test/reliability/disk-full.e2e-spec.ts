@@ -112,18 +112,20 @@ function expectDiskFull(response: request.Response): void {
     if (error) throw error;
   }, 120_000);
 
+  /** Starts an attempt and submits the right answer; both answered 2xx, so both must survive. */
+  async function submitAcknowledged(learner: Session): Promise<void> {
+    const attempt = await withSession(http.post(`${QUIZ}/attempts`), learner).expect(201);
+    const submitted = await withSession(http.post(`/api/attempts/${attempt.body.id}/questions/make-counter/submissions`).send({ source: RIGHT }), learner);
+    expect([201, 202]).toContain(submitted.status);
+    acknowledged.learners.push(learner);
+    acknowledged.attempts.push(attempt.body.id as string);
+    acknowledged.submissions.push(submitted.body.id as string);
+  }
+
   it('serves a used folder: learners register and submit, and each one is acknowledged', async () => {
     http = await boot(folder('data'));
     await waitUntil('a warm grader', async () => ((await http.get('/health')).body.status === 'ok' ? true : undefined), 120_000, 250);
-    for (let i = 0; i < LEARNERS; i++) {
-      const learner = await registerLearner(http);
-      const attempt = await withSession(http.post(`${QUIZ}/attempts`), learner).expect(201);
-      const submitted = await withSession(http.post(`/api/attempts/${attempt.body.id}/questions/make-counter/submissions`).send({ source: RIGHT }), learner);
-      expect([201, 202]).toContain(submitted.status);
-      acknowledged.learners.push(learner);
-      acknowledged.attempts.push(attempt.body.id as string);
-      acknowledged.submissions.push(submitted.body.id as string);
-    }
+    for (let i = 0; i < LEARNERS; i++) await submitAcknowledged(await registerLearner(http));
     for (const [i, id] of acknowledged.submissions.entries()) {
       await waitUntil(`a verdict for ${id}`, async () => {
         const { body } = await withSession(http.get(`/api/submissions/${id}`), acknowledged.learners[i]);
@@ -168,12 +170,7 @@ function expectDiskFull(response: request.Response): void {
     const learner = await registerLearner(http);
     const recoveredMs = Date.now() - freed;
     expect((await http.get('/health')).body.database.details.acceptsChanges).toBe(true);
-    const attempt = await withSession(http.post(`${QUIZ}/attempts`), learner).expect(201);
-    const submitted = await withSession(http.post(`/api/attempts/${attempt.body.id}/questions/make-counter/submissions`).send({ source: RIGHT }), learner);
-    expect([201, 202]).toContain(submitted.status);
-    acknowledged.learners.push(learner);
-    acknowledged.attempts.push(attempt.body.id as string);
-    acknowledged.submissions.push(submitted.body.id as string);
+    await submitAcknowledged(learner);
     rows.push({ area: 'faults', trial: 'space freed while the API runs: changes accepted again without a restart', runs: 1, failures: 0, note: `first registration answered 201 ${recoveredMs} ms after the filler was deleted` });
   }, 120_000);
 
