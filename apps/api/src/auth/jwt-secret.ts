@@ -20,9 +20,11 @@ export async function resolveJwtSecret(configured: string | undefined, dataDir: 
     const code = (error as NodeJS.ErrnoException).code;
     // A read-only or full DATA_DIR: one line for the operator instead of a stack trace. On a full
     // disk the file is created but stays empty: remove it, or the next start would refuse it.
-    if (code !== 'EEXIST') await rm(file, { force: true }).catch(() => undefined);
-    if (code === 'ENOSPC') throw new ConfigError(`DATA_DIR ${dataDir} has no space left on device (ENOSPC): cannot create ${file}; free some space, then start again`);
-    if (code !== 'EEXIST') throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${code ?? (error as Error).message}): cannot create ${file}; make it writable or set JWT_SECRET`);
+    if (code !== 'EEXIST') {
+      await rm(file, { force: true }).catch(() => undefined);
+      if (code === 'ENOSPC') throw new ConfigError(`DATA_DIR ${dataDir} has no space left on device (ENOSPC): cannot create ${file}; free some space, then start again`);
+      throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${code ?? (error as Error).message}): cannot create ${file}; make it writable or set JWT_SECRET`);
+    }
   }
   const secret = (await readFile(file, 'utf8')).trim();
   if (secret.length < 32) {
