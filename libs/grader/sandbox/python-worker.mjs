@@ -91,7 +91,28 @@ function capMemory(py) {
   return cap;
 }
 
+// What Pyodide's runtime still calls on its internal API object while Python runs (errors,
+// proxies, fatal errors). Everything else (sockets through `initializeNodeSockFS`, `tests`,
+// dynamic libraries, snapshots, raw Python runs, the package manager) is deleted after boot:
+// learner code that found a way to the object would find none of it.
+const API_KEPT = new Set(['fatal_error', 'maybe_fatal_error', 'on_fatal', 'fatal_loading_error',
+  'isPyProxy', 'getTypeTag', 'errorConstructors', 'PythonError', 'NoGilError', 'deserializeError',
+  'debug_ffi', 'sig', 'capture_stderr', 'restore_stderr', 'isPromise', 'pyproxyIsAlive',
+  'typedArrayAsUint8Array', 'getExpectedKeys', 'LiteralMap', 'abortSignalAny', 'version',
+  'abiVersion', 'config', 'inTestHoist']);
+// Prototypes that JS calls rely on: frozen, so that code which got hold of any object cannot
+// add `Object.prototype.Function` (undoing the deletion below) or change a method we call.
+const FROZEN_PROTOTYPES = [Object.prototype, Function.prototype, Array.prototype,
+  String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype, Error.prototype,
+  Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, RegExp.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype), ArrayBuffer.prototype, SharedArrayBuffer.prototype];
+
 function lockDown(py) {
+  const api = py._module.API;
+  for (const key of Reflect.ownKeys(api)) {
+    if (!API_KEPT.has(key)) delete api[key];
+  }
+  Object.freeze(api);
   for (const key of Reflect.ownKeys(py)) {
     try { delete py[key]; } catch { /* non-configurable: frozen below */ }
   }
@@ -100,44 +121,72 @@ function lockDown(py) {
     try { delete globalThis[name]; } catch { /* keep going */ }
     if (name in globalThis) globalThis[name] = undefined;
   }
+  for (const prototype of FROZEN_PROTOTYPES) Object.freeze(prototype);
 }
 
-// Hidden code compiled by the harness (marshalled, before any learner code ran), per suite.
+// Hidden code compiled by the harness, per suite. It is compiled by `entry('compile')` at the
+// start of a job, before any learner code of that job runs, in a pristine interpreter (a fresh
+// one, or one reset to its pristine memory after the previous job): what learner code does
+// can never reach this cache, and it is never read back from an interpreter after learner code.
 const compiledSuites = new Map();
 const MAX_SUITES = 64;
+// Outcome texts come from an interpreter that ran learner code: bounded here again (the harness
+// bounds them too), so that no message to the sandbox's main thread or the host can be huge.
+const MAX_OUTCOME_CHARS = 256 * 1024;
 
 function suiteKey(job) {
   return JSON.stringify([job.testModule ?? null, job.tests.map((t) => (t.kind === 'case' ? [t.setup ?? null, t.expr ?? null] : null))]);
 }
 
-/** What the harness reads of a job, as JSON text: no names, points or tags, and no hidden
- * source when the suite's compiled code is cached. */
+/** What the compile step reads: the hidden code only. */
+function hiddenJob(job) {
+  return JSON.stringify({ testModule: job.testModule,
+    tests: job.tests.map((t) => (t.kind === 'case' ? { kind: 'case', setup: t.setup, expr: t.expr } : { kind: 'module' })) });
+}
+
+/** What the harness reads of a job to run it, as JSON text: no names, points, tags or hidden
+ * source (the compiled suite stands for it). */
 function pythonJob(job, compiledHidden) {
   const tests = job.tests.map((t) => (t.kind === 'module' ? { kind: 'module', name: t.name } : {
     kind: 'case', call: t.call, args: t.args, kwargs: t.kwargs, raises: t.raises,
-    ...(compiledHidden ? {} : { setup: t.setup, expr: t.expr }),
   }));
   return JSON.stringify({ source: job.source, moduleName: job.moduleName, limits: job.limits, seed: job.seed,
-    virtualClock: job.virtualClock, testModule: compiledHidden ? undefined : job.testModule, compiledHidden, tests });
+    virtualClock: job.virtualClock, compiledHidden, tests });
 }
 
+function errorOutcome(message) {
+  return JSON.stringify({ status: 'error', message, output: '' });
+}
+
+/** The import step's outcome, or null with `failed` set when the suite does not compile. */
 function begin(entry, job) {
   const key = suiteKey(job);
-  const compiledHidden = compiledSuites.get(key);
-  const outcome = entry('begin', pythonJob(job, compiledHidden));
-  if (compiledHidden === undefined) {
-    const compiled = entry('compiled', '');
-    if (compiled) {
-      if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
-      compiledSuites.set(key, compiled);
+  let compiled = compiledSuites.get(key);
+  if (compiled === undefined) {
+    compiled = entry('compile', hiddenJob(job)); // before the submission is imported
+    if (compiled.startsWith('{')) { // an error outcome: the author's test code does not compile
+      const reason = parsedMessage(compiled);
+      return { failed: `not run: the hidden tests could not be compiled: ${reason}` };
     }
+    if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
+    compiledSuites.set(key, compiled);
   }
-  return outcome;
+  return { outcome: entry('begin', pythonJob(job, compiled)) };
+}
+
+function parsedMessage(text) {
+  try {
+    return String(JSON.parse(text).message).slice(0, 2000);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /** The outcome of a step goes to the shared progress buffer, or by message when it is full. */
 function record(progress, step, text) {
-  if (!progress.stepDone(step, text)) post({ type: 'outcome', step, text });
+  const bounded = typeof text === 'string' && text.length <= MAX_OUTCOME_CHARS ? text
+    : errorOutcome('the result of this test is too large');
+  if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
 const after = { resetMs: undefined, retired: false }; // the last reset (stats); recycling
@@ -147,17 +196,26 @@ function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memor
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   progress.stepStarted(0);
-  record(progress, 0, begin(entry, job));
-  for (let index = startAt; index < job.tests.length; index++) {
-    interrupt[0] = 0;
-    progress.stepStarted(index + 1);
-    record(progress, index + 1, entry('test', String(index)));
+  const started = begin(entry, job);
+  if (started.failed) {
+    record(progress, 0, errorOutcome(started.failed));
+    for (let index = startAt; index < job.tests.length; index++) {
+      progress.stepStarted(index + 1);
+      record(progress, index + 1, errorOutcome(started.failed));
+    }
+  } else {
+    record(progress, 0, started.outcome);
+    for (let index = startAt; index < job.tests.length; index++) {
+      interrupt[0] = 0;
+      progress.stepStarted(index + 1);
+      record(progress, index + 1, entry('test', String(index)));
+    }
   }
   post({ type: 'job-done', resetMs: after.resetMs });
   if (resetter) {
-    const started = performance.now();
+    const resetStart = performance.now();
     const reason = resetter.reset();
-    after.resetMs = performance.now() - started;
+    after.resetMs = performance.now() - resetStart;
     if (reason) {
       after.retired = true;
       post({ type: 'recycle', reason });

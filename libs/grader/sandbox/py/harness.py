@@ -6,6 +6,7 @@
 
 import binascii as _binascii
 import builtins as _builtins
+import gc as _gc
 import io as _io
 import json as _json
 import marshal as _marshal
@@ -19,7 +20,9 @@ import time as _time
 import types as _types
 import unittest as _unittest
 
-PRIV = bytearray(1)  # 1 while the harness itself needs frames (traceback line numbers)
+# 1 only inside traceback_line (support.py): the audit hook then lets `tb_frame` reads through,
+# nothing else. Held by that sealed function and the hook only (their defaults).
+FRAMES_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
@@ -39,7 +42,10 @@ def _seal_all():
                        _assert=asserts, _search=_re.search, _show=S['show'],
                        _ns=_types.SimpleNamespace)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
-    S['hook'] = seal(audit_hook, _priv=PRIV, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
+    S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
+                               _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
+                               _Traceback=_types.TracebackType)
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
     S['escape'] = _escape_table()
 
 
@@ -102,8 +108,8 @@ def entry(command, argument):
             return begin(argument)
         if command == 'test':
             return run_test(int(argument))
-        if command == 'compiled':  # the suite compiled by this job's begin, for the worker's cache
-            return JOB.get('compiled', '')
+        if command == 'compile':
+            return compile_suite(argument)
         return '{"status":"error","message":"unknown command"}'
     except BaseException as exc:  # never let the JS side see a Python exception
         result = classify(exc, None)
@@ -116,10 +122,19 @@ def jstr(text):
     return '"' + str.translate(text, S['escape']) + '"'
 
 
+# An outcome text is bounded (values, messages and output of learner code can be huge): past
+# this it becomes an error outcome. The worker checks the same bound again in JS.
+MAX_OUTCOME_CHARS = 256 * 1024
+
+
 def outcome_json(status_message, output, extra):
     status, message = status_message
     parts = ['{"status":', jstr(status), ',"message":', jstr(message), ',"output":', jstr(output)]
     for key, value in (extra or {}).items():
         parts.append(',"' + key + '":' + value)
     parts.append('}')
-    return ''.join(parts)
+    text = ''.join(parts)
+    if len(text) > MAX_OUTCOME_CHARS:
+        return ('{"status":"error","message":"the result of this test is too large (%d characters;'
+                ' the limit is %d)","output":""}' % (len(text), MAX_OUTCOME_CHARS))
+    return text

@@ -44,14 +44,12 @@ FS_WRITE_EVENTS = frozenset({'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', '
 WRITE_FLAGS = 0o1 | 0o2 | 0o100 | 0o1000 | 0o2000  # O_WRONLY O_RDWR O_CREAT O_TRUNC O_APPEND
 
 
-def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
+def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
                _getattrs=BLOCKED_GETATTR, _setattrs=BLOCKED_SETATTR, _fs=FS_WRITE_EVENTS,
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
                _function=type(lambda: None), _sealed=SEALED_GLOBALS):
-    if _priv[0]:
-        return
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
@@ -68,6 +66,8 @@ def audit_hook(event, args, _priv=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MO
                 raise _RuntimeError("reading .__code__ of the grader's functions is not allowed")
             return
         if args[1] in _getattrs:
+            if args[1] == 'tb_frame' and _frames[0]:  # traceback_line's window (support.py)
+                return
             raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
         return
     if event == 'object.__setattr__' or event == 'object.__delattr__':
@@ -295,7 +295,7 @@ def _scrub_container(container, queue, is_bridge):
 def assert_harness_unreachable(harness_globals):
     """Boot-time proof that no class reachable from `object.__subclasses__()` has a method whose
     `__globals__` is the harness dict (reading `__globals__` is not audited in CPython): that
-    dict holds PRIV (the audit hook's off switch), the sealed helpers and the result writer."""
+    dict holds the sealed helpers, the job and the result writer."""
     import types
     seen, queue = set(), [object]
     while queue:

@@ -5,6 +5,16 @@
 # hidden objects during a test is detected afterwards and reported as tampering.
 
 
+def compile_suite(job_text):
+    """The hidden code of a job, compiled and marshalled (base64). Called by the worker before
+    any learner code of the job runs, in a pristine interpreter (fresh, or reset to its
+    pristine memory): the worker caches the text per suite and hands it to later jobs, so
+    nothing a submission does can change what a later learner is tested with."""
+    job = _json.loads(job_text)
+    test_code, cases = compile_raw(job)
+    return _binascii.b2a_base64(_marshal.dumps((test_code, cases)), newline=False).decode('ascii')
+
+
 def begin(job_text):
     job = _json.loads(job_text)
     JOB.clear()
@@ -13,11 +23,7 @@ def begin(job_text):
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
     S['setrecursionlimit'](job['limits']['recursionLimit'] + 60)
-    try:
-        compile_hidden(job)
-    except BaseException as exc:
-        JOB['broken'] = 'the hidden tests could not be compiled: ' + describe(exc)
-        return outcome_json(('error', JOB['broken']), '', None)
+    load_hidden(job)
     _random.seed(job.get('seed') or 0)  # the seed recorded in the result's provenance
     if job.get('virtualClock'):
         JOB['clock'] = install_virtual_clock(_time, job['virtualClock']['start'], seal)
@@ -40,14 +46,9 @@ def begin(job_text):
     return outcome_json(result, captured(buf), None)
 
 
-def compile_hidden(job):
-    """Hidden code compiled (or loaded from the worker's per-suite cache), helper injected."""
-    cached = job.get('compiledHidden')
-    if cached:
-        test_code, cases = _marshal.loads(_binascii.a2b_base64(cached))
-    else:
-        test_code, cases = compile_raw(job)
-        JOB['compiled'] = _binascii.b2a_base64(_marshal.dumps((test_code, cases)), newline=False).decode('ascii')
+def load_hidden(job):
+    """The suite compiled by compile_suite (before any learner code), helper injected."""
+    test_code, cases = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
     helper = S['helper']
     JOB['test_code'] = inject_helper(test_code, helper)
     JOB['cases'] = {}

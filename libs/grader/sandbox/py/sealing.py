@@ -39,28 +39,26 @@ def _check_code(code, name):
 def seal(fn, secret=None, **bind):
     """A copy of `fn` with no globals and no closure; SELF in its defaults becomes itself and
     `bind` replaces defaults by parameter name (to wire sealed functions to each other);
-    `secret` replaces the string constant SECRET in its code (unreadable, unlike defaults)."""
-    PRIV[0] = 1  # reading __code__ is vetoed for everyone else
-    try:
-        code = fn.__code__
-    finally:
-        PRIV[0] = 0
+    `secret` replaces the string constant SECRET in its code (unreadable, unlike defaults).
+    Needs no privilege: `fn` is a harness function (its `__code__` is not vetoed) and the
+    defaults are given to the constructor, never assigned (`__defaults__` writes are vetoed)."""
+    code = fn.__code__
     if fn.__closure__:
         raise SystemError(f'sealed function {fn.__name__} has a closure')
     _check_code(code, fn.__name__)
     if secret is not None:
         code = code.replace(co_consts=tuple(secret if type(c) is str and c == SECRET else c
                                             for c in code.co_consts))
-    sealed = _types.FunctionType(code, SEALED_GLOBALS, fn.__name__)
     defaults = fn.__defaults__ or ()
     names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
     unknown = set(bind) - set(names)
     if unknown:
         raise SystemError(f'seal({fn.__name__}): no default parameter {unknown}')
-    PRIV[0] = 1  # assigning __defaults__ is vetoed for everyone else
-    try:
-        sealed.__defaults__ = tuple(bind[n] if n in bind else sealed if d is SELF else d
-                                    for n, d in zip(names, defaults))
-    finally:
-        PRIV[0] = 0
+    bound = tuple(bind[n] if n in bind else d for n, d in zip(names, defaults))
+    sealed = _types.FunctionType(code, SEALED_GLOBALS, fn.__name__, bound)
+    if any(d is SELF for d in bound):
+        # A recursive function names itself in its defaults. It exists only once created, so
+        # its defaults are assigned here: that works only before the audit hook is installed
+        # (install() seals these first), and raises afterwards, loudly.
+        sealed.__defaults__ = tuple(sealed if d is SELF else d for d in bound)
     return sealed
