@@ -19,6 +19,20 @@ function send(message) {
   if (process.connected) process.send(message);
 }
 
+/** A result that cannot be sent (too large for one message, a string over V8's limit) becomes
+ * an error verdict for each test: never an exception that would end this process and every
+ * other learner's grading in it. */
+function sendResult(id, result) {
+  try {
+    send({ type: 'result', id, result });
+  } catch (error) {
+    const message = `the grading result could not be sent (${String(error?.message ?? error).slice(0, 200)})`;
+    const failed = { status: 'error', message, output: '' };
+    send({ type: 'result', id, result: { begin: failed, outcomes: result.outcomes.map(() => failed),
+      durationMs: result.durationMs } });
+  }
+}
+
 // Status goes to the host at most every STATUS_MS (the last change always arrives): it feeds
 // health() and the warm-up wait, and one message per job state change cost more than a test.
 const STATUS_MS = 50;
@@ -194,7 +208,7 @@ process.on('message', (message) => {
   if (message.type === 'init') {
     init(message.config).catch((error) => send({ type: 'fatal', message: String(error?.stack ?? error) }));
   } else if (message.type === 'grade') {
-    state.queue.push(new JobRun(message.id, message.job, (result) => send({ type: 'result', id: message.id, result })));
+    state.queue.push(new JobRun(message.id, message.job, (result) => sendResult(message.id, result)));
     dispatch();
   } else if (message.type === 'close') {
     state.closing = true;

@@ -8,11 +8,13 @@ import type { GradingJob, GradingResult } from './types.js';
  * Every hostile submission in test-fixtures/hostile runs on ONE pool; its header says what it
  * must get (`# expect-status:`, `# expect-points:`, `# expect-tests: name=status`,
  * `# must-not-contain:` / `# must-contain:` strings of the result JSON). After each one an
- * honest submission is graded on the same pool and must get full marks.
+ * honest submission is graded on the same pool and must get full marks, and a wrong one must
+ * get exactly its own score: nothing a submission does may change a later learner's verdict.
  */
 const fixtures = join(findRepoRoot(), 'libs', 'grader', 'test-fixtures');
 const job = JSON.parse(readFileSync(join(fixtures, 'corpus-job.json'), 'utf8')) as GradingJob;
 const honest = readFileSync(join(fixtures, 'honest.py'), 'utf8');
+const wrong = readFileSync(join(fixtures, 'wrong.py'), 'utf8');
 const files = readdirSync(join(fixtures, 'hostile')).filter((f) => f.endsWith('.py')).sort();
 
 interface Expectation {
@@ -56,7 +58,16 @@ describe('hostile corpus', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
-  it.each(files)('%s gets its verdict and the next honest submission is graded correctly', async (file) => {
+  let wrongPoints: number;
+
+  it('grades the wrong reference submission below full marks', async () => {
+    const result = await pool.grade({ ...job, source: wrong });
+    wrongPoints = result.points;
+    expect(result.status).toBe('fail');
+    expect(result.points).toBeLessThan(result.max_points);
+  });
+
+  it.each(files)('%s gets its verdict and the next submissions are graded correctly', async (file) => {
     const source = readFileSync(join(fixtures, 'hostile', file), 'utf8');
     const want = expectationOf(source);
     const result = await pool.grade({ ...job, source });
@@ -68,7 +79,12 @@ describe('hostile corpus', () => {
     for (const needle of want.mustContain) expect(text).toContain(needle);
     expect(result.tests).toHaveLength(job.tests.length);
 
-    const next = await pool.grade({ ...job, source: honest });
-    expect({ file, status: next.status, score: next.score }).toEqual({ file, status: 'pass', score: 1 });
+    // Twice each, so that both interpreters of the pool are seen after the hostile one.
+    for (let i = 0; i < 2; i++) {
+      const next = await pool.grade({ ...job, source: honest });
+      expect({ file, status: next.status, score: next.score }).toEqual({ file, status: 'pass', score: 1 });
+      const bad = await pool.grade({ ...job, source: wrong });
+      expect({ file, status: bad.status, points: bad.points }).toEqual({ file, status: 'fail', points: wrongPoints });
+    }
   }, 30000);
 });

@@ -8,6 +8,13 @@ import types as _types
 import warnings as _warnings
 
 SENTINEL = '\x00grader-strict-helper\x00'
+# A builtin read by hidden code becomes the constant BUILTIN_PREFIX + name, replaced by the
+# pristine builtin itself when the helper is injected: nothing learner code patches (the hidden
+# namespace's `__builtins__` dict is reachable through a hidden class's methods) is looked up.
+BUILTIN_PREFIX = '\x00grader-builtin:'
+# `super` must stay a name: the compiler gives a method its `__class__` cell only when it sees it.
+# Dunder names (`__name__`...) are the namespace's own, not builtins.
+UNBOUND_BUILTINS = frozenset({'super'})
 _OPS = {_ast.Eq: '==', _ast.NotEq: '!=', _ast.Lt: '<', _ast.LtE: '<=', _ast.Gt: '>',
         _ast.GtE: '>=', _ast.In: 'in', _ast.NotIn: 'not in', _ast.Is: 'is', _ast.IsNot: 'is not'}
 
@@ -33,9 +40,44 @@ def _raises_context(item):
     return call if wanted is not None and len(call.args) == wanted and not call.keywords else None
 
 
+def _bound_names(tree):
+    """Every name the hidden code binds anywhere (assignments, defs, imports, parameters,
+    globals): such a name is never replaced by a builtin, wherever it is read."""
+    names = set()
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Name) and not isinstance(node.ctx, _ast.Load):
+            names.add(node.id)
+        elif isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, _ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, _ast.alias):
+            if node.name == '*':  # binds names unknown here: bind no builtin at all
+                return None
+            names.add((node.asname or node.name).partition('.')[0])
+        elif isinstance(node, (_ast.Global, _ast.Nonlocal)):
+            names.update(node.names)
+        elif isinstance(node, _ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, (_ast.MatchAs, _ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, _ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+    return names
+
+
 class StrictRewriter(_ast.NodeTransformer):
-    def __init__(self, assert_methods):
+    def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods
+        self.builtin_names = builtin_names
+        self.bound = bound
+
+    def visit_Name(self, node):
+        if (self.bound is not None and isinstance(node.ctx, _ast.Load) and node.id in self.builtin_names
+                and node.id not in self.bound and node.id not in UNBOUND_BUILTINS
+                and not node.id.startswith('_')):
+            return _ast.copy_location(_ast.Constant(BUILTIN_PREFIX + node.id), node)
+        return node
 
     def visit_Compare(self, node):
         self.generic_visit(node)
@@ -90,28 +132,32 @@ class StrictRewriter(_ast.NodeTransformer):
         return _ast.Try(node.body, [handler], orelse, [])
 
 
-def _inject(code, helper):
+def _inject(code, helper, builtins):
     consts = []
     for c in code.co_consts:
         if type(c) is str and c == SENTINEL:
             consts.append(helper)
+        elif type(c) is str and c.startswith(BUILTIN_PREFIX):
+            consts.append(builtins[c[len(BUILTIN_PREFIX):]])
         elif isinstance(c, _types.CodeType):
-            consts.append(_inject(c, helper))
+            consts.append(_inject(c, helper, builtins))
         else:
             consts.append(c)
     return code.replace(co_consts=tuple(consts))
 
 
-def compile_rewritten(source, filename, mode, assert_methods):
-    """Parse, rewrite and compile hidden code; the sentinel still stands for the helper, so
-    the code object can be marshalled (the worker caches it per test suite)."""
+def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset()):
+    """Parse, rewrite and compile hidden code; the sentinels still stand for the helper and the
+    builtins, so the code object can be marshalled (the worker caches it per test suite)."""
     tree = _ast.parse(source, filename, mode)
-    tree = _ast.fix_missing_locations(StrictRewriter(assert_methods).visit(tree))
+    rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
+    tree = _ast.fix_missing_locations(rewriter.visit(tree))
     with _warnings.catch_warnings():
         _warnings.simplefilter('ignore')
         return compile(tree, filename, mode, dont_inherit=True)
 
 
-def inject_helper(code, helper):
-    """The helper object replaces the sentinel in the constants of `code` and nested code."""
-    return None if code is None else _inject(code, helper)
+def inject_helper(code, helper, builtins):
+    """The helper object and the pristine builtins (a mapping) replace their sentinels in the
+    constants of `code` and nested code."""
+    return None if code is None else _inject(code, helper, builtins)

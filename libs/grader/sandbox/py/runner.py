@@ -49,23 +49,27 @@ def begin(job_text):
 def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
     test_code, cases = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
-    helper = S['helper']
-    JOB['test_code'] = inject_helper(test_code, helper)
+    helper, builtins = S['helper'], S['builtins']
+    JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
     for i, (setup, expr) in cases.items():
         spec = job['tests'][i]
-        JOB['cases'][i] = {'setup': inject_helper(setup, helper), 'expr': inject_helper(expr, helper),
+        JOB['cases'][i] = {'setup': inject_helper(setup, helper, builtins),
+                           'expr': inject_helper(expr, helper, builtins),
                            'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
 
 
 def compile_raw(job):
     methods = ASSERT_METHODS
+    names = frozenset(S['builtins'])
     source = job.get('testModule')
-    test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods) if source else None
+    test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names) if source else None
     cases = {}
     for i, spec in enumerate(job['tests']):
         if spec['kind'] == 'case':
             setup, expr = spec.get('setup'), spec.get('expr')
+            # Not bound in cases: the learner's public names share their namespace by design
+            # (a case may call the learner's own `max`), and no hidden class exposes it.
             cases[i] = (compile_rewritten(setup, 'setup', 'exec', methods) if setup else None,
                         compile_rewritten(expr, 'expr', 'eval', methods) if expr else None)
     return test_code, cases
