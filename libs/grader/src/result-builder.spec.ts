@@ -36,8 +36,8 @@ describe('buildResult', () => {
     const result = buildResult(job, run([
       ok({ value: ['list', [['int', '2']]], output: 'debug' }),
       ok({ value: ['float', 42], output: 'my args were 3' }),
-      ok({}),
-      ok({ output: 'Bye' }),
+      ok({ value: ['none'] }),
+      ok({ value: ['none'], output: 'Bye' }),
       { status: 'fail', message: 'AssertionError: secret 12345', output: 'x' },
     ]), provenance, 5);
     const [visible, hidden, raises, prints, moduleTest] = result.tests;
@@ -56,12 +56,20 @@ describe('buildResult', () => {
     expect(result.tests.every((t) => t.status === 'error' && t.message.includes('SyntaxError'))).toBe(true);
   });
 
+  it('never takes a bare "pass" (or an ok without a value) for a declarative case', () => {
+    const forged = { status: 'pass' as const, message: '', output: '' };
+    const result = buildResult(job, run([forged, forged, ok({}), forged, forged]), provenance, 5);
+    expect(result.tests.map((t) => t.status)).toEqual(['error', 'error', 'error', 'error', 'pass']);
+    expect(result.tests[0]!.message).toContain('invalid outcome');
+    expect(result.points).toBe(1);
+  });
+
   it('maps sandbox limits to their verdicts', () => {
     const result = buildResult(job, run([
       { status: 'timeout', message: 'time limit of 2000 ms exceeded', output: '' },
       { status: 'memory', message: 'MemoryError', output: '' },
       { status: 'error', message: 'KeyboardInterrupt was raised by the code', output: '' },
-      ok({ output: 'Hello' }),
+      ok({ value: ['none'], output: 'Hello' }),
       { status: 'error', message: 'tampering detected: the hidden tests were modified while they ran', output: '' },
     ]), provenance, 5);
     expect(result.tests.map((t) => t.status)).toEqual(['timeout', 'memory_limit', 'error', 'pass', 'error']);

@@ -111,14 +111,26 @@ function decideCase(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
   return ['pass', ''];
 }
 
+/**
+ * A declarative case is decided here, from the value (or the exception) the harness reports:
+ * the harness never says "pass" for a case, so an outcome that does, or an 'ok' without a
+ * value or an exception, is forged or broken and counts as an error.
+ */
+function caseVerdict(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
+  if (raw.status === 'pass') return ['error', INVALID_OUTCOME];
+  if (raw.status !== 'ok') return [sandboxStatus(raw.status), raw.message];
+  if (raw.value === undefined && raw.raised === undefined) return ['error', INVALID_OUTCOME];
+  return decideCase(spec, raw);
+}
+
 function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | null): TestResult {
   let status: TestStatus;
   let detail: string;
   if (importFailure) {
     status = sandboxStatus(importFailure.status);
     detail = `Your code could not be imported: ${importFailure.message}`;
-  } else if (raw.status === 'ok' && spec.kind === 'case') {
-    [status, detail] = decideCase(spec, raw);
+  } else if (spec.kind === 'case') {
+    [status, detail] = caseVerdict(spec, raw);
   } else {
     status = raw.status === 'ok' ? 'error' : sandboxStatus(raw.status);
     detail = raw.message;
