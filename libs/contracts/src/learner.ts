@@ -74,7 +74,7 @@ export interface AttemptSummary {
 }
 
 export type SubmissionStatus = 'pending' | 'grading' | 'graded' | 'error';
-export type TestOutcome = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit';
+export type TestOutcome = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit' | 'skipped';
 
 /** One test's verdict. Hidden tests show name, status, feedback and score, never their output. */
 export interface LearnerTestResult {

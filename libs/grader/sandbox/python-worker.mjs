@@ -16,7 +16,7 @@ import { ProgressWriter } from './progress.mjs';
 
 const HARNESS_FILES = ['sealing.py', 'values.py', 'asserts.py', 'rewrite.py', 'lockdown.py',
   'harness.py', 'support.py', 'runner.py'];
-const PRELOAD = ['ast', 'unittest', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
+const PRELOAD = ['ast', 'unittest', 'unittest.mock', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
   'math', 'collections', 'itertools', 'functools', 'string', 'random', 'datetime', 'decimal',
   'fractions', 'statistics', 'dataclasses', 'typing', 'enum', 'heapq', 'bisect', 'copy',
   'operator', 'textwrap', 'abc', 'contextlib', 'inspect'];
@@ -135,13 +135,14 @@ const MAX_SUITES = 64;
 const MAX_OUTCOME_CHARS = 256 * 1024;
 
 function suiteKey(job) {
-  return JSON.stringify([job.testModule ?? null, job.tests.map((t) => (t.kind === 'case' ? [t.setup ?? null, t.expr ?? null] : null))]);
+  return JSON.stringify([job.testModule ?? null, job.moduleName,
+    job.tests.map((t) => (t.kind === 'case' ? [t.setup ?? null, t.expr ?? null] : t.name))]);
 }
 
 /** What the compile step reads: the hidden code only. */
 function hiddenJob(job) {
-  return JSON.stringify({ testModule: job.testModule,
-    tests: job.tests.map((t) => (t.kind === 'case' ? { kind: 'case', setup: t.setup, expr: t.expr } : { kind: 'module' })) });
+  return JSON.stringify({ testModule: job.testModule, moduleName: job.moduleName,
+    tests: job.tests.map((t) => (t.kind === 'case' ? { kind: 'case', setup: t.setup, expr: t.expr } : { kind: 'module', name: t.name })) });
 }
 
 /** What the harness reads of a job to run it, as JSON text: no names, points, tags or hidden

@@ -18,6 +18,57 @@ describe(GraderPool.name, () => {
     await pool?.close();
   });
 
+  describe('unittest features of foreign suites', () => {
+    const testModule = [
+      'import unittest', 'from unittest import mock', 'import solution', '',
+      'def setUpModule():', '    solution.LOG.append("module")', '',
+      'class T(unittest.TestCase):',
+      '    @classmethod', '    def setUpClass(cls):', '        cls.base = 10',
+      '    def test_class_fixture(self):', '        self.assertEqual(self.base + solution.twice(), 12)',
+      "    @mock.patch('solution.helper', return_value=7)",
+      '    def test_patch_decorator(self, helper):', '        self.assertEqual(solution.twice(), 14)',
+      '        helper.assert_called_once_with()',
+      '    def test_patch_object(self):',
+      "        with mock.patch.object(solution, 'helper', return_value=5):",
+      '            self.assertEqual(solution.twice(), 10)',
+      "    @unittest.skip('not graded yet')", '    def test_skipped(self):', "        self.fail('runs')",
+      "    @unittest.skipIf(False, 'never')", '    def test_not_skipped(self):', '        self.assertEqual(solution.helper(), 1)',
+      '    @unittest.expectedFailure', '    def test_expected_failure(self):', '        self.assertEqual(solution.twice(), 3)',
+    ].join('\n');
+    const names = ['test_class_fixture', 'test_patch_decorator', 'test_patch_object', 'test_skipped',
+      'test_not_skipped', 'test_expected_failure'];
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits, testModule,
+      tests: names.map((n) => ({ kind: 'module' as const, name: `T.${n}`, points: 1, visibility: 'visible' as const, tags: [] })),
+    });
+    const statuses = (r: { tests: { status: string }[] }) => r.tests.map((t) => t.status);
+
+    it('runs fixtures, mock patches, author skips and expected failures as unittest does', async () => {
+      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 2 * helper()\n'));
+      expect(statuses(result)).toEqual(['pass', 'pass', 'pass', 'skipped', 'pass', 'pass']);
+      expect(result).toMatchObject({ status: 'pass', points: 5, max_points: 5 });
+      expect(result.tests[3]!.message).toContain('not graded yet');
+    });
+
+    it('fails wrong code, and an expected failure that passes, as unittest does', async () => {
+      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 3\n'));
+      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'pass', 'fail']);
+      expect(result.tests[5]!.message).toContain('unexpected success');
+    });
+
+    it('never lets a submission skip a test itself', async () => {
+      const source = [
+        'import unittest, unittest.case', 'LOG = []',
+        "unittest.case._id = lambda f: unittest.skip('mine')(f)",
+        'def helper():', "    raise unittest.SkipTest('mine')", 'def twice():', '    return 0',
+      ].join('\n');
+      const result = await pool.grade(job(source));
+      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'error', 'pass']);
+      expect(result.tests[4]!.message).toContain('SkipTest');
+      expect(result.max_points).toBe(5);
+    });
+  });
+
   it('is warm after start and reports its workers', () => {
     const health = pool.health();
     expect(health.size).toBe(2);

@@ -4,7 +4,7 @@ import { isPyTagged, pyEquals, pyRepr, toTagged, type PyTagged } from './python-
 
 /** What the sandbox reports for the import or for one test (plain data, never trusted for cases). */
 export interface RawOutcome {
-  status: 'ok' | 'pass' | 'fail' | 'error' | 'timeout' | 'memory' | 'interrupted';
+  status: 'ok' | 'pass' | 'fail' | 'error' | 'timeout' | 'memory' | 'interrupted' | 'skipped';
   message: string;
   output: string;
   value?: PyTagged;
@@ -26,7 +26,7 @@ export interface RawRun {
   durationMs: number;
 }
 
-const HARNESS_STATUSES = new Set(['ok', 'pass', 'fail', 'error', 'memory', 'interrupted']);
+const HARNESS_STATUSES = new Set(['ok', 'pass', 'fail', 'error', 'memory', 'interrupted', 'skipped']);
 const INVALID_OUTCOME = 'the Python interpreter reported an invalid outcome for this test';
 
 /** The harness's outcome text, checked field by field. */
@@ -68,6 +68,7 @@ const HIDDEN_TEXT: Record<TestStatus, string> = {
   error: 'Your code raised an error in this test.',
   timeout: 'This test took longer than the time limit.',
   memory_limit: 'This test used more memory than allowed.',
+  skipped: 'The author skipped this test: it counts for no points.',
 };
 
 /** Hash of everything that defines the test suite (not the submission). */
@@ -86,6 +87,7 @@ function sandboxStatus(status: RawOutcome['status']): TestStatus {
   if (status === 'memory') return 'memory_limit';
   if (status === 'pass') return 'pass';
   if (status === 'fail') return 'fail';
+  if (status === 'skipped') return 'skipped';
   return 'error';
 }
 
@@ -117,7 +119,7 @@ function decideCase(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
  * value or an exception, is forged or broken and counts as an error.
  */
 function caseVerdict(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
-  if (raw.status === 'pass') return ['error', INVALID_OUTCOME];
+  if (raw.status === 'pass' || raw.status === 'skipped') return ['error', INVALID_OUTCOME];
   if (raw.status !== 'ok') return [sandboxStatus(raw.status), raw.message];
   if (raw.value === undefined && raw.raised === undefined) return ['error', INVALID_OUTCOME];
   return decideCase(spec, raw);
@@ -141,7 +143,9 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
   // hidden inputs or expected values (learner code can print its arguments).
   const shown = visible || importFailure ? [detail, feedback] : [feedback || HIDDEN_TEXT[status]];
   return {
-    name: spec.name, status, score: status === 'pass' ? spec.points : 0, max_score: spec.points,
+    // A test the author skipped is out of the score, as unittest leaves it out of the failures.
+    name: spec.name, status, score: status === 'pass' ? spec.points : 0,
+    max_score: status === 'skipped' ? 0 : spec.points,
     visibility: spec.visibility, message: shown.filter(Boolean).join('\n'),
     output: visible ? raw.output : '', tags: spec.tags,
   };
@@ -160,10 +164,13 @@ export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance
   const maxPoints = tests.reduce((sum, t) => sum + t.max_score, 0);
   const tampered = raws.some((raw) => raw.message.startsWith('tampering detected'));
   const passed = tests.filter((t) => t.status === 'pass').length;
-  const status = importFailure || tampered ? 'error' : passed === tests.length ? 'pass' : 'fail';
+  const skipped = tests.filter((t) => t.status === 'skipped').length;
+  const counted = tests.length - skipped;
+  const status = importFailure || tampered ? 'error' : passed === counted ? 'pass' : 'fail';
   const message = importFailure
     ? `Your code could not be imported: ${importFailure.message}`
-    : tampered ? 'Tampering with the tests was detected.' : `${passed} of ${tests.length} tests passed.`;
+    : tampered ? 'Tampering with the tests was detected.'
+      : `${passed} of ${counted} tests passed.${skipped ? ` ${skipped} skipped by the author.` : ''}`;
   return {
     status, score: maxPoints > 0 ? points / maxPoints : 0, points, max_points: maxPoints, message,
     duration_ms: Math.round(durationMs * 10) / 10,

@@ -85,7 +85,8 @@ export interface GradingJob {
   only?: 'all' | 'visible';
 }
 
-export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit';
+/** `skipped`: the author skipped the test (`@unittest.skip`...): it counts for no points either way. */
+export type TestStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit' | 'skipped';
 
 export interface TestResult {
   name: string;

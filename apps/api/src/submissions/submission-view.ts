@@ -33,7 +33,7 @@ export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {
     points: scored ? row.points : null,
     maxPoints: scored ? row.maxPoints : null,
     passed: tests.filter((test) => test.status === 'pass').length,
-    total: tests.length,
+    total: tests.filter((test) => test.status !== 'skipped').length, // the author's skips count for nothing
     message: row.status === 'error' ? GRADING_FAILED_MESSAGE : (row.result?.message ?? null),
     tests,
     createdAt: row.createdAt.toISOString(),

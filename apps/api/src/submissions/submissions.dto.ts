@@ -15,7 +15,7 @@ export class SourceRequestDto {
 export class LearnerTestResultDto implements LearnerTestResult {
   @ApiProperty({ example: 'first_call_returns_1' }) name!: string;
   @ApiProperty({ enum: ['visible', 'hidden'] }) visibility!: 'visible' | 'hidden';
-  @ApiProperty({ enum: ['pass', 'fail', 'error', 'timeout', 'memory_limit'] }) status!: TestOutcome;
+  @ApiProperty({ enum: ['pass', 'fail', 'error', 'timeout', 'memory_limit', 'skipped'] }) status!: TestOutcome;
   @ApiProperty({ description: 'What went wrong, or the author feedback for a hidden test' }) message!: string;
   @ApiProperty({ description: 'Captured output (empty for hidden tests)' }) output!: string;
   @ApiProperty() score!: number;

@@ -7,6 +7,7 @@ const OUTCOME_LABEL: Record<TestOutcome, string> = {
   error: 'Error',
   timeout: 'Timed out',
   memory_limit: 'Out of memory',
+  skipped: 'Skipped',
 };
 
 /** Puts the sandbox's verdicts into words a learner can act on. */
@@ -22,6 +23,8 @@ export function explainOutcome(status: TestOutcome, limits: LearnerCodeView['lim
       return `Your code took longer than ${limits.time_ms ? `${limits.time_ms} ms` : 'the time limit'} and was stopped: look for an endless loop or very slow work.`;
     case 'memory_limit':
       return `Your code used more than ${limits.memory_mb ? `${limits.memory_mb} MB` : 'the memory limit'} of memory and was stopped: look for a list or string that keeps growing.`;
+    case 'skipped':
+      return 'The author skipped this test: it counts for no points.';
   }
 }
 

@@ -40,6 +40,44 @@ def _raises_context(item):
     return call if wanted is not None and len(call.args) == wanted and not call.keywords else None
 
 
+# `@mock.patch(...)` as a decorator inspects the function it wraps (`inspect` reads its
+# `__code__`, which is vetoed for hidden code): such decorators become `with` statements around
+# the body, with the mocks bound to the parameters the decorators would have filled.
+_PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None}
+
+
+def _patcher(decorator):
+    if not isinstance(decorator, _ast.Call):
+        return None
+    name = _ast.unparse(decorator.func)
+    for prefix in ('unittest.mock.', 'mock.', ''):
+        if name.startswith(prefix) and name[len(prefix):] in _PATCHERS:
+            return name[len(prefix):]
+    return None
+
+
+def _passes_mock(kind, call):
+    positional_new = _PATCHERS[kind]
+    if positional_new is None or any(k.arg == 'new' for k in call.keywords):
+        return False
+    return len(call.args) < positional_new
+
+
+def _patches_to_with(node):
+    patches = [d for d in node.decorator_list if _patcher(d)]
+    if not patches:
+        return
+    node.decorator_list = [d for d in node.decorator_list if not _patcher(d)]
+    bottom_up = list(reversed(patches))
+    takes = [d for d in bottom_up if _passes_mock(_patcher(d), d)]
+    params = node.args.args[len(node.args.args) - len(takes):] if takes else []
+    node.args.args = node.args.args[:len(node.args.args) - len(takes)]
+    names = iter(p.arg for p in params)
+    items = [_ast.withitem(d, _ast.Name(next(names), _ast.Store()) if d in takes else None)
+             for d in bottom_up]
+    node.body = [_ast.copy_location(_ast.With(items=items, body=node.body), node.body[0])]
+
+
 def _bound_names(tree):
     """Every name the hidden code binds anywhere (assignments, defs, imports, parameters,
     globals): such a name is never replaced by a builtin, wherever it is read."""
@@ -71,6 +109,11 @@ class StrictRewriter(_ast.NodeTransformer):
         self.assert_methods = assert_methods
         self.builtin_names = builtin_names
         self.bound = bound
+
+    def visit_FunctionDef(self, node):
+        _patches_to_with(node)
+        self.generic_visit(node)
+        return node
 
     def visit_Name(self, node):
         if (self.bound is not None and isinstance(node.ctx, _ast.Load) and node.id in self.builtin_names

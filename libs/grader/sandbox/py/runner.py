@@ -12,7 +12,49 @@ def compile_suite(job_text):
     nothing a submission does can change what a later learner is tested with."""
     job = _json.loads(job_text)
     test_code, cases = compile_raw(job)
-    return _binascii.b2a_base64(_marshal.dumps((test_code, cases)), newline=False).decode('ascii')
+    marks = test_marks(test_code, job) if test_code is not None else {}
+    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks)), newline=False).decode('ascii')
+
+
+def test_marks(test_code, job):
+    """{test name: (kind, reason)} for the author's `skip`/`skipIf`/`skipUnless` ('skip') and
+    `expectedFailure` ('xfail') decorators. Read by executing the test module once, here, in
+    the pristine interpreter of the compile step, with a MagicMock standing in for the
+    submission: a submission can neither add a mark (to drop a test from its score) nor remove
+    one. A module that cannot run against the stand-in has no marks (a skip then is an error)."""
+    name = job['moduleName']
+    ns = {'__name__': '__grader_tests__', '__builtins__': S['builtins'].copy()}
+    ns['__builtins__']['__import__'] = seal(private_import, _real=S['builtins']['__import__'],
+                                            _snaps=S['modules'],
+                                            _own=_types.MappingProxyType({name: S['MagicMock']()}))
+    marks = {}
+    try:
+        exec(inject_helper(test_code, S['helper'], S['builtins']), ns)
+        for spec in job['tests']:
+            if spec['kind'] == 'module':
+                mark = _mark_of(ns, spec['name'])
+                if mark is not None:
+                    marks[spec['name']] = mark
+    except Exception:
+        marks = {}
+    finally:
+        ns.clear()  # the classes defined here must be gone before any learner code runs
+        _gc.collect()
+    if any(c.__module__ == '__grader_tests__' for c in type.__subclasses__(S['TestCase'])):
+        raise SystemError('a hidden test class outlived the compile step')
+    return marks
+
+
+def _mark_of(ns, test_name):
+    cls_name, _, method = test_name.partition('.')
+    target = ns.get(cls_name)
+    fn = target.__dict__.get(method) if method and type(target) is type else target
+    for holder in ((target, fn) if method else (fn,)):
+        if getattr(holder, '__unittest_skip__', False) is True:
+            return ('skip', str(getattr(holder, '__unittest_skip_why__', ''))[:500])
+    if getattr(fn, '__unittest_expecting_failure__', False) is True:
+        return ('xfail', '')
+    return None
 
 
 def begin(job_text):
@@ -48,7 +90,8 @@ def begin(job_text):
 
 def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
-    test_code, cases = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    test_code, cases, marks = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    JOB['marks'] = marks
     helper, builtins = S['helper'], S['builtins']
     JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
@@ -84,10 +127,15 @@ def run_test(index):
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     buf = capture()
     extra = None
+    mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
+    if mark is not None and mark[0] == 'skip':
+        return outcome_json(('skipped', mark[1]), '', None)
     if spec['kind'] == 'module':
         pair, exc = attempt(run_module_test, spec['name'])
         if exc is None:
             result, exc = pair
+        if mark is not None:  # expectedFailure: as unittest, any Exception is the expected one
+            result, exc = expected_failure(result, exc)
     else:
         pair, exc = attempt(run_case, index, spec)
         if exc is None:
@@ -95,6 +143,14 @@ def run_test(index):
     if exc is not None:
         result, extra = classify(exc), None
     return outcome_json(result, captured(buf), extra)
+
+
+def expected_failure(result, exc):
+    if exc is None and result[0] == 'pass':
+        return ('fail', 'unexpected success: this test is marked expectedFailure but passed'), None
+    if exc is not None and issubclass(type(exc), Exception) and not issubclass(type(exc), S['skiptest']):
+        return ('pass', ''), None
+    return result, exc
 
 
 def attempt(fn, *args):
@@ -168,16 +224,43 @@ def run_module_test(name):
         fn = target
     if type(fn) is not _types.FunctionType:
         return ('error', 'hidden test not found: ' + name), None
-    before = fingerprint(ns)
+    exc = set_up_fixtures(ns, target, method)
+    if exc is not None:
+        return None, exc
+    before = fingerprint(ns)  # after setUpClass, which may set class attributes
     if method:
         failure, exc = attempt(call_test_method, target, method, fn)
-        if exc is None:
-            exc = failure
+        exc = failure if exc is None else exc
     else:
         _, exc = attempt(fn)
     if not (same_fingerprint(before, fingerprint(ns)) and testcase_intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
+    exc = tear_down_fixtures(ns, target, method, exc)
     return (('pass', ''), None) if exc is None else (None, exc)
+
+
+def set_up_fixtures(ns, target, method):
+    """setUpModule and setUpClass: each test runs as it would alone under CPython's unittest
+    (the module is executed afresh for every test). Returns their exception, if any."""
+    exc = None
+    module_setup = ns.get('setUpModule')
+    if type(module_setup) is _types.FunctionType:
+        _, exc = attempt(module_setup)
+    if exc is None and method:
+        _, exc = attempt(target.setUpClass)
+    return exc
+
+
+def tear_down_fixtures(ns, target, method, exc):
+    """tearDownClass and tearDownModule (after a test that ran); the first exception wins."""
+    if method:
+        _, later = attempt(target.tearDownClass)
+        exc = later if exc is None else exc
+    module_teardown = ns.get('tearDownModule')
+    if type(module_teardown) is _types.FunctionType:
+        _, later = attempt(module_teardown)
+        exc = later if exc is None else exc
+    return exc
 
 
 def call_test_method(cls, method, fn):
