@@ -135,13 +135,13 @@ const MAX_SUITES = 64;
 const MAX_OUTCOME_CHARS = 256 * 1024;
 
 function suiteKey(job) {
-  return JSON.stringify([job.testModule ?? null, job.moduleName,
+  return JSON.stringify([job.testModule ?? null, job.supportModules ?? null, job.moduleName,
     job.tests.map((t) => (t.kind === 'case' ? [t.setup ?? null, t.expr ?? null] : t.name))]);
 }
 
 /** What the compile step reads: the hidden code only. */
 function hiddenJob(job) {
-  return JSON.stringify({ testModule: job.testModule, moduleName: job.moduleName,
+  return JSON.stringify({ testModule: job.testModule, supportModules: job.supportModules ?? {}, moduleName: job.moduleName,
     tests: job.tests.map((t) => (t.kind === 'case' ? { kind: 'case', setup: t.setup, expr: t.expr } : { kind: 'module', name: t.name })) });
 }
 

@@ -73,7 +73,8 @@ const HIDDEN_TEXT: Record<TestStatus, string> = {
 
 /** Hash of everything that defines the test suite (not the submission). */
 export function suiteHash(job: GradingJob): string {
-  const suite = { moduleName: job.moduleName, testModule: job.testModule ?? null, tests: job.tests, limits: job.limits };
+  const suite = { moduleName: job.moduleName, testModule: job.testModule ?? null,
+    supportModules: job.supportModules ?? null, tests: job.tests, limits: job.limits };
   return createHash('sha256').update(JSON.stringify(suite)).digest('hex').slice(0, 16);
 }
 

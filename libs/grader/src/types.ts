@@ -75,6 +75,11 @@ export interface GradingJob {
   moduleName: string;
   /** Hidden Python test module: `test_*` functions and/or unittest.TestCase classes. */
   testModule?: string;
+  /**
+   * Hidden helper modules (name -> source) that the test module and cases may import, executed
+   * afresh for every test like the test module. Never shown to the learner.
+   */
+  supportModules?: Record<string, string>;
   /** Every test, in the order it runs. */
   tests: TestSpec[];
   limits: GradingLimits;

@@ -112,6 +112,7 @@ function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
   for (const key of ['title', 'test_module', 'explanation'] as const) {
     if (raw[key] !== undefined) question[key] = raw[key] as string;
   }
+  if (raw.support_modules !== undefined) question.support_modules = { ...(raw.support_modules as Record<string, string>) };
   return question;
 }
 

@@ -32,6 +32,7 @@ export function toGradingJob(question: CodeQuestion, source: string, options: Gr
     only: options.only ?? 'all',
   };
   if (question.test_module !== undefined) job.testModule = question.test_module;
+  if (question.support_modules !== undefined) job.supportModules = question.support_modules;
   const clock = question.virtual_clock;
   if (clock !== false && clock !== undefined) job.virtualClock = { start: clock === true ? 0 : clock.start };
   if (options.seed !== undefined) job.seed = options.seed;

@@ -95,6 +95,8 @@ export interface CodeQuestion extends QuestionBase {
   examples: TestDef[];
   tests: TestDef[];
   test_module?: string;
+  /** Hidden helper modules the test module imports (`from test_utils import ...`), by name. */
+  support_modules?: Record<string, string>;
   solution: string;
   wrong_solutions: WrongSolution[];
   /** Set when the question was included into a quiz with `ref:`. */

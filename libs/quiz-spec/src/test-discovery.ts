@@ -8,8 +8,9 @@ const MARKER = 'QUIZ_SPEC_TESTS=';
 
 /**
  * Appended to test_module: lists the `test*` functions and unittest.TestCase test methods the
- * module defines (the way unittest finds them) and reports them in its failure message. The
- * engine runs only listed tests, so a test an author forgot to list would otherwise never run.
+ * module defines (the way unittest finds them) and prints them (its output, not a failure
+ * message: messages are cut at 500 characters, a long list of names is not). The engine runs
+ * only listed tests, so a test an author forgot to list would otherwise never run.
  */
 const DISCOVERY_SNIPPET = `
 
@@ -21,20 +22,22 @@ def ${DISCOVERY_TEST}():
             _found += [_name + "." + _m for _m in _unittest.defaultTestLoader.getTestCaseNames(_value)]
         elif _name.startswith("test") and callable(_value) and _name != "${DISCOVERY_TEST}":
             _found.append(_name)
-    raise AssertionError("${MARKER}" + _json.dumps(sorted(_found)))
+    print("${MARKER}" + _json.dumps(sorted(_found)))
 `;
 
 /** A job that runs only the discovery test, against the reference solution. */
 export function discoveryJob(code: CodeQuestion): GradingJob {
   const job = toGradingJob(code, code.solution, { only: 'all', seed: 1 });
   const test = { kind: 'module' as const, name: DISCOVERY_TEST, points: 1, visibility: 'visible' as const, tags: [] };
-  return { ...job, testModule: `${code.test_module ?? ''}${DISCOVERY_SNIPPET}`, tests: [test] };
+  return { ...job, testModule: `${code.test_module ?? ''}${DISCOVERY_SNIPPET}`, tests: [test],
+    limits: { ...job.limits, outputBytes: 1_000_000 } };
 }
 
 /** The test names test_module defines, or an explanation when the engine did not report them. */
 export async function discoverModuleTests(code: CodeQuestion, grader: JobGrader): Promise<string[] | string> {
   const result = await grader.grade(discoveryJob(code));
-  const message = result.tests.find((t) => t.name === DISCOVERY_TEST)?.message ?? result.message;
+  const test = result.tests.find((t) => t.name === DISCOVERY_TEST);
+  const message = test ? `${test.output}\n${test.message}` : result.message;
   const line = message.split('\n').find((l) => l.includes(MARKER));
   if (!line) return `could not list the tests of test_module: ${message}`;
   try {

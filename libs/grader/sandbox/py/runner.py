@@ -11,24 +11,24 @@ def compile_suite(job_text):
     pristine memory): the worker caches the text per suite and hands it to later jobs, so
     nothing a submission does can change what a later learner is tested with."""
     job = _json.loads(job_text)
-    test_code, cases = compile_raw(job)
-    marks = test_marks(test_code, job) if test_code is not None else {}
-    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks)), newline=False).decode('ascii')
+    test_code, cases, support = compile_raw(job)
+    marks = test_marks(test_code, support, job) if test_code is not None else {}
+    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support)),
+                                newline=False).decode('ascii')
 
 
-def test_marks(test_code, job):
+def test_marks(test_code, support, job):
     """{test name: (kind, reason)} for the author's `skip`/`skipIf`/`skipUnless` ('skip') and
     `expectedFailure` ('xfail') decorators. Read by executing the test module once, here, in
     the pristine interpreter of the compile step, with a MagicMock standing in for the
     submission: a submission can neither add a mark (to drop a test from its score) nor remove
     one. A module that cannot run against the stand-in has no marks (a skip then is an error)."""
-    name = job['moduleName']
     ns = {'__name__': '__grader_tests__', '__builtins__': S['builtins'].copy()}
-    ns['__builtins__']['__import__'] = seal(private_import, _real=S['builtins']['__import__'],
-                                            _snaps=S['modules'],
-                                            _own=_types.MappingProxyType({name: S['MagicMock']()}))
-    marks = {}
+    marks, own = {}, {}
     try:
+        inject = [(n, inject_helper(c, S['helper'], S['builtins'])) for n, c in support]
+        own = with_support({job['moduleName']: S['MagicMock']()}, inject, lambda d: None)
+        ns['__builtins__']['__import__'] = import_function(own)
         exec(inject_helper(test_code, S['helper'], S['builtins']), ns)
         for spec in job['tests']:
             if spec['kind'] == 'module':
@@ -38,11 +38,28 @@ def test_marks(test_code, job):
     except Exception:
         marks = {}
     finally:
-        ns.clear()  # the classes defined here must be gone before any learner code runs
+        # What ran here (classes, functions, module globals with expected values) must be gone
+        # before any learner code runs: nothing of it may be found later.
+        ns.clear()
+        for mod in own.values():
+            if type(mod) is _types.ModuleType:
+                mod.__dict__.clear()
+        own = None
         _gc.collect()
-    if any(c.__module__ == '__grader_tests__' for c in type.__subclasses__(S['TestCase'])):
-        raise SystemError('a hidden test class outlived the compile step')
+    hidden_modules = {'__grader_tests__', *(name for name, _ in support)}
+    if any(c.__module__ in hidden_modules for c in all_classes()):
+        raise SystemError('a hidden class outlived the compile step')
     return marks
+
+
+def all_classes():
+    seen, queue = {}, [object]
+    while queue:
+        cls = queue.pop()
+        if id(cls) not in seen:
+            seen[id(cls)] = cls
+            queue.extend(type.__subclasses__(cls))
+    return list(seen.values())
 
 
 def _mark_of(ns, test_name):
@@ -90,9 +107,10 @@ def begin(job_text):
 
 def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
-    test_code, cases, marks = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    test_code, cases, marks, support = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
     JOB['marks'] = marks
     helper, builtins = S['helper'], S['builtins']
+    JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
     JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
     for i, (setup, expr) in cases.items():
@@ -107,6 +125,8 @@ def compile_raw(job):
     names = frozenset(S['builtins'])
     source = job.get('testModule')
     test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names) if source else None
+    support = [(name, compile_rewritten(text, name + '.py', 'exec', methods, names))
+               for name, text in (job.get('supportModules') or {}).items()]
     cases = {}
     for i, spec in enumerate(job['tests']):
         if spec['kind'] == 'case':
@@ -115,7 +135,43 @@ def compile_raw(job):
             # (a case may call the learner's own `max`), and no hidden class exposes it.
             cases[i] = (compile_rewritten(setup, 'setup', 'exec', methods) if setup else None,
                         compile_rewritten(expr, 'expr', 'eval', methods) if expr else None)
-    return test_code, cases
+    return test_code, cases, support
+
+
+def import_function(own):
+    """`__import__` of hidden code: the modules in `own` by name, stdlib as it was pristine."""
+    return seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
+                _own=_types.MappingProxyType(own))
+
+
+def with_support(own, support, register):
+    """`own` plus the support modules, each executed afresh in a hidden namespace, in the
+    order the author gave (one may import the submission and the ones before it)."""
+    own = dict(own)
+    for name, code in support:
+        mod = _types.ModuleType(name)
+        space = mod.__dict__
+        space['__builtins__'] = S['builtins'].copy()
+        space['__builtins__']['__import__'] = import_function(own)
+        register(space)
+        exec(code, space)
+        own[name] = mod
+    return own
+
+
+def prepare_imports():
+    """Per test: fresh support modules, and the import function that finds them."""
+    if not JOB['support']:
+        return
+    spaces = []
+
+    def register(space):
+        HIDDEN_NAMESPACES.add(id(space))
+        JOB.setdefault('namespaces', []).append(space)
+        spaces.append(space)
+    own = with_support({JOB['module_name']: JOB['module']}, JOB['support'], register)
+    JOB['import'] = import_function(own)
+    JOB['support_spaces'] = spaces
 
 
 def run_test(index):
@@ -176,6 +232,7 @@ def hidden_namespace(name):
 
 
 def run_case(index, spec):
+    prepare_imports()
     ns = hidden_namespace('__grader_case__')
     mod = JOB['module']
     for key, value in list(dict.items(mod.__dict__)):
@@ -212,6 +269,7 @@ def run_module_test(name):
         return ('error', 'the exercise has no test module for ' + name), None
     if not testcase_intact():
         return ('error', 'tampering detected: unittest.TestCase was modified'), None
+    prepare_imports()
     ns = hidden_namespace('__grader_tests__')
     exec(JOB['test_code'], ns)
     cls_name, _, method = name.partition('.')

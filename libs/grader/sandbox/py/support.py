@@ -94,11 +94,15 @@ def traceback_line(tb, filename, _window=None, _gc_disable=None, _gc_enable=None
 
 
 def fingerprint(ns):
-    """Every binding of the hidden namespace, its builtins and its classes: (keys, values)."""
-    dicts = [ns, ns['__builtins__']]
-    for value in list(dict.values(ns)):
-        if type(value) is type and value.__module__ == '__grader_tests__':
-            dicts.append(value.__dict__.copy())
+    """Every binding of the hidden namespace, of the support modules of this test, their
+    builtins and their classes: (keys, values)."""
+    dicts = []
+    for space in [ns, *JOB.get('support_spaces', ())]:
+        dicts.extend((space, space['__builtins__']))
+        own_module = dict.get(space, '__name__')
+        for value in list(dict.values(space)):
+            if type(value) is type and value.__module__ == own_module:
+                dicts.append(value.__dict__.copy())
     keys, values = [], []
     for d in dicts:
         keys.extend(dict.keys(d))

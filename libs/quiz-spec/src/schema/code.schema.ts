@@ -73,6 +73,10 @@ export const codeFields: Record<string, JsonSchema> = {
   examples: { type: 'array', items: testSchema, maxItems: 200 },
   tests: { type: 'array', items: testSchema, minItems: 1, maxItems: 500 },
   test_module: code,
+  support_modules: {
+    type: 'object', maxProperties: 20, propertyNames: identifier, additionalProperties: code,
+    description: 'a mapping of module name to Python source (hidden helpers the test module imports)',
+  },
   solution: code,
   wrong_solutions: { type: 'array', items: wrongSolutionSchema, minItems: 2, maxItems: 50 },
   explanation: text(),
