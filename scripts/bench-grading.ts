@@ -68,6 +68,41 @@ async function runawayOvershoot(pool: GraderPool, body: string): Promise<number>
   return result.duration_ms - limitMs;
 }
 
+/**
+ * CPU-heavy tests, timed in the engine and in /usr/bin/python3 on the same code: how much slower
+ * a test that computes for a while is. `learnerBound`: the time goes into learner code (wasm
+ * against native). `assertBound`: the time goes into hidden-test comparisons (each one calls
+ * the strict helper). Best of 3, per test, in ms; the engine's figure is the grading's duration.
+ */
+const CPU_HEAVY = {
+  learnerBound: { source: 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
+    test: 'def test_heavy():\n    assert fib(25) == 75025\n' },
+  assertBound: { source: 'def double(x):\n    return 2 * x\n',
+    test: 'def test_heavy():\n    for i in range(100000):\n        assert double(i) == i + i\n' },
+};
+
+async function cpuHeavyRatios(pool: GraderPool) {
+  const figures: Record<string, { engineMs: number; cpythonMs: number; ratio: number }> = {};
+  for (const [name, { source, test }] of Object.entries(CPU_HEAVY)) {
+    const testModule = `from solution import *\n${test}`;
+    const job: GradingJob = { source, moduleName: 'solution', testModule,
+      limits: { timeMsPerTest: 30000, timeMsTotal: 60000, memoryMb: 256, outputBytes: 1000, recursionLimit: 1000 },
+      tests: [{ kind: 'module', name: 'test_heavy', points: 1, visibility: 'visible', tags: [] }] };
+    const engine: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await pool.grade(job);
+      if (result.status !== 'pass') throw new Error(`${name}: ${JSON.stringify(result.tests)}`);
+      engine.push(result.duration_ms);
+    }
+    const script = `import time\n${source}\n${test}\nbest = 1e9\nfor _ in range(3):\n    t = time.perf_counter(); test_heavy(); best = min(best, time.perf_counter() - t)\nprint(best * 1000)`;
+    const { stdout } = await run('/usr/bin/python3', ['-I', '-S', '-c', script]);
+    const cpythonMs = Number(stdout.trim());
+    const engineMs = Math.min(...engine);
+    figures[name] = { engineMs: round(engineMs), cpythonMs: round(cpythonMs), ratio: round(engineMs / cpythonMs) };
+  }
+  return figures;
+}
+
 /** The peer: one cold CPython subprocess per grading, no sandbox at all. */
 async function cpythonRunner(job: GradingJob): Promise<{ dir: string; script: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-cpython-'));
@@ -118,6 +153,7 @@ async function main() {
   const resetMs = one.pool.stats().resetMs;
   const stopInterruptible = await runawayOvershoot(one.pool, '    while True:\n        pass');
   const stopIgnoring = await runawayOvershoot(one.pool, '    time.sleep(30)');
+  const cpuHeavy = await cpuHeavyRatios(one.pool);
   await one.pool.close();
 
   const many = await startTimed(cores);
@@ -145,6 +181,7 @@ async function main() {
     runawayStopAfterLimitMs: { interruptible: round(stopInterruptible), ignoresInterrupt: round(stopIgnoring) },
     cpythonSubprocess: { p50Ms: round(peer.p50Ms), gradingsPerSecond: round(peer.gradingsPerSecond),
       latencyRatioCpythonOverPyodide: round(peer.p50Ms / p50) },
+    cpuHeavyTestEngineOverCpython: cpuHeavy,
   }, null, 2));
 }
 
