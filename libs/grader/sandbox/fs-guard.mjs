@@ -6,7 +6,14 @@
 // objects that the in-place memory reset does not restore: a planted module would run in the
 // next learner's grading. Every mutating MEMFS operation receives real nodes, so the check
 // here uses the node's real path (FS.getPath), whatever path learner code wrote.
+//
+// Files also live outside the interpreter's capped wasm memory (MEMFS keeps their bytes in JS
+// arrays): without a quota, writing files in /tmp grew the sandbox by ~160 MB/s whatever the
+// memory limit. Every operation that can grow a file is checked against a byte quota for all
+// of /tmp, and its real size counted after it ran.
 const EACCES = 2; // WASI errno numbering, as Emscripten uses
+const ENOSPC = 51;
+export const TMP_QUOTA_BYTES = 32 * 1024 * 1024;
 
 const DIR_OPS = {
   mknod: (parent) => [parent],
@@ -17,26 +24,57 @@ const DIR_OPS = {
   setattr: (node) => [node],
 };
 
+const inside = (path) => path.startsWith('/tmp/');
+
 export function confineWritesToTmp(module) {
   const { FS, MEMFS } = module;
   const table = MEMFS.ops_table;
   if (!table) throw new Error('MEMFS ops table missing: cannot confine writes');
-  const writable = (node) => {
+  // /tmp itself may hold new entries, but only what is inside it may change its mode, owner or
+  // size: a chmod of /tmp (stored on its JS node, which the reset keeps) locked every later
+  // learner out of writing files.
+  const writable = (node, name) => {
     const path = FS.getPath(node);
-    return path === '/tmp' || path.startsWith('/tmp/');
+    return name === 'setattr' ? inside(path) : path === '/tmp' || inside(path);
   };
-  const guard = (ops, name, nodesOf) => {
+  const usage = { bytes: 0 };
+  const counted = new WeakMap(); // file node -> bytes counted in usage
+  const account = (node) => {
+    const now = node.contents ? node.contents.length : 0;
+    usage.bytes += now - (counted.get(node) ?? 0);
+    counted.set(node, now);
+  };
+  const refuseGrowth = (node, end) => {
+    const growth = Math.max(0, end - (node.contents ? node.contents.length : 0));
+    if (usage.bytes + growth > TMP_QUOTA_BYTES) throw new FS.ErrnoError(ENOSPC);
+  };
+  const guard = (ops, name, nodesOf, { before, after } = {}) => {
     const original = ops[name];
     if (typeof original !== 'function' || original.confined) return;
     const confined = function (...args) {
-      if (!nodesOf(...args).every(writable)) throw new FS.ErrnoError(EACCES);
-      return original.apply(this, args);
+      if (!nodesOf(...args).every((node) => writable(node, name))) throw new FS.ErrnoError(EACCES);
+      const state = before?.(...args);
+      const result = original.apply(this, args);
+      after?.(state, ...args);
+      return result;
     };
     confined.confined = true;
     ops[name] = confined;
   };
+  const sizeHooks = {
+    // unlink: the file's bytes go back to the quota, and are dropped (an open descriptor must
+    // not keep uncounted bytes alive)
+    unlink: { before: (parent, name) => parent.contents?.[name], after: (node) => node && account(Object.assign(node, { contents: null, usedBytes: 0 })) },
+    setattr: { before: (node, attr) => attr.size !== undefined && refuseGrowth(node, attr.size), after: (_s, node) => account(node) },
+  };
   for (const kind of ['dir', 'file', 'link', 'chrdev']) {
-    for (const [name, nodesOf] of Object.entries(DIR_OPS)) guard(table[kind].node, name, nodesOf);
+    for (const [name, nodesOf] of Object.entries(DIR_OPS)) guard(table[kind].node, name, nodesOf, sizeHooks[name]);
   }
-  for (const name of ['write', 'msync', 'allocate']) guard(table.file.stream, name, (stream) => [stream.node]);
+  const streamHooks = {
+    write: { before: (stream, _b, _o, length, position) => refuseGrowth(stream.node, position + length), after: (_s, stream) => account(stream.node) },
+    allocate: { before: (stream, offset, length) => refuseGrowth(stream.node, offset + length), after: (_s, stream) => account(stream.node) },
+    msync: {},
+  };
+  for (const [name, hooks] of Object.entries(streamHooks)) guard(table.file.stream, name, (stream) => [stream.node], hooks);
+  return usage;
 }

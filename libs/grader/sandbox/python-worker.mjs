@@ -107,6 +107,12 @@ const FROZEN_PROTOTYPES = [Object.prototype, Function.prototype, Array.prototype
   Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, RegExp.prototype,
   Object.getPrototypeOf(Uint8Array.prototype), ArrayBuffer.prototype, SharedArrayBuffer.prototype];
 
+const FROZEN_BUILTINS = [Object, Array, Reflect, Promise, Map, Set, WeakMap, WeakSet, JSON, Math,
+  Symbol, Number, String, Boolean, BigInt, ArrayBuffer, SharedArrayBuffer, Atomics, Date, RegExp,
+  Proxy, Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array,
+  Float64Array, BigInt64Array, BigUint64Array, Uint8ClampedArray, DataView,
+  Object.getPrototypeOf(Uint8Array)];
+
 function lockDown(py) {
   const api = py._module.API;
   for (const key of Reflect.ownKeys(api)) {
@@ -122,6 +128,15 @@ function lockDown(py) {
     if (name in globalThis) globalThis[name] = undefined;
   }
   for (const prototype of FROZEN_PROTOTYPES) Object.freeze(prototype);
+  // The constructors' own members too: `Object.values = ...` once survived the memory reset
+  // (it lives in JS) and broke the next learner's grading.
+  for (const builtin of FROZEN_BUILTINS) Object.freeze(builtin);
+}
+
+/** The worker's global names after lockdown: compared after each reset, since an added global
+ * would outlive it (JS state is not in the wasm memory that the reset restores). */
+function globalNames() {
+  return Reflect.ownKeys(globalThis).map(String).sort().join('\n');
 }
 
 // Hidden code compiled by the harness, per suite. It is compiled by `entry('compile')` at the
@@ -164,7 +179,7 @@ function begin(entry, job) {
   const key = suiteKey(job);
   let compiled = compiledSuites.get(key);
   if (compiled === undefined) {
-    compiled = entry('compile', hiddenJob(job)); // before the submission is imported
+    compiled = call(entry, 'compile', hiddenJob(job)); // before the submission is imported
     if (compiled.startsWith('{')) { // an error outcome: the author's test code does not compile
       const reason = parsedMessage(compiled);
       return { failed: `not run: the hidden tests could not be compiled: ${reason}` };
@@ -172,7 +187,7 @@ function begin(entry, job) {
     if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
     compiledSuites.set(key, compiled);
   }
-  return { outcome: entry('begin', pythonJob(job, compiled)) };
+  return { outcome: call(entry, 'begin', pythonJob(job, compiled)) };
 }
 
 function parsedMessage(text) {
@@ -180,6 +195,17 @@ function parsedMessage(text) {
     return String(JSON.parse(text).message).slice(0, 2000);
   } catch {
     return 'unknown error';
+  }
+}
+
+/** A Python entry call that throws in JS (a broken bridge) is an error outcome, never an
+ * exception that ends the worker mid-job. */
+function call(entry, command, argument) {
+  try {
+    const text = entry(command, argument);
+    return typeof text === 'string' ? text : errorOutcome('the Python interpreter returned no outcome');
+  } catch (error) {
+    return errorOutcome(`the Python interpreter failed: ${String(error?.message ?? error).slice(0, 300)}`);
   }
 }
 
@@ -209,13 +235,13 @@ function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memor
     for (let index = startAt; index < job.tests.length; index++) {
       interrupt[0] = 0;
       progress.stepStarted(index + 1);
-      record(progress, index + 1, entry('test', String(index)));
+      record(progress, index + 1, call(entry, 'test', String(index)));
     }
   }
   post({ type: 'job-done', resetMs: after.resetMs });
   if (resetter) {
     const resetStart = performance.now();
-    const reason = resetter.reset();
+    const reason = resetter.reset() ?? (globalNames() !== after.globals ? 'JS globals changed' : null);
     after.resetMs = performance.now() - resetStart;
     if (reason) {
       after.retired = true;
@@ -238,6 +264,7 @@ if (mode === 'snapshot') {
   const module = py._module;
   confineWritesToTmp(module);
   lockDown(py);
+  after.globals = globalNames();
   const resetter = isolation === 'reset' ? new MemoryReset(module) : null;
   const progress = new ProgressWriter(progressBuffer);
   parentPort.on('message', (message) => runJob(entry, cap, interrupt, progress, resetter, message));

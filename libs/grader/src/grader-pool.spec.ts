@@ -69,6 +69,36 @@ describe(GraderPool.name, () => {
     });
   });
 
+  describe('files in /tmp', () => {
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
+      testModule: [
+        'import unittest', 'from solution import save', '',
+        'class TestSave(unittest.TestCase):', '    def test_roundtrip(self):', "        save('notes.txt', 'hello')",
+        "        with open('notes.txt') as f:", "            self.assertEqual(f.read(), 'hello')",
+      ].join('\n'),
+      tests: [{ kind: 'module', name: 'TestSave.test_roundtrip', points: 1, visibility: 'visible', tags: [] }],
+    });
+    const honest = "def save(path, text):\n    with open(path, 'w') as f:\n        f.write(text)\n";
+
+    it('refuse a chmod of /tmp itself, which would lock every later learner out of writing', async () => {
+      const hostile = await pool.grade(job(`import os\nos.chmod('/tmp', 0o555)\n${honest}`));
+      expect(hostile.tests[0]!.message).toContain('Permission denied');
+      for (let i = 0; i < 3; i++) expect((await pool.grade(job(honest))).status).toBe('pass');
+    });
+
+    it('are bounded by a quota: file bytes live outside the capped interpreter memory', async () => {
+      const bomb = [
+        "chunk = b'x' * (8 * 1024 * 1024)",
+        'def save(path, text):',
+        '    for i in range(40):', "        with open(f'/tmp/blob{i}', 'wb') as f:", '            f.write(chunk)',
+      ].join('\n');
+      const result = await pool.grade(job(bomb));
+      expect(result.tests[0]!.message).toContain('No space left on device');
+      expect((await pool.grade(job(honest))).status).toBe('pass');
+    });
+  });
+
   it('is warm after start and reports its workers', () => {
     const health = pool.health();
     expect(health.size).toBe(2);

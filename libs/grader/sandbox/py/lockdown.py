@@ -16,7 +16,8 @@ BLOCKED_MODULES = frozenset({
     '_testimportmultiple', '_xxtestfuzz', '_remote_debugging', 'xxsubtype', 'xxlimited'})
 # Builtin modules that may not be created afresh through _imp (bypassing the import audit):
 # the blocked ones, and `_signal` / `_imp`, whose dangerous functions are disarmed in place.
-FRESH_REFUSED = frozenset({name for name in BLOCKED_MODULES if '.' not in name} | {'_signal', '_imp'})
+FRESH_REFUSED = frozenset({name for name in BLOCKED_MODULES if '.' not in name}
+                          | {'_signal', '_imp', 'gc', 'posix'})
 
 BLOCKED_EVENTS = frozenset({
     'sys._getframe', 'sys._current_frames', 'sys._current_exceptions', 'sys.settrace',
@@ -177,6 +178,22 @@ def disarm_signals(seal):
     for name in ('create_builtin', 'create_dynamic'):
         setattr(_imp, name, seal(create_module_guarded, secret=getattr(_imp, name),
                                  _ns=types.SimpleNamespace))
+
+
+def refuse_gc_debug(flags, _type=type, _int=int, _ValueError=ValueError):
+    """gc.set_debug without flags. DEBUG_SAVEALL keeps every dead reference cycle in
+    gc.garbage, and an exception caught in a function that has returned is such a cycle: it
+    handed learner code a frame (its f_back leads to the harness's frames and globals) without
+    any audited read."""
+    if _type(flags) is _int and flags == 0:
+        return None
+    raise _ValueError('gc debug flags are not allowed in the grader sandbox')
+
+
+def disarm_gc(seal):
+    import gc
+    gc.set_debug(0)
+    gc.set_debug = seal(refuse_gc_debug)
 
 
 def disarm_exit(seal):
