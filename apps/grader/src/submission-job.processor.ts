@@ -2,6 +2,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { GradingJob, GradingResult } from '@app/grader';
 import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
 import { JOB, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
+import { capGradingResult } from '../../api/src/grading/result-caps.js';
 import type { JobGrader, SubmissionGrader } from '../../api/src/grading/submission-grader.js';
 
 export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradingResult>;
@@ -13,7 +14,11 @@ export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobRe
  */
 export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, repository: GradingRepository, name: string): JobProcessor {
   return async (job, token) => {
-    if (job.name === JOB.grade) return pool.grade((job.data as { job: GradingJob }).job);
+    if (job.name === JOB.grade) {
+      // Capped before it is written to Redis and sent to the API (which caps it again).
+      const { job: gradingJob } = job.data as { job: GradingJob };
+      return capGradingResult(await pool.grade(gradingJob), gradingJob);
+    }
     const { submissionId } = job.data as SubmissionJobData;
     const attempt = await grader.attempt(submissionId);
     switch (attempt.kind) {

@@ -6,6 +6,7 @@ import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory }
 import { GRADING_QUEUE } from './grading-queue.provider.js';
 import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
 import { queueHealth } from './queue/queue-health.js';
+import { capGradingResult } from './result-caps.js';
 
 export interface WorkerFigures {
   ready: number;
@@ -70,10 +71,11 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
    * the sandbox process died under this job (the pool restarts it; the caller may try again).
    */
   async grade(job: GradingJob): Promise<GradingResult> {
-    if (this.queue) return this.gradeOnQueue(this.queue, job);
+    // Capped as it arrives from the engine, before anything stores or sends it.
+    if (this.queue) return capGradingResult(await this.gradeOnQueue(this.queue, job), job);
     const engine = this.engine ?? (await this.ready());
     try {
-      return await engine.grade(job);
+      return capGradingResult(await engine.grade(job), job);
     } catch (error) {
       if (error instanceof SandboxLostError) throw new ServiceUnavailableException(`${error.message}; retry shortly`);
       throw error;

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { GradingJob, GradingResult } from '@app/grader';
 import { toGradingJob, type CodeQuestion } from '@app/quiz-spec';
 import type { GradingRepository, Lease } from './grading.repository.js';
+import { capGradingResult } from './result-caps.js';
 
 /** A grading that failed for reasons of ours (not the learner's) is tried this many times. */
 export const MAX_TRIES = 3;
@@ -49,7 +50,8 @@ export class SubmissionGrader {
       const job = toGradingJob(submission.questionContent as CodeQuestion, submission.source, {
         only: submission.kind === 'run' ? 'visible' : 'all',
       });
-      const result = await this.grader.grade(job);
+      // Capped where it is stored, whichever engine graded it (this process's pool or a grader's).
+      const result = capGradingResult(await this.grader.grade(job), job);
       const stored = await this.repository.complete(id, claim.lease, result);
       return stored ? { kind: 'stored', outcome: { id, status: 'graded', result } } : { kind: 'skipped' };
     } catch (error) {
