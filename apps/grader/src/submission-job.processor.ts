@@ -1,11 +1,11 @@
 import { DelayedError, type Job } from 'bullmq';
-import type { GradingJob, GradingResult } from '@app/grader';
+import { SandboxLostError } from '@app/grader';
 import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { JOB, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
+import { JOB, type GradeJobData, type GradeJobReturn, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
 import { capGradingResult } from '../../api/src/grading/result-caps.js';
 import type { JobGrader, SubmissionGrader } from '../../api/src/grading/submission-grader.js';
 
-export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradingResult>;
+export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradeJobReturn>;
 
 /**
  * What a grader does with each job. A submission job runs the shared claim/grade/store; when
@@ -14,11 +14,7 @@ export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobRe
  */
 export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, repository: GradingRepository, name: string): JobProcessor {
   return async (job, token) => {
-    if (job.name === JOB.grade) {
-      // Capped before it is written to Redis and sent to the API (which caps it again).
-      const { job: gradingJob } = job.data as { job: GradingJob };
-      return capGradingResult(await pool.grade(gradingJob), gradingJob);
-    }
+    if (job.name === JOB.grade) return gradeForApi(pool, job.data as GradeJobData);
     const { submissionId } = job.data as SubmissionJobData;
     const attempt = await grader.attempt(submissionId);
     switch (attempt.kind) {
@@ -34,6 +30,16 @@ export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, re
         return postpone(job, Date.now() + attempt.delayMs, token);
     }
   };
+}
+
+/** Capped before it is written to Redis (the API caps it again); a lost sandbox as a value. */
+async function gradeForApi(pool: JobGrader, { job, alone }: GradeJobData): Promise<GradeJobReturn> {
+  try {
+    return capGradingResult(await pool.grade(job, { alone: alone === true }), job);
+  } catch (error) {
+    if (error instanceof SandboxLostError) return { sandboxLost: error.message };
+    throw error;
+  }
 }
 
 async function postpone(job: Job, timestamp: number, token?: string): Promise<never> {
