@@ -32,6 +32,11 @@ describe(createJobProcessor.name, () => {
     expect(Buffer.byteLength(value.tests[0]!.output)).toBeLessThanOrEqual(FIELD_CAP_BYTES);
   });
 
+  it("answers an author-code grade job whole (uncapped), as the API asked", async () => {
+    const value = (await processorOn(async () => huge())(gradeJob({ job: JOB_SPEC, uncapped: true }))) as GradingResult;
+    expect(value.tests[0]!.output).toHaveLength(10_000_000);
+  });
+
   it("answers a lost sandbox as a value the API's crash rule reads (a failed job would be retried by BullMQ, not alone)", async () => {
     const seen: (GradeOptions | undefined)[] = [];
     const process = processorOn(async (_job, options) => {

@@ -32,10 +32,11 @@ export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, re
   };
 }
 
-/** Capped before it is written to Redis (the API caps it again); a lost sandbox as a value. */
-async function gradeForApi(pool: JobGrader, { job, alone }: GradeJobData): Promise<GradeJobReturn> {
+/** Capped before it is written to Redis (the API caps it again) unless it is author code; a lost sandbox as a value. */
+async function gradeForApi(pool: JobGrader, { job, alone, uncapped }: GradeJobData): Promise<GradeJobReturn> {
   try {
-    return capGradingResult(await pool.grade(job, { alone: alone === true }), job);
+    const result = await pool.grade(job, { alone: alone === true });
+    return uncapped ? result : capGradingResult(result, job);
   } catch (error) {
     if (error instanceof SandboxLostError) return { sandboxLost: error.message };
     throw error;

@@ -7,6 +7,12 @@ export interface GradeOptions {
    * for the second try of a job that was in a sandbox that died (see gradeUnderCrashRule).
    */
   alone?: boolean;
+  /**
+   * The result comes back whole, not capped (result-caps.ts): only for the author's own code
+   * (reference and known-wrong solutions, test discovery, whose list of test names is one test
+   * message). Learner code is always capped.
+   */
+  uncapped?: boolean;
 }
 
 /** Anything that grades a job: the API's `GradingService`, or a grader process's laned pool. */

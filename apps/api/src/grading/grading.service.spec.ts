@@ -31,4 +31,10 @@ describe(GradingService.name, () => {
     expect(result.tests[0]!.output).toMatch(/\n\[truncated: \d+ more characters\]$/);
     expect(result.tests[0]!.message).toBe('expected nothing\nPrint less.');
   });
+
+  it("returns the author's own code whole when asked (test discovery lists every test name in one message)", async () => {
+    const names = JSON.stringify(Array.from({ length: 500 }, (_, i) => `test_a_rather_long_descriptive_name_${i}`));
+    const result = await serviceOn(async () => resultOf(names)).grade(JOB, { uncapped: true });
+    expect(result.tests[0]!.output).toBe(names);
+  });
 });

@@ -77,7 +77,7 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     try {
       const result = this.queue ? await this.gradeOnQueue(this.queue, job, options) : await this.gradeInProcess(job, options);
       // Capped as it arrives from the engine, before anything stores or sends it.
-      return capGradingResult(result, job);
+      return options.uncapped ? result : capGradingResult(result, job);
     } catch (error) {
       throw asUnavailable(error);
     }

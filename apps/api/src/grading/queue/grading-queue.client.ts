@@ -108,7 +108,7 @@ export class GradingQueueClient {
 
   /** Grades a job on some grader and returns its result (nothing stored); SandboxLostError as the pool would. */
   async grade(job: GradingJob, options: GradeOptions = {}, timeoutMs = 120_000): Promise<GradingResult> {
-    const data: GradeJobData = { job, ...(options.alone ? { alone: true } : {}) };
+    const data: GradeJobData = { job, ...(options.alone ? { alone: true } : {}), ...(options.uncapped ? { uncapped: true } : {}) };
     const added = await this.queue.add(JOB.grade, data, { ...GRADE_JOB_OPTIONS, jobId: `grade-${randomUUID()}` });
     const value = (await added.waitUntilFinished(this.events, timeoutMs)) as GradeJobReturn;
     if (isSandboxLostReturn(value)) throw new SandboxLostError(value.sandboxLost);

@@ -11,10 +11,11 @@ export const JOB = {
   grade: 'grade',
 } as const;
 
-/** A `grade` job: `alone` asks the grader to run it with nothing else in its sandbox (GradeOptions). */
+/** A `grade` job, with its GradeOptions (`alone`: nothing else in the sandbox; `uncapped`: author code). */
 export interface GradeJobData {
   job: GradingJob;
   alone?: boolean;
+  uncapped?: boolean;
 }
 
 /**
