@@ -22,6 +22,22 @@ async function loadJob(ref: string): Promise<GradingJob> {
 
 class UsageError extends Error {}
 
+/**
+ * Resolves once `text` is handed to the OS. On a pipe, what the reader has not taken yet (past
+ * the pipe's 64 KB) waits in this process, and process.exit() would drop it: a multi-megabyte
+ * result line reached `| jq` cut short.
+ */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** The reader went away (`| head`): nothing more to say to it, and nothing went wrong here. */
+function readerGone(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
+
 /** A sandbox process that died (killed from outside) is restarted by the pool: try once more. */
 async function gradeRetryingLostSandbox(pool: GraderPool, job: GradingJob) {
   try {
@@ -44,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     for (const source of sources) {
       const result = await gradeRetryingLostSandbox(pool, { ...job, source });
-      process.stdout.write(JSON.stringify(result) + '\n');
+      await writeOut(JSON.stringify(result) + '\n');
     }
   } finally {
     await pool.close();
@@ -52,9 +68,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// Write errors arrive through writeOut's callback; without a listener they would also be thrown.
+process.stdout.on('error', () => undefined);
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (readerGone(error)) process.exit(0);
     process.stderr.write(`grade: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(error instanceof UsageError || (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 1 : 2);
   },

@@ -10,6 +10,7 @@ import { createRootLogger, requestLogging } from './common/request-logging.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
+import { trustProxySetting } from './config/trust-proxy.js';
 
 /** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
 export const BODY_LIMIT = '1mb';
@@ -26,6 +27,8 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
     // CORS stays closed: the web pages are served from the same origin.
     cors: false,
   });
+  // Before anything reads request.ip (logging, the throttles): the client address behind trusted proxies.
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.use(requestLogging(logger));
   app.use(securityHeaders(env.COOKIE_SECURE));
   app.useBodyParser('json', { limit: BODY_LIMIT });

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
 import { GraderPool } from '@app/grader';
+import { LanedGrader } from '../../api/src/grading/grading-lane.js';
 import { GradingRepository } from '../../api/src/grading/grading.repository.js';
 import { connectionFor, graderWorkerName } from '../../api/src/grading/queue/grading-queue.options.js';
 import { SubmissionGrader } from '../../api/src/grading/submission-grader.js';
@@ -35,7 +36,9 @@ export class GraderApp {
     });
     const repository = new GradingRepository(prisma);
     const name = graderWorkerName(config.workers);
-    const processor = createJobProcessor(new SubmissionGrader(repository, pool, config.lockMs), pool, repository, name);
+    // One lane for every job of this process's pool: a job graded `alone` has its sandbox to itself.
+    const engine = new LanedGrader(pool);
+    const processor = createJobProcessor(new SubmissionGrader(repository, engine, config.lockMs), engine, repository, name);
     const worker = new Worker(config.env.QUEUE_NAME, processor, {
       connection: connectionFor(config.queueUrl),
       concurrency: config.workers,

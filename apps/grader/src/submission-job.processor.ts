@@ -1,10 +1,11 @@
 import { DelayedError, type Job } from 'bullmq';
-import type { GradingJob, GradingResult } from '@app/grader';
+import { SandboxLostError } from '@app/grader';
 import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { JOB, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
+import { JOB, type GradeJobData, type GradeJobReturn, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
+import { capGradingResult } from '../../api/src/grading/result-caps.js';
 import type { JobGrader, SubmissionGrader } from '../../api/src/grading/submission-grader.js';
 
-export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradingResult>;
+export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradeJobReturn>;
 
 /**
  * What a grader does with each job. A submission job runs the shared claim/grade/store; when
@@ -13,7 +14,7 @@ export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobRe
  */
 export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, repository: GradingRepository, name: string): JobProcessor {
   return async (job, token) => {
-    if (job.name === JOB.grade) return pool.grade((job.data as { job: GradingJob }).job);
+    if (job.name === JOB.grade) return gradeForApi(pool, job.data as GradeJobData);
     const { submissionId } = job.data as SubmissionJobData;
     const attempt = await grader.attempt(submissionId);
     switch (attempt.kind) {
@@ -29,6 +30,17 @@ export function createJobProcessor(grader: SubmissionGrader, pool: JobGrader, re
         return postpone(job, Date.now() + attempt.delayMs, token);
     }
   };
+}
+
+/** Capped before it is written to Redis (the API caps it again) unless it is author code; a lost sandbox as a value. */
+async function gradeForApi(pool: JobGrader, { job, alone, uncapped }: GradeJobData): Promise<GradeJobReturn> {
+  try {
+    const result = await pool.grade(job, { alone: alone === true });
+    return uncapped ? result : capGradingResult(result, job);
+  } catch (error) {
+    if (error instanceof SandboxLostError) return { sandboxLost: error.message };
+    throw error;
+  }
 }
 
 async function postpone(job: Job, timestamp: number, token?: string): Promise<never> {

@@ -5,6 +5,8 @@ export { formatPath, formatSpecError, type DataPath, type Problem, type SpecErro
 export { MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES } from './yaml-source.js';
 export { DEFAULT_MODULE, isRef, type FileItem, type QuizEntry, type QuizFile } from './build-model.js';
 export { isModuleTest } from './semantic-checks.js';
+export { MAX_EXAMPLES, MAX_HIDDEN_TESTS } from './schema/code.schema.js';
+export { TEXT_CAP } from './schema/common.schema.js';
 export {
   contentHash,
   loadFile,

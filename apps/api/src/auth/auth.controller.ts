@@ -9,6 +9,7 @@ import { CurrentUser, Public } from './auth.decorators.js';
 import { AuthResponseDto, LoginDto, MeDto, RegisterDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleGuard } from './login-throttle.guard.js';
+import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,8 +21,9 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @UseGuards(RegistrationThrottleGuard)
   @ApiCreatedResponse({ type: AuthResponseDto, description: 'A learner account, signed in' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 429)
   async register(@Body() body: RegisterDto, @Res({ passthrough: true }) response: Response): Promise<AuthResponseDto> {
     const signedIn = await this.auth.register(body);
     setAuthCookie(response, signedIn.accessToken, this.env.COOKIE_SECURE);

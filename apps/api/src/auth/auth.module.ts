@@ -12,6 +12,7 @@ import { resolveJwtSecret } from './jwt-secret.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { LoginThrottleGuard } from './login-throttle.guard.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
 import { RolesGuard } from './roles.guard.js';
 
 /**
@@ -38,6 +39,7 @@ import { RolesGuard } from './roles.guard.js';
     PasswordHasher,
     FirstAdminService,
     LoginThrottleGuard,
+    RegistrationThrottleGuard,
     { provide: ADMIN_ANNOUNCER, useValue: stdoutAnnouncer },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

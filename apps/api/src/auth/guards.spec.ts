@@ -78,4 +78,12 @@ describe(LoginThrottleGuard.name, () => {
     expect(Number(blocked.headers['Retry-After'])).toBeGreaterThan(0);
     expect(await guard.canActivate(attempt('grace@example.org').context)).toBe(true);
   });
+
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    const guard = new LoginThrottleGuard();
+    const attempt = (ip: string) => contextFor('publicRoute', { ip, body: { email: 'ada@example.org' } }).context;
+    for (let i = 0; i < LOGIN_LIMIT; i += 1) expect(await guard.canActivate(attempt(`2001:db8:0:1::${i + 1}`))).toBe(true);
+    await expect(guard.canActivate(attempt('2001:db8:0:1:ffff::1'))).rejects.toBeInstanceOf(HttpException);
+    expect(await guard.canActivate(attempt('2001:db8:0:2::1'))).toBe(true);
+  });
 });

@@ -2,15 +2,19 @@ import { HttpException, HttpStatus, Injectable, type CanActivate, type Execution
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { normalizeEmail } from '../users/user.types.js';
+import { clientAddressKey } from './client-address.js';
 
 export const LOGIN_LIMIT = 10;
 export const LOGIN_WINDOW_SECONDS = 60;
 
-/** IP + email: an attacker can neither spray one account from one IP nor lock a victim out from elsewhere. */
+/**
+ * IP (an IPv6 client: its /64) + email: an attacker can neither spray one account from one
+ * address nor lock a victim out from elsewhere.
+ */
 export function loginThrottleKey(request: Request): string {
   const body = request.body as { email?: unknown } | undefined;
   const email = typeof body?.email === 'string' ? normalizeEmail(body.email) : '';
-  return `${String(request.ip)}|${email}`;
+  return `${clientAddressKey(request.ip)}|${email}`;
 }
 
 /**

@@ -135,6 +135,14 @@ describe(QuizUploadService.name, () => {
     expect(quizzes.size).toBe(0);
   });
 
+  it("verify: grades the author's solutions uncapped (test discovery's list of names must arrive whole)", async () => {
+    const asked: unknown[] = [];
+    const recording = { grade: (job: GradingJob, options?: unknown) => (asked.push(options), honestGrader.grade(job)) };
+    await setup(recording).uploads.check({ yaml: exerciseYaml(), verify: true });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((options) => (options as { uncapped?: boolean } | undefined)?.uncapped === true)).toBe(true);
+  });
+
   it('verify: a correct file passes the solution checks', async () => {
     const { uploads } = setup();
     expect(await uploads.check({ yaml: exerciseYaml(), verify: true })).toMatchObject({ valid: true, verified: true, violations: [] });

@@ -1,7 +1,9 @@
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { CaseTestSpec, GradingJob, GradingResult } from '@app/grader';
+import { SandboxLostError, type CaseTestSpec, type GradingJob, type GradingResult } from '@app/grader';
 import { parseFileText, type CodeQuestion, type Exercise } from '@app/quiz-spec';
+import type { GradeOptions } from '../grading/grading-lane.js';
 import type { GradingService } from '../grading/grading.service.js';
+import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
 import { toItem, type RegradeCandidate, type TargetVersion } from './regrade-plan.js';
 import { RegradeQuiz } from './regrade-quiz.use-case.js';
 import type { RegradeRepository, RegradeWrite } from './regrade.repository.js';
@@ -23,7 +25,7 @@ function fakeGrader(workers = 2) {
   const grading = {
     stats,
     health: () => ({ ready: true, workers: { ready: workers, size: workers, busy: 0, queued: 0, restarts: 0 } }),
-    grade: async (job: GradingJob): Promise<GradingResult> => {
+    grade: async (job: GradingJob, _options?: GradeOptions): Promise<GradingResult> => {
       stats.calls++;
       stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -111,10 +113,31 @@ describe(RegradeQuiz.name, () => {
     const grading = fakeGrader();
     const grade = grading.grade;
     let lost = 1;
-    grading.grade = (job) => (lost-- > 0 ? Promise.reject(new ServiceUnavailableException('the grading sandbox stopped unexpectedly')) : grade(job));
+    const unavailable = () => new ServiceUnavailableException('retry shortly', { cause: new SandboxLostError('the grading sandbox stopped unexpectedly') });
+    grading.grade = (job) => (lost-- > 0 ? Promise.reject(unavailable()) : grade(job));
     const preview = await useCase(fakeRepository(stored()), grading).preview(QUIZ);
     expect(grading.stats.calls).toBe(2);
     expect(preview.summary).toMatchObject({ total: 2 });
+  });
+
+  it('gives a submission that stops the sandbox twice, the second time alone, an error verdict with no points and grades it no more', async () => {
+    const grading = fakeGrader();
+    const grade = grading.grade;
+    const tries: (GradeOptions | undefined)[] = [];
+    const lost = () => new ServiceUnavailableException('retry shortly', { cause: new SandboxLostError('the grading sandbox stopped unexpectedly') });
+    grading.grade = (job, options?: GradeOptions) => (job.source === OFF_BY_ONE ? (tries.push(options), Promise.reject(lost())) : grade(job));
+    const repository = fakeRepository(stored());
+    const regrade = useCase(repository, grading);
+    const preview = await regrade.preview(QUIZ);
+    expect(tries).toEqual([undefined, { alone: true }]);
+    expect(preview.items).toEqual([
+      expect.objectContaining({ submissionId: 'a', newPoints: 1 }),
+      expect.objectContaining({ submissionId: 'b', oldPoints: 1, newPoints: 0, newScore: 0, newMaxPoints: 3 }),
+    ]);
+    await regrade.commit(QUIZ, preview.previewId);
+    const written = repository.applied[0]!.find((w) => w.candidate.id === 'b')!.result;
+    expect(written).toMatchObject({ status: 'error', points: 0, message: expect.stringMatching(/stopped the grading sandbox twice/) });
+    expect(written.tests.every((t) => t.status === 'error' && t.message === SANDBOX_CRASHED_TWICE)).toBe(true);
   });
 
   it('gives up (503) when the grader stays unavailable, rather than storing a partial regrade', async () => {

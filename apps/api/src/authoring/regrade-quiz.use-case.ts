@@ -3,13 +3,14 @@ import type { GradingJob, GradingResult } from '@app/grader';
 import { toGradingJob } from '@app/quiz-spec';
 import type { RegradeReport } from '@app/contracts';
 import { GradingService } from '../grading/grading.service.js';
+import { crashedTwiceVerdict, gradeUnderCrashRule } from '../grading/sandbox-loss.js';
 import { mapBounded } from './map-bounded.js';
 import { matchCandidates, previewIdOf, summarize, toItem, type RegradeInputs } from './regrade-plan.js';
 import { RegradeRepository } from './regrade.repository.js';
 
 /** Previews kept for their commit; an older one is graded again at commit time (same inputs). */
 const KEPT_PREVIEWS = 8;
-/** Tries per submission when the grader is unavailable (its sandbox restarted under the job). */
+/** Tries per submission when the grader is unavailable (warming, restarting). */
 const REGRADE_TRIES = 3;
 
 type Results = Map<string, GradingResult>;
@@ -79,11 +80,16 @@ export class RegradeQuiz {
     return new Map(inputs.matched.map(({ candidate }, i) => [candidate.id, results[i]!]));
   }
 
-  /** A sandbox restart (503) costs one submission a retry, not the whole regrade. */
+  /**
+   * Under the crash rule of every grading: a submission that stops the sandbox a second time,
+   * alone, gets that as its verdict (an error, no points) instead of stopping the regrade or
+   * being tried again. A grader unavailable otherwise (503) costs a retry, not the whole regrade.
+   */
   private async gradeOnce(job: GradingJob): Promise<GradingResult> {
     for (let tries = 1; ; tries++) {
       try {
-        return await this.grading.grade(job);
+        const graded = await gradeUnderCrashRule(this.grading, job);
+        return graded.kind === 'graded' ? graded.result : crashedTwiceVerdict(job);
       } catch (error) {
         if (!(error instanceof ServiceUnavailableException) || tries >= REGRADE_TRIES) throw error;
       }

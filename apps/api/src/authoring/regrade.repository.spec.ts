@@ -71,7 +71,12 @@ describe(RegradeRepository.name, () => {
     const target = await repository.targetVersion(QUIZ);
     expect(target).toMatchObject({ version: 2 });
     expect([...target!.codeQuestions.keys()]).toEqual([KEY]);
-    expect((await repository.candidates(QUIZ)).map((c) => c.source).sort()).toEqual(['off', 'other', 'right']);
+    const candidates = await repository.candidates(QUIZ);
+    expect(candidates.map((c) => c.source).sort()).toEqual(['off', 'other', 'right']);
+    expect(candidates.find((c) => c.id === subs.off)).toEqual({
+      id: subs.off, userId, email: 'regrade@example.org', attemptId, questionId: expect.any(String), questionKey: KEY, source: 'off',
+      points: 1, maxPoints: 3, score: 1 / 3, gradedAt: expect.any(Date), seed: 1,
+    });
   });
 
   it('stores nothing at all when one submission moved since the preview', async () => {

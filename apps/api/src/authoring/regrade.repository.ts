@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
-import type { GradingResult } from '@app/grader';
 import type { CodeQuestion } from '@app/quiz-spec';
 import { applyRegrade, type RegradeWrite } from './regrade-store.js';
 import type { RegradeCandidate, TargetVersion } from './regrade-plan.js';
@@ -28,40 +27,24 @@ export class RegradeRepository {
     return (await this.prisma.quiz.count({ where: { id: quizId } })) === 1;
   }
 
-  /** Every graded `submit` of a code question of any version of the quiz, oldest first. */
+  /**
+   * Every graded `submit` of a code question of any version of the quiz, oldest first. Of each
+   * stored result only its seed is read (in SQL): a regrade reads every submission of the quiz,
+   * and results written before they were capped may be megabytes each.
+   */
   async candidates(quizId: string): Promise<RegradeCandidate[]> {
-    const rows = await this.prisma.submission.findMany({
-      where: { kind: 'submit', status: 'graded', question: { type: 'code', quizVersion: { quizId } } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: {
-        id: true,
-        userId: true,
-        attemptId: true,
-        questionId: true,
-        source: true,
-        points: true,
-        maxPoints: true,
-        score: true,
-        gradedAt: true,
-        result: true,
-        user: { select: { email: true } },
-        question: { select: { key: true } },
-      },
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.userId,
-      email: row.user.email,
-      attemptId: row.attemptId,
-      questionId: row.questionId,
-      questionKey: row.question.key,
-      source: row.source,
-      points: row.points ?? 0,
-      maxPoints: row.maxPoints ?? 0,
-      score: row.score ?? 0,
-      gradedAt: row.gradedAt ?? new Date(0),
-      seed: seedOf(row.result),
-    }));
+    const rows = await this.prisma.$queryRaw<(Omit<RegradeCandidate, 'seed'> & { seed: unknown })[]>`
+      SELECT s."id"::text AS "id", s."userId"::text AS "userId", u."email", s."attemptId"::text AS "attemptId",
+             s."questionId"::text AS "questionId", q."key" AS "questionKey", s."source",
+             coalesce(s."points", 0) AS "points", coalesce(s."maxPoints", 0) AS "maxPoints", coalesce(s."score", 0) AS "score",
+             coalesce(s."gradedAt", to_timestamp(0)) AS "gradedAt", s."result"->'provenance'->'seed' AS "seed"
+      FROM "submissions" s
+      JOIN "questions" q ON q."id" = s."questionId"
+      JOIN "quiz_versions" v ON v."id" = q."quizVersionId"
+      JOIN "users" u ON u."id" = s."userId"
+      WHERE v."quizId" = ${quizId} AND q."type" = 'code' AND s."kind" = 'submit' AND s."status" = 'graded'
+      ORDER BY s."createdAt" ASC, s."id" ASC`;
+    return rows.map(({ seed, ...row }) => ({ ...row, seed: typeof seed === 'number' ? seed : undefined }));
   }
 
   /** Applies every new result in one transaction: all of the regrade, or none of it. */
@@ -70,9 +53,4 @@ export class RegradeRepository {
     const timeout = 30_000 + writes.length * 50;
     await this.prisma.$transaction((tx) => applyRegrade(tx, quizId, writes), { timeout, maxWait: 10_000 });
   }
-}
-
-function seedOf(result: unknown): number | undefined {
-  const seed = (result as Partial<GradingResult> | null)?.provenance?.seed;
-  return typeof seed === 'number' ? seed : undefined;
 }

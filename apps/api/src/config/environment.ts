@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -69,6 +70,25 @@ export class Environment {
   @Max(100000)
   CODE_RUNS_PER_MINUTE: number = 20;
 
+  /**
+   * Account registrations one client address may attempt per hour; beyond it 429 with
+   * Retry-After. Per-account limits bound nothing if one person can make accounts at will.
+   */
+  @IsInt({ message: 'must be an integer number of registrations per hour per client address' })
+  @Min(1)
+  @Max(100000)
+  REGISTRATIONS_PER_HOUR_PER_IP: number = 20;
+
+  /**
+   * Proxies in front of the API whose X-Forwarded-For is believed (Express `trust proxy`): a hop
+   * count (`1`) or addresses/subnets (`loopback`, `10.0.0.0/8, 192.168.1.7`). Unset: none, the
+   * client address is the TCP peer. Behind a proxy without it, every client shares the proxy's
+   * address and with it one registration and login budget.
+   */
+  @IsOptional()
+  @IsTrustProxy()
+  TRUST_PROXY?: string;
+
   /** bcrypt cost factor; tests lower it to keep suites fast. */
   @IsInt({ message: 'must be an integer bcrypt cost' })
   @Min(4)
@@ -79,7 +99,7 @@ export class Environment {
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST', 'CODE_RUNS_PER_MINUTE'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE'];
 
 function convert(key: string, value: unknown): unknown {

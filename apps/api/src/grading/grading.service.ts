@@ -3,9 +3,11 @@ import { availableParallelism } from 'node:os';
 import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
 import { Environment } from '../config/environment.js';
 import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory } from './grading-engine.js';
+import { GradingLane, type GradeOptions } from './grading-lane.js';
 import { GRADING_QUEUE } from './grading-queue.provider.js';
 import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
 import { queueHealth } from './queue/queue-health.js';
+import { capGradingResult } from './result-caps.js';
 
 export interface WorkerFigures {
   ready: number;
@@ -38,6 +40,7 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
   private engine?: GradingEngine;
   private starting?: Promise<GradingEngine>;
   private failure?: string;
+  private readonly lane = new GradingLane();
 
   constructor(
     private readonly env: Environment,
@@ -67,16 +70,16 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Waits for the pool when it is still warming; fails with 503 when it could not start, or when
-   * the sandbox process died under this job (the pool restarts it; the caller may try again).
+   * the sandbox process died under this job (the cause is then the pool's SandboxLostError: see
+   * gradeUnderCrashRule). Every grading passes the lane, so one asked `alone` has the pool alone.
    */
-  async grade(job: GradingJob): Promise<GradingResult> {
-    if (this.queue) return this.gradeOnQueue(this.queue, job);
-    const engine = this.engine ?? (await this.ready());
+  async grade(job: GradingJob, options: GradeOptions = {}): Promise<GradingResult> {
     try {
-      return await engine.grade(job);
+      const result = this.queue ? await this.gradeOnQueue(this.queue, job, options) : await this.gradeInProcess(job, options);
+      // Capped as it arrives from the engine, before anything stores or sends it.
+      return options.uncapped ? result : capGradingResult(result, job);
     } catch (error) {
-      if (error instanceof SandboxLostError) throw new ServiceUnavailableException(`${error.message}; retry shortly`);
-      throw error;
+      throw asUnavailable(error);
     }
   }
 
@@ -96,10 +99,15 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     await engine?.close();
   }
 
-  private async gradeOnQueue(queue: GradingQueueClient, job: GradingJob): Promise<GradingResult> {
+  private async gradeOnQueue(queue: GradingQueueClient, job: GradingJob, options: GradeOptions): Promise<GradingResult> {
     const figures = queue.figures().connected ? queue.figures() : await queue.refresh();
     if (figures.graders === 0) throw new ServiceUnavailableException('No grader process is connected to the grading queue');
-    return queue.grade(job);
+    return queue.grade(job, options);
+  }
+
+  private async gradeInProcess(job: GradingJob, options: GradeOptions): Promise<GradingResult> {
+    const engine = this.engine ?? (await this.ready());
+    return this.lane.run(options.alone === true, () => engine.grade(job));
   }
 
   private async ready(): Promise<GradingEngine> {
@@ -110,4 +118,9 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
       throw new ServiceUnavailableException('The grader could not start');
     }
   }
+}
+
+/** A lost sandbox is a 503 to HTTP callers, and stays recognisable as one through its cause. */
+function asUnavailable(error: unknown): unknown {
+  return error instanceof SandboxLostError ? new ServiceUnavailableException(`${error.message}; retry shortly`, { cause: error }) : error;
 }

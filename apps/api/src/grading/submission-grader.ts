@@ -1,7 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { GradingJob, GradingResult } from '@app/grader';
+import type { GradingResult } from '@app/grader';
 import { toGradingJob, type CodeQuestion } from '@app/quiz-spec';
+import type { JobGrader } from './grading-lane.js';
 import type { GradingRepository, Lease } from './grading.repository.js';
+import { capGradingResult } from './result-caps.js';
+import { gradeUnderCrashRule, SANDBOX_CRASHED_TWICE } from './sandbox-loss.js';
+
+export type { JobGrader } from './grading-lane.js';
 
 /** A grading that failed for reasons of ours (not the learner's) is tried this many times. */
 export const MAX_TRIES = 3;
@@ -21,11 +26,6 @@ export type GradeAttempt =
   | { kind: 'busy'; until: Date }
   /** Our own failure (not the learner's); released to pending, try again after `delayMs`. */
   | { kind: 'retry'; delayMs: number; reason: string };
-
-/** Anything that grades a job: the API's `GradingService`, or a grader process's `GraderPool`. */
-export interface JobGrader {
-  grade(job: GradingJob): Promise<GradingResult>;
-}
 
 /**
  * Claim, grade, store: the one implementation shared by the API's in-process processor and the
@@ -49,12 +49,22 @@ export class SubmissionGrader {
       const job = toGradingJob(submission.questionContent as CodeQuestion, submission.source, {
         only: submission.kind === 'run' ? 'visible' : 'all',
       });
-      const result = await this.grader.grade(job);
+      const graded = await gradeUnderCrashRule(this.grader, job);
+      if (graded.kind === 'crashed-twice') return await this.crashedTwice(id, claim.lease);
+      // Capped where it is stored, whichever engine graded it (this process's pool or a grader's).
+      const result = capGradingResult(graded.result, job);
       const stored = await this.repository.complete(id, claim.lease, result);
       return stored ? { kind: 'stored', outcome: { id, status: 'graded', result } } : { kind: 'skipped' };
     } catch (error) {
       return this.failed(id, claim.lease, submission.attemptCount, (error as Error).message);
     }
+  }
+
+  /** Its own verdict, not our failure: stored at once, never retried (see gradeUnderCrashRule). */
+  private async crashedTwice(id: string, lease: Lease): Promise<GradeAttempt> {
+    this.logger.warn(`Submission ${id} stopped the grading sandbox twice, the second time alone; stored as error`);
+    const stored = await this.repository.fail(id, lease, SANDBOX_CRASHED_TWICE);
+    return stored ? { kind: 'stored', outcome: { id, status: 'error', reason: SANDBOX_CRASHED_TWICE } } : { kind: 'skipped' };
   }
 
   private async failed(id: string, lease: Lease, tries: number, reason: string): Promise<GradeAttempt> {

@@ -1,5 +1,6 @@
 import type { GradingResult } from '@app/grader';
-import { GRADING_FAILED_MESSAGE, toLearnerSubmission } from './submission-view.js';
+import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
+import { CRASHED_TWICE_MESSAGE, GRADING_FAILED_MESSAGE, toLearnerSubmission } from './submission-view.js';
 import type { SubmissionRecord } from './submission.types.js';
 
 const result: GradingResult = {
@@ -14,7 +15,7 @@ const result: GradingResult = {
 function row(patch: Partial<SubmissionRecord>): SubmissionRecord {
   return {
     id: 's1', attemptId: 'a1', questionKey: 'counter', kind: 'submit', status: 'graded', score: 0.25, points: 1, maxPoints: 4,
-    result, createdAt: new Date('2026-03-02T00:00:00Z'), gradedAt: new Date('2026-03-02T00:00:01Z'), ...patch,
+    result, errorReason: null, createdAt: new Date('2026-03-02T00:00:00Z'), gradedAt: new Date('2026-03-02T00:00:01Z'), ...patch,
   };
 }
 
@@ -35,6 +36,13 @@ describe('toLearnerSubmission', () => {
 
   it('points a pending submission at its poll URL, and hides our own error reasons', () => {
     expect(toLearnerSubmission(row({ status: 'pending', result: null, score: null }))).toMatchObject({ poll: '/api/submissions/s1', tests: [], score: null });
-    expect(toLearnerSubmission(row({ status: 'error', result: null }))).toMatchObject({ message: GRADING_FAILED_MESSAGE, score: null });
+    expect(toLearnerSubmission(row({ status: 'error', result: null, errorReason: 'grading failed 3 times: connect ECONNREFUSED 10.0.0.5:5432' })))
+      .toMatchObject({ message: GRADING_FAILED_MESSAGE, score: null });
+  });
+
+  it('tells the learner when their code stopped the grading sandbox twice', () => {
+    const view = toLearnerSubmission(row({ status: 'error', result: null, score: null, errorReason: SANDBOX_CRASHED_TWICE }));
+    expect(view).toMatchObject({ status: 'error', message: CRASHED_TWICE_MESSAGE, score: null });
+    expect(view.message).toMatch(/stopped the grading sandbox twice/);
   });
 });

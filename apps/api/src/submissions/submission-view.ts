@@ -1,8 +1,15 @@
 import type { LearnerSubmission, LearnerTestResult } from '@app/contracts';
 import type { TestResult } from '@app/grader';
+import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
 import type { SubmissionRecord } from './submission.types.js';
 
 export const GRADING_FAILED_MESSAGE = 'Grading failed on our side; this submission does not count. Please submit again.';
+export const CRASHED_TWICE_MESSAGE = 'This submission stopped the grading sandbox twice, the second time with nothing else running; it was not graded again and does not count.';
+
+/** Our own failures stay vague (their reasons are internal); the sandbox crash is the code's doing. */
+function errorMessage(reason: string | null): string {
+  return reason === SANDBOX_CRASHED_TWICE ? CRASHED_TWICE_MESSAGE : GRADING_FAILED_MESSAGE;
+}
 
 /**
  * What the learner sees of one test. Hidden tests keep their name, status, feedback message and
@@ -34,7 +41,7 @@ export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {
     maxPoints: scored ? row.maxPoints : null,
     passed: tests.filter((test) => test.status === 'pass').length,
     total: tests.filter((test) => test.status !== 'skipped').length, // the author's skips count for nothing
-    message: row.status === 'error' ? GRADING_FAILED_MESSAGE : (row.result?.message ?? null),
+    message: row.status === 'error' ? errorMessage(row.errorReason) : (row.result?.message ?? null),
     tests,
     createdAt: row.createdAt.toISOString(),
     gradedAt: row.gradedAt?.toISOString() ?? null,

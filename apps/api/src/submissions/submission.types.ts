@@ -12,6 +12,8 @@ export interface SubmissionRecord {
   points: number | null;
   maxPoints: number | null;
   result: GradingResult | null;
+  /** Why an `error` verdict was stored; shown to the learner only when it is the learner's own doing. */
+  errorReason: string | null;
   createdAt: Date;
   gradedAt: Date | null;
 }

@@ -78,7 +78,7 @@ describe(SubmissionsRepository.name, () => {
     const pending = await submissions.findOwn(id, userId);
     expect(pending).toEqual({
       id, attemptId, questionKey: KEY, kind: 'submit', status: 'pending', score: null, points: null, maxPoints: null,
-      result: null, createdAt: expect.any(Date), gradedAt: null,
+      result: null, errorReason: null, createdAt: expect.any(Date), gradedAt: null,
     });
     await grade(id, 0.5);
     await expect(submissions.findOwn(id, userId)).resolves.toMatchObject({ status: 'graded', score: 0.5, points: 1.5, gradedAt: expect.any(Date) });

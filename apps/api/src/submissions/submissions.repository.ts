@@ -51,7 +51,7 @@ export class SubmissionsRepository {
   async findOwn(id: string, userId: string): Promise<SubmissionRecord | null> {
     const rows = await this.prisma.$queryRaw<(Omit<SubmissionRecord, 'result'> & { result: GradingResult | null })[]>`
       SELECT s."id"::text AS "id", s."attemptId"::text AS "attemptId", q."key" AS "questionKey", s."kind"::text AS "kind",
-             s."status"::text AS "status", s."score", s."points", s."maxPoints", s."result", s."createdAt", s."gradedAt"
+             s."status"::text AS "status", s."score", s."points", s."maxPoints", s."result", s."errorReason", s."createdAt", s."gradedAt"
       FROM "submissions" s JOIN "questions" q ON q."id" = s."questionId"
       WHERE s."id" = ${id}::uuid AND s."userId" = ${userId}::uuid`;
     return rows[0] ?? null;

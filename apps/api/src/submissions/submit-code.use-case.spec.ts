@@ -27,7 +27,7 @@ class FakeSubmissions {
     if (!row || row.userId !== userId) return null;
     return {
       id, attemptId: row.attemptId, questionKey: 'counter', kind: row.kind, status: row.status, score: null, points: null,
-      maxPoints: null, result: null, createdAt: NOW, gradedAt: null,
+      maxPoints: null, result: null, errorReason: null, createdAt: NOW, gradedAt: null,
     };
   }
 }

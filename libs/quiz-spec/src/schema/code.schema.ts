@@ -12,6 +12,10 @@ import {
   type JsonSchema,
 } from './common.schema.js';
 
+/** Visible examples and hidden tests a code question may have: a grading lists at most both. */
+export const MAX_EXAMPLES = 200;
+export const MAX_HIDDEN_TESTS = 500;
+
 /** A visible example or hidden test. Which fields may combine is checked after the schema. */
 export const testSchema = closedObject(
   {
@@ -70,8 +74,8 @@ export const codeFields: Record<string, JsonSchema> = {
   virtual_clock: virtualClockSchema,
   attempts,
   hints: { type: 'array', items: text(), maxItems: 50 },
-  examples: { type: 'array', items: testSchema, maxItems: 200 },
-  tests: { type: 'array', items: testSchema, minItems: 1, maxItems: 500 },
+  examples: { type: 'array', items: testSchema, maxItems: MAX_EXAMPLES },
+  tests: { type: 'array', items: testSchema, minItems: 1, maxItems: MAX_HIDDEN_TESTS },
   test_module: code,
   support_modules: {
     type: 'object', maxProperties: 20, propertyNames: identifier, additionalProperties: code,

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { GradingJob, GradingResult } from '@app/grader';
+import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
+import type { GradeOptions } from '../grading-lane.js';
 import type { SubmissionOutcome } from '../submission-grader.js';
 import { RateWindow } from './rate-window.js';
-import { GRADE_JOB_OPTIONS, JOB, slotsOfWorker, submissionJobOptions, type SubmissionJobResult } from './grading-queue.options.js';
+import {
+  GRADE_JOB_OPTIONS,
+  isSandboxLostReturn,
+  JOB,
+  slotsOfWorker,
+  submissionJobOptions,
+  type GradeJobData,
+  type GradeJobReturn,
+  type SubmissionJobResult,
+} from './grading-queue.options.js';
 
 /** Queue figures for /health and the admin status; read from Redis every few seconds. */
 export interface QueueFigures {
@@ -96,10 +106,13 @@ export class GradingQueueClient {
     await this.queue.addBulk(ids.map((submissionId) => ({ name: JOB.submission, data: { submissionId }, opts: submissionJobOptions(submissionId) })));
   }
 
-  /** Grades a job on some grader and returns its result (nothing stored). */
-  async grade(job: GradingJob, timeoutMs = 120_000): Promise<GradingResult> {
-    const added = await this.queue.add(JOB.grade, { job }, { ...GRADE_JOB_OPTIONS, jobId: `grade-${randomUUID()}` });
-    return (await added.waitUntilFinished(this.events, timeoutMs)) as GradingResult;
+  /** Grades a job on some grader and returns its result (nothing stored); SandboxLostError as the pool would. */
+  async grade(job: GradingJob, options: GradeOptions = {}, timeoutMs = 120_000): Promise<GradingResult> {
+    const data: GradeJobData = { job, ...(options.alone ? { alone: true } : {}), ...(options.uncapped ? { uncapped: true } : {}) };
+    const added = await this.queue.add(JOB.grade, data, { ...GRADE_JOB_OPTIONS, jobId: `grade-${randomUUID()}` });
+    const value = (await added.waitUntilFinished(this.events, timeoutMs)) as GradeJobReturn;
+    if (isSandboxLostReturn(value)) throw new SandboxLostError(value.sandboxLost);
+    return value;
   }
 
   figures(): QueueFigures {

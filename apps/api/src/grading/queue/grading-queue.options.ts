@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import type { GradingJob, GradingResult } from '@app/grader';
 import type { SubmissionOutcome } from '../submission-grader.js';
 
 /** Job names on the grading queue. */
@@ -9,6 +10,24 @@ export const JOB = {
   /** `{ job: GradingJob }`: grade and return the result, store nothing (author checks, regrades). */
   grade: 'grade',
 } as const;
+
+/** A `grade` job, with its GradeOptions (`alone`: nothing else in the sandbox; `uncapped`: author code). */
+export interface GradeJobData {
+  job: GradingJob;
+  alone?: boolean;
+  uncapped?: boolean;
+}
+
+/**
+ * What a grader returns for a `grade` job. A sandbox that died under it comes back as a value,
+ * not a failed job: BullMQ would retry a failure by itself (not alone), and the API's crash rule
+ * must see the loss for what it is (gradeUnderCrashRule).
+ */
+export type GradeJobReturn = GradingResult | { sandboxLost: string };
+
+export function isSandboxLostReturn(value: unknown): value is { sandboxLost: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { sandboxLost?: unknown }).sandboxLost === 'string';
+}
 
 export interface SubmissionJobData {
   submissionId: string;
