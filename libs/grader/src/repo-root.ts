@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,13 +29,16 @@ export interface SandboxPaths {
 }
 
 export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
-  const pyodideDir = join(root, 'node_modules', 'pyodide');
+  // Real paths: Node's permission model checks the resolved path of every file it opens, and the
+  // outer wall binds these directories into the sandbox's view (node_modules may be a symlink).
+  const modules = realpathSync(join(root, 'node_modules'));
+  const pyodideDir = join(modules, 'pyodide');
   const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
-  const sandboxDir = join(root, 'libs', 'grader', 'sandbox');
+  const sandboxDir = realpathSync(join(root, 'libs', 'grader', 'sandbox'));
   // The snapshot depends on Pyodide and on what the worker preloads: both are in the key.
   const key = createHash('sha256').update(manifest.version)
     .update(readFileSync(join(sandboxDir, 'python-worker.mjs'))).digest('hex').slice(0, 16);
-  const snapshotCacheDir = join(root, 'node_modules', '.cache', 'pyquiz-grader');
+  const snapshotCacheDir = join(modules, '.cache', 'pyquiz-grader');
   return { root, sandboxDir, pyodideDir, pyodideVersion: manifest.version, snapshotCacheDir,
     snapshotFile: join(snapshotCacheDir, `snapshot-${manifest.version}-${key}.bin`) };
 }
