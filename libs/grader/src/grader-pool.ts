@@ -7,7 +7,7 @@ import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-pr
 import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
 import type { SandboxWalls } from './os-walls.js';
 import { detectWalls, type OsWalls } from './walls-detect.js';
-import { missingWalls, WallsMissingError } from './walls-report.js';
+import { missingWallsLine, WallsMissingError } from './walls-report.js';
 
 export interface GraderPoolOptions {
   /** Interpreters kept warm; defaults to os.availableParallelism(). */
@@ -92,10 +92,8 @@ export class GraderPool {
     const paths = sandboxPaths();
     await prepareSnapshotCache(paths);
     const walls = options.walls ?? (await detectWalls(paths));
-    const missing = missingWalls(walls.description);
-    if (options.requireWalls && missing.length > 0) {
-      throw new WallsMissingError(`the grading sandbox lacks ${missing.join(', ')} (${walls.description.fallbacks.join('; ')})`);
-    }
+    const missing = missingWallsLine(walls.description);
+    if (options.requireWalls && missing) throw new WallsMissingError(missing);
     const pool = new GraderPool(paths, walls, size, options.isolation ?? 'reset');
     pool.spawn();
     const limit = options.startTimeoutMs ?? 180000;

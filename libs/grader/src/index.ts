@@ -5,4 +5,4 @@ export { toTagged, pyEquals, pyRepr, canonical, type PyTagged } from './python-v
 export { suiteHash } from './result-builder.js';
 export type { SandboxWalls, WallTool } from './os-walls.js';
 export { detectWalls, type OsWalls } from './walls-detect.js';
-export { announceWalls, missingWalls, wallsSummary, WallsMissingError, type WallsLogger } from './walls-report.js';
+export { announceWalls, missingWalls, missingWallsLine, wallsSummary, WallsMissingError, type WallsLogger } from './walls-report.js';

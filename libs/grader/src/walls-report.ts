@@ -13,6 +13,14 @@ export function missingWalls(walls: SandboxWalls): string[] {
   return missing;
 }
 
+/** One line naming the missing walls and why the stronger tools failed, or null when all are up. */
+export function missingWallsLine(walls: SandboxWalls): string | null {
+  const missing = missingWalls(walls);
+  if (missing.length === 0) return null;
+  const why = walls.fallbacks.length > 0 ? ` (${walls.fallbacks.join('; ')})` : '';
+  return `the grading sandbox lacks ${missing.join(', ')}${why}`;
+}
+
 export function wallsSummary(walls: SandboxWalls): string {
   const view = walls.filesystem === 'read-only view' ? 'read-only view with a private /tmp' : "the host's files";
   return `${walls.tool}: network ${walls.network}, user ${walls.user} (uid ${walls.uid}), ${view}, ` +
@@ -34,15 +42,12 @@ export interface WallsLogger {
  * (GRADER_REQUIRE_WALLS=true) missing walls throw instead, named in one line.
  */
 export function announceWalls(walls: SandboxWalls, logger: WallsLogger, required: boolean): void {
-  const missing = missingWalls(walls);
-  if (missing.length === 0) {
+  const missing = missingWallsLine(walls);
+  if (!missing) {
     logger.log(`Sandbox outer walls up: ${wallsSummary(walls)}`);
     return;
   }
-  const why = walls.fallbacks.length > 0 ? ` (${walls.fallbacks.join('; ')})` : '';
-  if (required) {
-    throw new WallsMissingError(`GRADER_REQUIRE_WALLS=true but the grading sandbox lacks ${missing.join(', ')}${why}`);
-  }
-  logger.warn(`Sandbox outer walls MISSING: ${missing.join(', ')}${why}. Now ${wallsSummary(walls)}. ` +
-    'Learner code is held only by Node and the Python harness: install bubblewrap and set GRADER_REQUIRE_WALLS=true in production');
+  if (required) throw new WallsMissingError(`GRADER_REQUIRE_WALLS=true but ${missing}`);
+  logger.warn(`Sandbox outer walls MISSING: ${missing}. Now ${wallsSummary(walls)}. Learner code is held only by ` +
+    'Node and the Python harness: install bubblewrap (apt-get install bubblewrap) and set GRADER_REQUIRE_WALLS=true in production');
 }
