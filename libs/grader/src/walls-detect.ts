@@ -39,7 +39,7 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
     const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '');
-    const missing = (['setpriv', candidate.tool] as const).find((tool) => !tools[tool]);
+    const missing = ([candidate.tool, 'setpriv'] as const).find((tool) => !tools[tool]);
     if (missing) {
       fallbacks.push(`${name}: ${missing} is not installed`);
       continue;

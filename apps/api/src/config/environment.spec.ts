@@ -3,7 +3,7 @@ import { ConfigError, validateEnvironment } from './environment.js';
 describe(validateEnvironment.name, () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20 });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20, GRADER_REQUIRE_WALLS: false });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -15,6 +15,11 @@ describe(validateEnvironment.name, () => {
 
   it('reads the code-run limit per user and minute', () => {
     expect(validateEnvironment({ CODE_RUNS_PER_MINUTE: '600' }).CODE_RUNS_PER_MINUTE).toBe(600);
+  });
+
+  it('reads GRADER_REQUIRE_WALLS as a boolean', () => {
+    expect(validateEnvironment({ GRADER_REQUIRE_WALLS: 'true' }).GRADER_REQUIRE_WALLS).toBe(true);
+    expect(validateEnvironment({ GRADER_REQUIRE_WALLS: 'FALSE' }).GRADER_REQUIRE_WALLS).toBe(false);
   });
 
   it('keeps a redis QUEUE_URL and defaults the queue name', () => {
@@ -30,6 +35,7 @@ describe(validateEnvironment.name, () => {
     [{ QUEUE_URL: 'http://127.0.0.1:6379' }, 'QUEUE_URL'],
     [{ CODE_RUNS_PER_MINUTE: '0' }, 'CODE_RUNS_PER_MINUTE'],
     [{ CODE_RUNS_PER_MINUTE: 'lots' }, 'CODE_RUNS_PER_MINUTE'],
+    [{ GRADER_REQUIRE_WALLS: 'yes' }, 'GRADER_REQUIRE_WALLS'],
   ])('rejects %j with one line naming %s', (raw, key) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigError);
     try {
