@@ -30,6 +30,7 @@ interface Report {
   read: Record<string, string>;
   write: Record<string, string>;
   spawn: Record<string, string>;
+  hostFds: number[];
 }
 
 interface Seen {
@@ -76,7 +77,7 @@ describe('outer wall of the grading sandbox', () => {
     // A host process with a secret in its environment: /proc/<pid>/environ must stay out of reach.
     canary = spawn('sleep', ['60'], { env: { WALLS_CANARY: id }, stdio: 'ignore' });
     writes.push(join(paths.root, `${id}.txt`), join(paths.pyodideDir, `${id}.txt`), join(paths.sandboxDir, `${id}.txt`),
-      join(paths.snapshotCacheDir, `${id}.txt`), join(hostDir, `${id}.txt`), `/${id}.txt`);
+      join(paths.snapshotCacheDir, `${id}.txt`), join(hostDir, `${id}.txt`), `/${id}.txt`, `/dev/${id}.txt`, `/dev/shm/${id}.txt`);
     Object.assign(targets, {
       tcp: [{ host: '127.0.0.1', port: (tcpServer.address() as { port: number }).port }, { host: '127.0.0.1', port: 5432 }, { host: '192.0.2.1', port: 80 }],
       udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
@@ -143,8 +144,9 @@ describe('outer wall of the grading sandbox', () => {
       }
     });
 
-    it('finds no shell to start', () => {
+    it('finds no shell to start and no file descriptor of the host', () => {
       expect(seen.report.spawn['/bin/sh']).toBe('ENOENT');
+      expect(seen.report.hostFds).toEqual([]);
     });
 
     it('is unprivileged (nobody when the server is root) with no new privileges, as the host kernel sees every process of it', () => {

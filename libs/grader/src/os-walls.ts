@@ -90,7 +90,8 @@ function bwrapOptions(candidate: Candidate, tools: Required<Tools>, view: View):
     ...readOnly.flatMap((path) => ['--ro-bind', path, path]),
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
     // No /proc at all: nothing of the host's processes, and no /proc/self/fd path to load code from.
-    '--dev', '/dev',
+    // A private /dev (null, zero, urandom, tty...), read-only: its tmpfs has no size limit.
+    '--dev', '/dev', '--remount-ro', '/dev',
     '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
     // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
     '--remount-ro', '/',

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 
 const targets = JSON.parse(process.argv[1]);
 
@@ -38,7 +38,7 @@ function attempt(action) {
   }
 }
 
-const report = { tcp: {}, udp: {}, read: {}, write: {}, spawn: {} };
+const report = { tcp: {}, udp: {}, read: {}, write: {}, spawn: {}, hostFds: [] };
 for (const target of targets.tcp) report.tcp[`${target.host}:${target.port}`] = await tcp(target);
 for (const target of targets.udp) report.udp[`${target.host}:${target.port}`] = await udp(target);
 for (const path of targets.read) report.read[path] = attempt(() => readFileSync(path));
@@ -46,6 +46,15 @@ for (const path of targets.write) report.write[path] = attempt(() => writeFileSy
 for (const program of targets.spawn) {
   const result = spawnSync(program, ['-c', 'true']);
   report.spawn[program] = result.error ? result.error.code : `exit ${result.status}`;
+}
+// A file or folder descriptor left open by the host or a wrapper would reach past the view.
+for (let fd = 0; fd < 256; fd++) {
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() || stat.isDirectory()) report.hostFds.push(fd);
+  } catch {
+    // not open
+  }
 }
 process.send(report);
 process.once('message', () => process.exit(0));
