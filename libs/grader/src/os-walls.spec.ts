@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,10 @@ interface Report {
   read: Record<string, string>;
   write: Record<string, string>;
   spawn: Record<string, string>;
-  hostFds: number[];
+  /** dev:ino of every file or folder descriptor open in the probe, and of its own '/'. */
+  openFiles: string[];
+  root: string;
+  terminal: { '/dev/tty': string; stdio: number[] };
 }
 
 interface Seen {
@@ -144,9 +147,12 @@ describe('outer wall of the grading sandbox', () => {
       }
     });
 
-    it('finds no shell to start and no file descriptor of the host', () => {
+    it('finds no shell to start, no terminal and no file descriptor of the host', () => {
       expect(seen.report.spawn['/bin/sh']).toBe('ENOENT');
-      expect(seen.report.hostFds).toEqual([]);
+      expect(seen.report.terminal).toEqual({ '/dev/tty': 'ENOENT', stdio: [] });
+      const hostRoot = statSync('/');
+      expect(seen.report.root).not.toBe(`${hostRoot.dev}:${hostRoot.ino}`);
+      for (const open of seen.report.openFiles) expect(open).toBe(seen.report.root);
     });
 
     it('is unprivileged (nobody when the server is root) with no new privileges, as the host kernel sees every process of it', () => {

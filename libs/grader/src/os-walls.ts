@@ -86,12 +86,14 @@ function bwrapOptions(candidate: Candidate, tools: Required<Tools>, view: View):
     // Every namespace: network (only its own loopback), user, pid, ipc, uts, cgroup.
     '--unshare-all', '--unshare-user',
     ...(candidate.blockUserNamespaces ? ['--disable-userns'] : []),
+    // A session of its own: no controlling terminal to inject keystrokes into (TIOCSTI), and
+    // kill(0) cannot reach the server's process group (which shares the server's uid when the
+    // server is not root). Cost: its own scheduler autogroup (see README, security model).
     '--die-with-parent', '--new-session',
     ...readOnly.flatMap((path) => ['--ro-bind', path, path]),
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
-    // No /proc at all: nothing of the host's processes, and no /proc/self/fd path to load code from.
-    // A private /dev (null, zero, urandom, tty...), read-only: its tmpfs has no size limit.
-    '--dev', '/dev', '--remount-ro', '/dev',
+    // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
+    // processes, no /proc/self/fd path to load code from, no device, no terminal.
     '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
     // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
     '--remount-ro', '/',

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
-import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 const targets = JSON.parse(process.argv[1]);
 
@@ -38,7 +39,7 @@ function attempt(action) {
   }
 }
 
-const report = { tcp: {}, udp: {}, read: {}, write: {}, spawn: {}, hostFds: [] };
+const report = { tcp: {}, udp: {}, read: {}, write: {}, spawn: {}, openFiles: [], terminal: {} };
 for (const target of targets.tcp) report.tcp[`${target.host}:${target.port}`] = await tcp(target);
 for (const target of targets.udp) report.udp[`${target.host}:${target.port}`] = await udp(target);
 for (const path of targets.read) report.read[path] = attempt(() => readFileSync(path));
@@ -47,11 +48,17 @@ for (const program of targets.spawn) {
   const result = spawnSync(program, ['-c', 'true']);
   report.spawn[program] = result.error ? result.error.code : `exit ${result.status}`;
 }
+// A terminal would take injected keystrokes (TIOCSTI) for the shell that started the server.
+report.terminal['/dev/tty'] = attempt(() => openSync('/dev/tty', 'r+'));
+report.terminal.stdio = [0, 1, 2].filter((fd) => isatty(fd));
 // A file or folder descriptor left open by the host or a wrapper would reach past the view.
+// (Node keeps one on /dev/null, or on '/' when there is no /dev: the host compares with `root`.)
+const id = (stat) => `${stat.dev}:${stat.ino}`;
+report.root = id(statSync('/'));
 for (let fd = 0; fd < 256; fd++) {
   try {
     const stat = fstatSync(fd);
-    if (stat.isFile() || stat.isDirectory()) report.hostFds.push(fd);
+    if (stat.isFile() || stat.isDirectory()) report.openFiles.push(id(stat));
   } catch {
     // not open
   }
