@@ -37,14 +37,14 @@ export const CANDIDATES: readonly Candidate[] = [
   { tool: 'unshare', blockUserNamespaces: false },
 ];
 
-/** Absolute paths of the programs the walls are made of (undefined when not installed). */
-export interface Tools {
+/** Absolute paths of the programs one candidate's walls are made of. */
+export interface Programs {
   node: string;
   /** Shared libraries `node` loads, bound read-only into bwrap's view. */
   libraries: string[];
-  setpriv?: string;
-  bwrap?: string;
-  unshare?: string;
+  setpriv: string;
+  /** bwrap or unshare, as the candidate says. */
+  wrapper: string;
 }
 
 /** What the sandbox may read besides node and its libraries; everything else is absent. */
@@ -62,25 +62,25 @@ const TMP_BYTES = 8 * 1024 * 1024;
  * The full command (program first) that runs `node nodeArgs` inside the candidate's walls.
  * `root`: the server runs as root and must drop to nobody itself.
  */
-export function confinedArgv(candidate: Candidate, tools: Required<Tools>, view: View, root: boolean, nodeArgs: string[]): string[] {
+export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
   const node = [tools.node, ...nodeArgs];
   if (candidate.tool === 'unshare') {
     // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
     // non-root server needs a user namespace to get a network namespace at all.
     const namespaces = root ? ['--net'] : ['--user', '--net'];
-    return [tools.unshare, ...namespaces, '--', ...setprivArgv(tools, root), ...node];
+    return [tools.wrapper, ...namespaces, '--', ...setprivArgv(tools, root), ...node];
   }
   // setpriv first: bwrap run by root would map root to root in its user namespace, and the
   // sandbox would keep root's power over host files. As nobody, bwrap makes its own namespaces.
-  return [...setprivArgv(tools, root), tools.bwrap, ...bwrapOptions(candidate, tools, view), '--', ...node];
+  return [...setprivArgv(tools, root), tools.wrapper, ...bwrapOptions(candidate, tools, view), '--', ...node];
 }
 
-function setprivArgv(tools: Required<Tools>, root: boolean): string[] {
+function setprivArgv(tools: Programs, root: boolean): string[] {
   const drop = root ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
   return [tools.setpriv, ...drop, '--no-new-privs', '--'];
 }
 
-function bwrapOptions(candidate: Candidate, tools: Required<Tools>, view: View): string[] {
+function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string[] {
   const readOnly = [...new Set([tools.node, ...tools.libraries, ...view.readOnly])];
   return [
     // Every namespace: network (only its own loopback), user, pid, ipc, uts, cgroup.

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, confinedArgv, describeWalls, type Candidate, type SandboxWalls, type Tools, type View } from './os-walls.js';
+import { CANDIDATES, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -39,12 +39,13 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
     const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '');
-    const missing = ([candidate.tool, 'setpriv'] as const).find((tool) => !tools[tool]);
-    if (missing) {
-      fallbacks.push(`${name}: ${missing} is not installed`);
+    const wrapper = tools[candidate.tool];
+    if (!wrapper || !tools.setpriv) {
+      fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
       continue;
     }
-    const argv = (nodeArgs: string[]) => confinedArgv(candidate, tools as Required<Tools>, view, root, nodeArgs);
+    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper };
+    const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
     const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
     if (!failure) return { description: describeWalls(candidate, root, fallbacks), argv };
     fallbacks.push(`${name}: ${failure}`);
@@ -65,7 +66,8 @@ async function failureOf([file, ...args]: string[]): Promise<string | null> {
   }
 }
 
-async function findTools(): Promise<Tools> {
+/** The programs on this machine, each undefined when not installed. */
+async function findTools() {
   const node = realpathSync(process.execPath);
   return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare') };
 }
