@@ -85,6 +85,7 @@ describe('outer wall of the grading sandbox', () => {
       tcp: [{ host: '127.0.0.1', port: (tcpServer.address() as { port: number }).port }, { host: '127.0.0.1', port: 5432 }, { host: '192.0.2.1', port: 80 }],
       udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
       read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'),
+        ...[join(paths.root, '.data/jwt-secret')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
         join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json')],
       write: [...writes, `/tmp/${id}.txt`],
       spawn: ['/bin/sh'],
