@@ -3,7 +3,7 @@ import { createApp } from './bootstrap.js';
 
 /** Errors whose message is meant to be the one line an operator reads before exit code 1. */
 function isStartupError(error: unknown): error is Error {
-  return error instanceof ConfigError || (error instanceof Error && error.name === 'DatabaseStartupError');
+  return error instanceof ConfigError || (error instanceof Error && ['DatabaseStartupError', 'WallsMissingError'].includes(error.name));
 }
 
 async function main(): Promise<void> {

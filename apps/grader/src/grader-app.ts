@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
-import { GraderPool } from '@app/grader';
+import { announceWalls, detectWalls, GraderPool } from '@app/grader';
 import { LanedGrader } from '../../api/src/grading/grading-lane.js';
 import { GradingRepository } from '../../api/src/grading/grading.repository.js';
 import { connectionFor, graderWorkerName } from '../../api/src/grading/queue/grading-queue.options.js';
@@ -28,9 +28,13 @@ export class GraderApp {
   }
 
   static async start(config: GraderConfig): Promise<GraderApp> {
+    // First, before any connection: a production grader (GRADER_REQUIRE_WALLS) refuses to start
+    // when the OS cannot wall its sandbox in, and every grader says which walls are up.
+    const walls = await detectWalls();
+    announceWalls(walls.description, new Logger('Grader'), config.env.GRADER_REQUIRE_WALLS);
     const prisma = new PrismaService(createAdapter(resolveDatabaseConfig({ DATABASE_URL: config.databaseUrl })), { migrateOnStart: false });
     await prisma.onModuleInit();
-    const pool = await GraderPool.start({ size: config.workers }).catch(async (error: unknown) => {
+    const pool = await GraderPool.start({ size: config.workers, walls }).catch(async (error: unknown) => {
       await prisma.onModuleDestroy();
       throw error;
     });

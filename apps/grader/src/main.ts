@@ -34,6 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  logger.error(error instanceof ConfigError ? error.message : `Grader failed to start: ${error.stack ?? error.message}`);
+  const oneLine = error instanceof ConfigError || error.name === 'WallsMissingError';
+  logger.error(oneLine ? error.message : `Grader failed to start: ${error.stack ?? error.message}`);
   process.exit(1);
 });

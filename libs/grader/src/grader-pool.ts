@@ -1,10 +1,13 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { buildResult, sandboxJob, type Provenance, type RawRun } from './result-builder.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-process.js';
 import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
+import type { SandboxWalls } from './os-walls.js';
+import { detectWalls, type OsWalls } from './walls-detect.js';
+import { missingWallsLine, WallsMissingError } from './walls-report.js';
 
 export interface GraderPoolOptions {
   /** Interpreters kept warm; defaults to os.availableParallelism(). */
@@ -17,6 +20,19 @@ export interface GraderPoolOptions {
    * incomplete). 'fresh': a new interpreter from the memory snapshot for every grading (slow).
    */
   isolation?: Isolation;
+  /** The OS walls around the sandbox, when already detected (the apps announce them first). */
+  walls?: OsWalls;
+  /** Refuse to start (WallsMissingError) when the machine cannot provide every wall. */
+  requireWalls?: boolean;
+}
+
+export interface GraderHealthFigures {
+  ready: number;
+  size: number;
+  busy: number;
+  queued: number;
+  restarts: number;
+  walls: SandboxWalls;
 }
 
 export interface GraderStats {
@@ -63,6 +79,7 @@ export class GraderPool {
 
   private constructor(
     private readonly paths: SandboxPaths,
+    private readonly walls: OsWalls,
     private readonly size: number,
     private readonly isolation: Isolation,
   ) {
@@ -72,7 +89,12 @@ export class GraderPool {
 
   static async start(options: GraderPoolOptions = {}): Promise<GraderPool> {
     const size = Math.max(1, options.size ?? availableParallelism());
-    const pool = new GraderPool(sandboxPaths(), size, options.isolation ?? 'reset');
+    const paths = sandboxPaths();
+    await prepareSnapshotCache(paths);
+    const walls = options.walls ?? (await detectWalls(paths));
+    const missing = missingWallsLine(walls.description);
+    if (options.requireWalls && missing) throw new WallsMissingError(missing);
+    const pool = new GraderPool(paths, walls, size, options.isolation ?? 'reset');
     pool.spawn();
     const limit = options.startTimeoutMs ?? 180000;
     let timer: NodeJS.Timeout | undefined;
@@ -100,9 +122,9 @@ export class GraderPool {
     });
   }
 
-  health(): { ready: number; size: number; busy: number; queued: number; restarts: number } {
+  health(): GraderHealthFigures {
     const { ready, busy, queued } = this.status;
-    return { ready, size: this.size, busy, queued, restarts: this.restarts + this.status.restarts };
+    return { ready, size: this.size, busy, queued, restarts: this.restarts + this.status.restarts, walls: this.walls.description };
   }
 
   /** Figures for the benchmark and operators (not part of the health contract). */
@@ -120,7 +142,7 @@ export class GraderPool {
     this.warm = new Promise((resolve) => (this.markWarm = resolve));
     this.status = { ...this.status, ready: 0, busy: 0, restarts: 0 };
     const baseRestarts = this.restarts;
-    this.sandbox = new SandboxProcess(this.paths, this.size, this.isolation, {
+    this.sandbox = new SandboxProcess(this.paths, this.walls, this.size, this.isolation, {
       onStatus: (status) => {
         this.status = status;
         this.restarts = baseRestarts;
@@ -140,6 +162,7 @@ export class GraderPool {
     try {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(partial, bytes);
+      await chmod(partial, 0o644); // read by the sandbox as another user (nobody), whatever the umask
       await rename(partial, file);
     } catch {
       // a cache is an optimisation: a read-only checkout still grades
@@ -162,6 +185,16 @@ export class GraderPool {
     this.spawn();
     const error = new SandboxLostError(`the grading sandbox stopped unexpectedly (${reason.slice(0, 200)})`);
     for (const pending of lost) pending.reject(error);
+  }
+}
+
+/** The host owns the snapshot cache; it exists before the walls bind it read-only into the sandbox. */
+async function prepareSnapshotCache(paths: SandboxPaths): Promise<void> {
+  try {
+    await mkdir(paths.snapshotCacheDir, { recursive: true });
+    await chmod(paths.snapshotCacheDir, 0o755);
+  } catch {
+    // a read-only checkout or another user's cache: the sandbox makes its snapshot itself
   }
 }
 

@@ -29,13 +29,12 @@ export interface SandboxPaths {
 }
 
 export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
-  // Real paths: the sandbox may read only below these, and Node's permission model refuses to
-  // resolve a path through a symlink it may not read (a symlinked node_modules, as in a git
-  // worktree or with pnpm, would stop the sandbox before it loads Pyodide).
+  // Real paths: Node's permission model checks the resolved path of every file it opens, and the
+  // outer wall binds these directories into the sandbox's view (node_modules may be a symlink).
   const modules = realpathSync(join(root, 'node_modules'));
   const pyodideDir = join(modules, 'pyodide');
   const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
-  const sandboxDir = join(root, 'libs', 'grader', 'sandbox');
+  const sandboxDir = realpathSync(join(root, 'libs', 'grader', 'sandbox'));
   // The snapshot depends on Pyodide and on what the worker preloads: both are in the key.
   const key = createHash('sha256').update(manifest.version)
     .update(readFileSync(join(sandboxDir, 'python-worker.mjs'))).digest('hex').slice(0, 16);

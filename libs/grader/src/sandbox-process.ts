@@ -1,8 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GradingJob } from './types.js';
 import type { RawRun } from './result-builder.js';
 import type { SandboxPaths } from './repo-root.js';
+import type { OsWalls } from './walls-detect.js';
 
 export interface SandboxStatus {
   size: number;
@@ -43,20 +45,28 @@ export function sandboxExecArgv(paths: SandboxPaths): string[] {
   ];
 }
 
-/** The sandbox child process, started with an empty environment. */
+/**
+ * Starts `node nodeArgs` inside the OS walls with an empty environment. The IPC channel is fd 3
+ * and NODE_CHANNEL_FD in the environment: setpriv, unshare and bwrap pass both through.
+ */
+export function spawnConfined(walls: OsWalls, nodeArgs: string[]): ChildProcess {
+  const [file, ...args] = walls.argv(nodeArgs);
+  return spawn(file!, args, {
+    env: {},
+    // JSON: about half the CPU per message of 'advanced' for these small plain messages.
+    serialization: 'json',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+}
+
+/** The sandbox child process: Node's permission model inside the OS walls. */
 export class SandboxProcess {
   private readonly child: ChildProcess;
   private stderr = '';
   private exited = false;
 
-  constructor(paths: SandboxPaths, size: number, isolation: Isolation, private readonly events: SandboxEvents) {
-    this.child = fork(join(paths.sandboxDir, 'sandbox-main.mjs'), [], {
-      execArgv: sandboxExecArgv(paths),
-      env: {},
-      // JSON: about half the CPU per message of 'advanced' for these small plain messages.
-      serialization: 'json',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+  constructor(paths: SandboxPaths, walls: OsWalls, size: number, isolation: Isolation, private readonly events: SandboxEvents) {
+    this.child = spawnConfined(walls, [...sandboxExecArgv(paths), join(paths.sandboxDir, 'sandbox-main.mjs')]);
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
@@ -68,8 +78,9 @@ export class SandboxProcess {
     this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir, snapshotPath: paths.snapshotFile } });
   }
 
+  /** The sandbox's node process as the host sees it (below bwrap's own processes, if any). */
   get pid(): number | undefined {
-    return this.child.pid;
+    return innermostPid(this.child.pid);
   }
 
   grade(id: number, job: GradingJob): void {
@@ -98,6 +109,22 @@ export class SandboxProcess {
       this.kill();
     }
   }
+}
+
+/** Follows the first child down from `pid`: the wrappers exec or keep one child each. */
+function innermostPid(pid: number | undefined): number | undefined {
+  let current = pid;
+  while (current !== undefined) {
+    let children: string[];
+    try {
+      children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').split(' ').filter(Boolean);
+    } catch {
+      return current;
+    }
+    if (children.length === 0) return current;
+    current = Number(children[0]);
+  }
+  return current;
 }
 
 type SandboxMessage =

@@ -4,7 +4,7 @@ import { trustProxySetting } from './trust-proxy.js';
 describe(validateEnvironment.name, () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20 });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20, GRADER_REQUIRE_WALLS: false });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -33,6 +33,11 @@ describe(validateEnvironment.name, () => {
     expect(trustProxySetting('loopback')).toBe('loopback');
   });
 
+  it('reads GRADER_REQUIRE_WALLS as a boolean', () => {
+    expect(validateEnvironment({ GRADER_REQUIRE_WALLS: 'true' }).GRADER_REQUIRE_WALLS).toBe(true);
+    expect(validateEnvironment({ GRADER_REQUIRE_WALLS: 'FALSE' }).GRADER_REQUIRE_WALLS).toBe(false);
+  });
+
   it('keeps a redis QUEUE_URL and defaults the queue name', () => {
     const env = validateEnvironment({ QUEUE_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u@h/db' });
     expect(env).toMatchObject({ QUEUE_URL: 'redis://127.0.0.1:6379', QUEUE_NAME: 'grading' });
@@ -51,6 +56,7 @@ describe(validateEnvironment.name, () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback, proxy.example.org' }, 'TRUST_PROXY'],
+    [{ GRADER_REQUIRE_WALLS: 'yes' }, 'GRADER_REQUIRE_WALLS'],
   ])('rejects %j with one line naming %s', (raw, key) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigError);
     try {

@@ -34,6 +34,13 @@ export class Environment {
   @Max(64)
   GRADER_WORKERS: number = 0;
 
+  /**
+   * Refuse to start when the OS cannot wall the grading sandbox in (no network, an unprivileged
+   * user, a read-only file view, no new privileges: bubblewrap). Off: start anyway, with a warning.
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  GRADER_REQUIRE_WALLS: boolean = false;
+
   /** redis:// URL of the grading queue: set, the API enqueues and `npm run grader` processes grade (docs/grading-queue.md). */
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
@@ -100,7 +107,7 @@ export class Environment {
 export class ConfigError extends Error {}
 
 const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
-const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE'];
+const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE', 'GRADER_REQUIRE_WALLS'];
 
 function convert(key: string, value: unknown): unknown {
   if (NUMERIC_KEYS.includes(key as keyof Environment) && /^-?\d+$/.test(String(value))) return Number(value);

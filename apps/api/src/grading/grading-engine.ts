@@ -1,4 +1,4 @@
-import type { GradingJob, GradingResult } from '@app/grader';
+import type { GradingJob, GradingResult, OsWalls } from '@app/grader';
 
 /** What the API needs from the grading engine; `GraderPool` implements it, tests may fake it. */
 export interface GradingEngine {
@@ -9,4 +9,4 @@ export interface GradingEngine {
 
 /** Injection token for the engine, so tests can provide a fake without starting Pyodide. */
 export const GRADING_ENGINE_FACTORY = Symbol('GRADING_ENGINE_FACTORY');
-export type GradingEngineFactory = (size: number) => Promise<GradingEngine>;
+export type GradingEngineFactory = (size: number, walls: OsWalls) => Promise<GradingEngine>;

@@ -6,7 +6,7 @@ import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
 import { SubmissionProcessor } from './submission-processor.js';
 
-const startPool: GradingEngineFactory = (size) => GraderPool.start({ size });
+const startPool: GradingEngineFactory = (size, walls) => GraderPool.start({ size, walls });
 
 @Module({
   providers: [

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
-import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
+import { announceWalls, detectWalls, SandboxLostError, type GradingJob, type GradingResult, type OsWalls, type SandboxWalls } from '@app/grader';
 import { Environment } from '../config/environment.js';
 import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory } from './grading-engine.js';
 import { GradingLane, type GradeOptions } from './grading-lane.js';
@@ -27,6 +27,8 @@ export interface GraderHealth {
   mode: 'in-process' | 'queue';
   workers: WorkerFigures;
   queue?: QueueFigures;
+  /** The OS walls around this API's grading sandbox (in-process mode; graders log their own). */
+  walls?: SandboxWalls;
 }
 
 /**
@@ -41,6 +43,7 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
   private starting?: Promise<GradingEngine>;
   private failure?: string;
   private readonly lane = new GradingLane();
+  private walls?: OsWalls;
 
   constructor(
     private readonly env: Environment,
@@ -48,14 +51,17 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     @Optional() @Inject(GRADING_QUEUE) private readonly queue: GradingQueueClient | null = null,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     if (this.queue) {
       this.logger.log(`Grading through queue "${this.queue.name}": no grader pool in this process`);
       return;
     }
+    // Before the pool, and awaited: with GRADER_REQUIRE_WALLS the API refuses to start (one line).
+    this.walls = await detectWalls();
+    announceWalls(this.walls.description, this.logger, this.env.GRADER_REQUIRE_WALLS);
     const size = this.env.GRADER_WORKERS || availableParallelism();
     const started = Date.now();
-    this.starting = this.createEngine(size);
+    this.starting = this.createEngine(size, this.walls);
     this.starting.then(
       (engine) => {
         this.engine = engine;
@@ -87,10 +93,11 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     if (this.queue) return queueHealth(this.queue.figures());
     const workers = this.engine?.health() ?? { ready: 0, size: this.env.GRADER_WORKERS || availableParallelism(), busy: 0, queued: 0, restarts: 0 };
     const mode = 'in-process';
-    if (this.failure) return { ready: false, reason: `grader failed to start: ${this.failure}`, mode, workers };
-    if (!this.engine) return { ready: false, reason: 'grader pool is warming up', mode, workers };
-    if (workers.ready === 0) return { ready: false, reason: 'no grader worker is ready', mode, workers };
-    return { ready: true, mode, workers };
+    const walls = this.walls?.description;
+    if (this.failure) return { ready: false, reason: `grader failed to start: ${this.failure}`, mode, workers, walls };
+    if (!this.engine) return { ready: false, reason: 'grader pool is warming up', mode, workers, walls };
+    if (workers.ready === 0) return { ready: false, reason: 'no grader worker is ready', mode, workers, walls };
+    return { ready: true, mode, workers, walls };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -26,6 +26,9 @@ export class HealthService {
 
   private grader(): ComponentHealthDto {
     const health = this.grading.health();
-    return { status: health.ready ? 'up' : 'down', ...(health.reason ? { reason: health.reason } : {}), details: { ...health.workers } };
+    // The sandbox's OS walls are shown, not judged: missing walls are a start-up warning (or a
+    // refusal with GRADER_REQUIRE_WALLS), not a reason to take the grader out of service.
+    const details = { ...health.workers, ...(health.walls ? { walls: health.walls } : {}) };
+    return { status: health.ready ? 'up' : 'down', ...(health.reason ? { reason: health.reason } : {}), details };
   }
 }

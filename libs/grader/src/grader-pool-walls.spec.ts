@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { GraderPool } from './grader-pool.js';
+import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+import { detectWalls } from './walls-detect.js';
+import { WallsMissingError } from './walls-report.js';
+
+// The real pool inside the OS walls: it grades as before, says which walls it has, and refuses
+// to start without them when asked to.
+const walls = await detectWalls();
+const cannot = walls.description.tool === 'bwrap' ? null : `this machine cannot provide the walls (${walls.description.fallbacks.join('; ')})`;
+if (cannot && process.env.CI === 'true') throw new Error(`CI must grade inside the walls: ${cannot}`);
+if (cannot) console.warn(`grader-pool-walls.spec SKIPPED: ${cannot}`);
+const describeWalled = cannot ? describe.skip : describe;
+
+function job(source: string): GradingJob {
+  return {
+    source, moduleName: 'solution', limits: { ...DEFAULT_LIMITS, timeMsPerTest: 1500, timeMsTotal: 8000 },
+    tests: [2, 5].map((n) => ({ kind: 'case' as const, name: `double(${n})`, expr: `double(${n})`, expected: 2 * n, points: 1, visibility: 'visible' as const, tags: [] })),
+  };
+}
+
+const status = (pid: number, name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim();
+
+describeWalled('GraderPool inside the OS walls', () => {
+  let pool: GraderPool;
+
+  beforeAll(async () => {
+    pool = await GraderPool.start({ size: 1, requireWalls: true });
+  }, 120000);
+
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('reports its walls in health()', () => {
+    expect(pool.health().walls).toEqual({
+      tool: 'bwrap', network: 'none', user: process.getuid!() === 0 ? 'nobody' : 'same as server',
+      uid: process.getuid!() === 0 ? 65534 : process.getuid!(), filesystem: 'read-only view',
+      noNewPrivileges: true, nestedUserNamespaces: 'blocked', fallbacks: [],
+    });
+  });
+
+  it('grades a right and a wrong submission as before', async () => {
+    const right = await pool.grade(job('def double(x):\n    return 2 * x\n'));
+    const wrong = await pool.grade(job('def double(x):\n    return x + 2\n'));
+    expect([right.status, right.score]).toEqual(['pass', 1]);
+    expect(wrong.tests.map((t) => t.status)).toEqual(['pass', 'fail']);
+  });
+
+  it('runs its sandbox as the walls say, with Node\'s permission model still inside', () => {
+    const pid = pool.stats().sandboxPid!;
+    expect(status(pid, 'Name')).toBe('node');
+    expect(status(pid, 'Uid')?.split(/\s+/)[0]).toBe(String(pool.health().walls.uid));
+    expect(status(pid, 'NoNewPrivs')).toBe('1');
+    expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--experimental-permission');
+  });
+});
+
+describe('GraderPool with GRADER_REQUIRE_WALLS', () => {
+  it('refuses to start without walls, naming what is missing', async () => {
+    const none = await detectWalls(undefined, []); // no candidate: the walls of a machine without any
+    const start = GraderPool.start({ size: 1, walls: none, requireWalls: true });
+    await expect(start).rejects.toThrow(WallsMissingError);
+    await expect(start).rejects.toThrow(/lacks network isolation, .*a read-only file view, no-new-privileges/);
+  });
+});

@@ -1,0 +1,198 @@
+import { once } from 'node:events';
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sandboxPaths } from './repo-root.js';
+import { spawnConfined } from './sandbox-process.js';
+import { detectWalls, type OsWalls } from './walls-detect.js';
+
+// The outer wall proved by itself: a process under exactly the sandbox's confinement (the same
+// detectWalls and spawnConfined build and start it), running arbitrary JavaScript instead of
+// sandbox-main.mjs and without Node's permission flags, as if every inner layer had fallen.
+const paths = sandboxPaths();
+const walls = await detectWalls(paths);
+const fallback = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false }]);
+const probe = readFileSync(join(paths.root, 'libs/grader/test-fixtures/walls-probe.mjs'), 'utf8');
+const unconfined: OsWalls = { description: walls.description, argv: (nodeArgs) => [process.execPath, ...nodeArgs] };
+
+const cannot = walls.description.tool === 'bwrap' ? null : `this machine cannot provide the walls (${walls.description.fallbacks.join('; ')})`;
+if (cannot && process.env.CI === 'true') throw new Error(`CI must run the outer-wall spec: ${cannot}`);
+if (cannot) console.warn(`os-walls.spec SKIPPED: ${cannot}`);
+const describeWalled = cannot ? describe.skip : describe;
+const describeFallback = fallback.description.tool === 'unshare' ? describe : describe.skip;
+
+interface Report {
+  tcp: Record<string, string>;
+  udp: Record<string, string>;
+  read: Record<string, string>;
+  write: Record<string, string>;
+  spawn: Record<string, string>;
+  /** dev:ino of every file or folder descriptor open in the probe, and of its own '/'. */
+  openFiles: string[];
+  root: string;
+  terminal: { '/dev/tty': string; stdio: number[] };
+}
+
+interface Seen {
+  report: Report;
+  /** /proc/<pid>/status of every process of the tree, read from the host while the probe waits. */
+  statuses: string[];
+}
+
+/** Every process from `pid` down (bwrap keeps a monitor and an init process above node). */
+function processTree(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+async function runProbe(within: OsWalls, targets: Record<string, unknown>): Promise<Seen> {
+  const child: ChildProcess = spawnConfined(within, ['--input-type=module', '-e', probe, JSON.stringify(targets)]);
+  const exited = once(child, 'exit');
+  const [report] = (await once(child, 'message')) as [Report];
+  const statuses = processTree(child.pid!).map((pid) => readFileSync(`/proc/${pid}/status`, 'utf8'));
+  child.send('exit');
+  await exited;
+  return { report, statuses };
+}
+
+const field = (status: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status)?.[1]?.trim().split(/\s+/);
+
+describe('outer wall of the grading sandbox', () => {
+  let tcpServer: Server;
+  let udpServer: UdpSocket;
+  let tcpArrivals = 0;
+  let udpArrivals = 0;
+  let hostDir: string;
+  let canary: ChildProcess;
+  const id = `walls-probe-${process.pid}-${Date.now()}`;
+  const targets: Record<string, unknown> = {};
+  const writes: string[] = [];
+
+  beforeAll(async () => {
+    tcpServer = createServer((socket) => { tcpArrivals++; socket.destroy(); }).listen(0, '127.0.0.1');
+    udpServer = createSocket('udp4').on('message', () => udpArrivals++).bind(0, '127.0.0.1');
+    await Promise.all([once(tcpServer, 'listening'), once(udpServer, 'listening')]);
+    hostDir = mkdtempSync(join(tmpdir(), 'walls-host-'));
+    writeFileSync(join(hostDir, 'secret.txt'), 'host secret', { mode: 0o644 });
+    // A host process with a secret in its environment: /proc/<pid>/environ must stay out of reach.
+    canary = spawn('sleep', ['60'], { env: { WALLS_CANARY: id }, stdio: 'ignore' });
+    writes.push(join(paths.root, `${id}.txt`), join(paths.pyodideDir, `${id}.txt`), join(paths.sandboxDir, `${id}.txt`),
+      join(paths.snapshotCacheDir, `${id}.txt`), join(hostDir, `${id}.txt`), `/${id}.txt`, `/dev/${id}.txt`, `/dev/shm/${id}.txt`);
+    Object.assign(targets, {
+      tcp: [{ host: '127.0.0.1', port: (tcpServer.address() as { port: number }).port }, { host: '127.0.0.1', port: 5432 }, { host: '192.0.2.1', port: 80 }],
+      udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
+      read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'),
+        ...[join(paths.root, '.data/jwt-secret')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
+        join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json')],
+      write: [...writes, `/tmp/${id}.txt`],
+      spawn: ['/bin/sh'],
+    });
+  });
+
+  afterAll(async () => {
+    canary?.kill();
+    tcpServer?.close();
+    udpServer?.close();
+    for (const file of [...writes, `/tmp/${id}.txt`]) rmSync(file, { force: true });
+    if (hostDir) rmSync(hostDir, { recursive: true, force: true });
+  });
+
+  it('control: the same probe without the walls reaches the host (so a blocked attempt below means the wall)', async () => {
+    const { report } = await runProbe(unconfined, { ...targets, write: [join(hostDir, 'control.txt')] });
+    expect(report.tcp[`127.0.0.1:${(tcpServer.address() as { port: number }).port}`]).toBe('connected');
+    expect(report.read['/etc/passwd']).toBe('ok');
+    expect(report.read[join(hostDir, 'secret.txt')]).toBe('ok');
+    expect(existsSync(join(hostDir, 'control.txt'))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tcpArrivals).toBeGreaterThan(0);
+    expect(udpArrivals).toBeGreaterThan(0);
+    tcpArrivals = udpArrivals = 0;
+  });
+
+  describeWalled(`under ${walls.description.tool}`, () => {
+    let seen: Seen;
+
+    beforeAll(async () => {
+      tcpArrivals = udpArrivals = 0;
+      seen = await runProbe(walls, targets);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a late datagram would arrive now
+    });
+
+    it('reaches nothing over TCP: not the host listener, not PostgreSQL, not outside', () => {
+      for (const outcome of Object.values(seen.report.tcp)) expect(outcome).toMatch(/^(ECONNREFUSED|ENETUNREACH)$/);
+      expect(tcpArrivals).toBe(0);
+    });
+
+    it('delivers no UDP datagram to the host', () => {
+      expect(Object.values(seen.report.udp).length).toBe(2);
+      expect(udpArrivals).toBe(0);
+    });
+
+    it('reads only its own view: not /etc, the repository, other packages, host files or host processes', () => {
+      const { read } = seen.report;
+      expect(read[join(paths.pyodideDir, 'package.json')]).toBe('ok'); // what it needs is there
+      for (const [path, outcome] of Object.entries(read)) {
+        if (!path.startsWith(paths.pyodideDir)) expect([path, outcome]).toEqual([path, 'ENOENT']);
+      }
+    });
+
+    it('writes nothing on the host: only its private /tmp takes a file', () => {
+      expect(seen.report.write[`/tmp/${id}.txt`]).toBe('ok');
+      expect(existsSync(`/tmp/${id}.txt`)).toBe(false);
+      for (const path of writes) {
+        expect([path, seen.report.write[path]]).toEqual([path, expect.stringMatching(/^(EROFS|ENOENT|EACCES)$/)]);
+        expect([path, existsSync(path)]).toEqual([path, false]);
+      }
+    });
+
+    it('finds no shell to start, no terminal and no file descriptor of the host', () => {
+      expect(seen.report.spawn['/bin/sh']).toBe('ENOENT');
+      expect(seen.report.terminal).toEqual({ '/dev/tty': 'ENOENT', stdio: [] });
+      const hostRoot = statSync('/');
+      expect(seen.report.root).not.toBe(`${hostRoot.dev}:${hostRoot.ino}`);
+      for (const open of seen.report.openFiles) expect(open).toBe(seen.report.root);
+    });
+
+    it('is unprivileged (nobody when the server is root) with no new privileges, as the host kernel sees every process of it', () => {
+      const uid = String(walls.description.uid);
+      expect(uid).not.toBe('0');
+      if (process.getuid!() === 0) expect(uid).toBe('65534');
+      expect(seen.statuses.length).toBeGreaterThanOrEqual(2);
+      for (const status of seen.statuses) {
+        expect(field(status, 'Uid')).toEqual([uid, uid, uid, uid]);
+        expect(field(status, 'NoNewPrivs')).toEqual(['1']);
+      }
+      const node = seen.statuses.find((status) => field(status, 'Name')?.[0] === 'node')!;
+      expect(field(node, 'CapEff')).toEqual(['0000000000000000']);
+    });
+  });
+
+  // Without bubblewrap: the network and the user still hold; the host's files stay visible.
+  describeFallback('under the fallback (unshare + setpriv, no bubblewrap)', () => {
+    let seen: Seen;
+
+    beforeAll(async () => {
+      tcpArrivals = udpArrivals = 0;
+      seen = await runProbe(fallback, { ...targets, write: [] });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+
+    it('reaches nothing over the network', () => {
+      for (const outcome of Object.values(seen.report.tcp)) expect(outcome).toBe('ENETUNREACH');
+      expect([tcpArrivals, udpArrivals]).toEqual([0, 0]);
+    });
+
+    it('runs as an unprivileged user with no new privileges, and cannot read root-only files', () => {
+      for (const status of seen.statuses) {
+        expect(field(status, 'Uid')?.[0]).toBe(String(fallback.description.uid));
+        expect(field(status, 'NoNewPrivs')).toEqual(['1']);
+      }
+      expect(fallback.description.uid).not.toBe(0);
+      expect(seen.report.read['/etc/shadow']).toBe('EACCES');
+      expect(seen.report.read[`/proc/${canary.pid}/environ`]).toBe('EACCES');
+    });
+  });
+});

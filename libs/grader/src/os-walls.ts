@@ -1,0 +1,118 @@
+/**
+ * The outer wall of the grading sandbox, at the operating-system level. Every layer inside the
+ * sandbox (Node's permission model, the worker lockdown, the Python harness) has been bypassed at
+ * some point, and Node's permission model never covered the network; this wall holds even for
+ * arbitrary native code in the sandbox process. It is a command line: the sandbox's `node` is
+ * started through bubblewrap (or unshare and setpriv when bubblewrap is missing). Which one this
+ * machine can run is found once by `detectWalls` (walls-detect.ts).
+ */
+export type WallTool = 'bwrap' | 'unshare' | 'none';
+
+/** What confines the sandbox process: shown by `GraderPool.health()`, /health and the start-up logs. */
+export interface SandboxWalls {
+  tool: WallTool;
+  /** 'none': a network namespace of its own (only its own loopback); 'host': the host's network. */
+  network: 'none' | 'host';
+  /** The user the host kernel sees (not the uid inside a user namespace). */
+  user: 'nobody' | 'same as server';
+  uid: number;
+  /** 'read-only view': node, its libraries, Pyodide, the sandbox scripts, the snapshot cache and a private /tmp. */
+  filesystem: 'read-only view' | 'host';
+  noNewPrivileges: boolean;
+  /** bwrap --disable-userns; impossible where /proc/sys is read-only (Docker), so not required. */
+  nestedUserNamespaces: 'blocked' | 'allowed';
+  /** Why each stronger candidate was not used. */
+  fallbacks: string[];
+}
+
+/** One way to build the walls, strongest first in `CANDIDATES`. */
+export interface Candidate {
+  tool: 'bwrap' | 'unshare';
+  blockUserNamespaces: boolean;
+}
+
+export const CANDIDATES: readonly Candidate[] = [
+  { tool: 'bwrap', blockUserNamespaces: true },
+  { tool: 'bwrap', blockUserNamespaces: false },
+  { tool: 'unshare', blockUserNamespaces: false },
+];
+
+/** Absolute paths of the programs one candidate's walls are made of. */
+export interface Programs {
+  node: string;
+  /** Shared libraries `node` loads, bound read-only into bwrap's view. */
+  libraries: string[];
+  setpriv: string;
+  /** bwrap or unshare, as the candidate says. */
+  wrapper: string;
+}
+
+/** What the sandbox may read besides node and its libraries; everything else is absent. */
+export interface View {
+  readOnly: string[];
+  /** Bound only when present: the snapshot cache (the host creates it; the sandbox reads it). */
+  readOnlyIfPresent: string[];
+}
+
+export const NOBODY = 65534;
+/** The sandbox writes nothing to disk (Pyodide's files live in its own memory): a small /tmp. */
+const TMP_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The full command (program first) that runs `node nodeArgs` inside the candidate's walls.
+ * `root`: the server runs as root and must drop to nobody itself.
+ */
+export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
+  const node = [tools.node, ...nodeArgs];
+  if (candidate.tool === 'unshare') {
+    // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
+    // non-root server needs a user namespace to get a network namespace at all.
+    const namespaces = root ? ['--net'] : ['--user', '--net'];
+    return [tools.wrapper, ...namespaces, '--', ...setprivArgv(tools, root), ...node];
+  }
+  // setpriv first: bwrap run by root would map root to root in its user namespace, and the
+  // sandbox would keep root's power over host files. As nobody, bwrap makes its own namespaces.
+  return [...setprivArgv(tools, root), tools.wrapper, ...bwrapOptions(candidate, tools, view), '--', ...node];
+}
+
+function setprivArgv(tools: Programs, root: boolean): string[] {
+  const drop = root ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
+  return [tools.setpriv, ...drop, '--no-new-privs', '--'];
+}
+
+function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string[] {
+  const readOnly = [...new Set([tools.node, ...tools.libraries, ...view.readOnly])];
+  return [
+    // Every namespace: network (only its own loopback), user, pid, ipc, uts, cgroup.
+    '--unshare-all', '--unshare-user',
+    ...(candidate.blockUserNamespaces ? ['--disable-userns'] : []),
+    // A session of its own: no controlling terminal to inject keystrokes into (TIOCSTI), and
+    // kill(0) cannot reach the server's process group (which shares the server's uid when the
+    // server is not root). Cost: its own scheduler autogroup (see README, security model).
+    '--die-with-parent', '--new-session',
+    ...readOnly.flatMap((path) => ['--ro-bind', path, path]),
+    ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
+    // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
+    // processes, no /proc/self/fd path to load code from, no device, no terminal.
+    '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
+    // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
+    '--remount-ro', '/',
+    '--chdir', '/',
+  ];
+}
+
+/** The walls a candidate gives, by construction (detectWalls has checked that it runs here). */
+export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[]): SandboxWalls {
+  const ownUid = process.getuid?.() ?? -1;
+  const user = root && candidate !== 'none' ? { user: 'nobody' as const, uid: NOBODY } : { user: 'same as server' as const, uid: ownUid };
+  if (candidate === 'none') {
+    return { tool: 'none', network: 'host', ...user, filesystem: 'host', noNewPrivileges: false, nestedUserNamespaces: 'allowed', fallbacks };
+  }
+  return {
+    tool: candidate.tool, network: 'none', ...user,
+    filesystem: candidate.tool === 'bwrap' ? 'read-only view' : 'host',
+    noNewPrivileges: true,
+    nestedUserNamespaces: candidate.blockUserNamespaces ? 'blocked' : 'allowed',
+    fallbacks,
+  };
+}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { CANDIDATES, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { sandboxPaths, type SandboxPaths } from './repo-root.js';
+
+const run = promisify(execFile);
+
+/** The walls this machine provides: their description and how to start node inside them. */
+export interface OsWalls {
+  description: SandboxWalls;
+  /** The command (program first) that runs `node nodeArgs` inside the walls. */
+  argv(nodeArgs: string[]): string[];
+}
+
+/**
+ * Run inside each candidate's walls before it is chosen: node must start, read what the sandbox
+ * reads, and see no network interface but loopback. (The user and no-new-privileges are set by
+ * setpriv, which fails rather than run without them.)
+ */
+const CHECK = `
+const { readFileSync } = require('node:fs');
+const { networkInterfaces } = require('node:os');
+for (const file of JSON.parse(process.argv[1])) readFileSync(file);
+const outside = Object.values(networkInterfaces()).flat().filter((i) => !i.internal);
+if (outside.length > 0) throw new Error('network interface visible: ' + outside.map((i) => i.address).join(', '));
+`;
+
+/**
+ * Tries the candidates strongest first and returns the first that works on this machine, or no
+ * walls at all (the grader still runs; `announceWalls` says so loudly). Called once per pool.
+ */
+export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidates: readonly Candidate[] = CANDIDATES): Promise<OsWalls> {
+  const root = process.getuid?.() === 0;
+  const tools = await findTools();
+  const view: View = { readOnly: [paths.pyodideDir, paths.sandboxDir], readOnlyIfPresent: [paths.snapshotCacheDir] };
+  const mustRead = [join(paths.pyodideDir, 'package.json'), join(paths.sandboxDir, 'sandbox-main.mjs')];
+  const fallbacks: string[] = [];
+  for (const candidate of candidates) {
+    const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '');
+    const wrapper = tools[candidate.tool];
+    if (!wrapper || !tools.setpriv) {
+      fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
+      continue;
+    }
+    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper };
+    const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
+    const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
+    if (!failure) return { description: describeWalls(candidate, root, fallbacks), argv };
+    fallbacks.push(`${name}: ${failure}`);
+  }
+  return { description: describeWalls('none', root, fallbacks), argv: (nodeArgs) => [tools.node, ...nodeArgs] };
+}
+
+/** The first line of what went wrong running the check inside the walls, or null when it passed. */
+async function failureOf([file, ...args]: string[]): Promise<string | null> {
+  try {
+    await run(file!, args, { env: {}, timeout: 20_000 });
+    return null;
+  } catch (error) {
+    const { stderr, message } = error as { stderr?: string; message: string };
+    const lines = (stderr || message).split('\n').map((line) => line.trim()).filter(Boolean);
+    // Node prints the thrown error's own line after a source excerpt: prefer it.
+    return (lines.find((line) => /^(Error|bwrap|unshare|setpriv)\b/.test(line)) ?? lines[0] ?? 'failed').slice(0, 200);
+  }
+}
+
+/** The programs on this machine, each undefined when not installed. */
+async function findTools() {
+  const node = realpathSync(process.execPath);
+  return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare') };
+}
+
+/** The shared libraries the dynamic loader maps for `binary`, as ldd lists them. */
+async function sharedLibraries(binary: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('ldd', [binary]);
+    return [...new Set(stdout.match(/\/[^\s()]+/g) ?? [])];
+  } catch {
+    return []; // a static binary ("not a dynamic executable"), or no ldd: the check run tells
+  }
+}
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin').split(delimiter)) {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return realpathSync(join(dir, name));
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
