@@ -17,16 +17,16 @@ function resultOf(output: string): GradingResult {
   };
 }
 
-function serviceOn(grade: (job: GradingJob) => Promise<GradingResult>): GradingService {
+async function serviceOn(grade: (job: GradingJob) => Promise<GradingResult>): Promise<GradingService> {
   const engine: GradingEngine = { grade, health: () => ({ ready: 1, size: 1, busy: 0, queued: 0, restarts: 0 }), close: async () => undefined };
   const service = new GradingService(validateEnvironment({ GRADER_WORKERS: '1' }), async () => engine);
-  service.onModuleInit();
+  await service.onModuleInit();
   return service;
 }
 
 describe(GradingService.name, () => {
   it('returns what the engine gave capped, before any caller stores or sends it', async () => {
-    const result = await serviceOn(async () => resultOf('o'.repeat(50 * 1024 * 1024))).grade(JOB);
+    const result = await (await serviceOn(async () => resultOf('o'.repeat(50 * 1024 * 1024)))).grade(JOB);
     expect(Buffer.byteLength(result.tests[0]!.output)).toBeLessThanOrEqual(FIELD_CAP_BYTES);
     expect(result.tests[0]!.output).toMatch(/\n\[truncated: \d+ more characters\]$/);
     expect(result.tests[0]!.message).toBe('expected nothing\nPrint less.');
@@ -34,7 +34,7 @@ describe(GradingService.name, () => {
 
   it("returns the author's own code whole when asked (test discovery lists every test name in one message)", async () => {
     const names = JSON.stringify(Array.from({ length: 500 }, (_, i) => `test_a_rather_long_descriptive_name_${i}`));
-    const result = await serviceOn(async () => resultOf(names)).grade(JOB, { uncapped: true });
+    const result = await (await serviceOn(async () => resultOf(names))).grade(JOB, { uncapped: true });
     expect(result.tests[0]!.output).toBe(names);
   });
 });
