@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +29,9 @@ export interface SandboxPaths {
 }
 
 export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
-  const pyodideDir = join(root, 'node_modules', 'pyodide');
+  // The real path: the sandbox's permission model refuses to resolve a symlink on the way (a git
+  // worktree whose node_modules links to another checkout), and the ESM loader resolves them.
+  const pyodideDir = realpathSync(join(root, 'node_modules', 'pyodide'));
   const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
   const sandboxDir = join(root, 'libs', 'grader', 'sandbox');
   // The snapshot depends on Pyodide and on what the worker preloads: both are in the key.
