@@ -54,7 +54,8 @@ def compile_hidden(job):
     for i, (setup, expr) in cases.items():
         spec = job['tests'][i]
         JOB['cases'][i] = {'setup': inject_helper(setup, helper), 'expr': inject_helper(expr, helper),
-                           'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
+                           'args': decode_json(spec.get('args') or []),
+                           'kwargs': decode_json(spec.get('kwargs') or {})}
 
 
 def compile_raw(job):
