@@ -1,5 +1,6 @@
 export * from './types.js';
 export { GraderPool, SandboxLostError, type GraderPoolOptions, type GraderStats } from './grader-pool.js';
 export type { Isolation } from './sandbox-process.js';
-export { toTagged, pyEquals, pyRepr, canonical, type PyTagged } from './python-value.js';
+export { toTagged, pyEquals, pyRepr, canonical, sameTypes, expectedValueProblem, type PyTagged } from './python-value.js';
 export { suiteHash } from './result-builder.js';
+export { CPythonReference, compareVerdicts, type ReferenceStatus, type ReferenceVerdict, type VerdictDifference } from './cpython-reference.js';
