@@ -122,34 +122,43 @@ def truncate_diff(message, diff, _len=len):
 
 
 def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
-            _join=str.join, _frozenset=frozenset, _set=set):
-    """pprint.pformat(v) (width 80, dicts and sets sorted), close enough for a diff."""
+                  _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
+                  _list=list, _id=id, _flat=frozenset({int, float, str, bool, type(None), bytes}),
+                  _Exception=Exception):
+    """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
+    Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
     text = _show(v)
     if _len(text) <= 80 - indent:
         return text
     kind, data, base, t = _classify(v)
-    pad = ',\n' + ' ' * (indent + 1)
-    if kind == 'list' and t is base:
-        return '[' + _join(pad, [_self(x, indent + 1) for x in data]) + ']'
-    if kind == 'tuple' and t is base:
-        return '(' + _join(pad, [_self(x, indent + 1) for x in data]) + (',)' if _len(data) == 1 else ')')
-    if kind == 'set' and t is base and (base is _set or base is _frozenset):
+    if t is not base:
+        return text
+    if kind == 'list' or kind == 'tuple':
+        items, head, tail, inner = data, '[' if kind == 'list' else '(', ']' if kind == 'list' else ')', 1
+        if kind == 'tuple' and _len(data) == 1:
+            tail = ',)'
+    elif kind == 'set' and (base is _set or base is _frozenset):
         items = _sortable(data)
-        if base is _set:
-            return '{' + _join(pad, [_self(x, indent + 1) for x in items]) + '}'
-        pad = ',\n' + ' ' * (indent + 11)
-        return 'frozenset({' + _join(pad, [_self(x, indent + 11) for x in items]) + '})'
-    if kind == 'dict' and t is base:
+        head, tail, inner = ('{', '}', 1) if base is _set else ('frozenset({', '})', 11)
+    elif kind == 'dict':
+        values = {_id(k): x for k, x in data}
         keys = _sortable([k for k, x in data])
-        lines = []
+        parts = []
         for k in keys:
-            for k2, x in data:
-                if k2 is k:
-                    rk = _show(k)
-                    lines.append(rk + ': ' + _self(x, indent + _len(rk) + 3))
-                    break
-        return '{' + _join(pad, lines) + '}'
-    return text
+            rk = _show(k)
+            parts.append(rk + ': ' + _self(values[_id(k)], indent + _len(rk) + 3))
+        return '{' + _join(',\n' + ' ' * (indent + 1), parts) + '}'
+    else:
+        return text
+    parts = None
+    if _set(_map(_type, items)) <= _flat:
+        try:
+            parts = _list(_map(_repr, items))
+        except _Exception:
+            parts = None
+    if parts is None:
+        parts = [_self(x, indent + inner) for x in items]
+    return head + _join(',\n' + ' ' * (indent + inner), parts) + tail
 
 
 def sorted_if_plain(items, _type=type, _sorted=sorted, _list=list, _str=str, _int=int, _float=float,
@@ -255,6 +264,7 @@ def values_diff(first, second, _ndiff=None, _pformat=None, _join=str.join):
 
 def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=None,
               _short_pair=None, _fmt=None, _truncate=None, _line_diff=None, _type=type,
+              _set=set, _map=map, _flat=frozenset({int, float, str, bool, type(None), bytes}),
               _len=len, _min=min, _range=range, _issub=type.__subclasscheck__,
               _name=type.__dict__['__name__'].__get__, _AssertionError=AssertionError,
               _TypeError=TypeError, _IndexError=IndexError, _NotImplementedError=NotImplementedError):
@@ -269,6 +279,7 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
         name = 'sequence'
     seqs = [seq1, seq2]
     lens = [0, 0]
+    flat = [False, False]
     differing = None
     for side in (0, 1):
         kind, data, base, t = _classify(seqs[side])
@@ -281,6 +292,7 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
         elif kind in ('list', 'tuple', 'deque', 'str', 'bytes'):
             lens[side] = _len(data)
             seqs[side] = data
+            flat[side] = kind == 'str' or kind == 'bytes' or _set(_map(_type, data)) <= _flat
         else:
             differing = '%s %s has no length.    Non-sequence?' % ('First' if side == 0 else 'Second', name)
             break
@@ -289,7 +301,17 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
             return None
         differing = '%ss differ: %s != %s\n' % ((name[0].upper() + name[1:],) + _short_pair(_show(seq1), _show(seq2)))
         ended = True
-        for i in _range(_min(lens[0], lens[1])):
+        start = 0
+        if flat[0] and flat[1]:  # exact scalars: the equal prefix by bisection, compared in C
+            low, high = 0, _min(lens[0], lens[1])
+            while low < high:
+                mid = (low + high + 1) // 2
+                if seqs[0][:mid] == seqs[1][:mid]:
+                    low = mid
+                else:
+                    high = mid - 1
+            start = low
+        for i in _range(start, _min(lens[0], lens[1])):
             items = [None, None]
             for side in (0, 1):
                 try:

@@ -303,7 +303,8 @@ def num_sub(x, y, names, _make=None, _float=float, _complex=complex, _TypeError=
 
 
 def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY, _tag=VALUES_KEYTAG,
-          _id=id, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
+          _id=id, _type=type, _str=str, _module=_types.ModuleType,
+          _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
           _Decimal=_decimal.Decimal, _int_repr=int.__repr__, _Exception=Exception,
           _RecursionError=RecursionError, _ValueError=ValueError):
     """A hashable exact built-in key such that keyof(a) == keyof(b) exactly when a == b by
@@ -359,6 +360,10 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
             keys.append(k)
         return _frozenset(keys)
     if kind == 'id':
+        if t is _module:  # a module and its pristine copy (see value_eq) are one key
+            name = _mod_dict(v).get('__name__')
+            if _type(name) is _str:
+                return (_tag, 'module', name)
         return (_tag, _id(v))
     return _nokey
 
@@ -404,7 +409,8 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
        _od=_collections.OrderedDict, _method=_types.MethodType,
        _m_func=_types.MethodType.__dict__['__func__'].__get__,
-       _m_self=_types.MethodType.__dict__['__self__'].__get__,
+       _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType,
+       _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _flat=frozenset({int, float, str, bool, type(None), bytes}),
        _ValueError=ValueError, _RecursionError=RecursionError):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
@@ -433,6 +439,10 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'id':
         if ta is _method and tb is _method:
             return _m_func(a) is _m_func(b) and _m_self(a) is _m_self(b)
+        if ta is _module and tb is _module and a is not b:
+            # hidden code imports a pristine copy of a stdlib module: the same module by name
+            na, nb = _mod_dict(a).get('__name__'), _mod_dict(b).get('__name__')
+            return _type(na) is _str and _type(nb) is _str and na == nb
         return a is b
     if ka == 'values':
         return a is b
@@ -624,8 +634,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
           _module=_types.ModuleType, _tuple=tuple, _set=set, _frozenset=frozenset,
-          _bytearray=bytearray, _bool=bool, _int=int, _float=float,
-          _Counter=_collections.Counter, _od=_collections.OrderedDict,
+          _bytearray=bytearray, _bool=bool, _int=int, _float=float, _list=list, _map=map, _sum=sum,
+          _flat=frozenset({int, float, str, bool, type(None), bytes}), _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception):
@@ -695,6 +705,16 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
                 break
         if counts_sortable:
             items = _sorted(data, key=_itemgetter, reverse=True)  # Counter.most_common()
+    if kind != 'dict' and _len(items) > 16 and _set(_map(_type, items)) <= _flat:
+        try:  # exact scalars: C reprs in one pass, as many as the budget can show
+            parts = _list(_map(_repr, items[:budget[0] // 3 + 1]))
+        except _Exception:
+            parts = []  # an int too long to print: item by item below
+        if parts:
+            budget[0] -= _sum(_map(_len, parts)) + 2 * _len(parts)
+            if _len(parts) < _len(items):
+                parts.append('...')
+            items = ()
     for item in items:
         if budget[0] <= 0:
             parts.append('...')
