@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findRepoRoot } from './repo-root.js';
 import { selectedTests } from './result-builder.js';
-import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
+import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+import type { ReferenceVerdict } from './verdict-differences.js';
+
+export { compareVerdicts, type ReferenceStatus, type ReferenceVerdict, type VerdictDifference } from './verdict-differences.js';
+
+const run = promisify(execFile);
 
 /**
  * The verdicts the machine's real CPython gives a job's tests, run plainly with unittest
@@ -13,25 +18,6 @@ import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js'
  * `exercises:validate` compare the two test by test. Only for code that authors wrote (reference
  * and wrong solutions, fixtures): there is no sandbox here.
  */
-export type ReferenceStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit' | 'skipped';
-
-export interface ReferenceVerdict {
-  name: string;
-  status: ReferenceStatus;
-  message: string;
-}
-
-export interface VerdictDifference {
-  test: string;
-  engine: string;
-  cpython: string;
-  /** First line of each side's message, for the report. */
-  engineMessage: string;
-  cpythonMessage: string;
-}
-
-const run = promisify(execFile);
-
 export class CPythonReference {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -100,22 +86,4 @@ export class CPythonReference {
     this.running--;
     this.waiting.shift()?.();
   }
-}
-
-function firstLine(text: string): string {
-  const line = text.trim().split('\n').find((l) => l.trim()) ?? '';
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
-}
-
-/** Every test whose engine verdict is not CPython's (by name; a missing test is a difference). */
-export function compareVerdicts(engine: GradingResult, cpython: ReferenceVerdict[]): VerdictDifference[] {
-  const theirs = new Map(cpython.map((v) => [v.name, v]));
-  return engine.tests.flatMap((test) => {
-    const reference = theirs.get(test.name);
-    if (reference && reference.status === test.status) return [];
-    return [{
-      test: test.name, engine: test.status, cpython: reference?.status ?? 'missing',
-      engineMessage: firstLine(test.message), cpythonMessage: firstLine(reference?.message ?? ''),
-    }];
-  });
 }
