@@ -262,12 +262,30 @@ def values_diff(first, second, _ndiff=None, _pformat=None, _join=str.join):
     return '\n' + _join('\n', _ndiff(_pformat(first, 0).splitlines(), _pformat(second, 0).splitlines()))
 
 
+def seq_item(getter, i, budget, _find=None, _eq=None, _TypeError=TypeError, _KeyError=KeyError):
+    """seq[i] as assertSequenceEqual gets it: getter is ('data', items), ('learner', obj),
+    ('dict', index, loose, is_counter) (a key lookup) or ('none', TypeError message)."""
+    how = getter[0]
+    if how == 'data' or how == 'learner':
+        return getter[1][i]  # a learner's own __getitem__ for its sequence class
+    if how == 'dict':
+        entry = _find(i, getter[1], getter[2], 0, budget, _eq)
+        if entry is not None:
+            return entry[1]
+        if getter[3]:
+            return 0  # Counter.__missing__
+        raise _KeyError(i)
+    raise _TypeError(getter[1])
+
+
 def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=None,
-              _short_pair=None, _fmt=None, _truncate=None, _line_diff=None, _type=type,
-              _set=set, _map=map, _flat=frozenset({int, float, str, bool, type(None), bytes}),
-              _len=len, _min=min, _range=range, _issub=type.__subclasscheck__,
-              _name=type.__dict__['__name__'].__get__, _AssertionError=AssertionError,
-              _TypeError=TypeError, _IndexError=IndexError, _NotImplementedError=NotImplementedError):
+              _short_pair=None, _fmt=None, _truncate=None, _line_diff=None, _item=None,
+              _split=None, _type_name=None, _type=type, _set=set, _map=map,
+              _flat=frozenset({int, float, str, bool, type(None), bytes}), _len=len, _min=min,
+              _range=range, _issub=type.__subclasscheck__, _Counter=_collections.Counter,
+              _name=type.__dict__['__name__'].__get__, _budget=VALUES_BUDGET,
+              _AssertionError=AssertionError, _TypeError=TypeError, _IndexError=IndexError,
+              _NotImplementedError=NotImplementedError):
     """assertSequenceEqual (and assertListEqual / assertTupleEqual with seq_type)."""
     if seq_type is not None:
         name = _name(seq_type)
@@ -277,22 +295,31 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
             raise _AssertionError('Second sequence is not a %s: %s' % (name, _show(seq2)))
     else:
         name = 'sequence'
-    seqs = [seq1, seq2]
+    budget = [_budget]
+    getters = [None, None]
     lens = [0, 0]
     flat = [False, False]
     differing = None
-    for side in (0, 1):
-        kind, data, base, t = _classify(seqs[side])
+    for side, seq in ((0, seq1), (1, seq2)):
+        kind, data, base, t = _classify(seq)
         if kind == 'opaque':
             try:
-                lens[side] = _len(seqs[side])  # a learner's sequence: its own __len__/__getitem__
+                lens[side] = _len(seq)  # a learner's sequence: its own __len__/__getitem__
             except (_TypeError, _NotImplementedError):
                 differing = '%s %s has no length.    Non-sequence?' % ('First' if side == 0 else 'Second', name)
                 break
-        elif kind in ('list', 'tuple', 'deque', 'str', 'bytes'):
+            getters[side] = ('learner', seq)
+        elif kind in ('list', 'tuple', 'deque', 'str', 'bytes', 'range'):
             lens[side] = _len(data)
-            seqs[side] = data
-            flat[side] = kind == 'str' or kind == 'bytes' or _set(_map(_type, data)) <= _flat
+            getters[side] = ('data', data)
+            flat[side] = kind == 'str' or kind == 'bytes' or kind == 'range' or _set(_map(_type, data)) <= _flat
+        elif kind == 'dict':
+            lens[side] = _len(data)
+            index, loose = _split(data, 0, budget)
+            getters[side] = ('dict', index, loose, t is _Counter or _issub(_Counter, t))
+        elif kind == 'set' or kind == 'values':
+            lens[side] = _len(data)
+            getters[side] = ('none', "'%s' object is not subscriptable" % _type_name(seq))
         else:
             differing = '%s %s has no length.    Non-sequence?' % ('First' if side == 0 else 'Second', name)
             break
@@ -303,10 +330,11 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
         ended = True
         start = 0
         if flat[0] and flat[1]:  # exact scalars: the equal prefix by bisection, compared in C
+            a, b = getters[0][1], getters[1][1]
             low, high = 0, _min(lens[0], lens[1])
             while low < high:
                 mid = (low + high + 1) // 2
-                if seqs[0][:mid] == seqs[1][:mid]:
+                if a[:mid] == b[:mid]:
                     low = mid
                 else:
                     high = mid - 1
@@ -315,7 +343,7 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
             items = [None, None]
             for side in (0, 1):
                 try:
-                    items[side] = seqs[side][i]
+                    items[side] = _item(getters[side], i, budget)
                 except (_TypeError, _IndexError, _NotImplementedError):
                     differing += '\nUnable to index element %d of %s %s\n' % (i, 'first' if side == 0 else 'second', name)
                     items = None
@@ -335,7 +363,7 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
                 which = 'First' if side == 0 else 'Second'
                 differing += '\n%s %s contains %d additional elements.\n' % (which, name, longer - shorter)
                 try:
-                    differing += 'First extra element %d:\n%s\n' % (shorter, _show(seqs[side][shorter]))
+                    differing += 'First extra element %d:\n%s\n' % (shorter, _show(_item(getters[side], shorter, budget)))
                 except (_TypeError, _IndexError, _NotImplementedError):
                     differing += 'Unable to index element %d of %s %s\n' % (shorter, which.lower(), name)
     standard = _truncate(differing, _line_diff(seq1, seq2))
@@ -380,7 +408,7 @@ def set_equal(set1, set2, msg, _classify=None, _contains=None, _elements=None, _
     """assertSetEqual: set1.difference(set2) and set2.difference(set1) must both be empty."""
     k1, d1, b1, t1 = _classify(set1)
     if k1 != 'set' or not (b1 is _set or b1 is _frozenset):
-        raise _AssertionError(_fmt(msg, "first argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set1)))
+        raise _AssertionError("first argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set1))
     budget = [_budget]
     try:
         others = _elements(set2, 'second')
@@ -392,10 +420,10 @@ def set_equal(set1, set2, msg, _classify=None, _contains=None, _elements=None, _
     else:
         problem = None
     if problem is not None:
-        raise _AssertionError(_fmt(msg, 'invalid type when attempting set difference: %s' % problem))
+        raise _AssertionError('invalid type when attempting set difference: %s' % problem)
     k2, d2, b2, t2 = _classify(set2)
     if k2 != 'set' or not (b2 is _set or b2 is _frozenset):
-        raise _AssertionError(_fmt(msg, "second argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set2)))
+        raise _AssertionError("second argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set2))
     only1 = [x for x in d1 if not _contains(set2, x, 0, budget)]
     only2 = [y for y in d2 if not _contains(set1, y, 0, budget)]
     if not only1 and not only2:
@@ -498,69 +526,77 @@ def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None,
     raise _AssertionError(_fmt(msg, standard))
 
 
-def check_almost(first, second, places, msg, delta, negate, _classify=None, _compare=None,
-           _num_sub=None, _order=None, _make=None, _show=None, _fmt=None, _type_name=None,
-           _abs=abs, _round=round, _bool=bool, _int_repr=int.__repr__, _repr=repr,
-           _budget=VALUES_BUDGET, _AssertionError=AssertionError, _TypeError=TypeError):
-    """assertAlmostEqual / assertNotAlmostEqual: round(abs(first - second), places) == 0, or
-    abs(first - second) <= delta. Learner objects do their own arithmetic only against each
-    other; against trusted data they are never close."""
+def almost_diff(first, second, _classify=None, _num_sub=None, _make=None, _type_name=None,
+                _abs=abs, _TypeError=TypeError):
+    """abs(first - second) for assertAlmostEqual: learner objects' own arithmetic between
+    themselves; None (never close) for a learner object against data; Python's own results
+    (exact types, Fractions by hand) between data."""
     ka, da, ba, ta = _classify(first)
     kb, db, bb, tb = _classify(second)
-    learner = ka == 'opaque' and kb == 'opaque'
-    equal = _compare('==', first, second)
-    if not negate and equal:
+    if ka == 'opaque' or kb == 'opaque':
+        return _abs(first - second) if ka == kb else None
+    names = (_type_name(first), _type_name(second))
+    if ka == 'num' and kb == 'num':
+        diff = _num_sub(da, db, names)
+        kd, dd, bd, td = _classify(diff)
+        return _make(_abs(dd[1][0]), dd[1][1]) if dd[0] == 4 else _abs(diff)
+    native = ('num', 'value', 'str', 'bytes', 'list', 'tuple', 'none', 'range')
+    if ka in native and kb in native and not (ka == 'num' and da[0] == 4) and not (kb == 'num' and db[0] == 4):
+        x = da[1] if ka == 'num' else da
+        y = db[1] if kb == 'num' else db
+        return _abs(x - y)  # exact built-in values: C arithmetic, C errors
+    if ka == 'set' and kb == 'set' or ka == 'dict' and kb == 'dict' and names[0] == names[1] == 'Counter':
+        raise _TypeError("bad operand type for abs(): '%s'" % names[0])
+    raise _TypeError("unsupported operand type(s) for -: '%s' and '%s'" % names)
+
+
+def check_almost(first, second, places, msg, delta, negate, _classify=None, _compare=None,
+                 _diff=None, _zero=None, _order=None, _show=None, _fmt=None, _bool=bool,
+                 _budget=VALUES_BUDGET, _AssertionError=AssertionError, _TypeError=TypeError):
+    """assertAlmostEqual / assertNotAlmostEqual, step by step as unittest runs them:
+    round(abs(first - second), places) == 0, or abs(first - second) <= delta."""
+    learner = _classify(first)[0] == 'opaque' and _classify(second)[0] == 'opaque'
+    if not negate and _compare('==', first, second):
         return None
     if delta is not None and places is not None:
         raise _TypeError('specify delta or places not both')
-    diff = None
-    if learner:
-        diff = _abs(first - second)
-    elif ka == 'num' and kb == 'num':
-        diff = _num_sub(da, db, (_type_name(first), _type_name(second)))
-        kd, dd, bd, td = _classify(diff)
-        diff = _make(_abs(dd[1][0]), dd[1][1]) if dd[0] == 4 else _abs(diff)
-    elif ka != 'opaque' and kb != 'opaque':
-        raise _TypeError("unsupported operand type(s) for -: '%s' and '%s'" % (_type_name(first), _type_name(second)))
+    diff = _diff(first, second)
     budget = [_budget]
+    shown = '?' if diff is None else _show(diff)
     if delta is not None:
-        if diff is None:
-            close = False
-        elif learner:
-            close = _bool(diff <= delta) if not negate else not _bool(diff > delta)
-        else:
-            close = _order('<=', diff, delta, 0, budget)
         if negate:
-            if not equal and not close:
-                return None
-            standard = '%s == %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), '?' if diff is None else _show(diff))
+            if not _compare('==', first, second):
+                if diff is None or (_bool(diff > delta) if learner else _order('>', diff, delta, 0, budget)):
+                    return None
+            standard = '%s == %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), shown)
         else:
-            if close:
+            if diff is not None and (_bool(diff <= delta) if learner else _order('<=', diff, delta, 0, budget)):
                 return None
-            standard = '%s != %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), '?' if diff is None else _show(diff))
+            standard = '%s != %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), shown)
         raise _AssertionError(_fmt(msg, standard))
     if places is None:
         places = 7
-    if diff is None:
-        zero = False
-    elif learner:
-        zero = _bool(_round(diff, places) == 0)
-    else:
-        kd, dd, bd, td = _classify(diff)
-        if dd[0] == 4:  # round(Fraction, places) == 0, by hand: half rounds to the even 0
-            n, d = dd[1]
-            zero = 2 * n * 10 ** places <= d if places >= 0 else 2 * n <= d * 10 ** -places
-        else:
-            zero = _compare('==', _round(diff, places), 0)
     if negate:
-        if not equal and not zero:
-            return None
+        if not _compare('==', first, second):
+            if diff is None or not _zero(diff, places, learner):
+                return None
         standard = '%s == %s within %s places' % (_show(first), _show(second), _show(places))
     else:
-        if zero:
+        if diff is not None and _zero(diff, places, learner):
             return None
-        standard = '%s != %s within %s places (%s difference)' % (_show(first), _show(second), _show(places), '?' if diff is None else _show(diff))
+        standard = '%s != %s within %s places (%s difference)' % (_show(first), _show(second), _show(places), shown)
     raise _AssertionError(_fmt(msg, standard))
+
+
+def round_is_zero(diff, places, learner, _classify=None, _compare=None, _round=round, _bool=bool):
+    """round(diff, places) == 0 (a Fraction by hand: Fraction.__round__ is patchable Python)."""
+    if learner:
+        return _bool(_round(diff, places) == 0)
+    kind, data, base, t = _classify(diff)
+    if kind == 'num' and data[0] == 4:  # half rounds to the even 0
+        n, d = data[1]
+        return 2 * n * 10 ** places <= d if places >= 0 else 2 * n <= d * 10 ** -places
+    return _compare('==', _round(data[1] if kind == 'num' else diff, places), 0)
 
 
 def check_regex(text, pattern, msg, negate, _classify=None, _compile=None, _show=None, _fmt=None,
@@ -805,7 +841,8 @@ def wire_helper(seal, S):
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _short_pair=short_pair_, _order_text=proxy(ORDER_TEXT),
         _seq_equal=seal(seq_equal, _compare=compare_, _classify=classify_, _short_pair=short_pair_,
-                        _truncate=truncate_, _line_diff=line_diff_, **messages),
+                        _truncate=truncate_, _line_diff=line_diff_, _split=split_, _type_name=type_name_,
+                        _item=seal(seq_item, _find=find_, _eq=eq_), **messages),
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
         _set_equal=seal(set_equal, _classify=classify_, _contains=contains_, _elements=elements_,
@@ -814,9 +851,10 @@ def wire_helper(seal, S):
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
         _count_equal=seal(count_equal, _classify=classify_, _elements=elements_, _keyof=keyof_,
                           _eq=eq_, _truncate=truncate_, **messages),
-        _almost=seal(check_almost, _classify=classify_, _compare=compare_,
-                     _num_sub=seal(num_sub, _make=make), _order=order_, _make=make,
-                     _type_name=type_name_, **messages),
+        _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
+                     _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
+                                _make=make, _type_name=type_name_),
+                     _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile), **messages)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,

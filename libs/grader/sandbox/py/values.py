@@ -303,7 +303,7 @@ def num_sub(x, y, names, _make=None, _float=float, _complex=complex, _TypeError=
 
 
 def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY, _tag=VALUES_KEYTAG,
-          _id=id, _type=type, _str=str, _module=_types.ModuleType,
+          _id=id, _type=type, _str=str, _module=_types.ModuleType, _bytearray=bytearray,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
           _Decimal=_decimal.Decimal, _int_repr=int.__repr__, _Exception=Exception,
           _RecursionError=RecursionError, _ValueError=ValueError):
@@ -341,6 +341,8 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
             except _Exception:
                 pass
         return (_tag, n, d)
+    if kind == 'bytes' and base is _bytearray:
+        return _nokey  # mutable: unhashable, as in Python
     if kind == 'str' or kind == 'bytes' or kind == 'value' or kind == 'range' or kind == 'none':
         return data
     if kind == 'tuple':
@@ -381,13 +383,16 @@ def find_entry(x, index, loose, depth, budget, eqf, _keyof=None, _nokey=VALUES_N
             if entry[0] is x or eqf(entry[0], x, False, depth + 1, budget):
                 return entry
         return None
-    h = _hash(x)  # learner code: an opaque key only ever matches another opaque key
+    h = None  # an opaque key only ever matches another opaque key: hashes (learner code) then
     for entry in loose:
         y = entry[0]
         if y is x:
             return entry
-        if _classify(y)[0] == 'opaque' and _hash(y) == h and eqf(y, x, False, depth + 1, budget):
-            return entry
+        if _classify(y)[0] == 'opaque':
+            if h is None:
+                h = _hash(x)
+            if _hash(y) == h and eqf(y, x, False, depth + 1, budget):
+                return entry
     return None
 
 
@@ -491,8 +496,20 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     return True
 
 
-def value_type_name(v, _type=type, _name=type.__dict__['__name__'].__get__):
-    return _name(_type(v))
+def _c_type_names():
+    """tp_name of the stdlib C types CPython's messages name with their module."""
+    c, d = _collections, _datetime
+    kinds = (c.deque, c.OrderedDict, c.defaultdict, d.date, d.datetime, d.time, d.timedelta,
+             d.timezone, _decimal.Decimal, _zoneinfo.ZoneInfo)
+    return _types.MappingProxyType({id(k): k.__module__.lstrip('_') + '.' + k.__name__ for k in kinds})
+
+
+def value_type_name(v, _type=type, _id=id, _name=type.__dict__['__name__'].__get__,
+                    _c_names=_c_type_names()):
+    """The type's name as CPython's error messages print it (`'collections.deque'`)."""
+    t = _type(v)
+    known = _c_names.get(_id(t))
+    return known if known is not None else _name(t)
 
 
 def value_contained(xs, ys, depth, budget, _eq=None, _find=None, _split=None):
@@ -553,7 +570,7 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
 
 
 def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
-             _split=None, _type_name=None, _bool=bool, _iter=iter, _next=next, _len=len,
+             _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
              _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY,
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
@@ -569,8 +586,10 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
                 return True
         return False
     if kc == 'set' or kc == 'dict':
-        kx = _classify(x)[0]
-        if kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
+        kx, dx, bx, tx = _classify(x)
+        if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
+            x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
+        elif kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
             raise _TypeError("unhashable type: '%s'" % _type_name(x))
         items = [(e, None) for e in dc] if kc == 'set' else dc
         index, loose = _split(items, depth + 1, budget)
