@@ -1,33 +1,82 @@
-import { canonical, pyEquals, pyRepr, toTagged, type PyTagged } from './python-value.js';
+import { canonical, expectedValueProblem, isPyTagged, pyEquals, pyRepr, sameTypes, toTagged, type PyTagged } from './python-value.js';
+import { floatRepr, notEqualMessage } from './python-repr.js';
+
+const eq = (actual: PyTagged, expected: unknown) => pyEquals(actual, toTagged(expected));
 
 describe('python values', () => {
-  it('is type-strict: 1, 1.0 and True differ', () => {
-    expect(pyEquals(['int', '1'], toTagged(1))).toBe(true);
-    expect(pyEquals(['float', 1], toTagged(1))).toBe(false);
-    expect(pyEquals(['bool', true], toTagged(1))).toBe(false);
-    expect(pyEquals(['float', 1], toTagged({ $float: 1 }))).toBe(true);
+  it('compare numbers as CPython does: 1 == 1.0 == True == Fraction(1) == Decimal("1.0") == 1+0j', () => {
+    for (const one of [['int', '1'], ['float', 1], ['bool', true], ['fraction', '1/1'], ['decimal', '1.0'], ['complex', '(1+0j)']] as PyTagged[]) {
+      expect(eq(one, 1)).toBe(true);
+      expect(eq(one, { $float: 1 })).toBe(true);
+    }
+    expect(eq(['float', 0.1], { $decimal: '0.1' })).toBe(false); // 0.1 is not exactly 1/10
+    expect(eq(['decimal', '0.5'], { $fraction: '1/2' })).toBe(true);
+    expect(eq(['float', 0.5], { $fraction: '1/2' })).toBe(true);
+    expect(eq(['float', 'nan'], { $float: 'nan' })).toBe(false);
+    expect(eq(['float', -0], 0)).toBe(true);
+    expect(eq(['complex', '(1+2j)'], { $complex: '1+2j' })).toBe(true);
+    expect(eq(['int', '123456789012345678901234567890'], { $int: '123456789012345678901234567890' })).toBe(true);
+    expect(eq(['int', '2'], 1)).toBe(false);
   });
 
-  it('compares dicts and sets regardless of order, lists and tuples in order', () => {
-    const dict: PyTagged = ['dict', [[['str', 'b'], ['int', '2']], [['str', 'a'], ['int', '1']]]];
-    expect(pyEquals(dict, toTagged({ a: 1, b: 2 }))).toBe(true);
-    expect(pyEquals(['set', [['int', '2'], ['int', '1']]], toTagged({ $set: [1, 2] }))).toBe(true);
-    expect(pyEquals(['list', [['int', '2'], ['int', '1']]], toTagged([1, 2]))).toBe(false);
-    expect(pyEquals(['tuple', [['int', '1']]], toTagged([1]))).toBe(false);
-    expect(pyEquals(['tuple', [['int', '1']]], toTagged({ $tuple: [1] }))).toBe(true);
+  it('compare containers as CPython does, subclasses by the data they hold', () => {
+    const counter: PyTagged = ['dict', [[['str', 'a'], ['int', '2']]], 'Counter'];
+    expect(eq(counter, { a: 2 })).toBe(true);
+    expect(eq(['dict', [[['str', 'b'], ['int', '2']], [['str', 'a'], ['int', '1']]]], { a: 1, b: 2 })).toBe(true);
+    expect(eq(['tuple', [['int', '1'], ['int', '2']], 'Point'], { $tuple: [1, 2] })).toBe(true);
+    expect(eq(['tuple', [['int', '1']]], [1])).toBe(false); // a tuple is not a list
+    expect(eq(['set', [['int', '2'], ['float', 1]]], { $set: [1, 2] })).toBe(true);
+    expect(eq(['frozenset', [['int', '1']]], { $set: [1] })).toBe(true);
+    expect(eq(['dict', [[['int', '1'], ['str', 'x']]]], { $dict: [[{ $float: 1 }, 'x']] })).toBe(true);
+    expect(eq(['bytearray', '6162'], { $bytes: '6162' })).toBe(true);
+    expect(eq(['deque', [['int', '1']]], [1])).toBe(false);
   });
 
-  it('never equals a value of a non-built-in type', () => {
-    expect(pyEquals(['other', 'Liar'], toTagged(5))).toBe(false);
-    expect(canonical(['other', 'Liar'])).not.toBe(canonical(['str', 'Liar']));
+  it('compare dates, times and durations by value', () => {
+    expect(eq(['date', '2024-02-29'], { $date: '2024-02-29' })).toBe(true);
+    expect(eq(['date', '1970-01-01'], { $date: '2024-02-29' })).toBe(false);
+    expect(eq(['datetime', '2024-01-01T12:00:00+01:00'], { $datetime: '2024-01-01T11:00:00Z' })).toBe(true);
+    expect(eq(['datetime', '2024-01-01T11:00:00'], { $datetime: '2024-01-01T11:00:00Z' })).toBe(false);
+    expect(eq(['datetime', '2024-01-01T00:00:00'], { $date: '2024-01-01' })).toBe(false);
+    expect(eq(['timedelta', '1,3600,0'], { $timedelta: [0, 90000] })).toBe(true);
+    expect(eq(['time', '12:30:00'], { $time: '12:30' })).toBe(true);
   });
 
-  it('keeps big integers exact', () => {
-    expect(pyEquals(['int', '123456789012345678901234567890'], toTagged(123456789012345678901234567890n))).toBe(true);
+  it('never equals an opaque value', () => {
+    expect(eq(['other', '<Liar object>'], 5)).toBe(false);
+    expect(canonical(['other', 'x'])).not.toBe(canonical(['other', 'x']));
+  });
+
+  it('checks exact types for exactType cases', () => {
+    expect(sameTypes(['float', 5], toTagged(5))).toBe(false);
+    expect(sameTypes(['int', '5'], toTagged(5))).toBe(true);
+    expect(sameTypes(['dict', [], 'Counter'], toTagged({}))).toBe(false);
+    expect(sameTypes(['list', [['bool', true]]], toTagged([1]))).toBe(false);
   });
 
   it('prints values the way Python does', () => {
     expect(pyRepr(toTagged([1, 'a', null, true, { $float: 2 }, { $tuple: [3] }]))).toBe("[1, 'a', None, True, 2.0, (3,)]");
-    expect(pyRepr(['other', 'Liar'])).toBe('<a value of type Liar>');
+    expect(pyRepr(toTagged({ $date: '2024-02-29' }))).toBe('datetime.date(2024, 2, 29)');
+    expect(pyRepr(['dict', [[['str', 'a'], ['int', '1']]], 'Counter'])).toBe("Counter({'a': 1})");
+    expect(pyRepr(toTagged({ $timedelta: [1, 5] }))).toBe('datetime.timedelta(days=1, seconds=5)');
+    expect(pyRepr(toTagged({ $decimal: '1.50' }))).toBe("Decimal('1.50')");
+    expect(pyRepr(toTagged("it's"))).toBe('"it\'s"');
+    expect([1e16, 1e-5, 123.5, 0.0001, -2.5e-10, 1e22].map(floatRepr)).toEqual(['1e+16', '1e-05', '123.5', '0.0001', '-2.5e-10', '1e+22']);
+  });
+
+  it('words a failure like unittest', () => {
+    expect(notEqualMessage(toTagged([1, 2, 3]), toTagged([1, 2, 4]), pyEquals))
+      .toBe('Lists differ: [1, 2, 3] != [1, 2, 4]\n\nFirst differing element 2:\n3\n4\n');
+    expect(notEqualMessage(toTagged(1), toTagged(2), pyEquals)).toBe('1 != 2');
+  });
+
+  it('reports malformed escapes and malformed values from the sandbox', () => {
+    expect(expectedValueProblem({ $date: '2024-02-30' })).toMatch(/not a valid date/);
+    expect(expectedValueProblem({ $decimal: 'x' })).toMatch(/not a Decimal/);
+    expect(expectedValueProblem({ $timedelta: ['a'] })).toMatch(/timedelta/);
+    expect(expectedValueProblem([1, { a: { $set: [1] } }])).toBeNull();
+    expect(isPyTagged(['int', '1', 'Color'])).toBe(true);
+    expect(isPyTagged(['int', '1', 2])).toBe(false);
+    expect(isPyTagged(['other', 'x', 'y'])).toBe(false);
   });
 });

@@ -35,18 +35,35 @@ describe('buildResult', () => {
   it('shows expected values for visible tests but only name and feedback for hidden ones', () => {
     const result = buildResult(job, run([
       ok({ value: ['list', [['int', '2']]], output: 'debug' }),
-      ok({ value: ['float', 42], output: 'my args were 3' }),
+      ok({ value: ['int', '41'], output: 'my args were 3' }),
       ok({ value: ['none'] }),
       ok({ value: ['none'], output: 'Bye' }),
       { status: 'fail', message: 'AssertionError: secret 12345', output: 'x' },
     ]), provenance, 5);
     const [visible, hidden, raises, prints, moduleTest] = result.tests;
-    expect(visible).toMatchObject({ status: 'fail', message: 'expected [1, 2], got [2]', output: 'debug' });
+    expect(visible).toMatchObject({ status: 'fail', output: 'debug',
+      message: 'Lists differ: [2] != [1, 2]\n\nFirst differing element 0:\n2\n1\n' });
     expect(hidden).toMatchObject({ status: 'fail', message: 'Think about 42.', output: '' });
     expect(raises).toMatchObject({ status: 'fail', message: 'This test failed.' });
     expect(prints!.status).toBe('fail');
     expect(JSON.stringify(moduleTest)).not.toContain('12345');
     expect(result).toMatchObject({ status: 'fail', points: 0 });
+  });
+
+  it("compares with CPython's ==, and exact types when the case asks for them", () => {
+    const cases: GradingJob = { ...job, tests: [
+      { kind: 'case', name: 'float_for_int', expr: 'f()', expected: 5, points: 1, visibility: 'visible', tags: [] },
+      { kind: 'case', name: 'exact', expr: 'f()', expected: 5, exactType: true, points: 1, visibility: 'visible', tags: [] },
+      { kind: 'case', name: 'counter', expr: 'f()', expected: { a: 1 }, points: 1, visibility: 'visible', tags: [] },
+      { kind: 'case', name: 'bad_escape', expr: 'f()', expected: { $date: 'soon' }, points: 1, visibility: 'visible', tags: [] },
+    ] };
+    const result = buildResult(cases, run([
+      ok({ value: ['float', 5] }), ok({ value: ['float', 5] }),
+      ok({ value: ['dict', [[['str', 'a'], ['int', '1']]], 'Counter'] }), ok({ value: ['none'] }),
+    ]), provenance, 5);
+    expect(result.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'pass', 'error']);
+    expect(result.tests[1]!.message).toBe('5.0 == 5, but the type must be exactly the same: float is not int');
+    expect(result.tests[3]!.message).toMatch(/expected value is invalid: not an ISO date/);
   });
 
   it('turns an import failure into an error for every test', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseTestSpec, GradingJob, GradingResult, TestResult, TestSpec, TestStatus } from './types.js';
-import { isPyTagged, pyEquals, pyRepr, toTagged, type PyTagged } from './python-value.js';
+import { isPyTagged, pyEquals, sameTypes, toTagged, typeOf, type PyTagged } from './python-value.js';
+import { notEqualMessage, pyRepr } from './python-repr.js';
 
 /** What the sandbox reports for the import or for one test (plain data, never trusted for cases). */
 export interface RawOutcome {
@@ -101,12 +102,9 @@ function decideCase(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] {
   if (spec.raises !== undefined) {
     if (raw.raised === undefined) return ['fail', `expected ${spec.raises} to be raised, but nothing was raised`];
     if (!raw.raisesMatch) return ['fail', `expected ${spec.raises} to be raised, got ${raw.raised}`];
-  } else if (spec.expected !== undefined || spec.call !== undefined || spec.expr !== undefined) {
-    const expected = spec.expected === undefined ? undefined : toTagged(spec.expected);
-    const actual = raw.value ?? (['other', 'nothing'] as PyTagged);
-    if (expected && !pyEquals(actual, expected)) {
-      return ['fail', `expected ${pyRepr(expected)}, got ${pyRepr(actual)}`];
-    }
+  } else if (spec.expected !== undefined) {
+    const verdict = compareExpected(spec, raw.value ?? ['other', '<no value>']);
+    if (verdict) return verdict;
   }
   if (spec.output !== undefined && normaliseOutput(raw.output) !== normaliseOutput(spec.output)) {
     return ['fail', `expected the output ${JSON.stringify(spec.output)}, got ${JSON.stringify(raw.output)}`];
@@ -124,6 +122,29 @@ function caseVerdict(spec: CaseTestSpec, raw: RawOutcome): [TestStatus, string] 
   if (raw.status !== 'ok') return [sandboxStatus(raw.status), raw.message];
   if (raw.value === undefined && raw.raised === undefined) return ['error', INVALID_OUTCOME];
   return decideCase(spec, raw);
+}
+
+/**
+ * `actual == expected` as CPython says it (1 == 1.0 == True, a Counter equals its dict...), and
+ * with `exactType` the types too. The message is unittest's for assertEqual(actual, expected).
+ */
+function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, string] | null {
+  let expected: PyTagged;
+  try {
+    expected = toTagged(spec.expected);
+  } catch (error) {
+    return ['error', `the test's expected value is invalid: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  try {
+    if (!pyEquals(actual, expected)) return ['fail', notEqualMessage(actual, expected, pyEquals)];
+    if (spec.exactType && !sameTypes(actual, expected)) {
+      return ['fail', `${pyRepr(actual)} == ${pyRepr(expected)}, but the type must be exactly the same: `
+        + `${typeOf(actual)} is not ${typeOf(expected)}${actual[0] === expected[0] ? ' (in an element)' : ''}`];
+    }
+  } catch {
+    return ['error', 'the Python interpreter reported an invalid value for this test'];
+  }
+  return null;
 }
 
 function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | null): TestResult {

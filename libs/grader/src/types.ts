@@ -25,8 +25,9 @@ export interface ModuleTestSpec extends TestSpecBase {
 /**
  * A declarative case. Runs `setup` (statements) in a fresh namespace where the learner's module
  * is imported under its module name and its public names are bound, then evaluates `expr`, or
- * calls `call(*args, **kwargs)`. Passes when the value equals `expected` type-strictly (compared
- * by the host, never by learner objects), or when it raises `raises` (an exception class name),
+ * calls `call(*args, **kwargs)`. Passes when the value equals `expected` by CPython's `==`
+ * (decided by the host on data read without trusting learner objects; `exactType` also asks for
+ * the same types), or when it raises `raises` (an exception class name),
  * and when `output` is given, when captured stdout equals it after normalisation.
  */
 export interface CaseTestSpec extends TestSpecBase {
@@ -39,9 +40,12 @@ export interface CaseTestSpec extends TestSpecBase {
   /**
    * Plain JSON: integer numbers are Python `int`, other numbers `float`, arrays `list`, objects
    * `dict`. Escapes for what JSON cannot say: `{ "$float": 3 }`, `{ "$tuple": [..] }`,
-   * `{ "$set": [..] }`, `{ "$frozenset": [..] }` (see libs/grader/src/python-value.ts).
+   * `{ "$set": [..] }`, `{ "$date": "2024-02-29" }`... (see libs/grader/src/python-value.ts).
+   * Compared with CPython's `==`: 1 == 1.0 == True, a Counter equals the dict it holds.
    */
   expected?: unknown;
+  /** The value must also have exactly the expected types, recursively (5.0 is not 5). */
+  exactType?: boolean;
   raises?: string;
   output?: string;
 }

@@ -50,6 +50,7 @@ function toTestSpec(test: TestDef, visibility: Visibility, tags: string[]): Test
   for (const field of CASE_FIELDS) {
     if (field in test) (spec as unknown as Record<string, unknown>)[field] = test[field];
   }
+  if (test.exact_type) spec.exactType = true;
   return spec;
 }
 

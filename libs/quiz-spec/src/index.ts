@@ -35,5 +35,6 @@ export {
 export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
 export type * from './learner-view.js';
 export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
+export { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
 export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';
 export { discoverModuleTests, discoveryJob, DISCOVERY_TEST } from './test-discovery.js';

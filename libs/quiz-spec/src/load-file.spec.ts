@@ -18,7 +18,7 @@ function messagesOf(result: FileLoadResult): string[] {
 describe('loadFile', () => {
   it('names file:line:column, the field and what was expected for schema errors', async () => {
     expect(await errorsOf('bad-points')).toEqual([
-      `${BROKEN}/bad-points.yaml:11:5: tests[1].expect: unknown field (expected one of: name, points, feedback, setup, expr, call, args, kwargs, expected, raises, output)`,
+      `${BROKEN}/bad-points.yaml:11:5: tests[1].expect: unknown field (expected one of: name, points, feedback, setup, expr, call, args, kwargs, expected, exact_type, raises, output)`,
       `${BROKEN}/bad-points.yaml:15:13: tests[2].points: expected a number >= 0, got "two"`,
     ]);
   });
@@ -36,6 +36,21 @@ describe('loadFile', () => {
       `${BROKEN}/semantic-code.yaml:15:11: tests[1].call: expected exactly one of expr or call, got both`,
       `${BROKEN}/semantic-code.yaml:17:11: tests[2].name: "test_in_module" is a test_module test, but test_module is missing`,
       `${BROKEN}/semantic-code.yaml:20:57: wrong_solutions[0].fails[1]: expected the name of a test or example, got "nosuch"`,
+    ]);
+  });
+
+  it('reports malformed Python value escapes and exact_type without expected', () => {
+    const text = ['kind: exercise', 'id: closures/esc', 'title: T', 'prompt: p', 'tests:',
+      '  - { name: a, expr: "f()", expected: { $date: "2024-02-30" } }',
+      '  - { name: b, call: f, args: [{ $decimal: "one" }], expected: 1 }',
+      '  - { name: c, expr: "f()", output: "", exact_type: true }',
+      '  - { name: d, expr: "f()", expected: { $timedelta: [1, 2] }, exact_type: true }',
+      'solution: "def f(): pass"', 'wrong_solutions:',
+      '  - { name: w1, code: "x", fails: [a], feedback: f }', '  - { name: w2, code: "x", fails: [a], feedback: f }', ''].join('\n');
+    expect(messagesOf(parseFileText('closures/esc.yaml', text))).toEqual([
+      'closures/esc.yaml:6:39: tests[0].expected: expected a Python value: not a valid date: 2024-02-30',
+      'closures/esc.yaml:7:31: tests[1].args: expected a Python value: not a Decimal: one',
+      'closures/esc.yaml:8:53: tests[2].exact_type: exact_type applies only with expected',
     ]);
   });
 

@@ -14,8 +14,10 @@ export interface TestDef {
   call?: string;
   args?: unknown[];
   kwargs?: Record<string, unknown>;
-  /** Present (possibly `null` = Python `None`) when the value is checked. */
+  /** Present (possibly `null` = Python `None`) when the value is checked, with Python's `==`. */
   expected?: unknown;
+  /** The value must also have exactly the expected types, recursively (5.0 is not 5). */
+  exact_type?: boolean;
   raises?: string;
   output?: string;
 }

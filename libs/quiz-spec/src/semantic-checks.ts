@@ -1,3 +1,4 @@
+import { expectedValueProblem } from '../../grader/src/python-value.js';
 import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { DataPath, Problem } from './errors.js';
 import type { Choice, CodeQuestion, Question, TestDef } from './model.types.js';
@@ -77,7 +78,7 @@ function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
   return problems;
 }
 
-const CASE_ONLY_FIELDS = ['setup', 'expected', 'raises', 'output', 'args', 'kwargs'] as const;
+const CASE_ONLY_FIELDS = ['setup', 'expected', 'exact_type', 'raises', 'output', 'args', 'kwargs'] as const;
 const MODULE_TEST_NAME = /^(test\w*|[A-Za-z_]\w*\.test\w*)$/;
 
 /** A test without `expr`/`call` or any case field names a test in test_module. */
@@ -107,6 +108,13 @@ function checkTest(test: TestDef, path: DataPath, isExample: boolean): Problem[]
   }
   if ('expected' in test && test.raises !== undefined) {
     problems.push({ path: [...path, 'raises'], message: 'expected either expected or raises, not both' });
+  }
+  if (test.exact_type !== undefined && !('expected' in test)) {
+    problems.push({ path: [...path, 'exact_type'], message: 'exact_type applies only with expected' });
+  }
+  for (const field of ['expected', 'args', 'kwargs'] as const) {
+    const problem = field in test ? expectedValueProblem(test[field]) : null;
+    if (problem) problems.push({ path: [...path, field], message: `expected a Python value: ${problem}` });
   }
   return problems;
 }

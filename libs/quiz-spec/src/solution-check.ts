@@ -1,4 +1,5 @@
 import type { GradingJob, GradingResult, TestResult } from '../../grader/src/types.js';
+import { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
 import { toGradingJob } from './grading-job.js';
 import type { CodeQuestion, WrongSolution } from './model.types.js';
 import { isModuleTest } from './semantic-checks.js';
@@ -14,6 +15,8 @@ export interface Violation {
   /** `closures/make-counter`, or `closures/quiz#question-id` for an inline code question. */
   question: string;
   message: string;
+  /** A test where the engine's verdict is not the one plain CPython gives. */
+  cpython?: true;
 }
 
 export interface CodeQuestionRef {
@@ -27,9 +30,10 @@ const SEED = 1;
 
 /**
  * Grades the reference solution (must score 100%) and every wrong solution (must fail exactly
- * its `fails`, with its `feedback` in a failing test's message) with the real engine.
+ * its `fails`, with its `feedback` in a failing test's message) with the real engine; with a
+ * `cpython` runner, also under plain CPython, where every test must get the engine's verdict.
  */
-export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader): Promise<Violation[]> {
+export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader, cpython?: ReferenceRunner): Promise<Violation[]> {
   const { code } = target;
   const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
   const grade = (source: string) => grader.grade(diagnosticJob(code, source));
@@ -44,7 +48,15 @@ export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader)
     ...checkModuleTests(code, defined as string[] | string),
   ];
   code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(code, wrong, wrongResults[i] as GradingResult)));
-  return messages.map(violation);
+  const violations = messages.map(violation);
+  if (cpython) {
+    const solutions = [{ label: 'the reference solution', source: code.solution, result: reference as GradingResult },
+      ...code.wrong_solutions.map((w, i) => ({ label: `wrong solution "${w.name}"`, source: w.code, result: wrongResults[i] as GradingResult }))];
+    const differences = await Promise.all(solutions.map(async (s) =>
+      cpythonDifferences(s.label, s.result, await cpython.verdicts(diagnosticJob(code, s.source)))));
+    violations.push(...differences.flat().map((message): Violation => ({ ...violation(message), cpython: true })));
+  }
+  return violations;
 }
 
 /**

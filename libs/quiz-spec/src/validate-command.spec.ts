@@ -1,3 +1,5 @@
+import type { GradingJob } from '../../grader/src/types.js';
+import type { ReferenceStatus, ReferenceVerdict } from '../../grader/src/verdict-differences.js';
 import { FakeGrader } from '../test/fake-grader.js';
 import { runValidation } from './validate-command.js';
 
@@ -9,9 +11,20 @@ describe('runValidation', () => {
     const summary = await runValidation({ dir: `${FIXTURES}/good`, grader: new SourceAwareGrader(), print: (l) => lines.push(l) });
     // make-adder (1 + 2 wrong) and the quiz's inline question (1 + 2); the ref is not graded twice.
     expect(lines.slice(0, -1)).toEqual([]);
-    expect(summary).toEqual({ files: 2, loaded: 2, errors: 0, solutionsChecked: 6, violations: 0, ok: true });
+    expect(summary).toEqual({ files: 2, loaded: 2, errors: 0, solutionsChecked: 6, violations: 0, cpythonDifferences: 0, ok: true });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^OK: 2\/2 files loaded, 0 format errors, 6 solutions graded, 0 violations \(\d+\.\d s\)$/);
+    expect(lines[0]).toMatch(/^OK: 2\/2 files loaded, 0 format errors, 6 solutions graded, 0 violations, CPython check skipped \(no CPython given\) \(\d+\.\d s\)$/);
+  });
+
+  it('reports every test where plain CPython gives another verdict than the engine', async () => {
+    const lines: string[] = [];
+    const cpython = new FakeCPython({ adds_two: 'pass' });
+    const summary = await runValidation({ dir: `${FIXTURES}/good`, grader: new SourceAwareGrader(), cpython, print: (l) => lines.push(l) });
+    expect(summary).toMatchObject({ ok: false, cpythonDifferences: 1, violations: 1 });
+    expect(cpython.sources).toHaveLength(6);
+    expect(lines[0]).toBe(`${FIXTURES}/good/closures/make-adder.yaml: closures/make-adder: CPython disagrees on wrong solution `
+      + '"returns-sum", test "adds_two": engine fail (adds_two failed.), CPython pass');
+    expect(lines.at(-1)).toMatch(/^FAILED: .* 1 violations, 1 differences from CPython 3\.99\.0 /);
   });
 
   it('prints located errors and violations, and fails', async () => {
@@ -30,6 +43,20 @@ describe('runValidation', () => {
     expect(lines[0]).toContain('solutions not graded (--format-only)');
   });
 });
+
+/** Plain CPython, faked: every test passes except the verdicts given (by test name). */
+class FakeCPython {
+  readonly version = '3.99.0';
+  readonly sources: string[] = [];
+  constructor(private readonly verdictsByName: Record<string, ReferenceStatus>) {}
+
+  async verdicts(job: GradingJob): Promise<ReferenceVerdict[]> {
+    this.sources.push(job.source);
+    const wrong = job.source.includes('return n\n') ? ['adds_two', 'test_independent', 'TestAdder.test_many']
+      : job.source.includes('global N') ? ['test_independent'] : job.source.includes('return 3 * x') || job.source.includes('return x * x') ? ['doubles'] : [];
+    return job.tests.map((t) => ({ name: t.name, status: this.verdictsByName[t.name] ?? (wrong.includes(t.name) ? 'fail' : 'pass'), message: '' }));
+  }
+}
 
 /**
  * The fixtures' solutions are real Python; this fake decides by what they contain, like the

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { formatSpecError } from './errors.js';
 import { loadCourse, loadExercises, type CourseLoadResult, type LoadedItem } from './load-course.js';
+import type { ReferenceRunner } from './cpython-check.js';
 import { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 
 export interface ValidateOptions {
@@ -8,6 +9,10 @@ export interface ValidateOptions {
   dir: string;
   /** The grading engine; without it only the format is checked. */
   grader?: JobGrader;
+  /** Plain CPython: every test of every solution must get the engine's verdict there too. */
+  cpython?: ReferenceRunner;
+  /** Why there is no CPython check (printed with the summary), e.g. no python3 found. */
+  cpythonSkipped?: string;
   print: (line: string) => void;
 }
 
@@ -17,6 +22,8 @@ export interface ValidateSummary {
   errors: number;
   solutionsChecked: number;
   violations: number;
+  /** Of the violations: tests where the engine's verdict is not plain CPython's. */
+  cpythonDifferences: number;
   ok: boolean;
 }
 
@@ -29,7 +36,7 @@ export async function runValidation(options: ValidateOptions): Promise<ValidateS
   const violations: Violation[] = [];
   if (options.grader) {
     const grader = options.grader;
-    const results = await Promise.all(targets.map((t) => checkSolutions(t, grader)));
+    const results = await Promise.all(targets.map((t) => checkSolutions(t, grader, options.cpython)));
     violations.push(...results.flat());
     violations.forEach((v) => options.print(`${v.file}: ${v.question}: ${v.message}`));
   }
@@ -39,16 +46,20 @@ export async function runValidation(options: ValidateOptions): Promise<ValidateS
     errors: course.errors.length,
     solutionsChecked: options.grader ? targets.reduce((n, t) => n + 1 + t.code.wrong_solutions.length, 0) : 0,
     violations: violations.length,
+    cpythonDifferences: violations.filter((v) => v.cpython).length,
     ok: course.errors.length === 0 && violations.length === 0,
   };
-  options.print(summaryLine(summary, Date.now() - started, options.grader !== undefined));
+  options.print(summaryLine(summary, Date.now() - started, options));
   return summary;
 }
 
-function summaryLine(s: ValidateSummary, ms: number, graded: boolean): string {
-  const solutions = graded ? `${s.solutionsChecked} solutions graded` : 'solutions not graded (--format-only)';
+function summaryLine(s: ValidateSummary, ms: number, options: ValidateOptions): string {
+  const solutions = options.grader ? `${s.solutionsChecked} solutions graded` : 'solutions not graded (--format-only)';
   const verdict = s.ok ? 'OK' : 'FAILED';
-  return `${verdict}: ${s.loaded}/${s.files} files loaded, ${s.errors} format errors, ${solutions}, ${s.violations} violations (${(ms / 1000).toFixed(1)} s)`;
+  let cpython = '';
+  if (options.grader && options.cpython) cpython = `, ${s.cpythonDifferences} differences from CPython ${options.cpython.version}`;
+  else if (options.grader) cpython = `, CPython check skipped (${options.cpythonSkipped ?? 'no CPython given'})`;
+  return `${verdict}: ${s.loaded}/${s.files} files loaded, ${s.errors} format errors, ${solutions}, ${s.violations} violations${cpython} (${(ms / 1000).toFixed(1)} s)`;
 }
 
 /** A directory holding .yaml files is one course; otherwise each sub-directory is a course. */

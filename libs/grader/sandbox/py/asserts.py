@@ -1,9 +1,14 @@
 # The strict assertion helper.  The test rewriter (rewrite.py) turns every comparison, every
 # `assert` and every `self.assertXxx(...)` in hidden test code into `HELPER(op, args, kwargs)`,
 # where HELPER is this sealed function placed directly in the code objects' constants (reading
-# `__code__` is vetoed), so learner code can neither find nor replace it.  Operands are encoded
-# to exact built-in data first: an `__eq__` that always answers True, or an `int` subclass that
-# lies, is never consulted.
+# `__code__` is vetoed), so learner code can neither find nor replace it.
+#
+# Verdicts follow CPython's unittest, with values compared by values.py: by Python's rules on
+# the data really stored (1 == 1.0, Counter == dict, a date by its value), never by asking a
+# learner object whether it equals trusted data.  Messages follow unittest's wording ("Lists
+# differ: ... First differing element 2:", the author's msg appended after " : "), built from
+# safe reprs.  difflib and pprint are pure Python that learner code can patch, and they would see
+# the expected values: the diff below is this file's own, shaped like ndiff's.
 
 EQ_METHODS = frozenset({'assertEqual', 'assertEquals', 'assertListEqual', 'assertTupleEqual',
                         'assertDictEqual', 'assertSetEqual', 'assertMultiLineEqual',
@@ -15,53 +20,765 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertCountEqual', 'assertIsInstance', 'assertNotIsInstance', 'assertRaises',
     'assertRaisesRegex', 'assertRegex', 'assertNotRegex'})
 
+# unittest's signatures: parameter names (after self) and how many are required.
+SIGNATURES = {
+    'assertEqual': (('first', 'second', 'msg'), 2), 'assertEquals': (('first', 'second', 'msg'), 2),
+    'assertNotEqual': (('first', 'second', 'msg'), 2),
+    'assertTrue': (('expr', 'msg'), 1), 'assertFalse': (('expr', 'msg'), 1),
+    'assertIs': (('expr1', 'expr2', 'msg'), 2), 'assertIsNot': (('expr1', 'expr2', 'msg'), 2),
+    'assertIsNone': (('obj', 'msg'), 1), 'assertIsNotNone': (('obj', 'msg'), 1),
+    'assertIn': (('member', 'container', 'msg'), 2), 'assertNotIn': (('member', 'container', 'msg'), 2),
+    'assertIsInstance': (('obj', 'cls', 'msg'), 2), 'assertNotIsInstance': (('obj', 'cls', 'msg'), 2),
+    'assertGreater': (('a', 'b', 'msg'), 2), 'assertGreaterEqual': (('a', 'b', 'msg'), 2),
+    'assertLess': (('a', 'b', 'msg'), 2), 'assertLessEqual': (('a', 'b', 'msg'), 2),
+    'assertAlmostEqual': (('first', 'second', 'places', 'msg', 'delta'), 2),
+    'assertNotAlmostEqual': (('first', 'second', 'places', 'msg', 'delta'), 2),
+    'assertCountEqual': (('first', 'second', 'msg'), 2),
+    'assertListEqual': (('list1', 'list2', 'msg'), 2), 'assertTupleEqual': (('tuple1', 'tuple2', 'msg'), 2),
+    'assertSetEqual': (('set1', 'set2', 'msg'), 2), 'assertDictEqual': (('d1', 'd2', 'msg'), 2),
+    'assertMultiLineEqual': (('first', 'second', 'msg'), 2),
+    'assertSequenceEqual': (('seq1', 'seq2', 'msg', 'seq_type'), 2),
+    'assertRegex': (('text', 'expected_regex', 'msg'), 2),
+    'assertNotRegex': (('text', 'unexpected_regex', 'msg'), 2),
+}
+ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=', 'greater than or equal to'),
+              'assertLess': ('<', 'less than'), 'assertLessEqual': ('<=', 'less than or equal to')}
 
-def compare(op, a, b, _encode=None, _type=type, _str=str, _bytes=bytes, _list=list,
-            _tuple=tuple, _set=set, _frozenset=frozenset, _dict=dict, _plain=None,
-            _TypeError=TypeError):
-    """One strict comparison; operands of `<`-like ops must be plain, `in` compares encodings."""
+
+def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _bool=bool,
+            _budget=VALUES_BUDGET):
+    """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
     if op == 'is not':
         return a is not b
+    budget = [_budget]
     if op == '==' or op == '!=':
-        same = _encode(a) == _encode(b)
+        if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
+            return _bool(a == b) if op == '==' else _bool(a != b)  # the learner's own protocol
+        same = _eq(a, b, False, 0, budget)
         return same if op == '==' else not same
-    if op == 'in' or op == 'not in':
-        tb = _type(b)
-        if tb is _str or tb is _bytes:
-            found = _type(a) is tb and a in b
-        elif tb is _list or tb is _tuple or tb is _set or tb is _frozenset or tb is _dict:
-            needle = _encode(a)
-            found = False
-            for item in _list(b):
-                if _encode(item) == needle:
-                    found = True
-                    break
+    if op == 'in':
+        return _contains(b, a, 0, budget)
+    if op == 'not in':
+        return not _contains(b, a, 0, budget)
+    return _order(op, a, b, 0, budget)
+
+
+def show(v, _srepr=None):
+    """safe_repr(v): at most about 20,000 characters; never raises for a learner's __repr__."""
+    return _srepr(v, 0, [20000], [])
+
+
+def shorten_text(s, prefixlen, suffixlen, _len=len):
+    skip = _len(s) - prefixlen - suffixlen
+    if skip > 12:
+        s = '%s[%d chars]%s' % (s[:prefixlen], skip, s[_len(s) - suffixlen:])
+    return s
+
+
+def short_pair(a, b, _shorten=None, _len=len, _min=min):
+    """unittest's _common_shorten_repr on two reprs (80 characters, the difference kept)."""
+    maxlen = _len(a) if _len(a) > _len(b) else _len(b)
+    if maxlen <= 80:
+        return a, b
+    limit = _min(_len(a), _len(b))
+    p = 0
+    step = 256
+    while step >= 1:  # common prefix by halving steps: C slicing, few Python iterations
+        while p + step <= limit and a[p:p + step] == b[p:p + step]:
+            p += step
+        step //= 2
+    prefix = a[:p]
+    common_len = 80 - (maxlen - p + 5 + 12)
+    if common_len > 5:
+        prefix = _shorten(prefix, 5, common_len)
+        return prefix + a[p:], prefix + b[p:]
+    prefix = _shorten(prefix, 5, 5)
+    return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
+
+
+def format_message(msg, standard, _classify=None, _srepr=None, _str=str, _type=type, _Exception=Exception):
+    """unittest's _formatMessage with longMessage: the author's msg follows the standard one."""
+    if msg is None:
+        return standard
+    if _type(msg) is _str:
+        text = msg
+    else:
+        try:
+            text = _str(msg)
+            if _type(text) is not _str:
+                text = _srepr(msg, 0, [2000], [])
+        except _Exception:
+            text = _srepr(msg, 0, [2000], [])
+    return standard + ' : ' + text
+
+
+def truncate_diff(message, diff, _len=len):
+    """unittest's _truncateMessage with the default maxDiff (80 * 8)."""
+    if _len(diff) <= 640:
+        return message + diff
+    return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
+
+
+def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
+                  _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
+                  _list=list, _id=id, _flat=frozenset({int, float, str, bool, type(None), bytes}),
+                  _Exception=Exception):
+    """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
+    Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
+    text = _show(v)
+    if _len(text) <= 80 - indent:
+        return text
+    kind, data, base, t = _classify(v)
+    if t is not base:
+        return text
+    if kind == 'list' or kind == 'tuple':
+        items, head, tail, inner = data, '[' if kind == 'list' else '(', ']' if kind == 'list' else ')', 1
+        if kind == 'tuple' and _len(data) == 1:
+            tail = ',)'
+    elif kind == 'set' and (base is _set or base is _frozenset):
+        items = _sortable(data)
+        head, tail, inner = ('{', '}', 1) if base is _set else ('frozenset({', '})', 11)
+    elif kind == 'dict':
+        values = {_id(k): x for k, x in data}
+        keys = _sortable([k for k, x in data])
+        parts = []
+        for k in keys:
+            rk = _show(k)
+            parts.append(rk + ': ' + _self(values[_id(k)], indent + _len(rk) + 3))
+        return '{' + _join(',\n' + ' ' * (indent + 1), parts) + '}'
+    else:
+        return text
+    parts = None
+    if _set(_map(_type, items)) <= _flat:
+        try:
+            parts = _list(_map(_repr, items))
+        except _Exception:
+            parts = None
+    if parts is None:
+        parts = [_self(x, indent + inner) for x in items]
+    return head + _join(',\n' + ' ' * (indent + inner), parts) + tail
+
+
+def sorted_if_plain(items, _type=type, _sorted=sorted, _list=list, _str=str, _int=int, _float=float,
+             _bool=bool, _Exception=Exception):
+    """Sorted when every item is an exact str, or every item an exact int/float (C compares)."""
+    strs = nums = True
+    for x in items:
+        t = _type(x)
+        strs = strs and t is _str
+        nums = nums and (t is _int or t is _float or t is _bool)
+    if (strs or nums) and items:
+        try:
+            return _sorted(items)
+        except _Exception:
+            pass
+    return _list(items)
+
+
+def guide_marks(a, b, _len=len, _min=min):
+    """ndiff's '?' guide lines for a pair of similar lines, or None when they are not similar."""
+    limit = _min(_len(a), _len(b))
+    p = 0
+    while p < limit and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < limit - p and a[_len(a) - 1 - s] == b[_len(b) - 1 - s]:
+        s += 1
+    total = _len(a) + _len(b)
+    if total == 0 or 2.0 * (p + s) / total < 0.75:
+        return None
+    amid, bmid = _len(a) - p - s, _len(b) - p - s
+    lead = ''
+    for ch in a[:p]:
+        lead += '\t' if ch == '\t' else ' '
+    atag = (lead + ('^' if bmid else '-') * amid).rstrip()
+    btag = (lead + ('^' if amid else '+') * bmid).rstrip()
+    return atag, btag
+
+
+def line_ndiff(a, b, _qmarks=None, _len=len, _range=range, _min=min, _list=list):
+    """Lines like difflib.ndiff(a, b): '  ' same, '- ' only in a, '+ ' only in b, '? ' guides
+    (an LCS of lines; pairs of similar lines get guides as ndiff's fancy replace does)."""
+    n, m = _len(a), _len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ma, mb = a[head:n - tail], b[head:m - tail]
+    ops = []
+    if _len(ma) * _len(mb) <= 40000:
+        rows = [[0] * (_len(mb) + 1) for _ in _range(_len(ma) + 1)]
+        for i in _range(_len(ma) - 1, -1, -1):
+            for j in _range(_len(mb) - 1, -1, -1):
+                if ma[i] == mb[j]:
+                    rows[i][j] = rows[i + 1][j + 1] + 1
+                else:
+                    rows[i][j] = rows[i + 1][j] if rows[i + 1][j] >= rows[i][j + 1] else rows[i][j + 1]
+        i = j = 0
+        while i < _len(ma) or j < _len(mb):
+            if i < _len(ma) and j < _len(mb) and ma[i] == mb[j]:
+                ops.append(('=', ma[i]))
+                i, j = i + 1, j + 1
+            elif j >= _len(mb) or (i < _len(ma) and rows[i + 1][j] >= rows[i][j + 1]):
+                ops.append(('-', ma[i]))
+                i += 1
+            else:
+                ops.append(('+', mb[j]))
+                j += 1
+    else:
+        ops = [('-', x) for x in ma] + [('+', y) for y in mb]
+    out = ['  ' + x for x in a[:head]]
+    k = 0
+    while k < _len(ops):
+        if ops[k][0] == '=':
+            out.append('  ' + ops[k][1])
+            k += 1
+            continue
+        dels, adds = [], []
+        while k < _len(ops) and ops[k][0] != '=':
+            (dels if ops[k][0] == '-' else adds).append(ops[k][1])
+            k += 1
+        marks = _qmarks(dels[0], adds[0]) if _len(dels) == 1 and _len(adds) == 1 else None
+        if marks is not None:
+            out.append('- ' + dels[0])
+            if marks[0]:
+                out.append('? ' + marks[0] + '\n')
+            out.append('+ ' + adds[0])
+            if marks[1]:
+                out.append('? ' + marks[1] + '\n')
+        elif _len(adds) < _len(dels):  # the shorter block first, as ndiff does
+            out.extend(['+ ' + y for y in adds] + ['- ' + x for x in dels])
         else:
-            raise _TypeError('`in` on a value of a non-built-in type is not allowed in tests')
-        return found if op == 'in' else not found
-    if not (_plain(_encode(a)) and _plain(_encode(b))):
-        raise _TypeError('ordering comparison on a value of a non-built-in type')
-    if op == '<':
-        return a < b
-    if op == '<=':
-        return a <= b
-    if op == '>':
-        return a > b
-    if op == '>=':
-        return a >= b
-    raise _TypeError('unknown comparison ' + op)
+            out.extend(['- ' + x for x in dels] + ['+ ' + y for y in adds])
+    out.extend(['  ' + x for x in a[n - tail:]])
+    return out
 
 
-def show(v, _encode=None, _len=len):
-    text = _encode(v)
-    return text if _len(text) <= 200 else text[:200] + '...'
+def values_diff(first, second, _ndiff=None, _pformat=None, _join=str.join):
+    return '\n' + _join('\n', _ndiff(_pformat(first, 0).splitlines(), _pformat(second, 0).splitlines()))
 
 
-def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _assert=None,
-           _AssertionError=AssertionError, _bool=bool, _len=len, _range=range, _str=str,
-           _search=None, _show=None, _ns=None):
+def seq_item(getter, i, budget, _find=None, _eq=None, _TypeError=TypeError, _KeyError=KeyError):
+    """seq[i] as assertSequenceEqual gets it: getter is ('data', items), ('learner', obj),
+    ('dict', index, loose, is_counter) (a key lookup) or ('none', TypeError message)."""
+    how = getter[0]
+    if how == 'data' or how == 'learner':
+        return getter[1][i]  # a learner's own __getitem__ for its sequence class
+    if how == 'dict':
+        entry = _find(i, getter[1], getter[2], 0, budget, _eq)
+        if entry is not None:
+            return entry[1]
+        if getter[3]:
+            return 0  # Counter.__missing__
+        raise _KeyError(i)
+    raise _TypeError(getter[1])
+
+
+def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=None,
+              _short_pair=None, _fmt=None, _truncate=None, _line_diff=None, _item=None,
+              _split=None, _type_name=None, _type=type, _set=set, _map=map,
+              _flat=frozenset({int, float, str, bool, type(None), bytes}), _len=len, _min=min,
+              _range=range, _issub=type.__subclasscheck__, _Counter=_collections.Counter,
+              _name=type.__dict__['__name__'].__get__, _budget=VALUES_BUDGET,
+              _AssertionError=AssertionError, _TypeError=TypeError, _IndexError=IndexError,
+              _NotImplementedError=NotImplementedError):
+    """assertSequenceEqual (and assertListEqual / assertTupleEqual with seq_type)."""
+    if seq_type is not None:
+        name = _name(seq_type)
+        if not _issub(seq_type, _type(seq1)):
+            raise _AssertionError('First sequence is not a %s: %s' % (name, _show(seq1)))
+        if not _issub(seq_type, _type(seq2)):
+            raise _AssertionError('Second sequence is not a %s: %s' % (name, _show(seq2)))
+    else:
+        name = 'sequence'
+    budget = [_budget]
+    getters = [None, None]
+    lens = [0, 0]
+    flat = [False, False]
+    differing = None
+    for side, seq in ((0, seq1), (1, seq2)):
+        kind, data, base, t = _classify(seq)
+        if kind == 'opaque':
+            try:
+                lens[side] = _len(seq)  # a learner's sequence: its own __len__/__getitem__
+            except (_TypeError, _NotImplementedError):
+                differing = '%s %s has no length.    Non-sequence?' % ('First' if side == 0 else 'Second', name)
+                break
+            getters[side] = ('learner', seq)
+        elif kind in ('list', 'tuple', 'deque', 'str', 'bytes', 'range'):
+            lens[side] = _len(data)
+            getters[side] = ('data', data)
+            flat[side] = kind == 'str' or kind == 'bytes' or kind == 'range' or _set(_map(_type, data)) <= _flat
+        elif kind == 'dict':
+            lens[side] = _len(data)
+            index, loose = _split(data, 0, budget)
+            getters[side] = ('dict', index, loose, t is _Counter or _issub(_Counter, t))
+        elif kind == 'set' or kind == 'values':
+            lens[side] = _len(data)
+            getters[side] = ('none', "'%s' object is not subscriptable" % _type_name(seq))
+        else:
+            differing = '%s %s has no length.    Non-sequence?' % ('First' if side == 0 else 'Second', name)
+            break
+    if differing is None:
+        if _compare('==', seq1, seq2):
+            return None
+        differing = '%ss differ: %s != %s\n' % ((name[0].upper() + name[1:],) + _short_pair(_show(seq1), _show(seq2)))
+        ended = True
+        start = 0
+        if flat[0] and flat[1]:  # exact scalars: the equal prefix by bisection, compared in C
+            a, b = getters[0][1], getters[1][1]
+            low, high = 0, _min(lens[0], lens[1])
+            while low < high:
+                mid = (low + high + 1) // 2
+                if a[:mid] == b[:mid]:
+                    low = mid
+                else:
+                    high = mid - 1
+            start = low
+        for i in _range(start, _min(lens[0], lens[1])):
+            items = [None, None]
+            for side in (0, 1):
+                try:
+                    items[side] = _item(getters[side], i, budget)
+                except (_TypeError, _IndexError, _NotImplementedError):
+                    differing += '\nUnable to index element %d of %s %s\n' % (i, 'first' if side == 0 else 'second', name)
+                    items = None
+                    break
+            if items is None:
+                ended = False
+                break
+            if _compare('!=', items[0], items[1]):
+                differing += '\nFirst differing element %d:\n%s\n%s\n' % ((i,) + _short_pair(_show(items[0]), _show(items[1])))
+                ended = False
+                break
+        if ended and lens[0] == lens[1] and seq_type is None and _type(seq1) is not _type(seq2):
+            return None  # the same items in sequences of different types: unittest passes
+        for side in (0, 1):
+            longer, shorter = lens[side], lens[1 - side]
+            if longer > shorter:
+                which = 'First' if side == 0 else 'Second'
+                differing += '\n%s %s contains %d additional elements.\n' % (which, name, longer - shorter)
+                try:
+                    differing += 'First extra element %d:\n%s\n' % (shorter, _show(_item(getters[side], shorter, budget)))
+                except (_TypeError, _IndexError, _NotImplementedError):
+                    differing += 'Unable to index element %d of %s %s\n' % (shorter, which.lower(), name)
+    standard = _truncate(differing, _line_diff(seq1, seq2))
+    raise _AssertionError(_fmt(msg, standard))
+
+
+def dict_equal(d1, d2, msg, _compare=None, _show=None, _short_pair=None, _fmt=None,
+               _truncate=None, _line_diff=None, _type=type, _dict=dict,
+               _issub=type.__subclasscheck__, _AssertionError=AssertionError):
+    for value, which in ((d1, 'First'), (d2, 'Second')):
+        if not _issub(_dict, _type(value)):
+            raise _AssertionError(_fmt('%s argument is not a dictionary' % which,
+                                       "%s is not an instance of <class 'dict'>" % _show(value)))
+    if _compare('!=', d1, d2):
+        standard = '%s != %s' % _short_pair(_show(d1), _show(d2))
+        raise _AssertionError(_fmt(msg, _truncate(standard, _line_diff(d1, d2))))
+    return None
+
+
+def iter_elements(v, what, _classify=None, _iter=iter, _list=list, _type_name=None,
+             _TypeError=TypeError):
+    """list(v) without trusting a data value's overridden __iter__; an opaque iterable (a
+    generator, a learner's class) is iterated as Python would."""
+    kind, data, base, t = _classify(v)
+    if kind in ('list', 'tuple', 'deque', 'set', 'values'):
+        return _list(data)
+    if kind == 'dict':
+        return [k for k, x in data]
+    if kind == 'str':
+        return _list(data)
+    if kind == 'bytes':
+        return _list(data)
+    if kind == 'opaque' or kind == 'range' or (kind == 'id' and base is not None):
+        return _list(_iter(v))
+    raise _TypeError("'%s' object is not iterable" % _type_name(v))
+
+
+def set_equal(set1, set2, msg, _classify=None, _contains=None, _elements=None, _keyof=None,
+              _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
+              _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
+              _AssertionError=AssertionError, _TypeError=TypeError):
+    """assertSetEqual: set1.difference(set2) and set2.difference(set1) must both be empty."""
+    k1, d1, b1, t1 = _classify(set1)
+    if k1 != 'set' or not (b1 is _set or b1 is _frozenset):
+        raise _AssertionError("first argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set1))
+    budget = [_budget]
+    try:
+        others = _elements(set2, 'second')
+        for y in others:
+            if _keyof(y, 0, budget) is _nokey and _classify(y)[0] != 'opaque':
+                raise _TypeError("unhashable type: '%s'" % _type_name(y))
+    except _TypeError as exc:
+        problem = exc
+    else:
+        problem = None
+    if problem is not None:
+        raise _AssertionError('invalid type when attempting set difference: %s' % problem)
+    k2, d2, b2, t2 = _classify(set2)
+    if k2 != 'set' or not (b2 is _set or b2 is _frozenset):
+        raise _AssertionError("second argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set2))
+    only1 = [x for x in d1 if not _contains(set2, x, 0, budget)]
+    only2 = [y for y in d2 if not _contains(set1, y, 0, budget)]
+    if not only1 and not only2:
+        return None
+    lines = []
+    if only1:
+        lines.append('Items in the first set but not the second:')
+        lines.extend([_show(x) for x in only1])
+    if only2:
+        lines.append('Items in the second set but not the first:')
+        lines.extend([_show(y) for y in only2])
+    raise _AssertionError(_fmt(msg, _join('\n', lines)))
+
+
+def text_equal(first, second, msg, _classify=None, _show=None, _short_pair=None, _fmt=None,
+               _truncate=None, _ndiff=None, _len=len, _join=str.join,
+               _AssertionError=AssertionError):
+    """assertMultiLineEqual."""
+    texts = []
+    for value, which in ((first, 'First'), (second, 'Second')):
+        kind, data, base, t = _classify(value)
+        if kind != 'str':
+            raise _AssertionError(_fmt('%s argument is not a string' % which,
+                                       "%s is not an instance of <class 'str'>" % _show(value)))
+        texts.append(data)
+    a, b = texts
+    if a == b:
+        return None
+    standard = '%s != %s' % _short_pair(_show(a), _show(b))
+    if _len(a) > 65536 or _len(b) > 65536:
+        raise _AssertionError(_fmt(msg, standard))
+    alines, blines = a.splitlines(True), b.splitlines(True)
+    if _len(alines) == 1 and a.strip('\r\n') == a:
+        alines, blines = [a + '\n'], [b + '\n']
+    diff = '\n' + _join('', _ndiff(alines, blines))
+    raise _AssertionError(_fmt(msg, _truncate(standard, diff)))
+
+
+def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None, _eq=None,
+                _show=None, _fmt=None, _truncate=None, _len=len, _range=range, _join=str.join,
+                _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET, _AssertionError=AssertionError):
+    """assertCountEqual: the same elements, the same number of times, in any order."""
+    seqs = [_elements(first, 'first'), _elements(second, 'second')]
+    budget = [_budget]
+    keys = [[_keyof(x, 0, budget) for x in seq] for seq in seqs]
+    hashable = True
+    for row in keys:
+        for k in row:
+            if k is _nokey:
+                hashable = False
+    diffs = []
+    if hashable:  # unittest: Counter(first) == Counter(second), then _count_diff_hashable
+        counts = [{}, {}]
+        for side in (0, 1):
+            for i in _range(_len(seqs[side])):
+                entry = counts[side].get(keys[side][i])
+                if entry is None:
+                    counts[side][keys[side][i]] = [seqs[side][i], 1]
+                else:
+                    entry[1] += 1
+        for k, entry in counts[0].items():
+            other = counts[1].get(k)
+            n = 0 if other is None else other[1]
+            if entry[1] != n:
+                diffs.append((entry[1], n, entry[0]))
+        for k, entry in counts[1].items():
+            if k not in counts[0]:
+                diffs.append((0, entry[1], entry[0]))
+    else:  # unittest's _count_diff_all_purpose, with `==` by our rules
+        s, t = [[True, x] for x in seqs[0]], [[True, y] for y in seqs[1]]
+        for i in _range(_len(s)):
+            if not s[i][0]:
+                continue
+            elem = s[i][1]
+            cnt_s = cnt_t = 0
+            for j in _range(i, _len(s)):
+                if s[j][0] and _eq(s[j][1], elem, False, 0, budget):
+                    cnt_s += 1
+                    s[j][0] = False
+            for j in _range(_len(t)):
+                if t[j][0] and _eq(t[j][1], elem, False, 0, budget):
+                    cnt_t += 1
+                    t[j][0] = False
+            if cnt_s != cnt_t:
+                diffs.append((cnt_s, cnt_t, elem))
+        for i in _range(_len(t)):
+            if not t[i][0]:
+                continue
+            elem = t[i][1]
+            cnt_t = 0
+            for j in _range(i, _len(t)):
+                if t[j][0] and _eq(t[j][1], elem, False, 0, budget):
+                    cnt_t += 1
+                    t[j][0] = False
+            diffs.append((0, cnt_t, elem))
+    if not diffs:
+        return None
+    lines = ['First has %d, Second has %d:  %s' % (a, b, _show(x)) for a, b, x in diffs]
+    standard = _truncate('Element counts were not equal:\n', _join('\n', lines))
+    raise _AssertionError(_fmt(msg, standard))
+
+
+def almost_diff(first, second, _classify=None, _num_sub=None, _make=None, _type_name=None,
+                _abs=abs, _TypeError=TypeError):
+    """abs(first - second) for assertAlmostEqual: learner objects' own arithmetic between
+    themselves; None (never close) for a learner object against data; Python's own results
+    (exact types, Fractions by hand) between data."""
+    ka, da, ba, ta = _classify(first)
+    kb, db, bb, tb = _classify(second)
+    if ka == 'opaque' or kb == 'opaque':
+        return _abs(first - second) if ka == kb else None
+    names = (_type_name(first), _type_name(second))
+    if ka == 'num' and kb == 'num':
+        diff = _num_sub(da, db, names)
+        kd, dd, bd, td = _classify(diff)
+        return _make(_abs(dd[1][0]), dd[1][1]) if dd[0] == 4 else _abs(diff)
+    native = ('num', 'value', 'str', 'bytes', 'list', 'tuple', 'none', 'range')
+    if ka in native and kb in native and not (ka == 'num' and da[0] == 4) and not (kb == 'num' and db[0] == 4):
+        x = da[1] if ka == 'num' else da
+        y = db[1] if kb == 'num' else db
+        return _abs(x - y)  # exact built-in values: C arithmetic, C errors
+    if ka == 'set' and kb == 'set' or ka == 'dict' and kb == 'dict' and names[0] == names[1] == 'Counter':
+        raise _TypeError("bad operand type for abs(): '%s'" % names[0])
+    raise _TypeError("unsupported operand type(s) for -: '%s' and '%s'" % names)
+
+
+def check_almost(first, second, places, msg, delta, negate, _classify=None, _compare=None,
+                 _diff=None, _zero=None, _order=None, _show=None, _fmt=None, _bool=bool,
+                 _budget=VALUES_BUDGET, _AssertionError=AssertionError, _TypeError=TypeError):
+    """assertAlmostEqual / assertNotAlmostEqual, step by step as unittest runs them:
+    round(abs(first - second), places) == 0, or abs(first - second) <= delta."""
+    learner = _classify(first)[0] == 'opaque' and _classify(second)[0] == 'opaque'
+    if not negate and _compare('==', first, second):
+        return None
+    if delta is not None and places is not None:
+        raise _TypeError('specify delta or places not both')
+    diff = _diff(first, second)
+    budget = [_budget]
+    shown = '?' if diff is None else _show(diff)
+    if delta is not None:
+        if negate:
+            if not _compare('==', first, second):
+                if diff is None or (_bool(diff > delta) if learner else _order('>', diff, delta, 0, budget)):
+                    return None
+            standard = '%s == %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), shown)
+        else:
+            if diff is not None and (_bool(diff <= delta) if learner else _order('<=', diff, delta, 0, budget)):
+                return None
+            standard = '%s != %s within %s delta (%s difference)' % (_show(first), _show(second), _show(delta), shown)
+        raise _AssertionError(_fmt(msg, standard))
+    if places is None:
+        places = 7
+    if negate:
+        if not _compare('==', first, second):
+            if diff is None or not _zero(diff, places, learner):
+                return None
+        standard = '%s == %s within %s places' % (_show(first), _show(second), _show(places))
+    else:
+        if diff is not None and _zero(diff, places, learner):
+            return None
+        standard = '%s != %s within %s places (%s difference)' % (_show(first), _show(second), _show(places), shown)
+    raise _AssertionError(_fmt(msg, standard))
+
+
+def round_is_zero(diff, places, learner, _classify=None, _compare=None, _round=round, _bool=bool):
+    """round(diff, places) == 0 (a Fraction by hand: Fraction.__round__ is patchable Python)."""
+    if learner:
+        return _bool(_round(diff, places) == 0)
+    kind, data, base, t = _classify(diff)
+    if kind == 'num' and data[0] == 4:  # half rounds to the even 0
+        n, d = data[1]
+        return 2 * n * 10 ** places <= d if places >= 0 else 2 * n <= d * 10 ** -places
+    return _compare('==', _round(data[1] if kind == 'num' else diff, places), 0)
+
+
+def check_regex(text, pattern, msg, negate, _classify=None, _compile=None, _show=None, _fmt=None,
+          _type_name=None, _str=str, _bytes=bytes, _type=type, _AssertionError=AssertionError,
+          _TypeError=TypeError):
+    """assertRegex / assertNotRegex."""
+    kind, data, base, t = _classify(text)
+    if kind != 'str' and kind != 'bytes':
+        raise _TypeError("expected string or bytes-like object, got '%s'" % _type_name(text))
+    if _type(pattern) is _str or _type(pattern) is _bytes:
+        if not pattern:
+            raise _AssertionError('expected_regex must not be empty.')
+        pattern = _compile(pattern)
+    match = pattern.search(data)
+    if not negate:
+        if match is None:
+            raise _AssertionError(_fmt(msg, "Regex didn't match: %s not found in %s" % (_show(pattern.pattern), _show(data))))
+        return None
+    if match is not None:
+        raise _AssertionError(_fmt(msg, 'Regex matched: %s matches %s in %s' % (
+            _show(data[match.start():match.end()]), _show(pattern.pattern), _show(data))))
+    return None
+
+
+def check_raises(op, args, kwargs, _compile=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
+           _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
+           _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
+           _name=type.__dict__['__name__'].__get__, _AttributeError=AttributeError):
+    """assertRaises / assertRaisesRegex called with the function to run."""
+    if _len(args) < (2 if op == 'assertRaisesRegex' else 1):
+        raise _TypeError(op + '() missing a required argument')
+    expected, rest = args[0], args[1:]
+    pattern = None
+    if op == 'assertRaisesRegex':
+        pattern, rest = rest[0], rest[1:]
+    kinds = expected if _type(expected) is _tuple else (expected,)
+    for e in kinds:
+        if not (_issub(_type, _type(e)) and _issub(_BaseException, e)):
+            raise _TypeError('%s() arg 1 must be an exception type or tuple of exception types' % op)
+    if _len(rest) == 0:
+        raise _TypeError(op + ' as a context manager must be used directly in a `with` statement')
+    fn = rest[0]
+    caught = None
+    try:
+        fn(*rest[1:], **kwargs)
+    except _BaseException as exc:
+        caught = exc  # handled outside the except block (see runner.attempt)
+    if caught is None:
+        exc_name = _name(expected) if _type(expected) is not _tuple else _str(expected)
+        try:
+            obj_name = fn.__name__
+        except _AttributeError:
+            obj_name = _str(fn)
+        raise _AssertionError('%s not raised by %s' % (exc_name, obj_name))
+    matched = False
+    for e in kinds:
+        if _issub(e, _type(caught)):
+            matched = True
+            break
+    if not matched:
+        raise caught  # not the expected exception: it is the test's error, as in unittest
+    if pattern is not None:
+        compiled = _compile(pattern) if _type(pattern) is _str or _type(pattern) is _bytes else pattern
+        text = _str(caught)
+        if compiled.search(text) is None:
+            raise _AssertionError('"%s" does not match "%s"' % (compiled.pattern, text))
+    return None
+
+
+def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, _TypeError=TypeError):
+    """The arguments of a unittest assertion by name, as unittest's own signature takes them."""
+    names, required = _sigs[op]
+    if _len(args) > _len(names):
+        raise _TypeError('TestCase.%s() takes from %d to %d positional arguments but %d were given'
+                         % (op, required + 1, _len(names) + 1, _len(args) + 1))
+    values = _list(args) + [None] * (_len(names) - _len(args))
+    given = [True] * _len(args) + [False] * (_len(names) - _len(args))
+    for key, value in kwargs.items():
+        if key not in names:
+            raise _TypeError("TestCase.%s() got an unexpected keyword argument '%s'" % (op, key))
+        i = names.index(key)
+        if given[i]:
+            raise _TypeError("TestCase.%s() got multiple values for argument '%s'" % (op, key))
+        values[i], given[i] = value, True
+    for i in _range(required):
+        if not given[i]:
+            raise _TypeError("TestCase.%s() missing 1 required positional argument: '%s'" % (op, names[i]))
+    return values
+
+
+def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show=None,
+          _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
+          _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
+          _order_text=None, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
+          _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError):
+    """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
+    if op == 'assertRaises' or op == 'assertRaisesRegex':
+        return _raises(op, args, kwargs)
+    v = _bind(op, args, kwargs)
+    if op == 'assertEqual' or op == 'assertEquals':
+        first, second, msg = v
+        t = _type(first)
+        if t is _type(second):  # unittest's _type_equality_funcs
+            if t is _list or t is _tuple:
+                return _seq_equal(first, second, msg, t)
+            if t is _dict:
+                return _dict_equal(first, second, msg)
+            if t is _set or t is _frozenset:
+                return _set_equal(first, second, msg)
+            if t is _str:
+                return _text_equal(first, second, msg)
+        if not _compare('==', first, second):
+            raise _AssertionError(_fmt(msg, '%s != %s' % _short_pair(_show(first), _show(second))))
+        return None
+    if op == 'assertNotEqual':
+        if not _compare('!=', v[0], v[1]):
+            raise _AssertionError(_fmt(v[2], '%s == %s' % (_show(v[0]), _show(v[1]))))
+        return None
+    if op == 'assertListEqual':
+        return _seq_equal(v[0], v[1], v[2], _list)
+    if op == 'assertTupleEqual':
+        return _seq_equal(v[0], v[1], v[2], _tuple)
+    if op == 'assertSequenceEqual':
+        return _seq_equal(v[0], v[1], v[2], v[3])
+    if op == 'assertDictEqual':
+        return _dict_equal(v[0], v[1], v[2])
+    if op == 'assertSetEqual':
+        return _set_equal(v[0], v[1], v[2])
+    if op == 'assertMultiLineEqual':
+        return _text_equal(v[0], v[1], v[2])
+    if op == 'assertTrue' or op == 'assertFalse':
+        if _truth(v[0]) != (op == 'assertTrue'):
+            word = 'true' if op == 'assertTrue' else 'false'
+            raise _AssertionError(_fmt(v[1], '%s is not %s' % (_show(v[0]), word)))
+        return None
+    if op == 'assertIs':
+        if v[0] is not v[1]:
+            raise _AssertionError(_fmt(v[2], '%s is not %s' % (_show(v[0]), _show(v[1]))))
+        return None
+    if op == 'assertIsNot':
+        if v[0] is v[1]:
+            raise _AssertionError(_fmt(v[2], 'unexpectedly identical: %s' % _show(v[0])))
+        return None
+    if op == 'assertIsNone':
+        if v[0] is not None:
+            raise _AssertionError(_fmt(v[1], '%s is not None' % _show(v[0])))
+        return None
+    if op == 'assertIsNotNone':
+        if v[0] is None:
+            raise _AssertionError(_fmt(v[1], 'unexpectedly None'))
+        return None
+    if op == 'assertIn':
+        if not _compare('in', v[0], v[1]):
+            raise _AssertionError(_fmt(v[2], '%s not found in %s' % (_show(v[0]), _show(v[1]))))
+        return None
+    if op == 'assertNotIn':
+        if _compare('in', v[0], v[1]):
+            raise _AssertionError(_fmt(v[2], '%s unexpectedly found in %s' % (_show(v[0]), _show(v[1]))))
+        return None
+    if op == 'assertIsInstance' or op == 'assertNotIsInstance':
+        # type(obj), not obj.__class__ (which a learner object can fake)
+        if _issubclass(_type(v[0]), v[1]) != (op == 'assertIsInstance'):
+            verb = 'is not' if op == 'assertIsInstance' else 'is'
+            raise _AssertionError(_fmt(v[2], '%s %s an instance of %s' % (_show(v[0]), verb, _show(v[1]))))
+        return None
+    if op in _order_text:
+        sign, words = _order_text[op]
+        if not _compare(sign, v[0], v[1]):
+            raise _AssertionError(_fmt(v[2], '%s not %s %s' % (_show(v[0]), words, _show(v[1]))))
+        return None
+    if op == 'assertAlmostEqual' or op == 'assertNotAlmostEqual':
+        return _almost(v[0], v[1], v[2], v[3], v[4], op == 'assertNotAlmostEqual')
+    if op == 'assertCountEqual':
+        return _count_equal(v[0], v[1], v[2])
+    if op == 'assertRegex' or op == 'assertNotRegex':
+        return _regex(v[0], v[1], v[2], op == 'assertNotRegex')
+    raise _AssertionError('unsupported assertion ' + op)
+
+
+def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=None,
+           _ns=None, _str=str, _bytes=bytes, _type=type, _len=len, _range=range,
+           _AssertionError=AssertionError):
     """HELPER(op, args, kwargs): `cmp` and `truth` return an exact bool; assert ops raise."""
     if op == 'cmp':
         ops = args[0]
@@ -70,97 +787,75 @@ def helper(op, args, kwargs, _compare=None, _encode=None, _plain=None, _assert=N
                 return False
         return True
     if op == 'truth':
-        return _plain(_encode(args[0])) and _bool(args[0])
+        return _truth(args[0])
     if op == 'raised':
         return _ns(exception=args[0])
     if op == 'raisedRegex':
-        if _search(args[1], _str(args[0])) is None:
-            raise _AssertionError('exception message does not match ' + _show(args[1]))
+        pattern = args[1]
+        if _type(pattern) is _str or _type(pattern) is _bytes:
+            pattern = _compile(pattern)
+        text = _str(args[0])
+        if pattern.search(text) is None:
+            raise _AssertionError('"%s" does not match "%s"' % (pattern.pattern, text))
         return None
     if op == 'not_raised':
         raise _AssertionError(args[0] + ' not raised')
-    return _assert(op, args, kwargs)
+    return _check(op, args, kwargs)
 
 
-def check_assert(op, args, kwargs, _compare=None, _encode=None, _plain=None, _show=None,
-                 _more=None, _AssertionError=AssertionError, _bool=bool, _eq=EQ_METHODS,
-                 _pairs=None):
-    """The unittest assertions that compare values or test truth."""
-    msg = kwargs.get('msg')
-    if op in _eq or op == 'assertNotEqual':
-        if _compare('==', args[0], args[1]) != (op in _eq):
-            sign = ' != ' if op in _eq else ' == '
-            raise _AssertionError(msg or _show(args[0]) + sign + _show(args[1]))
-        return None
-    if op == 'assertTrue' or op == 'assertFalse':
-        truth = _plain(_encode(args[0])) and _bool(args[0])
-        if truth != (op == 'assertTrue'):
-            raise _AssertionError(msg or _show(args[0]) + ' is not ' + ('true' if op == 'assertTrue' else 'false'))
-        return None
-    if op in _pairs:
-        if not _compare(_pairs[op], args[0], args[1]):
-            raise _AssertionError(msg or _show(args[0]) + ' not ' + _pairs[op] + ' ' + _show(args[1]))
-        return None
-    if op == 'assertIsNone' or op == 'assertIsNotNone':
-        if (args[0] is None) != (op == 'assertIsNone'):
-            raise _AssertionError(msg or _show(args[0]) + (' is not None' if op == 'assertIsNone' else ' is None'))
-        return None
-    return _more(op, args, kwargs)
-
-
-def check_other(op, args, kwargs, _encode=None, _show=None, _raises=None, _AssertionError=AssertionError,
-                _TypeError=TypeError, _type=type, _issubclass=issubclass, _abs=abs, _round=round,
-                _sorted=sorted, _list=list, _len=len, _int=int, _float=float):
-    """Approximate numbers, element counts and types."""
-    msg = kwargs.get('msg')
-    if op == 'assertAlmostEqual' or op == 'assertNotAlmostEqual':
-        a, b = args[0], args[1]
-        if not ((_type(a) is _int or _type(a) is _float) and (_type(b) is _int or _type(b) is _float)):
-            raise _AssertionError('assertAlmostEqual needs int or float values')
-        delta = kwargs.get('delta')
-        places = kwargs.get('places', args[2] if _len(args) > 2 else 7)
-        close = a == b or (_abs(a - b) <= delta if delta is not None else _round(_abs(a - b), places) == 0)
-        if close != (op == 'assertAlmostEqual'):
-            raise _AssertionError(msg or _show(a) + (' != ' if not close else ' == ') + _show(b))
-        return None
-    if op == 'assertCountEqual':
-        if _sorted([_encode(x) for x in _list(args[0])]) != _sorted([_encode(x) for x in _list(args[1])]):
-            raise _AssertionError(msg or 'element counts differ')
-        return None
-    if op == 'assertIsInstance' or op == 'assertNotIsInstance':
-        if _issubclass(_type(args[0]), args[1]) != (op == 'assertIsInstance'):
-            raise _AssertionError(msg or 'unexpected type')
-        return None
-    return _raises(op, args, kwargs)
-
-
-def check_raises(op, args, kwargs, _search=None, _AssertionError=AssertionError,
-                 _TypeError=TypeError, _BaseException=BaseException, _type=type,
-                 _issubclass=issubclass, _len=len, _str=str):
-    """assertRaises/assertRaisesRegex called with the function, and assertRegex."""
-    if op == 'assertRaises' or op == 'assertRaisesRegex':
-        expected, rest = args[0], args[1:]
-        pattern = None
-        if op == 'assertRaisesRegex':
-            pattern, rest = rest[0], rest[1:]
-        if _len(rest) == 0:
-            raise _TypeError(op + ' as a context manager must be used directly in a `with` statement')
-        try:
-            rest[0](*rest[1:], **kwargs)
-        except _BaseException as exc:
-            if not _issubclass(_type(exc), expected):
-                raise
-            if pattern is not None and _search(pattern, _str(exc)) is None:
-                raise _AssertionError('exception message does not match')
-            return None
-        raise _AssertionError('expected exception was not raised')
-    if op == 'assertRegex' or op == 'assertNotRegex':
-        found = _type(args[0]) is _str and _search(args[1], args[0]) is not None
-        if found != (op == 'assertRegex'):
-            raise _AssertionError(kwargs.get('msg') or 'regex mismatch')
-        return None
-    raise _TypeError('unsupported assertion ' + op)
-
-
-PAIRS = {'assertIs': 'is', 'assertIsNot': 'is not', 'assertIn': 'in', 'assertNotIn': 'not in',
-         'assertGreater': '>', 'assertGreaterEqual': '>=', 'assertLess': '<', 'assertLessEqual': '<='}
+def wire_helper(seal, S):
+    """Seals values.py and this file and wires them together (install time, before any learner
+    code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
+    import operator
+    import re
+    import types
+    proxy = types.MappingProxyType
+    classify_ = seal(value_kind)
+    type_name_ = seal(value_type_name)
+    opcall_ = seal(value_opcall)
+    make = seal(make_fraction)
+    keyof_ = seal(value_key, _classify=classify_)
+    split_ = seal(index_entries, _keyof=keyof_)
+    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
+    eq_ = seal(value_eq, _classify=classify_, _num_eq=seal(num_eq), _find=find_, _split=split_)
+    contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
+    order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
+                  _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
+                  _find=find_, _split=split_)
+    contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
+                     _split=split_, _type_name=type_name_)
+    truth_ = seal(value_truth, _classify=classify_)
+    srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1))
+    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_))
+    compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_)
+    show_ = seal(show, _srepr=srepr_)
+    short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
+    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_)
+    truncate_ = seal(truncate_diff)
+    pformat_ = seal(value_pformat, _classify=classify_, _show=show_, _sortable=seal(sorted_if_plain))
+    ndiff_ = seal(line_ndiff, _qmarks=seal(guide_marks))
+    line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
+    messages = dict(_show=show_, _fmt=fmt_)
+    elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
+    check_ = seal(
+        check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
+        _short_pair=short_pair_, _order_text=proxy(ORDER_TEXT),
+        _seq_equal=seal(seq_equal, _compare=compare_, _classify=classify_, _short_pair=short_pair_,
+                        _truncate=truncate_, _line_diff=line_diff_, _split=split_, _type_name=type_name_,
+                        _item=seal(seq_item, _find=find_, _eq=eq_), **messages),
+        _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
+                         _truncate=truncate_, _line_diff=line_diff_, **messages),
+        _set_equal=seal(set_equal, _classify=classify_, _contains=contains_, _elements=elements_,
+                        _keyof=keyof_, _type_name=type_name_, **messages),
+        _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
+                         _truncate=truncate_, _ndiff=ndiff_, **messages),
+        _count_equal=seal(count_equal, _classify=classify_, _elements=elements_, _keyof=keyof_,
+                          _eq=eq_, _truncate=truncate_, **messages),
+        _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
+                     _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
+                                _make=make, _type_name=type_name_),
+                     _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
+        _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
+        _raises=seal(check_raises, _compile=re.compile), **messages)
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
+                       _compile=re.compile, _ns=types.SimpleNamespace)

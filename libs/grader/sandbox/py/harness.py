@@ -29,18 +29,7 @@ HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions'
 
 
 def _seal_all():
-    S['encode_inner'] = seal(enc)
-    S['encode'] = seal(encode, _enc=S['encode_inner'])
-    S['plain'] = seal(is_plain)
-    S['show'] = seal(show, _encode=S['encode'])
-    S['compare'] = seal(compare, _encode=S['encode'], _plain=S['plain'])
-    raises = seal(check_raises, _search=_re.search)
-    other = seal(check_other, _encode=S['encode'], _show=S['show'], _raises=raises)
-    asserts = seal(check_assert, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
-                   _show=S['show'], _more=other, _pairs=_types.MappingProxyType(PAIRS))
-    S['helper'] = seal(helper, _compare=S['compare'], _encode=S['encode'], _plain=S['plain'],
-                       _assert=asserts, _search=_re.search, _show=S['show'],
-                       _ns=_types.SimpleNamespace)
+    wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
                                _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,

@@ -117,7 +117,8 @@ def load_hidden(job):
         spec = job['tests'][i]
         JOB['cases'][i] = {'setup': inject_helper(setup, helper, builtins),
                            'expr': inject_helper(expr, helper, builtins),
-                           'args': list(spec.get('args') or []), 'kwargs': dict(spec.get('kwargs') or {})}
+                           'args': decode_json(spec.get('args') or []),
+                           'kwargs': decode_json(spec.get('kwargs') or {})}
 
 
 def compile_raw(job):

@@ -48,8 +48,9 @@ def describe(exc):
         text = '<the exception could not be printed>'
     if type(text) is not str:
         text = ''
-    if len(text) > 500:
-        text = text[:500] + '...'
+    limit = 2000 if issubclass(type(exc), AssertionError) else 500  # unittest's diff is bounded
+    if len(text) > limit:
+        text = text[:limit] + '...'
     where = None if type(exc) is SyntaxError else learner_line(exc)
     head = type_name(type(exc)) + (': ' + text if text else '')
     return head + (f' (line {where} of your code)' if where else '')

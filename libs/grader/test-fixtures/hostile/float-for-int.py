@@ -1,4 +1,4 @@
-# 5.0 is not 5: comparisons are type-strict.
+# 5.0 == 5 in Python, but adds_ints asks for exact types (exactType): 5.0 is not an int there.
 # expect-status: fail
 # expect-tests: adds_ints=fail adds_floats=pass
 def add(a, b):

@@ -28,6 +28,7 @@ export const testSchema = closedObject(
     args: { type: 'array', maxItems: 100, description: 'a list of arguments' },
     kwargs: { type: 'object', description: 'a mapping of keyword arguments' },
     expected: {},
+    exact_type: { type: 'boolean', description: 'true or false (the value must also have exactly the expected types)' },
     raises: { ...dottedName, description: 'an exception class name like "TypeError"' },
     output: text(),
   },

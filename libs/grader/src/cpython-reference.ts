@@ -1,0 +1,89 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { findRepoRoot } from './repo-root.js';
+import { selectedTests } from './result-builder.js';
+import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+import type { ReferenceVerdict } from './verdict-differences.js';
+
+export { compareVerdicts, type ReferenceStatus, type ReferenceVerdict, type VerdictDifference } from './verdict-differences.js';
+
+const run = promisify(execFile);
+
+/**
+ * The verdicts the machine's real CPython gives a job's tests, run plainly with unittest
+ * (reference/cpython_reference.py), to hold the engine to: the fidelity corpus and
+ * `exercises:validate` compare the two test by test. Only for code that authors wrote (reference
+ * and wrong solutions, fixtures): there is no sandbox here.
+ */
+export class CPythonReference {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  private constructor(
+    readonly executable: string,
+    readonly version: string,
+    private readonly concurrency: number,
+  ) {}
+
+  /** `python3` (or `$PYQUIZ_PYTHON`) when it runs and is 3.10 or newer, else null. */
+  static async locate(options: { executable?: string; concurrency?: number } = {}): Promise<CPythonReference | null> {
+    const executable = options.executable ?? process.env.PYQUIZ_PYTHON ?? 'python3';
+    try {
+      const { stdout } = await run(executable, ['-I', '-S', '-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { timeout: 20000 });
+      const version = stdout.trim();
+      const [major, minor] = version.split('.').map(Number);
+      if (major !== 3 || minor! < 10) return null;
+      return new CPythonReference(executable, version, options.concurrency ?? 2);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Per-test verdicts, in the job's order; a test the run never reached is an `error`. */
+  async verdicts(job: GradingJob): Promise<ReferenceVerdict[]> {
+    await this.slot();
+    const dir = await mkdtemp(join(tmpdir(), 'pyquiz-cpython-'));
+    try {
+      const full = { ...job, moduleName: job.moduleName || 'solution', limits: { ...DEFAULT_LIMITS, ...job.limits } };
+      const tests = selectedTests(full);
+      await writeFile(join(dir, `${full.moduleName}.py`), full.source);
+      await writeFile(join(dir, 'job.json'), JSON.stringify({ ...full, tests }));
+      const stderr = await this.execute(dir, full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000);
+      const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+      const done = lines.map((line) => JSON.parse(line) as ReferenceVerdict);
+      return tests.map((t, i) => done[i] ?? { name: t.name, status: 'error', message: `CPython did not finish: ${stderr.slice(-300)}` });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      this.release();
+    }
+  }
+
+  private execute(dir: string, limitMs: number): Promise<string> {
+    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'cpython_reference.py');
+    return new Promise((resolve) => {
+      const child = spawn(this.executable, ['-I', '-S', script, join(dir, 'job.json'), join(dir, 'results.jsonl')], {
+        cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: dir, LANG: 'C.UTF-8' }, stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(stderr);
+      });
+    });
+  }
+
+  private async slot(): Promise<void> {
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+  }
+
+  private release(): void {
+    this.running--;
+    this.waiting.shift()?.();
+  }
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CPythonReference, compareVerdicts, type ReferenceVerdict } from './cpython-reference.js';
+import { GraderPool } from './grader-pool.js';
+import { findRepoRoot } from './repo-root.js';
+import { DEFAULT_LIMITS, type GradingJob, type GradingResult, type TestSpec } from './types.js';
+
+/**
+ * The fidelity corpus (test-fixtures/fidelity/*.yaml): small exercises, each graded by the engine
+ * and run under the machine's real CPython with plain unittest. For every honest solution (right
+ * or wrong, but not deceiving) every test's verdict must be CPython's; every lying solution (an
+ * __eq__ that always answers True, a lying int subclass...) must fail each test it lies on, and
+ * CPython must pass that test (so the lie is real). `same_messages` lists tests whose failure
+ * message must be CPython's word for word. Without python3 the CPython checks are skipped.
+ */
+interface FixtureTest extends Partial<Omit<TestSpec, 'kind'>> {
+  name: string;
+}
+
+interface Fixture {
+  about: string;
+  module?: string;
+  test_module?: string;
+  tests: FixtureTest[];
+  honest: Record<string, string>;
+  lying?: { name: string; code: string; fails: string[] }[];
+  same_messages?: string[];
+}
+
+const dir = join(findRepoRoot(), 'libs', 'grader', 'test-fixtures', 'fidelity');
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+  .map((file) => ({ file, fixture: parse(readFileSync(join(dir, file), 'utf8')) as Fixture }));
+const hasPython = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['--version']).status === 0;
+const withCPython = hasPython ? it : it.skip;
+if (!hasPython) console.warn('fidelity corpus: no python3 on this machine, the comparisons with CPython are skipped');
+
+function jobOf(fixture: Fixture, source: string): GradingJob {
+  const tests = fixture.tests.map((t): TestSpec => {
+    const isCase = 'expr' in t || 'call' in t;
+    return { points: 1, visibility: 'visible', tags: [], ...t, kind: isCase ? 'case' : 'module' } as TestSpec;
+  });
+  return { source, moduleName: fixture.module ?? 'solution', testModule: fixture.test_module, tests,
+    limits: { ...DEFAULT_LIMITS, timeMsPerTest: 3000, timeMsTotal: 30000 } };
+}
+
+const honest = fixtures.flatMap(({ file, fixture }) =>
+  Object.entries(fixture.honest).map(([name, code]) => ({ label: `${file} ${name}`, fixture, code })));
+const lying = fixtures.flatMap(({ file, fixture }) =>
+  (fixture.lying ?? []).map((lie) => ({ label: `${file} ${lie.name}`, fixture, lie })));
+
+describe('fidelity corpus: the verdicts CPython gives', () => {
+  let pool: GraderPool;
+  let cpython: CPythonReference | null = null;
+  const grade = (fixture: Fixture, code: string): Promise<[GradingResult, ReferenceVerdict[] | null]> => {
+    const job = jobOf(fixture, code);
+    return Promise.all([pool.grade(job), cpython ? cpython.verdicts(job) : Promise.resolve(null)]);
+  };
+
+  beforeAll(async () => {
+    [pool, cpython] = await Promise.all([GraderPool.start({ size: 2 }), CPythonReference.locate()]);
+  }, 180000);
+
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('has at least 40 exercises, each with honest and lying solutions', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+    for (const { file, fixture } of fixtures) {
+      expect({ file, honest: Object.keys(fixture.honest).length > 0, lying: (fixture.lying ?? []).length > 0 })
+        .toEqual({ file, honest: true, lying: true });
+    }
+  });
+
+  withCPython.each(honest)('$label: every verdict is CPython\'s', async ({ fixture, code }) => {
+    const [engine, reference] = await grade(fixture, code);
+    expect(compareVerdicts(engine, reference!)).toEqual([]);
+    for (const name of fixture.same_messages ?? []) {
+      const mine = engine.tests.find((t) => t.name === name)!;
+      const theirs = reference!.find((t) => t.name === name)!;
+      if (theirs.status === 'fail') expect({ name, message: mine.message.trim() }).toEqual({ name, message: theirs.message.trim() });
+    }
+  }, 60000);
+
+  it.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {
+    const [engine, reference] = await grade(fixture, lie.code);
+    const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));
+    for (const name of lie.fails) {
+      expect({ test: name, engine: statuses[name] }).not.toEqual({ test: name, engine: 'pass' });
+      expect(statuses[name]).toBeDefined();
+      if (reference) { // the lie is real: plain CPython believes it
+        expect({ test: name, cpython: reference.find((t) => t.name === name)?.status }).toEqual({ test: name, cpython: 'pass' });
+      }
+    }
+  }, 60000);
+});

@@ -1,0 +1,130 @@
+/**
+ * Python numbers compared exactly, as CPython compares them across types: 1 == 1.0 == True ==
+ * Fraction(1) == Decimal('1.0') == 1+0j, 0.1 != Decimal('0.1'), NaN equals nothing. A real is an
+ * exact rational (BigInt), an infinity or NaN; a number is a complex pair of reals.
+ */
+export type PyReal = { kind: 'rat'; n: bigint; d: bigint } | { kind: 'inf'; sign: 1 | -1 } | { kind: 'nan' };
+export interface PyNumber {
+  re: PyReal;
+  im: PyReal;
+}
+
+const ZERO: PyReal = { kind: 'rat', n: 0n, d: 1n };
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+export function rational(n: bigint, d: bigint): PyReal {
+  if (d === 0n) throw new RangeError('a zero denominator');
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d) || 1n;
+  return { kind: 'rat', n: n / g, d: d / g };
+}
+
+/** The exact value of a double (every finite double is a dyadic rational). */
+export function realOfDouble(x: number): PyReal {
+  if (Number.isNaN(x)) return { kind: 'nan' };
+  if (!Number.isFinite(x)) return { kind: 'inf', sign: x > 0 ? 1 : -1 };
+  if (x === 0) return ZERO;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & 0xfffffffffffffn;
+  let power = exponent - 1075;
+  if (exponent === 0) power = -1074;
+  else mantissa |= 1n << 52n;
+  const signed = negative ? -mantissa : mantissa;
+  return power >= 0 ? rational(signed << BigInt(power), 1n) : rational(signed, 1n << BigInt(-power));
+}
+
+/** A float as the harness writes it: a JSON number, or 'inf' / '-inf' / 'nan'. */
+export function realOfFloat(x: number | string): PyReal {
+  if (typeof x === 'number') return realOfDouble(x);
+  const text = x.trim().toLowerCase().replace(/^\+/, '');
+  if (text === 'nan' || text === '-nan') return { kind: 'nan' };
+  if (text === 'inf' || text === 'infinity') return { kind: 'inf', sign: 1 };
+  if (text === '-inf' || text === '-infinity') return { kind: 'inf', sign: -1 };
+  const value = Number(text);
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text) || Number.isNaN(value)) throw new RangeError(`not a float: ${x}`);
+  return realOfDouble(value);
+}
+
+const DECIMAL = /^([-+])?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
+
+/** str(Decimal): '1.50', '-0', '1E+2', 'NaN', 'sNaN', '-Infinity'. */
+export function realOfDecimal(text: string): PyReal {
+  const t = text.trim().replace(/_/g, '');
+  const special = t.toLowerCase().replace(/^[-+]/, '');
+  if (special === 'nan' || special === 'snan' || /^s?nan\d+$/.test(special)) return { kind: 'nan' };
+  if (special === 'infinity' || special === 'inf') return { kind: 'inf', sign: t.startsWith('-') ? -1 : 1 };
+  const m = DECIMAL.exec(t);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a Decimal: ${text}`);
+  const digits = BigInt(`${m[2] || '0'}${m[3] ?? ''}`) * (m[1] === '-' ? -1n : 1n);
+  const exponent = Number(m[4] ?? 0) - (m[3] ?? '').length;
+  if (Math.abs(exponent) > 100000) throw new RangeError(`Decimal exponent out of range: ${text}`);
+  return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent), 1n) : rational(digits, 10n ** BigInt(-exponent));
+}
+
+/** 'n/d' or 'n' (a Fraction), also '-3/4'. */
+export function realOfFraction(text: string): PyReal {
+  const m = /^\s*([-+]?\d+)\s*(?:\/\s*(\d+))?\s*$/.exec(text);
+  if (!m) {
+    try {
+      return realOfDecimal(text); // Fraction('1.5') is also Python
+    } catch {
+      throw new RangeError(`not a Fraction: ${text}`);
+    }
+  }
+  return rational(BigInt(m[1]!), BigInt(m[2] ?? '1'));
+}
+
+/** repr(complex): '1j', '(1+2j)', '(-0-1j)', '(nan+infj)'; an author may omit the parentheses. */
+export function numberOfComplex(text: string): PyNumber {
+  let t = text.trim().replace(/\s+/g, '');
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
+  if (!/[jJ]$/.test(t)) return { re: realOfFloat(t), im: ZERO };
+  t = t.slice(0, -1);
+  let split = -1;
+  for (let i = t.length - 1; i > 0; i--) {
+    if ((t[i] === '+' || t[i] === '-') && !/[eE]/.test(t[i - 1]!)) {
+      split = i;
+      break;
+    }
+  }
+  const imag = split < 0 ? t : t.slice(split);
+  const real = split < 0 ? '0' : t.slice(0, split);
+  return { re: realOfFloat(real), im: realOfFloat(imag === '' || imag === '+' ? '1' : imag === '-' ? '-1' : imag) };
+}
+
+export function realEquals(a: PyReal, b: PyReal): boolean {
+  if (a.kind === 'nan' || b.kind === 'nan') return false;
+  if (a.kind === 'inf' || b.kind === 'inf') return a.kind === b.kind && (a as { sign: number }).sign === (b as { sign: number }).sign;
+  return a.n * b.d === b.n * a.d;
+}
+
+export function numberEquals(a: PyNumber, b: PyNumber): boolean {
+  return realEquals(a.re, b.re) && realEquals(a.im, b.im);
+}
+
+/** A string equal for equal numbers (dict keys, set elements); NaN gets a fresh one each time. */
+let nanCount = 0;
+export function numberKey(x: PyNumber): string {
+  const real = (r: PyReal): string => {
+    if (r.kind === 'nan') return `nan#${nanCount++}`;
+    if (r.kind === 'inf') return r.sign > 0 ? 'inf' : '-inf';
+    const reduced = rational(r.n, r.d) as { n: bigint; d: bigint };
+    return `${reduced.n}/${reduced.d}`;
+  };
+  const im = real(x.im);
+  return im === '0/1' ? `n:${real(x.re)}` : `c:${real(x.re)},${im}`;
+}
+
+export function realNumber(re: PyReal): PyNumber {
+  return { re, im: ZERO };
+}

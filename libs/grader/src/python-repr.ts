@@ -1,0 +1,145 @@
+/**
+ * repr() of tagged values, as Python prints them, and the failure message of a declarative case
+ * worded like unittest's assertEqual(actual, expected): "Lists differ: [1, 2] != [1, 3]" and
+ * "First differing element 1:", reprs shortened around the difference.
+ */
+import { temporalRepr } from './python-temporal.js';
+import type { PyTagged } from './python-value.js';
+
+/** Python's repr of a float: the shortest digits, exponent form outside 1e-4 <= |x| < 1e16. */
+export function floatRepr(f: number | string): string {
+  if (typeof f === 'string') {
+    const t = f.toLowerCase();
+    return t.includes('nan') ? 'nan' : t.startsWith('-') ? '-inf' : 'inf';
+  }
+  if (Number.isNaN(f)) return 'nan';
+  if (!Number.isFinite(f)) return f > 0 ? 'inf' : '-inf';
+  if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
+  const [mantissa, exp] = f.toExponential().split('e') as [string, string];
+  const exponent = Number(exp);
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  let body: string;
+  if (exponent >= -4 && exponent < 16) {
+    if (exponent < 0) body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+    else if (digits.length <= exponent + 1) body = `${digits}${'0'.repeat(exponent + 1 - digits.length)}.0`;
+    else body = `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+  } else {
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+    body = `${digits[0]}${frac}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  return negative ? `-${body}` : body;
+}
+
+function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if ((code >= 0x80 && code < 0xa0) || (code >= 0xd800 && code < 0xe000)) out += code < 0x100 ? `\\x${code.toString(16)}` : `\\u${code.toString(16)}`;
+    else out += ch;
+  }
+  return `${quote}${out}${quote}`;
+}
+
+function bytesRepr(hex: string): string {
+  const bytes = (hex.match(/../g) ?? []).map((h) => parseInt(h, 16));
+  const hasSingle = bytes.includes(0x27);
+  const quote = hasSingle && !bytes.includes(0x22) ? '"' : "'";
+  const body = bytes.map((b) => {
+    if (b === 0x5c) return '\\\\';
+    if (b === quote.charCodeAt(0)) return `\\${quote}`;
+    if (b === 0x0a) return '\\n';
+    if (b === 0x0d) return '\\r';
+    if (b === 0x09) return '\\t';
+    if (b < 0x20 || b >= 0x7f) return `\\x${b.toString(16).padStart(2, '0')}`;
+    return String.fromCharCode(b);
+  }).join('');
+  return `b${quote}${body}${quote}`;
+}
+
+/** How the value looks in Python (a subclass is shown by its name when Python would). */
+export function pyRepr(v: PyTagged): string {
+  const sub = typeof v[2] === 'string' ? v[2] : undefined;
+  switch (v[0]) {
+    case 'none': return 'None';
+    case 'bool': return v[1] ? 'True' : 'False';
+    case 'int': return v[1];
+    case 'float': return floatRepr(v[1]);
+    case 'str': return strRepr(v[1]);
+    case 'bytes': return bytesRepr(v[1]);
+    case 'bytearray': return `bytearray(${bytesRepr(v[1])})`;
+    case 'complex': return v[1];
+    case 'decimal': return `Decimal('${v[1]}')`;
+    case 'fraction': {
+      const [n, d = '1'] = v[1].split('/');
+      return `Fraction(${n!.trim()}, ${d.trim()})`;
+    }
+    case 'date':
+    case 'datetime':
+    case 'time':
+    case 'timedelta': return temporalRepr(v[0], v[1]);
+    case 'list': return `[${v[1].map(pyRepr).join(', ')}]`;
+    case 'deque': return `deque([${v[1].map(pyRepr).join(', ')}])`;
+    case 'tuple': {
+      const body = v[1].length === 1 ? `(${pyRepr(v[1][0]!)},)` : `(${v[1].map(pyRepr).join(', ')})`;
+      return sub ? `${sub}${v[1].length === 1 ? body.replace(',)', ')') : body}` : body;
+    }
+    case 'set':
+      if (sub && /^o?dict_/.test(sub)) return `${sub}([${v[1].map(pyRepr).join(', ')}])`;
+      if (sub) return `${sub}(${v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : ''})`;
+      return v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : 'set()';
+    case 'frozenset': return `${sub ?? 'frozenset'}(${v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : ''})`;
+    case 'dict': {
+      const body = `{${v[1].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+      if (sub === 'Counter' || sub === 'OrderedDict') return `${sub}(${v[1].length ? body : ''})`;
+      if (sub === 'defaultdict') return `defaultdict(..., ${body})`;
+      return body;
+    }
+    case 'other': return v[1];
+  }
+}
+
+/** unittest's _common_shorten_repr: long reprs cut around the difference (80 characters). */
+export function shortPair(a: string, b: string): [string, string] {
+  const maxlen = Math.max(a.length, b.length);
+  if (maxlen <= 80) return [a, b];
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const shorten = (s: string, prefix: number, suffix: number): string => {
+    const skip = s.length - prefix - suffix;
+    return skip > 12 ? `${s.slice(0, prefix)}[${skip} chars]${s.slice(s.length - suffix)}` : s;
+  };
+  const common = 80 - (maxlen - p + 5 + 12);
+  if (common > 5) {
+    const prefix = shorten(a.slice(0, p), 5, common);
+    return [prefix + a.slice(p), prefix + b.slice(p)];
+  }
+  const prefix = shorten(a.slice(0, p), 5, 5);
+  return [prefix + shorten(a.slice(p), 41, 5), prefix + shorten(b.slice(p), 41, 5)];
+}
+
+const SEQUENCE_NAMES: Record<string, string> = { list: 'List', tuple: 'Tuple' };
+
+/** The message of `self.assertEqual(actual, expected)` for two unequal values (no ndiff). */
+export function notEqualMessage(actual: PyTagged, expected: PyTagged, pyEq: (a: PyTagged, b: PyTagged) => boolean): string {
+  const [a, b] = shortPair(pyRepr(actual), pyRepr(expected));
+  const name = SEQUENCE_NAMES[actual[0]];
+  if (!name || actual[0] !== expected[0] || actual.length > 2) return `${a} != ${b}`;
+  const [xs, ys] = [actual[1] as PyTagged[], expected[1] as PyTagged[]];
+  let text = `${name}s differ: ${a} != ${b}\n`;
+  const differing = xs.findIndex((x, i) => i < ys.length && !pyEq(x, ys[i]!));
+  if (differing >= 0) {
+    const [x, y] = shortPair(pyRepr(xs[differing]!), pyRepr(ys[differing]!));
+    return `${text}\nFirst differing element ${differing}:\n${x}\n${y}\n`;
+  }
+  const [longer, shorter, which] = xs.length > ys.length ? [xs, ys, 'First'] : [ys, xs, 'Second'];
+  text += `\n${which} ${name.toLowerCase()} contains ${longer.length - shorter.length} additional elements.\n`;
+  return `${text}First extra element ${shorter.length}:\n${pyRepr(longer[shorter.length]!)}\n`;
+}
