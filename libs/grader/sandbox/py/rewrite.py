@@ -176,17 +176,23 @@ class StrictRewriter(_ast.NodeTransformer):
 
 
 def _inject(code, helper, builtins):
-    consts = []
-    for c in code.co_consts:
-        if type(c) is str and c == SENTINEL:
-            consts.append(helper)
-        elif type(c) is str and c.startswith(BUILTIN_PREFIX):
-            consts.append(builtins[c[len(BUILTIN_PREFIX):]])
-        elif isinstance(c, _types.CodeType):
-            consts.append(_inject(c, helper, builtins))
-        else:
-            consts.append(c)
-    return code.replace(co_consts=tuple(consts))
+    return code.replace(co_consts=tuple(_inject_const(c, helper, builtins) for c in code.co_consts))
+
+
+def _inject_const(c, helper, builtins):
+    """A constant with its sentinels replaced; the compiler folds `(int, float)` or `{int, str}`
+    into one tuple or frozenset constant, so those are looked into too."""
+    if type(c) is str and c == SENTINEL:
+        return helper
+    if type(c) is str and c.startswith(BUILTIN_PREFIX):
+        return builtins[c[len(BUILTIN_PREFIX):]]
+    if type(c) is tuple:
+        return tuple(_inject_const(x, helper, builtins) for x in c)
+    if type(c) is frozenset:
+        return frozenset(_inject_const(x, helper, builtins) for x in c)
+    if isinstance(c, _types.CodeType):
+        return _inject(c, helper, builtins)
+    return c
 
 
 def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset()):
