@@ -42,16 +42,23 @@ describe('issue 15 journeys in Chromium', () => {
   /** Waits until the focused element has this id or data-testid (the root tsconfig has no DOM lib: page code as text). */
   const focusMovesTo = (page: Page, name: string) =>
     page.waitForFunction(`(() => { const el = document.activeElement; return !!el && (el.id === ${JSON.stringify(name)} || el.getAttribute('data-testid') === ${JSON.stringify(name)}); })()`, undefined, { timeout: 5_000 });
+  // Page-side code: the root tsconfig has no DOM lib, so the browser's globals are reached untyped.
   const inViewport = (page: Page, testId: string) =>
-    page.getByTestId(testId).evaluate('(el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; }') as Promise<boolean>;
+    page.getByTestId(testId).evaluate((el: any) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= (globalThis as any).innerHeight;
+    });
   /** WCAG contrast ratio of an element's text colour against its own background. */
-  const CONTRAST = `(label) => {
-    const lin = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    const lum = (css) => { const [r, g, b] = css.match(/[0-9.]+/g).slice(0, 3).map((v) => lin(Number(v) / 255)); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-    const style = getComputedStyle(label);
+  const contrastOf = (label: any): number => {
+    const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const lum = (css: string) => {
+      const [r, g, b] = css.match(/[0-9.]+/g)!.slice(0, 3).map((v) => lin(Number(v) / 255));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const style = (globalThis as any).getComputedStyle(label);
     const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((a, b) => b - a);
-    return (hi + 0.05) / (lo + 0.05);
-  }`;
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -99,7 +106,7 @@ describe('issue 15 journeys in Chromium', () => {
     const picked = first.locator('label.choice.picked');
     expect(await picked.count()).toBe(1);
     expect(await picked.getByText('Your answer').isVisible()).toBe(true);
-    const contrast = (await picked.evaluate(CONTRAST)) as number;
+    const contrast = await picked.evaluate(contrastOf);
     expect(contrast).toBeGreaterThanOrEqual(7);
     await snap(page, 'journeys-01-choice-answered-375');
 
@@ -194,10 +201,11 @@ describe('issue 15 journeys in Chromium', () => {
     const learnerPage = await open(MOBILE);
     await signIn(learnerPage, LEARNER);
     const card = learnerPage.getByRole('listitem').filter({ hasText: 'Double it' });
+    await card.waitFor();
     expect(await card.locator('.score-line strong').textContent()).toBe('3 / 5');
     await learnerPage.goto(`${base}/#/history`);
     const row = learnerPage.getByRole('row', { name: /Double it/ });
-    expect(await row.getByRole('cell', { name: '3 / 5' }).count()).toBe(1);
+    await row.getByRole('cell', { name: '3 / 5' }).waitFor();
     await row.getByRole('link', { name: 'Double it' }).click();
     await learnerPage.getByRole('button', { name: 'Start an attempt' }).waitFor();
     await snap(learnerPage, 'journeys-06-learner-after-regrade-375');
