@@ -39,9 +39,23 @@ describe('issue 15 journeys in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(source);
   }
-  /** Waits until the focused element has this id or data-testid (the root tsconfig has no DOM lib: page code as text). */
-  const focusMovesTo = (page: Page, name: string) =>
-    page.waitForFunction(`(() => { const el = document.activeElement; return !!el && (el.id === ${JSON.stringify(name)} || el.getAttribute('data-testid') === ${JSON.stringify(name)}); })()`, undefined, { timeout: 5_000 });
+  /**
+   * Waits until the focused element has this id or data-testid. Polled from here: the pages' CSP
+   * forbids the eval that waitForFunction's in-page polling needs.
+   */
+  async function focusMovesTo(page: Page, name: string): Promise<void> {
+    const focusedName = () =>
+      page.evaluate(() => {
+        const el = (globalThis as any).document.activeElement;
+        return el ? `${el.id}|${el.getAttribute('data-testid') ?? ''}` : '';
+      });
+    let seen = '';
+    for (const giveUpAt = Date.now() + 5_000; Date.now() < giveUpAt; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      seen = await focusedName();
+      if (seen.split('|').includes(name)) return;
+    }
+    throw new Error(`focus did not move to "${name}"; the focused element is "${seen}" (id|data-testid)`);
+  }
   // Page-side code: the root tsconfig has no DOM lib, so the browser's globals are reached untyped.
   const inViewport = (page: Page, testId: string) =>
     page.getByTestId(testId).evaluate((el: any) => {
