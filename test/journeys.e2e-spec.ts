@@ -82,4 +82,16 @@ describe('issue 15 journeys (e2e)', () => {
     expect(response.body.message).toContain('save a new version');
     expect(response.body.message).not.toMatch(/PUT|\/api\//);
   });
+
+  it('an admin finds a user by part of the email or name and gives them a role', async () => {
+    await register('grace-hopper');
+    const admin = await http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
+    const auth = `Bearer ${admin.body.accessToken}`;
+    const found = await http.get(`/api/admin/users?q=${encodeURIComponent(`grace-hopper-${run}`.toUpperCase())}`).set('Authorization', auth).expect(200);
+    expect(found.body).toMatchObject({ total: 1, items: [expect.objectContaining({ email: `grace-hopper-${run}@example.org`, role: 'learner' })] });
+    await http.patch(`/api/admin/users/${found.body.items[0].id}/role`).set('Authorization', auth).send({ role: 'instructor' }).expect(200);
+    const byName = await http.get('/api/admin/users?q=grace-hopper').set('Authorization', auth).expect(200);
+    expect(byName.body.items.map((u: { role: string }) => u.role)).toEqual(['instructor']);
+    await http.get(`/api/admin/users?q=${'x'.repeat(201)}`).set('Authorization', auth).expect(400);
+  });
 });
