@@ -224,4 +224,39 @@ describe('issue 15 journeys in Chromium', () => {
     await learnerPage.getByRole('button', { name: 'Start an attempt' }).waitFor();
     await snap(learnerPage, 'journeys-06-learner-after-regrade-375');
   }, 240_000);
+
+  it('admin: finds a user on the Users page, makes them an instructor, and cannot demote the last admin', async () => {
+    const NEWCOMER = { email: 'journeys-newcomer@example.org', password: 'newcomer-password' };
+    await t.http.post('/api/auth/register').send({ ...NEWCOMER, displayName: 'Newcomer' }).expect(201);
+    const page = await open(MOBILE);
+    const errors = watchErrors(page);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, { email: 'admin@example.org', password: 'admin-password-for-tests' });
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Users' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current')).toBeNull();
+
+    await page.getByLabel('Find by email or name').fill('NEWCOMER');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 user matching “NEWCOMER”.').waitFor();
+    await page.getByLabel(`Role of ${NEWCOMER.email}`).selectOption('instructor');
+    await page.getByRole('button', { name: `Save the role of ${NEWCOMER.email}` }).click();
+    await page.getByTestId('role-confirmation').filter({ hasText: `${NEWCOMER.email} is now an instructor.` }).waitFor();
+    const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
+    expect(wide).toBe(false);
+    await snap(page, 'journeys-07-users-375');
+
+    await page.getByLabel('Find by email or name').fill('admin@example.org');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 user matching “admin@example.org”.').waitFor();
+    await page.getByLabel('Role of admin@example.org').selectOption('learner');
+    await page.getByRole('button', { name: 'Save the role of admin@example.org' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cannot demote the last admin' }).waitFor();
+    expect(errors).toEqual([]);
+
+    const newcomer = await open(DESKTOP);
+    await signIn(newcomer, NEWCOMER);
+    await newcomer.getByRole('link', { name: 'Exercises' }).waitFor();
+  }, 120_000);
 });

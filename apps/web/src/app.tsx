@@ -11,6 +11,7 @@ import type { User } from './api/types.js';
 
 // Learners never download the admin charts or the instructor pages.
 const DashboardPage = lazy(() => import('./admin/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ default: m.UsersPage })));
 const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
 const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
@@ -37,6 +38,7 @@ const ROUTES: Route[] = [
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/admin', () => <DashboardPage />, ADMINS],
+  ['/admin/users', () => <UsersPage />, ADMINS],
 ];
 
 export function App() {
