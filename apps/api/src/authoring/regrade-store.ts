@@ -63,8 +63,8 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
 }
 
 /**
- * Code answers follow their best graded submission; a submitted attempt's score is recomputed.
- * A regraded code question counts against the current version's maximum (`currentMax` by key):
+ * Code answers follow their best graded submission; a submitted attempt's score is recomputed, each
+ * regraded code question counting against the current version's maximum (`currentMax` by key):
  * 4 of 6 points stays 4 / 6, not 4/6 of the old 4 points (2.666667 / 4).
  */
 async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string, number>): Promise<void> {
@@ -80,11 +80,7 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
   });
   if (!attempt) return;
   const best = await bestSubmissions(tx, attemptId);
-  const questions = attempt.quizVersion.questions.map((q) => {
-    const content = q.content as unknown as Question;
-    const points = content.type === 'code' ? (currentMax.get(q.key) ?? q.points) : q.points;
-    return { ...q, points, content };
-  });
+  const questions = attempt.quizVersion.questions.map((q) => ({ ...q, content: q.content as unknown as Question }));
   for (const question of questions) {
     const top = best.get(question.id);
     const answer = attempt.answers.find((a) => a.questionId === question.id);
@@ -98,7 +94,10 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
   }
   if (attempt.status !== 'submitted') return; // an open attempt is scored from submissions when it is finished
   const bestScores = new Map([...best].map(([questionId, top]) => [questionId, top.score]));
-  const score = scoreAttempt(questions, attempt.answers, bestScores);
+  // Answers keep their version's points (the attempt view shows them against those); the total counts
+  // each regraded code question against its current maximum.
+  const scored = questions.map((q) => (q.content.type === 'code' ? { ...q, points: currentMax.get(q.key) ?? q.points } : q));
+  const score = scoreAttempt(scored, attempt.answers, bestScores);
   await tx.attempt.update({ where: { id: attemptId }, data: { score: score.score, maxScore: score.maxScore }, select: { id: true } });
 }
 
