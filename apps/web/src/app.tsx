@@ -11,24 +11,34 @@ import type { User } from './api/types.js';
 
 // Learners never download the admin charts or the instructor pages.
 const DashboardPage = lazy(() => import('./admin/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ default: m.UsersPage })));
 const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
 const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
-type Route = [pattern: string, render: (params: Record<string, string>, user: User) => ReactNode, allowed?: (user: User) => boolean];
+/** Who may open a route, and what everyone else reads there. */
+interface Audience {
+  allowed(user: User): boolean;
+  refusal: string;
+}
+const AUTHORS: Audience = { allowed: canAuthor, refusal: 'This page is for instructors and admins.' };
+const ADMINS: Audience = { allowed: (u) => u.role === 'admin', refusal: 'This page is for admins only.' };
+
+type Route = [pattern: string, render: (params: Record<string, string>, user: User) => ReactNode, audience?: Audience];
 
 const quizId = (p: Record<string, string>) => `${p.course}/${p.slug}`;
 const ROUTES: Route[] = [
   ['/', () => <CoursePage />],
   ['/history', () => <HistoryPage />],
   ['/quiz/:course/:slug', (p) => <QuizPage key={quizId(p)} quizId={quizId(p)} />],
-  ['/instructor', () => <ExerciseListPage />, canAuthor],
-  ['/instructor/new', () => <EditorPage key="new" />, canAuthor],
-  ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, canAuthor],
-  ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, canAuthor],
-  ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, canAuthor],
-  ['/admin', () => <DashboardPage />, (u) => u.role === 'admin'],
+  ['/instructor', () => <ExerciseListPage />, AUTHORS],
+  ['/instructor/new', () => <EditorPage key="new" />, AUTHORS],
+  ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/admin', () => <DashboardPage />, ADMINS],
+  ['/admin/users', () => <UsersPage />, ADMINS],
 ];
 
 export function App() {
@@ -45,11 +55,22 @@ function renderPage(path: string, user: User | null | undefined): ReactNode {
   if (user === undefined) return <Loading />;
   if (path === '/register') return <AuthPage mode="register" />;
   if (!user || path === '/login') return <AuthPage mode="login" />;
-  for (const [pattern, render, allowed] of ROUTES) {
+  for (const [pattern, render, audience] of ROUTES) {
     const params = matchRoute(pattern, path);
     if (!params) continue;
-    if (allowed && !allowed(user)) return <PageTitle>This page is for instructors and admins.</PageTitle>;
+    if (audience && !audience.allowed(user)) return <Refused audience={audience} user={user} />;
     return render(params, user);
   }
   return <PageTitle>Page not found</PageTitle>;
+}
+
+function Refused({ audience, user }: { audience: Audience; user: User }) {
+  return (
+    <section>
+      <PageTitle>{audience.refusal}</PageTitle>
+      <p>
+        You are signed in as {user.email} ({user.role}). <a href="#/">Back to your course</a>
+      </p>
+    </section>
+  );
 }

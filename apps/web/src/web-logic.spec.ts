@@ -1,3 +1,5 @@
+import { formatPoints, pointsOf } from './components/points.js';
+import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
 import { matchRoute } from './router.js';
 
@@ -22,5 +24,20 @@ describe('moveItem', () => {
     const list = ['a', 'b'];
     expect(moveItem(list, 0, -1)).toBe(list);
     expect(moveItem(list, 1, 2)).toBe(list);
+  });
+});
+
+describe('explainOutcome', () => {
+  it('never says "the memory limit of memory" when no limit is set, and names a set limit', () => {
+    expect(explainOutcome('memory_limit', {})).toBe('Your code used more memory than the grader allows and was stopped: look for a list or string that keeps growing.');
+    expect(explainOutcome('memory_limit', { memory_mb: 64 })).toContain('more than 64 MB of memory');
+    expect(explainOutcome('timeout', {})).toContain('took longer than the grader allows');
+  });
+});
+
+describe('formatPoints', () => {
+  it('rounds points to two decimals as the CSV does', () => {
+    expect(pointsOf(2.666667, 4)).toBe('2.67 / 4');
+    expect(formatPoints(3)).toBe('3');
   });
 });

@@ -130,16 +130,22 @@ export interface RegradeItem {
   newScore: number;
   /** newPoints - oldPoints */
   delta: number;
+  /** newScore - oldScore: the share of the maximum gained or lost (4/4 -> 4/6 is -1/3). */
+  scoreDelta: number;
 }
 
 export interface RegradeSummary {
   /** Submissions regraded. */
   total: number;
   changed: number;
+  /** Submissions whose share of the maximum rises (points decide when the share is equal). */
   up: number;
+  /** Submissions whose share of the maximum falls: 4/4 -> 4/6 is down though the points stay. */
   down: number;
   /** Mean of `delta` over all regraded submissions (0 when there are none). */
   meanDelta: number;
+  /** Mean of `scoreDelta` (0..1 shares of the maximum) over all regraded submissions. */
+  meanScoreDelta: number;
   /** Graded submissions whose question key no longer exists in the current version (left alone). */
   unmatched: number;
 }

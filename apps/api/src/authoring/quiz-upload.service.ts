@@ -26,12 +26,15 @@ export class QuizUploadService {
     return (await this.validator.validate(request)).report;
   }
 
-  /** A new quiz: 409 when the id is taken (edit it with PUT instead). */
+  /** A new quiz: 409 when the id is taken (the instructor saves a new version of that quiz instead). */
   async create(request: ValidateRequest): Promise<SaveQuizResult> {
     const valid = await this.validOrThrow(request);
     const id = valid.item.id;
     if (await this.repository.findQuiz(id)) {
-      throw new ConflictException(`A quiz with id "${id}" already exists; edit it with PUT /api/authoring/quizzes/${id}`);
+      throw new ConflictException({
+        message: `A quiz with id "${id}" already exists: open it from the Exercises list and save a new version there, or change the id`,
+        details: { id },
+      });
     }
     return this.store(valid, request);
   }
@@ -57,7 +60,7 @@ export class QuizUploadService {
 
   private async store({ item, hash }: ValidItem, request: ValidateRequest): Promise<SaveQuizResult> {
     const course = item.id.slice(0, item.id.indexOf('/'));
-    let outcome: SaveQuizResult['outcome'] = await this.catalog.saveVersion({ item, course, hash, sourceYaml: request.yaml });
+    let outcome: SaveQuizResult['outcome'] = await this.catalog.saveVersion({ item, course, hash, sourceYaml: request.yaml, keepPublished: true });
     // A hash seen before keeps its old version: re-uploading that content means "go back to it".
     if (outcome === 'unchanged' && (await this.repository.makeCurrent(item.id, hash))) outcome = 'restored';
     const [quiz, current] = await Promise.all([this.repository.findQuiz(item.id), this.repository.currentVersion(item.id)]);

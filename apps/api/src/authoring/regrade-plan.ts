@@ -76,18 +76,29 @@ export function toItem({ candidate }: MatchedCandidate, result: GradingResult): 
     oldScore: candidate.score,
     newScore: result.score,
     delta: roundPoints(result.points - candidate.points),
+    scoreDelta: roundPoints(result.score - candidate.score),
   };
+}
+
+/**
+ * Which way a submission moved for the learner: by its share of the maximum, since that is what a
+ * grade is (4/4 -> 4/6 is down though the points stay); the points decide only when shares tie.
+ */
+export function direction(item: RegradeItem): -1 | 0 | 1 {
+  const sign = Math.sign(item.scoreDelta !== 0 ? item.scoreDelta : item.delta);
+  return sign > 0 ? 1 : sign < 0 ? -1 : 0;
 }
 
 export function summarize(items: RegradeItem[], unmatched: number): RegradeSummary {
   const changed = items.filter((item) => item.delta !== 0 || item.oldMaxPoints !== item.newMaxPoints);
-  const total = items.reduce((sum, item) => sum + item.delta, 0);
+  const mean = (values: number[]) => (values.length === 0 ? 0 : roundPoints(values.reduce((sum, v) => sum + v, 0) / values.length));
   return {
     total: items.length,
     changed: changed.length,
-    up: items.filter((item) => item.delta > 0).length,
-    down: items.filter((item) => item.delta < 0).length,
-    meanDelta: items.length === 0 ? 0 : roundPoints(total / items.length),
+    up: items.filter((item) => direction(item) > 0).length,
+    down: items.filter((item) => direction(item) < 0).length,
+    meanDelta: mean(items.map((item) => item.delta)),
+    meanScoreDelta: mean(items.map((item) => item.scoreDelta)),
     unmatched,
   };
 }

@@ -82,7 +82,7 @@ describe(RegradeQuiz.name, () => {
       expect.objectContaining({ submissionId: 'a', oldPoints: 3, newPoints: 1, delta: -2 }),
       expect.objectContaining({ submissionId: 'b', oldPoints: 1, newPoints: 3, delta: 2 }),
     ]);
-    expect(report.summary).toEqual({ total: 2, changed: 2, up: 1, down: 1, meanDelta: 0, unmatched: 1 });
+    expect(report.summary).toEqual({ total: 2, changed: 2, up: 1, down: 1, meanDelta: 0, meanScoreDelta: 0, unmatched: 1 });
     expect(report).toMatchObject({ committed: false, version: 2, previewId: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(repository.applied).toHaveLength(0);
   });

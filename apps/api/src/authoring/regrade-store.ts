@@ -25,7 +25,9 @@ export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[
   const now = new Date();
   for (const write of writes) await storeResult(tx, write, now);
   const attemptIds = [...new Set(writes.map((w) => w.candidate.attemptId).filter((id): id is string => id !== null))];
-  for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId);
+  // Every write graded against the same (current) version: its maximum per question key.
+  const currentMax = new Map(writes.map((w) => [w.candidate.questionKey, w.result.max_points]));
+  for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId, currentMax);
   const userIds = [...new Set(writes.map((w) => w.candidate.userId))];
   for (const userId of userIds) await recomputeBestScore(tx, userId, quizId);
 }
@@ -60,8 +62,12 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
   });
 }
 
-/** Code answers follow their best graded submission; a submitted attempt's score is recomputed. */
-async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
+/**
+ * Code answers follow their best graded submission; a submitted attempt's score is recomputed, each
+ * regraded code question counting against the current version's maximum (`currentMax` by key):
+ * 4 of 6 points stays 4 / 6, not 4/6 of the old 4 points (2.666667 / 4).
+ */
+async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string, number>): Promise<void> {
   // The same row lock the learner module takes to record a best answer or finish the attempt.
   await tx.$queryRaw`SELECT id FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
   const attempt = await tx.attempt.findUnique({
@@ -88,7 +94,10 @@ async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
   }
   if (attempt.status !== 'submitted') return; // an open attempt is scored from submissions when it is finished
   const bestScores = new Map([...best].map(([questionId, top]) => [questionId, top.score]));
-  const score = scoreAttempt(questions, attempt.answers, bestScores);
+  // Answers keep their version's points (the attempt view shows them against those); the total counts
+  // each regraded code question against its current maximum.
+  const scored = questions.map((q) => (q.content.type === 'code' ? { ...q, points: currentMax.get(q.key) ?? q.points } : q));
+  const score = scoreAttempt(scored, attempt.answers, bestScores);
   await tx.attempt.update({ where: { id: attemptId }, data: { score: score.score, maxScore: score.maxScore }, select: { id: true } });
 }
 

@@ -12,14 +12,16 @@ export class RegradeItemDto implements RegradeItem {
   @ApiProperty({ description: '0..1' }) oldScore!: number;
   @ApiProperty({ description: '0..1' }) newScore!: number;
   @ApiProperty({ description: 'newPoints - oldPoints' }) delta!: number;
+  @ApiProperty({ description: 'newScore - oldScore (share of the maximum)' }) scoreDelta!: number;
 }
 
 export class RegradeSummaryDto implements RegradeSummary {
   @ApiProperty({ description: 'Submissions regraded' }) total!: number;
   @ApiProperty({ description: 'Whose points or maximum change' }) changed!: number;
-  @ApiProperty() up!: number;
-  @ApiProperty() down!: number;
+  @ApiProperty({ description: 'Whose share of the maximum rises (points decide a tie)' }) up!: number;
+  @ApiProperty({ description: 'Whose share of the maximum falls (points decide a tie)' }) down!: number;
   @ApiProperty({ description: 'Mean points delta over all regraded submissions' }) meanDelta!: number;
+  @ApiProperty({ description: 'Mean change of the share of the maximum (0..1) over all regraded submissions' }) meanScoreDelta!: number;
   @ApiProperty({ description: 'Graded submissions of questions no longer in the current version (left alone)' }) unmatched!: number;
 }
 

@@ -8,6 +8,11 @@ export interface VersionInput {
   course: string;
   hash: string;
   sourceYaml: string;
+  /**
+   * Keep an existing quiz's publish state instead of the file's `published:` (an instructor's new
+   * version through the editor: the Publish button, not the YAML, decides what learners see).
+   */
+  keepPublished?: boolean;
 }
 
 export type SaveOutcome = 'created' | 'unchanged';
@@ -33,14 +38,14 @@ export class CatalogRepository {
    * Stores a version unless one with the same content hash exists. A hash seen before keeps its
    * version (and leaves the current one alone, so an instructor's published upload survives a restart).
    */
-  async saveVersion({ item, course, hash, sourceYaml }: VersionInput): Promise<SaveOutcome> {
+  async saveVersion({ item, course, hash, sourceYaml, keepPublished = false }: VersionInput): Promise<SaveOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const known = await tx.quizVersion.findUnique({ where: { quizId_contentHash: { quizId: item.id, contentHash: hash } }, select: { id: true } });
       if (known) return 'unchanged';
       await tx.quiz.upsert({
         where: { id: item.id },
         create: { id: item.id, kind: item.kind, title: item.title, course, published: item.published },
-        update: { kind: item.kind, title: item.title, course, published: item.published },
+        update: { kind: item.kind, title: item.title, course, ...(keepPublished ? {} : { published: item.published }) },
       });
       const latest = await tx.quizVersion.aggregate({ where: { quizId: item.id }, _max: { version: true } });
       const version = await tx.quizVersion.create({

@@ -42,3 +42,10 @@ describe(scoresFileName.name, () => {
     expect(scoresFileName('a"b;c/d')).toBe('a-b-c-d-scores.csv');
   });
 });
+
+describe('scores CSV rounding', () => {
+  it('writes points with two decimals, as the learner and admin pages show them', () => {
+    const csv = toScoresCsv([{ ...row, bestScore: 2.666667, maxScore: 4 }]);
+    expect(csv.split('\r\n')[1]).toBe('ada@example.org,Ada Lovelace,2,2.67,4,2026-11-20T10:00:00.000Z');
+  });
+});

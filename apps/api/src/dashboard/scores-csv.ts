@@ -17,8 +17,9 @@ function toRecord(row: LearnerScoreRow): string[] {
     neutraliseFormula(row.email),
     neutraliseFormula(row.displayName),
     String(row.attempts),
-    row.bestScore === null ? '' : String(round(row.bestScore)),
-    row.maxScore === null ? '' : String(round(row.maxScore)),
+    // Two decimals, as the pages show points: the CSV and the learner's page agree.
+    row.bestScore === null ? '' : String(round(row.bestScore, 2)),
+    row.maxScore === null ? '' : String(round(row.maxScore, 2)),
     row.lastSubmittedAt ? new Date(row.lastSubmittedAt).toISOString() : '',
   ];
 }

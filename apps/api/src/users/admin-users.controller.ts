@@ -2,8 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nest
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../auth/api-errors.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
-import { PaginationQueryDto } from '../common/pagination.dto.js';
-import { ChangeRoleDto, UserDto, UserPageDto } from './user.dto.js';
+import { ChangeRoleDto, UserDto, UserPageDto, UsersQueryDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('admin')
@@ -16,9 +15,9 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOkResponse({ type: UserPageDto, description: 'Users, oldest first' })
+  @ApiOkResponse({ type: UserPageDto, description: 'Users, oldest first; `q` keeps those whose email or name contains it' })
   @ApiErrors(400)
-  list(@Query() query: PaginationQueryDto): Promise<UserPageDto> {
+  list(@Query() query: UsersQueryDto): Promise<UserPageDto> {
     return this.users.list(query);
   }
 

@@ -25,16 +25,21 @@ export class UsersRepository {
     return count === 0 ? null : this.findById(id);
   }
 
-  /** Oldest first, so pages stay stable while users register. */
-  list(skip: number, take: number): Promise<UserRecord[]> {
-    return this.prisma.user.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take });
+  /** Oldest first, so pages stay stable while users register; `search` matches email or name, any case. */
+  list(skip: number, take: number, search?: string): Promise<UserRecord[]> {
+    return this.prisma.user.findMany({ where: matching(search), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take });
   }
 
-  count(): Promise<number> {
-    return this.prisma.user.count();
+  count(search?: string): Promise<number> {
+    return this.prisma.user.count({ where: matching(search) });
   }
 
   countByRole(role: Role): Promise<number> {
     return this.prisma.user.count({ where: { role } });
   }
+}
+
+function matching(search: string | undefined) {
+  if (!search) return {};
+  return { OR: [{ email: { contains: search, mode: 'insensitive' as const } }, { displayName: { contains: search, mode: 'insensitive' as const } }] };
 }

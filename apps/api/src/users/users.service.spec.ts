@@ -21,6 +21,16 @@ describe(UsersService.name, () => {
     expect((await service.list({ page: 4, pageSize: 2 })).items).toEqual([]);
   });
 
+  it('finds users by part of their email or name, any case, and counts only those', async () => {
+    const repository = new InMemoryUsersRepository();
+    await seed(repository, 12);
+    const service = new UsersService(repository.asRepository());
+    const found = await service.list({ page: 1, pageSize: 20, q: ' USER1 ' });
+    expect(found.items.map((user) => user.email)).toEqual(['user1@example.org', 'user10@example.org', 'user11@example.org']);
+    expect(found.total).toBe(3);
+    expect((await service.list({ page: 1, pageSize: 20, q: '' })).total).toBe(12);
+  });
+
   it('makes a learner an instructor', async () => {
     const repository = new InMemoryUsersRepository();
     await seed(repository, 1);

@@ -8,9 +8,10 @@ import { UsersRepository } from './users.repository.js';
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
-  async list(query: PaginationQueryDto): Promise<Page<PublicUser>> {
+  async list(query: PaginationQueryDto & { q?: string }): Promise<Page<PublicUser>> {
     const { skip, take } = toSkipTake(query);
-    const [rows, total] = await Promise.all([this.users.list(skip, take), this.users.count()]);
+    const search = query.q?.trim() || undefined;
+    const [rows, total] = await Promise.all([this.users.list(skip, take, search), this.users.count(search)]);
     return toPage(rows.map(toPublicUser), total, query);
   }
 

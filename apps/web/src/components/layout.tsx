@@ -10,8 +10,11 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
     const id = requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     return () => cancelAnimationFrame(id);
   }, [path]);
+  // The most specific link that holds the path is the current one (/admin/users is Users, not Dashboard).
+  const hrefs = ['/', '/history', '/instructor', '/admin', '/admin/users'];
+  const current = hrefs.filter((href) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b.length - a.length)[0];
   const link = (href: string, label: string) => (
-    <a href={`#${href}`} aria-current={path === href || (href !== '/' && path.startsWith(href)) ? 'page' : undefined}>
+    <a href={`#${href}`} aria-current={href === current ? 'page' : undefined}>
       {label}
     </a>
   );
@@ -30,6 +33,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
             {link('/history', 'History')}
             {canAuthor(user) && link('/instructor', 'Exercises')}
             {user.role === 'admin' && link('/admin', 'Dashboard')}
+            {user.role === 'admin' && link('/admin/users', 'Users')}
             <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/login'))}>
               Sign out <span className="visually-hidden">({user.email})</span>
             </button>

@@ -14,6 +14,26 @@ interface Problems {
 }
 const NO_PROBLEMS: Problems = { errors: [], violations: [] };
 
+/**
+ * The confirmation of an upload, carried across the switch to the new quiz's editor (a new page
+ * instance, whose own state starts empty); read once by that page.
+ */
+let carriedConfirmation: string | undefined;
+
+const OUTCOME_TEXT: Record<SaveQuizResult['outcome'], string> = {
+  created: 'as a new version',
+  unchanged: 'with no change (same content as the current version)',
+  restored: 'by making the earlier version with this content current again',
+};
+
+export function saveConfirmation(result: SaveQuizResult, uploaded: boolean): string {
+  const head = uploaded ? `Uploaded ${result.id}: version ${result.version}.` : `Saved ${result.id} ${OUTCOME_TEXT[result.outcome]}: version ${result.version}.`;
+  const audience = result.published
+    ? uploaded ? 'Learners can see it now.' : 'It stays published: learners see this version.'
+    : 'It is hidden from learners until you publish it from the Exercises list.';
+  return `${head} ${audience}`;
+}
+
 /** Upload or edit a quiz's YAML; validation errors are marked at their lines and listed. */
 export function EditorPage({ quizId }: { quizId?: string }) {
   const detail = useLoad(() => (quizId ? api.get<AuthoringQuizDetail>(`/api/authoring/quizzes/${quizId}`) : Promise.resolve(undefined)), quizId ?? 'new');
@@ -23,7 +43,13 @@ export function EditorPage({ quizId }: { quizId?: string }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [confirmation, setConfirmation] = useState<string>();
+  const [takenId, setTakenId] = useState<string>();
   const view = useRef<EditorView | null>(null);
+  useEffect(() => {
+    setConfirmation(carriedConfirmation);
+    carriedConfirmation = undefined;
+  }, []);
   useEffect(() => setYaml(detail.data?.sourceYaml ?? ''), [detail.data]);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -46,13 +72,21 @@ export function EditorPage({ quizId }: { quizId?: string }) {
       const body = { yaml, verify };
       const result = quizId ? await api.put<SaveQuizResult>(`/api/authoring/quizzes/${quizId}`, body) : await api.post<SaveQuizResult>('/api/authoring/quizzes', body);
       setProblems(NO_PROBLEMS);
-      setStatus(`Saved ${result.id}: version ${result.version} (${result.outcome}).`);
-      if (!quizId) navigate(`/instructor/edit/${result.id}`);
+      setStatus('');
+      if (quizId) {
+        setConfirmation(saveConfirmation(result, false));
+        detail.reload();
+      } else {
+        carriedConfirmation = saveConfirmation(result, true);
+        navigate(`/instructor/edit/${result.id}`);
+      }
     });
   }
   async function act(work: () => Promise<void>) {
     setBusy(true);
     setError(undefined);
+    setConfirmation(undefined);
+    setTakenId(undefined);
     try {
       await work();
     } catch (e) {
@@ -60,6 +94,10 @@ export function EditorPage({ quizId }: { quizId?: string }) {
       if (details) {
         setProblems({ errors: details.errors ?? [], violations: details.violations ?? [] });
         setStatus('Not saved: the file has errors.');
+      } else if (e instanceof ApiError && e.status === 409 && !quizId) {
+        const id = (e.details as { id?: unknown } | undefined)?.id;
+        setTakenId(typeof id === 'string' ? id : undefined);
+        setError(typeof id === 'string' ? `A quiz with id "${id}" already exists. Open it to save a new version, or change the id in the file.` : errorText(e));
       } else setError(errorText(e));
     } finally {
       setBusy(false);
@@ -92,7 +130,17 @@ export function EditorPage({ quizId }: { quizId?: string }) {
       <p role="status" aria-live="polite" className="editor-status">
         {busy ? 'Working…' : status}
       </p>
+      {confirmation && (
+        <p className="notice success" role="status" data-testid="save-confirmation">
+          {confirmation}
+        </p>
+      )}
       <ErrorBox message={error} />
+      {takenId && (
+        <p>
+          <a href={`#/instructor/edit/${takenId}`}>Open {takenId} in the editor</a>
+        </p>
+      )}
       <ValidationPanel errors={problems.errors} violations={problems.violations} onGoTo={(line) => view.current && goToLine(view.current, line)} />
     </section>
   );

@@ -1,7 +1,24 @@
 import { useState } from 'react';
 import { api, errorText } from '../api/client.js';
-import type { RegradeReport } from '../api/types.js';
+import type { RegradeItem, RegradeReport } from '../api/types.js';
 import { ErrorBox, PageTitle, percent } from '../components/feedback.js';
+import { formatPoints, pointsOf } from '../components/points.js';
+
+/** +0.5 / −1 / 0: a change with its sign, rounded like every other figure of points. */
+function signed(value: number): string {
+  const text = formatPoints(Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : '0';
+}
+
+/** A change of the share of the maximum in percentage points: −0.4 -> "−40 %". */
+function shareChange(delta: number): string {
+  return `${signed(Math.round(delta * 1000) / 10)} %`;
+}
+
+/** Up or down for the learner: by share of the maximum, points deciding a tie (as the API counts). */
+function direction(item: RegradeItem): number {
+  return Math.sign(item.scoreDelta !== 0 ? item.scoreDelta : item.delta);
+}
 
 /** Regrade every graded submission against the current tests: preview the changes, then commit. */
 export function RegradePage({ quizId }: { quizId: string }) {
@@ -52,7 +69,8 @@ function RegradeTable({ report }: { report: RegradeReport }) {
     <>
       <p className="card">
         Version {report.version}: {summary.total} submissions regraded, {summary.changed} changed ({summary.up} up, {summary.down} down), mean change{' '}
-        {summary.meanDelta.toFixed(2)} points{summary.unmatched > 0 && `, ${summary.unmatched} left alone (question no longer exists)`}.
+        {shareChange(summary.meanScoreDelta)} of the maximum ({signed(summary.meanDelta)} points)
+        {summary.unmatched > 0 && `, ${summary.unmatched} left alone (question no longer exists)`}.
       </p>
       {report.items.length > 0 && (
         <div className="table-wrap">
@@ -69,16 +87,18 @@ function RegradeTable({ report }: { report: RegradeReport }) {
             </thead>
             <tbody>
               {report.items.map((item) => (
-                <tr key={item.submissionId} className={item.delta > 0 ? 'up' : item.delta < 0 ? 'down' : ''}>
+                <tr key={item.submissionId} className={direction(item) > 0 ? 'up' : direction(item) < 0 ? 'down' : ''}>
                   <th scope="row">{item.learnerEmail}</th>
                   <td>{item.questionKey}</td>
                   <td>
-                    {item.oldPoints} / {item.oldMaxPoints} ({percent(item.oldScore)})
+                    {pointsOf(item.oldPoints, item.oldMaxPoints)} ({percent(item.oldScore)})
                   </td>
                   <td>
-                    {item.newPoints} / {item.newMaxPoints} ({percent(item.newScore)})
+                    {pointsOf(item.newPoints, item.newMaxPoints)} ({percent(item.newScore)})
                   </td>
-                  <td>{item.delta > 0 ? `+${item.delta}` : item.delta}</td>
+                  <td>
+                    {shareChange(item.scoreDelta)} ({signed(item.delta)} points)
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { api, type Page } from '../api/client.js';
 import type { QuizProgress } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle, formatDate } from '../components/feedback.js';
+import { pointsOf } from '../components/points.js';
 import { useLoad } from '../components/use-load.js';
 
 /** Every published quiz with the learner's best score, attempts and a link to continue. */
@@ -40,7 +41,7 @@ function QuizCard({ quiz }: { quiz: QuizProgress }) {
       </h2>
       <p className="score-line">
         Best score:{' '}
-        <strong>{quiz.bestScore === null ? 'not yet' : `${quiz.bestScore} / ${quiz.maxScore}`}</strong>
+        <strong>{quiz.bestScore === null ? 'not yet' : pointsOf(quiz.bestScore, quiz.maxScore)}</strong>
         <progress value={fraction} max={1} aria-label={`Best score for ${quiz.title}`} />
       </p>
       <p className="muted small">

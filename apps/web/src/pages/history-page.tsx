@@ -1,6 +1,7 @@
 import { api, type Page } from '../api/client.js';
 import type { AttemptSummary } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle, formatDate } from '../components/feedback.js';
+import { pointsOf } from '../components/points.js';
 import { useLoad } from '../components/use-load.js';
 
 /** The learner's attempts, newest first. */
@@ -33,7 +34,7 @@ export function HistoryPage() {
                     <a href={`#/quiz/${a.quizId}`}>{a.quizTitle}</a> <span className="muted small">v{a.version}</span>
                   </th>
                   <td>{a.status === 'submitted' ? 'Finished' : 'In progress'}</td>
-                  <td>{a.score === null ? '–' : `${a.score} / ${a.maxScore}`}</td>
+                  <td>{a.score === null ? '–' : pointsOf(a.score, a.maxScore)}</td>
                   <td className="wide-only">{formatDate(a.startedAt)}</td>
                   <td>{formatDate(a.submittedAt)}</td>
                 </tr>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, errorText, type Page } from '../api/client.js';
 import type { LearnerAnswer, LearnerAttempt, LearnerQuiz, QuizProgress } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
+import { pointsOf } from '../components/points.js';
 import { Markdown } from '../components/markdown.js';
 import { useLoad } from '../components/use-load.js';
 import { QuestionCard, answerFor } from '../questions/question-card.js';
@@ -49,7 +50,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
           </p>
           {progress?.bestScore !== null && progress?.bestScore !== undefined && (
             <p>
-              Your best score: <strong>{progress.bestScore} / {progress.maxScore}</strong>
+              Your best score: <strong>{pointsOf(progress.bestScore, progress.maxScore)}</strong>
             </p>
           )}
           {quiz.availability === 'open' ? (
@@ -70,7 +71,14 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const scoreRef = useRef<HTMLParagraphElement>(null);
+  const [justFinished, setJustFinished] = useState(false);
   const finished = attempt.status === 'submitted';
+  // Start replaced the cover by the attempt: its title takes focus, so screen readers keep their place.
+  useEffect(() => document.getElementById('page-title')?.focus(), []);
+  // After the score is rendered (an effect runs after the commit, a frame may run before it).
+  useEffect(() => {
+    if (justFinished) scoreRef.current?.focus();
+  }, [justFinished]);
   const answered = attempt.questions.filter((q) => answerFor(attempt.answers, q.id)).length;
 
   const onAnswered = (answer: LearnerAnswer) =>
@@ -83,7 +91,7 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
     setBusy(true);
     try {
       setAttempt(await api.post<LearnerAttempt>(`/api/attempts/${attempt.id}/submit`));
-      requestAnimationFrame(() => scoreRef.current?.focus());
+      setJustFinished(true);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -98,7 +106,7 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
       </p>
       {finished && (
         <p className="final-score card" tabIndex={-1} ref={scoreRef} role="status" data-testid="final-score">
-          Attempt finished. Your score: <strong>{attempt.score} / {attempt.maxScore}</strong>
+          Attempt finished. Your score: <strong>{pointsOf(attempt.score, attempt.maxScore)}</strong>
         </p>
       )}
       {attempt.questions.map((question, index) => (

@@ -11,7 +11,7 @@ export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered
   const multiple = question.type === 'multiple_choice';
   const sent = answer?.response;
   const [picked, setPicked] = useState<string[]>(Array.isArray(sent) ? sent.map(String) : typeof sent === 'string' ? [sent] : []);
-  const { busy, error, send } = useAnswer(attemptId, question.id, onAnswered);
+  const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
   const disabled = locked || !!answer || busy;
 
   function toggle(id: string, checked: boolean) {
@@ -27,7 +27,7 @@ export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered
       <fieldset disabled={disabled}>
         <legend>{multiple ? 'Choose every correct answer' : 'Choose one answer'}</legend>
         {question.choices.map((choice) => (
-          <label key={choice.id} className="choice">
+          <label key={choice.id} className={picked.includes(choice.id) && disabled ? 'choice picked' : 'choice'}>
             <input
               type={multiple ? 'checkbox' : 'radio'}
               name={`${question.id}-choice`}
@@ -36,6 +36,7 @@ export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered
               onChange={(e) => toggle(choice.id, e.currentTarget.checked)}
             />
             <InlineMarkdown text={choice.text} />
+            {picked.includes(choice.id) && answer && <span className="picked-tag">Your answer</span>}
           </label>
         ))}
       </fieldset>
@@ -45,7 +46,7 @@ export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered
           Check answer
         </button>
       )}
-      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} />}</div>
+      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
     </form>
   );
 }

@@ -1,11 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LearnerCodeView } from '../api/types.js';
 import { CodeEditor } from '../editor/code-editor.js';
 import { ErrorBox } from '../components/feedback.js';
 import { Markdown } from '../components/markdown.js';
+import { formatPoints, pointsOf } from '../components/points.js';
 import type { QuestionProps } from './question-props.js';
 import { SubmissionResult } from './test-results.js';
 import { useGrading } from './use-grading.js';
+
+/** The API's limit on a submitted module (SourceRequestDto's MAX_SOURCE_LENGTH). */
+export const MAX_SOURCE_LENGTH = 65_536;
+
+/** Why code cannot be sent, in words; undefined when it can. */
+export function sourceProblem(source: string): string | undefined {
+  if (source.length <= MAX_SOURCE_LENGTH) return undefined;
+  const n = (value: number) => value.toLocaleString('en-US');
+  return `Your code is ${n(source.length)} characters long; the limit is ${n(MAX_SOURCE_LENGTH)}. Remove what was pasted by mistake and try again: nothing was run.`;
+}
 
 function draftKey(attemptId: string | undefined, questionId: string): string {
   return `pyquiz:draft:${attemptId ?? 'preview'}:${questionId}`;
@@ -14,17 +25,31 @@ function draftKey(attemptId: string | undefined, questionId: string): string {
 /** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
 export function CodeQuestion({ question, attemptId, answer, locked, refresh }: QuestionProps<LearnerCodeView>) {
   const [source, setSource] = useState(() => localStorage.getItem(draftKey(attemptId, question.id)) ?? question.starter);
-  const { grading, result, error, send } = useGrading(attemptId, question.id);
+  const { grading, result, error, send, refuse } = useGrading(attemptId, question.id);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [outcomeTick, setOutcomeTick] = useState(0);
+  // Once the verdict (or the reason there is none) is rendered, focus moves to it from the button.
+  useEffect(() => {
+    if (outcomeTick > 0) outcomeRef.current?.focus();
+  }, [outcomeTick]);
 
   function edit(next: string) {
     setSource(next);
     localStorage.setItem(draftKey(attemptId, question.id), next);
   }
   async function run(kind: 'run' | 'submit') {
-    const submission = await send(kind, source);
-    if (submission?.kind === 'submit') refresh();
+    if (!canSend) return;
+    const problem = sourceProblem(source);
+    if (problem) refuse(problem);
+    else {
+      const submission = await send(kind, source);
+      if (submission?.kind === 'submit') refresh();
+    }
+    setOutcomeTick((tick) => tick + 1);
   }
   const canSend = !locked && grading === null;
+  // aria-disabled, not disabled, while grading: a disabled button drops the focus to the page body.
+  const sendProps = { 'aria-disabled': !canSend, disabled: locked };
   return (
     <div className="code-question">
       <Examples question={question} />
@@ -46,10 +71,10 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
       </p>
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
       <div className="button-row">
-        <button type="button" onClick={() => void run('run')} disabled={!canSend}>
+        <button type="button" onClick={() => void run('run')} {...sendProps}>
           Run visible tests
         </button>
-        <button type="button" className="primary" onClick={() => void run('submit')} disabled={!canSend}>
+        <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
           Submit
         </button>
         <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
@@ -62,13 +87,16 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
             <progress aria-label="Grading progress" /> {grading === 'run' ? 'Running the visible tests…' : 'Grading your submission against every test…'}
           </>
         )}
-        {!grading && result && (result.kind === 'run' ? 'Visible tests finished.' : `Graded: ${result.points ?? 0} of ${result.maxPoints ?? '?'} points.`)}
+        {!grading && !result && error && 'No result: see the message below.'}
+        {!grading && result && (result.kind === 'run' ? 'Visible tests finished.' : `Graded: ${formatPoints(result.points ?? 0)} of ${formatPoints(result.maxPoints)} points.`)}
       </div>
-      <ErrorBox message={error} />
-      {result && <SubmissionResult submission={result} limits={question.limits} />}
+      <div ref={outcomeRef} tabIndex={-1} className="grading-outcome" data-testid="grading-outcome">
+        <ErrorBox message={error} />
+        {result && <SubmissionResult submission={result} limits={question.limits} />}
+      </div>
       {answer && answer.points !== null && (
         <p className="best-score">
-          Best submission so far: <strong>{answer.points} / {answer.maxPoints} points</strong>
+          Best submission so far: <strong>{pointsOf(answer.points, answer.maxPoints)} points</strong>
         </p>
       )}
     </div>

@@ -17,7 +17,7 @@ export function OrderingQuestion({ question, attemptId, answer, locked, onAnswer
   const [announcement, setAnnouncement] = useState('');
   const dragged = useRef<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
-  const { busy, error, send } = useAnswer(attemptId, question.id, onAnswered);
+  const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
   const disabled = locked || !!answer || busy;
 
   function move(from: number, to: number, refocus: boolean) {
@@ -80,7 +80,7 @@ export function OrderingQuestion({ question, attemptId, answer, locked, onAnswer
           Check answer
         </button>
       )}
-      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} />}</div>
+      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
     </div>
   );
 }

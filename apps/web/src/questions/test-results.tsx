@@ -1,5 +1,7 @@
 import type { LearnerCodeView, LearnerSubmission, LearnerTestResult, TestOutcome } from '../api/types.js';
 import { Markdown } from '../components/markdown.js';
+import { explainOutcome } from './outcome-text.js';
+import { formatPoints } from '../components/points.js';
 
 const OUTCOME_LABEL: Record<TestOutcome, string> = {
   pass: 'Passed',
@@ -10,29 +12,11 @@ const OUTCOME_LABEL: Record<TestOutcome, string> = {
   skipped: 'Skipped',
 };
 
-/** Puts the sandbox's verdicts into words a learner can act on. */
-export function explainOutcome(status: TestOutcome, limits: LearnerCodeView['limits']): string {
-  switch (status) {
-    case 'pass':
-      return 'Your code gave the expected result.';
-    case 'fail':
-      return 'Your code ran, but the result was not the expected one.';
-    case 'error':
-      return 'Your code raised an exception before giving a result.';
-    case 'timeout':
-      return `Your code took longer than ${limits.time_ms ? `${limits.time_ms} ms` : 'the time limit'} and was stopped: look for an endless loop or very slow work.`;
-    case 'memory_limit':
-      return `Your code used more than ${limits.memory_mb ? `${limits.memory_mb} MB` : 'the memory limit'} of memory and was stopped: look for a list or string that keeps growing.`;
-    case 'skipped':
-      return 'The author skipped this test: it counts for no points.';
-  }
-}
-
 export function SubmissionResult({ submission, limits }: { submission: LearnerSubmission; limits: LearnerCodeView['limits'] }) {
   const headline =
     submission.kind === 'run'
       ? `Visible tests: ${submission.passed} of ${submission.total} passed`
-      : `Score: ${submission.points ?? 0} / ${submission.maxPoints ?? '?'} points · ${submission.passed} of ${submission.total} tests passed`;
+      : `Score: ${formatPoints(submission.points ?? 0)} / ${formatPoints(submission.maxPoints)} points · ${submission.passed} of ${submission.total} tests passed`;
   return (
     <section className="results" aria-label={submission.kind === 'run' ? 'Results of the visible tests' : 'Results of your submission'}>
       {submission.status === 'error' ? (

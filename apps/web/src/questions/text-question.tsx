@@ -10,7 +10,7 @@ type TextView = LearnerPredictOutputView | LearnerShortAnswerView;
 /** predict_output (shows the code, asks for its exact output) and short_answer. */
 export function TextQuestion({ question, attemptId, answer, locked, onAnswered }: QuestionProps<TextView>) {
   const [text, setText] = useState(typeof answer?.response === 'string' ? answer.response : '');
-  const { busy, error, send } = useAnswer(attemptId, question.id, onAnswered);
+  const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
   const predict = question.type === 'predict_output';
   const inputId = `${question.id}-text`;
   function onSubmit(event: FormEvent) {
@@ -36,7 +36,7 @@ export function TextQuestion({ question, attemptId, answer, locked, onAnswered }
           Check answer
         </button>
       )}
-      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} />}</div>
+      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
     </form>
   );
 }

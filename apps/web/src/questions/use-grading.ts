@@ -32,6 +32,8 @@ export function useGrading(attemptId: string | undefined, key: string) {
     }
     setGrading(kind);
     setError(undefined);
+    // The last run's results belong to other code: never show them as this run's.
+    setResult(undefined);
     try {
       const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
       let submission = (await request<LearnerSubmission>('POST', path, { source })).body;
@@ -50,5 +52,10 @@ export function useGrading(attemptId: string | undefined, key: string) {
       if (alive.current) setGrading(null);
     }
   }
-  return { grading, result, error, send };
+  /** Refuses to send (the code breaks a rule checked in the page): shows why, and no stale result. */
+  function refuse(message: string): void {
+    setResult(undefined);
+    setError(message);
+  }
+  return { grading, result, error, send, refuse };
 }

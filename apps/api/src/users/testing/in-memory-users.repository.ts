@@ -34,12 +34,17 @@ export class InMemoryUsersRepository {
     return row;
   }
 
-  async list(skip: number, take: number): Promise<UserRecord[]> {
-    return [...this.rows.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(skip, skip + take);
+  async list(skip: number, take: number, search?: string): Promise<UserRecord[]> {
+    return this.matching(search).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(skip, skip + take);
   }
 
-  async count(): Promise<number> {
-    return this.rows.size;
+  async count(search?: string): Promise<number> {
+    return this.matching(search).length;
+  }
+
+  private matching(search: string | undefined): UserRecord[] {
+    const needle = search?.toLowerCase();
+    return [...this.rows.values()].filter((u) => !needle || u.email.toLowerCase().includes(needle) || u.displayName.toLowerCase().includes(needle));
   }
 
   async countByRole(role: Role): Promise<number> {
