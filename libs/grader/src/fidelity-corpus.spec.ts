@@ -84,6 +84,14 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     }
   }, 60000);
 
+  withCPython('the helper gives CPython\'s verdict on 6,000 random comparisons and assertions (reference/helper_fuzz.py)', () => {
+    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'helper_fuzz.py');
+    const run = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['-I', '-S', script, '7', '6000'], { encoding: 'utf8', timeout: 120000 });
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { verdictDifferences: number };
+    expect({ differences: summary.verdictDifferences, examples: run.stdout.trim().split('\n').slice(0, -1) })
+      .toEqual({ differences: 0, examples: [] });
+  }, 120000);
+
   it.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {
     const [engine, reference] = await grade(fixture, lie.code);
     const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));

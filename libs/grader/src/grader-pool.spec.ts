@@ -143,9 +143,8 @@ describe(GraderPool.name, () => {
       'class T(unittest.TestCase):',
       '    def test_honest(self):',
       '        v = honest()',
-      // CPython's semantics for honest values: 1 == 1.0 == True
       '        self.assertEqual(v, [1, 2.5, None, "a"]); self.assertEqual(v, [1.0, 2.5, None, "a"])',
-      '        self.assertNotEqual(v, [2, 2.5, None, "a"])',
+      '        self.assertNotEqual(v, [1, 2.5, None, "b"])',
       '        self.assertIn(2.5, v); self.assertIn(True, v); self.assertNotIn(False, v); self.assertIsNone(v[2])',
       '        self.assertAlmostEqual(v[1], 2.5000001, places=5); self.assertGreater(v[1], v[0])',
       '        self.assertCountEqual(v, ["a", None, 2.5, 1]); self.assertIsInstance(v, list)',
@@ -201,9 +200,8 @@ describe(GraderPool.name, () => {
       ],
     });
     expect(result.tests[0]).toMatchObject({ status: 'pass', output: 'Hello, Ada!\n' });
-    // unittest's own words for assertEqual(actual, expected)
-    expect(result.tests[1]).toMatchObject({ status: 'fail', message: expect.stringContaining("Lists differ: ['a', 'a'] != ['a', 'b']") });
-    expect(result.tests[1]!.message).toContain('First differing element 1:');
+    expect(result.tests[1]).toMatchObject({ status: 'fail',
+      message: "Lists differ: ['a', 'a'] != ['a', 'b']\n\nFirst differing element 1:\n'a'\n'b'\n" });
   });
 
   it('runs only the visible tests when asked', async () => {

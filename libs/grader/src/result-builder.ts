@@ -138,8 +138,8 @@ function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, str
   try {
     if (!pyEquals(actual, expected)) return ['fail', notEqualMessage(actual, expected, pyEquals)];
     if (spec.exactType && !sameTypes(actual, expected)) {
-      return ['fail', `${pyRepr(actual)} == ${pyRepr(expected)}, but the type must be exactly the same: `
-        + `${typeOf(actual)} is not ${typeOf(expected)}${actual[0] === expected[0] ? ' (in an element)' : ''}`];
+      const why = typeOf(actual) !== typeOf(expected) ? `${typeOf(actual)} is not ${typeOf(expected)}` : "an element's type differs";
+      return ['fail', `${pyRepr(actual)} == ${pyRepr(expected)}, but the type must be exactly the same: ${why}`];
     }
   } catch {
     return ['error', 'the Python interpreter reported an invalid value for this test'];

@@ -3,10 +3,11 @@ import type { DataPath } from './errors.js';
 import { MAX_DEPTH } from './yaml-source.js';
 
 /**
- * Test values (`expected`, `args`, `kwargs`) are Python values, compared type-strictly by the
- * engine. JSON numbers cannot say "float 10.0": YAML's `10.0` would arrive as the int 10. This
- * re-reads those values from the YAML nodes and writes a float that has no fraction as the
- * engine's escape `{ $float: 10 }` (non-finite ones as strings: JSON has no Infinity).
+ * Test values (`expected`, `args`, `kwargs`) are Python values (compared with Python's `==`,
+ * and by exact type with `exact_type`). JSON numbers cannot say "float 10.0": YAML's `10.0`
+ * would arrive as the int 10. This re-reads those values from the YAML nodes and writes a float
+ * that has no fraction as the engine's escape `{ $float: 10 }` (non-finite ones as strings: JSON
+ * has no Infinity).
  */
 export function preservePythonFloats(doc: Document.Parsed, data: Record<string, unknown>): void {
   for (const path of testPaths(data)) {
