@@ -37,7 +37,7 @@ let app: NestExpressApplication | undefined;
 
 async function boot(dataDir: string): Promise<Http> {
   const env = validateEnvironment({
-    LOG_LEVEL: 'silent', GRADER_WORKERS: '1', BCRYPT_COST: '4', DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent', GRADER_WORKERS: '1', SCRYPT_COST: '10', DATA_DIR: dataDir,
     ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
   });
   const created = await createApp(env);
