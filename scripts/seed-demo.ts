@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 import { applyMigrations, createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
+import type { Environment } from '@app/config';
 import { hashScrypt, scryptParams } from '../apps/api/src/auth/scrypt-hash.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
 import { CatalogSyncService } from '../apps/api/src/catalog/catalog-sync.service.js';
-import type { Environment } from '../apps/api/src/config/environment.js';
 import { seedDemoHistory } from '../apps/api/src/dashboard/testing/demo-history.js';
 
 const EMAIL_PREFIX = 'demo-learner-';

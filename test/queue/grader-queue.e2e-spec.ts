@@ -1,4 +1,4 @@
-import { GradingRepository } from '../../apps/api/src/grading/grading.repository.js';
+import { GradingRepository } from '../../libs/grading/src/index.js';
 import { GradingQueueClient, type SettledEvent } from '../../apps/api/src/grading/queue/grading-queue.client.js';
 import { createTestDatabase, adminDatabaseUrl, type TestDatabase } from '../support/db/index.js';
 import { isReachable } from '../support/db/postgres-server.js';

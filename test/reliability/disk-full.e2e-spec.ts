@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createAdapter, DatabaseStartupError, PrismaClient, resolveDatabaseConfig } from '../../libs/db/src/index.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { ConfigError, validateEnvironment } from '../../apps/api/src/config/environment.js';
+import { ConfigError, validateEnvironment } from '../../libs/config/src/index.js';
 import { ADMIN, registerLearner, withSession, type Session } from './support/actors.js';
 import { waitUntil } from './support/processes.js';
 import { recordTrials, type TrialRow } from './support/record.js';

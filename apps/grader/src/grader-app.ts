@@ -2,10 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
 import { GraderPool } from '@app/grader';
-import { LanedGrader } from '../../api/src/grading/grading-lane.js';
-import { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { connectionFor, graderWorkerName } from '../../api/src/grading/queue/grading-queue.options.js';
-import { SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+import { connectionFor, graderWorkerName, GradingRepository, LanedGrader, SubmissionGrader } from '@app/grading';
 import type { GraderConfig } from './grader-env.js';
 import { createJobProcessor } from './submission-job.processor.js';
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { ConfigError, validateEnvironment, type Environment } from '../../api/src/config/environment.js';
-import { DEFAULT_LOCK_MS } from '../../api/src/grading/queue/grading-queue.options.js';
+import { DEFAULT_LOCK_MS } from '@app/grading';
+import { ConfigError, validateEnvironment, type Environment } from '@app/config';
 
 export interface GraderConfig {
   env: Environment;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError } from '../../api/src/config/environment.js';
+import { ConfigError } from '@app/config';
 import { GraderApp } from './grader-app.js';
 import { loadGraderConfig } from './grader-env.js';
 

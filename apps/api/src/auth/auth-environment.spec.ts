@@ -1,4 +1,4 @@
-import { ConfigError, validateEnvironment } from '../config/environment.js';
+import { ConfigError, validateEnvironment } from '@app/config';
 
 describe('auth settings of validateEnvironment', () => {
   it('defaults to scrypt cost 15 (N = 2^15), insecure cookie, no secret and no configured admin', () => {

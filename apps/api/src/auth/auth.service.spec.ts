@@ -1,7 +1,7 @@
 import { ConflictException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcryptjs';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';

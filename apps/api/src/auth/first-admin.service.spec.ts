@@ -1,4 +1,4 @@
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
 import { DEFAULT_ADMIN_EMAIL, FirstAdminService } from './first-admin.service.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { PasswordHasher } from './password-hasher.js';
 import { parseScrypt } from './scrypt-hash.js';
 

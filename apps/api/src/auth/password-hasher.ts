@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
 import { hashScrypt, isScryptHash, parseScrypt, scryptParams, verifyScrypt, type ScryptParams } from './scrypt-hash.js';
 
 /** bcrypt's own prefixes: hashes stored before scrypt, still accepted until their next login. */

@@ -1,8 +1,8 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcryptjs';
+import { validateEnvironment } from '@app/config';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db/index.js';
-import { validateEnvironment } from '../config/environment.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { GradingRepository, SubmissionGrader, type SubmissionOutcome } from '@app/grading';
 import { GRADING_QUEUE } from './grading-queue.provider.js';
-import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
 import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
-import { SubmissionGrader, type SubmissionOutcome } from './submission-grader.js';
 
-export type { SubmissionOutcome } from './submission-grader.js';
+export type { SubmissionOutcome } from '@app/grading';
 
 /**
  * Submissions processed at once per grader worker. Processing one is claim, grading, storing the
