@@ -10,7 +10,7 @@ import { PasswordHasher } from './password-hasher.js';
 // A "medium" test: accounts stored before scrypt sign in and leave with a scrypt hash, on a real database.
 const PASSWORD = 'correct horse battery';
 
-describe('Password hash upgrade on login', () => {
+describe(`${AuthService.name}.login on a real database: stored hashes upgraded`, () => {
   let db: TestDatabase;
   let service: AuthService;
   const hasher = new PasswordHasher(validateEnvironment({ SCRYPT_COST: '10' }));
