@@ -5,6 +5,8 @@ const aliases = {
   '^@app/grader$': '<rootDir>/libs/grader/src/index.ts',
   '^@app/quiz-spec$': '<rootDir>/libs/quiz-spec/src/index.ts',
   '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@app/grading$': '<rootDir>/libs/grading/src/index.ts',
+  '^@app/config$': '<rootDir>/libs/config/src/index.ts',
 };
 
 /** @type {import('jest').Config} */

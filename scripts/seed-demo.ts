@@ -7,11 +7,11 @@
  * database. Stop the app first when it runs on PGlite (one process per data folder).
  */
 import { parseArgs } from 'node:util';
-import bcrypt from 'bcryptjs';
 import { applyMigrations, createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
+import type { Environment } from '@app/config';
+import { hashScrypt, scryptParams } from '../apps/api/src/auth/scrypt-hash.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
 import { CatalogSyncService } from '../apps/api/src/catalog/catalog-sync.service.js';
-import type { Environment } from '../apps/api/src/config/environment.js';
 import { seedDemoHistory } from '../apps/api/src/dashboard/testing/demo-history.js';
 
 const EMAIL_PREFIX = 'demo-learner-';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       return;
     }
     const started = performance.now();
-    const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    const passwordHash = await hashScrypt(DEMO_PASSWORD, scryptParams(15));
     const counts = await seedDemoHistory(prisma, { learners, days, seed, passwordHash, emailPrefix: EMAIL_PREFIX });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Seeded in ${seconds} s: ${JSON.stringify(counts)} (password of every demo learner: ${DEMO_PASSWORD})`);

@@ -11,7 +11,7 @@ let testApp: TestApp;
 let http: ReturnType<typeof request>;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4', ...ADMIN_ENV });
+  testApp = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', ...ADMIN_ENV });
   http = testApp.http;
 });
 

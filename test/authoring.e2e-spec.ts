@@ -16,7 +16,7 @@ let testApp: TestApp;
 let http: ReturnType<typeof request>;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4' });
+  testApp = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
   http = testApp.http;
 }, 120_000);
 

@@ -37,7 +37,7 @@ function asAdmin(path: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
+  t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'silent' });
   const login = await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
   adminToken = login.body.accessToken;
   learnerToken = (await register('learner')).token;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectWalls } from '../libs/grader/src/index.js';
 import { createApp } from '../apps/api/src/bootstrap.js';
-import { validateEnvironment } from '../apps/api/src/config/environment.js';
+import { validateEnvironment } from '../libs/config/src/index.js';
 import { startTestApp } from './support/app.js';
 import { createTestDatabase } from './support/db/index.js';
 

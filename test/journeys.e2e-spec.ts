@@ -19,7 +19,7 @@ let t: TestApp;
 let http: ReturnType<typeof request>;
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4' });
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
   http = t.http;
 }, 120_000);
 

@@ -40,7 +40,7 @@ describe('registration throttle, client told apart by its TCP address (no TRUST_
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4', REGISTRATIONS_PER_HOUR_PER_IP: '3' });
+    t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', REGISTRATIONS_PER_HOUR_PER_IP: '3' });
   }, 120_000);
 
   // The grader pool may still be warming on a busy machine: closing waits for it.
@@ -70,7 +70,7 @@ describe('registration throttle behind a trusted proxy (TRUST_PROXY=loopback)', 
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4', REGISTRATIONS_PER_HOUR_PER_IP: '2', TRUST_PROXY: 'loopback' });
+    t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', REGISTRATIONS_PER_HOUR_PER_IP: '2', TRUST_PROXY: 'loopback' });
   }, 120_000);
 
   // The grader pool may still be warming on a busy machine: closing waits for it.

@@ -21,7 +21,7 @@ const { values } = parseArgs({
 async function main(): Promise<void> {
   const database = values.db === 'postgres' ? await postgresDatabase() : await embeddedDatabase();
   const port = await freePort();
-  const env = { ...database.env, ...ADMIN_ENV, BCRYPT_COST: '4', LOG_LEVEL: 'info' };
+  const env = { ...database.env, ...ADMIN_ENV, SCRYPT_COST: '10', LOG_LEVEL: 'info' };
   const total = Number(values.submissions);
   const kills = Number(values.kills);
   let api: ApiProcess = await spawnApi(env, { port });

@@ -52,7 +52,7 @@ async function recoveryMs(learner: Learner, baseUrl: string): Promise<number> {
 async function main(): Promise<void> {
   const server = await PrivatePostgres.create();
   const scratch = await embeddedDatabase(); // only for DATA_DIR (jwt secret); the data is in PostgreSQL
-  const api = await spawnApi({ ...scratch.env, DATABASE_URL: server.url, ...ADMIN_ENV, BCRYPT_COST: '4' });
+  const api = await spawnApi({ ...scratch.env, DATABASE_URL: server.url, ...ADMIN_ENV, SCRYPT_COST: '10' });
   try {
     await waitHealthy(api);
     const prober = new Learner(api.baseUrl, newStats());

@@ -25,7 +25,7 @@ function setMode(path: string, writable: boolean): void {
 /** Starts the API as nobody on `dataDir` and expects it to refuse; returns its one-line reason. */
 async function refusedStart(dataDir: string): Promise<{ exit: number | string; lines: string[]; oneLine: boolean; ms: number }> {
   const started = Date.now();
-  const api = await spawnApi({ DATA_DIR: dataDir, ...ADMIN_ENV, BCRYPT_COST: '4', LOG_LEVEL: 'error' }, NOBODY);
+  const api = await spawnApi({ DATA_DIR: dataDir, ...ADMIN_ENV, SCRYPT_COST: '10', LOG_LEVEL: 'error' }, NOBODY);
   const timer = setTimeout(() => api.child.kill('SIGKILL'), 60_000);
   const exit = await api.exited;
   clearTimeout(timer);
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const used = await mkdtemp(join(tmpdir(), 'pyquiz-ro-used-'));
   try {
     // 1. a used database: a learner with a graded submission, then a clean stop
-    let api = await spawnApi({ DATA_DIR: used, ...ADMIN_ENV, BCRYPT_COST: '4' });
+    let api = await spawnApi({ DATA_DIR: used, ...ADMIN_ENV, SCRYPT_COST: '10' });
     await waitHealthy(api);
     const learner = new Learner(api.baseUrl, newStats());
     if (!(await learner.begin())) throw new Error('learner could not start');
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
     // 3. writable again: the same data is there
     setMode(used, true);
-    api = await spawnApi({ DATA_DIR: used, ...ADMIN_ENV, BCRYPT_COST: '4' }, { port: Number(new URL(api.baseUrl).port) });
+    api = await spawnApi({ DATA_DIR: used, ...ADMIN_ENV, SCRYPT_COST: '10' }, { port: Number(new URL(api.baseUrl).port) });
     await waitHealthy(api);
     const intact = (await learner.verdict(id)) === 'graded';
     await stopApi(api);

@@ -1,5 +1,5 @@
 // npm run load -- [--db embedded|postgres|both] [--clients 50] [--submissions 10000] [--hostile 0.2]
-//   [--workers 0] [--bcrypt-cost 4] [--per-learner 18] [--tag load] [--cpu-prof <dir>]
+//   [--workers 0] [--scrypt-cost 10] [--per-learner 18] [--tag load] [--cpu-prof <dir>]
 // Drives the built API (dist/, `npm run build` first) on 127.0.0.1 with concurrent learners and
 // prints throughput, submit latency p50/p95/p99, lost submissions and 5xx responses.
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '10000' },
     hostile: { type: 'string', default: '0.2' },
     workers: { type: 'string', default: '0' },
-    'bcrypt-cost': { type: 'string', default: '4' },
+    'scrypt-cost': { type: 'string', default: '10' },
     /** Submissions per learner account before the client signs up a new learner. */
     'per-learner': { type: 'string', default: '18' },
     tag: { type: 'string', default: 'load' },
@@ -33,7 +33,7 @@ type Run = LoadFigures & { backend: string; bootMs: number; cpuSeconds?: CpuFigu
 
 async function loadOn(database: ScratchDatabase): Promise<Run> {
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
-  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, BCRYPT_COST: values['bcrypt-cost']!, CODE_RUNS_PER_MINUTE: String(codeRunsPerMinute) }, { nodeArgs: profile });
+  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, SCRYPT_COST: values['scrypt-cost']!, CODE_RUNS_PER_MINUTE: String(codeRunsPerMinute) }, { nodeArgs: profile });
   try {
     const bootMs = await waitHealthy(api);
     const cpu = watchCpu(api.child.pid, database.env.DATABASE_URL && new URL(database.env.DATABASE_URL).pathname.slice(1));

@@ -66,7 +66,7 @@ describe('web pages in Chromium', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await startTestApp({ BCRYPT_COST: '4', LOG_LEVEL: 'error' });
+    t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error' });
     await t.app.listen(0, '127.0.0.1');
     const address = t.app.getHttpServer().address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,4 +1,4 @@
-import { GradingRepository } from '../../apps/api/src/grading/grading.repository.js';
+import { GradingRepository } from '../../libs/grading/src/index.js';
 import { GradingQueueClient, type SettledEvent } from '../../apps/api/src/grading/queue/grading-queue.client.js';
 import { createTestDatabase, adminDatabaseUrl, type TestDatabase } from '../support/db/index.js';
 import { isReachable } from '../support/db/postgres-server.js';
@@ -80,16 +80,21 @@ describeWithQueue('grading queue with two grader processes', () => {
   it('grades 1,000 submissions exactly once each, the work split between both graders', async () => {
     const ids = await insertSubmissions(db.prisma, seeded, COUNT);
     const started = Date.now();
+    let mostActive = 0;
+    const sampler = setInterval(() => void client.refresh().then((figures) => (mostActive = Math.max(mostActive, figures.active))), 50);
     await client.addSubmissions(ids);
     expect(await waitUntilGraded(ids, COUNT, 120_000)).toBe(COUNT);
+    clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
+    // Several jobs in hand per interpreter (GRADER_IN_FLIGHT, 4 by default), not one per grader.
+    expect(mostActive).toBeGreaterThan(2);
 
     await expectEachStoredOnce(ids);
     const claims = await db.prisma.submission.groupBy({ by: ['attemptCount'], where: { id: { in: ids } }, _count: { _all: true } });
     expect(claims).toEqual([{ attemptCount: 1, _count: { _all: COUNT } }]); // claimed once each
     await waitFor(() => settled.length >= COUNT);
     const share = shareOf(settled);
-    console.log(`[queue e2e] ${COUNT} graded in ${seconds.toFixed(1)} s; share per grader: ${JSON.stringify(Object.fromEntries(share))}`);
+    console.log(`[queue e2e] ${COUNT} graded in ${seconds.toFixed(1)} s, at most ${mostActive} jobs active at once; share per grader: ${JSON.stringify(Object.fromEntries(share))}`);
     expect(share.size).toBe(2);
     for (const done of share.values()) expect(done).toBeGreaterThan(COUNT / 10);
     expect(settled.filter((event) => event.outcome?.status === 'graded')).toHaveLength(COUNT);

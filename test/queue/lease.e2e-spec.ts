@@ -1,6 +1,5 @@
 import type { GradingJob, GradingResult } from '../../libs/grader/src/index.js';
-import { GradingRepository } from '../../apps/api/src/grading/grading.repository.js';
-import { MAX_TRIES, SubmissionGrader, type JobGrader } from '../../apps/api/src/grading/submission-grader.js';
+import { GradingRepository, MAX_TRIES, SubmissionGrader, type JobGrader } from '../../libs/grading/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db/index.js';
 import { insertSubmissions, seedExercise, type Seeded } from './support/seed.js';
 

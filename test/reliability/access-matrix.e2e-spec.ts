@@ -13,7 +13,7 @@ let sessions: Record<Exclude<Actor, 'anonymous'>, Session>;
 const rows: TrialRow[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4' });
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
   routes = routesOf((await t.http.get('/docs-json').expect(200)).body as OpenApiDocument);
   sessions = await sessionsByRole(t);
 }, 120_000);

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createAdapter, DatabaseStartupError, PrismaClient, resolveDatabaseConfig } from '../../libs/db/src/index.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { ConfigError, validateEnvironment } from '../../apps/api/src/config/environment.js';
+import { ConfigError, validateEnvironment } from '../../libs/config/src/index.js';
 import { ADMIN, registerLearner, withSession, type Session } from './support/actors.js';
 import { waitUntil } from './support/processes.js';
 import { recordTrials, type TrialRow } from './support/record.js';
@@ -37,7 +37,7 @@ let app: NestExpressApplication | undefined;
 
 async function boot(dataDir: string): Promise<Http> {
   const env = validateEnvironment({
-    LOG_LEVEL: 'silent', GRADER_WORKERS: '1', BCRYPT_COST: '4', DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent', GRADER_WORKERS: '1', SCRYPT_COST: '10', DATA_DIR: dataDir,
     ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
   });
   const created = await createApp(env);

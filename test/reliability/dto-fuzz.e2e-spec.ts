@@ -19,7 +19,7 @@ let staff: Record<Policy, Session | undefined>;
 const rows: TrialRow[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4' });
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
   doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
   const sessions = await sessionsByRole(t);
   staff = { public: undefined, signedIn: sessions.learner, staff: sessions.instructor, admin: sessions.admin };

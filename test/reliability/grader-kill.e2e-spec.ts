@@ -18,7 +18,7 @@ let learner: Session;
 let attemptId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'silent', BCRYPT_COST: '4', GRADER_WORKERS: '1' });
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', GRADER_WORKERS: '1' });
   learner = await registerLearner(t.http);
   const started = await withSession(t.http.post('/api/quizzes/closures/make-counter/attempts'), learner).expect(201);
   attemptId = started.body.id as string;

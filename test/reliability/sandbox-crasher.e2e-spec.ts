@@ -1,8 +1,5 @@
 import { GraderPool, type GradingJob, type GradingResult } from '../../libs/grader/src/index.js';
-import { LanedGrader } from '../../apps/api/src/grading/grading-lane.js';
-import { GradingRepository } from '../../apps/api/src/grading/grading.repository.js';
-import { SANDBOX_CRASHED_TWICE } from '../../apps/api/src/grading/sandbox-loss.js';
-import { SubmissionGrader } from '../../apps/api/src/grading/submission-grader.js';
+import { GradingRepository, LanedGrader, SANDBOX_CRASHED_TWICE, SubmissionGrader } from '../../libs/grading/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db/index.js';
 import { RIGHT, seedExercise, type Seeded } from '../queue/support/seed.js';
 

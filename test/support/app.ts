@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PrismaService } from '../../libs/db/src/index.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { validateEnvironment, type Environment } from '../../apps/api/src/config/environment.js';
+import { validateEnvironment, type Environment } from '../../libs/config/src/index.js';
 import { createTestDatabase } from './db/index.js';
 
 export interface TestApp {

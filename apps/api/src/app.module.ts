@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DbModule, resolveDatabaseConfig } from '@app/db';
+import { Environment } from '@app/config';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { GradingModule } from './grading/grading.module.js';
-import { Environment } from './config/environment.js';
 import { HealthModule } from './health/health.module.js';
 import { LearnerModule } from './attempts/learner.module.js';
 import { AuthModule } from './auth/auth.module.js';

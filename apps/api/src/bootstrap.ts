@@ -3,14 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { trustProxySetting, type Environment } from '@app/config';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { createRootLogger, requestLogging } from './common/request-logging.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
-import type { Environment } from './config/environment.js';
-import { trustProxySetting } from './config/trust-proxy.js';
 
 /** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
 export const BODY_LIMIT = '1mb';

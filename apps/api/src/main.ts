@@ -1,4 +1,4 @@
-import { ConfigError, validateEnvironment } from './config/environment.js';
+import { ConfigError, validateEnvironment } from '@app/config';
 import { createApp } from './bootstrap.js';
 
 /** Errors whose message is meant to be the one line an operator reads before exit code 1. */

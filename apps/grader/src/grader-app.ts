@@ -2,16 +2,15 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { createAdapter, PrismaService, resolveDatabaseConfig } from '@app/db';
 import { announceWalls, detectWalls, GraderPool } from '@app/grader';
-import { LanedGrader } from '../../api/src/grading/grading-lane.js';
-import { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { connectionFor, graderWorkerName } from '../../api/src/grading/queue/grading-queue.options.js';
-import { SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+import { connectionFor, graderWorkerName, GradingRepository, LanedGrader, SubmissionGrader } from '@app/grading';
 import type { GraderConfig } from './grader-env.js';
 import { createJobProcessor } from './submission-job.processor.js';
 
 /**
- * One grader process: a warm Pyodide pool, the database, and a BullMQ worker taking as many jobs
- * at once as the pool has interpreters. No HTTP: it is seen through the queue (getWorkers).
+ * One grader process: a warm Pyodide pool, the database, and a BullMQ worker holding several jobs
+ * per interpreter (workers × inFlight), as the API's in-process path does, so an interpreter is
+ * grading one job while the others are in their database round trips. No HTTP: it is seen
+ * through the queue (getWorkers).
  */
 export class GraderApp {
   private readonly logger = new Logger('Grader');
@@ -39,13 +38,14 @@ export class GraderApp {
       throw error;
     });
     const repository = new GradingRepository(prisma);
+    // The name carries the interpreters (the grading slots /health adds up), not the jobs in flight.
     const name = graderWorkerName(config.workers);
     // One lane for every job of this process's pool: a job graded `alone` has its sandbox to itself.
     const engine = new LanedGrader(pool);
     const processor = createJobProcessor(new SubmissionGrader(repository, engine, config.lockMs), engine, repository, name);
     const worker = new Worker(config.env.QUEUE_NAME, processor, {
       connection: connectionFor(config.queueUrl),
-      concurrency: config.workers,
+      concurrency: config.concurrency,
       name,
       lockDuration: config.lockMs,
       stalledInterval: config.stalledIntervalMs,

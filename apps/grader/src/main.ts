@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError } from '../../api/src/config/environment.js';
+import { ConfigError } from '@app/config';
 import { GraderApp } from './grader-app.js';
 import { loadGraderConfig } from './grader-env.js';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadGraderConfig(process.env);
   const started = Date.now();
   const app = await GraderApp.start(config);
-  logger.log(`Grader ${process.pid} ready on queue "${config.env.QUEUE_NAME}": ${config.workers} workers in ${Date.now() - started} ms`);
+  logger.log(`Grader ${process.pid} ready on queue "${config.env.QUEUE_NAME}": ${config.workers} workers, ${config.concurrency} jobs in flight, in ${Date.now() - started} ms`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);

@@ -1,10 +1,6 @@
 import type { Job } from 'bullmq';
 import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
-import type { GradeOptions, JobGrader } from '../../api/src/grading/grading-lane.js';
-import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { JOB } from '../../api/src/grading/queue/grading-queue.options.js';
-import { FIELD_CAP_BYTES } from '../../api/src/grading/result-caps.js';
-import type { SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+import { FIELD_CAP_BYTES, JOB, type GradeOptions, type GradingRepository, type JobGrader, type SubmissionGrader } from '@app/grading';
 import { createJobProcessor } from './submission-job.processor.js';
 
 const JOB_SPEC: GradingJob = {

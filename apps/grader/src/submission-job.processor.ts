@@ -1,9 +1,6 @@
 import { DelayedError, type Job } from 'bullmq';
 import { SandboxLostError } from '@app/grader';
-import type { GradingRepository } from '../../api/src/grading/grading.repository.js';
-import { JOB, type GradeJobData, type GradeJobReturn, type SubmissionJobData, type SubmissionJobResult } from '../../api/src/grading/queue/grading-queue.options.js';
-import { capGradingResult } from '../../api/src/grading/result-caps.js';
-import type { JobGrader, SubmissionGrader } from '../../api/src/grading/submission-grader.js';
+import { capGradingResult, JOB, type GradeJobData, type GradeJobReturn, type GradingRepository, type JobGrader, type SubmissionGrader, type SubmissionJobData, type SubmissionJobResult } from '@app/grading';
 
 export type JobProcessor = (job: Job, token?: string) => Promise<SubmissionJobResult | GradeJobReturn>;
 

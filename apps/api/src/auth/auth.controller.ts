@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
 import { ApiErrors } from './api-errors.decorator.js';
 import { clearAuthCookie, setAuthCookie } from './auth-cookie.js';
 import type { AuthUser } from './auth-user.js';

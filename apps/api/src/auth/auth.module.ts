@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
 import { UsersModule } from '../users/users.module.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user.js';
 import { AuthController } from './auth.controller.js';

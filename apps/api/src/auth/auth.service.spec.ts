@@ -1,14 +1,14 @@
 import { ConflictException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcryptjs';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
-/** Counts bcrypt comparisons so tests can see the unknown-email path does the same work. */
+/** Counts password comparisons so tests can see the unknown-email path does the same work. */
 class CountingHasher extends PasswordHasher {
   comparisons = 0;
   override async verify(password: string, hash: string): Promise<boolean> {
@@ -23,7 +23,7 @@ class CountingHasher extends PasswordHasher {
 
 function setup() {
   const repository = new InMemoryUsersRepository();
-  const hasher = new CountingHasher(validateEnvironment({ BCRYPT_COST: '4' }));
+  const hasher = new CountingHasher(validateEnvironment({ SCRYPT_COST: '10' }));
   const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 12 * 3600 } });
   const service = new AuthService(repository.asRepository(), hasher, jwt);
   return { repository, hasher, jwt, service };
@@ -41,15 +41,15 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 describe(AuthService.name, () => {
   const ada = { email: ' Ada@Example.org ', password: 'correct horse battery', displayName: ' Ada ' };
 
-  it('registers a learner with a bcrypt hash and never returns the hash', async () => {
-    const { repository, service } = setup();
+  it('registers a learner with a scrypt hash and never returns the hash', async () => {
+    const { repository, hasher, service } = setup();
     const { user, accessToken } = await service.register(ada);
     expect(user).toMatchObject({ email: 'ada@example.org', displayName: 'Ada', role: 'learner' });
     expect(user).not.toHaveProperty('passwordHash');
     const stored = repository.rows.get(user.id)!;
     expect(stored.passwordHash).not.toContain(ada.password);
-    expect(stored.passwordHash).toMatch(/^\$2[aby]\$04\$/);
-    expect(await bcrypt.compare(ada.password, stored.passwordHash)).toBe(true);
+    expect(stored.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await hasher.verify(ada.password, stored.passwordHash)).toBe(true);
     expect((await service.authenticate(accessToken)).id).toBe(user.id);
   });
 
@@ -68,7 +68,7 @@ describe(AuthService.name, () => {
     expect(await service.authenticate(accessToken)).toMatchObject({ id: user.id, role: 'learner' });
   });
 
-  it('fails a wrong password and an unknown email identically, each after one bcrypt comparison', async () => {
+  it('fails a wrong password and an unknown email identically, each after one password comparison', async () => {
     const { hasher, service } = setup();
     await service.register(ada);
     hasher.comparisons = 0;
@@ -80,6 +80,19 @@ describe(AuthService.name, () => {
     expect(unknownEmail).toBeInstanceOf(UnauthorizedException);
     expect(unknownEmail.getResponse()).toEqual(wrongPassword.getResponse());
     expect(wrongPassword.message).toBe(INVALID_CREDENTIALS);
+  });
+
+  it('replaces a bcrypt hash by a scrypt one at the first successful login, and only then', async () => {
+    const { repository, hasher, service } = setup();
+    const { user } = await service.register(ada);
+    const legacy = await bcrypt.hash(ada.password, 4);
+    repository.rows.get(user.id)!.passwordHash = legacy;
+    await failure(service.login({ email: ada.email, password: 'not the password' }));
+    expect(repository.rows.get(user.id)!.passwordHash).toBe(legacy);
+    await service.login({ email: ada.email, password: ada.password });
+    const upgraded = repository.rows.get(user.id)!.passwordHash;
+    expect(upgraded).toMatch(/^scrypt\$/);
+    expect(await hasher.verify(ada.password, upgraded)).toBe(true);
   });
 
   it('rejects a token whose user was deleted', async () => {

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { normalizeEmail, toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -26,6 +26,8 @@ export const INVALID_CREDENTIALS = 'Invalid email or password';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
@@ -41,11 +43,16 @@ export class AuthService {
     return this.signIn(user);
   }
 
-  /** Unknown email and wrong password fail the same way, after a bcrypt comparison either way. */
+  /**
+   * Unknown email and wrong password fail the same way, after a hash comparison either way. A
+   * right password stored as bcrypt (or scrypt at another cost) is re-hashed now: the only moment
+   * the server holds the password.
+   */
   async login(input: Credentials): Promise<SignedIn> {
     const user = await this.users.findByEmail(normalizeEmail(input.email));
     const valid = user ? await this.hasher.verify(input.password, user.passwordHash) : await this.hasher.verifyNothing(input.password);
     if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    if (this.hasher.needsRehash(user.passwordHash)) await this.upgradeHash(user, input.password);
     return this.signIn(user);
   }
 
@@ -60,6 +67,15 @@ export class AuthService {
     const user = typeof claims.sub === 'string' ? await this.users.findById(claims.sub) : null;
     if (!user) throw new UnauthorizedException('Invalid or expired session');
     return toPublicUser(user);
+  }
+
+  /** Best effort: the login succeeds with the old hash in place when the new one cannot be stored. */
+  private async upgradeHash(user: UserRecord, password: string): Promise<void> {
+    try {
+      await this.users.updatePasswordHash(user.id, user.passwordHash, await this.hasher.hash(password));
+    } catch (error) {
+      this.logger.warn(`Password hash of user ${user.id} not upgraded: ${(error as Error).message}`);
+    }
   }
 
   private async signIn(user: UserRecord): Promise<SignedIn> {

@@ -1,20 +1,20 @@
-import bcrypt from 'bcryptjs';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
 import { DEFAULT_ADMIN_EMAIL, FirstAdminService } from './first-admin.service.js';
 import { PasswordHasher } from './password-hasher.js';
 
 function setup(raw: Record<string, string> = {}) {
-  const env = validateEnvironment({ BCRYPT_COST: '4', ...raw });
+  const env = validateEnvironment({ SCRYPT_COST: '10', ...raw });
   const repository = new InMemoryUsersRepository();
   const lines: string[] = [];
-  const service = new FirstAdminService(repository.asRepository(), new PasswordHasher(env), env, (line) => lines.push(line));
-  return { repository, lines, service };
+  const hasher = new PasswordHasher(env);
+  const service = new FirstAdminService(repository.asRepository(), hasher, env, (line) => lines.push(line));
+  return { repository, lines, service, hasher };
 }
 
 describe(FirstAdminService.name, () => {
   it('creates admin@localhost with a random password printed once in one line, then leaves it alone', async () => {
-    const { repository, lines, service } = setup();
+    const { repository, lines, service, hasher } = setup();
     expect(await service.ensureAdmin()).toBe('created-generated');
     const admin = (await repository.findByEmail(DEFAULT_ADMIN_EMAIL))!;
     expect(admin.role).toBe('admin');
@@ -22,7 +22,7 @@ describe(FirstAdminService.name, () => {
     expect(lines[0]).not.toContain('\n');
     const password = /password (\S+)/.exec(lines[0])![1];
     expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(await bcrypt.compare(password, admin.passwordHash)).toBe(true);
+    expect(await hasher.verify(password, admin.passwordHash)).toBe(true);
 
     expect(await service.ensureAdmin()).toBe('unchanged');
     expect(lines).toHaveLength(1);
@@ -38,11 +38,11 @@ describe(FirstAdminService.name, () => {
   });
 
   it('creates the configured admin with ADMIN_PASSWORD and prints nothing; a restart changes nothing', async () => {
-    const { repository, lines, service } = setup({ ADMIN_EMAIL: 'Boss@Example.org', ADMIN_PASSWORD: 'configured-pass' });
+    const { repository, lines, service, hasher } = setup({ ADMIN_EMAIL: 'Boss@Example.org', ADMIN_PASSWORD: 'configured-pass' });
     expect(await service.ensureAdmin()).toBe('created-configured');
     const admin = (await repository.findByEmail('boss@example.org'))!;
     expect(admin.role).toBe('admin');
-    expect(await bcrypt.compare('configured-pass', admin.passwordHash)).toBe(true);
+    expect(await hasher.verify('configured-pass', admin.passwordHash)).toBe(true);
     expect(await service.ensureAdmin()).toBe('unchanged');
     expect(lines).toEqual([]);
     expect(repository.rows.size).toBe(1);
@@ -56,7 +56,7 @@ describe(FirstAdminService.name, () => {
   });
 
   it('creates nothing when an admin already exists and no ADMIN_EMAIL is set', async () => {
-    const { repository, lines, service } = setup();
+    const { repository, lines, service, hasher } = setup();
     await repository.create({ email: 'root@example.org', passwordHash: 'x', displayName: 'Root', role: 'admin' });
     expect(await service.ensureAdmin()).toBe('unchanged');
     expect(lines).toEqual([]);
@@ -64,7 +64,7 @@ describe(FirstAdminService.name, () => {
   });
 
   it('never promotes a learner who registered admin@localhost', async () => {
-    const { repository, lines, service } = setup();
+    const { repository, lines, service, hasher } = setup();
     await repository.create({ email: DEFAULT_ADMIN_EMAIL, passwordHash: 'x', displayName: 'Mallory', role: 'learner' });
     expect(await service.ensureAdmin()).toBe('unchanged');
     expect((await repository.findByEmail(DEFAULT_ADMIN_EMAIL))!.role).toBe('learner');

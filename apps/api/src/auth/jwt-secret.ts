@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../config/environment.js';
+import { ConfigError } from '@app/config';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 

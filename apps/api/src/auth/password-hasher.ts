@@ -1,13 +1,24 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
+import { hashScrypt, isScryptHash, parseScrypt, scryptParams, verifyScrypt, type ScryptParams } from './scrypt-hash.js';
 
-/** bcrypt hashing at the configured cost (BCRYPT_COST, 10 by default). */
+/** bcrypt's own prefixes: hashes stored before scrypt, still accepted until their next login. */
+const BCRYPT_HASH = /^\$2[aby]\$\d\d\$/;
+
+/**
+ * scrypt through node:crypto (scrypt-hash.ts): the work runs in libuv's thread pool, so a login
+ * no longer holds the event loop (bcryptjs at cost 10 held it ~75 ms). bcrypt hashes stored
+ * earlier are still verified, in JavaScript, and `needsRehash` tells the caller to replace them.
+ */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
+  private readonly params: ScryptParams;
   private dummyHash?: Promise<string>;
 
-  constructor(private readonly env: Environment) {}
+  constructor(env: Environment) {
+    this.params = scryptParams(env.SCRYPT_COST);
+  }
 
   /** Computes the dummy hash at start so the first unknown-email login is not slower than the rest. */
   async onModuleInit(): Promise<void> {
@@ -15,24 +26,33 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return bcrypt.hash(password, this.env.BCRYPT_COST);
+    return hashScrypt(password, this.params);
   }
 
-  verify(password: string, hash: string): Promise<boolean> {
-    return bcrypt.compare(password, hash);
+  /** False for a wrong password and for a stored value that is neither a scrypt nor a bcrypt hash. */
+  async verify(password: string, hash: string): Promise<boolean> {
+    if (isScryptHash(hash)) return verifyScrypt(password, hash);
+    if (BCRYPT_HASH.test(hash)) return bcrypt.compare(password, hash);
+    return false;
+  }
+
+  /** A stored hash that is not scrypt with today's parameters: replace it after a successful login. */
+  needsRehash(hash: string): boolean {
+    const parsed = parseScrypt(hash);
+    return !parsed || parsed.params.N !== this.params.N || parsed.params.r !== this.params.r || parsed.params.p !== this.params.p;
   }
 
   /**
-   * Spends the same time as `verify` against a real hash, then says no. Used for unknown emails
-   * so response time does not tell an attacker which emails have accounts.
+   * Spends the same time as `verify` against a current hash, then says no. Used for unknown
+   * emails so response time does not tell an attacker which emails have accounts.
    */
   async verifyNothing(password: string): Promise<false> {
-    await bcrypt.compare(password, await this.dummy());
+    await verifyScrypt(password, await this.dummy());
     return false;
   }
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= bcrypt.hash('dummy password that never matches', this.env.BCRYPT_COST);
+    this.dummyHash ??= this.hash('dummy password that never matches');
     return this.dummyHash;
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, type ExecutionContext } from '@nestjs/common';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
 
 function contextFor(ip: string) {

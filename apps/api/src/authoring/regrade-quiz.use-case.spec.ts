@@ -1,9 +1,8 @@
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { SandboxLostError, type CaseTestSpec, type GradingJob, type GradingResult } from '@app/grader';
 import { parseFileText, type CodeQuestion, type Exercise } from '@app/quiz-spec';
-import type { GradeOptions } from '../grading/grading-lane.js';
+import { SANDBOX_CRASHED_TWICE, type GradeOptions } from '@app/grading';
 import type { GradingService } from '../grading/grading.service.js';
-import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
 import { toItem, type RegradeCandidate, type TargetVersion } from './regrade-plan.js';
 import { RegradeQuiz } from './regrade-quiz.use-case.js';
 import type { RegradeRepository, RegradeWrite } from './regrade.repository.js';

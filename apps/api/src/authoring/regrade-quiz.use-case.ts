@@ -2,8 +2,8 @@ import { ConflictException, Injectable, NotFoundException, ServiceUnavailableExc
 import type { GradingJob, GradingResult } from '@app/grader';
 import { toGradingJob } from '@app/quiz-spec';
 import type { RegradeReport } from '@app/contracts';
+import { crashedTwiceVerdict, gradeUnderCrashRule } from '@app/grading';
 import { GradingService } from '../grading/grading.service.js';
-import { crashedTwiceVerdict, gradeUnderCrashRule } from '../grading/sandbox-loss.js';
 import { mapBounded } from './map-bounded.js';
 import { matchCandidates, previewIdOf, summarize, toItem, type RegradeInputs } from './regrade-plan.js';
 import { RegradeRepository } from './regrade.repository.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatSpecError, loadExercises } from '@app/quiz-spec';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
 import { CatalogRepository } from './catalog.repository.js';
 
 export interface SyncReport {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { LogLevel } from '../config/environment.js';
+import type { LogLevel } from '@app/config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { ConfigError, Environment } from '../config/environment.js';
+import { ConfigError, Environment } from '@app/config';
 import { GradingQueueClient } from './queue/grading-queue.client.js';
 
 /** The grading queue client when QUEUE_URL is set, else null (the API grades in-process). */

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GraderPool } from '@app/grader';
+import { GradingRepository } from '@app/grading';
 import { GRADING_ENGINE_FACTORY, type GradingEngineFactory } from './grading-engine.js';
 import { gradingQueueProvider } from './grading-queue.provider.js';
-import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
 import { SubmissionProcessor } from './submission-processor.js';
 

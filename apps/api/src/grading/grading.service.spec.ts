@@ -1,8 +1,8 @@
 import type { GradingJob, GradingResult } from '@app/grader';
-import { validateEnvironment } from '../config/environment.js';
+import { FIELD_CAP_BYTES } from '@app/grading';
+import { validateEnvironment } from '@app/config';
 import type { GradingEngine } from './grading-engine.js';
 import { GradingService } from './grading.service.js';
-import { FIELD_CAP_BYTES } from './result-caps.js';
 
 const JOB: GradingJob = {
   source: 'print("x" * 10**8)', moduleName: 'solution', limits: { timeMsPerTest: 1, timeMsTotal: 1, memoryMb: 1, outputBytes: 1, recursionLimit: 50 },

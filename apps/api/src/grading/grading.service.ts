@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { announceWalls, detectWalls, SandboxLostError, type GradingJob, type GradingResult, type OsWalls, type SandboxWalls } from '@app/grader';
-import { Environment } from '../config/environment.js';
+import { capGradingResult, GradingLane, type GradeOptions } from '@app/grading';
+import { Environment } from '@app/config';
 import { GRADING_ENGINE_FACTORY, type GradingEngine, type GradingEngineFactory } from './grading-engine.js';
-import { GradingLane, type GradeOptions } from './grading-lane.js';
 import { GRADING_QUEUE } from './grading-queue.provider.js';
 import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
 import { queueHealth } from './queue/queue-health.js';
-import { capGradingResult } from './result-caps.js';
 
 export interface WorkerFigures {
   ready: number;

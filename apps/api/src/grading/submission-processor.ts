@@ -1,21 +1,12 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { GradingRepository, IN_FLIGHT_PER_WORKER, SubmissionGrader, type SubmissionOutcome } from '@app/grading';
 import { GRADING_QUEUE } from './grading-queue.provider.js';
-import { GradingRepository } from './grading.repository.js';
 import { GradingService } from './grading.service.js';
 import type { GradingQueueClient, QueueFigures } from './queue/grading-queue.client.js';
-import { SubmissionGrader, type SubmissionOutcome } from './submission-grader.js';
 
-export type { SubmissionOutcome } from './submission-grader.js';
+export type { SubmissionOutcome } from '@app/grading';
 
-/**
- * Submissions processed at once per grader worker. Processing one is claim, grading, storing the
- * verdict and the listeners (best answer): about ten database round trips around ~10 ms of
- * grading. With one per worker the workers sat idle most of the time under load (measured with
- * 50 clients: 75-110 ms per submission, 25-40 ms of it grading). The pool queues the extra jobs
- * itself, and a job's time limits start only when a worker takes it.
- */
-export const IN_FLIGHT_PER_WORKER = 4;
 export type GradedListener = (outcome: SubmissionOutcome) => Promise<void> | void;
 
 export interface ProcessorStats {

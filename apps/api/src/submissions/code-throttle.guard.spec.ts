@@ -1,5 +1,5 @@
 import { HttpException, type ExecutionContext } from '@nestjs/common';
-import { validateEnvironment } from '../config/environment.js';
+import { validateEnvironment } from '@app/config';
 import { CodeThrottleGuard } from './code-throttle.guard.js';
 
 function contextFor(userId: string) {

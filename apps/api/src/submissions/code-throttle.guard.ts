@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { Environment } from '../config/environment.js';
+import { Environment } from '@app/config';
 
 export const CODE_WINDOW_SECONDS = 60;
 

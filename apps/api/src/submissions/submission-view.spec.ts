@@ -1,5 +1,5 @@
 import type { GradingResult } from '@app/grader';
-import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
+import { SANDBOX_CRASHED_TWICE } from '@app/grading';
 import { CRASHED_TWICE_MESSAGE, GRADING_FAILED_MESSAGE, toLearnerSubmission } from './submission-view.js';
 import type { SubmissionRecord } from './submission.types.js';
 

@@ -1,6 +1,6 @@
 import type { LearnerSubmission, LearnerTestResult } from '@app/contracts';
 import type { TestResult } from '@app/grader';
-import { SANDBOX_CRASHED_TWICE } from '../grading/sandbox-loss.js';
+import { SANDBOX_CRASHED_TWICE } from '@app/grading';
 import type { SubmissionRecord } from './submission.types.js';
 
 export const GRADING_FAILED_MESSAGE = 'Grading failed on our side; this submission does not count. Please submit again.';

@@ -25,6 +25,15 @@ export class UsersRepository {
     return count === 0 ? null : this.findById(id);
   }
 
+  /**
+   * Replaces the hash only if it is still `current` (compare-and-set): two logins upgrading the
+   * same account at once, or a password changed meanwhile, never overwrite a newer hash.
+   */
+  async updatePasswordHash(id: string, current: string, next: string): Promise<boolean> {
+    const { count } = await this.prisma.user.updateMany({ where: { id, passwordHash: current }, data: { passwordHash: next } });
+    return count === 1;
+  }
+
   /** Oldest first, so pages stay stable while users register; `search` matches email or name, any case. */
   list(skip: number, take: number, search?: string): Promise<UserRecord[]> {
     return this.prisma.user.findMany({ where: matching(search), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take });

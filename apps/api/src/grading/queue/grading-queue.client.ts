@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SandboxLostError, type GradingJob, type GradingResult } from '@app/grader';
-import type { GradeOptions } from '../grading-lane.js';
-import type { SubmissionOutcome } from '../submission-grader.js';
-import { RateWindow } from './rate-window.js';
 import {
   GRADE_JOB_OPTIONS,
   isSandboxLostReturn,
@@ -14,7 +11,10 @@ import {
   type GradeJobData,
   type GradeJobReturn,
   type SubmissionJobResult,
-} from './grading-queue.options.js';
+  type GradeOptions,
+  type SubmissionOutcome,
+} from '@app/grading';
+import { RateWindow } from './rate-window.js';
 
 /** Queue figures for /health and the admin status; read from Redis every few seconds. */
 export interface QueueFigures {

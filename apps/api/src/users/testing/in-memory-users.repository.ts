@@ -34,6 +34,13 @@ export class InMemoryUsersRepository {
     return row;
   }
 
+  async updatePasswordHash(id: string, current: string, next: string): Promise<boolean> {
+    const row = this.rows.get(id);
+    if (row?.passwordHash !== current) return false;
+    row.passwordHash = next;
+    return true;
+  }
+
   async list(skip: number, take: number, search?: string): Promise<UserRecord[]> {
     return this.matching(search).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(skip, skip + take);
   }

@@ -96,17 +96,21 @@ export class Environment {
   @IsTrustProxy()
   TRUST_PROXY?: string;
 
-  /** bcrypt cost factor; tests lower it to keep suites fast. */
-  @IsInt({ message: 'must be an integer bcrypt cost' })
-  @Min(4)
-  @Max(15)
-  BCRYPT_COST: number = 10;
+  /**
+   * Password hashing cost: scrypt's N = 2^SCRYPT_COST (r = 8, p = 1; 128·N·8 bytes of memory per
+   * hash, 32 MiB at 15). Tests lower it to keep suites fast. Hashes made at another cost still
+   * verify, and are replaced at the next login (see PasswordHasher.needsRehash).
+   */
+  @IsInt({ message: 'must be an integer scrypt cost (log2 of N)' })
+  @Min(10)
+  @Max(20)
+  SCRYPT_COST: number = 15;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'BCRYPT_COST', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE', 'GRADER_REQUIRE_WALLS'];
 
 function convert(key: string, value: unknown): unknown {

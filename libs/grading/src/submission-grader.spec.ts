@@ -1,13 +1,12 @@
 import { SandboxLostError, type GradingJob, type GradingResult, type TestResult } from '@app/grader';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/db/index.js';
-import { seedExercise, type Seeded } from '../../../../test/queue/support/seed.js';
-import { SubmissionsRepository } from '../submissions/submissions.repository.js';
-import { toLearnerSubmission } from '../submissions/submission-view.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/db/index.js';
+import { seedExercise, type Seeded } from '../../../test/queue/support/seed.js';
 import { LanedGrader } from './grading-lane.js';
 import { GradingRepository } from './grading.repository.js';
 import { FIELD_CAP_BYTES, RESULT_TEXT_CAP_BYTES } from './result-caps.js';
 import { SANDBOX_CRASHED_TWICE } from './sandbox-loss.js';
-import { SubmissionGrader, type JobGrader } from './submission-grader.js';
+import type { JobGrader } from './grading-lane.js';
+import { SubmissionGrader } from './submission-grader.js';
 
 // A "medium" test: SubmissionGrader (claim, grade, store) with a fake engine on a real database.
 
@@ -89,8 +88,8 @@ describe(SubmissionGrader.name, () => {
       // Finished: delivered again (a re-added job, a restart), it is not graded a third time.
       expect(await grader.attempt(crasher)).toEqual({ kind: 'skipped' });
       expect(sandbox.gradings.get('CRASH = __import__("os").kill(1, 9)')).toBe(2);
-      const view = toLearnerSubmission((await new SubmissionsRepository(db.prisma).findOwn(crasher, seeded.userId))!);
-      expect(view).toMatchObject({ status: 'error', score: null, message: expect.stringContaining('stopped the grading sandbox twice') });
+      // What the learner is shown for it (apps/api submission-view.spec.ts) is read from this row.
+      expect(await db.prisma.submission.findUniqueOrThrow({ where: { id: crasher }, select: { score: true, result: true } })).toEqual({ score: null, result: null });
     });
   });
 
@@ -113,7 +112,9 @@ describe(SubmissionGrader.name, () => {
       // The result row: the capped texts, the author's feedback, and about 300 bytes of fields per test.
       expect(stored!.resultBytes).toBeLessThanOrEqual(RESULT_TEXT_CAP_BYTES + FIELD_CAP_BYTES + feedbackBytes + 300 * stored!.tests + 1_000);
 
-      const view = toLearnerSubmission((await new SubmissionsRepository(db.prisma).findOwn(id, seeded.userId))!);
+      // The stored result is what every reader (the learner's view, the dashboards) gets its texts from.
+      const row = await db.prisma.submission.findUniqueOrThrow({ where: { id }, select: { result: true } });
+      const view = row.result as unknown as GradingResult;
       for (const test of view.tests) {
         const feedback = [...content.examples, ...content.tests].find((t) => test.message.endsWith(t.feedback ?? '\u0000'))?.feedback ?? '';
         expect(Buffer.byteLength(test.message)).toBeLessThanOrEqual(FIELD_CAP_BYTES + 1 + Buffer.byteLength(feedback));

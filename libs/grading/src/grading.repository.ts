@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { GradingResult } from '@app/grader';
-import type { SubmissionOutcome } from './submission-grader.js';
+import type { SubmissionOutcome } from './submission-outcome.js';
 
 export interface SubmissionToGrade {
   id: string;

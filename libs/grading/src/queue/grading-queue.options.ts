@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import type { GradingJob, GradingResult } from '@app/grader';
-import type { SubmissionOutcome } from '../submission-grader.js';
+import type { SubmissionOutcome } from '../submission-outcome.js';
 
 /** Job names on the grading queue. */
 export const JOB = {
