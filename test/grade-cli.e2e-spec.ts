@@ -9,13 +9,13 @@ import type { GradingJob, GradingResult } from '../libs/grader/src/index.js';
 // on a pipe whole: an exit before stdout drained used to cut it at the pipe's 64 KB.
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PRINTED = 3_000_000;
+const PRINTED = 900_000;
 /** Far longer than the CLI takes to close its pool and exit once its last line is written. */
 const READER_PAUSE_MS = 6_000;
 
 const job: Omit<GradingJob, 'source'> = {
   moduleName: 'solution',
-  limits: { timeMsPerTest: 20_000, timeMsTotal: 60_000, memoryMb: 256, outputBytes: 4_000_000, recursionLimit: 1000 },
+  limits: { timeMsPerTest: 20_000, timeMsTotal: 60_000, memoryMb: 256, outputBytes: 1_048_576, recursionLimit: 1000 },
   tests: ['a', 'b', 'c'].map((name, i) => ({ kind: 'case' as const, name, points: 1, visibility: 'visible' as const, tags: [], expr: `shout(${i})`, expected: i })),
 };
 const LOUD = `def shout(n):\n    print("x" * ${PRINTED})\n    return n\n`;

@@ -147,7 +147,7 @@ const compiledSuites = new Map();
 const MAX_SUITES = 64;
 // Outcome texts come from an interpreter that ran learner code: bounded here again (the harness
 // bounds them too), so that no message to the sandbox's main thread or the host can be huge.
-const MAX_OUTCOME_CHARS = 256 * 1024;
+const MAX_OUTCOME_CHARS = 2 * 1024 * 1024;
 
 function suiteKey(job) {
   return JSON.stringify([job.testModule ?? null, job.supportModules ?? null, job.moduleName,

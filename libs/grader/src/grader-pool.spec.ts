@@ -224,12 +224,13 @@ describe(GraderPool.name, () => {
       '@deco', 'def total(words: typing.List[str]) -> int:',
       '    return sum(Counter(re.findall(r"\\w+", " ".join(words))).values())',
       'def summary():',
-      "    Pt = namedtuple('Pt', 'a b')",
-      '    return [P(1).y, Color.RED.value, total(["a b", "c"]), json.loads("[1]"), Pt(1, 2).b]',
+      "    Pt = namedtuple('Pt', 'a b', defaults=[7])",
+      '    class Nt(typing.NamedTuple):', '        v: int = 3',
+      '    return [P(1).y, Color.RED.value, total(["a b", "c"]), json.loads("[1]"), Pt(1, 2).b, Pt(1).b, Nt().v]',
     ].join('\n');
     const result = await pool.grade({
       source, moduleName: 'solution', limits, seed: 7,
-      tests: [caseTest('summary', { expr: 'summary()', expected: [0, 1, 3, [1], 2] }),
+      tests: [caseTest('summary', { expr: 'summary()', expected: [0, 1, 3, [1], 2, 7, 3] }),
         caseTest('seeded', { setup: 'import random', expr: 'random.random()', expected: { $float: 0.32383276483316237 } })],
     });
     expect(result.tests.map((t) => [t.status, t.message])).toEqual([['pass', ''], ['pass', '']]);

@@ -118,7 +118,7 @@ def jstr(text):
 
 # An outcome text is bounded (values, messages and output of learner code can be huge): past
 # this it becomes an error outcome. The worker checks the same bound again in JS.
-MAX_OUTCOME_CHARS = 256 * 1024
+MAX_OUTCOME_CHARS = 2 * 1024 * 1024
 
 
 def outcome_json(status_message, output, extra):
