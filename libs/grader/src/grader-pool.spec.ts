@@ -18,87 +18,6 @@ describe(GraderPool.name, () => {
     await pool?.close();
   });
 
-  describe('unittest features of foreign suites', () => {
-    const testModule = [
-      'import unittest', 'from unittest import mock', 'import solution', '',
-      'def setUpModule():', '    solution.LOG.append("module")', '',
-      'class T(unittest.TestCase):',
-      '    @classmethod', '    def setUpClass(cls):', '        cls.base = 10',
-      '    def test_class_fixture(self):', '        self.assertEqual(self.base + solution.twice(), 12)',
-      "    @mock.patch('solution.helper', return_value=7)",
-      '    def test_patch_decorator(self, helper):', '        self.assertEqual(solution.twice(), 14)',
-      '        helper.assert_called_once_with()',
-      '    def test_patch_object(self):',
-      "        with mock.patch.object(solution, 'helper', return_value=5):",
-      '            self.assertEqual(solution.twice(), 10)',
-      "    @unittest.skip('not graded yet')", '    def test_skipped(self):', "        self.fail('runs')",
-      "    @unittest.skipIf(False, 'never')", '    def test_not_skipped(self):', '        self.assertEqual(solution.helper(), 1)',
-      '    @unittest.expectedFailure', '    def test_expected_failure(self):', '        self.assertEqual(solution.twice(), 3)',
-    ].join('\n');
-    const names = ['test_class_fixture', 'test_patch_decorator', 'test_patch_object', 'test_skipped',
-      'test_not_skipped', 'test_expected_failure'];
-    const job = (source: string): GradingJob => ({
-      source, moduleName: 'solution', limits, testModule,
-      tests: names.map((n) => ({ kind: 'module' as const, name: `T.${n}`, points: 1, visibility: 'visible' as const, tags: [] })),
-    });
-    const statuses = (r: { tests: { status: string }[] }) => r.tests.map((t) => t.status);
-
-    it('runs fixtures, mock patches, author skips and expected failures as unittest does', async () => {
-      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 2 * helper()\n'));
-      expect(statuses(result)).toEqual(['pass', 'pass', 'pass', 'skipped', 'pass', 'pass']);
-      expect(result).toMatchObject({ status: 'pass', points: 5, max_points: 5 });
-      expect(result.tests[3]!.message).toContain('not graded yet');
-    });
-
-    it('fails wrong code, and an expected failure that passes, as unittest does', async () => {
-      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 3\n'));
-      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'pass', 'fail']);
-      expect(result.tests[5]!.message).toContain('unexpected success');
-    });
-
-    it('never lets a submission skip a test itself', async () => {
-      const source = [
-        'import unittest, unittest.case', 'LOG = []',
-        "unittest.case._id = lambda f: unittest.skip('mine')(f)",
-        'def helper():', "    raise unittest.SkipTest('mine')", 'def twice():', '    return 0',
-      ].join('\n');
-      const result = await pool.grade(job(source));
-      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'error', 'pass']);
-      expect(result.tests[4]!.message).toContain('SkipTest');
-      expect(result.max_points).toBe(5);
-    });
-  });
-
-  describe('files in /tmp', () => {
-    const job = (source: string): GradingJob => ({
-      source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
-      testModule: [
-        'import unittest', 'from solution import save', '',
-        'class TestSave(unittest.TestCase):', '    def test_roundtrip(self):', "        save('notes.txt', 'hello')",
-        "        with open('notes.txt') as f:", "            self.assertEqual(f.read(), 'hello')",
-      ].join('\n'),
-      tests: [{ kind: 'module', name: 'TestSave.test_roundtrip', points: 1, visibility: 'visible', tags: [] }],
-    });
-    const honest = "def save(path, text):\n    with open(path, 'w') as f:\n        f.write(text)\n";
-
-    it('refuse a chmod of /tmp itself, which would lock every later learner out of writing', async () => {
-      const hostile = await pool.grade(job(`import os\nos.chmod('/tmp', 0o555)\n${honest}`));
-      expect(hostile.tests[0]!.message).toContain('Permission denied');
-      for (let i = 0; i < 3; i++) expect((await pool.grade(job(honest))).status).toBe('pass');
-    });
-
-    it('are bounded by a quota: file bytes live outside the capped interpreter memory', async () => {
-      const bomb = [
-        "chunk = b'x' * (8 * 1024 * 1024)",
-        'def save(path, text):',
-        '    for i in range(40):', "        with open(f'/tmp/blob{i}', 'wb') as f:", '            f.write(chunk)',
-      ].join('\n');
-      const result = await pool.grade(job(bomb));
-      expect(result.tests[0]!.message).toContain('No space left on device');
-      expect((await pool.grade(job(honest))).status).toBe('pass');
-    });
-  });
-
   it('is warm after start and reports its workers', () => {
     const health = pool.health();
     expect(health.size).toBe(2);
@@ -256,4 +175,85 @@ describe(GraderPool.name, () => {
     await closing.close();
     await expect(closing.grade({ source: '', moduleName: 'solution', limits, tests: [] })).rejects.toThrow('closed');
   }, 120000);
+
+  describe('unittest features of foreign suites', () => {
+    const testModule = [
+      'import unittest', 'from unittest import mock', 'import solution', '',
+      'def setUpModule():', '    solution.LOG.append("module")', '',
+      'class T(unittest.TestCase):',
+      '    @classmethod', '    def setUpClass(cls):', '        cls.base = 10',
+      '    def test_class_fixture(self):', '        self.assertEqual(self.base + solution.twice(), 12)',
+      "    @mock.patch('solution.helper', return_value=7)",
+      '    def test_patch_decorator(self, helper):', '        self.assertEqual(solution.twice(), 14)',
+      '        helper.assert_called_once_with()',
+      '    def test_patch_object(self):',
+      "        with mock.patch.object(solution, 'helper', return_value=5):",
+      '            self.assertEqual(solution.twice(), 10)',
+      "    @unittest.skip('not graded yet')", '    def test_skipped(self):', "        self.fail('runs')",
+      "    @unittest.skipIf(False, 'never')", '    def test_not_skipped(self):', '        self.assertEqual(solution.helper(), 1)',
+      '    @unittest.expectedFailure', '    def test_expected_failure(self):', '        self.assertEqual(solution.twice(), 3)',
+    ].join('\n');
+    const names = ['test_class_fixture', 'test_patch_decorator', 'test_patch_object', 'test_skipped',
+      'test_not_skipped', 'test_expected_failure'];
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits, testModule,
+      tests: names.map((n) => ({ kind: 'module' as const, name: `T.${n}`, points: 1, visibility: 'visible' as const, tags: [] })),
+    });
+    const statuses = (r: { tests: { status: string }[] }) => r.tests.map((t) => t.status);
+
+    it('runs fixtures, mock patches, author skips and expected failures as unittest does', async () => {
+      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 2 * helper()\n'));
+      expect(statuses(result)).toEqual(['pass', 'pass', 'pass', 'skipped', 'pass', 'pass']);
+      expect(result).toMatchObject({ status: 'pass', points: 5, max_points: 5 });
+      expect(result.tests[3]!.message).toContain('not graded yet');
+    });
+
+    it('fails wrong code, and an expected failure that passes, as unittest does', async () => {
+      const result = await pool.grade(job('LOG = []\ndef helper():\n    return 1\ndef twice():\n    return 3\n'));
+      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'pass', 'fail']);
+      expect(result.tests[5]!.message).toContain('unexpected success');
+    });
+
+    it('never lets a submission skip a test itself', async () => {
+      const source = [
+        'import unittest, unittest.case', 'LOG = []',
+        "unittest.case._id = lambda f: unittest.skip('mine')(f)",
+        'def helper():', "    raise unittest.SkipTest('mine')", 'def twice():', '    return 0',
+      ].join('\n');
+      const result = await pool.grade(job(source));
+      expect(statuses(result)).toEqual(['fail', 'fail', 'fail', 'skipped', 'error', 'pass']);
+      expect(result.tests[4]!.message).toContain('SkipTest');
+      expect(result.max_points).toBe(5);
+    });
+  });
+
+  describe('files in /tmp', () => {
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
+      testModule: [
+        'import unittest', 'from solution import save', '',
+        'class TestSave(unittest.TestCase):', '    def test_roundtrip(self):', "        save('notes.txt', 'hello')",
+        "        with open('notes.txt') as f:", "            self.assertEqual(f.read(), 'hello')",
+      ].join('\n'),
+      tests: [{ kind: 'module', name: 'TestSave.test_roundtrip', points: 1, visibility: 'visible', tags: [] }],
+    });
+    const honest = "def save(path, text):\n    with open(path, 'w') as f:\n        f.write(text)\n";
+
+    it('refuse a chmod of /tmp itself, which would lock every later learner out of writing', async () => {
+      const hostile = await pool.grade(job(`import os\nos.chmod('/tmp', 0o555)\n${honest}`));
+      expect(hostile.tests[0]!.message).toContain('Permission denied');
+      for (let i = 0; i < 3; i++) expect((await pool.grade(job(honest))).status).toBe('pass');
+    });
+
+    it('are bounded by a quota: file bytes live outside the capped interpreter memory', async () => {
+      const bomb = [
+        "chunk = b'x' * (8 * 1024 * 1024)",
+        'def save(path, text):',
+        '    for i in range(40):', "        with open(f'/tmp/blob{i}', 'wb') as f:", '            f.write(chunk)',
+      ].join('\n');
+      const result = await pool.grade(job(bomb));
+      expect(result.tests[0]!.message).toContain('No space left on device');
+      expect((await pool.grade(job(honest))).status).toBe('pass');
+    });
+  });
 });
