@@ -48,7 +48,7 @@ async function boot() {
 // Files that define classes run in their own namespace and export only the listed functions:
 // a class is reachable from `object.__subclasses__()`, and its methods' `__globals__` would
 // hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
-const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper'] };
+const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'RaisesContext'] };
 
 function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));

@@ -214,6 +214,29 @@ describe(GraderPool.name, () => {
       expect(result.tests[5]!.message).toContain('unexpected success');
     });
 
+    it('keeps an assertRaises context manager for a later `with`, with msg= as unittest words it', async () => {
+      const cmJob = (source: string): GradingJob => ({
+        source, moduleName: 'solution', limits,
+        testModule: [
+          'import unittest', 'from solution import div', 'class T(unittest.TestCase):',
+          '    def expect_zero(self):', '        return self.assertRaises(ZeroDivisionError)',
+          '    def test_helper_cm(self):', '        with self.expect_zero() as cm:', '            div(1, 0)',
+          "        self.assertIn('zero', str(cm.exception))",
+          '    def test_msg(self):', "        with self.assertRaises(ValueError, msg='negative numbers are refused'):",
+          '            div(-1, 1)',
+        ].join('\n'),
+        tests: ['T.test_helper_cm', 'T.test_msg'].map((name) => ({ kind: 'module' as const, name, points: 1, visibility: 'visible' as const, tags: [] })),
+      });
+      const right = await pool.grade(cmJob('def div(a, b):\n    if a < 0:\n        raise ValueError("no")\n    return a / b\n'));
+      expect(statuses(right)).toEqual(['pass', 'pass']);
+      const wrong = await pool.grade(cmJob('def div(a, b):\n    return 0 if b == 0 else a / b\n'));
+      expect(wrong.tests.map((t) => t.message)).toEqual(['AssertionError: ZeroDivisionError not raised',
+        'AssertionError: ValueError not raised : negative numbers are refused']);
+      const tamper = 'def div(a, b):\n    for c in object.__subclasses__():\n        if c.__name__ == "RaisesContext":\n'
+        + '            c.__exit__ = lambda *a: True\n    return 0 if b == 0 else a / b\n';
+      expect(statuses(await pool.grade(cmJob(tamper)))).toEqual(['error', 'error']);
+    });
+
     it('never lets a submission skip a test itself', async () => {
       const source = [
         'import unittest, unittest.case', 'LOG = []',

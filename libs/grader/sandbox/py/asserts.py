@@ -621,7 +621,7 @@ def check_regex(text, pattern, msg, negate, _classify=None, _compile=None, _show
     return None
 
 
-def check_raises(op, args, kwargs, _compile=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
+def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
            _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
            _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
            _name=type.__dict__['__name__'].__get__, _AttributeError=AttributeError):
@@ -636,8 +636,11 @@ def check_raises(op, args, kwargs, _compile=None, _str=str, _bytes=bytes, _type=
     for e in kinds:
         if not (_issub(_type, _type(e)) and _issub(_BaseException, e)):
             raise _TypeError('%s() arg 1 must be an exception type or tuple of exception types' % op)
-    if _len(rest) == 0:
-        raise _TypeError(op + ' as a context manager must be used directly in a `with` statement')
+    if _len(rest) == 0:  # kept for a later `with` (a helper method returns it)
+        if pattern is not None and (_type(pattern) is _str or _type(pattern) is _bytes):
+            pattern = _compile(pattern)
+        exc_name = _name(expected) if _type(expected) is not _tuple else _str(expected)
+        return _context(kinds, exc_name, pattern, kwargs.get('msg'))
     fn = rest[0]
     caught = None
     try:
@@ -799,7 +802,8 @@ def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=N
             raise _AssertionError('"%s" does not match "%s"' % (pattern.pattern, text))
         return None
     if op == 'not_raised':
-        raise _AssertionError(args[0] + ' not raised')
+        text = args[0] + ' not raised'
+        raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     return _check(op, args, kwargs)
 
 
@@ -856,6 +860,6 @@ def wire_helper(seal, S):
                                 _make=make, _type_name=type_name_),
                      _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
-        _raises=seal(check_raises, _compile=re.compile), **messages)
+        _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
                        _compile=re.compile, _ns=types.SimpleNamespace)

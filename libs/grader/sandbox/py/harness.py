@@ -29,6 +29,9 @@ HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions'
 
 
 def _seal_all():
+    S['RaisesContext'] = RaisesContext  # from rewrite.py's own namespace
+    S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
+    S['raises_values'] = tuple(RaisesContext.__dict__.values())
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,

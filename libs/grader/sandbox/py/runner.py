@@ -269,7 +269,7 @@ def run_module_test(name):
     if JOB['test_code'] is None:
         return ('error', 'the exercise has no test module for ' + name), None
     if not testcase_intact():
-        return ('error', 'tampering detected: unittest.TestCase was modified'), None
+        return ('error', 'tampering detected: unittest.TestCase (or assertRaises) was modified'), None
     prepare_imports()
     ns = hidden_namespace('__grader_tests__')
     exec(JOB['test_code'], ns)

@@ -122,8 +122,12 @@ def same_fingerprint(before, after):
 
 
 def testcase_intact():
-    """unittest.TestCase holds exactly the attributes it had at boot: the same objects, in the
-    same order (S['testcase_keys'] / S['testcase_values'] keep them alive)."""
-    current = S['TestCase'].__dict__
-    return (len(current) == len(S['testcase_keys']) and all(map(_is, current.keys(), S['testcase_keys']))
-            and all(map(_is, current.values(), S['testcase_values'])))
+    """unittest.TestCase and the assertRaises context manager hold exactly the attributes they
+    had at boot: the same objects, in the same order (S keeps them alive)."""
+    return (same_dict(S['TestCase'].__dict__, S['testcase_keys'], S['testcase_values'])
+            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
+
+
+def same_dict(current, keys, values):
+    return (len(current) == len(keys) and all(map(_is, current.keys(), keys))
+            and all(map(_is, current.values(), values)))
