@@ -81,6 +81,22 @@ describe('buildResult', () => {
     expect(result.points).toBe(1);
   });
 
+  it("says when a test could not be graded through the grader's or the exercise's fault, and counts it apart", () => {
+    const broken = { status: 'error' as const, message: 'the Python interpreter failed: RangeError', output: '' };
+    const result = buildResult(job, run([broken, ok({ value: ['int', '42'] }), broken, ok({ value: ['none'], output: 'Hello' }),
+      { status: 'pass', message: '', output: '' }]), provenance, 5);
+    expect(result.tests.map((t) => t.fault)).toEqual(['grader', undefined, 'grader', undefined, undefined]);
+    expect(result.tests[0]!.message).toBe("The grader could not grade this test (its fault, not your code's): the Python interpreter failed: RangeError");
+    expect(result.tests[2]!.message).toBe("The grader could not grade this test (its fault, not your code's).");
+    expect(result).toMatchObject({ points: 4, faults: { grader: 2, author: 0 } });
+    expect(result.message).toContain("2 could not be graded (the grader's fault, not your code's)");
+
+    const uncompiled = { status: 'error' as const, message: 'not run: the hidden tests could not be compiled: SyntaxError', output: '' };
+    const author = buildResult(job, run(job.tests.map(() => uncompiled), uncompiled), provenance, 5);
+    expect(author.faults).toEqual({ grader: 0, author: 5 });
+    expect(author.message).not.toContain('Your code could not be imported');
+  });
+
   it('maps sandbox limits to their verdicts', () => {
     const result = buildResult(job, run([
       { status: 'timeout', message: 'time limit of 2000 ms exceeded', output: '' },

@@ -147,29 +147,54 @@ function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, str
   return null;
 }
 
+/**
+ * Whose fault a non-passing test is when it is not the learner's: the grader's (an outcome it
+ * could not read, an interpreter or a channel that failed) or the exercise's (hidden tests that
+ * do not compile, an invalid expected value). Such a test still scores 0 (nothing was verified),
+ * but it says so, and results count them apart (`faults`).
+ */
+const GRADER_FAULTS = [INVALID_OUTCOME, 'the Python interpreter failed', 'the Python interpreter returned no outcome',
+  'the grading result could not be sent', 'the Python interpreter reported an invalid value'];
+const AUTHOR_FAULTS = ['not run: the hidden tests could not be compiled', "the test's expected value is invalid"];
+
+export function faultOf(message: string): 'grader' | 'author' | undefined {
+  if (GRADER_FAULTS.some((m) => message.startsWith(m))) return 'grader';
+  if (AUTHOR_FAULTS.some((m) => message.startsWith(m))) return 'author';
+  return undefined;
+}
+
+const FAULT_TEXT = {
+  grader: 'The grader could not grade this test (its fault, not your code\'s)',
+  author: 'This test is broken (the exercise\'s fault, not your code\'s)',
+};
+
 function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | null): TestResult {
   let status: TestStatus;
   let detail: string;
+  const beginFault = importFailure ? faultOf(importFailure.message) : undefined;
   if (importFailure) {
     status = sandboxStatus(importFailure.status);
-    detail = `Your code could not be imported: ${importFailure.message}`;
+    detail = beginFault ? importFailure.message : `Your code could not be imported: ${importFailure.message}`;
   } else if (spec.kind === 'case') {
     [status, detail] = caseVerdict(spec, raw);
   } else {
     status = raw.status === 'ok' ? 'error' : sandboxStatus(raw.status);
     detail = raw.message;
   }
+  const fault = status === 'pass' ? undefined : beginFault ?? faultOf(detail);
+  // The detail of a hidden test's fault may quote its expected value: visible tests only.
+  if (fault) detail = spec.visibility === 'visible' ? `${FAULT_TEXT[fault]}: ${detail}` : `${FAULT_TEXT[fault]}.`;
   const visible = spec.visibility === 'visible';
-  const feedback = status === 'pass' ? '' : spec.feedback ?? '';
+  const feedback = status === 'pass' || fault ? '' : spec.feedback ?? '';
   // A hidden test shows its name and feedback only: its messages and output could reveal
   // hidden inputs or expected values (learner code can print its arguments).
-  const shown = visible || importFailure ? [detail, feedback] : [feedback || HIDDEN_TEXT[status]];
+  const shown = visible || importFailure || fault ? [detail, feedback] : [feedback || HIDDEN_TEXT[status]];
   return {
     // A test the author skipped is out of the score, as unittest leaves it out of the failures.
     name: spec.name, status, score: status === 'pass' ? spec.points : 0,
     max_score: status === 'skipped' ? 0 : spec.points,
     visibility: spec.visibility, message: shown.filter(Boolean).join('\n'),
-    output: visible ? raw.output : '', tags: spec.tags,
+    output: visible ? raw.output : '', tags: spec.tags, ...(fault ? { fault } : {}),
   };
 }
 
@@ -189,12 +214,15 @@ export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance
   const skipped = tests.filter((t) => t.status === 'skipped').length;
   const counted = tests.length - skipped;
   const status = importFailure || tampered ? 'error' : passed === counted ? 'pass' : 'fail';
-  const message = importFailure
+  const faults = { grader: tests.filter((t) => t.fault === 'grader').length, author: tests.filter((t) => t.fault === 'author').length };
+  const faultNote = faults.grader + faults.author > 0
+    ? ` ${faults.grader + faults.author} could not be graded (${faults.grader ? 'the grader' : 'the exercise'}'s fault, not your code's).` : '';
+  const message = importFailure && !faultOf(importFailure.message)
     ? `Your code could not be imported: ${importFailure.message}`
     : tampered ? 'Tampering with the tests was detected.'
-      : `${passed} of ${counted} tests passed.${skipped ? ` ${skipped} skipped by the author.` : ''}`;
+      : `${passed} of ${counted} tests passed.${skipped ? ` ${skipped} skipped by the author.` : ''}${faultNote}`;
   return {
-    status, score: maxPoints > 0 ? points / maxPoints : 0, points, max_points: maxPoints, message,
+    status, score: maxPoints > 0 ? points / maxPoints : 0, points, max_points: maxPoints, message, faults,
     duration_ms: Math.round(durationMs * 10) / 10,
     provenance: { ...provenance, suite_hash: suiteHash(job), seed: job.seed ?? 0 }, tests,
   };

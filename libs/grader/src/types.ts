@@ -107,6 +107,8 @@ export interface TestResult {
   message: string;
   output: string;
   tags: string[];
+  /** Set when the test could not be graded through no fault of the learner's code. */
+  fault?: 'grader' | 'author';
 }
 
 export interface GradingResult {
@@ -116,6 +118,8 @@ export interface GradingResult {
   points: number;
   max_points: number;
   message: string;
+  /** Tests that could not be graded: the grader's fault, or the exercise's (counted apart). */
+  faults?: { grader: number; author: number };
   duration_ms: number;
   provenance: { runtime: string; python: string; suite_hash: string; seed: number };
   tests: TestResult[];

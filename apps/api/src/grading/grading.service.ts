@@ -81,6 +81,10 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
   async grade(job: GradingJob, options: GradeOptions = {}): Promise<GradingResult> {
     try {
       const result = this.queue ? await this.gradeOnQueue(this.queue, job, options) : await this.gradeInProcess(job, options);
+      const faults = result.faults ?? { grader: 0, author: 0 };
+      if (faults.grader + faults.author > 0) {
+        this.logger.warn(`Tests not graded through no fault of the learner: ${faults.grader} by the grader, ${faults.author} by the exercise (${result.provenance.suite_hash})`);
+      }
       // Capped as it arrives from the engine, before anything stores or sends it.
       return options.uncapped ? result : capGradingResult(result, job);
     } catch (error) {
