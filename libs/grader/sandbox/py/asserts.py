@@ -46,12 +46,27 @@ ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=
 
 
 def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _bool=bool,
-            _budget=VALUES_BUDGET):
+            _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str})):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
     if op == 'is not':
         return a is not b
+    if _type(a) in _scalars and _type(b) in _scalars:
+        # Exact built-in scalars: Python's own C comparison is CPython's verdict and runs no
+        # learner code (an assert in a loop of 10^5 checks spent its time in the full path).
+        if op == '==':
+            return a == b
+        if op == '!=':
+            return a != b
+        if op == '<':
+            return a < b
+        if op == '<=':
+            return a <= b
+        if op == '>':
+            return a > b
+        if op == '>=':
+            return a >= b
     budget = [_budget]
     if op == '==' or op == '!=':
         if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
