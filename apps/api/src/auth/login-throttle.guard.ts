@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { normalizeEmail } from '../users/user.types.js';
+import { consumeOrRefuse } from '../common/rate-limit.js';
 import { clientAddressKey } from './client-address.js';
 
 export const LOGIN_LIMIT = 10;
@@ -26,16 +27,8 @@ export function loginThrottleKey(request: Request): string {
 export class LoginThrottleGuard implements CanActivate {
   private readonly limiter = new RateLimiterMemory({ points: LOGIN_LIMIT, duration: LOGIN_WINDOW_SECONDS });
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    try {
-      await this.limiter.consume(loginThrottleKey(http.getRequest<Request>()));
-      return true;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      http.getResponse<Response>().setHeader('Retry-After', String(seconds));
-      throw new HttpException(`Too many login attempts; retry in ${seconds} s`, HttpStatus.TOO_MANY_REQUESTS);
-    }
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return consumeOrRefuse(this.limiter, loginThrottleKey(context.switchToHttp().getRequest<Request>()), context,
+      (seconds) => `Too many login attempts; retry in ${seconds} s`);
   }
 }

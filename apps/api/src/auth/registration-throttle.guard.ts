@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Environment } from '@app/config';
+import { consumeOrRefuse } from '../common/rate-limit.js';
 import { clientAddressKey } from './client-address.js';
 
 export const REGISTRATION_WINDOW_SECONDS = 60 * 60;
@@ -22,19 +23,9 @@ export class RegistrationThrottleGuard implements CanActivate {
     this.limiter = new RateLimiterMemory({ points: this.limit, duration: REGISTRATION_WINDOW_SECONDS });
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    try {
-      await this.limiter.consume(`register:${clientAddressKey(http.getRequest<Request>().ip)}`);
-      return true;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      http.getResponse<Response>().setHeader('Retry-After', String(seconds));
-      throw new HttpException(
-        `Too many registrations from this address: at most ${this.limit} per hour; retry in ${seconds} s`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    const key = `register:${clientAddressKey(context.switchToHttp().getRequest<Request>().ip)}`;
+    return consumeOrRefuse(this.limiter, key, context,
+      (seconds) => `Too many registrations from this address: at most ${this.limit} per hour; retry in ${seconds} s`);
   }
 }

@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Environment } from '@app/config';
+import { consumeOrRefuse } from '../common/rate-limit.js';
 
 export const CODE_WINDOW_SECONDS = 60;
 
@@ -22,20 +23,9 @@ export class CodeThrottleGuard implements CanActivate {
     this.limiter = new RateLimiterMemory({ points: this.limit, duration: CODE_WINDOW_SECONDS });
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request & { user?: { id: string } }>();
-    try {
-      await this.limiter.consume(`user:${request.user?.id ?? String(request.ip)}`);
-      return true;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      http.getResponse<Response>().setHeader('Retry-After', String(seconds));
-      throw new HttpException(
-        `Too many code runs and submissions: at most ${this.limit} per minute; retry in ${seconds} s`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
+    return consumeOrRefuse(this.limiter, `user:${request.user?.id ?? String(request.ip)}`, context,
+      (seconds) => `Too many code runs and submissions: at most ${this.limit} per minute; retry in ${seconds} s`);
   }
 }

@@ -45,28 +45,17 @@ ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=
               'assertLess': ('<', 'less than'), 'assertLessEqual': ('<=', 'less than or equal to')}
 
 
-def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _bool=bool,
-            _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str})):
+def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _opcall=None,
+            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str})):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
     if op == 'is not':
         return a is not b
-    if _type(a) in _scalars and _type(b) in _scalars:
+    if _type(a) in _scalars and _type(b) in _scalars and op != 'in' and op != 'not in':
         # Exact built-in scalars: Python's own C comparison is CPython's verdict and runs no
         # learner code (an assert in a loop of 10^5 checks spent its time in the full path).
-        if op == '==':
-            return a == b
-        if op == '!=':
-            return a != b
-        if op == '<':
-            return a < b
-        if op == '<=':
-            return a <= b
-        if op == '>':
-            return a > b
-        if op == '>=':
-            return a >= b
+        return _opcall(op, a, b)
     budget = [_budget]
     if op == '==' or op == '!=':
         if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
@@ -846,7 +835,8 @@ def wire_helper(seal, S):
     truth_ = seal(value_truth, _classify=classify_)
     srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_))
-    compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_)
+    compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
+                    _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_)
