@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -193,6 +193,27 @@ describe('outer wall of the grading sandbox', () => {
       expect(fallback.description.uid).not.toBe(0);
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
       expect(seen.report.read[`/proc/${canary.pid}/environ`]).toBe('EACCES');
+    });
+  });
+
+  // A fresh clone in /tmp: the sandbox's private /tmp must not be mounted over its binds (it was:
+  // such a checkout fell back to unshare and kept the host's files in view).
+  describeWalled('a checkout under /tmp', () => {
+    it('still gets the bubblewrap wall', async () => {
+      const copy = mkdtempSync(join(tmpdir(), 'walls-checkout-'));
+      try {
+        chmodSync(copy, 0o755); // uid 65534 must traverse it, as any deployment's checkout
+        const under = { ...paths, root: copy, pyodideDir: join(copy, 'pyodide'), sandboxDir: join(copy, 'sandbox'),
+          snapshotCacheDir: join(copy, 'cache'), snapshotFile: join(copy, 'cache', 'none.bin') };
+        for (const dir of [under.pyodideDir, under.sandboxDir]) mkdirSync(dir, { mode: 0o755 });
+        copyFileSync(join(paths.pyodideDir, 'package.json'), join(under.pyodideDir, 'package.json'));
+        copyFileSync(join(paths.sandboxDir, 'sandbox-main.mjs'), join(under.sandboxDir, 'sandbox-main.mjs'));
+        const found = await detectWalls(under);
+        expect([found.description.tool, found.description.filesystem, found.description.fallbacks])
+          .toEqual(['bwrap', 'read-only view', []]);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -90,11 +90,13 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
     // kill(0) cannot reach the server's process group (which shares the server's uid when the
     // server is not root). Cost: its own scheduler autogroup (see README, security model).
     '--die-with-parent', '--new-session',
+    // The private /tmp first: mounted after the binds it would hide a checkout under /tmp
+    // (seen: /tmp/fresh lost the wall and fell back to unshare). Binds below it stay read-only.
+    '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
     ...readOnly.flatMap((path) => ['--ro-bind', path, path]),
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
     // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
     // processes, no /proc/self/fd path to load code from, no device, no terminal.
-    '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
     // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
     '--remount-ro', '/',
     '--chdir', '/',
