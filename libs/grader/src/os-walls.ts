@@ -80,6 +80,16 @@ function setprivArgv(tools: Programs, root: boolean): string[] {
   return [tools.setpriv, ...drop, '--no-new-privs', '--'];
 }
 
+/** The folders strictly between /tmp and each path below it, outermost first. */
+function foldersUnderTmp(paths: string[]): string[] {
+  const folders = new Set<string>();
+  for (const path of paths.filter((p) => p.startsWith('/tmp/'))) {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 2; i < parts.length; i++) folders.add(`/${parts.slice(0, i).join('/')}`);
+  }
+  return [...folders].sort((a, b) => a.split('/').length - b.split('/').length);
+}
+
 function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string[] {
   const readOnly = [...new Set([tools.node, ...tools.libraries, ...view.readOnly])];
   return [
@@ -91,8 +101,10 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
     // server is not root). Cost: its own scheduler autogroup (see README, security model).
     '--die-with-parent', '--new-session',
     // The private /tmp first: mounted after the binds it would hide a checkout under /tmp
-    // (seen: /tmp/fresh lost the wall and fell back to unshare). Binds below it stay read-only.
+    // (seen: /tmp/fresh lost the wall and fell back to unshare). The folders leading to such a
+    // checkout are made in that tmpfs without write permission, like the rest of the view.
     '--size', String(TMP_BYTES), '--tmpfs', '/tmp',
+    ...foldersUnderTmp([...readOnly, ...view.readOnlyIfPresent]).flatMap((dir) => ['--perms', '0555', '--dir', dir]),
     ...readOnly.flatMap((path) => ['--ro-bind', path, path]),
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
     // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
