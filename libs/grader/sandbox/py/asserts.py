@@ -19,6 +19,15 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertLess', 'assertLessEqual', 'assertAlmostEqual', 'assertNotAlmostEqual',
     'assertCountEqual', 'assertIsInstance', 'assertNotIsInstance', 'assertRaises',
     'assertRaisesRegex', 'assertRegex', 'assertNotRegex'})
+# What the rewriter hands to the helper: the assertions, and the registration of an author's
+# type-equality function (kept where learner code cannot add to it).
+# A mock's own assertions compare natively (a learner object's __eq__ would decide) and are
+# looked up on an object the submission may have been handed (it could replace them): the
+# rewriter sends them to the helper too, which reads the mock's records itself.
+MOCK_ASSERTS = frozenset({'assert_called_with', 'assert_called_once_with', 'assert_any_call',
+                          'assert_has_calls', 'assert_called', 'assert_called_once',
+                          'assert_not_called'})
+REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc'})
 
 # unittest's signatures: parameter names (after self) and how many are required.
 SIGNATURES = {
@@ -102,8 +111,10 @@ def short_pair(a, b, _shorten=None, _len=len, _min=min):
     return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
 
 
-def format_message(msg, standard, _classify=None, _srepr=None, _str=str, _type=type, _Exception=Exception):
-    """unittest's _formatMessage with longMessage: the author's msg follows the standard one."""
+def format_message(msg, standard, _classify=None, _srepr=None, _settings=None, _str=str, _type=type,
+                   _Exception=Exception):
+    """unittest's _formatMessage: the author's msg follows the standard one (longMessage, the
+    default) or replaces it (a TestCase with `longMessage = False`)."""
     if msg is None:
         return standard
     if _type(msg) is _str:
@@ -115,12 +126,15 @@ def format_message(msg, standard, _classify=None, _srepr=None, _str=str, _type=t
                 text = _srepr(msg, 0, [2000], [])
         except _Exception:
             text = _srepr(msg, 0, [2000], [])
+    if not _settings[0]:
+        return text
     return standard + ' : ' + text
 
 
-def truncate_diff(message, diff, _len=len):
-    """unittest's _truncateMessage with the default maxDiff (80 * 8)."""
-    if _len(diff) <= 640:
+def truncate_diff(message, diff, _settings=None, _len=len):
+    """unittest's _truncateMessage with the TestCase's maxDiff (default 80 * 8, None: no limit)."""
+    limit = _settings[1]
+    if limit is None or _len(diff) <= limit:
         return message + diff
     return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
 
@@ -694,10 +708,10 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
     return values
 
 
-def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show=None,
+def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=None, _show=None,
           _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
-          _order_text=None, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
+          _order_text=None, _custom=None, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
           _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
     if op == 'assertRaises' or op == 'assertRaisesRegex':
@@ -707,6 +721,9 @@ def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show
         first, second, msg = v
         t = _type(first)
         if t is _type(second):  # unittest's _type_equality_funcs
+            custom = _custom(receiver, t)
+            if custom is not None:  # the author's own (hidden code): it decides, as in unittest
+                return custom(first, second, msg=msg)
             if t is _list or t is _tuple:
                 return _seq_equal(first, second, msg, t)
             if t is _dict:
@@ -783,10 +800,163 @@ def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show
     raise _AssertionError('unsupported assertion ' + op)
 
 
-def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=None,
-           _ns=None, _str=str, _bytes=bytes, _type=type, _len=len, _range=range,
-           _AssertionError=AssertionError):
-    """HELPER(op, args, kwargs): `cmp` and `truth` return an exact bool; assert ops raise."""
+def mock_pieces():
+    """unittest.mock's base class, the pristine assertion functions, the instance dict getter."""
+    import unittest.mock as mock
+    base = mock.NonCallableMock
+    originals = {name: base.__dict__[name] for name in MOCK_ASSERTS}
+    return base, _types.MappingProxyType(originals), _instance_dict_getter(base)
+
+
+def call_signature(name, args, kwargs, _show=None, _type=type, _str=str, _items=dict.items,
+                   _join=str.join, _tuple_get=tuple.__getitem__, _all=slice(None)):
+    """mock's _format_call_signature, from safe reprs."""
+    parts = [_show(x) for x in _tuple_get(args, _all)]
+    for key, value in _items(kwargs):
+        parts.append((key if _type(key) is _str else _show(key)) + '=' + _show(value))
+    return name + '(' + _join(', ', parts) + ')'
+
+
+def check_mock(op, recv, args, kwargs, _pieces=None, _eq=None, _show=None, _sig=None,
+               _budget=VALUES_BUDGET, _type=type, _issub=type.__subclasscheck__, _get=dict.get,
+               _str=str, _len=len, _range=range, _list=list, _tuple=tuple, _dict=dict,
+               _pop=list.pop, _getattr=getattr, _call=MOCK_CALL, _tuple_get=tuple.__getitem__,
+               _all=slice(None), _AssertionError=AssertionError, _TypeError=TypeError):
+    """`recv.assert_called_with(...)` and the other MOCK_ASSERTS, with CPython's verdicts: the
+    calls the mock recorded are read from its own storage and compared by values.py's rules."""
+    base, originals, dict_of = _pieces
+    if not _issub(base, _type(recv)):
+        return _getattr(recv, op)(*args, **kwargs)  # not a mock: an ordinary method call
+    own = dict_of(recv)
+    if _get(own, '_mock_delegate') is not None or _get(own, '_spec_signature') is not None:
+        # autospec: mock binds the call to the spec's signature; its own (pristine) code decides
+        return originals[op](recv, *args, **kwargs)
+    name = _get(own, '_mock_name')
+    name = name if _type(name) is _str and name else 'mock'
+    count = _get(own, '_mock_call_count', 0)
+    calls = _list(_get(own, '_mock_call_args_list', ()))
+    budget = [_budget]
+    if op == 'assert_called' or op == 'assert_called_once' or op == 'assert_not_called':
+        if kwargs or args:
+            raise _TypeError(op + '() takes 1 positional argument but %d were given' % (_len(args) + 1))
+        calls_text = '' if not calls else '\nCalls: ' + _show(_list(_get(own, '_mock_mock_calls', ()))) + '.'
+        if op == 'assert_called' and _eq(count, 0, False, 0, budget):
+            raise _AssertionError("Expected '%s' to have been called." % name)
+        if op == 'assert_called_once' and not _eq(count, 1, False, 0, budget):
+            raise _AssertionError("Expected '%s' to have been called once. Called %s times.%s"
+                                  % (name, _show(count), calls_text))
+        if op == 'assert_not_called' and not _eq(count, 0, False, 0, budget):
+            raise _AssertionError("Expected '%s' to not have been called. Called %s times.%s"
+                                  % (name, _show(count), calls_text))
+        return None
+    if op == 'assert_has_calls':
+        expected_calls = args[0] if args else kwargs.get('calls')
+        any_order = (args[1] if _len(args) > 1 else kwargs.get('any_order', False)) is True
+        expected = _list(expected_calls)
+        recorded = _list(_get(own, '_mock_mock_calls', ()))
+        if not any_order:
+            n = _len(expected)
+            for i in _range(_len(recorded) - n + 1):
+                j = 0
+                while j < n and _eq(recorded[i + j], expected[j], False, 0, budget):
+                    j += 1
+                if j == n:
+                    return None
+            raise _AssertionError('Calls not found.\nExpected: %s\n  Actual: %s'
+                                  % (_show(expected), _show(recorded)))
+        missing = []
+        left = _list(recorded)
+        for kall in expected:
+            k = 0
+            while k < _len(left) and not _eq(left[k], kall, False, 0, budget):
+                k += 1
+            if k < _len(left):
+                _pop(left, k)
+            else:
+                missing.append(kall)
+        if missing:
+            raise _AssertionError("'%s' does not contain all of %s in its call list, found %s instead"
+                                  % (name, _show(_tuple(missing)), _show(recorded)))
+        return None
+    wanted = (_tuple(args), _dict(kwargs))
+    text = _sig(name, wanted[0], wanted[1])
+    if op == 'assert_any_call':
+        for kall in calls:
+            if _eq(kall, wanted, False, 0, budget):
+                return None
+        raise _AssertionError('%s call not found' % text)
+    if op == 'assert_called_once_with' and not _eq(count, 1, False, 0, budget):
+        calls_text = '' if not calls else '\nCalls: ' + _show(_list(_get(own, '_mock_mock_calls', ()))) + '.'
+        raise _AssertionError("Expected '%s' to be called once. Called %s times.%s"
+                              % (name, _show(count), calls_text))
+    last = _get(own, '_mock_call_args')
+    if last is None:
+        raise _AssertionError('expected call not found.\nExpected: %s\n  Actual: not called.' % text)
+    if not _eq(last, wanted, False, 0, budget):
+        shown = _show(last)
+        if _type(last) is _call:
+            stored = _tuple_get(last, _all)
+            if _len(stored) == 2 and _type(stored[0]) is _tuple and _type(stored[1]) is _dict:
+                shown = _sig(name, stored[0], stored[1])
+        raise _AssertionError('expected call not found.\nExpected: %s\n  Actual: %s' % (text, shown))
+    return None
+
+
+def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _type=type,
+                      _getattr=getattr, _bool=bool, _int=int, _Exception=Exception):
+    """(longMessage, maxDiff) of the TestCase an assertion is called on (unittest's defaults for
+    anything else). They shape messages only, never a verdict."""
+    long_message, max_diff = True, 640
+    if receiver is not None and _issub(_TestCase, _type(receiver)):
+        try:
+            value = _getattr(receiver, 'longMessage', True)
+            if _type(value) is _bool:
+                long_message = value
+            value = _getattr(receiver, 'maxDiff', 640)
+            if value is None or _type(value) is _int:
+                max_diff = value
+        except _Exception:
+            pass
+    return long_message, max_diff
+
+
+def type_equality_func(receiver, t, _funcs=None, _id=id, _getattr=getattr, _str=str, _type=type):
+    """The comparison the author registered for exact type `t` with `addTypeEqualityFunc` on
+    this TestCase, or None. Only the helper records registrations (the rewritten hidden code
+    calls it), so learner code can neither add one nor replace one."""
+    entry = _funcs.get(_id(receiver))
+    if entry is None or entry[0] is not receiver:
+        return None
+    for registered, func in entry[1]:
+        if registered is t:
+            return _getattr(receiver, func) if _type(func) is _str else func
+    return None
+
+
+def register_type_func(receiver, args, kwargs, _funcs=None, _id=id, _len=len, _TypeError=TypeError):
+    """`self.addTypeEqualityFunc(typeobj, function)` in hidden code."""
+    values = (args + (kwargs.get('typeobj'), kwargs.get('function'))[_len(args):])[:2]
+    if values[0] is None or values[1] is None:
+        raise _TypeError("addTypeEqualityFunc() missing required argument 'typeobj' or 'function'")
+    entry = _funcs.get(_id(receiver))
+    if entry is None or entry[0] is not receiver:
+        entry = (receiver, [])
+        _funcs[_id(receiver)] = entry  # the receiver is held: its id is never reused meanwhile
+    entry[1].insert(0, (values[0], values[1]))
+    return None
+
+
+def clear_type_funcs(_funcs=None):
+    """Before each test: registrations belong to one test's TestCase."""
+    _funcs.clear()
+
+
+def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
+           _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None,
+           _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
+           _type=type, _len=len, _range=range, _AssertionError=AssertionError):
+    """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
+    raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
         ops = args[0]
         for i in _range(_len(ops)):
@@ -808,7 +978,15 @@ def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=N
     if op == 'not_raised':
         text = args[0] + ' not raised'
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
-    return _check(op, args, kwargs)
+    if op == 'addTypeEqualityFunc':
+        return _register(receiver, args, kwargs)
+    if op in _mock_ops:
+        return _mock(op, receiver, args, kwargs)
+    before = (_settings[0], _settings[1])
+    _settings[0], _settings[1] = _read_settings(receiver)
+    result = _check(op, args, kwargs, receiver)
+    _settings[0], _settings[1] = before  # a custom type function may assert on another TestCase
+    return result
 
 
 def wire_helper(seal, S):
@@ -817,6 +995,7 @@ def wire_helper(seal, S):
     import operator
     import re
     import types
+    import unittest
     proxy = types.MappingProxyType
     classify_ = seal(value_kind)
     type_name_ = seal(value_type_name)
@@ -825,7 +1004,8 @@ def wire_helper(seal, S):
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
-    eq_ = seal(value_eq, _classify=classify_, _num_eq=seal(num_eq), _find=find_, _split=split_)
+    eq_ = seal(value_eq, _classify=classify_, _num_eq=seal(num_eq), _find=find_, _split=split_,
+               _call_eq=seal(call_eq, _classify=classify_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -833,14 +1013,17 @@ def wire_helper(seal, S):
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
                      _split=split_, _type_name=type_name_)
     truth_ = seal(value_truth, _classify=classify_)
-    srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1))
+    srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1),
+                  _call_repr=seal(call_repr))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
-    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_)
-    truncate_ = seal(truncate_diff)
+    settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
+    type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
+    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
+    truncate_ = seal(truncate_diff, _settings=settings)
     pformat_ = seal(value_pformat, _classify=classify_, _show=show_, _sortable=seal(sorted_if_plain))
     ndiff_ = seal(line_ndiff, _qmarks=seal(guide_marks))
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
@@ -848,6 +1031,7 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
+        _custom=seal(type_equality_func, _funcs=type_funcs),
         _short_pair=short_pair_, _order_text=proxy(ORDER_TEXT),
         _seq_equal=seal(seq_equal, _compare=compare_, _classify=classify_, _short_pair=short_pair_,
                         _truncate=truncate_, _line_diff=line_diff_, _split=split_, _type_name=type_name_,
@@ -867,4 +1051,9 @@ def wire_helper(seal, S):
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
-                       _compile=re.compile, _ns=types.SimpleNamespace)
+                       _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
+                       _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
+                       _register=seal(register_type_func, _funcs=type_funcs),
+                       _mock=seal(check_mock, _pieces=mock_pieces(), _eq=eq_, _show=show_,
+                                  _sig=seal(call_signature, _show=show_)))
+    S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)

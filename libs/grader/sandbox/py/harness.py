@@ -52,18 +52,29 @@ def _snapshot_modules():
 
 
 def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=None,
-                   _snaps=None, _own=None, _Module=_types.ModuleType, _update=dict.update,
-                   _partition=str.partition):
+                   _snaps=None, _own=None, _copy=None, _partition=str.partition):
     """`import` inside hidden code: the learner module as imported, stdlib as it was pristine."""
     if level == 0:
         if name in _own:
             return _own[name]
         top = name if fromlist else _partition(name, '.')[0]
         if top in _snaps:
-            copy = _Module(top)
-            _update(copy.__dict__, _snaps[top])
-            return copy
+            return _copy(top, 0)
     return _real(name, globals, locals, fromlist, level)
+
+
+def module_copy(name, depth, _self=SELF, _snaps=None, _Module=_types.ModuleType, _type=type,
+                _update=dict.update, _items=dict.items, _list=list, _str=str):
+    """A fresh module holding the pristine snapshot of `name`, its submodules copied the same
+    way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's)."""
+    copy = _Module(name)
+    space = copy.__dict__
+    _update(space, _snaps[name])
+    if depth < 4:
+        for key, value in _list(_items(space)):
+            if _type(value) is _Module and _type(key) is _str and (name + '.' + key) in _snaps:
+                space[key] = _self(name + '.' + key, depth + 1)
+    return copy
 
 
 def install(config_text):
@@ -91,6 +102,11 @@ def install(config_text):
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()
+    S['module_copy'] = seal(module_copy, _snaps=S['modules'])
+    # Hidden code's `mock.ANY` (in the snapshot) equals everything in the helper's comparisons;
+    # learner code is given an ANY of its own, an ordinary object to those comparisons, so a
+    # submission cannot return the hidden one to pass any assertEqual.
+    _mock.ANY = _mock._ANY()
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path

@@ -19,12 +19,13 @@ _OPS = {_ast.Eq: '==', _ast.NotEq: '!=', _ast.Lt: '<', _ast.LtE: '<=', _ast.Gt: 
         _ast.GtE: '>=', _ast.In: 'in', _ast.NotIn: 'not in', _ast.Is: 'is', _ast.IsNot: 'is not'}
 
 
-def _helper_call(op, args, keywords=()):
+def _helper_call(op, args, keywords=(), receiver=None):
     keys = [_ast.Constant(k.arg) if k.arg is not None else None for k in keywords]
     values = [k.value for k in keywords]
-    return _ast.Call(func=_ast.Constant(SENTINEL),
-                     args=[_ast.Constant(op), _ast.Tuple(list(args), _ast.Load()),
-                           _ast.Dict(keys, values)], keywords=[])
+    call_args = [_ast.Constant(op), _ast.Tuple(list(args), _ast.Load()), _ast.Dict(keys, values)]
+    if receiver is not None:  # `x.assertEqual(...)`: x's settings (maxDiff, longMessage...)
+        call_args.append(receiver)
+    return _ast.Call(func=_ast.Constant(SENTINEL), args=call_args, keywords=[])
 
 
 def _is_helper(node):
@@ -134,7 +135,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.generic_visit(node)
         func = node.func
         if isinstance(func, _ast.Attribute) and func.attr in self.assert_methods:
-            return _helper_call(func.attr, node.args, node.keywords)
+            return _helper_call(func.attr, node.args, node.keywords, func.value)
         return node
 
     def visit_Assert(self, node):

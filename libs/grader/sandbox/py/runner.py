@@ -92,7 +92,7 @@ def begin(job_text):
     mod.__file__ = name + '.py'
     JOB['module'] = mod
     JOB['import'] = seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
-                         _own=_types.MappingProxyType({name: mod}))
+                         _own=_types.MappingProxyType({name: mod}), _copy=S['module_copy'])
     buf = capture()
     try:
         code = compile(job['source'], name + '.py', 'exec', dont_inherit=True)
@@ -122,7 +122,7 @@ def load_hidden(job):
 
 
 def compile_raw(job):
-    methods = ASSERT_METHODS
+    methods = REWRITTEN_METHODS
     names = frozenset(S['builtins'])
     source = job.get('testModule')
     test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names) if source else None
@@ -142,7 +142,7 @@ def compile_raw(job):
 def import_function(own):
     """`__import__` of hidden code: the modules in `own` by name, stdlib as it was pristine."""
     return seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
-                _own=_types.MappingProxyType(own))
+                _own=_types.MappingProxyType(own), _copy=S['module_copy'])
 
 
 def with_support(own, support, register):
@@ -182,6 +182,7 @@ def run_test(index):
     S['setrecursionlimit'](JOB['job']['limits']['recursionLimit'] + 60)
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
+    S['clear_type_funcs']()
     buf = capture()
     extra = None
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
