@@ -114,6 +114,8 @@ export interface QuizProgress {
   title: string;
   kind: 'quiz' | 'exercise';
   course: string;
+  /** The course.yaml section it is listed in (items come in the course's order); null if unlisted. */
+  section: string | null;
   /** Best submitted-attempt score in points; null before any submitted attempt. */
   bestScore: number | null;
   maxScore: number | null;

@@ -32,6 +32,7 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     title: quiz.title,
     kind: quiz.kind,
     course: quiz.course,
+    section: quiz.section,
     bestScore: best?.score ?? null,
     maxScore: best?.maxScore ?? null,
     attemptsUsed: attempts.length,
