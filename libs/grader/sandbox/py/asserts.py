@@ -18,15 +18,12 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertIsNotNone', 'assertIn', 'assertNotIn', 'assertGreater', 'assertGreaterEqual',
     'assertLess', 'assertLessEqual', 'assertAlmostEqual', 'assertNotAlmostEqual',
     'assertCountEqual', 'assertIsInstance', 'assertNotIsInstance', 'assertRaises',
-    'assertRaisesRegex', 'assertRegex', 'assertNotRegex'})
+    'assertRaisesRegex', 'assertRegex', 'assertNotRegex',
+    # new in 3.14 (Pyodide's Python)
+    'assertStartsWith', 'assertNotStartsWith', 'assertEndsWith', 'assertNotEndsWith',
+    'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass'})
 # What the rewriter hands to the helper: the assertions, and the registration of an author's
 # type-equality function (kept where learner code cannot add to it).
-# A mock's own assertions compare natively (a learner object's __eq__ would decide) and are
-# looked up on an object the submission may have been handed (it could replace them): the
-# rewriter sends them to the helper too, which reads the mock's records itself.
-MOCK_ASSERTS = frozenset({'assert_called_with', 'assert_called_once_with', 'assert_any_call',
-                          'assert_has_calls', 'assert_called', 'assert_called_once',
-                          'assert_not_called'})
 REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc'})
 
 # unittest's signatures: parameter names (after self) and how many are required.
@@ -49,13 +46,21 @@ SIGNATURES = {
     'assertSequenceEqual': (('seq1', 'seq2', 'msg', 'seq_type'), 2),
     'assertRegex': (('text', 'expected_regex', 'msg'), 2),
     'assertNotRegex': (('text', 'unexpected_regex', 'msg'), 2),
+    'assertStartsWith': (('s', 'prefix', 'msg'), 2), 'assertNotStartsWith': (('s', 'prefix', 'msg'), 2),
+    'assertEndsWith': (('s', 'suffix', 'msg'), 2), 'assertNotEndsWith': (('s', 'suffix', 'msg'), 2),
+    'assertHasAttr': (('obj', 'name', 'msg'), 2), 'assertNotHasAttr': (('obj', 'name', 'msg'), 2),
+    'assertIsSubclass': (('cls', 'superclass', 'msg'), 2),
+    'assertNotIsSubclass': (('cls', 'superclass', 'msg'), 2),
 }
+TAIL_OPS = {'assertStartsWith': (True, False), 'assertNotStartsWith': (True, True),
+            'assertEndsWith': (False, False), 'assertNotEndsWith': (False, True)}
 ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=', 'greater than or equal to'),
               'assertLess': ('<', 'less than'), 'assertLessEqual': ('<=', 'less than or equal to')}
 
 
 def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _opcall=None,
-            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str})):
+            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str}),
+            _any=ANY_CELL):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
@@ -67,6 +72,8 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
         return _opcall(op, a, b)
     budget = [_budget]
     if op == '==' or op == '!=':
+        if a is _any[0] or b is _any[0]:  # never handed to a learner object's __eq__
+            return op == '=='
         if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
             return _bool(a == b) if op == '==' else _bool(a != b)  # the learner's own protocol
         same = _eq(a, b, False, 0, budget)
@@ -639,6 +646,60 @@ def check_regex(text, pattern, msg, negate, _classify=None, _compile=None, _show
     return None
 
 
+def check_tail(op, s, tail, msg, _classify=None, _show=None, _fmt=None, _type_name=None,
+               _ops=TAIL_OPS, _len=len, _str=str, _startswith=str.startswith, _endswith=str.endswith,
+               _bstartswith=bytes.startswith, _bendswith=bytes.endswith, _range=range,
+               _AssertionError=AssertionError, _TypeError=TypeError):
+    """assertStartsWith / assertEndsWith and their negations (3.14), on the stored data: a str
+    subclass's own startswith is never asked."""
+    start, negate = _ops[op]
+    ks, ds = _classify(s)[:2]
+    kt, dt = _classify(tail)[:2]
+    tails = dt if kt == 'tuple' else (tail,)
+    kinds = [_classify(t)[:2] for t in tails]
+    for kind, data in kinds:
+        if kind == 'str' and ks != 'str':
+            raise _AssertionError(_fmt(msg, 'Expected str, not %s' % _type_name(s)))
+        if kind == 'bytes' and ks != 'bytes':
+            raise _AssertionError(_fmt(msg, 'Expected bytes, not %s' % _type_name(s)))
+        if kind != 'str' and kind != 'bytes' or ks != kind:
+            raise _TypeError('%s first arg must be %s or a tuple of %s, not %s' % (
+                'startswith' if start else 'endswith', 'str' if ks == 'str' else 'bytes',
+                'str' if ks == 'str' else 'bytes', _type_name(tails[0] if kind == 'tuple' else tail)))
+    hit = None
+    for i in _range(_len(kinds)):
+        data = kinds[i][1]
+        if ks == 'str':
+            found = _startswith(ds, data) if start else _endswith(ds, data)
+        else:
+            found = _bstartswith(ds, data) if start else _bendswith(ds, data)
+        if found:
+            hit = tails[i]
+            break
+    a = _show(s)
+    if _len(a) > 80:
+        a = a[:80] + ' [truncated]...'
+    if not negate and hit is None:
+        word = 'start' if start else 'end'
+        many = 'any of ' if kt == 'tuple' else ''
+        raise _AssertionError(_fmt(msg, "%s doesn't %s with %s%s" % (a, word, many, _show(tail))))
+    if negate and hit is not None:
+        raise _AssertionError(_fmt(msg, '%s %s with %s' % (a, 'starts' if start else 'ends', _show(hit))))
+    return None
+
+
+def attr_owner(obj, _show=None, _type_name=None, _type=type, _module=_types.ModuleType,
+               _typetype=type, _issub=type.__subclasscheck__, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+               _name=type.__dict__['__name__'].__get__, _str=str):
+    """How assertHasAttr names the object: module 'm', type object 'C', 'C' object."""
+    if _issub(_module, _type(obj)):
+        name = _mod_dict(obj).get('__name__')
+        return 'module %s' % _show(name if _type(name) is _str else '?')
+    if _issub(_typetype, _type(obj)):
+        return 'type object %s' % _show(_name(obj))
+    return '%s object' % _show(_type_name(obj))
+
+
 def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
            _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
            _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
@@ -711,7 +772,8 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
 def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=None, _show=None,
           _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
-          _order_text=None, _custom=None, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
+          _order_text=None, _custom=None, _tail=None, _tail_ops=TAIL_OPS, _hasattr=hasattr,
+          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
           _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
     if op == 'assertRaises' or op == 'assertRaisesRegex':
@@ -797,109 +859,22 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
         return _count_equal(v[0], v[1], v[2])
     if op == 'assertRegex' or op == 'assertNotRegex':
         return _regex(v[0], v[1], v[2], op == 'assertNotRegex')
+    if op in _tail_ops:
+        return _tail(op, v[0], v[1], v[2])
+    if op == 'assertHasAttr' or op == 'assertNotHasAttr':
+        # hasattr asks the object (its __getattr__): what such a test tests, as in unittest
+        if _hasattr(v[0], v[1]) != (op == 'assertHasAttr'):
+            what = 'has no attribute' if op == 'assertHasAttr' else 'has unexpected attribute'
+            raise _AssertionError(_fmt(v[2], '%s %s %s' % (_describe_owner(v[0]), what, _show(v[1]))))
+        return None
+    if op == 'assertIsSubclass' or op == 'assertNotIsSubclass':
+        if not _issubclass(_type(v[0]), _typetype):
+            raise _AssertionError(_fmt(v[2], '%s is not a class' % _show(v[0])))
+        if _issubclass(v[0], v[1]) != (op == 'assertIsSubclass'):
+            words = 'is not a subclass of' if op == 'assertIsSubclass' else 'is a subclass of'
+            raise _AssertionError(_fmt(v[2], '%s %s %s' % (_show(v[0]), words, _show(v[1]))))
+        return None
     raise _AssertionError('unsupported assertion ' + op)
-
-
-def mock_pieces():
-    """unittest.mock's base class, the pristine assertion functions, the instance dict getter."""
-    import unittest.mock as mock
-    base = mock.NonCallableMock
-    originals = {name: base.__dict__[name] for name in MOCK_ASSERTS}
-    return base, _types.MappingProxyType(originals), _instance_dict_getter(base)
-
-
-def call_signature(name, args, kwargs, _show=None, _type=type, _str=str, _items=dict.items,
-                   _join=str.join, _tuple_get=tuple.__getitem__, _all=slice(None)):
-    """mock's _format_call_signature, from safe reprs."""
-    parts = [_show(x) for x in _tuple_get(args, _all)]
-    for key, value in _items(kwargs):
-        parts.append((key if _type(key) is _str else _show(key)) + '=' + _show(value))
-    return name + '(' + _join(', ', parts) + ')'
-
-
-def check_mock(op, recv, args, kwargs, _pieces=None, _eq=None, _show=None, _sig=None,
-               _budget=VALUES_BUDGET, _type=type, _issub=type.__subclasscheck__, _get=dict.get,
-               _str=str, _len=len, _range=range, _list=list, _tuple=tuple, _dict=dict,
-               _pop=list.pop, _getattr=getattr, _call=MOCK_CALL, _tuple_get=tuple.__getitem__,
-               _all=slice(None), _AssertionError=AssertionError, _TypeError=TypeError):
-    """`recv.assert_called_with(...)` and the other MOCK_ASSERTS, with CPython's verdicts: the
-    calls the mock recorded are read from its own storage and compared by values.py's rules."""
-    base, originals, dict_of = _pieces
-    if not _issub(base, _type(recv)):
-        return _getattr(recv, op)(*args, **kwargs)  # not a mock: an ordinary method call
-    own = dict_of(recv)
-    if _get(own, '_mock_delegate') is not None or _get(own, '_spec_signature') is not None:
-        # autospec: mock binds the call to the spec's signature; its own (pristine) code decides
-        return originals[op](recv, *args, **kwargs)
-    name = _get(own, '_mock_name')
-    name = name if _type(name) is _str and name else 'mock'
-    count = _get(own, '_mock_call_count', 0)
-    calls = _list(_get(own, '_mock_call_args_list', ()))
-    budget = [_budget]
-    if op == 'assert_called' or op == 'assert_called_once' or op == 'assert_not_called':
-        if kwargs or args:
-            raise _TypeError(op + '() takes 1 positional argument but %d were given' % (_len(args) + 1))
-        calls_text = '' if not calls else '\nCalls: ' + _show(_list(_get(own, '_mock_mock_calls', ()))) + '.'
-        if op == 'assert_called' and _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been called." % name)
-        if op == 'assert_called_once' and not _eq(count, 1, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been called once. Called %s times.%s"
-                                  % (name, _show(count), calls_text))
-        if op == 'assert_not_called' and not _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to not have been called. Called %s times.%s"
-                                  % (name, _show(count), calls_text))
-        return None
-    if op == 'assert_has_calls':
-        expected_calls = args[0] if args else kwargs.get('calls')
-        any_order = (args[1] if _len(args) > 1 else kwargs.get('any_order', False)) is True
-        expected = _list(expected_calls)
-        recorded = _list(_get(own, '_mock_mock_calls', ()))
-        if not any_order:
-            n = _len(expected)
-            for i in _range(_len(recorded) - n + 1):
-                j = 0
-                while j < n and _eq(recorded[i + j], expected[j], False, 0, budget):
-                    j += 1
-                if j == n:
-                    return None
-            raise _AssertionError('Calls not found.\nExpected: %s\n  Actual: %s'
-                                  % (_show(expected), _show(recorded)))
-        missing = []
-        left = _list(recorded)
-        for kall in expected:
-            k = 0
-            while k < _len(left) and not _eq(left[k], kall, False, 0, budget):
-                k += 1
-            if k < _len(left):
-                _pop(left, k)
-            else:
-                missing.append(kall)
-        if missing:
-            raise _AssertionError("'%s' does not contain all of %s in its call list, found %s instead"
-                                  % (name, _show(_tuple(missing)), _show(recorded)))
-        return None
-    wanted = (_tuple(args), _dict(kwargs))
-    text = _sig(name, wanted[0], wanted[1])
-    if op == 'assert_any_call':
-        for kall in calls:
-            if _eq(kall, wanted, False, 0, budget):
-                return None
-        raise _AssertionError('%s call not found' % text)
-    if op == 'assert_called_once_with' and not _eq(count, 1, False, 0, budget):
-        calls_text = '' if not calls else '\nCalls: ' + _show(_list(_get(own, '_mock_mock_calls', ()))) + '.'
-        raise _AssertionError("Expected '%s' to be called once. Called %s times.%s"
-                              % (name, _show(count), calls_text))
-    last = _get(own, '_mock_call_args')
-    if last is None:
-        raise _AssertionError('expected call not found.\nExpected: %s\n  Actual: not called.' % text)
-    if not _eq(last, wanted, False, 0, budget):
-        shown = _show(last)
-        if _type(last) is _call:
-            stored = _tuple_get(last, _all)
-            if _len(stored) == 2 and _type(stored[0]) is _tuple and _type(stored[1]) is _dict:
-                shown = _sig(name, stored[0], stored[1])
-        raise _AssertionError('expected call not found.\nExpected: %s\n  Actual: %s' % (text, shown))
-    return None
 
 
 def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _type=type,
@@ -952,7 +927,7 @@ def clear_type_funcs(_funcs=None):
 
 
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
-           _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None,
+           _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
            _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
@@ -982,6 +957,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
         return _register(receiver, args, kwargs)
     if op in _mock_ops:
         return _mock(op, receiver, args, kwargs)
+    if op == 'mock_record':
+        return _mock_record(args[0], args[1])
     before = (_settings[0], _settings[1])
     _settings[0], _settings[1] = _read_settings(receiver)
     result = _check(op, args, kwargs, receiver)
@@ -1011,7 +988,8 @@ def wire_helper(seal, S):
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
                   _find=find_, _split=split_)
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
-                     _split=split_, _type_name=type_name_)
+                     _split=split_, _type_name=type_name_,
+                     _holds_any=seal(holds_any, _classify=classify_))
     truth_ = seal(value_truth, _classify=classify_)
     srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr))
@@ -1020,6 +998,7 @@ def wire_helper(seal, S):
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
+    mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
@@ -1032,6 +1011,8 @@ def wire_helper(seal, S):
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _custom=seal(type_equality_func, _funcs=type_funcs),
+        _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
+        _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
         _short_pair=short_pair_, _order_text=proxy(ORDER_TEXT),
         _seq_equal=seal(seq_equal, _compare=compare_, _classify=classify_, _short_pair=short_pair_,
                         _truncate=truncate_, _line_diff=line_diff_, _split=split_, _type_name=type_name_,
@@ -1054,6 +1035,5 @@ def wire_helper(seal, S):
                        _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
                        _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
                        _register=seal(register_type_func, _funcs=type_funcs),
-                       _mock=seal(check_mock, _pieces=mock_pieces(), _eq=eq_, _show=show_,
-                                  _sig=seal(call_signature, _show=show_)))
+                       _mock=mock_check, _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)

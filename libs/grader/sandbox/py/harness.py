@@ -37,7 +37,9 @@ def _seal_all():
     S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
                                _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
                                _Traceback=_types.TracebackType)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
+    import unittest.mock as mock
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+                     _mock_base=mock.NonCallableMock)
     S['escape'] = _escape_table()
 
 
@@ -103,10 +105,13 @@ def install(config_text):
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()
     S['module_copy'] = seal(module_copy, _snaps=S['modules'])
-    # Hidden code's `mock.ANY` (in the snapshot) equals everything in the helper's comparisons;
-    # learner code is given an ANY of its own, an ordinary object to those comparisons, so a
-    # submission cannot return the hidden one to pass any assertEqual.
+    # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
+    # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
+    # ordinary object to those comparisons, so a submission cannot return the hidden one.
     _mock.ANY = _mock._ANY()
+    S['any_class'] = _mock._ANY
+    S['mock_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()))
+                              for c in mock_classes())
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path

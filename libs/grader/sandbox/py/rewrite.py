@@ -106,11 +106,23 @@ def _bound_names(tree):
     return names
 
 
+# A mock's records read by hidden code (`send.call_args_list`): the helper returns them from the
+# mock's own storage (mocks.py), not through attributes learner code can reassign.
+MOCK_RECORD_READS = frozenset({'called', 'call_count', 'call_args', 'call_args_list', 'mock_calls',
+                               'method_calls', 'await_count', 'await_args', 'await_args_list'})
+
+
 class StrictRewriter(_ast.NodeTransformer):
     def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods
         self.builtin_names = builtin_names
         self.bound = bound
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        if isinstance(node.ctx, _ast.Load) and node.attr in MOCK_RECORD_READS:
+            return _ast.copy_location(_helper_call('mock_record', [node.value, _ast.Constant(node.attr)]), node)
+        return node
 
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
@@ -208,6 +220,20 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     with _warnings.catch_warnings():
         _warnings.simplefilter('ignore')
         return compile(tree, filename, mode, dont_inherit=True)
+
+
+def imported_modules(source):
+    """The absolute module names hidden code imports (`import a.b`, `from a import b`): imported
+    and snapshotted before the submission runs (runner.snapshot_imports), so a module that is not
+    preloaded cannot be planted in sys.modules by learner code."""
+    names = set()
+    for node in _ast.walk(_ast.parse(source)):
+        if isinstance(node, _ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+            names.update(node.module + '.' + alias.name for alias in node.names if alias.name != '*')
+    return sorted(names)
 
 
 def inject_helper(code, helper, builtins):
