@@ -64,6 +64,16 @@ export interface QuestionStats {
    * the grader's (an unsupported feature, an internal error) or the exercise's (a broken test).
    */
   gradingFaults: GradingFaultCount;
+  /** The named mistakes (tests' `misconception`) its graded submissions revealed, most learners first. */
+  misconceptions: MisconceptionCount[];
+}
+
+export interface MisconceptionCount {
+  name: string;
+  /** Learners with at least one graded submission showing it. */
+  learners: number;
+  /** Failed test results naming it. */
+  failures: number;
 }
 
 export interface GradingFaultCount {

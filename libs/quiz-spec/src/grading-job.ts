@@ -8,6 +8,7 @@ import {
   type TestSpec,
   type Visibility,
 } from '../../grader/src/types.js';
+import { CHECK_DEFAULTS, checkCode, checkKind } from './checks/check-tests.js';
 import { isModuleTest } from './semantic-checks.js';
 import type { CodeLimits, CodeQuestion, TestDef } from './model.types.js';
 
@@ -33,6 +34,8 @@ export function toGradingJob(question: CodeQuestion, source: string, options: Gr
   };
   if (question.test_module !== undefined) job.testModule = question.test_module;
   if (question.support_modules !== undefined) job.supportModules = question.support_modules;
+  const checks = checkCode(question);
+  if (checks) Object.assign(job, checks);
   const clock = question.virtual_clock;
   if (clock !== false && clock !== undefined) job.virtualClock = { start: clock === true ? 0 : clock.start };
   if (options.seed !== undefined) job.seed = options.seed;
@@ -42,8 +45,11 @@ export function toGradingJob(question: CodeQuestion, source: string, options: Gr
 const CASE_FIELDS = ['setup', 'expr', 'call', 'args', 'kwargs', 'expected', 'raises', 'output'] as const;
 
 function toTestSpec(test: TestDef, visibility: Visibility, tags: string[]): TestSpec {
-  const base = { name: test.name, points: test.points, visibility, tags: [...tags] };
-  const withFeedback = test.feedback === undefined ? base : { ...base, feedback: test.feedback };
+  const defaults = test.check === undefined ? undefined : CHECK_DEFAULTS[checkKind(test.check)];
+  const misconception = test.misconception ?? defaults?.misconception;
+  const base = { name: test.name, points: test.points, visibility, tags: [...tags], ...(misconception ? { misconception } : {}) };
+  const feedback = test.feedback ?? defaults?.feedback;
+  const withFeedback = feedback === undefined ? base : { ...base, feedback };
   if (isModuleTest(test)) return { ...withFeedback, kind: 'module' };
   const spec: CaseTestSpec = { ...withFeedback, kind: 'case' };
   // Copy only the keys the author wrote: `expected: null` (None) differs from no expected value.

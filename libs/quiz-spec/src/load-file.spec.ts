@@ -18,7 +18,7 @@ function messagesOf(result: FileLoadResult): string[] {
 describe('loadFile', () => {
   it('names file:line:column, the field and what was expected for schema errors', async () => {
     expect(await errorsOf('bad-points')).toEqual([
-      `${BROKEN}/bad-points.yaml:11:5: tests[1].expect: unknown field (expected one of: name, points, feedback, setup, expr, call, args, kwargs, expected, exact_type, raises, output)`,
+      `${BROKEN}/bad-points.yaml:11:5: tests[1].expect: unknown field (expected one of: name, points, feedback, setup, expr, call, args, kwargs, expected, exact_type, raises, output, check, misconception)`,
       `${BROKEN}/bad-points.yaml:15:13: tests[2].points: expected a number >= 0, got "two"`,
     ]);
   });

@@ -20,7 +20,18 @@ export interface TestDef {
   exact_type?: boolean;
   raises?: string;
   output?: string;
+  /** A closure-aware check (hidden tests only): run by the generated test of that name. */
+  check?: CheckDef;
+  /** The mistake a failure of this test reveals, counted per exercise on the dashboard. */
+  misconception?: string;
 }
+
+/** Exactly one kind of closure-aware check (docs/authoring.md, "Closure-aware checks"). */
+export type CheckDef =
+  | { closure: { make: string; use?: string; free_vars?: string[] } }
+  | { no_module_state: string }
+  | { independent: { make: string; step: string } }
+  | { distinct: { make: string; each: string } };
 
 export interface WrongSolution {
   name: string;

@@ -72,8 +72,8 @@ function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
     (i) => [...all[i]!.path, 'name'],
     'test name',
   );
-  for (const { test, path } of all) problems.push(...checkTest(test, path, path[base.length] === 'examples'));
-  const moduleTests = all.filter((t) => isModuleTest(t.test));
+  for (const { test, path } of all) problems.push(...checkTest(test, path, path[base.length] === 'examples', q.test_module));
+  const moduleTests = all.filter((t) => isModuleTest(t.test) && t.test.check === undefined);
   if (moduleTests.length > 0 && q.test_module === undefined) {
     const name = moduleTests[0]!.test.name;
     problems.push({ path: [...moduleTests[0]!.path, 'name'], message: `"${name}" is a test_module test, but test_module is missing` });
@@ -90,7 +90,8 @@ export function isModuleTest(test: TestDef): boolean {
   return test.expr === undefined && test.call === undefined && !CASE_ONLY_FIELDS.some((f) => f in test);
 }
 
-function checkTest(test: TestDef, path: DataPath, isExample: boolean): Problem[] {
+function checkTest(test: TestDef, path: DataPath, isExample: boolean, testModule?: string): Problem[] {
+  if (test.check !== undefined) return checkCheckTest(test, path, isExample, testModule);
   if (isModuleTest(test)) {
     if (isExample) return [{ path: [...path, 'expr'], message: 'expected expr or call: examples are declarative cases' }];
     if (MODULE_TEST_NAME.test(test.name)) return [];
@@ -160,4 +161,21 @@ function patternProblem(pattern: string): string | undefined {
   } catch (error) {
     return `expected a regular expression (JavaScript syntax): ${(error as Error).message}`;
   }
+}
+
+const CHECK_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A `check:` test: hidden, no case fields, a name the generated test function can take. */
+function checkCheckTest(test: TestDef, path: DataPath, isExample: boolean, testModule?: string): Problem[] {
+  if (isExample) return [{ path: [...path, 'check'], message: 'checks are hidden tests: put this one under tests' }];
+  const problems: Problem[] = [];
+  for (const field of [...CASE_ONLY_FIELDS, 'expr', 'call'] as const) {
+    if (field in test) problems.push({ path: [...path, field], message: `${field} does not apply to a check (the check runs the code it names)` });
+  }
+  if (!CHECK_NAME.test(test.name)) {
+    problems.push({ path: [...path, 'name'], message: 'expected a Python identifier (the check runs as a test function of that name)' });
+  } else if (testModule !== undefined && new RegExp(`^(def|class)\\s+${test.name}\\b|^${test.name}\\s*=`, 'm').test(testModule)) {
+    problems.push({ path: [...path, 'name'], message: `test_module already defines "${test.name}": give the check another name` });
+  }
+  return problems;
 }

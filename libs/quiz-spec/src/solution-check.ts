@@ -110,7 +110,8 @@ function checkDeclared(code: CodeQuestion, result: GradingResult): string[] {
 /** test_module's own tests (found by running it) against the module tests listed in `tests`. */
 function checkModuleTests(code: CodeQuestion, defined: string[] | string): string[] {
   if (typeof defined === 'string') return [defined];
-  const listed = new Set(code.tests.filter(isModuleTest).map((t) => t.name));
+  // check: tests are generated (checks/check-tests.ts), not written in test_module
+  const listed = new Set(code.tests.filter((t) => isModuleTest(t) && t.check === undefined).map((t) => t.name));
   const messages = defined
     .filter((name) => !listed.has(name))
     .map((name) => `test_module defines "${name}" but tests does not list it, so it never runs`);

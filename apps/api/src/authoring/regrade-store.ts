@@ -59,6 +59,7 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
       message: test.message,
       tags: test.tags,
       fault: test.fault ?? null,
+      misconception: test.misconception ?? null,
     })),
   });
 }

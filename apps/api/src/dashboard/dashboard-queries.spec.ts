@@ -79,6 +79,7 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
         { name: 'test_independent', failures: 1 },
       ],
       gradingFaults: { grader: 1, author: 1 }, // not among the failures above
+      misconceptions: [{ name: 'shared-state', learners: 1, failures: 1 }],
     });
   });
 

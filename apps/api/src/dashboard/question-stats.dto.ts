@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ConceptStats, FailedTestCount, GradingFaultCount, QuestionStats } from '@app/contracts';
+import type { ConceptStats, FailedTestCount, GradingFaultCount, MisconceptionCount, QuestionStats } from '@app/contracts';
 import { PageOf } from '../common/pagination.dto.js';
 
 export class FailedTestCountDto implements FailedTestCount {
@@ -16,6 +16,17 @@ export class GradingFaultCountDto implements GradingFaultCount {
 
   @ApiProperty({ example: 0, description: "Not graded through the exercise's fault (a broken test)" })
   author!: number;
+}
+
+export class MisconceptionCountDto implements MisconceptionCount {
+  @ApiProperty({ example: 'shared-state' })
+  name!: string;
+
+  @ApiProperty({ example: 4, description: 'Learners with a graded submission showing it' })
+  learners!: number;
+
+  @ApiProperty({ example: 9, description: 'Failed test results naming it' })
+  failures!: number;
 }
 
 export class QuestionStatsDto implements QuestionStats {
@@ -57,6 +68,9 @@ export class QuestionStatsDto implements QuestionStats {
 
   @ApiProperty({ type: GradingFaultCountDto, description: "Test results not graded through no fault of the learner's, counted apart from failures" })
   gradingFaults!: GradingFaultCountDto;
+
+  @ApiProperty({ type: [MisconceptionCountDto], description: "The named mistakes its graded submissions revealed, most learners first" })
+  misconceptions!: MisconceptionCountDto[];
 }
 
 export class QuestionStatsPageDto extends PageOf(QuestionStatsDto) {}

@@ -31,6 +31,14 @@ export interface GradingFaultRow {
   author: number;
 }
 
+/** A named mistake found in a question's graded submissions: by how many learners, how often. */
+export interface MisconceptionRow {
+  key: string;
+  name: string;
+  learners: number;
+  failures: number;
+}
+
 export interface FailedTestRow {
   key: string;
   name: string;
@@ -96,6 +104,16 @@ export class QuestionStatsRepository {
       ),
       ranked AS (SELECT key, name, failures, row_number() OVER (PARTITION BY key ORDER BY failures DESC, name) AS n FROM fails)
       SELECT key, name, failures FROM ranked WHERE n <= ${limit}::int ORDER BY key, n`;
+  }
+
+  /** Per question: the misconceptions its failed tests revealed, most learners first. */
+  misconceptions(quizId: string): Promise<MisconceptionRow[]> {
+    return this.prisma.$queryRaw<MisconceptionRow[]>`
+      WITH s AS (${gradedSubmissions(questionIdsOfQuiz(quizId))})
+      SELECT q.key, t.misconception AS name, count(DISTINCT s."userId")::int AS learners, count(*)::int AS failures
+      FROM test_results t JOIN s ON s.id = t."submissionId" JOIN questions q ON q.id = s."questionId"
+      WHERE t.misconception IS NOT NULL GROUP BY q.key, t.misconception
+      ORDER BY q.key, learners DESC, failures DESC, name`;
   }
 
   /** Per question: test results that could not be graded, by the grader's or the exercise's fault. */

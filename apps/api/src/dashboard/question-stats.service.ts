@@ -13,12 +13,13 @@ export class QuestionStatsService {
 
   async forQuiz(quizId: string, query: PaginationQueryDto): Promise<Page<QuestionStats>> {
     if (!(await this.repository.quizExists(quizId))) throw new NotFoundException(`No quiz with id ${quizId}`);
-    const [questions, outcomes, submissions, failedTests, faults] = await Promise.all([
+    const [questions, outcomes, submissions, failedTests, faults, mistakes] = await Promise.all([
       this.repository.questions(quizId),
       this.repository.outcomes(quizId),
       this.repository.submissions(quizId),
       this.repository.mostFailedTests(quizId, MOST_FAILED_TESTS),
       this.repository.gradingFaults(quizId),
+      this.repository.misconceptions(quizId),
     ]);
     const outcomeOf = new Map(outcomes.map((row) => [row.key, row]));
     const faultsOf = new Map(faults.map(({ key, grader, author }) => [key, { grader, author }]));
@@ -39,6 +40,7 @@ export class QuestionStatsService {
           meanSubmissionsToPass: roundOrNull(submissionsOf.get(question.key)?.meanSubmissionsToPass),
           mostFailedTests: failuresOf(failedTests, question.key),
           gradingFaults: faultsOf.get(question.key) ?? { grader: 0, author: 0 },
+          misconceptions: mistakes.filter((row) => row.key === question.key).map(({ name, learners, failures }) => ({ name, learners, failures })),
         };
       });
     // A quiz has tens of questions at most: all are aggregated in one pass, then paged here.

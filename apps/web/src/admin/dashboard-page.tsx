@@ -78,8 +78,43 @@ function QuestionChart({ quizId }: { quizId: string }) {
   return (
     <>
       <ChartPanel id="chart-questions" title="Pass rate per question" summary={`${rows.length} questions.`} type="bar" labels={labels} series={series} percent />
+      <CommonMistakes rows={rows} />
       <GradingFaults rows={rows} />
     </>
+  );
+}
+
+/** The class's common mistakes at a glance: the misconceptions failed tests named, per question. */
+function CommonMistakes({ rows }: { rows: QuestionStats[] }) {
+  const withMistakes = rows.filter((q) => q.misconceptions.length > 0);
+  if (withMistakes.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="common-mistakes">
+      <h3 id="common-mistakes">Common mistakes</h3>
+      <table>
+        <caption className="visually-hidden">Misconceptions found in graded submissions, per question</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Mistake</th>
+            <th scope="col">Learners</th>
+            <th scope="col">Failed tests</th>
+          </tr>
+        </thead>
+        <tbody>
+          {withMistakes.flatMap((q) =>
+            q.misconceptions.map((m) => (
+              <tr key={`${q.key}-${m.name}`}>
+                <td>{q.key}</td>
+                <td>{m.name.replace(/-/g, ' ')}</td>
+                <td>{m.learners}</td>
+                <td>{m.failures}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import {
   identifier,
   nonEmptyText,
   points,
+  tag,
   tags,
   testName,
   text,
@@ -15,6 +16,26 @@ import {
 /** Visible examples and hidden tests a code question may have: a grading lists at most both. */
 export const MAX_EXAMPLES = 200;
 export const MAX_HIDDEN_TESTS = 500;
+
+const expression: JsonSchema = { ...nonEmptyText(2000), description: 'a Python expression' };
+
+/** The closure-aware checks (`check:`); checks/check-tests.ts turns each into a hidden test. */
+const checkSchema: JsonSchema = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    closure: closedObject(
+      { make: expression, use: code, free_vars: { type: 'array', items: identifier, minItems: 1, maxItems: 20 } },
+      ['make'],
+    ),
+    no_module_state: { ...code, minLength: 1, description: 'Python statements using the learner\'s names' },
+    independent: closedObject({ make: expression, step: expression }, ['make', 'step']),
+    distinct: closedObject({ make: expression, each: expression }, ['make', 'each']),
+  },
+  description: 'one of closure, no_module_state, independent, distinct',
+};
 
 /** A visible example or hidden test. Which fields may combine is checked after the schema. */
 export const testSchema = closedObject(
@@ -31,6 +52,8 @@ export const testSchema = closedObject(
     exact_type: { type: 'boolean', description: 'true or false (the value must also have exactly the expected types)' },
     raises: { ...dottedName, description: 'an exception class name like "TypeError"' },
     output: text(),
+    check: checkSchema,
+    misconception: { ...tag, description: 'a kebab-case misconception name like "shared-state"' },
   },
   ['name'],
 );

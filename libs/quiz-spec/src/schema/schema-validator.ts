@@ -68,6 +68,15 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
       const message = `unknown field (expected one of: ${allowed})`;
       return { path: [...path, String(params.additionalProperty)], message, atKey: true };
     }
+    case 'minProperties':
+    case 'maxProperties': {
+      // a mapping that holds exactly one of several keys (`check:`): name them
+      const names = Object.keys((error.parentSchema?.properties ?? {}) as object);
+      if (error.parentSchema?.minProperties === 1 && error.parentSchema?.maxProperties === 1 && names.length > 0) {
+        return { path, message: `expected exactly one of: ${names.join(', ')}` };
+      }
+      return { path, message: expectation(error) };
+    }
     default:
       return { path, message: expectation(error) };
   }

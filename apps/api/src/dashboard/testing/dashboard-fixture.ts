@@ -103,7 +103,8 @@ async function createSubmissions(context: Context, attempts: Record<Learner, str
     const passed = TESTS.length - failing.length;
     const testResults = TESTS.map((name, position): Prisma.TestResultCreateWithoutSubmissionInput => {
       const failed = failing.includes(name);
-      return { name, position, status: failed ? ('fail' as const) : ('pass' as const), score: failed ? 0 : 1, maxScore: 1, tags: [TAG_OF_TEST[name]] };
+      const mistake = failed && name === 'test_independent' ? { misconception: 'shared-state' } : {};
+      return { name, position, status: failed ? ('fail' as const) : ('pass' as const), score: failed ? 0 : 1, maxScore: 1, tags: [TAG_OF_TEST[name]], ...mistake };
     }).concat(notLearners);
     await prisma.submission.create({
       data: {

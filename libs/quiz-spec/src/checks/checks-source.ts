@@ -1,0 +1,126 @@
+// The Python side of the closure-aware checks (`check:` tests, see docs/authoring.md), shipped with
+// each grading job as the hidden support module `_pyquiz_checks` (grading-job.ts). Kept here as a
+// string so that the library needs no file at run time; it is plain Python 3 (CPython runs it in
+// exercises:validate as the engine does). No backquote may appear in it (a template literal).
+export const CHECKS_MODULE = '_pyquiz_checks';
+
+export const CHECKS_SOURCE = String.raw`"""The closure-aware checks of PyQuiz exercises (check: tests in the YAML).
+
+Shipped with a grading job as a hidden support module; the generated test functions call it. The
+learner's code is reached through its module only: an expression of the check (make_counter())
+is evaluated with the learner module's public names in scope, and f bound to the function or
+instance under test. Each failure names what the learner did in the words of the course.
+"""
+import copy as _copy
+import types as _types
+
+_PLAIN = (int, float, complex, str, bytes, bool, list, tuple, dict, set, frozenset, type(None))
+
+
+def _names(module, **extra):
+    names = {k: v for k, v in vars(module).items() if type(k) is str and not k.startswith('__')}
+    names.update(extra)
+    names['__builtins__'] = __builtins__  # this hidden module's own (pristine), not the learner's
+    return names
+
+
+def _value(module, expr, **extra):
+    return eval(compile(expr, '<check>', 'eval'), _names(module, **extra))
+
+
+def _run(module, code, **extra):
+    exec(compile(code, '<check>', 'exec'), _names(module, **extra))
+
+
+def closure(module, make, use=None, free_vars=None):
+    """make gives a real function that keeps its state in variables of its enclosing call."""
+    f = _value(module, make)
+    if type(f) is not _types.FunctionType:
+        raise AssertionError('%s returned a %s, not a function: the state must live in a closure,'
+                             ' not in an object' % (make, type(f).__name__))
+    if use:
+        _run(module, use, f=f)
+    free = f.__code__.co_freevars
+    cells = f.__closure__ or ()
+    if free_vars:
+        missing = [name for name in free_vars if name not in free]
+        if missing:
+            raise AssertionError('the function %s returned does not close over %s (its free variables: %s)'
+                                 % (make, ', '.join(missing), ', '.join(free) or 'none'))
+    kept = [cell for cell in cells if cell.cell_contents is not f]
+    if not free or not kept:
+        raise AssertionError('the function %s returned reads no variable of its enclosing call: its state'
+                             ' lives elsewhere (a global, a class, a default argument)' % make)
+    attrs = sorted(k for k in vars(f) if not k.startswith('__'))
+    if attrs:
+        raise AssertionError('the function %s returned keeps state in an attribute of the function (%s),'
+                             ' not in its closure' % (make, ', '.join(attrs)))
+
+
+def _snapshot(value):
+    if not isinstance(value, _PLAIN):
+        return ('object', id(value))
+    try:
+        return _copy.deepcopy(value)
+    except Exception:
+        return ('not copyable', id(value))
+
+
+def module_state(module):
+    """Copies of the plain values the module holds: its globals and the attributes of the classes,
+    functions and objects it defines."""
+    state = {}
+    name_of = module.__name__
+    for name, value in list(vars(module).items()):
+        if name.startswith('__'):
+            continue
+        state[name] = _snapshot(value)
+        own = getattr(value, '__module__', None) == name_of or getattr(type(value), '__module__', None) == name_of
+        attrs = getattr(value, '__dict__', None) if own else None
+        if attrs is None:
+            continue
+        for attr, inner in list(attrs.items()):
+            if not attr.startswith('__'):
+                state[name + '.' + attr] = _snapshot(inner)
+    return state
+
+
+def no_module_state(module, code):
+    """Running code (statements using the learner's names) changes no module-level state."""
+    before = module_state(module)
+    _run(module, code)
+    after = module_state(module)
+    changed = sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
+    if changed:
+        raise AssertionError('running %s changed module-level state (%s): every instance shares that state'
+                             % (code.strip(), ', '.join(changed)))
+
+
+def independent(module, make, step):
+    """Two instances made by make share nothing: used in turn, each gives what it gives alone."""
+    def alone(calls):
+        fresh = _value(module, make)
+        return [_value(module, step, f=fresh) for _ in range(calls)]
+    a = _value(module, make)
+    from_a = [_value(module, step, f=a), _value(module, step, f=a)]
+    b = _value(module, make)
+    from_b = [_value(module, step, f=b)]
+    from_a.append(_value(module, step, f=a))
+    from_b.append(_value(module, step, f=b))
+    from_a.append(_value(module, step, f=a))
+    if from_b != alone(2):
+        raise AssertionError('a second instance of %s did not start afresh: it shares state with the first' % make)
+    if from_a != alone(4):
+        raise AssertionError('making and using a second instance of %s changed the first: they share state' % make)
+
+
+def distinct(module, make, each):
+    """The functions make gives each see their own value (no late binding)."""
+    items = list(_value(module, make))
+    values = [_value(module, each, f=item) for item in items]
+    for i in range(len(values)):
+        for j in range(i + 1, len(values)):
+            if values[i] == values[j]:
+                raise AssertionError('the functions %s gives see the same value (numbers %d and %d): they look the'
+                                     ' variable up when called, not when made' % (make, i + 1, j + 1))
+`;

@@ -1,0 +1,26 @@
+import { CPythonReference, GraderPool } from '@app/grader';
+import { runValidation } from '@app/quiz-spec';
+
+/**
+ * The closures course as `npm run exercises:validate` checks it, inside `npm test`: every
+ * reference solution passes, every known-wrong solution fails exactly the tests it names with the
+ * feedback it names, and the engine gives CPython's verdict on every test (when python3 exists).
+ */
+describe('exercises/ graded by the engine and by CPython', () => {
+  let pool: GraderPool;
+
+  beforeAll(async () => {
+    pool = await GraderPool.start({ size: 2 });
+  }, 180_000);
+
+  afterAll(() => pool?.close());
+
+  it('has no violation and no difference from CPython', async () => {
+    const lines: string[] = [];
+    const cpython = await CPythonReference.locate();
+    const summary = await runValidation({ dir: 'exercises', grader: pool, cpython: cpython ?? undefined, print: (l) => lines.push(l) });
+    expect({ problems: lines.slice(0, -1) }).toEqual({ problems: [] });
+    expect(summary).toMatchObject({ errors: 0, violations: 0, cpythonDifferences: 0, ok: true });
+    expect(summary.solutionsChecked).toBeGreaterThan(100);
+  }, 300_000);
+});
