@@ -197,6 +197,9 @@ describe('learner flow (e2e)', () => {
       ['closures/make-greeter', 'Factories and state'],
     ]);
     expect(closures.at(-1)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+    expect(closures[0].concepts).toEqual(expect.arrayContaining(['legb', 'nonlocal']));
+    const courses = await t.http.get('/api/courses').expect(200);
+    expect(courses.body.items).toEqual([{ id: 'closures', title: 'Python closures', description: expect.stringContaining('Scopes, closures') }]);
   });
 
   it('answers every non-code question type, validates shapes, and scores the attempt', async () => {

@@ -109,6 +109,14 @@ export interface LearnerSubmission {
 }
 
 /** `GET /api/me/progress`: one published quiz or exercise. */
+/** A course with a course.yaml (GET /api/courses). */
+export interface CourseSummary {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+}
+
 export interface QuizProgress {
   quizId: string;
   title: string;
@@ -116,6 +124,8 @@ export interface QuizProgress {
   course: string;
   /** The course.yaml section it is listed in (items come in the course's order); null if unlisted. */
   section: string | null;
+  /** The concept tags of its questions. */
+  concepts: string[];
   /** Best submitted-attempt score in points; null before any submitted attempt. */
   bestScore: number | null;
   maxScore: number | null;

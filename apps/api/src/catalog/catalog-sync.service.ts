@@ -26,7 +26,7 @@ export class CatalogSyncService implements OnApplicationBootstrap {
   }
 
   async sync(): Promise<SyncReport> {
-    const { items, errors, failedFiles } = await loadExercises(this.env.EXERCISES_DIR);
+    const { items, courses, errors, failedFiles } = await loadExercises(this.env.EXERCISES_DIR);
     for (const error of errors) this.logger.warn(`Skipped invalid content: ${formatSpecError(error)}`);
     const report: SyncReport = { created: 0, unchanged: 0, failedFiles };
     const placements = new Map<string, Map<string, Placement>>();
@@ -38,6 +38,7 @@ export class CatalogSyncService implements OnApplicationBootstrap {
       if (placement) placements.get(course)!.set(item.id, placement);
     }
     for (const [course, placed] of placements) await this.repository.placeCourse(course, placed);
+    for (const outline of courses) await this.repository.saveCourse(outline);
     this.logger.log(
       `Loaded ${items.length} quizzes and exercises from ${this.env.EXERCISES_DIR}: ${report.created} new versions, ` +
         `${report.unchanged} unchanged, ${failedFiles.length} files skipped`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { CourseItem, Question } from '@app/quiz-spec';
-import type { Placement } from '@app/quiz-spec';
+import type { CourseOutline, Placement } from '@app/quiz-spec';
 import { COURSE_ORDER } from './course-order.js';
 import { LEARNER_VISIBLE_QUIZ } from './learner-visible.js';
 
@@ -18,6 +18,12 @@ export interface VersionInput {
 }
 
 export type SaveOutcome = 'created' | 'unchanged';
+
+export interface CourseRow {
+  id: string;
+  title: string;
+  description: string;
+}
 
 export interface PublishedQuizRow {
   id: string;
@@ -84,6 +90,18 @@ export class CatalogRepository {
       this.prisma.quiz.updateMany({ where: { course, id: { notIn: [...placements.keys()] } }, data: { position: null, section: null } }),
       ...[...placements].map(([id, { position, section }]) => this.prisma.quiz.updateMany({ where: { id, course }, data: { position, section } })),
     ]);
+  }
+
+  async saveCourse({ id, title, description }: CourseOutline): Promise<void> {
+    await this.prisma.course.upsert({ where: { id }, create: { id, title, description }, update: { title, description } });
+  }
+
+  async listCourses(skip: number, take: number): Promise<{ rows: CourseRow[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.prisma.course.findMany({ orderBy: { id: 'asc' }, skip, take, select: { id: true, title: true, description: true } }),
+      this.prisma.course.count(),
+    ]);
+    return { rows, total };
   }
 
   async listPublished(skip: number, take: number): Promise<{ rows: PublishedQuizRow[]; total: number }> {

@@ -19,3 +19,16 @@ export class QuizSummaryDto {
 }
 
 export class QuizSummaryPageDto extends PageOf(QuizSummaryDto) {}
+
+export class CourseDto {
+  @ApiProperty({ example: 'closures' })
+  id!: string;
+
+  @ApiProperty({ example: 'Python closures' })
+  title!: string;
+
+  @ApiProperty({ description: 'Markdown', example: 'Scopes, closures and what they are good for.' })
+  description!: string;
+}
+
+export class CoursePageDto extends PageOf(CourseDto) {}

@@ -12,6 +12,7 @@ export interface PublishedQuizRow {
   course: string;
   section: string | null;
   attemptLimit: number;
+  concepts: string[];
 }
 
 export interface UserAttemptRow {
@@ -65,7 +66,9 @@ export class ProgressRepository {
       }),
       this.prisma.quiz.count({ where }),
     ]);
-    const rows = quizzes.map(({ currentVersion, ...quiz }) => ({ ...quiz, attemptLimit: toSettings(currentVersion?.content).attempts }));
+    const rows = quizzes.map(({ currentVersion, ...quiz }) => ({
+      ...quiz, attemptLimit: toSettings(currentVersion?.content).attempts, concepts: conceptsOf(currentVersion?.content),
+    }));
     return { rows, total };
   }
 
@@ -84,4 +87,11 @@ export class ProgressRepository {
     });
     return new Map(rows.map(({ quizId, ...best }) => [quizId, best]));
   }
+}
+
+/** The concept tags of a quiz's questions (an exercise's one question), in order of appearance. */
+export function conceptsOf(content: unknown): string[] {
+  const item = (content ?? {}) as { question?: { concepts?: string[] }; questions?: { concepts?: string[] }[] };
+  const questions = item.questions ?? (item.question ? [item.question] : []);
+  return [...new Set(questions.flatMap((q) => q.concepts ?? []))];
 }

@@ -33,6 +33,7 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     kind: quiz.kind,
     course: quiz.course,
     section: quiz.section,
+    concepts: quiz.concepts,
     bestScore: best?.score ?? null,
     maxScore: best?.maxScore ?? null,
     attemptsUsed: attempts.length,
