@@ -112,6 +112,9 @@ async function cpythonRunner(job: GradingJob): Promise<{ dir: string; script: st
     `mod = types.ModuleType(${JSON.stringify(job.moduleName)})`,
     `exec(${JSON.stringify(job.source)}, mod.__dict__)`,
     `sys.modules[${JSON.stringify(job.moduleName)}] = mod`,
+    // hidden support modules (the checks library of check: tests) importable like the submission
+    ...Object.entries(job.supportModules ?? {}).map(([name, text]) =>
+      `sup = types.ModuleType(${JSON.stringify(name)}); sys.modules[${JSON.stringify(name)}] = sup; exec(${JSON.stringify(text)}, sup.__dict__)`),
     `tests = types.ModuleType('tests'); exec(${JSON.stringify(job.testModule ?? '')}, tests.__dict__)`,
     'ok = 0',
     ...cases.map((t) => `ns = dict(vars(mod)); exec(${JSON.stringify(t.setup ?? '')}, ns); ok += eval(${JSON.stringify(t.expr ?? 'None')}, ns) is not None`),

@@ -929,11 +929,16 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
            _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
            _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
+           _scalars=frozenset({int, float, bool, str}), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
     raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
         ops = args[0]
+        if _len(ops) == 1 and _type(args[1]) in _scalars and _type(args[2]) in _scalars:
+            c = _scalar_ops.get(ops[0])
+            if c is not None:  # exact int/float/bool/str: C's comparison is CPython's verdict
+                return c(args[1], args[2])
         for i in _range(_len(ops)):
             if not _compare(ops[i], args[i + 1], args[i + 2]):
                 return False
@@ -1032,6 +1037,8 @@ def wire_helper(seal, S):
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
+                       _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
+                                          '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
                        _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
                        _register=seal(register_type_func, _funcs=type_funcs),
