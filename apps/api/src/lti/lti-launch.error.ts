@@ -1,0 +1,16 @@
+import { HttpException } from '@nestjs/common';
+
+/**
+ * A launch refused for a reason the LMS admin (or the learner) can act on. `advice` says what
+ * to configure or do; the error page and the JSON body both carry it.
+ */
+export class LtiLaunchError extends HttpException {
+  constructor(
+    status: 400 | 401 | 403 | 404,
+    readonly reason: string,
+    message: string,
+    readonly advice: string,
+  ) {
+    super({ message, details: { reason, advice } }, status);
+  }
+}
