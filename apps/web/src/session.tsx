@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, UNAUTHORIZED_EVENT, api } from './api/client.js';
+import { ApiError, UNAUTHORIZED_EVENT, api, setTabSession } from './api/client.js';
 import type { User } from './api/types.js';
 
 interface Session {
@@ -30,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((next: User) => setUser(next), []);
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout');
+    setTabSession(null);
     setUser(null);
   }, []);
   return <SessionContext.Provider value={{ user, signIn, signOut }}>{children}</SessionContext.Provider>;

@@ -7,6 +7,7 @@ import { Roles } from '../auth/auth.decorators.js';
 import { CreatePlatformDto, PlatformDto, RotatedKeyDto, ScoreSendDto, ScoreSendPageDto, ScoreSendsQueryDto, ToolConfigDto, UpdatePlatformDto } from './lti-admin.dto.js';
 import { LtiPlatformsService } from './lti-platforms.service.js';
 import { publicOrigin, toolUrls } from './lti-urls.js';
+import { ScoreSender } from './score-sender.js';
 import { ToolKeys } from './tool-keys.js';
 
 @ApiTags('admin')
@@ -19,6 +20,7 @@ export class LtiAdminController {
   constructor(
     private readonly platforms: LtiPlatformsService,
     private readonly keys: ToolKeys,
+    private readonly sender: ScoreSender,
     private readonly env: Environment,
   ) {}
 
@@ -67,7 +69,9 @@ export class LtiAdminController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ScoreSendDto, description: 'Pending again, sent at the next round' })
   @ApiErrors(404)
-  retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<ScoreSendDto> {
-    return this.platforms.retryScoreSend(id);
+  async retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<ScoreSendDto> {
+    const send = await this.platforms.retryScoreSend(id);
+    this.sender.kick();
+    return send;
   }
 }

@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 
 /**
  * Lets registered LMSs show PyQuiz in their iframe: helmet's `frame-ancestors 'self'` gains the
- * LMS origins, and X-Frame-Options (which cannot name another origin) goes. With no platform
+ * LMS origins, and X-Frame-Options (which cannot name another origin) goes. `form-action` gains
+ * them too: the deep-linking page posts its reply to the LMS in a form. With no platform
  * registered, nothing changes: no page can be framed by another site.
  */
 export function ltiFraming(origins: () => readonly string[]): RequestHandler {
@@ -10,7 +11,10 @@ export function ltiFraming(origins: () => readonly string[]): RequestHandler {
     const allowed = origins();
     if (allowed.length > 0) {
       const csp = response.getHeader('Content-Security-Policy');
-      if (typeof csp === 'string') response.setHeader('Content-Security-Policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' ${allowed.join(' ')}`));
+      if (typeof csp === 'string') {
+        const origins = allowed.join(' ');
+        response.setHeader('Content-Security-Policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' ${origins}`).replace(/form-action [^;]*/, `form-action 'self' ${origins}`));
+      }
       response.removeHeader('X-Frame-Options');
     }
     next();

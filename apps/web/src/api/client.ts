@@ -30,9 +30,34 @@ export const UNAUTHORIZED_EVENT = 'pyquiz:unauthorized';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The session of an LMS launch, kept for this tab only: inside the LMS's iframe the browser may
+ * refuse PyQuiz's cookie (a third-party cookie), so the token from the launch exchange is sent
+ * as a Bearer header instead. Cleared on sign-out and when the tab closes.
+ */
+const TAB_SESSION_KEY = 'pyquiz.lti-session';
+
+export function setTabSession(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(TAB_SESSION_KEY, token);
+    else sessionStorage.removeItem(TAB_SESSION_KEY);
+  } catch {
+    // Storage refused too (some iframe settings): the cookie remains the only way.
+  }
+}
+
+function tabSession(): string | null {
+  try {
+    return sessionStorage.getItem(TAB_SESSION_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** Sends a request and returns status and parsed body; throws ApiError on 4xx/5xx. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const token = tabSession();
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
@@ -50,6 +75,7 @@ export const api = {
   post: async <T>(path: string, body?: unknown) => (await request<T>('POST', path, body ?? {})).body,
   put: async <T>(path: string, body?: unknown) => (await request<T>('PUT', path, body ?? {})).body,
   patch: async <T>(path: string, body?: unknown) => (await request<T>('PATCH', path, body ?? {})).body,
+  delete: async <T>(path: string) => (await request<T>('DELETE', path)).body,
 };
 
 function safeJson(text: string): unknown {
