@@ -30,6 +30,12 @@ export class FakeLms {
   readonly scores: ReceivedScore[] = [];
   readonly assertions: JWTPayload[] = [];
   down = false;
+  /** What the LMS's OIDC authorization endpoint received, and the deep-linking replies posted back. */
+  readonly authRequests: URLSearchParams[] = [];
+  readonly deepLinkReplies: string[] = [];
+  /** Where the course page's iframe points: PyQuiz's login initiation URL. */
+  toolLoginUrl = '';
+  private readonly prepared = new Map<string, (nonce: string) => Record<string, unknown>>();
   private server?: Server;
   private privateKey!: CryptoKey;
   private jwks!: JSONWebKeySet;
@@ -79,13 +85,48 @@ export class FakeLms {
       .sign(options.key ?? this.privateKey);
   }
 
+  /** The claims the authorization endpoint signs for the user with this login_hint. */
+  prepare(loginHint: string, claimsFor: (nonce: string) => Record<string, unknown>): void {
+    this.prepared.set(loginHint, claimsFor);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.issuer);
     const body = await readBody(req);
     if (req.method === 'GET' && url.pathname === '/jwks') return json(res, 200, this.jwks);
+    if (req.method === 'GET' && url.pathname === '/course') return this.coursePage(res, url.searchParams.get('hint') ?? '', url.searchParams.get('message') ?? 'LtiResourceLinkRequest');
+    if (req.method === 'GET' && url.pathname === '/auth') return this.authorize(res, url.searchParams);
+    if (req.method === 'POST' && url.pathname === '/deep-link-return') {
+      this.deepLinkReplies.push(new URLSearchParams(body).get('JWT') ?? '');
+      return html(res, 200, '<h1>Content added to the course</h1>');
+    }
     if (req.method === 'POST' && url.pathname === '/token') return this.token(res, new URLSearchParams(body));
     if (req.method === 'POST' && /^\/lineitems\/[^/]+\/lineitem\/scores$/.test(url.pathname)) return this.score(req, res, url, body);
     json(res, 404, { error: 'not found' });
+  }
+
+  /** A course page of the LMS: the tool in an iframe, started by third-party initiated login. */
+  private coursePage(res: ServerResponse, hint: string, message: string): void {
+    const login = new URL(this.toolLoginUrl);
+    const params = { iss: this.issuer, login_hint: hint, target_link_uri: `${login.origin}/api/lti/launch`, client_id: this.clientId, lti_deployment_id: this.deploymentId, lti_message_hint: message };
+    for (const [key, value] of Object.entries(params)) login.searchParams.set(key, value);
+    html(res, 200, `<h1>Python 101 (LMS)</h1><iframe title="PyQuiz" src="${escapeAttr(login.toString())}" width="1100" height="800" allow="clipboard-write"></iframe>`);
+  }
+
+  /** The OIDC authorization endpoint: checks the request, then form-posts the id_token back (response_mode=form_post). */
+  private authorize(res: ServerResponse, query: URLSearchParams): void {
+    this.authRequests.push(query);
+    const expected = { scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: this.clientId };
+    for (const [key, value] of Object.entries(expected)) if (query.get(key) !== value) return html(res, 400, `bad ${key}`);
+    const claimsFor = this.prepared.get(query.get('login_hint') ?? '');
+    if (!claimsFor) return html(res, 400, 'unknown login_hint');
+    void this.idToken(claimsFor(query.get('nonce') ?? '')).then((token) =>
+      html(
+        res,
+        200,
+        `<form method="post" action="${escapeAttr(query.get('redirect_uri') ?? '')}"><input type="hidden" name="id_token" value="${escapeAttr(token)}"><input type="hidden" name="state" value="${escapeAttr(query.get('state') ?? '')}"></form><script>document.forms[0].submit()</script>`,
+      ),
+    );
   }
 
   /** Client credentials with a JWT bearer assertion (IMS Security Framework 4.1). */
@@ -159,6 +200,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function html(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html><body>${body}</body></html>`);
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

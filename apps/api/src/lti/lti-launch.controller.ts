@@ -21,7 +21,7 @@ import { ToolKeys } from './tool-keys.js';
  * and browsers accept it only with Secure: LTI needs HTTPS (or http://localhost while developing).
  */
 const stateCookieName = (state: string) => `lti_state_${state.slice(0, 12)}`;
-const STATE_COOKIE: CookieOptions = { httpOnly: true, secure: true, sameSite: 'none', path: '/api/lti' };
+const STATE_COOKIE: CookieOptions = { httpOnly: true, secure: true, sameSite: 'none', partitioned: true, path: '/api/lti' };
 
 @ApiTags('lti')
 @Controller('lti')

@@ -31,32 +31,40 @@ export const UNAUTHORIZED_EVENT = 'pyquiz:unauthorized';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * The session of an LMS launch, kept for this tab only: inside the LMS's iframe the browser may
- * refuse PyQuiz's cookie (a third-party cookie), so the token from the launch exchange is sent
- * as a Bearer header instead. Cleared on sign-out and when the tab closes.
+ * Values kept for this tab only, such as the session of an LMS launch: inside the LMS's iframe
+ * the browser may refuse PyQuiz's cookie (a third-party cookie), so the token from the launch
+ * exchange is sent as a Bearer header instead. sessionStorage survives a reload; where the
+ * browser refuses third-party storage too, memory keeps them until the page is left.
  */
+const tabMemory = new Map<string, string>();
+
+export function setTabValue(key: string, value: string | null): void {
+  if (value) tabMemory.set(key, value);
+  else tabMemory.delete(key);
+  try {
+    if (value) sessionStorage.setItem(key, value);
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage refused (third-party iframe with blocked storage): memory only.
+  }
+}
+
+export function tabValue(key: string): string | null {
+  try {
+    return tabMemory.get(key) ?? sessionStorage.getItem(key);
+  } catch {
+    return tabMemory.get(key) ?? null;
+  }
+}
+
 const TAB_SESSION_KEY = 'pyquiz.lti-session';
 
 export function setTabSession(token: string | null): void {
-  try {
-    if (token) sessionStorage.setItem(TAB_SESSION_KEY, token);
-    else sessionStorage.removeItem(TAB_SESSION_KEY);
-  } catch {
-    // Storage refused too (some iframe settings): the cookie remains the only way.
-  }
+  setTabValue(TAB_SESSION_KEY, token);
 }
 
-function tabSession(): string | null {
-  try {
-    return sessionStorage.getItem(TAB_SESSION_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** Sends a request and returns status and parsed body; throws ApiError on 4xx/5xx. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
-  const token = tabSession();
+  const token = tabValue(TAB_SESSION_KEY);
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

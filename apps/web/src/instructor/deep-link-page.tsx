@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorText, type Page } from '../api/client.js';
+import { api, errorText, setTabValue, tabValue, type Page } from '../api/client.js';
 import type { QuizSummary } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { useLoad } from '../components/use-load.js';
@@ -11,7 +11,7 @@ import { DEEP_LINK_TICKET_KEY } from '../pages/lti-enter-page.js';
  * gradebook columns).
  */
 export function DeepLinkPage() {
-  const ticket = sessionStorage.getItem(DEEP_LINK_TICKET_KEY);
+  const ticket = tabValue(DEEP_LINK_TICKET_KEY);
   const quizzes = useLoad(() => api.get<Page<QuizSummary>>('/api/quizzes?pageSize=100'), 'deep-link-quizzes');
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string>();
@@ -23,7 +23,7 @@ export function DeepLinkPage() {
     setSending(true);
     try {
       const reply = await api.post<{ returnUrl: string; jwt: string }>('/api/lti/deep-linking/response', { deepLinkTicket: ticket, quizIds: chosen });
-      sessionStorage.removeItem(DEEP_LINK_TICKET_KEY);
+      setTabValue(DEEP_LINK_TICKET_KEY, null);
       postToLms(reply.returnUrl, reply.jwt);
     } catch (e) {
       setError(errorText(e));

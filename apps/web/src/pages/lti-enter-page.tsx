@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, errorText, setTabSession } from '../api/client.js';
+import { api, errorText, setTabSession, setTabValue } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { useSession } from '../session.js';
@@ -30,7 +30,7 @@ export function LtiEnterPage({ code }: { code: string }) {
       .post<LtiEntry>('/api/lti/session', { code })
       .then((entry) => {
         setTabSession(entry.accessToken);
-        if (entry.deepLinkTicket) sessionStorage.setItem(DEEP_LINK_TICKET_KEY, entry.deepLinkTicket);
+        if (entry.deepLinkTicket) setTabValue(DEEP_LINK_TICKET_KEY, entry.deepLinkTicket);
         signIn(entry.user);
         // replace: Back must not return to a spent code.
         window.location.replace(`#${entry.target}`);
