@@ -200,7 +200,7 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     expect((await t.http.get('/api/admin/users').set('Authorization', `Bearer ${lmsAdmin.accessToken}`)).status).toBe(403);
   });
 
-  it('lets registered LMSs, and only them, frame the pages', async () => {
+  it('lets the registered LMS frame the pages (nothing else can: lti-framing.spec)', async () => {
     const page = await t.http.get('/api/lti/jwks');
     expect(page.headers['content-security-policy']).toContain(`frame-ancestors 'self' ${lms.issuer}`);
     expect(page.headers['x-frame-options']).toBeUndefined();
@@ -293,6 +293,22 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     expect(lms.scores.filter((s) => s.path.includes('li-down')).map((s) => s.body)).toEqual([expect.objectContaining({ userId: 'patient-learner', scoreGiven: 0, scoreMaximum: 4 })]);
     const sent = await asAdmin(t.http.get('/api/admin/lti/scores?status=sent'));
     expect(sent.body.items).toContainEqual(expect.objectContaining({ sub: 'patient-learner', status: 'sent', tries: 2 }));
+  });
+
+  it('marks a score the LMS rejects (line item deleted) as failed at once, and the admin can send it again', async () => {
+    const entry = await launchAs({ sub: 'orphan-learner', roles: [ROLE.learner] }, lms.lineItemUrl('li-gone'));
+    lms.missingLineItems.add('li-gone');
+    await finishQuiz(entry.accessToken, true);
+    const failedOnes = async () => ((await asAdmin(t.http.get('/api/admin/lti/scores?status=failed'))).body.items as { id: string; sub: string; lastError: string }[]).filter((s) => s.sub === 'orphan-learner');
+    await until('the send is marked failed', async () => (await failedOnes()).length === 1);
+    const [failed] = await failedOnes();
+    expect(failed!.lastError).toContain('the LMS answered 404');
+    // The LMS admin restores the line item; the PyQuiz admin sends it again.
+    lms.missingLineItems.delete('li-gone');
+    const retried = await asAdmin(t.http.post(`/api/admin/lti/scores/${failed!.id}/retry`));
+    expect([retried.status, retried.body.status]).toEqual([200, 'pending']);
+    await until('the score arrives after the retry', () => lms.scores.some((s) => s.path.includes('li-gone')));
+    expect((await asAdmin(t.http.post('/api/admin/lti/scores/00000000-0000-4000-8000-000000000000/retry'))).status).toBe(404);
   });
 
   it('deep linking: an instructor picks quizzes and gets a signed LtiDeepLinkingResponse with line items', async () => {

@@ -30,6 +30,8 @@ export class FakeLms {
   readonly scores: ReceivedScore[] = [];
   readonly assertions: JWTPayload[] = [];
   down = false;
+  /** Line item ids that answer 404 (deleted in the LMS). */
+  readonly missingLineItems = new Set<string>();
   /** What the LMS's OIDC authorization endpoint received, and the deep-linking replies posted back. */
   readonly authRequests: URLSearchParams[] = [];
   readonly deepLinkReplies: string[] = [];
@@ -157,6 +159,7 @@ export class FakeLms {
     if (this.down) return json(res, 503, { error: 'maintenance' });
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     if (!token || !this.issuedTokens.has(token)) return json(res, 401, { error: 'invalid_token' });
+    if (this.missingLineItems.has(url.pathname.split('/')[2]!)) return json(res, 404, { error: 'line item not found' });
     this.scores.push({ path: `${url.pathname}${url.search}`, contentType: req.headers['content-type'], body: JSON.parse(body) as Record<string, unknown> });
     res.writeHead(204).end();
   }
