@@ -192,6 +192,21 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     expect(again.user).toMatchObject({ id: entry.user.id, displayName: 'Ada King' });
   });
 
+  it("narrows the learners dashboard to an LMS course's learners", async () => {
+    const [course] = (await asAdmin(t.http.get('/api/admin/lti/classes'))).body as { id: string; title: string; learners: number }[];
+    expect(course).toMatchObject({ title: 'Python 101', platformName: 'Fake Moodle', learners: expect.any(Number) });
+    // A learner who registered with a password is in no LMS course.
+    await t.http.post('/api/auth/register').send({ email: 'outsider@example.org', password: 'outsider-password', displayName: 'Outsider' }).expect(201);
+    const all = await asAdmin(t.http.get('/api/admin/dashboard/learners?pageSize=100'));
+    const inClass = await asAdmin(t.http.get(`/api/admin/dashboard/learners?pageSize=100&classId=${course!.id}`));
+    expect(inClass.status).toBe(200);
+    expect(inClass.body.total).toBe(course!.learners);
+    expect(all.body.items.map((r: { email: string }) => r.email)).toContain('outsider@example.org');
+    expect(inClass.body.items.map((r: { email: string }) => r.email)).not.toContain('outsider@example.org');
+    expect(inClass.body.items.map((r: { email: string }) => r.email)).toContain('ada@school.example');
+    expect((await asAdmin(t.http.get('/api/admin/dashboard/learners?classId=nope'))).body.message).toContain('classId must be a class id');
+  });
+
   it('maps LMS instructors to instructors and never makes an LMS administrator a PyQuiz admin', async () => {
     const teacher = await launchAs({ sub: 'teacher-1', roles: [ROLE.instructor, ROLE.lmsAdmin, ROLE.systemAdmin] });
     expect(teacher.user.role).toBe('instructor');

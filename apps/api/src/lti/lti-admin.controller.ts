@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Environment } from '@app/config';
 import { ApiErrors } from '../auth/api-errors.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
-import { CreatePlatformDto, PlatformDto, RotatedKeyDto, ScoreSendDto, ScoreSendPageDto, ScoreSendsQueryDto, ToolConfigDto, UpdatePlatformDto } from './lti-admin.dto.js';
+import { CreatePlatformDto, LtiClassDto, PlatformDto, RotatedKeyDto, ScoreSendDto, ScoreSendPageDto, ScoreSendsQueryDto, ToolConfigDto, UpdatePlatformDto } from './lti-admin.dto.js';
 import { LtiPlatformsService } from './lti-platforms.service.js';
 import { publicOrigin, toolUrls } from './lti-urls.js';
 import { ScoreSender } from './score-sender.js';
@@ -56,6 +56,12 @@ export class LtiAdminController {
   @ApiCreatedResponse({ type: RotatedKeyDto })
   async rotate(): Promise<RotatedKeyDto> {
     return { kid: await this.keys.rotate() };
+  }
+
+  @Get('classes')
+  @ApiOkResponse({ type: [LtiClassDto], description: 'LMS courses seen in launches (at most 500), to narrow the learners dashboard to one' })
+  classes(): Promise<LtiClassDto[]> {
+    return this.platforms.classes();
   }
 
   @Get('scores')

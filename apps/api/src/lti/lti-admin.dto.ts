@@ -110,3 +110,11 @@ export class ScoreSendsQueryDto extends PaginationQueryDto {
   @IsIn(SCORE_STATUSES, { message: `status must be one of ${SCORE_STATUSES.join(', ')}` })
   status?: ScoreStatus;
 }
+
+export class LtiClassDto {
+  @ApiProperty({ format: 'uuid', description: 'classId for GET /api/admin/dashboard/learners' }) id!: string;
+  @ApiProperty({ example: 'Python 101' }) title!: string;
+  @ApiProperty({ description: 'The LMS course id (LTI context id)' }) contextId!: string;
+  @ApiProperty() platformName!: string;
+  @ApiProperty() learners!: number;
+}

@@ -29,6 +29,16 @@ export class LtiPlatformsRepository {
     return count === 0 ? null : this.findById(id);
   }
 
+  /** LMS courses seen in launches, with their learner counts (the dashboard's class filter). */
+  async classes(): Promise<{ id: string; title: string; contextId: string; platformName: string; learners: number }[]> {
+    const rows = await this.prisma.ltiContext.findMany({
+      orderBy: [{ title: 'asc' }, { id: 'asc' }],
+      take: 500,
+      select: { id: true, title: true, contextId: true, platform: { select: { name: true } }, _count: { select: { members: { where: { role: 'learner' } } } } },
+    });
+    return rows.map((r) => ({ id: r.id, title: r.title, contextId: r.contextId, platformName: r.platform.name, learners: r._count.members }));
+  }
+
   async delete(id: string): Promise<boolean> {
     const { count } = await this.prisma.ltiPlatform.deleteMany({ where: { id } });
     return count === 1;

@@ -52,6 +52,10 @@ export class LtiPlatformsService implements OnModuleInit {
     await this.refreshOrigins();
   }
 
+  classes() {
+    return this.platforms.classes();
+  }
+
   async scoreSends(query: ScoreSendsQueryDto): Promise<Page<ScoreSendRecord>> {
     const { skip, take } = toSkipTake(query);
     const [rows, total] = await Promise.all([this.scores.list(query.status, skip, take), this.scores.count(query.status)]);
