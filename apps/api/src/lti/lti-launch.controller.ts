@@ -1,4 +1,4 @@
-import { All, Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { All, Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { Environment } from '@app/config';
@@ -9,6 +9,7 @@ import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { DeepLinkingResponse } from './deep-linking-response.use-case.js';
 import { Launch } from './launch.use-case.js';
 import { LtiErrorPageFilter } from './lti-error-page.filter.js';
+import { LtiLoginThrottleGuard } from './lti-login-throttle.guard.js';
 import { DeepLinkingReplyDto, DeepLinkingRequestDto, LtiSessionDto, LtiSessionRequestDto } from './lti-launch.dto.js';
 import { LtiSession } from './lti-session.use-case.js';
 import { publicOrigin, toolUrls } from './lti-urls.js';
@@ -46,6 +47,7 @@ export class LtiLaunchController {
   /** Third-party initiated login: GET or POST, with parameters the LMS chooses (so no whitelist DTO). */
   @Public()
   @All('login')
+  @UseGuards(LtiLoginThrottleGuard)
   @ApiExcludeEndpoint()
   async oidcLogin(@Req() request: Request, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const params = request.method === 'POST' ? { ...query, ...(request.body as Record<string, unknown>) } : query;

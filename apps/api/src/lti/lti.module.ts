@@ -5,6 +5,7 @@ import { Launch } from './launch.use-case.js';
 import { LtiAdminController } from './lti-admin.controller.js';
 import { LtiLaunchController } from './lti-launch.controller.js';
 import { LtiLaunchRepository } from './lti-launch.repository.js';
+import { LtiLoginThrottleGuard } from './lti-login-throttle.guard.js';
 import { LtiOutboxModule } from './lti-outbox.module.js';
 import { LtiPlatformsRepository } from './lti-platforms.repository.js';
 import { LtiPlatformsService } from './lti-platforms.service.js';
@@ -18,7 +19,7 @@ import { ToolKeys } from './tool-keys.js';
 @Module({
   imports: [AuthModule, LtiOutboxModule],
   controllers: [LtiLaunchController, LtiAdminController],
-  providers: [ToolKeys, LtiPlatformsRepository, LtiLaunchRepository, LtiPlatformsService, PlatformTokens, OidcLogin, Launch, LtiSession, DeepLinkingResponse, ScoreSender],
+  providers: [LtiLoginThrottleGuard, ToolKeys, LtiPlatformsRepository, LtiLaunchRepository, LtiPlatformsService, PlatformTokens, OidcLogin, Launch, LtiSession, DeepLinkingResponse, ScoreSender],
   exports: [LtiPlatformsService, ScoreSender, ToolKeys],
 })
 export class LtiModule {}
