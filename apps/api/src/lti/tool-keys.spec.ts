@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ServiceUnavailableException } from '@nestjs/common';
 import { ConfigError, validateEnvironment } from '@app/config';
 import { LTI_KEYS_FILE, RETIRED_KEY_GRACE_MS, ToolKeys } from './tool-keys.js';
 
@@ -38,6 +39,14 @@ describe(ToolKeys.name, () => {
     expect((await keys.jwks(new Date(now.getTime() + RETIRED_KEY_GRACE_MS + 1))).keys.map((k) => k.kid)).toEqual([fresh]);
     // The rotation is on disk: a restart signs with the new key.
     expect((await keysIn()).current().kid).toBe(fresh);
+  });
+
+  it('leaves LTI off, saying why, when DATA_DIR cannot hold the key (the rest of PyQuiz still starts)', async () => {
+    const blocked = join(dir, 'a-file');
+    await writeFile(blocked, 'not a folder');
+    const keys = await keysIn(join(blocked, 'data'));
+    expect(() => keys.current()).toThrow(/LTI is unavailable: DATA_DIR .* is not writable/);
+    await expect(keys.jwks()).rejects.toThrow(ServiceUnavailableException);
   });
 
   it('refuses a damaged key file with one line saying what to do', async () => {

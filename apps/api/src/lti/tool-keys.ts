@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { exportJWK, type JWK } from 'jose';
 import { ConfigError, Environment } from '@app/config';
 
@@ -31,30 +31,43 @@ export interface SigningKey {
 export class ToolKeys implements OnModuleInit {
   private keys: StoredKey[] = [];
   private readonly file: string;
+  /** Why there is no key (DATA_DIR not writable): LTI answers 503 saying so, the rest of PyQuiz runs. */
+  private unavailable?: string;
 
   constructor(private readonly env: Environment) {
     this.file = join(env.DATA_DIR, LTI_KEYS_FILE);
   }
 
+  /**
+   * A DATA_DIR that cannot hold the key (a read-only container with JWT_SECRET and PostgreSQL)
+   * leaves LTI off with a warning rather than stopping PyQuiz; a damaged key file stops it.
+   */
   async onModuleInit(): Promise<void> {
-    await mkdir(this.env.DATA_DIR, { recursive: true });
     try {
+      await mkdir(this.env.DATA_DIR, { recursive: true });
       // 'wx': two instances starting together on one DATA_DIR keep a single key.
       await writeFile(this.file, serialize([newKey(new Date())]), { flag: 'wx', mode: 0o600 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new ConfigError(`DATA_DIR ${this.env.DATA_DIR} is not writable (${code}): cannot create ${this.file}`);
+      if (code !== 'EEXIST') {
+        await rm(this.file, { force: true }).catch(() => undefined);
+        this.unavailable = `DATA_DIR ${this.env.DATA_DIR} is not writable (${code ?? (error as Error).message}): cannot create ${this.file}`;
+        new Logger(ToolKeys.name).warn(`LTI is off: ${this.unavailable}`);
+        return;
+      }
     }
     this.keys = parse(await readFile(this.file, 'utf8'), this.file);
   }
 
   current(): SigningKey {
+    this.requireKey();
     const key = this.keys.find((k) => !k.retiredAt)!;
     return { kid: key.kid, key: createPrivateKey(key.privateKeyPem) };
   }
 
   /** Public halves of the current key and of the keys retired less than the grace period ago. */
   async jwks(now = new Date()): Promise<{ keys: JWK[] }> {
+    this.requireKey();
     const published = this.keys.filter((k) => !k.retiredAt || now.getTime() - Date.parse(k.retiredAt) < RETIRED_KEY_GRACE_MS);
     const keys = await Promise.all(
       published.map(async (k) => ({ ...(await exportJWK(createPublicKey(k.privateKeyPem))), kid: k.kid, alg: 'RS256', use: 'sig' })),
@@ -64,6 +77,7 @@ export class ToolKeys implements OnModuleInit {
 
   /** New current key; the previous one is retired (still published), keys past the grace period dropped. */
   async rotate(now = new Date()): Promise<string> {
+    this.requireKey();
     const kept = this.keys
       .map((k) => (k.retiredAt ? k : { ...k, retiredAt: now.toISOString() }))
       .filter((k) => now.getTime() - Date.parse(k.retiredAt!) < RETIRED_KEY_GRACE_MS);
@@ -80,6 +94,10 @@ export class ToolKeys implements OnModuleInit {
     }
     this.keys = next;
     return fresh.kid;
+  }
+
+  private requireKey(): void {
+    if (this.unavailable) throw new ServiceUnavailableException(`LTI is unavailable: ${this.unavailable}; make it writable and restart`);
   }
 }
 
