@@ -187,6 +187,9 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     const sends = await asAdmin(t.http.get('/api/admin/lti/scores?status=sent'));
     expect(sends.body.items).toEqual([expect.objectContaining({ sub: 'moodle-user-42', quizId: QUIZ, scoreGiven: 3, status: 'sent', tries: 1 })]);
 
+    // Two first launches of one LMS user at once make one account.
+    const [one, two] = await Promise.all([launchAs({ sub: 'two-tabs', roles: [ROLE.learner] }), launchAs({ sub: 'two-tabs', roles: [ROLE.learner] })]);
+    expect(one.user.id).toBe(two.user.id);
     // A second launch of the same LMS user is the same PyQuiz account, with the LMS's new name.
     const again = await launchAs({ ...person, name: 'Ada King' }, lineItem);
     expect(again.user).toMatchObject({ id: entry.user.id, displayName: 'Ada King' });
@@ -233,6 +236,20 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
       expect(response.headers['content-type']).toContain('text/html');
       expect(response.text).toContain('not signed by a key of the LMS');
       expect(response.text).toContain(lms.jwksUrl);
+    });
+
+    it('takes the login initiation as a form POST too (Moodle posts it)', async () => {
+      const response = await t.http.post('/api/lti/login').type('form').send({ iss: lms.issuer, login_hint: 'h', target_link_uri: LAUNCH_URL, lti_message_hint: 'm-1', client_id: lms.clientId });
+      expect(response.status).toBe(302);
+      const location = new URL(response.headers.location as string);
+      expect(location.origin + location.pathname).toBe(lms.authLoginUrl);
+      expect(Object.fromEntries(location.searchParams)).toMatchObject({
+        scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: lms.clientId,
+        redirect_uri: LAUNCH_URL, login_hint: 'h', lti_message_hint: 'm-1', state: expect.any(String), nonce: expect.any(String),
+      });
+      const cookie = String(response.headers['set-cookie']).split('; ');
+      expect(cookie[0]).toMatch(/^lti_state_[\w-]{12}=[\w-]{43}$/);
+      expect(cookie).toEqual(expect.arrayContaining(['Path=/api/lti', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']));
     });
 
     it('refuses a token for another client (wrong aud)', async () => {

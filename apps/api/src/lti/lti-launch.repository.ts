@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma } from '@app/db';
+import { isUniqueViolation, PrismaService, type Prisma } from '@app/db';
 import type { UserRecord } from '../users/user.types.js';
 import type { DeepLinkSettings, LaunchCodeRecord, LmsContext, LmsPerson, LoginStateRecord } from './lti.types.js';
 
@@ -52,7 +52,17 @@ export class LtiLaunchRepository {
    * follow the LMS; the email only when no other account holds it. The role only ever rises to
    * instructor here: a learner in one course may teach another, and an admin stays admin.
    */
-  linkAccount(person: LmsPerson): Promise<UserRecord> {
+  async linkAccount(person: LmsPerson): Promise<UserRecord> {
+    try {
+      return await this.linkOnce(person);
+    } catch (error) {
+      // Two first launches of one LMS user at once (two tabs): the loser finds the winner's account.
+      if (isUniqueViolation(error)) return this.linkOnce(person);
+      throw error;
+    }
+  }
+
+  private linkOnce(person: LmsPerson): Promise<UserRecord> {
     return this.prisma.$transaction(async (tx) => {
       const account = await tx.ltiAccount.findUnique({ where: { issuer_sub: { issuer: person.issuer, sub: person.sub } }, include: { user: true } });
       if (!account) return this.createLinkedUser(person, tx);
