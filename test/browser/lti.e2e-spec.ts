@@ -116,4 +116,25 @@ describe('LTI 1.3 launch inside an LMS iframe (Chromium)', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('the admin sees what to enter in the LMS, the registered LMS, and the scores sent to it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${base}/#/login`);
+    await page.getByLabel('Email').fill('admin@example.org');
+    await page.getByLabel('Password').fill('admin-password-for-tests');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your course' }).waitFor();
+    await page.getByRole('link', { name: 'LMS' }).click();
+    await page.getByRole('heading', { name: 'LMS integration (LTI 1.3)' }).waitFor();
+    await page.getByText(`${base}/api/lti/login`).waitFor();
+    await page.getByText(`${base}/api/lti/jwks`).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'Browser LMS' }).textContent()).toContain(lms.deploymentId);
+    await page.getByLabel('Show').selectOption('sent');
+    await page.getByRole('cell', { name: 'browser-learner' }).waitFor();
+    await snap(page, 'lti-03-admin-page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
