@@ -35,6 +35,8 @@ export class LtiLaunchRepository {
 
   async saveLaunchCode(code: string, record: LaunchCodeRecord): Promise<void> {
     const { deepLink, ...rest } = record;
+    // Codes never exchanged (a closed tab) go an hour after they expired.
+    await this.prisma.ltiLaunchCode.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 3600_000) } } });
     await this.prisma.ltiLaunchCode.create({ data: { codeHash: hashCode(code), ...rest, deepLink: deepLink ? { ...deepLink } : undefined } });
   }
 
