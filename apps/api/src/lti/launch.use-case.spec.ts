@@ -12,7 +12,10 @@ const PLATFORM: PlatformRecord = {
   id: 'p1', name: 'Moodle', issuer: 'https://moodle.example', clientId: 'c1', authLoginUrl: 'https://moodle.example/auth',
   tokenUrl: 'https://moodle.example/token', jwksUrl: 'https://moodle.example/jwks', deploymentIds: ['d1'], createdAt: NOW, updatedAt: NOW,
 };
-const LOGIN: LoginStateRecord = { state: 's1', nonce: 'n1', platformId: 'p1', targetLinkUri: 'https://quiz.example/api/lti/launch', expiresAt: new Date(NOW.getTime() + 60_000) };
+const LOGIN: LoginStateRecord = {
+  state: 's1', nonce: 'n1', platformId: 'p1', targetLinkUri: 'https://quiz.example/api/lti/launch',
+  loginHint: 'hint-7', messageHint: 'msg-3', deploymentId: null, expiresAt: new Date(NOW.getTime() + 60_000),
+};
 const LEARNER = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
 const INSTRUCTOR = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 
@@ -44,7 +47,8 @@ function setup(payload: JWTPayload, login: LoginStateRecord | null = LOGIN) {
   return { launch: new Launch(platforms, launches, tokens), taken, codes, gradeLinks, verified: () => verified };
 }
 
-const run = (s: ReturnType<typeof setup>, cookie = 's1') => s.launch.execute({ idToken: 'jwt', state: 's1', stateCookie: cookie }, NOW);
+const LOGIN_URL = 'https://quiz.example/api/lti/login';
+const run = (s: ReturnType<typeof setup>, cookie = 's1') => s.launch.execute({ idToken: 'jwt', state: 's1', stateCookie: cookie, loginUrl: LOGIN_URL }, NOW);
 const reason = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e: unknown) => (e instanceof LtiLaunchError ? e.reason : String(e)));
 
 describe(Launch.name, () => {
@@ -67,6 +71,15 @@ describe(Launch.name, () => {
     const s = setup(claims());
     expect(await reason(run(s, 'another-state'))).toBe('state_not_bound');
     expect(s.verified()).toBe(0);
+  });
+
+  it('offers to start the same login again in a new window when the iframe lost the state cookie', async () => {
+    const error = (await run(setup(claims()), 'another-state').then(() => undefined, (e: unknown) => e)) as LtiLaunchError;
+    const url = new URL(error.newWindowUrl!);
+    expect(url.origin + url.pathname).toBe(LOGIN_URL);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      iss: 'https://moodle.example', client_id: 'c1', login_hint: 'hint-7', target_link_uri: 'https://quiz.example/api/lti/launch', lti_message_hint: 'msg-3',
+    });
   });
 
   it.each([

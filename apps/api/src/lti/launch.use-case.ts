@@ -5,7 +5,7 @@ import { CLAIM, DEEP_LINKING_REQUEST, LTI_VERSION, lineItemOf, mapRoles, quizOfL
 import { LtiLaunchError } from './lti-launch.error.js';
 import { LtiLaunchRepository } from './lti-launch.repository.js';
 import { LtiPlatformsRepository } from './lti-platforms.repository.js';
-import type { DeepLinkSettings, LmsPerson, PlatformRecord } from './lti.types.js';
+import type { DeepLinkSettings, LmsPerson, LoginStateRecord, PlatformRecord } from './lti.types.js';
 import { unknownDeployment } from './oidc-login.use-case.js';
 import { PlatformTokens } from './platform-tokens.js';
 
@@ -17,6 +17,8 @@ export interface LaunchRequest {
   state?: unknown;
   /** The state cookie set by the login: proves the launch comes back to the same browser. */
   stateCookie?: string;
+  /** PyQuiz's login initiation URL, to start the launch again in a new window. */
+  loginUrl: string;
 }
 
 /**
@@ -39,11 +41,14 @@ export class Launch {
     if (!login || login.expiresAt < now) {
       throw new LtiLaunchError(401, 'unknown_state', 'This launch was already used, has expired, or was never started here', 'Launch again from the LMS (a launch can be used once, within 10 minutes).');
     }
-    if (input.stateCookie !== state) {
-      throw new LtiLaunchError(401, 'state_not_bound', 'This launch did not come back to the browser that started it (the state cookie is missing)', 'Serve PyQuiz over HTTPS (the state cookie is SameSite=None; Secure), and allow its cookies, or open the link in a new window.');
-    }
     const platform = await this.platforms.findById(login.platformId);
     if (!platform) throw new LtiLaunchError(400, 'unknown_platform', 'The LMS registration was removed during this launch', 'Register the LMS again in PyQuiz (Admin > LTI).');
+    if (input.stateCookie !== state) {
+      // An iframe whose browser refuses even partitioned cookies: the same login, at the top level.
+      throw new LtiLaunchError(401, 'state_not_bound', 'This launch did not come back to the browser that started it (the state cookie is missing)',
+        'Open PyQuiz in a new window (link below); if this happens there too, serve PyQuiz over HTTPS (the state cookie is SameSite=None; Secure) and allow its cookies.',
+        restartUrl(input.loginUrl, platform, login));
+    }
     const claims = await this.tokens.verify(idToken, platform, now);
     if (claims.nonce !== login.nonce) {
       throw new LtiLaunchError(401, 'bad_nonce', 'The launch token was issued for another login (nonce mismatch): a replayed token', 'Launch again from the LMS.');
@@ -91,6 +96,16 @@ export class Launch {
     const title = typeof context.title === 'string' ? context.title.slice(0, 200) : '';
     await this.launches.joinContext({ platformId: platform.id, contextId: context.id.slice(0, 255), title }, userId, role);
   }
+}
+
+function restartUrl(loginUrl: string, platform: PlatformRecord, login: LoginStateRecord): string {
+  const url = new URL(loginUrl);
+  const params: Record<string, string | null> = {
+    iss: platform.issuer, client_id: platform.clientId, login_hint: login.loginHint, target_link_uri: login.targetLinkUri,
+    lti_message_hint: login.messageHint, lti_deployment_id: login.deploymentId,
+  };
+  for (const [key, value] of Object.entries(params)) if (value !== null) url.searchParams.set(key, value);
+  return url.toString();
 }
 
 function requireForm(input: LaunchRequest): { state: string; idToken: string } {

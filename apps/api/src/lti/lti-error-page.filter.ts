@@ -22,6 +22,7 @@ export class LtiErrorPageFilter implements ExceptionFilter {
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>PyQuiz: launch refused</title></head>` +
           `<body style="font-family:sans-serif;max-width:40rem;margin:2rem auto"><h1>PyQuiz could not open this link</h1>` +
           `<p>${escapeHtml(error.message)}.</p><p><strong>What to do:</strong> ${escapeHtml(error.advice)}</p>` +
+          (error.newWindowUrl ? `<p><a href="${escapeHtml(error.newWindowUrl)}" target="_blank" rel="noopener">Open PyQuiz in a new window</a></p>` : '') +
           `<p style="color:#666">Reason code: ${escapeHtml(error.reason)} (HTTP ${error.getStatus()})</p></body></html>`,
       );
   }

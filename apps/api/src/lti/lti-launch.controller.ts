@@ -65,7 +65,8 @@ export class LtiLaunchController {
     const cookies = (request.cookies ?? {}) as Record<string, unknown>;
     const stateCookie = state ? cookies[stateCookieName(state)] : undefined;
     if (state) response.clearCookie(stateCookieName(state), STATE_COOKIE);
-    const code = await this.launch.execute({ idToken: body?.id_token, state, stateCookie: typeof stateCookie === 'string' ? stateCookie : undefined });
+    const loginUrl = toolUrls(publicOrigin(this.env, request)).loginInitiationUrl;
+    const code = await this.launch.execute({ idToken: body?.id_token, state, stateCookie: typeof stateCookie === 'string' ? stateCookie : undefined, loginUrl });
     // The code rides in the fragment: never sent to a server, never in a proxy's access log.
     response.redirect(302, `/#/lti/enter/${code}`);
   }

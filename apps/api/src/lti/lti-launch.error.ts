@@ -10,7 +10,9 @@ export class LtiLaunchError extends HttpException {
     readonly reason: string,
     message: string,
     readonly advice: string,
+    /** A way out the page offers as a link, opened in a new window (top level: first-party cookies). */
+    readonly newWindowUrl?: string,
   ) {
-    super({ message, details: { reason, advice } }, status);
+    super({ message, details: { reason, advice, ...(newWindowUrl ? { newWindowUrl } : {}) } }, status);
   }
 }

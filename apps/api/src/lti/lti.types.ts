@@ -20,6 +20,9 @@ export interface LoginStateRecord {
   nonce: string;
   platformId: string;
   targetLinkUri: string;
+  loginHint: string;
+  messageHint: string | null;
+  deploymentId: string | null;
   expiresAt: Date;
 }
 

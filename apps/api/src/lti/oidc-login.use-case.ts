@@ -50,7 +50,10 @@ export class OidcLogin {
     if (deployment !== undefined && !platform.deploymentIds.includes(deployment)) throw unknownDeployment(deployment, platform);
     const state = randomBytes(32).toString('base64url');
     const nonce = randomBytes(32).toString('base64url');
-    await this.launches.saveLoginState({ state, nonce, platformId: platform.id, targetLinkUri, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) });
+    const messageHint = optional(input.lti_message_hint, 'lti_message_hint') ?? null;
+    await this.launches.saveLoginState({
+      state, nonce, platformId: platform.id, targetLinkUri, loginHint, messageHint, deploymentId: deployment ?? null, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
+    });
     const url = new URL(platform.authLoginUrl);
     const query: Record<string, string> = {
       scope: 'openid',
@@ -63,8 +66,7 @@ export class OidcLogin {
       state,
       nonce,
     };
-    const messageHint = optional(input.lti_message_hint, 'lti_message_hint');
-    if (messageHint !== undefined) query.lti_message_hint = messageHint;
+    if (messageHint !== null) query.lti_message_hint = messageHint;
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return { location: url.toString(), state };
   }

@@ -35,6 +35,9 @@ CREATE TABLE "lti_login_states" (
     "nonce" TEXT NOT NULL,
     "platformId" UUID NOT NULL,
     "targetLinkUri" TEXT NOT NULL,
+    "loginHint" TEXT NOT NULL,
+    "messageHint" TEXT,
+    "deploymentId" TEXT,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
