@@ -126,7 +126,7 @@ describe('LTI 1.3 launch inside an LMS iframe (Chromium)', () => {
     await page.getByLabel('Password').fill('admin-password-for-tests');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your course' }).waitFor();
-    await page.getByRole('link', { name: 'LMS' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'LMS', exact: true }).click();
     await page.getByRole('heading', { name: 'LMS integration (LTI 1.3)' }).waitFor();
     await page.getByText(`${base}/api/lti/login`).waitFor();
     await page.getByText(`${base}/api/lti/jwks`).waitFor();

@@ -52,7 +52,7 @@ export class LtiPlatformsService implements OnModuleInit {
     await this.refreshOrigins();
   }
 
-  classes() {
+  classes(): ReturnType<LtiPlatformsRepository["classes"]> {
     return this.platforms.classes();
   }
 
