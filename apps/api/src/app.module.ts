@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthoringModule } from './authoring/authoring.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { LtiModule } from './lti/lti.module.js';
 import { WebModule } from './web/web.module.js';
 
 /**
@@ -33,6 +34,7 @@ export class AppModule {
         AuthoringModule,
         LearnerModule,
         DashboardModule,
+        LtiModule,
         WebModule,
       ],
       providers: [{ provide: Environment, useValue: env }],

@@ -9,6 +9,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { createRootLogger, requestLogging } from './common/request-logging.js';
 import { securityHeaders } from './common/security-headers.js';
+import { ltiFraming } from './lti/lti-framing.js';
+import { LtiPlatformsService } from './lti/lti-platforms.service.js';
 import { createValidationPipe } from './common/validation.js';
 
 /** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
@@ -30,6 +32,8 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.use(requestLogging(logger));
   app.use(securityHeaders(env.COOKIE_SECURE));
+  const platforms = app.get(LtiPlatformsService);
+  app.use(ltiFraming(() => platforms.frameOrigins()));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(cookieParser());

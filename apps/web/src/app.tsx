@@ -4,6 +4,7 @@ import { Loading, PageTitle } from './components/feedback.js';
 import { AuthPage } from './pages/auth-page.js';
 import { CoursePage } from './pages/course-page.js';
 import { HistoryPage } from './pages/history-page.js';
+import { LtiEnterPage } from './pages/lti-enter-page.js';
 import { QuizPage } from './pages/quiz-page.js';
 import { matchRoute, usePath } from './router.js';
 import { canAuthor, useSession } from './session.js';
@@ -15,6 +16,8 @@ const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ defa
 const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
 const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
+const LtiAdminPage = lazy(() => import('./admin/lti-admin-page.js').then((m) => ({ default: m.LtiAdminPage })));
+const DeepLinkPage = lazy(() => import('./instructor/deep-link-page.js').then((m) => ({ default: m.DeepLinkPage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -39,6 +42,8 @@ const ROUTES: Route[] = [
   ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/admin', () => <DashboardPage />, ADMINS],
   ['/admin/users', () => <UsersPage />, ADMINS],
+  ['/admin/lti', () => <LtiAdminPage />, ADMINS],
+  ['/lti/deep-link', () => <DeepLinkPage />, AUTHORS],
 ];
 
 export function App() {
@@ -52,6 +57,9 @@ export function App() {
 }
 
 function renderPage(path: string, user: User | null | undefined): ReactNode {
+  // Before the session check: this page is how an LMS launch signs in.
+  const launch = matchRoute('/lti/enter/:code', path);
+  if (launch) return <LtiEnterPage key={launch.code} code={launch.code!} />;
   if (user === undefined) return <Loading />;
   if (path === '/register') return <AuthPage mode="register" />;
   if (!user || path === '/login') return <AuthPage mode="login" />;

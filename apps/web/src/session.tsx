@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, UNAUTHORIZED_EVENT, api } from './api/client.js';
+import { ApiError, UNAUTHORIZED_EVENT, api, setTabSession } from './api/client.js';
 import type { User } from './api/types.js';
+import { currentPath } from './router.js';
 
 interface Session {
   /** undefined while the first `GET /api/auth/me` is in flight; null when signed out. */
@@ -14,6 +15,8 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
+    // An LMS launch's landing signs in by itself; a 401 from here, arriving after it, would sign it out again.
+    if (currentPath().startsWith('/lti/enter/')) return;
     api
       .get<{ user: User }>('/api/auth/me')
       .then((me) => setUser(me.user))
@@ -30,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((next: User) => setUser(next), []);
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout');
+    setTabSession(null);
     setUser(null);
   }, []);
   return <SessionContext.Provider value={{ user, signIn, signOut }}>{children}</SessionContext.Provider>;

@@ -67,6 +67,15 @@ export class Environment {
   @MaxLength(72, { message: 'must be at most 72 characters long (bcrypt limit)' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * The address learners and LMSs reach PyQuiz at (`https://quiz.example.edu`), used for the LTI
+   * URLs an LMS admin enters and for the `aud` of deep-linking replies. Unset: the request's own
+   * scheme and host (right unless a proxy rewrites them).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'must be an http:// or https:// origin without a path, like https://quiz.example.edu' })
+  PUBLIC_URL?: string;
+
   /** Marks the session cookie Secure (set true behind HTTPS). */
   @IsBoolean({ message: 'must be true or false' })
   COOKIE_SECURE: boolean = false;

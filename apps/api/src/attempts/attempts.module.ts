@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LtiOutboxModule } from '../lti/lti-outbox.module.js';
 import { AnswerQuestion } from './answer-question.use-case.js';
 import { AttemptsController } from './attempts.controller.js';
 import { AttemptsRepository } from './attempts.repository.js';
@@ -10,6 +11,7 @@ import { StartAttempt } from './start-attempt.use-case.js';
 
 /** Quiz views for learners, attempts and answers to non-code questions. */
 @Module({
+  imports: [LtiOutboxModule],
   controllers: [LearnerQuizzesController, AttemptsController],
   providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt],
   exports: [AttemptsRepository, LearnerQuizRepository],

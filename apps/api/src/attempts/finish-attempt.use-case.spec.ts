@@ -1,4 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
+import type { FinishedScore } from '../lti/lti-scores.repository.js';
+import type { ScoreOutbox } from '../lti/score-outbox.js';
 import { FinishAttempt } from './finish-attempt.use-case.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
 import { code, single } from './testing/questions.fixture.js';
@@ -8,7 +10,10 @@ const NOW = new Date('2026-03-02T00:00:00Z');
 function setup() {
   const quiz = publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)]);
   const attempts = new FakeAttempts(quiz);
-  return { attempts, useCase: new FinishAttempt(attempts.asRepository()) };
+  const recorded: FinishedScore[] = [];
+  let notified = 0;
+  const outbox = { record: async (finished: FinishedScore) => recorded.push(finished), notify: () => void notified++ } as unknown as ScoreOutbox;
+  return { attempts, recorded, notified: () => notified, useCase: new FinishAttempt(attempts.asRepository(), outbox) };
 }
 
 describe(FinishAttempt.name, () => {
@@ -47,6 +52,19 @@ describe(FinishAttempt.name, () => {
     const worse = attempts.add('u1');
     await expect(useCase.execute('u1', worse.id, NOW)).resolves.toMatchObject({ score: 0 });
     expect(attempts.best.get('u1|course/quiz')).toMatchObject({ score: 2, attemptId: good.id });
+  });
+
+  it('hands the best score, not the last one, to the LMS outbox and wakes the sender', async () => {
+    const { attempts, useCase, recorded, notified } = setup();
+    const good = attempts.add('u1', { answers: [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }] });
+    await useCase.execute('u1', good.id, NOW);
+    const worse = attempts.add('u1');
+    await useCase.execute('u1', worse.id, NOW);
+    expect(recorded).toEqual([
+      { userId: 'u1', quizId: 'course/quiz', attemptId: good.id, score: 2, maxScore: 6, at: NOW },
+      { userId: 'u1', quizId: 'course/quiz', attemptId: worse.id, score: 2, maxScore: 6, at: NOW },
+    ]);
+    expect(notified()).toBe(2);
   });
 
   it("answers 404 for another learner's attempt", async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LtiOutboxModule } from '../lti/lti-outbox.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { GradingModule } from '../grading/grading.module.js';
 import { AuthoringQuizzesController } from './authoring-quizzes.controller.js';
@@ -12,7 +13,7 @@ import { RegradeRepository } from './regrade.repository.js';
 
 /** The instructor's routes under /api/authoring (roles instructor and admin only). */
 @Module({
-  imports: [CatalogModule, GradingModule],
+  imports: [CatalogModule, GradingModule, LtiOutboxModule],
   controllers: [AuthoringQuizzesController, AuthoringSubmissionsController],
   providers: [AuthoringRepository, AuthoringService, QuizValidator, QuizUploadService, RegradeRepository, RegradeQuiz],
 })

@@ -16,12 +16,15 @@ export interface RegradeWrite {
   previewId: string;
 }
 
+/** A learner's best score for the quiz changed by the regrade (LMS gradebooks are told: the LTI outbox). */
+export type BestScoreChanged = (tx: Tx, change: { userId: string; quizId: string; attemptId: string; score: number; maxScore: number; at: Date }) => Promise<unknown>;
+
 /**
  * Writes a committed regrade inside the caller's transaction: each submission's result and tests,
  * then what derives from submissions (code answers, submitted attempts' scores, best scores),
  * recomputed with the attempt module's own scoring so a regraded attempt reads as if graded so.
  */
-export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[]): Promise<void> {
+export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[], onBestChanged?: BestScoreChanged): Promise<void> {
   const now = new Date();
   for (const write of writes) await storeResult(tx, write, now);
   const attemptIds = [...new Set(writes.map((w) => w.candidate.attemptId).filter((id): id is string => id !== null))];
@@ -29,7 +32,10 @@ export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[
   const currentMax = new Map(writes.map((w) => [w.candidate.questionKey, w.result.max_points]));
   for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId, currentMax);
   const userIds = [...new Set(writes.map((w) => w.candidate.userId))];
-  for (const userId of userIds) await recomputeBestScore(tx, userId, quizId);
+  for (const userId of userIds) {
+    const best = await recomputeBestScore(tx, userId, quizId);
+    if (best && onBestChanged) await onBestChanged(tx, { userId, quizId, attemptId: best.id, score: best.score, maxScore: best.maxScore, at: now });
+  }
 }
 
 async function storeResult(tx: Tx, { candidate, result, version, previewId }: RegradeWrite, now: Date): Promise<void> {
@@ -115,8 +121,11 @@ async function bestSubmissions(tx: Tx, attemptId: string): Promise<Map<string, {
   return best;
 }
 
-/** A regrade can lower scores, so the best is chosen again among all submitted attempts. */
-async function recomputeBestScore(tx: Tx, userId: string, quizId: string): Promise<void> {
+/**
+ * A regrade can lower scores, so the best is chosen again among all submitted attempts. Returns
+ * the new best when it differs from the stored one.
+ */
+async function recomputeBestScore(tx: Tx, userId: string, quizId: string): Promise<{ id: string; score: number; maxScore: number } | null> {
   const attempts = await tx.attempt.findMany({
     where: { userId, status: 'submitted', score: { not: null }, maxScore: { not: null }, quizVersion: { quizId } },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
@@ -127,9 +136,11 @@ async function recomputeBestScore(tx: Tx, userId: string, quizId: string): Promi
     const candidate = { id: a.id, score: a.score!, maxScore: a.maxScore! };
     if (isBetterScore(candidate, best)) best = candidate;
   }
-  if (!best) return;
+  if (!best) return null;
+  const stored = await tx.bestScore.findUnique({ where: { userId_quizId: { userId, quizId } }, select: { score: true, maxScore: true } });
   const data = { attemptId: best.id, score: best.score, maxScore: best.maxScore };
   await tx.bestScore.upsert({ where: { userId_quizId: { userId, quizId } }, create: { userId, quizId, ...data }, update: data });
+  return stored && stored.score === best.score && stored.maxScore === best.maxScore ? null : best;
 }
 
 function round(value: number): number {

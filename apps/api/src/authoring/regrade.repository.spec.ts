@@ -3,6 +3,8 @@ import type { GradingResult } from '@app/grader';
 import { parseFileText, type CourseItem } from '@app/quiz-spec';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db/index.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
+import { LtiScoresRepository } from '../lti/lti-scores.repository.js';
+import { ScoreOutbox } from '../lti/score-outbox.js';
 import { RegradeRepository, type RegradeWrite } from './regrade.repository.js';
 import { exerciseYaml } from './testing/authoring-fixtures.js';
 
@@ -34,7 +36,7 @@ describe(RegradeRepository.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    repository = new RegradeRepository(db.prisma);
+    repository = new RegradeRepository(db.prisma, new ScoreOutbox(new LtiScoresRepository(db.prisma)));
     const catalog = new CatalogRepository(db.prisma);
     await catalog.saveVersion({ ...item(2000), course: 'authoring-e2e', sourceYaml: '' });
     const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY } });
@@ -52,6 +54,9 @@ describe(RegradeRepository.name, () => {
     await submit('other', 2, otherAttemptId);
     await db.prisma.answer.create({ data: { attemptId, questionId: question.id, response: { submissionId: subs.right }, correct: true, score: 1, points: 3 } });
     await db.prisma.bestScore.create({ data: { userId, quizId: QUIZ, attemptId, score: 3, maxScore: 3 } });
+    // The learner launched this quiz from an LMS: its gradebook follows the best score.
+    const platform = await db.prisma.ltiPlatform.create({ data: { name: 'LMS', issuer: 'https://lms.example', clientId: 'c', authLoginUrl: 'https://lms.example/a', tokenUrl: 'https://lms.example/t', jwksUrl: 'https://lms.example/k', deploymentIds: ['1'] } });
+    await db.prisma.ltiGradeLink.create({ data: { platformId: platform.id, userId, quizId: QUIZ, sub: 'lms-user', lineItemUrl: 'https://lms.example/lineitems/1' } });
     // The instructor changes the hidden test: version 2 becomes current.
     await catalog.saveVersion({ ...item(2001), course: 'authoring-e2e', sourceYaml: '' });
   });
@@ -98,6 +103,16 @@ describe(RegradeRepository.name, () => {
     expect(tests.map((t) => [t.name, t.status])).toEqual([['doubles_two', 'pass'], ['doubles_big', 'fail']]);
     const stored = await db.prisma.submission.findUniqueOrThrow({ where: { id: subs.right } });
     expect(stored.result).toMatchObject({ points: 1, regrade: { version: 2, previous: { points: 3 } } });
+    // The best stayed 3 / 3 (another attempt holds it now): the LMS has nothing new to hear.
+    expect(await db.prisma.ltiScoreSend.count()).toBe(0);
+  });
+
+  it('stores an LMS gradebook send when a regrade changes the best score', async () => {
+    await repository.apply(QUIZ, await writes({ [await otherId()]: 1 }));
+    expect(await db.prisma.bestScore.findUniqueOrThrow({ where: { userId_quizId: { userId, quizId: QUIZ } } })).toMatchObject({ attemptId, score: 2 });
+    expect(await db.prisma.ltiScoreSend.findMany()).toEqual([
+      expect.objectContaining({ userId, quizId: QUIZ, sub: 'lms-user', lineItemUrl: 'https://lms.example/lineitems/1', scoreGiven: 2, scoreMaximum: 3, status: 'pending' }),
+    ]);
   });
 
   async function otherId(): Promise<string> {

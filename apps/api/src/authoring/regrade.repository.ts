@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { CodeQuestion } from '@app/quiz-spec';
+import { ScoreOutbox } from '../lti/score-outbox.js';
 import { applyRegrade, type RegradeWrite } from './regrade-store.js';
 import type { RegradeCandidate, TargetVersion } from './regrade-plan.js';
 
@@ -9,7 +10,10 @@ export type { RegradeWrite };
 /** Reads a regrade's inputs and writes its outcome; the only regrade code that touches Prisma. */
 @Injectable()
 export class RegradeRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly outbox: ScoreOutbox,
+  ) {}
 
   /** The current version's code questions; null when the quiz does not exist or has no version. */
   async targetVersion(quizId: string): Promise<TargetVersion | null> {
@@ -51,6 +55,8 @@ export class RegradeRepository {
   async apply(quizId: string, writes: RegradeWrite[]): Promise<void> {
     // Interactive transactions time out after 5 s by default; a large regrade writes for longer.
     const timeout = 30_000 + writes.length * 50;
-    await this.prisma.$transaction((tx) => applyRegrade(tx, quizId, writes), { timeout, maxWait: 10_000 });
+    // A changed best score goes to the LMS outbox in the same transaction (sent after the commit).
+    await this.prisma.$transaction((tx) => applyRegrade(tx, quizId, writes, (inTx, change) => this.outbox.record(change, inTx)), { timeout, maxWait: 10_000 });
+    this.outbox.notify();
   }
 }

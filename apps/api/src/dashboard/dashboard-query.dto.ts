@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { LearnerSortKey } from '@app/contracts';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
 import type { SortOrder } from './learner-stats.repository.js';
@@ -27,6 +27,11 @@ export class LearnerStatsQueryDto extends PaginationQueryDto {
   @IsOptional()
   @IsIn(SORT_ORDERS, { message: 'order must be asc or desc' })
   order: SortOrder = 'desc';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the learners of this class (an LMS course, GET /api/admin/lti/classes)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'classId must be a class id (a UUID)' })
+  classId?: string;
 }
 
 export class ActivityQueryDto {

@@ -9,6 +9,8 @@ import { LearnerStatsRepository, type SortOrder } from './learner-stats.reposito
 export interface LearnerListQuery extends PaginationQueryDto {
   sort: LearnerSortKey;
   order: SortOrder;
+  /** An LMS course: only its learners. */
+  classId?: string;
 }
 
 /** The dashboards that are a single aggregate query each: concepts, learners, daily activity. */
@@ -32,7 +34,7 @@ export class DashboardService {
 
   async learnerStats(query: LearnerListQuery): Promise<Page<LearnerStats>> {
     const { skip, take } = toSkipTake(query);
-    const { rows, total } = await this.learners.list(query.sort, query.order, skip, take);
+    const { rows, total } = await this.learners.list(query.sort, query.order, skip, take, query.classId);
     const items = rows.map((row) => ({
       ...row,
       meanScore: roundOrNull(row.meanScore),

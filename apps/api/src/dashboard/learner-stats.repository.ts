@@ -30,7 +30,11 @@ const DIRECTIONS: Record<SortOrder, Prisma.Sql> = { asc: Prisma.sql`ASC`, desc: 
 export class LearnerStatsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async list(sort: LearnerSortKey, order: SortOrder, skip: number, take: number): Promise<{ rows: LearnerRow[]; total: number }> {
+  /** `classId`: only the learners of that LMS course (LTI context), as its launches recorded them. */
+  async list(sort: LearnerSortKey, order: SortOrder, skip: number, take: number, classId?: string): Promise<{ rows: LearnerRow[]; total: number }> {
+    const inClass = classId
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM lti_context_members m WHERE m."contextId" = ${classId}::uuid AND m."userId" = u.id AND m.role = 'learner')`
+      : Prisma.empty;
     const [rows, total] = await Promise.all([
       this.prisma.$queryRaw<LearnerRow[]>`
         WITH att AS (
@@ -49,10 +53,10 @@ export class LearnerStatsRepository {
           coalesce(sub.submissions, 0) AS submissions, att.mean_score AS "meanScore",
           greatest(att.last_at, sub.last_at) AS "lastActivityAt"
         FROM users u LEFT JOIN att ON att.user_id = u.id LEFT JOIN sub ON sub.user_id = u.id
-        WHERE u.role = 'learner'
+        WHERE u.role = 'learner' ${inClass}
         ORDER BY ${SORT_COLUMNS[sort]} ${DIRECTIONS[order]} NULLS LAST, u.email, u.id
         LIMIT ${take}::int OFFSET ${skip}::int`,
-      this.prisma.user.count({ where: { role: 'learner' } }),
+      this.prisma.user.count({ where: { role: 'learner', ...(classId ? { ltiMembers: { some: { contextId: classId, role: 'learner' } } } : {}) } }),
     ]);
     return { rows, total };
   }

@@ -11,13 +11,23 @@ const COLUMNS: { key: LearnerSortKey; label: string }[] = [
   { key: 'lastActivityAt', label: 'Last activity' },
 ];
 
-/** Learners sortable by column (server-side), 50 per page. */
+interface LmsClass {
+  id: string;
+  title: string;
+  platformName: string;
+  learners: number;
+}
+
+/** Learners sortable by column (server-side), 50 per page; narrowed to one LMS course when there are some. */
 export function LearnerTable() {
   const [sort, setSort] = useState<LearnerSortKey>('lastActivityAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
-  const key = `${sort}:${order}:${page}`;
-  const learners = useLoad(() => api.get<Page<LearnerStats>>(`/api/admin/dashboard/learners?sort=${sort}&order=${order}&page=${page}&pageSize=50`), key);
+  const [classId, setClassId] = useState('');
+  const classes = useLoad(() => api.get<LmsClass[]>('/api/admin/lti/classes'), 'lms-classes');
+  const key = `${sort}:${order}:${page}:${classId}`;
+  const inClass = classId ? `&classId=${classId}` : '';
+  const learners = useLoad(() => api.get<Page<LearnerStats>>(`/api/admin/dashboard/learners?sort=${sort}&order=${order}&page=${page}&pageSize=50${inClass}`), key);
   const data = learners.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -29,6 +39,19 @@ export function LearnerTable() {
   return (
     <section className="card" aria-labelledby="learners-title">
       <h2 id="learners-title">Learners {data && <span className="muted small">({data.total})</span>}</h2>
+      {!!classes.data?.length && (
+        <label className="inline">
+          Class (LMS course){' '}
+          <select value={classId} onChange={(e) => (setClassId(e.currentTarget.value), setPage(1))}>
+            <option value="">All learners</option>
+            {classes.data.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title || c.id} ({c.platformName}, {c.learners})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <ErrorBox message={learners.error} />
       <div className="table-wrap">
         <table>

@@ -30,9 +30,42 @@ export const UNAUTHORIZED_EVENT = 'pyquiz:unauthorized';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Sends a request and returns status and parsed body; throws ApiError on 4xx/5xx. */
+/**
+ * Values kept for this tab only, such as the session of an LMS launch: inside the LMS's iframe
+ * the browser may refuse PyQuiz's cookie (a third-party cookie), so the token from the launch
+ * exchange is sent as a Bearer header instead. sessionStorage survives a reload; where the
+ * browser refuses third-party storage too, memory keeps them until the page is left.
+ */
+const tabMemory = new Map<string, string>();
+
+export function setTabValue(key: string, value: string | null): void {
+  if (value) tabMemory.set(key, value);
+  else tabMemory.delete(key);
+  try {
+    if (value) sessionStorage.setItem(key, value);
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage refused (third-party iframe with blocked storage): memory only.
+  }
+}
+
+export function tabValue(key: string): string | null {
+  try {
+    return tabMemory.get(key) ?? sessionStorage.getItem(key);
+  } catch {
+    return tabMemory.get(key) ?? null;
+  }
+}
+
+const TAB_SESSION_KEY = 'pyquiz.lti-session';
+
+export function setTabSession(token: string | null): void {
+  setTabValue(TAB_SESSION_KEY, token);
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const token = tabValue(TAB_SESSION_KEY);
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
@@ -50,6 +83,7 @@ export const api = {
   post: async <T>(path: string, body?: unknown) => (await request<T>('POST', path, body ?? {})).body,
   put: async <T>(path: string, body?: unknown) => (await request<T>('PUT', path, body ?? {})).body,
   patch: async <T>(path: string, body?: unknown) => (await request<T>('PATCH', path, body ?? {})).body,
+  delete: async <T>(path: string) => (await request<T>('DELETE', path)).body,
 };
 
 function safeJson(text: string): unknown {
