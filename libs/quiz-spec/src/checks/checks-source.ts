@@ -11,6 +11,7 @@ learner's code is reached through its module only: an expression of the check (m
 is evaluated with the learner module's public names in scope, and f bound to the function or
 instance under test. Each failure names what the learner did in the words of the course.
 """
+import ast as _ast
 import copy as _copy
 import types as _types
 
@@ -86,14 +87,18 @@ def module_state(module):
 
 
 def no_module_state(module, code):
-    """Running code (statements using the learner's names) changes no module-level state."""
+    """Running code (statements using the learner's names) changes no module-level state: the
+    module is compared after every statement (a global that a factory resets could otherwise end
+    where it started)."""
     before = module_state(module)
-    _run(module, code)
-    after = module_state(module)
-    changed = sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
-    if changed:
-        raise AssertionError('running %s changed module-level state (%s): every instance shares that state'
-                             % (code.strip(), ', '.join(changed)))
+    names = _names(module)
+    for statement in _ast.parse(code).body:
+        exec(compile(_ast.Module(body=[statement], type_ignores=[]), '<check>', 'exec'), names)
+        after = module_state(module)
+        changed = sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
+        if changed:
+            raise AssertionError('%s changed module-level state (%s): every instance shares that state'
+                                 % (_ast.unparse(statement), ', '.join(changed)))
 
 
 def independent(module, make, step):
