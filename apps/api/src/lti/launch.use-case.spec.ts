@@ -23,7 +23,7 @@ function claims(extra: Record<string, unknown> = {}): JWTPayload {
   return {
     sub: 'u-42', nonce: 'n1', name: 'Ada',
     [CLAIM.messageType]: 'LtiResourceLinkRequest', [CLAIM.version]: '1.3.0', [CLAIM.deploymentId]: 'd1',
-    [CLAIM.roles]: [LEARNER], [CLAIM.custom]: { quiz: 'closures/q' },
+    [CLAIM.roles]: [LEARNER], [CLAIM.custom]: { quiz: 'closures/q' }, [CLAIM.resourceLink]: { id: 'link-1' },
     [CLAIM.ags]: { lineitem: 'https://moodle.example/li/1', scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score'] },
     ...extra,
   };
@@ -107,5 +107,10 @@ describe(Launch.name, () => {
     }));
     await run(s);
     expect(s.codes[0]).toMatchObject({ target: '/lti/deep-link', deepLink: { platformId: 'p1', deploymentId: 'd1', returnUrl: 'https://moodle.example/dl', data: 'opaque' } });
+  });
+
+  it('refuses a link launch without a resource_link id (LTI 1.3 Core 5.3.5)', async () => {
+    expect(await reason(run(setup(claims({ [CLAIM.resourceLink]: undefined }))))).toBe('no_resource_link');
+    expect(await reason(run(setup(claims({ [CLAIM.resourceLink]: { id: '' } }))))).toBe('no_resource_link');
   });
 });

@@ -124,6 +124,11 @@ function checkMessage(claims: JWTPayload, platform: PlatformRecord): { messageTy
   if (messageType !== RESOURCE_LINK_REQUEST && messageType !== DEEP_LINKING_REQUEST) {
     throw new LtiLaunchError(400, 'unsupported_message', `PyQuiz does not handle LTI messages of type ${String(messageType)}`, `Use PyQuiz for ${RESOURCE_LINK_REQUEST} (links) and ${DEEP_LINKING_REQUEST} (content selection).`);
   }
+  const link = claims[CLAIM.resourceLink] as { id?: unknown } | undefined;
+  if (messageType === RESOURCE_LINK_REQUEST && (typeof link?.id !== 'string' || !link.id)) {
+    // LTI 1.3 Core 5.3.5: a resource link launch names its link (the LMS's id of the placement)
+    throw new LtiLaunchError(400, 'no_resource_link', 'The launch token has no resource_link claim with an id', 'The LMS must send the resource_link claim with every link launch (LTI 1.3 Core 5.3.5).');
+  }
   if (claims[CLAIM.version] !== LTI_VERSION) {
     throw new LtiLaunchError(400, 'unsupported_version', `PyQuiz speaks LTI ${LTI_VERSION}, this launch says ${String(claims[CLAIM.version])}`, 'Configure the tool as LTI 1.3 in the LMS.');
   }
