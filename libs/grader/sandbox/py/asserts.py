@@ -921,6 +921,23 @@ def register_type_func(receiver, args, kwargs, _funcs=None, _id=id, _len=len, _T
     return None
 
 
+def own_method(receiver, name, args, kwargs, _methods=None, _type=type, _id=id, _getattr=getattr,
+               _mro=type.__dict__['__mro__'].__get__, _function=_types.FunctionType):
+    """`self.<name>(*args, **kwargs)` of hidden code, where a hidden class defines <name>: the
+    function as recorded when the hidden module was executed for this test (runner), found along
+    the receiver's MRO, so a method that learner code replaced (even one that puts the original
+    back when called) is not the one called. Anything else is an ordinary method call."""
+    for cls in _mro(_type(receiver)):
+        entry = _methods.get(_id(cls))
+        if entry is not None and entry[0] is cls:
+            f = entry[1].get(name)
+            if _type(f) is _function:
+                return f(receiver, *args, **kwargs)
+            if f is not None:
+                break
+    return _getattr(receiver, name)(*args, **kwargs)
+
+
 def clear_type_funcs(_funcs=None):
     """Before each test: registrations belong to one test's TestCase."""
     _funcs.clear()
@@ -928,6 +945,7 @@ def clear_type_funcs(_funcs=None):
 
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
            _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
+           _own_method=None,
            _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
            _scalars=frozenset({int, float, bool, str}), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError):
@@ -964,6 +982,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
         return _mock(op, receiver, args, kwargs)
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
+    if op == 'own_method':
+        return _own_method(args[0], args[1], args[2:], kwargs)
     before = (_settings[0], _settings[1])
     _settings[0], _settings[1] = _read_settings(receiver)
     result = _check(op, args, kwargs, receiver)
@@ -1006,6 +1026,9 @@ def wire_helper(seal, S):
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
+    hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
+    own_method_ = seal(own_method, _methods=hidden_methods)
+    S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
     pformat_ = seal(value_pformat, _classify=classify_, _show=show_, _sortable=seal(sorted_if_plain))
@@ -1042,5 +1065,7 @@ def wire_helper(seal, S):
                        _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
                        _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
                        _register=seal(register_type_func, _funcs=type_funcs),
+                       _own_method=own_method_,
                        _mock=mock_check, _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
+    S['hidden_methods'] = hidden_methods

@@ -308,6 +308,7 @@ def run_module_test(name):
     prepare_imports()
     ns = hidden_namespace('__grader_tests__')
     exec(JOB['test_code'], ns)
+    record_hidden_methods(ns)
     cls_name, _, method = name.partition('.')
     target = ns.get(cls_name)
     if method:
@@ -331,6 +332,18 @@ def run_module_test(name):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     exc = tear_down_fixtures(ns, target, method, exc)
     return (('pass', ''), None) if exc is None else (None, exc)
+
+
+def record_hidden_methods(ns):
+    """The methods of the hidden classes as the module just created them, before any learner
+    code of this test runs: `self.method(...)` in hidden code calls these (asserts.own_method)."""
+    methods = S['hidden_methods']
+    methods.clear()
+    for space in [ns, *JOB.get('support_spaces', ())]:
+        own_module = dict.get(space, '__name__')
+        for value in list(dict.values(space)):
+            if type(value) is type and value.__module__ == own_module:
+                methods[id(value)] = (value, dict(value.__dict__))
 
 
 def set_up_fixtures(ns, target, method):
@@ -361,12 +374,12 @@ def call_test_method(cls, method, fn):
     """setUp, the test, tearDown and cleanups; returns the first exception (never handled while
     tearDown runs learner code)."""
     case = cls(method)
-    case.setUp()
+    S['own_method'](case, 'setUp', (), {})  # as the hidden class defined it (asserts.own_method)
     _, failure = attempt(fn, case)
     _, later = attempt(tear_down, case)
     return failure if failure is not None else later  # an exception's __bool__ may lie
 
 
 def tear_down(case):
-    case.tearDown()
+    S['own_method'](case, 'tearDown', (), {})
     case.doCleanups()
