@@ -15,6 +15,7 @@ const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ defa
 const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
 const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
+const GuidePage = lazy(() => import('./instructor/guide-page.js').then((m) => ({ default: m.GuidePage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -33,6 +34,7 @@ const ROUTES: Route[] = [
   ['/history', () => <HistoryPage />],
   ['/quiz/:course/:slug', (p) => <QuizPage key={quizId(p)} quizId={quizId(p)} />],
   ['/instructor', () => <ExerciseListPage />, AUTHORS],
+  ['/instructor/guide', () => <GuidePage />, AUTHORS],
   ['/instructor/new', () => <EditorPage key="new" />, AUTHORS],
   ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],

@@ -24,7 +24,8 @@ export function ExerciseListPage() {
       <p>
         <a className="button primary" href="#/instructor/new">
           Upload a new quiz or exercise
-        </a>
+        </a>{' '}
+        <a href="#/instructor/guide">Authoring guide</a>
       </p>
       {list.loading && !list.data && <Loading />}
       <ErrorBox message={list.error ?? error} />

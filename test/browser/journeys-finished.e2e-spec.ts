@@ -1,0 +1,137 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { DESKTOP, MOBILE, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
+
+// Issue 15, the journeys that were missing: authoring without reading the source, deep links
+// through sign-in, a Python editor that indents like the starters, the admin's pages.
+const INSTRUCTOR = { email: 'finished-instructor@example.org', password: 'instructor-password' };
+const LEARNER = { email: 'finished-learner@example.org', password: 'learner-password' };
+const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests' };
+/** The code runner's own limit here: small, so that the 429 is reached in a few requests. */
+const RUNS_PER_MINUTE = 6;
+
+describe('issue 15 finished journeys in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
+  const tokens = new Map<string, string>();
+
+  async function open(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    pages.push(page);
+    return page;
+  }
+  async function fillSignIn(page: Page, who: { email: string; password: string }) {
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  async function signIn(page: Page, who: { email: string; password: string }) {
+    await page.goto(`${base}/#/login`);
+    await fillSignIn(page, who);
+    await page.getByRole('heading', { name: 'Your course' }).waitFor();
+  }
+  const editorText = (page: Page, label: string) => page.getByRole('textbox', { name: label }).evaluate((el: any) => el.cmView?.view?.state.doc.toString() ?? el.innerText);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error', CODE_RUNS_PER_MINUTE: String(RUNS_PER_MINUTE) });
+    await t.app.listen(0, '127.0.0.1');
+    const address = t.app.getHttpServer().address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    for (const [who, role] of [[INSTRUCTOR, 'instructor'], [LEARNER, 'learner']] as const) {
+      const response = await t.http.post('/api/auth/register').send({ ...who, displayName: role }).expect(201);
+      if (role === 'instructor') await t.prisma.user.update({ where: { id: response.body.user.id }, data: { role } });
+      tokens.set(role, `Bearer ${response.body.accessToken}`);
+    }
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterEach(async () => {
+    const name = (expect.getState() as { currentTestName?: string }).currentTestName ?? 'test';
+    for (const [index, page] of pages.splice(0).entries()) {
+      if (!page.isClosed()) await snap(page, `finished-last-${name.replace(/\W+/g, '-').slice(0, 50)}-${index}`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('instructor: rules and guide up front, a template inserted and verified, then the reference, a wrong solution and typed code run against every test, hidden ones shown', async () => {
+    const page = await open(DESKTOP);
+    const errors = watchErrors(page);
+    await signIn(page, INSTRUCTOR);
+    await page.goto(`${base}/#/instructor/new`);
+    const rules = page.getByTestId('authoring-rules');
+    await rules.waitFor();
+    expect(await rules.textContent()).toMatch(/at least two wrong_solutions.*fails.*feedback/);
+
+    await rules.getByRole('link', { name: 'authoring guide' }).click();
+    await page.getByRole('heading', { name: 'Authoring guide' }).waitFor();
+    await page.getByRole('heading', { name: 'Wrong solutions' }).waitFor();
+    await page.getByRole('heading', { name: 'Quiz files' }).waitFor();
+    await snap(page, 'finished-01-authoring-guide-desktop');
+    await page.goBack();
+
+    await page.getByLabel('Template').selectOption({ label: 'Exercise file (one code question)' });
+    await page.getByRole('button', { name: 'Insert template' }).click();
+    expect(await editorText(page, 'Quiz YAML')).toContain('kind: exercise');
+    await page.getByLabel('Also grade the reference and wrong solutions').check();
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText('Valid, solutions verified: my-course/add-one').waitFor({ timeout: 90_000 });
+
+    const runner = page.getByRole('region', { name: 'Run code against every test' });
+    await runner.getByRole('button', { name: 'Load the code questions from the editor' }).click();
+    const results = runner.getByTestId('try-code-results');
+    await runner.getByRole('button', { name: 'Run every test' }).click();
+    await results.getByText('3 / 3 points · 2 of 2 tests passed').waitFor({ timeout: 60_000 });
+
+    await runner.getByLabel('Code to run', { exact: true }).selectOption({ label: 'Wrong solution “adds-two”' });
+    expect(await editorText(page, 'Code to run against the tests')).toContain('return x + 2');
+    await runner.getByRole('button', { name: 'Run every test' }).click();
+    await results.getByText('0 / 3 points · 0 of 2 tests passed').waitFor({ timeout: 60_000 });
+    const hidden = results.getByRole('listitem').filter({ hasText: 'adds_one_to_negative' });
+    expect(await hidden.textContent()).toContain('(hidden test)');
+    // The grader's real verdict on the hidden test, and apart from it the author's feedback.
+    expect(await hidden.locator('.engine-message').textContent()).toContain('1 != 0');
+    expect(await hidden.locator('.author-feedback').textContent()).toContain('add_one(-1) should be 0: add exactly one.');
+    await snap(page, 'finished-02-wrong-solution-run-desktop');
+
+    await page.getByRole('textbox', { name: 'Code to run against the tests' }).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('def add_one(x):\n    raise ValueError("not yet")\n');
+    expect(await runner.getByLabel('Code to run', { exact: true }).inputValue()).toBe('own');
+    await runner.getByRole('button', { name: 'Run every test' }).click();
+    await results.getByText('0 / 3 points · 0 of 2 tests passed').waitFor({ timeout: 60_000 });
+    await results.getByRole('listitem').filter({ hasText: 'adds_one_to_negative' }).getByText(/ValueError: not yet/).waitFor();
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('the code runner API: instructors only, bounded, named errors, rate-limited', async () => {
+    const yaml = (await import('../../apps/web/src/instructor/templates.js')).TEMPLATES[0]!.yaml;
+    const body = { yaml, question: 'my-course/add-one', source: 'def add_one(x):\n    return x + 1\n' };
+    await t.http.post('/api/authoring/code/try').set('Authorization', tokens.get('learner')!).send(body).expect(403);
+    const big = await t.http.post('/api/authoring/code/try').set('Authorization', tokens.get('instructor')!).send({ ...body, source: 'x'.repeat(70_000) }).expect(400);
+    expect(JSON.stringify(big.body.message)).toContain('source must be at most 65536 characters');
+    const unknown = await t.http.post('/api/authoring/code/try').set('Authorization', tokens.get('instructor')!).send({ ...body, question: 'my-course/nope' }).expect(404);
+    expect(unknown.body.message).toContain('"my-course/add-one"');
+    const broken = await t.http.post('/api/authoring/code/try').set('Authorization', tokens.get('instructor')!).send({ ...body, yaml: `${yaml}\nexpect: 1\n` }).expect(422);
+    expect(broken.body.details.errors[0]).toMatchObject({ path: 'expect' });
+
+    // A fresh instructor: the limit counts runs per user.
+    const other = await t.http.post('/api/auth/register').send({ email: 'finished-busy@example.org', password: 'instructor-password', displayName: 'Busy' }).expect(201);
+    await t.prisma.user.update({ where: { id: other.body.user.id }, data: { role: 'instructor' } });
+    const statuses: number[] = [];
+    for (let i = 0; i <= RUNS_PER_MINUTE; i++) {
+      statuses.push((await t.http.post('/api/authoring/code/try').set('Authorization', `Bearer ${other.body.accessToken}`).send(body)).status);
+    }
+    expect(statuses).toEqual([...Array(RUNS_PER_MINUTE).fill(200), 429]);
+  }, 120_000);
+});
