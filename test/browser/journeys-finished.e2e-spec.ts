@@ -114,6 +114,61 @@ describe('issue 15 finished journeys in Chromium', () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
+  it('a deep link survives sign-in, and registering from it', async () => {
+    const page = await open(MOBILE);
+    const errors = watchErrors(page);
+    await page.goto(`${base}/#/quiz/closures/scope-basics`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await fillSignIn(page, LEARNER);
+    await page.getByRole('button', { name: 'Start an attempt' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/quiz/closures/scope-basics');
+    await snap(page, 'finished-03-deep-link-after-sign-in-375');
+
+    const newcomer = await open(MOBILE);
+    await newcomer.goto(`${base}/#/quiz/closures/make-counter`);
+    await newcomer.getByRole('link', { name: 'Create an account' }).click();
+    await newcomer.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await newcomer.getByLabel('Name').fill('Newcomer');
+    await newcomer.getByLabel('Email').fill('finished-newcomer@example.org');
+    await newcomer.getByLabel('Password').fill('newcomer-password');
+    await newcomer.getByRole('button', { name: 'Register' }).click();
+    await newcomer.getByRole('button', { name: 'Start an attempt' }).waitFor();
+    expect(new URL(newcomer.url()).hash).toBe('#/quiz/closures/make-counter');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('learner: the Python editor indents 4 spaces after a colon and on Tab; Esc then Tab moves on', async () => {
+    const page = await open(MOBILE);
+    const errors = watchErrors(page);
+    await signIn(page, LEARNER);
+    await page.goto(`${base}/#/quiz/closures/make-counter`);
+    await page.getByRole('button', { name: 'Start an attempt' }).click();
+    const editor = page.getByRole('textbox', { name: /Python code for/ });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('def f(x):');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('if x:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('return 1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('return 0');
+    const text = () => editor.evaluate((el: any) => (el.cmView?.view?.state.doc.toString() ?? el.innerText) as string);
+    // Each level is 4 spaces (CodeMirror's default unit is 2), after a colon and on Enter alike.
+    expect(await text()).toBe('def f(x):\n    if x:\n        return 1\n        return 0');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Tab');
+    expect((await text()).split('\n')[0]).toBe('    def f(x):');
+    expect(await page.getByText('Tab indents by 4 spaces').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (globalThis as any).document.activeElement?.textContent ?? '');
+    expect(focused).toBe('Run visible tests');
+    await snap(page, 'finished-04-editor-indents-375');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('the code runner API: instructors only, bounded, named errors, rate-limited', async () => {
     const yaml = (await import('../../apps/web/src/instructor/templates.js')).TEMPLATES[0]!.yaml;
     const body = { yaml, question: 'my-course/add-one', source: 'def add_one(x):\n    return x + 1\n' };

@@ -5,7 +5,7 @@ import { AuthPage } from './pages/auth-page.js';
 import { CoursePage } from './pages/course-page.js';
 import { HistoryPage } from './pages/history-page.js';
 import { QuizPage } from './pages/quiz-page.js';
-import { matchRoute, usePath } from './router.js';
+import { matchRoute, routeOf, usePath } from './router.js';
 import { canAuthor, useSession } from './session.js';
 import type { User } from './api/types.js';
 
@@ -55,8 +55,9 @@ export function App() {
 
 function renderPage(path: string, user: User | null | undefined): ReactNode {
   if (user === undefined) return <Loading />;
-  if (path === '/register') return <AuthPage mode="register" />;
-  if (!user || path === '/login') return <AuthPage mode="login" />;
+  // Signed out on any other page, the sign-in form shows in its place and leads back to it.
+  if (routeOf(path) === '/register') return <AuthPage mode="register" path={path} />;
+  if (!user || routeOf(path) === '/login') return <AuthPage mode="login" path={path} />;
   for (const [pattern, render, audience] of ROUTES) {
     const params = matchRoute(pattern, path);
     if (!params) continue;
