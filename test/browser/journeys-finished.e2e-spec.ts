@@ -64,6 +64,60 @@ describe('issue 15 finished journeys in Chromium', () => {
     await t?.close();
   });
 
+  it('admin: an empty dashboard says "No data yet" instead of drawing empty charts', async () => {
+    // First in this file: nobody has started or submitted anything yet.
+    const page = await open(DESKTOP);
+    const errors = watchErrors(page);
+    await signIn(page, ADMIN);
+    await page.goto(`${base}/#/admin`);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    for (const id of ['chart-scores', 'chart-questions', 'chart-activity']) {
+      const chart = page.getByTestId(id);
+      await chart.getByText('No data yet').waitFor();
+      expect(await chart.locator('canvas').count()).toBe(0);
+    }
+    await page.getByText(/No data yet: nobody has started/).waitFor();
+    await snap(page, 'finished-00-empty-dashboard-desktop');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('instructor at 390 px: every action of the exercise list is on screen, and unpublishing asks first', async () => {
+    const page = await open({ width: 390, height: 844 });
+    const errors = watchErrors(page);
+    await signIn(page, INSTRUCTOR);
+    await page.goto(`${base}/#/instructor`);
+    const row = page.getByRole('row', { name: /Make a counter/ });
+    await row.waitFor();
+    for (const name of [/^Edit /, /^Preview /, /^Regrade /, /^Unpublish /]) {
+      const action = row.getByRole(name.source.startsWith('^Unpublish') ? 'button' : 'link', { name });
+      const box = (await action.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth > (globalThis as any).innerWidth);
+    expect(wide).toBe(false);
+    await snap(page, 'finished-05-exercise-list-390');
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await row.getByRole('button', { name: /^Unpublish / }).click();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('Unpublish “Make a counter”?');
+    expect(await row.getByRole('cell', { name: 'Published' }).count()).toBe(1);
+    const published = await t.prisma.quiz.findUnique({ where: { id: 'closures/make-counter' }, select: { published: true } });
+    expect(published?.published).toBe(true);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /^Unpublish / }).click();
+    await row.getByRole('cell', { name: 'Hidden' }).waitFor();
+    await row.getByRole('button', { name: /^Publish / }).click();
+    await row.getByRole('cell', { name: 'Published' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('instructor: rules and guide up front, a template inserted and verified, then the reference, a wrong solution and typed code run against every test, hidden ones shown', async () => {
     const page = await open(DESKTOP);
     const errors = watchErrors(page);
