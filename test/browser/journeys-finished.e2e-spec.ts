@@ -243,4 +243,45 @@ describe('issue 15 finished journeys in Chromium', () => {
     }
     expect(statuses).toEqual([...Array(RUNS_PER_MINUTE).fill(200), 429]);
   }, 120_000);
+
+  it('admin: drills down from the learner table to a learner\'s attempts and each submission\'s code and verdict', async () => {
+    const who = { email: 'finished-drill@example.org', password: 'learner-password' };
+    const registered = await t.http.post('/api/auth/register').send({ ...who, displayName: 'Drill Down' }).expect(201);
+    const auth = `Bearer ${registered.body.accessToken}`;
+    const attempt = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', auth).expect(201);
+    const source = 'def make_counter():\n    # drill_marker_31\n    count = 0\n\n    def counter():\n        nonlocal count\n        count += 1\n        return count\n\n    return counter\n';
+    let submission = (await t.http.post(`/api/attempts/${attempt.body.id}/questions/make-counter/submissions`).set('Authorization', auth).send({ source })).body;
+    for (let i = 0; i < 120 && (submission.status === 'pending' || submission.status === 'grading'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      submission = (await t.http.get(`/api/submissions/${submission.id}`).set('Authorization', auth).expect(200)).body;
+    }
+    expect(submission.status).toBe('graded');
+
+    const userId = registered.body.user.id as string;
+    await t.http.get(`/api/admin/learners/${userId}/submissions`).set('Authorization', auth).expect(403);
+    const asInstructor = await t.http.get(`/api/admin/learners/${userId}/submissions?pageSize=5`).set('Authorization', tokens.get('instructor')!).expect(200);
+    expect(asInstructor.body).toMatchObject({ total: 1, page: 1, pageSize: 5, items: [{ questionKey: 'make-counter', kind: 'submit', source }] });
+    await t.http.get('/api/admin/learners/00000000-0000-4000-8000-000000000000/attempts').set('Authorization', tokens.get('instructor')!).expect(404);
+    const bad = await t.http.get(`/api/admin/learners/${userId}/submissions?attemptId=nope`).set('Authorization', tokens.get('instructor')!).expect(400);
+    expect(JSON.stringify(bad.body.message)).toContain('attemptId');
+
+    const page = await open(DESKTOP);
+    const errors = watchErrors(page);
+    await signIn(page, ADMIN);
+    await page.goto(`${base}/#/admin`);
+    await page.getByRole('button', { name: `Open the work of ${who.email}` }).click();
+    const work = page.getByRole('region', { name: /Work of Drill Down/ });
+    await work.getByRole('row', { name: /Make a counter/ }).waitFor();
+    await work.getByRole('button', { name: /1 run or submission of Make a counter/ }).click();
+    await work.getByRole('heading', { name: /Code of the chosen attempt/ }).waitFor();
+    const item = work.getByTestId('learner-submission');
+    await item.waitFor();
+    expect(await item.locator('.verdict').textContent()).toMatch(/^\d+ \/ \d+ points · \d+ of \d+ tests passed$/);
+    expect(await item.locator('.verdict').textContent()).toBe(`${submission.points} / ${submission.maxPoints} points · ${submission.passed} of ${submission.total} tests passed`);
+    await item.getByText('Code', { exact: true }).click();
+    await item.getByText('drill_marker_31').waitFor();
+    await item.getByText('Tests', { exact: true }).click();
+    await snap(page, 'finished-06-learner-drill-down-desktop');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
