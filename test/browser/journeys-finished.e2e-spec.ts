@@ -284,4 +284,29 @@ describe('issue 15 finished journeys in Chromium', () => {
     await snap(page, 'finished-06-learner-drill-down-desktop');
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('learner: a failing test shows the grader\'s message and the author\'s feedback apart', async () => {
+    const who = { email: 'finished-apart@example.org', password: 'learner-password' };
+    await t.http.post('/api/auth/register').send({ ...who, displayName: 'Apart' }).expect(201);
+    const page = await open(MOBILE);
+    const errors = watchErrors(page);
+    await signIn(page, who);
+    await page.goto(`${base}/#/quiz/closures/make-counter`);
+    await page.getByRole('button', { name: 'Start an attempt' }).click();
+    const editor = page.getByRole('textbox', { name: /Python code for/ });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('def make_counter():\n    count = 0\n\n    def counter():\n        count += 1\n        return count\n\n    return counter\n');
+    await page.getByRole('button', { name: 'Run visible tests' }).click();
+    await page.getByText('Visible tests: 0 of 2 passed').waitFor({ timeout: 60_000 });
+    const first = page.locator('li.test').filter({ hasText: 'first_call_returns_1' });
+    const engine = await first.getByTestId('engine-message').textContent();
+    const author = await first.getByTestId('author-feedback').textContent();
+    expect(engine).toContain('UnboundLocalError');
+    expect(engine).not.toContain('The first call must return 1');
+    expect(author).toContain('The first call must return 1.');
+    expect(author).not.toContain('UnboundLocalError:');
+    await snap(page, 'finished-07-engine-and-feedback-apart-375');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
