@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
 /** Builds apps/web/dist when it is missing or older than any source of the pages. */
 export function ensureWebBuilt(): void {
   const index = join(WEB, 'dist', 'index.html');
-  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')));
+  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(ROOT, 'docs', 'authoring.md')), newestMtime(join(WEB, 'index.html')), newestMtime(join(WEB, 'vite.config.ts')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: ROOT,

@@ -6,7 +6,7 @@ import { CoursePage } from './pages/course-page.js';
 import { HistoryPage } from './pages/history-page.js';
 import { LtiEnterPage } from './pages/lti-enter-page.js';
 import { QuizPage } from './pages/quiz-page.js';
-import { matchRoute, usePath } from './router.js';
+import { matchRoute, routeOf, usePath } from './router.js';
 import { canAuthor, useSession } from './session.js';
 import type { User } from './api/types.js';
 
@@ -18,6 +18,7 @@ const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js')
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
 const LtiAdminPage = lazy(() => import('./admin/lti-admin-page.js').then((m) => ({ default: m.LtiAdminPage })));
 const DeepLinkPage = lazy(() => import('./instructor/deep-link-page.js').then((m) => ({ default: m.DeepLinkPage })));
+const GuidePage = lazy(() => import('./instructor/guide-page.js').then((m) => ({ default: m.GuidePage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -36,6 +37,7 @@ const ROUTES: Route[] = [
   ['/history', () => <HistoryPage />],
   ['/quiz/:course/:slug', (p) => <QuizPage key={quizId(p)} quizId={quizId(p)} />],
   ['/instructor', () => <ExerciseListPage />, AUTHORS],
+  ['/instructor/guide', () => <GuidePage />, AUTHORS],
   ['/instructor/new', () => <EditorPage key="new" />, AUTHORS],
   ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
@@ -61,8 +63,9 @@ function renderPage(path: string, user: User | null | undefined): ReactNode {
   const launch = matchRoute('/lti/enter/:code', path);
   if (launch) return <LtiEnterPage key={launch.code} code={launch.code!} />;
   if (user === undefined) return <Loading />;
-  if (path === '/register') return <AuthPage mode="register" />;
-  if (!user || path === '/login') return <AuthPage mode="login" />;
+  // Signed out on any other page, the sign-in form shows in its place and leads back to it.
+  if (routeOf(path) === '/register') return <AuthPage mode="register" path={path} />;
+  if (!user || routeOf(path) === '/login') return <AuthPage mode="login" path={path} />;
   for (const [pattern, render, audience] of ROUTES) {
     const params = matchRoute(pattern, path);
     if (!params) continue;

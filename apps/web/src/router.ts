@@ -36,3 +36,28 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   }
   return params;
 }
+
+/** The pages that sign a user in: never a place to return to after signing in. */
+const AUTH_PAGES = ['/login', '/register'];
+
+/** `/register?next=/quiz/a/b` -> `/register`. */
+export function routeOf(path: string): string {
+  return path.split('?')[0]!;
+}
+
+/**
+ * Where signing in should lead from this path: the page itself when a signed-out user opened a
+ * deep link (`#/quiz/closures/make-counter`), or the `next` it carries on the sign-in and
+ * register pages; the course page otherwise. Only in-app paths are accepted.
+ */
+export function returnPathOf(path: string): string {
+  const route = routeOf(path);
+  const next = AUTH_PAGES.includes(route) ? new URLSearchParams(path.slice(route.length + 1)).get('next') : path;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || AUTH_PAGES.includes(routeOf(next))) return '/';
+  return next;
+}
+
+/** A link to a sign-in page that keeps the way back: `/register?next=%2Fquiz%2F...`. */
+export function authLink(page: '/login' | '/register', returnTo: string): string {
+  return returnTo === '/' ? page : `${page}?next=${encodeURIComponent(returnTo)}`;
+}

@@ -1,7 +1,7 @@
 import { formatPoints, pointsOf } from './components/points.js';
 import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
-import { matchRoute } from './router.js';
+import { authLink, matchRoute, returnPathOf } from './router.js';
 
 describe('matchRoute', () => {
   it('extracts quiz ids from two path segments and rejects other shapes', () => {
@@ -39,5 +39,18 @@ describe('formatPoints', () => {
   it('rounds points to two decimals as the CSV does', () => {
     expect(pointsOf(2.666667, 4)).toBe('2.67 / 4');
     expect(formatPoints(3)).toBe('3');
+  });
+});
+
+describe('returnPathOf', () => {
+  it('leads back to a deep link, through the sign-in and register pages, and nowhere outside the app', () => {
+    expect(returnPathOf('/quiz/closures/make-counter')).toBe('/quiz/closures/make-counter');
+    expect(returnPathOf(`/register?next=${encodeURIComponent('/quiz/closures/make-counter')}`)).toBe('/quiz/closures/make-counter');
+    expect(returnPathOf(authLink('/login', '/instructor/edit/closures/x'))).toBe('/instructor/edit/closures/x');
+    expect(returnPathOf('/login')).toBe('/');
+    expect(returnPathOf('/login?next=//evil.example')).toBe('/');
+    expect(returnPathOf('/login?next=https://evil.example')).toBe('/');
+    expect(returnPathOf('/login?next=/register')).toBe('/');
+    expect(authLink('/register', '/')).toBe('/register');
   });
 });

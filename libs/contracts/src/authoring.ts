@@ -161,3 +161,49 @@ export interface RegradeReport {
   summary: RegradeSummary;
   items: RegradeItem[];
 }
+
+/** A reference or wrong solution of a code question, as the editor's code runner offers it. */
+export interface AuthoringSolution {
+  /** `reference`, or the wrong solution's name. */
+  name: string;
+  code: string;
+  /** Wrong solutions only: the tests it must fail and the text a learner must see. */
+  fails?: string[];
+  feedback?: string;
+}
+
+/** `POST /api/authoring/code/questions`: the code questions of a (draft) YAML file. */
+export interface AuthoringCodeQuestion {
+  /** `closures/make-counter`, or `closures/quiz#question-id` for an inline code question. */
+  key: string;
+  title: string;
+  starter: string;
+  reference: AuthoringSolution;
+  wrongSolutions: AuthoringSolution[];
+}
+
+/** One test of an instructor's run: the engine's real message, hidden tests included. */
+export interface AuthoringTestResult {
+  name: string;
+  visibility: 'visible' | 'hidden';
+  status: 'pass' | 'fail' | 'error' | 'timeout' | 'memory_limit' | 'skipped';
+  /** What the engine found (the error, the value it got); empty on a pass. */
+  message: string;
+  /** The author's feedback for this test, shown to a learner when it does not pass. */
+  feedback: string;
+  output: string;
+  score: number;
+  maxScore: number;
+}
+
+/** `POST /api/authoring/code/try`: any source graded against every test of one code question. */
+export interface AuthoringCodeRun {
+  key: string;
+  status: 'pass' | 'fail' | 'error';
+  points: number;
+  maxPoints: number;
+  passed: number;
+  total: number;
+  message: string;
+  tests: AuthoringTestResult[];
+}

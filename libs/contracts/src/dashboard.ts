@@ -139,3 +139,43 @@ export interface GradingStatus {
   /** Creation time of the oldest submission still pending or grading. */
   oldestUnfinishedAt: string | null;
 }
+
+/** `GET /api/admin/learners/:userId/attempts`: one attempt of one learner, newest first. */
+export interface LearnerWorkAttempt {
+  id: string;
+  quizId: string;
+  quizTitle: string;
+  version: number;
+  status: 'in_progress' | 'submitted';
+  score: number | null;
+  maxScore: number | null;
+  startedAt: string;
+  submittedAt: string | null;
+  /** Code runs and submissions made in this attempt. */
+  submissions: number;
+}
+
+/** One test's verdict as the learner saw it. */
+export interface LearnerWorkTest {
+  name: string;
+  visibility: 'visible' | 'hidden';
+  status: string;
+  message: string;
+}
+
+/** `GET /api/admin/learners/:userId/submissions`: one code run or submission, with its source. */
+export interface LearnerWorkSubmission {
+  id: string;
+  attemptId: string | null;
+  quizId: string;
+  questionKey: string;
+  kind: 'run' | 'submit';
+  status: 'pending' | 'grading' | 'graded' | 'error';
+  points: number | null;
+  maxPoints: number | null;
+  passed: number;
+  total: number;
+  source: string;
+  tests: LearnerWorkTest[];
+  createdAt: string;
+}

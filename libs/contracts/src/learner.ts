@@ -81,7 +81,10 @@ export interface LearnerTestResult {
   name: string;
   visibility: 'visible' | 'hidden';
   status: TestOutcome;
+  /** The grader's own words (what went wrong); the author's feedback is in `feedback`. */
   message: string;
+  /** The exercise author's feedback for a test that did not pass ('' when none). */
+  feedback?: string;
   output: string;
   score: number;
   maxScore: number;

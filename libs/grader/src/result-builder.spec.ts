@@ -43,7 +43,8 @@ describe('buildResult', () => {
     const [visible, hidden, raises, prints, moduleTest] = result.tests;
     expect(visible).toMatchObject({ status: 'fail', output: 'debug',
       message: 'Lists differ: [2] != [1, 2]\n\nFirst differing element 0:\n2\n1\n' });
-    expect(hidden).toMatchObject({ status: 'fail', message: 'Think about 42.', output: '' });
+    expect(hidden).toMatchObject({ status: 'fail', message: 'Think about 42.', feedback: 'Think about 42.', output: '' });
+    expect(raises).not.toHaveProperty('feedback');
     expect(raises).toMatchObject({ status: 'fail', message: 'This test failed.' });
     expect(prints!.status).toBe('fail');
     expect(JSON.stringify(moduleTest)).not.toContain('12345');

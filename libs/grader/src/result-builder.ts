@@ -195,6 +195,8 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
     max_score: status === 'skipped' ? 0 : spec.points,
     visibility: spec.visibility, message: shown.filter(Boolean).join('\n'),
     output: visible ? raw.output : '', tags: spec.tags, ...(fault ? { fault } : {}),
+    // The message's author part, named apart so that pages can show it apart from the engine's.
+    ...(feedback ? { feedback } : {}),
     ...(spec.misconception && !fault && status !== 'pass' && status !== 'skipped' ? { misconception: spec.misconception } : {}),
   };
 }

@@ -111,6 +111,8 @@ export interface TestResult {
   tags: string[];
   /** Set when the test could not be graded through no fault of the learner's code. */
   fault?: 'grader' | 'author';
+  /** The author's feedback when `message` ends with it (a test that did not pass): what is not the engine's. */
+  feedback?: string;
   /** The test's misconception, when the learner's code failed it (not passed, skipped or a fault). */
   misconception?: string;
 }

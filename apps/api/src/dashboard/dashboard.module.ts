@@ -8,6 +8,9 @@ import { GradingStatusController } from './grading-status.controller.js';
 import { GradingStatusRepository } from './grading-status.repository.js';
 import { GradingStatusService } from './grading-status.service.js';
 import { LearnerStatsRepository } from './learner-stats.repository.js';
+import { LearnerWorkController } from './learner-work.controller.js';
+import { LearnerWorkRepository } from './learner-work.repository.js';
+import { LearnerWorkService } from './learner-work.service.js';
 import { QuestionStatsRepository } from './question-stats.repository.js';
 import { QuestionStatsService } from './question-stats.service.js';
 import { QuizStatsRepository } from './quiz-stats.repository.js';
@@ -19,7 +22,7 @@ import { ScoresExportService } from './scores-export.service.js';
 /** Admin-only dashboards (JSON aggregates computed by the database), the scores CSV and grading status. */
 @Module({
   imports: [GradingModule],
-  controllers: [DashboardController, ScoresExportController, GradingStatusController],
+  controllers: [DashboardController, ScoresExportController, GradingStatusController, LearnerWorkController],
   providers: [
     QuizStatsRepository,
     QuizStatsService,
@@ -33,6 +36,8 @@ import { ScoresExportService } from './scores-export.service.js';
     ScoresExportService,
     GradingStatusRepository,
     GradingStatusService,
+    LearnerWorkRepository,
+    LearnerWorkService,
   ],
 })
 export class DashboardModule {}

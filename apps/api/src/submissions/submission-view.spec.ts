@@ -24,8 +24,8 @@ describe('toLearnerSubmission', () => {
     const view = toLearnerSubmission(row({}));
     expect(view).toMatchObject({ status: 'graded', score: 0.25, points: 1, maxPoints: 4, passed: 1, total: 2 });
     expect(view.tests).toEqual([
-      { name: 'first', visibility: 'visible', status: 'pass', message: '', output: 'visible print\n', score: 1, maxScore: 1 },
-      { name: 'hidden_ten', visibility: 'hidden', status: 'fail', message: 'Count to ten.', output: '', score: 0, maxScore: 3 },
+      { name: 'first', visibility: 'visible', status: 'pass', message: '', feedback: '', output: 'visible print\n', score: 1, maxScore: 1 },
+      { name: 'hidden_ten', visibility: 'hidden', status: 'fail', message: 'Count to ten.', feedback: '', output: '', score: 0, maxScore: 3 },
     ]);
     expect(view.poll).toBeUndefined();
   });
@@ -44,5 +44,24 @@ describe('toLearnerSubmission', () => {
     const view = toLearnerSubmission(row({ status: 'error', result: null, score: null, errorReason: SANDBOX_CRASHED_TWICE }));
     expect(view).toMatchObject({ status: 'error', message: CRASHED_TWICE_MESSAGE, score: null });
     expect(view.message).toMatch(/stopped the grading sandbox twice/);
+  });
+});
+
+describe('the engine and the author apart', () => {
+  const row = (tests: unknown[]) => ({ ...rowBase(), result: { ...rowBase().result!, tests } }) as any;
+  function rowBase() {
+    return { id: 's1', attemptId: 'a1', questionKey: 'q', kind: 'submit', status: 'graded', score: 0, points: 0, maxPoints: 1, errorReason: null, createdAt: new Date(0), gradedAt: new Date(0), result: { status: 'fail', score: 0, points: 0, max_points: 1, message: '', duration_ms: 1, provenance: {}, tests: [] } };
+  }
+  it('splits the feedback the grader named off the end of the message', () => {
+    const view = toLearnerSubmission(row([
+      { name: 'visible', status: 'fail', score: 0, max_score: 1, visibility: 'visible', message: '4 != 3\nAdd exactly one.', feedback: 'Add exactly one.', output: '', tags: [] },
+      { name: 'hidden', status: 'fail', score: 0, max_score: 1, visibility: 'hidden', message: 'Add exactly one.', feedback: 'Add exactly one.', output: '', tags: [] },
+      { name: 'old', status: 'fail', score: 0, max_score: 1, visibility: 'visible', message: '4 != 3\nAdd exactly one.', output: '', tags: [] },
+    ]));
+    expect(view.tests.map((t) => [t.message, t.feedback])).toEqual([
+      ['4 != 3', 'Add exactly one.'],
+      ['', 'Add exactly one.'],
+      ['4 != 3\nAdd exactly one.', ''],
+    ]);
   });
 });

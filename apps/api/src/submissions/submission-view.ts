@@ -16,15 +16,29 @@ function errorMessage(reason: string | null): string {
  * score; their output is dropped, since code printing its arguments would reveal hidden inputs.
  */
 function toLearnerTest(test: TestResult): LearnerTestResult {
+  const { message, feedback } = splitFeedback(test);
   return {
     name: test.name,
     visibility: test.visibility,
     status: test.status,
-    message: test.message,
+    message,
+    feedback,
     output: test.visibility === 'visible' ? test.output : '',
     score: test.score,
     maxScore: test.max_score,
   };
+}
+
+/**
+ * The engine's words and the author's apart: the grader writes `detail\nfeedback` (or the
+ * feedback alone) and names the feedback; results stored before it did stay one message.
+ */
+function splitFeedback(test: TestResult): { message: string; feedback: string } {
+  const feedback = typeof test.feedback === 'string' ? test.feedback : '';
+  if (!feedback) return { message: test.message, feedback: '' };
+  if (test.message === feedback) return { message: '', feedback };
+  if (test.message.endsWith(`\n${feedback}`)) return { message: test.message.slice(0, -feedback.length - 1), feedback };
+  return { message: test.message, feedback: '' };
 }
 
 export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {

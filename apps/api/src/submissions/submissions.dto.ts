@@ -16,7 +16,8 @@ export class LearnerTestResultDto implements LearnerTestResult {
   @ApiProperty({ example: 'first_call_returns_1' }) name!: string;
   @ApiProperty({ enum: ['visible', 'hidden'] }) visibility!: 'visible' | 'hidden';
   @ApiProperty({ enum: ['pass', 'fail', 'error', 'timeout', 'memory_limit', 'skipped'] }) status!: TestOutcome;
-  @ApiProperty({ description: 'What went wrong, or the author feedback for a hidden test' }) message!: string;
+  @ApiProperty({ description: "What went wrong, in the grader's words (empty on a pass; for a hidden test only a generic line, if any)" }) message!: string;
+  @ApiPropertyOptional({ description: "The exercise author's feedback for a test that did not pass ('' when none)" }) feedback?: string;
   @ApiProperty({ description: 'Captured output (empty for hidden tests)' }) output!: string;
   @ApiProperty() score!: number;
   @ApiProperty() maxScore!: number;

@@ -32,6 +32,8 @@ interface ChartPanelProps {
   percent?: boolean;
   /** Unique id, also used by tests to find the chart. */
   id: string;
+  /** Whether there is anything to draw; by default, any value that is not null. */
+  hasData?: boolean;
 }
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea'];
@@ -40,12 +42,25 @@ const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea'];
  * A Chart.js canvas with a text alternative: the canvas is an image with a summary, and the
  * same numbers sit in a table under "Show data" so nothing is only visible as pixels.
  */
-export function ChartPanel({ title, summary, type, labels, series, horizontal, percent, id }: ChartPanelProps) {
+export function ChartPanel({ title, summary, type, labels, series, horizontal, percent, id, hasData }: ChartPanelProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const drawn = hasData ?? series.some((s) => s.values.some((v) => v !== null));
   useEffect(() => {
+    if (!drawn) return;
     const chart = new Chart(canvas.current!, config(type, labels, series, !!horizontal, !!percent));
     return () => chart.destroy();
-  }, [type, labels, series, horizontal, percent]);
+  }, [type, labels, series, horizontal, percent, drawn]);
+  // Empty axes read as "zero" or as a broken page: say plainly that nothing has happened yet.
+  if (!drawn) {
+    return (
+      <figure className="card chart empty" id={id} data-testid={id}>
+        <figcaption>
+          <h2>{title}</h2>
+        </figcaption>
+        <p className="no-data">No data yet: this fills in as learners answer and submit.</p>
+      </figure>
+    );
+  }
   const format = (v: number | null) => (v === null ? '–' : percent ? `${Math.round(v * 100)}%` : String(v));
   return (
     <figure className="card chart" id={id} data-testid={id}>

@@ -53,6 +53,7 @@ export function DashboardPage() {
 }
 
 function QuizFigures({ quiz }: { quiz: QuizStats }) {
+  if (quiz.attempts === 0) return <p className="card figures">No data yet: nobody has started {quiz.title}.</p>;
   return (
     <p className="card figures">
       {quiz.attempts} {quiz.attempts === 1 ? 'attempt' : 'attempts'} by {quiz.learners} {quiz.learners === 1 ? 'learner' : 'learners'} · {quiz.submittedAttempts} finished ({percent(quiz.completionRate)}) · mean score{' '}
@@ -65,7 +66,7 @@ function ScoreChart({ quiz }: { quiz: QuizStats }) {
   const labels = useMemo(() => quiz.scoreDistribution.map((b) => b.label), [quiz]);
   const series = useMemo(() => [{ label: 'Finished attempts', values: quiz.scoreDistribution.map((b) => b.count) }], [quiz]);
   const summary = `${quiz.submittedAttempts} finished attempts of ${quiz.title} by score band.`;
-  return <ChartPanel id="chart-scores" title={`Score distribution: ${quiz.title}`} summary={summary} type="bar" labels={labels} series={series} />;
+  return <ChartPanel id="chart-scores" title={`Score distribution: ${quiz.title}`} summary={summary} type="bar" labels={labels} series={series} hasData={quiz.submittedAttempts > 0} />;
 }
 
 function QuestionChart({ quizId }: { quizId: string }) {
@@ -159,5 +160,6 @@ function ActivityChart({ report }: { report: ActivityReport }) {
     ],
     [report],
   );
-  return <ChartPanel id="chart-activity" title="Activity over the last 30 days" summary={`From ${report.from} to ${report.to}, per UTC day.`} type="line" labels={labels} series={series} />;
+  const hasData = series.some((s) => s.values.some((v) => v > 0));
+  return <ChartPanel id="chart-activity" title="Activity over the last 30 days" summary={`From ${report.from} to ${report.to}, per UTC day.`} type="line" labels={labels} series={series} hasData={hasData} />;
 }

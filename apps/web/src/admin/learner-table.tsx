@@ -3,6 +3,7 @@ import { api, type Page } from '../api/client.js';
 import type { LearnerSortKey, LearnerStats } from '../api/types.js';
 import { ErrorBox, formatDate, percent } from '../components/feedback.js';
 import { useLoad } from '../components/use-load.js';
+import { LearnerWork } from './learner-work.js';
 
 const COLUMNS: { key: LearnerSortKey; label: string }[] = [
   { key: 'email', label: 'Learner' },
@@ -24,6 +25,7 @@ export function LearnerTable() {
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [classId, setClassId] = useState('');
+  const [chosen, setChosen] = useState<LearnerStats>();
   const classes = useLoad(() => api.get<LmsClass[]>('/api/admin/lti/classes'), 'lms-classes');
   const key = `${sort}:${order}:${page}:${classId}`;
   const inClass = classId ? `&classId=${classId}` : '';
@@ -65,6 +67,7 @@ export function LearnerTable() {
                 </th>
               ))}
               <th scope="col">Submissions</th>
+              <th scope="col">Work</th>
             </tr>
           </thead>
           <tbody>
@@ -81,6 +84,11 @@ export function LearnerTable() {
                 <td>{percent(l.meanScore)}</td>
                 <td>{formatDate(l.lastActivityAt)}</td>
                 <td>{l.submissions}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => setChosen(l)} aria-label={`Open the work of ${l.email}`}>
+                    Open
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -97,6 +105,8 @@ export function LearnerTable() {
           Next
         </button>
       </nav>
+      {data && data.total === 0 && <p>No learners yet.</p>}
+      {chosen && <LearnerWork key={chosen.userId} learner={chosen} onClose={() => setChosen(undefined)} />}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { python } from '@codemirror/lang-python';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { indentWithTab } from '@codemirror/commands';
+import { indentUnit } from '@codemirror/language';
+import { EditorState, Prec } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface LineDiagnostic {
   line: number;
@@ -25,14 +27,33 @@ interface CodeEditorProps {
   onReady?(view: EditorView): void;
 }
 
+/** Python indents by 4 spaces, as the starters and PEP 8 do; YAML by 2, as the guide's files. */
+const INDENT = { python: '    ', yaml: '  ' } as const;
+
+/**
+ * Tab indents (Shift+Tab dedents), as in any code editor. So that keyboard users are never
+ * trapped, Escape lets the next Tab (within 2 s) move the focus on, and Ctrl+M (basicSetup)
+ * toggles that for good; Escape still runs its usual command (returns false).
+ */
+const TAB_KEYS = keymap.of([
+  indentWithTab,
+  {
+    key: 'Escape',
+    run: (view) => {
+      view.setTabFocusMode(2000);
+      return false;
+    },
+  },
+]);
+
 /**
  * CodeMirror 6 owned by React only through this wrapper: created once, fed new text only when
  * the value changes from outside (a reset or a loaded file), never on the user's own typing.
- * Tab is left to the browser (basicSetup does not bind it) so keyboard users can leave the editor.
  */
 export function CodeEditor({ value, onChange, language, label, diagnostics, readOnly, onReady }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const hintId = useId();
   const changed = useRef(onChange);
   changed.current = onChange;
 
@@ -44,9 +65,12 @@ export function CodeEditor({ value, onChange, language, label, diagnostics, read
         extensions: [
           basicSetup,
           language === 'python' ? python() : yaml(),
+          indentUnit.of(INDENT[language]),
+          EditorState.tabSize.of(INDENT[language].length),
+          Prec.high(TAB_KEYS),
           lintGutter(),
           EditorState.readOnly.of(!!readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': hintId }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString());
           }),
@@ -72,7 +96,16 @@ export function CodeEditor({ value, onChange, language, label, diagnostics, read
     if (editor) editor.dispatch(setDiagnostics(editor.state, toDiagnostics(editor.state, diagnostics ?? [])));
   }, [diagnostics]);
 
-  return <div className="code-editor" ref={host} />;
+  return (
+    <>
+      <div className="code-editor" ref={host} />
+      {!readOnly && (
+        <p id={hintId} className="muted small editor-keys">
+          In the editor, Tab indents by {INDENT[language].length} spaces and Shift+Tab dedents; press Esc, then Tab, to move on to the next control.
+        </p>
+      )}
+    </>
+  );
 }
 
 function toDiagnostics(state: EditorState, items: LineDiagnostic[]): Diagnostic[] {

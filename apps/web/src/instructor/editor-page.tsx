@@ -6,6 +6,8 @@ import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { useLoad } from '../components/use-load.js';
 import { CodeEditor, goToLine } from '../editor/code-editor.js';
 import { navigate } from '../router.js';
+import { TemplatePicker } from './template-picker.js';
+import { TryCodePanel } from './try-code-panel.js';
 import { ValidationPanel } from './validation-panel.js';
 
 interface Problems {
@@ -109,6 +111,8 @@ export function EditorPage({ quizId }: { quizId?: string }) {
       <PageTitle>{quizId ? `Edit ${detail.data?.title ?? quizId}` : 'Upload a quiz or exercise'}</PageTitle>
       {detail.loading && quizId && !detail.data && <Loading />}
       <ErrorBox message={detail.error} />
+      <Rules />
+      <TemplatePicker yaml={yaml} onInsert={setYaml} />
       <div className="button-row">
         <label className="file-input">
           Load a YAML file <input type="file" accept=".yaml,.yml,text/yaml" onChange={(e) => void onFile(e)} />
@@ -142,6 +146,29 @@ export function EditorPage({ quizId }: { quizId?: string }) {
         </p>
       )}
       <ValidationPanel errors={problems.errors} violations={problems.violations} onGoTo={(line) => view.current && goToLine(view.current, line)} />
+      <TryCodePanel yaml={yaml} />
     </section>
+  );
+}
+
+/** What is refused, said before the instructor writes anything rather than after Upload. */
+function Rules() {
+  return (
+    <div className="notice rules" data-testid="authoring-rules">
+      <p>
+        <strong>Before you start:</strong> one file is one quiz or one exercise, in YAML. Start from a template below, or read the{' '}
+        <a href="#/instructor/guide">authoring guide</a> (every field, with examples).
+      </p>
+      <ul>
+        <li>
+          Every code question needs a reference <code>solution</code> that passes every test, and at least two <code>wrong_solutions</code>: typical mistakes,
+          each with the tests it <code>fails</code> and the <code>feedback</code> a learner then reads.
+        </li>
+        <li>
+          <code>examples</code> are visible to learners; <code>tests</code> are hidden: learners see a hidden test's name and its <code>feedback</code> only.
+        </li>
+        <li>Unknown keys are errors; the <code>id</code> is <code>&lt;course&gt;/&lt;file name&gt;</code>. New files stay hidden from learners until you publish them.</li>
+      </ul>
+    </div>
   );
 }

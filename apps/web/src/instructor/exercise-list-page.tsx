@@ -10,6 +10,8 @@ export function ExerciseListPage() {
   const [error, setError] = useState<string>();
 
   async function togglePublished(quiz: AuthoringQuizSummary) {
+    // Hiding a quiz takes it away from learners mid-course: never on a stray click.
+    if (quiz.published && !window.confirm(`Unpublish “${quiz.title}”? Learners will no longer see it or start it. Their attempts and scores are kept, and you can publish it again.`)) return;
     try {
       await api.post(`/api/authoring/quizzes/${quiz.id}/${quiz.published ? 'unpublish' : 'publish'}`);
       list.reload();
@@ -24,13 +26,14 @@ export function ExerciseListPage() {
       <p>
         <a className="button primary" href="#/instructor/new">
           Upload a new quiz or exercise
-        </a>
+        </a>{' '}
+        <a href="#/instructor/guide">Authoring guide</a>
       </p>
       {list.loading && !list.data && <Loading />}
       <ErrorBox message={list.error ?? error} />
       {items.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="exercise-table">
             <caption className="visually-hidden">Quizzes and exercises</caption>
             <thead>
               <tr>

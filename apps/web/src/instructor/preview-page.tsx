@@ -12,7 +12,8 @@ export function PreviewPage({ quizId }: { quizId: string }) {
     <section>
       <PageTitle>Preview: {quiz?.title ?? quizId}</PageTitle>
       <p className="notice">
-        You see version {quiz?.version ?? '…'} as a learner would. Answers and code are not graded here.{' '}
+        You see version {quiz?.version ?? '…'} as a learner would. Answers and code are not graded here: to grade the reference solution, a wrong one or
+        your own code against every test, hidden ones included, use “Run code against every test” in the editor.{' '}
         <a href={`#/instructor/edit/${quizId}`}>Back to the editor</a>
       </p>
       {preview.loading && !quiz && <Loading />}

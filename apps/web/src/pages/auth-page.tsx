@@ -2,15 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { api, errorText } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { ErrorBox, PageTitle } from '../components/feedback.js';
-import { navigate } from '../router.js';
+import { authLink, navigate, returnPathOf } from '../router.js';
 import { useSession } from '../session.js';
 
-/** Sign in and register share one form; registering adds the display name. */
-export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
+/**
+ * Sign in and register share one form; registering adds the display name. `path` is the page it
+ * shows on: after signing in the user lands where they were going (see returnPathOf).
+ */
+export function AuthPage({ mode, path }: { mode: 'login' | 'register'; path: string }) {
   const { signIn } = useSession();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const registering = mode === 'register';
+  const returnTo = returnPathOf(path);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,7 +26,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
     try {
       const result = await api.post<{ user: User }>(`/api/auth/${mode}`, body);
       signIn(result.user);
-      navigate('/');
+      navigate(returnTo);
     } catch (e) {
       setError(errorText(e) === 'Please sign in again.' ? 'Wrong email or password.' : errorText(e));
     } finally {
@@ -68,11 +72,11 @@ export function AuthPage({ mode }: { mode: 'login' | 'register' }) {
       <p>
         {registering ? (
           <>
-            Already registered? <a href="#/login">Sign in</a>
+            Already registered? <a href={`#${authLink('/login', returnTo)}`}>Sign in</a>
           </>
         ) : (
           <>
-            New here? <a href="#/register">Create an account</a>
+            New here? <a href={`#${authLink('/register', returnTo)}`}>Create an account</a>
           </>
         )}
       </p>

@@ -67,7 +67,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
       )}
       <p className="muted small">
         Your module is <code>{question.module}.py</code>. {limitsText(question.limits)}
-        {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`} In the editor, Tab moves on to the next control; Ctrl+] and Ctrl+[ indent.
+        {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`}
       </p>
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
       <div className="button-row">

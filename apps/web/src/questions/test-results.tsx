@@ -50,7 +50,19 @@ function TestRow({ test, limits }: { test: LearnerTestResult; limits: LearnerCod
         )}
       </p>
       {test.status !== 'pass' && <p className="small">{explainOutcome(test.status, limits)}</p>}
-      {test.message && <Markdown className="markdown small" text={test.message} />}
+      {/* The grader's words and the author's, each in its own labelled box (they used to run together). */}
+      {test.message && (
+        <div className="engine-message" data-testid="engine-message">
+          <span className="small label">Grader</span>
+          <Markdown className="markdown small" text={test.message} />
+        </div>
+      )}
+      {test.feedback && (
+        <div className="author-feedback" data-testid="author-feedback">
+          <span className="small label">Feedback from the exercise</span>
+          <Markdown className="markdown small" text={test.feedback} />
+        </div>
+      )}
       {test.output && (
         <details>
           <summary>Output</summary>
