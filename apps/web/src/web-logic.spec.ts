@@ -1,6 +1,7 @@
 import { formatPoints, pointsOf } from './components/points.js';
 import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
+import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
 import { matchRoute } from './router.js';
 
 describe('matchRoute', () => {
@@ -24,6 +25,34 @@ describe('moveItem', () => {
     const list = ['a', 'b'];
     expect(moveItem(list, 0, -1)).toBe(list);
     expect(moveItem(list, 1, 2)).toBe(list);
+  });
+});
+
+describe('Parsons board', () => {
+  const lines = ['return x', 'def f():', 'x = 1', 'return x'];
+
+  it('builds a program line by line, new lines at the depth of the one before', () => {
+    let board = initialBoard(lines);
+    board = addLine(board, 1);
+    board = indentLine(addLine(board, 1), 1, 1);
+    board = addLine(board, 0);
+    expect(toResponse(board, true)).toEqual([{ line: 'def f():', indent: 0 }, { line: 'x = 1', indent: 1 }, { line: 'return x', indent: 1 }]);
+    expect(toResponse(board, false)).toEqual([{ line: 'def f():' }, { line: 'x = 1' }, { line: 'return x' }]);
+    expect(board.unused).toEqual([{ id: 3, line: 'return x' }]);
+  });
+
+  it('puts a removed line back in its given place and keeps repeated lines apart', () => {
+    const board = removeLine(addLine(addLine(initialBoard(lines), 0), 0), 0);
+    expect(board.unused.map((b) => b.id)).toEqual([0, 2, 3]);
+    expect(board.program).toEqual([{ id: 1, line: 'def f():', indent: 0 }]);
+  });
+
+  it('reorders, never indents below 0, and lays out a sent answer again', () => {
+    const board = initialBoard(lines, [{ line: 'def f():', indent: 0 }, { line: 'return x', indent: 1 }, { line: 'nope', indent: 0 }]);
+    expect(board.program.map((b) => [b.id, b.indent])).toEqual([[1, 0], [0, 1]]);
+    expect(indentLine(board, 0, -1)).toBe(board);
+    expect(moveLine(board, 1, 0).program.map((b) => b.line)).toEqual(['return x', 'def f():']);
+    expect(moveLine(board, 1, 2)).toBe(board);
   });
 });
 

@@ -1,6 +1,7 @@
 import type {
   Choice,
   CodeQuestion,
+  ParsonsLine,
   Exercise,
   Question,
   QuestionRef,
@@ -67,6 +68,15 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
       return { ...base, type: 'multiple_choice', choices: buildChoices(raw), partial: flag(raw.partial) };
     case 'ordering':
       return { ...base, type: 'ordering', items: [...(raw.items as string[])], partial: flag(raw.partial) };
+    case 'parsons':
+      return {
+        ...base,
+        type: 'parsons',
+        lines: parsonsLines(raw.solution as string),
+        distractors: ((raw.distractors as string[] | undefined) ?? []).map(parsonsLine),
+        indent: flag(raw.indent),
+        partial: raw.partial !== false,
+      };
     case 'predict_output':
       return { ...base, type: 'predict_output', code: raw.code as string, expected_output: raw.expected_output as string };
     case 'short_answer':
@@ -75,6 +85,20 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
       return buildCode(raw, quizConcepts);
   }
 }
+
+/** Blank lines of the solution are not blocks. */
+export function parsonsLines(source: string): ParsonsLine[] {
+  return source.split(/\r?\n/).filter((line) => line.trim() !== '').map(parsonsLine);
+}
+
+/** Indentation is 4 spaces a level; a count that is not a multiple of 4 is kept as a fraction for the checks to report. */
+function parsonsLine(line: string): ParsonsLine {
+  const trimmed = line.replace(/\s+$/, '');
+  const text = trimmed.replace(/^ +/, '');
+  return { text, indent: (trimmed.length - text.length) / PARSONS_INDENT };
+}
+
+export const PARSONS_INDENT = 4;
 
 function flag(value: unknown): boolean {
   return value === true;

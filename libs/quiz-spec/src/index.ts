@@ -33,6 +33,8 @@ export {
   type AnswerGrade,
 } from './answer-grading.js';
 export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
+export { orderCredit } from './order-credit.js';
+export { MAX_PARSONS_INDENT, readParsonsAnswer } from './parsons.js';
 export type * from './learner-view.js';
 export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 export { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';

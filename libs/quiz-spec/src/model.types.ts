@@ -73,6 +73,25 @@ export interface OrderingQuestion extends QuestionBase {
   partial: boolean;
 }
 
+/** One line of a Parsons problem: its text without leading spaces and its indentation level. */
+export interface ParsonsLine {
+  text: string;
+  indent: number;
+}
+
+/** Order (and with `indent`, indent) given lines of code into a program; distractors are never right. */
+export interface ParsonsQuestion extends QuestionBase {
+  type: 'parsons';
+  /** The solution, in order (from the `solution` block: 4 spaces per indentation level). */
+  lines: ParsonsLine[];
+  /** Lines that belong nowhere in the solution. */
+  distractors: ParsonsLine[];
+  /** true: the learner also indents the lines, and indentation is graded. */
+  indent: boolean;
+  /** Partial credit by the longest correct subsequence (default true); false = all or nothing. */
+  partial: boolean;
+}
+
 export interface PredictOutputQuestion extends QuestionBase {
   type: 'predict_output';
   code: string;
@@ -109,6 +128,7 @@ export type Question =
   | SingleChoiceQuestion
   | MultipleChoiceQuestion
   | OrderingQuestion
+  | ParsonsQuestion
   | PredictOutputQuestion
   | ShortAnswerQuestion
   | CodeQuestion;

@@ -1,7 +1,8 @@
 import { expectedValueProblem } from '../../grader/src/python-value.js';
 import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { DataPath, Problem } from './errors.js';
-import type { Choice, CodeQuestion, Question, TestDef } from './model.types.js';
+import type { Choice, CodeQuestion, ParsonsQuestion, Question, TestDef } from './model.types.js';
+import { parsonsBlock } from './parsons.js';
 
 /** Rules a schema cannot say well. `expectedId` is `<course-dir>/<file-stem>`. */
 export function checkItem(item: FileItem, expectedId: string): Problem[] {
@@ -34,12 +35,38 @@ function checkQuestion(q: Question, base: DataPath): Problem[] {
       return checkChoices(q.type, q.choices, base);
     case 'ordering':
       return duplicates(q.items, (i) => [...base, 'items', i], 'item');
+    case 'parsons':
+      return checkParsons(q, base);
     case 'short_answer':
     case 'predict_output':
       return [];
     case 'code':
       return checkCode(q, base);
   }
+}
+
+const MAX_PARSONS_LINES = 40;
+
+/** The solution must be a program a learner can rebuild: spaces only, one level at a time. */
+function checkParsons(q: ParsonsQuestion, base: DataPath): Problem[] {
+  const problems: Problem[] = [];
+  const at = [...base, 'solution'];
+  if (q.lines.length < 2 || q.lines.length > MAX_PARSONS_LINES) {
+    problems.push({ path: at, message: `expected 2 to ${MAX_PARSONS_LINES} non-blank lines, got ${q.lines.length}` });
+  }
+  q.lines.forEach((line, i) => {
+    const where = `line ${i + 1} of the solution (blank lines not counted)`;
+    if (line.text.startsWith('\t')) problems.push({ path: at, message: `${where} is indented with a tab: expected spaces, 4 per level` });
+    else if (!Number.isInteger(line.indent)) problems.push({ path: at, message: `${where} is indented by ${line.indent * 4} spaces: expected a multiple of 4` });
+    else if (line.indent > (i === 0 ? 0 : q.lines[i - 1]!.indent + 1)) problems.push({ path: at, message: `${where} is indented more than one level deeper than the line before` });
+    if (line.text.length > 500) problems.push({ path: at, message: `${where} is longer than 500 characters` });
+  });
+  const solution = new Set(q.lines.map((line) => parsonsBlock(q, line)));
+  q.distractors.forEach((line, i) => {
+    if (solution.has(parsonsBlock(q, line))) problems.push({ path: [...base, 'distractors', i], message: 'expected a line that is not in the solution (as shown to the learner), got one that is' });
+  });
+  problems.push(...duplicates(q.distractors.map((line) => parsonsBlock(q, line)), (i) => [...base, 'distractors', i], 'distractor'));
+  return problems;
 }
 
 function checkChoices(type: 'single_choice' | 'multiple_choice', choices: Choice[], base: DataPath): Problem[] {

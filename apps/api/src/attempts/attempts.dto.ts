@@ -47,8 +47,9 @@ export class AnswerRequestDto {
   @ApiProperty({
     description:
       'single_choice: a choice id; multiple_choice: a list of choice ids; ordering: every item in your order; ' +
+      'parsons: [{ line, indent }] the lines of your program in order (indent only when the question asks for it); ' +
       'predict_output and short_answer: a string (max 10,000 characters)',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'array', items: { type: 'object' } }],
     example: 'b',
   })
   @IsDefined({ message: 'response is required' })

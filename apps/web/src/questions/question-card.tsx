@@ -3,6 +3,7 @@ import { Markdown } from '../components/markdown.js';
 import { ChoiceQuestion } from './choice-question.js';
 import { CodeQuestion } from './code-question.js';
 import { OrderingQuestion } from './ordering-question.js';
+import { ParsonsQuestion } from './parsons-question.js';
 import type { QuestionProps } from './question-props.js';
 import { TextQuestion } from './text-question.js';
 
@@ -10,6 +11,7 @@ const TYPE_LABEL: Record<LearnerQuestionView['type'], string> = {
   single_choice: 'Single choice',
   multiple_choice: 'Multiple choice',
   ordering: 'Ordering',
+  parsons: 'Parsons problem',
   predict_output: 'Predict the output',
   short_answer: 'Short answer',
   code: 'Code',
@@ -44,6 +46,8 @@ function QuestionBody(props: QuestionProps<LearnerQuestionView>) {
       return <ChoiceQuestion question={question} {...shared} />;
     case 'ordering':
       return <OrderingQuestion question={question} {...shared} />;
+    case 'parsons':
+      return <ParsonsQuestion question={question} {...shared} />;
     case 'predict_output':
     case 'short_answer':
       return <TextQuestion question={question} {...shared} />;

@@ -17,6 +17,7 @@ export const QUESTION_TYPES = [
   'single_choice',
   'multiple_choice',
   'ordering',
+  'parsons',
   'predict_output',
   'short_answer',
   'code',
@@ -43,6 +44,7 @@ const choice = closedObject(
 const choices: JsonSchema = { type: 'array', items: choice, minItems: 2, maxItems: 26 };
 const flag: JsonSchema = { type: 'boolean', description: 'true or false' };
 const items: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 2, maxItems: 26 };
+const distractors: JsonSchema = { type: 'array', items: nonEmptyText(500), maxItems: 20 };
 const accept: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 100 };
 
 const required = ['id', 'type', 'prompt'];
@@ -50,6 +52,7 @@ const questionSchemas: Record<(typeof QUESTION_TYPES)[number], JsonSchema> = {
   single_choice: closedObject({ ...base, choices }, [...required, 'choices']),
   multiple_choice: closedObject({ ...base, choices, partial: flag }, [...required, 'choices']),
   ordering: closedObject({ ...base, items, partial: flag }, [...required, 'items']),
+  parsons: closedObject({ ...base, solution: code, distractors, indent: flag, partial: flag }, [...required, 'solution']),
   predict_output: closedObject({ ...base, code, expected_output: text() }, [
     ...required,
     'code',
