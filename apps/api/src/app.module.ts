@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthoringModule } from './authoring/authoring.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ExamsModule } from './exams/exams.module.js';
 import { WebModule } from './web/web.module.js';
 
 /**
@@ -33,6 +34,7 @@ export class AppModule {
         AuthoringModule,
         LearnerModule,
         DashboardModule,
+        ExamsModule,
         WebModule,
       ],
       providers: [{ provide: Environment, useValue: env }],

@@ -45,6 +45,10 @@ export function buildModel(raw: Raw): FileItem {
   };
   if (raw.opens !== undefined) quiz.opens = raw.opens as string;
   if (raw.closes !== undefined) quiz.closes = raw.closes as string;
+  if (raw.exam !== undefined) {
+    const exam = raw.exam as Raw;
+    quiz.exam = { minutes: exam.minutes as number, visible_tests: exam.visible_tests !== false, hide_scores: exam.hide_scores !== false };
+  }
   return quiz;
 }
 

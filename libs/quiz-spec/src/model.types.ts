@@ -141,6 +141,16 @@ export interface QuestionRef {
   points?: number;
 }
 
+/** A timed, graded sitting of a quiz: the server keeps the time and may hide scores until release. */
+export interface ExamSettings {
+  /** Minutes per attempt, counted by the server from the start of the attempt. */
+  minutes: number;
+  /** Whether learners may run the visible tests of code questions (default true). */
+  visible_tests: boolean;
+  /** Scores and feedback hidden until an instructor releases them or the quiz closes (default true). */
+  hide_scores: boolean;
+}
+
 export interface Quiz {
   kind: 'quiz';
   id: string;
@@ -149,6 +159,7 @@ export interface Quiz {
   attempts: number;
   opens?: string;
   closes?: string;
+  exam?: ExamSettings;
   concepts: string[];
   /** `ref:` entries are replaced by the referenced exercise's code question once the course loads. */
   questions: Question[];

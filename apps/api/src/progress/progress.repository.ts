@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { AttemptSummary } from '@app/contracts';
+import type { QuizSettings } from '../attempts/attempt.types.js';
 import { toSettings } from '../attempts/quiz-records.js';
 import { LEARNER_VISIBLE_QUIZ } from '../catalog/learner-visible.js';
 
@@ -10,6 +11,14 @@ export interface PublishedQuizRow {
   kind: 'quiz' | 'exercise';
   course: string;
   attemptLimit: number;
+  settings: QuizSettings;
+  scoresReleasedAt: Date | null;
+}
+
+/** An attempt of the history with what decides whether its score may be shown. */
+export interface AttemptSummaryRow extends AttemptSummary {
+  settings: QuizSettings;
+  scoresReleasedAt: Date | null;
 }
 
 export interface UserAttemptRow {
@@ -24,7 +33,7 @@ export interface UserAttemptRow {
 export class ProgressRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async listAttempts(userId: string, skip: number, take: number): Promise<{ rows: AttemptSummary[]; total: number }> {
+  async listAttempts(userId: string, skip: number, take: number): Promise<{ rows: AttemptSummaryRow[]; total: number }> {
     const where = { userId };
     const [attempts, total] = await Promise.all([
       this.prisma.attempt.findMany({
@@ -34,7 +43,7 @@ export class ProgressRepository {
         take,
         select: {
           id: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true,
-          quizVersion: { select: { version: true, quiz: { select: { id: true, title: true, kind: true } } } },
+          quizVersion: { select: { version: true, content: true, quiz: { select: { id: true, title: true, kind: true, scoresReleasedAt: true } } } },
         },
       }),
       this.prisma.attempt.count({ where }),
@@ -45,6 +54,8 @@ export class ProgressRepository {
       quizTitle: quizVersion.quiz.title,
       kind: quizVersion.quiz.kind,
       version: quizVersion.version,
+      settings: toSettings(quizVersion.content),
+      scoresReleasedAt: quizVersion.quiz.scoresReleasedAt,
       startedAt: startedAt.toISOString(),
       submittedAt: submittedAt?.toISOString() ?? null,
     }));
@@ -59,11 +70,14 @@ export class ProgressRepository {
         orderBy: [{ course: 'asc' }, { id: 'asc' }],
         skip,
         take,
-        select: { id: true, title: true, kind: true, course: true, currentVersion: { select: { content: true } } },
+        select: { id: true, title: true, kind: true, course: true, scoresReleasedAt: true, currentVersion: { select: { content: true } } },
       }),
       this.prisma.quiz.count({ where }),
     ]);
-    const rows = quizzes.map(({ currentVersion, ...quiz }) => ({ ...quiz, attemptLimit: toSettings(currentVersion?.content).attempts }));
+    const rows = quizzes.map(({ currentVersion, ...quiz }) => {
+      const settings = toSettings(currentVersion?.content);
+      return { ...quiz, attemptLimit: settings.attempts, settings };
+    });
     return { rows, total };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttemptSummary, QuizProgress } from '@app/contracts';
-import { attemptsLeft } from '../attempts/quiz-rules.js';
+import { attemptsLeft, scoresHidden } from '../attempts/quiz-rules.js';
 import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
 import { ProgressRepository, type PublishedQuizRow, type UserAttemptRow } from './progress.repository.js';
 
@@ -12,7 +12,12 @@ export class ProgressService {
   async attempts(userId: string, query: PaginationQueryDto): Promise<Page<AttemptSummary>> {
     const { skip, take } = toSkipTake(query);
     const { rows, total } = await this.repository.listAttempts(userId, skip, take);
-    return toPage(rows, total, query);
+    const now = new Date();
+    const items = rows.map(({ settings, scoresReleasedAt, ...summary }): AttemptSummary => {
+      if (!scoresHidden(settings, scoresReleasedAt, now)) return summary;
+      return { ...summary, score: null, scoresHidden: true };
+    });
+    return toPage(items, total, query);
   }
 
   async progress(userId: string, query: PaginationQueryDto): Promise<Page<QuizProgress>> {
@@ -25,14 +30,15 @@ export class ProgressService {
   }
 }
 
-export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], best?: { score: number; maxScore: number }): QuizProgress {
+export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], best?: { score: number; maxScore: number }, now = new Date()): QuizProgress {
+  const hidden = scoresHidden(quiz.settings, quiz.scoresReleasedAt, now);
   const latest = attempts.reduce<Date | null>((max, a) => (max === null || a.updatedAt > max ? a.updatedAt : max), null);
   return {
     quizId: quiz.id,
     title: quiz.title,
     kind: quiz.kind,
     course: quiz.course,
-    bestScore: best?.score ?? null,
+    bestScore: hidden ? null : (best?.score ?? null),
     maxScore: best?.maxScore ?? null,
     attemptsUsed: attempts.length,
     attemptsLeft: attemptsLeft(quiz.attemptLimit, attempts.length),

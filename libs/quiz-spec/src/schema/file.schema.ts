@@ -92,11 +92,22 @@ const header: Record<string, JsonSchema> = {
   attempts,
 };
 
+const exam = closedObject(
+  {
+    minutes: { type: 'integer', minimum: 1, maximum: 600, description: 'a whole number of minutes from 1 to 600' },
+    visible_tests: { type: 'boolean', description: 'true or false' },
+    hide_scores: { type: 'boolean', description: 'true or false' },
+  },
+  ['minutes'],
+  'a mapping { minutes, visible_tests, hide_scores }',
+);
+
 const quiz = closedObject(
   {
     ...header,
     opens: isoDate,
     closes: isoDate,
+    exam,
     concepts: tags,
     questions: { type: 'array', items: quizItem, minItems: 1, maxItems: 200 },
   },
