@@ -4,8 +4,29 @@ import { CatalogRepository } from '../../apps/api/src/catalog/catalog.repository
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DESKTOP, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
 
-// Issue 16 in Chromium: a Parsons problem solved with the keyboard alone.
+// Issue 16 in Chromium: a Parsons problem solved with the keyboard alone; a timed exam that the
+// server ends (its deadline shortened in the database), scores hidden, then released by an instructor.
 const LEARNER = { email: 'assess-learner@example.org', password: 'learner-password' };
+const INSTRUCTOR = { email: 'assess-instructor@example.org', password: 'instructor-password' };
+const TIMED = `kind: quiz
+id: assess/timed
+title: Timed check
+attempts: 1
+exam:
+  minutes: 10
+questions:
+  - id: keyword
+    type: single_choice
+    prompt: Which keyword rebinds a variable of the enclosing function?
+    choices:
+      - { id: a, text: nonlocal, correct: true }
+      - { id: b, text: global }
+  - id: output
+    type: predict_output
+    prompt: What does this print?
+    code: "print(2 * 21)"
+    expected_output: "42"
+`;
 const SOLUTION = [
   ['def make_counter():', 0],
   ['count = 0', 1],
@@ -63,13 +84,17 @@ describe('issue 16 assessments in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error' });
-    const parsed = parseFileText('assess/parsons.yaml', PARSONS);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: PARSONS });
+    for (const [name, yaml] of [['parsons', PARSONS], ['timed', TIMED]]) {
+      const parsed = parseFileText(`assess/${name}.yaml`, yaml!);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: yaml! });
+    }
     await t.app.listen(0, '127.0.0.1');
     const address = t.app.getHttpServer().address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     await t.http.post('/api/auth/register').send({ ...LEARNER, displayName: 'Learner' }).expect(201);
+    const staff = await t.http.post('/api/auth/register').send({ ...INSTRUCTOR, displayName: 'Instructor' }).expect(201);
+    await t.prisma.user.update({ where: { id: staff.body.user.id }, data: { role: 'instructor' } });
     browser = await launchChromium();
   }, 180_000);
 
@@ -78,14 +103,19 @@ describe('issue 16 assessments in Chromium', () => {
     await t?.close();
   });
 
-  it('a Parsons problem is solved with the keyboard alone, indentation included', async () => {
+  async function signedIn(who: { email: string; password: string }): Promise<Page> {
     const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-    const errors = watchErrors(page);
     await page.goto(`${base}/#/login`);
-    await page.getByLabel('Email').fill(LEARNER.email);
-    await page.getByLabel('Password').fill(LEARNER.password);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your course' }).waitFor();
+    return page;
+  }
+
+  it('a Parsons problem is solved with the keyboard alone, indentation included', async () => {
+    const page = await signedIn(LEARNER);
+    const errors = watchErrors(page);
     await page.goto(`${base}/#/quiz/assess/parsons`);
     await page.getByRole('button', { name: 'Start an attempt' }).focus();
     await page.keyboard.press('Enter');
@@ -122,6 +152,65 @@ describe('issue 16 assessments in Chromium', () => {
     await page.getByTestId('answer-verdict').waitFor();
     expect(await page.getByTestId('answer-verdict').textContent()).toMatch(/^Correct · 3 \/ 3 points/);
     await snap(page, 'assess-02-parsons-correct');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('a timed exam: told what happens before starting, ended by the server at its deadline, scores shown only once released', async () => {
+    const page = await signedIn(LEARNER);
+    const errors = watchErrors(page);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${base}/#/quiz/assess/timed`);
+    const notice = page.getByTestId('exam-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/10 minutes.*the server ends your attempt: the answers you checked count, code you submitted before the end is still graded, and anything sent after the end is refused.*when your instructor releases them/);
+    await snap(page, 'assess-03-exam-cover');
+    await page.getByRole('button', { name: 'Start the exam (10 minutes)' }).click();
+    const timer = page.getByRole('timer', { name: 'Time left in this exam' });
+    await timer.waitFor();
+    expect(await timer.textContent()).toMatch(/^(10:00|9:5\d)$/);
+    const first = page.getByRole('region', { name: /Question 1 of 2/ });
+    await first.getByRole('radio', { name: 'nonlocal' }).check();
+    await first.getByRole('button', { name: 'Check answer' }).click();
+    await first.getByTestId('answer-verdict').waitFor();
+    expect(await first.getByTestId('answer-verdict').textContent()).toBe('Answered');
+
+    // Shorten the exam: the attempt now ends 3 s from now. Leaving and coming back shows the new time.
+    const attempt = await t.prisma.attempt.findFirstOrThrow({ where: { quizVersion: { quizId: 'assess/timed' } }, select: { id: true } });
+    await t.prisma.attempt.update({ where: { id: attempt.id }, data: { deadlineAt: new Date(Date.now() + 3000) } });
+    await page.goto(`${base}/#/`);
+    await page.goto(`${base}/#/quiz/assess/timed`);
+    await page.getByRole('button', { name: 'Continue your attempt' }).click();
+    await timer.waitFor();
+    expect(await timer.textContent()).toMatch(/^0:0[0-3]$/);
+    await page.getByTestId('final-score').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('final-score').textContent()).toBe(
+      'Time is up: the server ended your attempt. Your answers are recorded; your score and feedback are shown once your instructor releases them.',
+    );
+    expect(await page.getByRole('button', { name: 'Check answer' }).count()).toBe(0);
+    expect(await t.prisma.attempt.findUnique({ where: { id: attempt.id }, select: { status: true, timedOut: true, score: true } })).toEqual({ status: 'submitted', timedOut: true, score: 1 });
+    await snap(page, 'assess-04-exam-ended');
+
+    const staff = await signedIn(INSTRUCTOR);
+    await staff.goto(`${base}/#/instructor/exam/assess/timed`);
+    await staff.getByTestId('release-state').waitFor();
+    expect(await staff.getByTestId('release-state').textContent()).toContain('Scores are hidden from learners');
+    await staff.getByRole('button', { name: 'Release scores' }).click();
+    await staff.getByRole('button', { name: 'Hide scores again' }).waitFor();
+    await staff.getByLabel('Learner email').fill(LEARNER.email);
+    await staff.getByLabel('Extra minutes').fill('15');
+    await staff.getByLabel('Extra attempts').fill('1');
+    await staff.getByRole('button', { name: 'Save accommodation' }).click();
+    await staff.getByRole('row', { name: /assess-learner@example.org/ }).waitFor();
+    expect(await staff.getByRole('row', { name: /assess-learner@example.org/ }).textContent()).toMatch(/151$/);
+    await snap(staff, 'assess-05-exam-released');
+
+    await page.goto(`${base}/#/history`);
+    await page.getByRole('link', { name: 'Timed check' }).waitFor();
+    expect(await page.getByRole('row', { name: /Timed check/ }).textContent()).toContain('1 / 2');
+    // The extra attempt lets the learner sit the exam again, with 10 + 15 minutes.
+    await page.goto(`${base}/#/quiz/assess/timed`);
+    await page.getByRole('button', { name: 'Start the exam (10 minutes)' }).click();
+    expect(await timer.textContent()).toMatch(/^(25:00|24:5\d)$/);
     expect(errors).toEqual([]);
   }, 120_000);
 });

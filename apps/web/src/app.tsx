@@ -15,6 +15,7 @@ const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ defa
 const EditorPage = lazy(() => import('./instructor/editor-page.js').then((m) => ({ default: m.EditorPage })));
 const ExerciseListPage = lazy(() => import('./instructor/exercise-list-page.js').then((m) => ({ default: m.ExerciseListPage })));
 const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) => ({ default: m.PreviewPage })));
+const ExamPage = lazy(() => import('./instructor/exam-page.js').then((m) => ({ default: m.ExamPage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -37,6 +38,7 @@ const ROUTES: Route[] = [
   ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/instructor/exam/:course/:slug', (p) => <ExamPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/admin', () => <DashboardPage />, ADMINS],
   ['/admin/users', () => <UsersPage />, ADMINS],
 ];

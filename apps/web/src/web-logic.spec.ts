@@ -3,6 +3,7 @@ import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
 import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
 import { matchRoute } from './router.js';
+import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
   it('extracts quiz ids from two path segments and rejects other shapes', () => {
@@ -68,5 +69,27 @@ describe('formatPoints', () => {
   it('rounds points to two decimals as the CSV does', () => {
     expect(pointsOf(2.666667, 4)).toBe('2.67 / 4');
     expect(formatPoints(3)).toBe('3');
+  });
+});
+
+describe('exam clock', () => {
+  it("counts down by the server's clock, whatever the learner's computer says", () => {
+    // The learner's clock is 10 minutes slow: the server said 10:00 when the page read 09:50.
+    const offset = clockOffset('2026-03-02T10:00:00Z', Date.parse('2026-03-02T09:50:00Z'));
+    expect(remainingMs('2026-03-02T10:20:00Z', offset, Date.parse('2026-03-02T09:50:30Z'))).toBe(19.5 * 60_000);
+    expect(remainingMs('2026-03-02T10:20:00Z', offset, Date.parse('2026-03-02T10:15:00Z'))).toBe(0);
+  });
+
+  it('shows minutes and seconds, hours only when needed, rounded up so 0:00 is the end', () => {
+    expect(formatRemaining(20 * 60_000)).toBe('20:00');
+    expect(formatRemaining(9_001)).toBe('0:10');
+    expect(formatRemaining(0)).toBe('0:00');
+    expect(formatRemaining(3_909_000)).toBe('1:05:09');
+  });
+
+  it('announces 10, 5 and 1 minutes left once each, not every second', () => {
+    expect(announcementFor(300_500, 299_750)).toBe('5 minutes left.');
+    expect(announcementFor(60_100, 59_900)).toBe('1 minute left.');
+    expect(announcementFor(299_750, 299_500)).toBeNull();
   });
 });

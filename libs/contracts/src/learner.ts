@@ -146,4 +146,6 @@ export interface QuizProgress {
   attemptsLeft: number | null;
   inProgressAttemptId: string | null;
   lastActivityAt: string | null;
+  /** An exam whose scores are not released yet: `bestScore` is null. */
+  scoresHidden: boolean;
 }

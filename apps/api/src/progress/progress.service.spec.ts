@@ -10,7 +10,7 @@ describe('toProgress', () => {
     ];
     expect(toProgress(quiz, attempts, { score: 4, maxScore: 5 })).toEqual({
       quizId: quiz.id, title: 'Scopes', kind: 'quiz', course: 'closures', bestScore: 4, maxScore: 5,
-      attemptsUsed: 2, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z',
+      attemptsUsed: 2, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z', scoresHidden: false,
     });
   });
 
@@ -21,7 +21,7 @@ describe('toProgress', () => {
   it('withholds the best score of an exam until its scores are released', () => {
     const exam = { ...quiz, settings: { attempts: 3, exam: { minutes: 10, visible_tests: true, hide_scores: true } } };
     const now = new Date('2026-03-02T10:00:00Z');
-    expect(toProgress(exam, [], { score: 4, maxScore: 5 }, now)).toMatchObject({ bestScore: null, maxScore: 5 });
+    expect(toProgress(exam, [], { score: 4, maxScore: 5 }, now)).toMatchObject({ bestScore: null, maxScore: 5, scoresHidden: true });
     expect(toProgress({ ...exam, scoresReleasedAt: new Date('2026-03-02T09:00:00Z') }, [], { score: 4, maxScore: 5 }, now)).toMatchObject({ bestScore: 4 });
   });
 });

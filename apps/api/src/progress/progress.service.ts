@@ -44,5 +44,6 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     attemptsLeft: attemptsLeft(quiz.attemptLimit, attempts.length),
     inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
     lastActivityAt: latest?.toISOString() ?? null,
+    scoresHidden: hidden,
   };
 }
