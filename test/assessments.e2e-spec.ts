@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type request from 'supertest';
-import { parseFileText, type CourseItem } from '../libs/quiz-spec/src/index.js';
+import { chooseValues, parseFileText, type CourseItem, type Exercise } from '../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
 import { ExpireAttempts } from '../apps/api/src/attempts/expire-attempts.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -189,4 +190,47 @@ describe('exam mode (e2e)', () => {
     const row = await t.prisma.attempt.findUnique({ where: { id: started.body.id }, select: { status: true, timedOut: true, score: true } });
     expect(row).toEqual({ status: 'submitted', timedOut: true, score: 1 });
   }, 60_000);
+});
+
+describe('per-learner variants (e2e)', () => {
+  const stepCounter = (() => {
+    const parsed = parseFileText('closures/step-counter.yaml', readFileSync('exercises/closures/step-counter.yaml', 'utf8'));
+    if (!parsed.ok) throw new Error('step-counter does not load');
+    return (parsed.item as Exercise).question;
+  })();
+  const solutionFor = (start: number, step: number) =>
+    `def make_counter():\n    value = ${start - step}\n    def tick():\n        nonlocal value\n        value += ${step}\n        return value\n    return tick\n`;
+
+  it('two learners get different variants of the same exercise, each graded against their own', async () => {
+    // Two seeds that draw different variants (the seeds are random per attempt; fixed here to know which).
+    const seeds = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const [seedA, seedB] = [seeds[0]!, seeds.find((s) => JSON.stringify(chooseValues(stepCounter, s)) !== JSON.stringify(chooseValues(stepCounter, seeds[0]!)))!];
+    const learners = await Promise.all([register(), register()]);
+    const attempts: { id: string; token: string; values: { start: number; step: number } }[] = [];
+    for (const [i, { token }] of learners.entries()) {
+      const started = await as(t.http.post('/api/quizzes/closures/step-counter/attempts'), token).expect(201);
+      await t.prisma.attempt.update({ where: { id: started.body.id }, data: { variantSeed: [seedA, seedB][i]! } });
+      attempts.push({ id: started.body.id, token, values: chooseValues(stepCounter, [seedA, seedB][i]!) as { start: number; step: number } });
+    }
+    const [a, b] = attempts as [(typeof attempts)[0], (typeof attempts)[0]];
+    expect(a.values).not.toEqual(b.values);
+
+    for (const learner of [a, b]) {
+      const { body } = await as(t.http.get(`/api/attempts/${learner.id}`), learner.token).expect(200);
+      const question = body.questions[0];
+      expect(question.hints[2]).toBe(`Start from ${learner.values.start} on the first call, then add ${learner.values.step} on each call after it.`);
+      expect(question.prompt).toContain(`the first call\nreturns **${learner.values.start}**`);
+      expect(question.examples[0]).toMatchObject({ name: 'first_tick', expected: learner.values.start });
+      expect(JSON.stringify(body)).not.toContain('{{');
+      // The same attempt always shows the same variant.
+      expect((await as(t.http.get(`/api/attempts/${learner.id}`), learner.token)).body.questions).toEqual(body.questions);
+    }
+
+    const submit = (learner: typeof a, source: string) =>
+      as(t.http.post(`/api/attempts/${learner.id}/questions/step-counter/submissions`).send({ source }), learner.token).then((r) => settled(r, learner.token));
+    expect(await submit(a, solutionFor(a.values.start, a.values.step))).toMatchObject({ status: 'graded', score: 1 });
+    const borrowed = await submit(b, solutionFor(a.values.start, a.values.step));
+    expect(borrowed.score).toBeLessThan(1);
+    expect(await submit(b, solutionFor(b.values.start, b.values.step))).toMatchObject({ status: 'graded', score: 1 });
+  }, 120_000);
 });

@@ -141,6 +141,8 @@ function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
     if (raw[key] !== undefined) question[key] = raw[key] as string;
   }
   if (raw.support_modules !== undefined) question.support_modules = { ...(raw.support_modules as Record<string, string>) };
+  if (raw.params !== undefined) question.params = structuredClone(raw.params as CodeQuestion['params']);
+  if (raw.variants !== undefined) question.variants = structuredClone(raw.variants as CodeQuestion['variants']);
   return question;
 }
 

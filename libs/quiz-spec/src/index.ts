@@ -40,3 +40,4 @@ export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } 
 export { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
 export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';
 export { discoverModuleTests, discoveryJob, DISCOVERY_TEST } from './test-discovery.js';
+export { applyValues, chooseValues, hasVariants, questionForSeed, variantCount, variantsToCheck, withVariant, type Values } from './variants.js';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { CodeLimits, CodeQuestion, Question, TestDef } from './model.types.js';
 import { parsonsBlocks } from './parsons.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * What a learner may see of a question. Views are built field by field from an allow-list (never
@@ -125,16 +125,4 @@ export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
   const unchanged = out.every((item, i) => item === items[i]);
   if (unchanged && out.length > 1) out.push(out.shift()!);
   return out;
-}
-
-/** mulberry32: small and good enough to shuffle a handful of items. */
-function seededRandom(seed: string): () => number {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

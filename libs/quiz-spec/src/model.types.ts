@@ -104,8 +104,17 @@ export interface ShortAnswerQuestion extends QuestionBase {
   case_sensitive: boolean;
 }
 
+/** A value a parameter can take: substituted into the question's text, code and expected values. */
+export type ParamValue = string | number | boolean;
+/** A list of values to draw from, or whole numbers from min to max (inclusive). */
+export type ParamSpec = ParamValue[] | { min: number; max: number };
+
 export interface CodeQuestion extends QuestionBase {
   type: 'code';
+  /** Per-learner variants: each parameter drawn on its own, per learner and attempt. */
+  params?: Record<string, ParamSpec>;
+  /** Per-learner variants: one of these sets of values drawn per learner and attempt. */
+  variants?: Record<string, ParamValue>[];
   title?: string;
   starter: string;
   module: string;

@@ -3,6 +3,7 @@ import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { DataPath, Problem } from './errors.js';
 import type { Choice, CodeQuestion, ParsonsQuestion, Question, TestDef } from './model.types.js';
 import { parsonsBlock } from './parsons.js';
+import { placeholdersOf } from './variants.js';
 
 /** Rules a schema cannot say well. `expectedId` is `<course-dir>/<file-stem>`. */
 export function checkItem(item: FileItem, expectedId: string): Problem[] {
@@ -10,7 +11,11 @@ export function checkItem(item: FileItem, expectedId: string): Problem[] {
   if (item.id !== expectedId) {
     problems.push({ path: ['id'], message: `expected "${expectedId}" (<course-dir>/<file-stem>), got "${item.id}"` });
   }
-  if (item.kind === 'exercise') problems.push(...checkCode(item.question, []));
+  if (item.kind === 'exercise') {
+    // The file's title names the exercise in course lists, where no learner's variant is drawn.
+    if (PLACEHOLDER_TEST.test(item.title)) problems.push({ path: ['title'], message: 'expected a title without {{parameters}} (it is shown where no variant is drawn)' });
+    problems.push(...checkCode(item.question, []));
+  }
   else problems.push(...checkQuiz(item));
   return problems;
 }
@@ -45,6 +50,7 @@ function checkQuestion(q: Question, base: DataPath): Problem[] {
   }
 }
 
+const PLACEHOLDER_TEST = /\{\{\s*[A-Za-z_]\w*\s*\}\}/;
 const MAX_PARSONS_LINES = 40;
 
 /** The solution must be a program a learner can rebuild: spaces only, one level at a time. */
@@ -102,6 +108,31 @@ function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
     problems.push({ path: [...moduleTests[0]!.path, 'name'], message: `"${name}" is a test_module test, but test_module is missing` });
   }
   problems.push(...checkWrongSolutions(q, new Set(all.map((t) => t.test.name)), base));
+  problems.push(...checkVariants(q, base));
+  return problems;
+}
+
+/** params or variants (not both), the same names in every variant, and no `{{name}}` left undeclared. */
+function checkVariants(q: CodeQuestion, base: DataPath): Problem[] {
+  const problems: Problem[] = [];
+  if (q.params && q.variants) problems.push({ path: [...base, 'variants'], message: 'expected either params or variants, not both' });
+  const names = new Set(q.variants ? Object.keys(q.variants[0] ?? {}) : Object.keys(q.params ?? {}));
+  q.variants?.forEach((variant, i) => {
+    const keys = Object.keys(variant);
+    if (keys.length !== names.size || keys.some((k) => !names.has(k))) {
+      problems.push({ path: [...base, 'variants', i], message: `expected the same parameters as the first variant (${[...names].join(', ')}), got (${keys.join(', ')})` });
+    }
+  });
+  for (const [name, spec] of Object.entries(q.params ?? {})) {
+    if (!Array.isArray(spec) && spec.min > spec.max) problems.push({ path: [...base, 'params', name, 'max'], message: `expected max >= min (${spec.min}), got ${spec.max}` });
+  }
+  const reported = new Set<string>();
+  for (const { field, name } of placeholdersOf(q)) {
+    const key = `${field.join('.')}|${name}`;
+    if (names.has(name) || reported.has(key)) continue;
+    reported.add(key);
+    problems.push({ path: [...base, ...field], message: `unknown parameter {{${name}}}: declare it under params or variants` });
+  }
   return problems;
 }
 

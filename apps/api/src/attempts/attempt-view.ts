@@ -1,4 +1,4 @@
-import { toLearnerView, gradeAnswer } from '@app/quiz-spec';
+import { toLearnerView, gradeAnswer, questionForSeed, type Question } from '@app/quiz-spec';
 import type { LearnerAnswer, LearnerAttempt, LearnerExam } from '@app/contracts';
 import type { AnswerRecord, AttemptRecord, QuestionRecord, QuizSettings } from './attempt.types.js';
 import { scoresHidden } from './quiz-rules.js';
@@ -55,7 +55,12 @@ export function toLearnerAttempt(attempt: AttemptRecord, now = new Date()): Lear
     serverTime: now.toISOString(),
     timedOut: attempt.timedOut,
     scoresHidden: hidden,
-    questions: attempt.version.questions.map((q) => toLearnerView(q.content, attempt.id)),
+    questions: attempt.version.questions.map((q) => toLearnerView(learnerVariant(q.content, attempt.variantSeed), attempt.id)),
     answers,
   };
+}
+
+/** A code question with variants as drawn by `seed`; other questions as they are. */
+export function learnerVariant(question: Question, seed: number | string): Question {
+  return question.type === 'code' ? questionForSeed(question, seed) : question;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { PrismaService, type Prisma } from '@app/db';
 import type { Question } from '@app/quiz-spec';
 import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion } from './attempt.types.js';
@@ -68,7 +69,9 @@ export class AttemptsRepository {
   }
 
   async create(userId: string, quizVersionId: string, tx: Db = this.prisma, timing: { startedAt?: Date; deadlineAt?: Date | null } = {}): Promise<string> {
-    const row = await tx.attempt.create({ data: { userId, quizVersionId, ...timing }, select: { id: true } });
+    // Any 31-bit number: it only picks variants, so it need not be secret, only different per attempt.
+    const variantSeed = randomInt(0, 2 ** 31 - 1);
+    const row = await tx.attempt.create({ data: { userId, quizVersionId, variantSeed, ...timing }, select: { id: true } });
     return row.id;
   }
 
@@ -100,6 +103,7 @@ export class AttemptsRepository {
         submittedAt: true,
         deadlineAt: true,
         timedOut: true,
+        variantSeed: true,
         answers: { select: ANSWER_SELECT },
         quizVersion: { select: { ...VERSION_SELECT, quiz: { select: QUIZ_SELECT } } },
       },

@@ -3,7 +3,7 @@ import { toLearnerView } from '@app/quiz-spec';
 import type { LearnerAttempt, LearnerQuiz } from '@app/contracts';
 import { AttemptsRepository } from './attempts.repository.js';
 import { finishAttempt } from './attempt-finisher.js';
-import { toLearnerAttempt, toLearnerExam } from './attempt-view.js';
+import { learnerVariant, toLearnerAttempt, toLearnerExam } from './attempt-view.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { availability, isPastDeadline } from './quiz-rules.js';
 
@@ -31,7 +31,8 @@ export class AttemptsService {
       availability: availability(settings, now),
       maxScore: questions.reduce((sum, q) => sum + q.points, 0),
       exam: toLearnerExam(settings),
-      questions: questions.map((q) => toLearnerView(q.content, `${quiz.id}@${version}`)),
+      // Before an attempt there is no learner's seed: the cover shows the variant of seed 0.
+      questions: questions.map((q) => toLearnerView(learnerVariant(q.content, 0), `${quiz.id}@${version}`)),
     };
   }
 

@@ -52,7 +52,7 @@ export class FakeAttempts {
     const { version, ...quiz } = this.quiz;
     const attempt: AttemptRecord = {
       id: `attempt-${this.nextId++}`, userId, status: 'in_progress', score: null, maxScore: null,
-      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, deadlineAt: null, timedOut: false, quiz, version, answers: [], ...patch,
+      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, deadlineAt: null, timedOut: false, variantSeed: 0, quiz, version, answers: [], ...patch,
     };
     this.attempts.set(attempt.id, attempt);
     return attempt;
