@@ -187,6 +187,18 @@ describe('learner flow (e2e)', () => {
     expect(counter).toMatchObject({ bestScore: max, maxScore: max, attemptsUsed: 1, attemptsLeft: null, inProgressAttemptId: null });
   });
 
+  it("lists the closures course in its course.yaml order, each item with its section", async () => {
+    const token = await learner();
+    const progress = await call(t.http.get('/api/me/progress?pageSize=100'), token);
+    const closures = progress.body.items.filter((item: { course: string }) => item.course === 'closures');
+    expect(closures.slice(0, 3).map((item: { quizId: string; section: string }) => [item.quizId, item.section])).toEqual([
+      ['closures/scope-basics', 'Scopes and the definition of a closure'],
+      ['closures/closure-anatomy', 'Scopes and the definition of a closure'],
+      ['closures/make-greeter', 'Factories and state'],
+    ]);
+    expect(closures.at(-1)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+  });
+
   it('answers every non-code question type, validates shapes, and scores the attempt', async () => {
     const token = await learner();
     const { body } = await start(token, 'e2e/all-types');

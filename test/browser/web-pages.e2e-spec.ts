@@ -98,6 +98,13 @@ describe('web pages in Chromium', () => {
     await page.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('heading', { name: 'Your course' }).waitFor();
     await snap(page, 'learner-02-course-375');
+    // The course in its course.yaml order, under its sections' headings: the scope rules first.
+    const sections = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(sections.slice(0, 2)).toEqual(['Scopes and the definition of a closure', 'Factories and state']);
+    const firstSection = page.getByRole('region', { name: 'Scopes and the definition of a closure' });
+    expect(await firstSection.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      expect.stringContaining('Scopes: nested functions'), expect.stringContaining('Anatomy of a closure'),
+    ]);
 
     await page.getByRole('link', { name: /Start: Scopes/ }).click();
     await page.getByRole('button', { name: 'Start an attempt' }).click();

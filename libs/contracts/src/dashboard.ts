@@ -57,8 +57,18 @@ export interface QuestionStats {
    * first one that passed (1 = passed at the first try), over learners who passed.
    */
   meanSubmissionsToPass: number | null;
-  /** Up to 5 tests, most failures first (status other than pass, in graded submissions). */
+  /** Up to 5 tests, most failures first (failed or errored through the learner's code, in graded submissions). */
   mostFailedTests: FailedTestCount[];
+  /**
+   * Test results of graded submissions that could not be graded through no fault of the learner:
+   * the grader's (an unsupported feature, an internal error) or the exercise's (a broken test).
+   */
+  gradingFaults: GradingFaultCount;
+}
+
+export interface GradingFaultCount {
+  grader: number;
+  author: number;
 }
 
 export interface ConceptStats {

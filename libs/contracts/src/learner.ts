@@ -138,6 +138,8 @@ export interface QuizProgress {
   title: string;
   kind: 'quiz' | 'exercise';
   course: string;
+  /** The course.yaml section it is listed in (items come in the course's order); null if unlisted. */
+  section: string | null;
   /** Best submitted-attempt score in points; null before any submitted attempt, or while exam scores are hidden. */
   bestScore: number | null;
   maxScore: number | null;

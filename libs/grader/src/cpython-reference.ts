@@ -52,6 +52,8 @@ export class CPythonReference {
       const full = { ...job, moduleName: job.moduleName || 'solution', limits: { ...DEFAULT_LIMITS, ...job.limits } };
       const tests = selectedTests(full);
       await writeFile(join(dir, `${full.moduleName}.py`), full.source);
+      // The hidden support modules the tests import, beside the submission (ids: Python identifiers).
+      for (const [name, text] of Object.entries(full.supportModules ?? {})) await writeFile(join(dir, `${name}.py`), text);
       await writeFile(join(dir, 'job.json'), JSON.stringify({ ...full, tests }));
       const stderr = await this.execute(dir, full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000);
       const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);

@@ -195,6 +195,7 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
     max_score: status === 'skipped' ? 0 : spec.points,
     visibility: spec.visibility, message: shown.filter(Boolean).join('\n'),
     output: visible ? raw.output : '', tags: spec.tags, ...(fault ? { fault } : {}),
+    ...(spec.misconception && !fault && status !== 'pass' && status !== 'skipped' ? { misconception: spec.misconception } : {}),
   };
 }
 

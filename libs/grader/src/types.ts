@@ -15,6 +15,8 @@ interface TestSpecBase {
   visibility: Visibility;
   /** Concept tags, for dashboards. */
   tags: string[];
+  /** The mistake a failure of this test reveals (a kebab-case name), counted on dashboards. */
+  misconception?: string;
 }
 
 /** A `def test_*()` function or a `unittest.TestCase` method defined in `GradingJob.testModule`. */
@@ -109,6 +111,8 @@ export interface TestResult {
   tags: string[];
   /** Set when the test could not be graded through no fault of the learner's code. */
   fault?: 'grader' | 'author';
+  /** The test's misconception, when the learner's code failed it (not passed, skipped or a fault). */
+  misconception?: string;
 }
 
 export interface GradingResult {

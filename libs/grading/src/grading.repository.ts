@@ -68,7 +68,7 @@ export class GradingRepository {
    */
   async complete(id: string, lease: Lease, result: GradingResult): Promise<boolean> {
     const now = new Date();
-    const tests = JSON.stringify(result.tests.map(({ name, status, score, max_score, visibility, message, tags }) => ({ name, status, score, max_score, visibility, message, tags })));
+    const tests = JSON.stringify(result.tests.map(({ name, status, score, max_score, visibility, message, tags, fault }) => ({ name, status, score, max_score, visibility, message, tags, fault })));
     const rows = await this.prisma.$queryRaw<{ stored: number }[]>`
       WITH done AS (
         UPDATE "submissions"
@@ -77,10 +77,11 @@ export class GradingRepository {
         WHERE "id" = ${id}::uuid AND "status" = 'grading' AND "leasedAt" = ${lease}::timestamptz
         RETURNING "id"
       ), stored AS (
-        INSERT INTO "test_results" ("id", "submissionId", "position", "name", "status", "score", "maxScore", "visibility", "message", "tags", "updatedAt")
+        INSERT INTO "test_results" ("id", "submissionId", "position", "name", "status", "score", "maxScore", "visibility", "message", "tags", "fault", "updatedAt")
         SELECT gen_random_uuid(), done."id", (t.ord - 1)::int, t.value->>'name', (t.value->>'status')::"TestStatus",
                (t.value->>'score')::float8, (t.value->>'max_score')::float8, (t.value->>'visibility')::"TestVisibility",
-               t.value->>'message', ARRAY(SELECT jsonb_array_elements_text(t.value->'tags')), ${now}::timestamptz
+               t.value->>'message', ARRAY(SELECT jsonb_array_elements_text(t.value->'tags')),
+               (t.value->>'fault')::"TestFault", ${now}::timestamptz
         FROM done CROSS JOIN jsonb_array_elements(${tests}::jsonb) WITH ORDINALITY AS t(value, ord)
       )
       SELECT count(*)::int AS "stored" FROM done`;

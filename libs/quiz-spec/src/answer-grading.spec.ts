@@ -93,4 +93,24 @@ describe('gradeAnswer', () => {
     expect(gradeAnswer(short(false), 'global')).toMatchObject({ correct: false, score: 0, points: 0 });
     expect(gradeAnswer(short(false), ['nonlocal'])).toMatchObject({ correct: false });
   });
+
+  it('short answer: a final full stop and Markdown code ticks are not part of the answer', () => {
+    for (const given of ['`nonlocal`', 'nonlocal.', '`nonlocal`.', ' ``nonlocal`` ', 'nonlocal!']) {
+      expect({ given, ...gradeAnswer(short(true), given) }).toMatchObject({ given, correct: true });
+    }
+    expect(gradeAnswer(short(true), '`nonlocal x`')).toMatchObject({ correct: false });
+    expect(gradeAnswer(short(true), 'non.local')).toMatchObject({ correct: false });
+    expect(gradeAnswer({ ...short(true), accept: ['...'] }, '...')).toMatchObject({ correct: true });
+  });
+
+  it('short answer: accept_patterns match the whole normalised answer, case folded unless case_sensitive', () => {
+    const q = { ...short(true), accept: ['cell_contents'], accept_patterns: ['[A-Za-z_][\\w.\\[\\]]*\\.cell_contents'] };
+    for (const given of ['cell.cell_contents', '`f.__closure__[0].cell_contents`.', 'cell_contents']) {
+      expect({ given, ...gradeAnswer(q, given) }).toMatchObject({ given, correct: true });
+    }
+    for (const given of ['cell.cell_contents()', 'Cell_Contents', 'x cell.cell_contents']) {
+      expect({ given, ...gradeAnswer(q, given) }).toMatchObject({ given, correct: false });
+    }
+    expect(gradeAnswer({ ...q, case_sensitive: false }, 'CELL.CELL_CONTENTS')).toMatchObject({ correct: true });
+  });
 });

@@ -115,15 +115,30 @@ export function gradePredictOutput(q: PredictOutputQuestion, answer: unknown): A
   return grade(q, normaliseOutput(answer) === normaliseOutput(q.expected_output) ? 1 : 0);
 }
 
-/** Trimmed, inner whitespace collapsed, Unicode-normalised; case folded unless case_sensitive. */
+/**
+ * Unicode-normalised, trimmed, inner whitespace collapsed, then what a learner adds around an
+ * answer without meaning anything by it: a final `.`, `!`, `,` or `;` and Markdown code ticks
+ * (`` `nonlocal`. `` is `nonlocal`); case folded unless case_sensitive.
+ */
 export function normaliseShortAnswer(text: string, caseSensitive: boolean): string {
-  const cleaned = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  let cleaned = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const stripped = cleaned.replace(/[.!,;]+$/, '').trim().replace(/^(`+)([^`]+)\1$/, '$2').trim();
+  if (stripped !== '') cleaned = stripped;
   return caseSensitive ? cleaned : cleaned.toLowerCase();
 }
+
+/** Answers longer than this are not matched against patterns (and are no short answer anyway). */
+const MAX_PATTERN_INPUT = 500;
 
 export function gradeShortAnswer(q: ShortAnswerQuestion, answer: unknown): AnswerGrade {
   if (typeof answer !== 'string') return grade(q, 0, 'Answer with a short text.');
   const given = normaliseShortAnswer(answer, q.case_sensitive);
-  const ok = q.accept.some((a) => normaliseShortAnswer(a, q.case_sensitive) === given);
+  const ok = q.accept.some((a) => normaliseShortAnswer(a, q.case_sensitive) === given) || matchesPattern(q, given);
   return grade(q, ok ? 1 : 0);
+}
+
+function matchesPattern(q: ShortAnswerQuestion, given: string): boolean {
+  if (given.length > MAX_PATTERN_INPUT) return false;
+  const flags = q.case_sensitive ? 'u' : 'iu';
+  return (q.accept_patterns ?? []).some((pattern) => new RegExp(`^(?:${pattern})$`, flags).test(given));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseCourseManifest } from './course-manifest.js';
 import { formatSpecError } from './errors.js';
 import { crossCheck } from './load-course.js';
 import { parseFileText } from './load-file.js';
@@ -6,7 +7,8 @@ import { parseFileText } from './load-file.js';
 /** The examples in docs/authoring.md are real: they must load without a single error. */
 describe('docs/authoring.md', () => {
   const doc = readFileSync('docs/authoring.md', 'utf8');
-  const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const all = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const blocks = all.filter((text) => !text.startsWith('kind: course'));
 
   it('has a complete exercise and a quiz with every question type, and both load', () => {
     expect(blocks).toHaveLength(2);
@@ -19,5 +21,12 @@ describe('docs/authoring.md', () => {
     const quiz = course.items.find((i) => i.item.kind === 'quiz')!.item;
     const types = quiz.kind === 'quiz' ? quiz.questions.map((q) => q.type) : [];
     expect(new Set(types)).toEqual(new Set(['single_choice', 'multiple_choice', 'ordering', 'parsons', 'predict_output', 'short_answer', 'code']));
+  });
+
+  it('has a course.yaml example that loads', () => {
+    const courses = all.filter((text) => text.startsWith('kind: course'));
+    expect(courses).toHaveLength(1);
+    const result = parseCourseManifest('exercises/closures/course.yaml', courses[0]!);
+    expect(result.ok ? [] : result.errors.map(formatSpecError)).toEqual([]);
   });
 });

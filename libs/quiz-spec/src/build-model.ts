@@ -67,9 +67,9 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
   };
   switch (raw.type as Question['type']) {
     case 'single_choice':
-      return { ...base, type: 'single_choice', choices: buildChoices(raw) };
+      return { ...base, type: 'single_choice', choices: buildChoices(raw), shuffle: raw.shuffle !== false };
     case 'multiple_choice':
-      return { ...base, type: 'multiple_choice', choices: buildChoices(raw), partial: flag(raw.partial) };
+      return { ...base, type: 'multiple_choice', choices: buildChoices(raw), partial: flag(raw.partial), shuffle: raw.shuffle !== false };
     case 'ordering':
       return { ...base, type: 'ordering', items: [...(raw.items as string[])], partial: flag(raw.partial) };
     case 'parsons':
@@ -84,7 +84,13 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
     case 'predict_output':
       return { ...base, type: 'predict_output', code: raw.code as string, expected_output: raw.expected_output as string };
     case 'short_answer':
-      return { ...base, type: 'short_answer', accept: [...(raw.accept as string[])], case_sensitive: flag(raw.case_sensitive) };
+      return {
+        ...base,
+        type: 'short_answer',
+        accept: [...(raw.accept as string[])],
+        ...(raw.accept_patterns === undefined ? {} : { accept_patterns: [...(raw.accept_patterns as string[])] }),
+        case_sensitive: flag(raw.case_sensitive),
+      };
     case 'code':
       return buildCode(raw, quizConcepts);
   }

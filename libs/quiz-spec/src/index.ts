@@ -25,6 +25,8 @@ export {
   refQuestion,
 } from './load-course.js';
 export { toGradingJob, type GradingJobOptions } from './grading-job.js';
+export { parseCourseManifest, type CourseOutline, type CourseSection, type Placement } from './course-manifest.js';
+export { COURSE_FILE } from './schema/course.schema.js';
 export { loadExercise, loadExerciseJob, resolveExercisePath, SpecLoadError } from './exercise-job.js';
 export {
   gradeAnswer,

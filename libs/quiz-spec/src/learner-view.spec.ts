@@ -46,4 +46,23 @@ describe('toLearnerView', () => {
     expect(orders.size).toBeGreaterThan(5);
     expect(shuffleAwayFromOrder(['a', 'b'], 'any')).toEqual(['b', 'a']);
   });
+
+  it("shows choices in an order of the attempt's own: stable for one seed, the right one not always first; shuffle: false keeps the file's order", async () => {
+    const course = await loadCourse(GOOD);
+    const single = (course.items[1]!.item as Quiz).questions[0]!;
+    if (single.type !== 'single_choice') throw new Error('expected a single choice question');
+    const ids = (seed: string | number, question = single) => {
+      const view = toLearnerView(question, seed);
+      return view.type === 'single_choice' ? view.choices.map((c) => c.id) : [];
+    };
+    expect(ids('attempt-1')).toEqual(ids('attempt-1'));
+    const firsts = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      expect([...ids(seed)].sort()).toEqual(single.choices.map((c) => c.id).sort());
+      firsts.add(ids(seed)[0]!);
+    }
+    expect(firsts.size).toBe(single.choices.length);
+    const fixed = { ...single, shuffle: false };
+    expect(ids('attempt-1', fixed)).toEqual(single.choices.map((c) => c.id));
+  });
 });

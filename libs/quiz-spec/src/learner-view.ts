@@ -75,7 +75,7 @@ export function toLearnerView(question: Question, seed: string | number = 0): Le
   switch (question.type) {
     case 'single_choice':
     case 'multiple_choice':
-      return { ...base, type: question.type, choices: question.choices.map((c) => ({ id: c.id, text: c.text })) };
+      return { ...base, type: question.type, choices: choicesInOrder(question.choices, question.shuffle !== false, `${seed}:${question.id}`) };
     case 'ordering':
       return { ...base, type: 'ordering', items: shuffleAwayFromOrder(question.items, `${seed}:${question.id}`) };
     case 'parsons':
@@ -114,14 +114,28 @@ function exampleView(example: TestDef): LearnerExample {
   return view as unknown as LearnerExample;
 }
 
-/** Deterministic Fisher-Yates from a sha256-seeded generator; rotated if it lands on the answer. */
-export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
+/**
+ * Choices as one attempt shows them: shuffled by the attempt's seed (the right one is not always
+ * first, and two learners do not share an order), the same every time that attempt is shown.
+ */
+function choicesInOrder(choices: { id: string; text: string }[], shuffle: boolean, seed: string): { id: string; text: string }[] {
+  const shown = choices.map((c) => ({ id: c.id, text: c.text }));
+  return shuffle ? seededShuffle(shown, seed) : shown;
+}
+
+export function seededShuffle<T>(items: T[], seed: string): T[] {
   const out = [...items];
   const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
+  return out;
+}
+
+/** Deterministic Fisher-Yates from a sha256-seeded generator; rotated if it lands on the answer. */
+export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
+  const out = seededShuffle(items, seed);
   const unchanged = out.every((item, i) => item === items[i]);
   if (unchanged && out.length > 1) out.push(out.shift()!);
   return out;

@@ -1,6 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isRef, type FileItem, type QuizFile } from './build-model.js';
+import { checkOutline, isCourseManifest, loadCourseManifest, placementsOf, type CourseOutline, type LoadedManifest, type Placement } from './course-manifest.js';
+import { COURSE_FILE } from './schema/course.schema.js';
 import type { Problem, SpecError } from './errors.js';
 import { expectedIdFor, loadFile, type FileLoadResult, type LoadedFile } from './load-file.js';
 import type { CodeQuestion, CourseItem, Exercise, Question, Quiz } from './model.types.js';
@@ -10,11 +12,15 @@ export interface LoadedItem {
   /** Version identity: the same content gives the same hash. */
   hash: string;
   item: CourseItem;
+  /** Its place in the course when the course has a `course.yaml` listing it. */
+  placement?: Placement;
 }
 
 export interface CourseLoadResult {
   /** Files that loaded, in path order; quizzes have their `ref:` entries resolved. */
   items: LoadedItem[];
+  /** The `course.yaml` outlines that loaded (a course without one lists its items by id). */
+  courses: CourseOutline[];
   /** Every located error of every file; a file with errors is left out of `items`. */
   errors: SpecError[];
   /** Files that were skipped because of their errors. */
@@ -23,25 +29,57 @@ export interface CourseLoadResult {
 
 const YAML_FILE = /\.ya?ml$/;
 
-/** Loads every `*.yaml` file of one course directory (e.g. `exercises/closures`). */
+/** Loads every `*.yaml` file of one course directory (e.g. `exercises/closures`), ordered by its `course.yaml`. */
 export async function loadCourse(dir: string): Promise<CourseLoadResult> {
-  return loadFiles(await yamlFilesIn(dir));
+  return withOutlines(await loadFiles(await yamlFilesIn(dir)), [dir]);
 }
 
 /** Loads every course under `rootDir` (each sub-directory is a course); ids are unique across all. */
 export async function loadExercises(rootDir = 'exercises'): Promise<CourseLoadResult> {
   const entries = await readdir(rootDir, { withFileTypes: true });
-  const courses = entries.filter((e) => e.isDirectory()).map((e) => path.join(rootDir, e.name));
-  const files = await Promise.all(courses.sort().map(yamlFilesIn));
-  return loadFiles(files.flat());
+  const courses = entries.filter((e) => e.isDirectory()).map((e) => path.join(rootDir, e.name)).sort();
+  const files = await Promise.all(courses.map(yamlFilesIn));
+  return withOutlines(await loadFiles(files.flat()), courses);
 }
 
+/** Quiz and exercise files: every `*.yaml` but the course's own `course.yaml`. */
 async function yamlFilesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && YAML_FILE.test(e.name))
+    .filter((e) => e.isFile() && YAML_FILE.test(e.name) && !isCourseManifest(e.name))
     .map((e) => path.join(dir, e.name))
     .sort();
+}
+
+/** Reads each course's `course.yaml` (when there is one), checks it against the items that loaded
+ * and places them; its errors are reported without leaving any item out. */
+async function withOutlines(result: CourseLoadResult, courseDirs: string[]): Promise<CourseLoadResult> {
+  for (const dir of courseDirs) {
+    const manifestPath = path.join(dir, COURSE_FILE);
+    if (!(await exists(manifestPath))) continue;
+    const manifest = await loadCourseManifest(manifestPath);
+    if (!manifest.ok) {
+      result.errors.push(...manifest.errors);
+      continue;
+    }
+    const inDir = result.items.filter((i) => path.resolve(path.dirname(i.file)) === path.resolve(dir));
+    result.errors.push(...checkOutline(manifest, new Set(inDir.map((i) => i.item.id))));
+    place(inDir, manifest);
+    result.courses.push(manifest.outline);
+  }
+  return result;
+}
+
+function place(items: LoadedItem[], manifest: LoadedManifest): void {
+  const placements = placementsOf(manifest.outline);
+  for (const loaded of items) {
+    const placement = placements.get(loaded.item.id);
+    if (placement) loaded.placement = placement;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
 }
 
 export async function loadFiles(filePaths: string[]): Promise<CourseLoadResult> {
@@ -69,7 +107,7 @@ export function crossCheck(results: FileLoadResult[]): CourseLoadResult {
     else items.push({ file: result.file, hash: result.hash, item: resolved.item });
   }
   items.sort((a, b) => a.file.localeCompare(b.file));
-  return { items, errors, failedFiles: [...failed].sort() };
+  return { items, courses: [], errors, failedFiles: [...failed].sort() };
 
   function reject(result: LoadedFile, ...problems: Problem[]): void {
     errors.push(...problems.map((p) => result.locate(p)));

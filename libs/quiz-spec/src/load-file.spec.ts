@@ -62,6 +62,17 @@ describe('loadFile', () => {
     ]);
   });
 
+  it('reports a short answer pattern that is no regular expression at its line and column', () => {
+    const text = [
+      'kind: quiz', 'id: closures/pat', 'title: Patterns', 'questions:',
+      '  - id: k', '    type: short_answer', '    prompt: Which keyword?', '    accept: [nonlocal]',
+      "    accept_patterns: ['nonlocal \\w+', 'nonlocal (']", '',
+    ].join('\n');
+    expect(messagesOf(parseFileText('closures/pat.yaml', text))).toEqual([
+      expect.stringMatching(/^closures\/pat\.yaml:9:39: questions\[0\]\.accept_patterns\[1\]: expected a regular expression \(JavaScript syntax\): /),
+    ]);
+  });
+
   it('requires the id to be <course-dir>/<file-stem>', async () => {
     expect(await errorsOf('wrong-id')).toEqual([
       `${BROKEN}/wrong-id.yaml:2:5: id: expected "closures/wrong-id" (<course-dir>/<file-stem>), got "closures/not-this-file"`,

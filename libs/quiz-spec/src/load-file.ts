@@ -76,18 +76,18 @@ export function parseFileText(file: string, text: string): FileLoadResult {
   return { ok: true, file, item, hash: contentHash(data), locate };
 }
 
-function inFileOrder(errors: SpecError[]): SpecError[] {
+export function inFileOrder(errors: SpecError[]): SpecError[] {
   return errors.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function locateProblem(file: string, parsed: ParsedYaml, problem: Problem): SpecError {
+export function locateProblem(file: string, parsed: ParsedYaml, problem: Problem): SpecError {
   const offset = offsetOf(parsed.doc, problem.path, problem.atKey);
   const position = parsed.lineCounter.linePos(offset);
   return at(file, position, formatPath(problem.path), problem.message);
 }
 
 /** A line/column lookup that does not depend on a successful parse. */
-function lineCounterFor(text: string): (offset: number) => { line: number; col: number } {
+export function lineCounterFor(text: string): (offset: number) => { line: number; col: number } {
   return (offset) => {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
@@ -95,10 +95,10 @@ function lineCounterFor(text: string): (offset: number) => { line: number; col: 
   };
 }
 
-function at(file: string, pos: { line: number; col: number }, fieldPath: string, message: string): SpecError {
+export function at(file: string, pos: { line: number; col: number }, fieldPath: string, message: string): SpecError {
   return { file, line: pos.line, column: pos.col, path: fieldPath, message };
 }
 
-function failAt(file: string, message: string): FailedFile {
+export function failAt(file: string, message: string): FailedFile {
   return { ok: false, file, errors: [at(file, { line: 1, col: 1 }, '', message)] };
 }

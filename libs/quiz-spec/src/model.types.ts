@@ -58,12 +58,15 @@ export interface Choice {
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single_choice';
   choices: Choice[];
+  /** Choices in a per-attempt order (default, also when absent); false keeps the file's order ("All of the above"). */
+  shuffle?: boolean;
 }
 
 export interface MultipleChoiceQuestion extends QuestionBase {
   type: 'multiple_choice';
   choices: Choice[];
   partial: boolean;
+  shuffle?: boolean;
 }
 
 export interface OrderingQuestion extends QuestionBase {
@@ -101,6 +104,8 @@ export interface PredictOutputQuestion extends QuestionBase {
 export interface ShortAnswerQuestion extends QuestionBase {
   type: 'short_answer';
   accept: string[];
+  /** Regular expressions (JavaScript syntax) an answer may match as a whole, after normalisation. */
+  accept_patterns?: string[];
   case_sensitive: boolean;
 }
 

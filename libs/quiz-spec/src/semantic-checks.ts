@@ -43,6 +43,10 @@ function checkQuestion(q: Question, base: DataPath): Problem[] {
     case 'parsons':
       return checkParsons(q, base);
     case 'short_answer':
+      return (q.accept_patterns ?? []).flatMap((pattern, i) => {
+        const problem = patternProblem(pattern);
+        return problem ? [{ path: [...base, 'accept_patterns', i], message: problem }] : [];
+      });
     case 'predict_output':
       return [];
     case 'code':
@@ -204,4 +208,14 @@ function duplicates(values: string[], pathOf: (index: number) => DataPath, what:
     else problems.push({ path: pathOf(i), message: `duplicate ${what} "${value}" (first used at index ${first})` });
   });
   return problems;
+}
+
+/** Why a short answer's accepted pattern does not compile, or undefined when it does. */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return `expected a regular expression (JavaScript syntax): ${(error as Error).message}`;
+  }
 }

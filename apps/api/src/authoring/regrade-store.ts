@@ -58,6 +58,7 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
       visibility: test.visibility,
       message: test.message,
       tags: test.tags,
+      fault: test.fault ?? null,
     })),
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatSpecError, loadExercises } from '@app/quiz-spec';
+import { formatSpecError, loadExercises, type Placement } from '@app/quiz-spec';
 import { Environment } from '@app/config';
 import { CatalogRepository } from './catalog.repository.js';
 
@@ -29,11 +29,15 @@ export class CatalogSyncService implements OnApplicationBootstrap {
     const { items, errors, failedFiles } = await loadExercises(this.env.EXERCISES_DIR);
     for (const error of errors) this.logger.warn(`Skipped invalid content: ${formatSpecError(error)}`);
     const report: SyncReport = { created: 0, unchanged: 0, failedFiles };
-    for (const { file, hash, item } of items) {
+    const placements = new Map<string, Map<string, Placement>>();
+    for (const { file, hash, item, placement } of items) {
       const course = path.basename(path.dirname(file));
       const outcome = await this.repository.saveVersion({ item, course, hash, sourceYaml: await readFile(file, 'utf8') });
       report[outcome]++;
+      if (!placements.has(course)) placements.set(course, new Map());
+      if (placement) placements.get(course)!.set(item.id, placement);
     }
+    for (const [course, placed] of placements) await this.repository.placeCourse(course, placed);
     this.logger.log(
       `Loaded ${items.length} quizzes and exercises from ${this.env.EXERCISES_DIR}: ${report.created} new versions, ` +
         `${report.unchanged} unchanged, ${failedFiles.length} files skipped`,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { CourseItem, Question } from '@app/quiz-spec';
+import type { Placement } from '@app/quiz-spec';
+import { COURSE_ORDER } from './course-order.js';
 import { LEARNER_VISIBLE_QUIZ } from './learner-visible.js';
 
 export interface VersionInput {
@@ -73,12 +75,23 @@ export class CatalogRepository {
     });
   }
 
+  /**
+   * Places the items of one course as its course.yaml lists them (or unplaces them all, without
+   * one): every sync, whether or not a file changed, since only the outline may have.
+   */
+  async placeCourse(course: string, placements: Map<string, Placement>): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.quiz.updateMany({ where: { course, id: { notIn: [...placements.keys()] } }, data: { position: null, section: null } }),
+      ...[...placements].map(([id, { position, section }]) => this.prisma.quiz.updateMany({ where: { id, course }, data: { position, section } })),
+    ]);
+  }
+
   async listPublished(skip: number, take: number): Promise<{ rows: PublishedQuizRow[]; total: number }> {
     const where = LEARNER_VISIBLE_QUIZ;
     const [quizzes, total] = await Promise.all([
       this.prisma.quiz.findMany({
         where,
-        orderBy: [{ course: 'asc' }, { id: 'asc' }],
+        orderBy: COURSE_ORDER,
         skip,
         take,
         select: { id: true, title: true, kind: true, course: true, currentVersion: { select: { _count: { select: { questions: true } } } } },

@@ -12,7 +12,8 @@ export interface ConceptRow {
 
 /**
  * Per tag: graded (attempt, question) outcomes of questions carrying it in Question.concepts, and
- * test results carrying it in TestResult.tags (graded `submit` submissions only: runs are practice).
+ * test results carrying it in TestResult.tags (graded `submit` submissions only: runs are practice;
+ * tests skipped by the author or not graded through the grader's or the exercise's fault are left out).
  */
 const PER_CONCEPT = Prisma.sql`
   WITH o AS (${attemptQuestionOutcomes(ALL_QUESTION_IDS)}),
@@ -23,6 +24,7 @@ const PER_CONCEPT = Prisma.sql`
     UNION ALL
     SELECT unnest(t.tags), 0, 0, 1, (t.status <> 'pass')::int
     FROM test_results t JOIN s ON s.id = t."submissionId"
+    WHERE t.status <> 'skipped' AND t.fault IS NULL -- not the learner's: counted apart
   ),
   per_concept AS (
     SELECT concept, sum(answer)::int AS answers, sum(failed_answer)::int AS "failedAnswers",

@@ -65,7 +65,7 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
   it('computes pass rate, submissions to pass and most-failed tests per question', async () => {
     const { items } = await new QuestionStatsService(new QuestionStatsRepository(prisma)).forQuiz(fixture.quizId, page);
     expect(items.map((q) => q.key)).toEqual(['pick', 'counter']);
-    expect(items[0]).toMatchObject({ answers: 4, gradedAttempts: 3, passedAttempts: 2, passRate: 0.6667, submissions: 0, meanSubmissionsToPass: null, mostFailedTests: [] });
+    expect(items[0]).toMatchObject({ answers: 4, gradedAttempts: 3, passedAttempts: 2, passRate: 0.6667, submissions: 0, meanSubmissionsToPass: null, mostFailedTests: [], gradingFaults: { grader: 0, author: 0 } });
     expect(items[0]).toMatchObject({ type: 'single_choice', prompt: 'Which scope?', concepts: ['scope'] });
     expect(items[1]).toMatchObject({
       answers: 0,
@@ -78,6 +78,7 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
         { name: 'test_counts', failures: 3 },
         { name: 'test_independent', failures: 1 },
       ],
+      gradingFaults: { grader: 1, author: 1 }, // not among the failures above
     });
   });
 

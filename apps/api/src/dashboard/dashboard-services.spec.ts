@@ -44,6 +44,7 @@ describe(QuestionStatsService.name, () => {
       outcomes: async () => [{ key: 'b', answers: 2, gradedAttempts: 3, passedAttempts: 1 }],
       submissions: async () => [{ key: 'b', submissions: 6, meanSubmissionsToPass: 2.3333333 }],
       mostFailedTests: async () => [{ key: 'b', name: 'test_x', failures: 4 }, { key: 'c', name: 'test_y', failures: 1 }],
+      gradingFaults: async () => [{ key: 'c', grader: 2, author: 0 }],
     });
 
   it('orders questions as in the quiz and attaches each its own figures and failed tests', async () => {
@@ -53,6 +54,7 @@ describe(QuestionStatsService.name, () => {
     expect(items[0]).toMatchObject({ answers: 0, passRate: null, submissions: 0, meanSubmissionsToPass: null, mostFailedTests: [] });
     expect(items[1]).toMatchObject({ passRate: 0.3333, submissions: 6, meanSubmissionsToPass: 2.3333, mostFailedTests: [{ name: 'test_x', failures: 4 }] });
     expect(items[2].mostFailedTests).toEqual([{ name: 'test_y', failures: 1 }]);
+    expect(items.map((q) => q.gradingFaults)).toEqual([{ grader: 0, author: 0 }, { grader: 0, author: 0 }, { grader: 2, author: 0 }]);
   });
 
   it('pages the questions', async () => {

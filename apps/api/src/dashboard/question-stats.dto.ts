@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ConceptStats, FailedTestCount, QuestionStats } from '@app/contracts';
+import type { ConceptStats, FailedTestCount, GradingFaultCount, QuestionStats } from '@app/contracts';
 import { PageOf } from '../common/pagination.dto.js';
 
 export class FailedTestCountDto implements FailedTestCount {
@@ -8,6 +8,14 @@ export class FailedTestCountDto implements FailedTestCount {
 
   @ApiProperty({ example: 7 })
   failures!: number;
+}
+
+export class GradingFaultCountDto implements GradingFaultCount {
+  @ApiProperty({ example: 0, description: "Not graded through the grader's fault (an unsupported feature, an internal error)" })
+  grader!: number;
+
+  @ApiProperty({ example: 0, description: "Not graded through the exercise's fault (a broken test)" })
+  author!: number;
 }
 
 export class QuestionStatsDto implements QuestionStats {
@@ -46,6 +54,9 @@ export class QuestionStatsDto implements QuestionStats {
 
   @ApiProperty({ type: [FailedTestCountDto], description: 'Up to 5, most failures first' })
   mostFailedTests!: FailedTestCountDto[];
+
+  @ApiProperty({ type: GradingFaultCountDto, description: "Test results not graded through no fault of the learner's, counted apart from failures" })
+  gradingFaults!: GradingFaultCountDto;
 }
 
 export class QuestionStatsPageDto extends PageOf(QuestionStatsDto) {}

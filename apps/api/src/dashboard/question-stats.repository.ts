@@ -24,6 +24,13 @@ export interface QuestionSubmissionRow {
   meanSubmissionsToPass: number | null;
 }
 
+/** Tests of a question that could not be graded, by whose fault (never the learner's). */
+export interface GradingFaultRow {
+  key: string;
+  grader: number;
+  author: number;
+}
+
 export interface FailedTestRow {
   key: string;
   name: string;
@@ -78,16 +85,26 @@ export class QuestionStatsRepository {
       FROM per_learner GROUP BY key`;
   }
 
-  /** The `limit` tests of each question that failed most often (any status but pass). */
+  /** The `limit` tests of each question that failed most often (failed or error through the learner's code). */
   mostFailedTests(quizId: string, limit: number): Promise<FailedTestRow[]> {
     return this.prisma.$queryRaw<FailedTestRow[]>`
       WITH s AS (${gradedSubmissions(questionIdsOfQuiz(quizId))}),
       fails AS (
         SELECT q.key, t.name, count(*)::int AS failures
         FROM test_results t JOIN s ON s.id = t."submissionId" JOIN questions q ON q.id = s."questionId"
-        WHERE t.status <> 'pass' GROUP BY q.key, t.name
+        WHERE t.status IN ('fail', 'error', 'timeout') AND t.fault IS NULL GROUP BY q.key, t.name
       ),
       ranked AS (SELECT key, name, failures, row_number() OVER (PARTITION BY key ORDER BY failures DESC, name) AS n FROM fails)
       SELECT key, name, failures FROM ranked WHERE n <= ${limit}::int ORDER BY key, n`;
+  }
+
+  /** Per question: test results that could not be graded, by the grader's or the exercise's fault. */
+  gradingFaults(quizId: string): Promise<GradingFaultRow[]> {
+    return this.prisma.$queryRaw<GradingFaultRow[]>`
+      WITH s AS (${gradedSubmissions(questionIdsOfQuiz(quizId))})
+      SELECT q.key, count(*) FILTER (WHERE t.fault = 'grader')::int AS grader,
+        count(*) FILTER (WHERE t.fault = 'author')::int AS author
+      FROM test_results t JOIN s ON s.id = t."submissionId" JOIN questions q ON q.id = s."questionId"
+      WHERE t.fault IS NOT NULL GROUP BY q.key`;
   }
 }

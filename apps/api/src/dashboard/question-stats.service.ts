@@ -13,13 +13,15 @@ export class QuestionStatsService {
 
   async forQuiz(quizId: string, query: PaginationQueryDto): Promise<Page<QuestionStats>> {
     if (!(await this.repository.quizExists(quizId))) throw new NotFoundException(`No quiz with id ${quizId}`);
-    const [questions, outcomes, submissions, failedTests] = await Promise.all([
+    const [questions, outcomes, submissions, failedTests, faults] = await Promise.all([
       this.repository.questions(quizId),
       this.repository.outcomes(quizId),
       this.repository.submissions(quizId),
       this.repository.mostFailedTests(quizId, MOST_FAILED_TESTS),
+      this.repository.gradingFaults(quizId),
     ]);
     const outcomeOf = new Map(outcomes.map((row) => [row.key, row]));
+    const faultsOf = new Map(faults.map(({ key, grader, author }) => [key, { grader, author }]));
     const submissionsOf = new Map(submissions.map((row) => [row.key, row]));
     const items = questions
       .sort((a, b) => a.position - b.position || a.key.localeCompare(b.key))
@@ -36,6 +38,7 @@ export class QuestionStatsService {
           submissions: submissionsOf.get(question.key)?.submissions ?? 0,
           meanSubmissionsToPass: roundOrNull(submissionsOf.get(question.key)?.meanSubmissionsToPass),
           mostFailedTests: failuresOf(failedTests, question.key),
+          gradingFaults: faultsOf.get(question.key) ?? { grader: 0, author: 0 },
         };
       });
     // A quiz has tens of questions at most: all are aggregated in one pass, then paged here.

@@ -23,6 +23,7 @@ export class QuizProgressDto implements QuizProgress {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['quiz', 'exercise'] }) kind!: 'quiz' | 'exercise';
   @ApiProperty() course!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The course.yaml section (items come in the course's order)" }) section!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Best submitted-attempt score (points)' }) bestScore!: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
   @ApiProperty() attemptsUsed!: number;

@@ -3,6 +3,7 @@ import { PrismaService } from '@app/db';
 import type { AttemptSummary } from '@app/contracts';
 import type { QuizSettings } from '../attempts/attempt.types.js';
 import { toSettings } from '../attempts/quiz-records.js';
+import { COURSE_ORDER } from '../catalog/course-order.js';
 import { LEARNER_VISIBLE_QUIZ } from '../catalog/learner-visible.js';
 
 export interface PublishedQuizRow {
@@ -10,6 +11,7 @@ export interface PublishedQuizRow {
   title: string;
   kind: 'quiz' | 'exercise';
   course: string;
+  section: string | null;
   attemptLimit: number;
   settings: QuizSettings;
   scoresReleasedAt: Date | null;
@@ -67,10 +69,10 @@ export class ProgressRepository {
     const [quizzes, total] = await Promise.all([
       this.prisma.quiz.findMany({
         where,
-        orderBy: [{ course: 'asc' }, { id: 'asc' }],
+        orderBy: COURSE_ORDER,
         skip,
         take,
-        select: { id: true, title: true, kind: true, course: true, scoresReleasedAt: true, currentVersion: { select: { content: true } } },
+        select: { id: true, title: true, kind: true, course: true, section: true, scoresReleasedAt: true, currentVersion: { select: { content: true } } },
       }),
       this.prisma.quiz.count({ where }),
     ]);

@@ -1,6 +1,6 @@
 import { toProgress } from './progress.service.js';
 
-const quiz = { id: 'closures/scope-basics', title: 'Scopes', kind: 'quiz' as const, course: 'closures', attemptLimit: 3, settings: { attempts: 3 }, scoresReleasedAt: null };
+const quiz = { id: 'closures/scope-basics', title: 'Scopes', kind: 'quiz' as const, course: 'closures', section: 'Scopes and the definition of a closure', attemptLimit: 3, settings: { attempts: 3 }, scoresReleasedAt: null };
 
 describe('toProgress', () => {
   it('reports best score, attempts used and left, the open attempt and the last activity', () => {
@@ -9,7 +9,7 @@ describe('toProgress', () => {
       { id: 'a2', quizId: quiz.id, status: 'in_progress' as const, updatedAt: new Date('2026-03-02T10:00:00Z') },
     ];
     expect(toProgress(quiz, attempts, { score: 4, maxScore: 5 })).toEqual({
-      quizId: quiz.id, title: 'Scopes', kind: 'quiz', course: 'closures', bestScore: 4, maxScore: 5,
+      quizId: quiz.id, title: 'Scopes', kind: 'quiz', course: 'closures', section: 'Scopes and the definition of a closure', bestScore: 4, maxScore: 5,
       attemptsUsed: 2, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z', scoresHidden: false,
     });
   });

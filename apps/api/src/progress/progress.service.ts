@@ -38,6 +38,7 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     title: quiz.title,
     kind: quiz.kind,
     course: quiz.course,
+    section: quiz.section,
     bestScore: hidden ? null : (best?.score ?? null),
     maxScore: best?.maxScore ?? null,
     attemptsUsed: attempts.length,

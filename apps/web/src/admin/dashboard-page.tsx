@@ -75,7 +75,35 @@ function QuestionChart({ quizId }: { quizId: string }) {
   const series = useMemo(() => [{ label: 'Pass rate', values: rows.map((q) => q.passRate) }], [rows]);
   if (stats.error) return <ErrorBox message={stats.error} />;
   if (!stats.data) return null;
-  return <ChartPanel id="chart-questions" title="Pass rate per question" summary={`${rows.length} questions.`} type="bar" labels={labels} series={series} percent />;
+  return (
+    <>
+      <ChartPanel id="chart-questions" title="Pass rate per question" summary={`${rows.length} questions.`} type="bar" labels={labels} series={series} percent />
+      <GradingFaults rows={rows} />
+    </>
+  );
+}
+
+/** Tests that could not be graded are not the learners' failures: shown apart, so they get fixed. */
+function GradingFaults({ rows }: { rows: QuestionStats[] }) {
+  const faulty = rows.filter((q) => q.gradingFaults.grader + q.gradingFaults.author > 0);
+  if (faulty.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="grading-faults">
+      <h3 id="grading-faults">Tests that could not be graded</h3>
+      <p>Not counted as learners' failures. Grader faults are logged by the API; exercise faults need a fix in the exercise's tests.</p>
+      <ul>
+        {faulty.map((q) => (
+          <li key={q.key}>
+            <strong>{q.key}</strong>: {plural(q.gradingFaults.grader, 'test result')} by the grader, {plural(q.gradingFaults.author, 'test result')} by the exercise
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function ConceptChart({ concepts }: { concepts: ConceptStats[] }) {

@@ -20,25 +20,54 @@ export function CoursePage() {
           <progress value={done} max={Math.max(items.length, 1)} aria-label="Course progress" />
         </p>
       )}
-      <ul className="card-list">
-        {items.map((quiz) => (
-          <QuizCard key={quiz.quizId} quiz={quiz} />
-        ))}
-      </ul>
+      {sectionsOf(items).map((group) =>
+        group.title === null ? (
+          <ul className="card-list" key={`items-${group.items[0]!.quizId}`}>
+            {group.items.map((quiz) => <QuizCard key={quiz.quizId} quiz={quiz} />)}
+          </ul>
+        ) : (
+          <section key={`section-${group.title}`} aria-labelledby={headingIdOf(group.title)} className="course-section">
+            <h2 id={headingIdOf(group.title)}>{group.title}</h2>
+            <ul className="card-list">
+              {group.items.map((quiz) => <QuizCard key={quiz.quizId} quiz={quiz} heading="h3" />)}
+            </ul>
+          </section>
+        ),
+      )}
     </section>
   );
 }
 
-function QuizCard({ quiz }: { quiz: QuizProgress }) {
+interface CourseGroup {
+  title: string | null;
+  items: QuizProgress[];
+}
+
+/** Consecutive items of one course.yaml section under its title (the API sends the course's order). */
+export function sectionsOf(items: QuizProgress[]): CourseGroup[] {
+  const groups: CourseGroup[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && last.title === item.section) last.items.push(item);
+    else groups.push({ title: item.section, items: [item] });
+  }
+  return groups;
+}
+
+function headingIdOf(title: string): string {
+  return `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+}
+
+function QuizCard({ quiz, heading: Heading = 'h2' }: { quiz: QuizProgress; heading?: 'h2' | 'h3' }) {
   const headingId = `quiz-${quiz.quizId.replace(/\W/g, '-')}`;
   const fraction = quiz.bestScore !== null && quiz.maxScore ? quiz.bestScore / quiz.maxScore : 0;
   const noAttemptsLeft = quiz.attemptsLeft === 0 && !quiz.inProgressAttemptId;
   const action = quiz.inProgressAttemptId ? 'Continue' : quiz.attemptsUsed > 0 ? 'Try again' : 'Start';
   return (
     <li className="card quiz-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <Heading id={headingId}>
         <span className={`badge ${quiz.kind}`}>{quiz.kind === 'exercise' ? 'Exercise' : 'Quiz'}</span> {quiz.title}
-      </h2>
+      </Heading>
       <p className="score-line">
         Best score:{' '}
         <strong>{quiz.scoresHidden ? 'shown once your instructor releases it' : quiz.bestScore === null ? 'not yet' : pointsOf(quiz.bestScore, quiz.maxScore)}</strong>

@@ -18,7 +18,13 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertIsNotNone', 'assertIn', 'assertNotIn', 'assertGreater', 'assertGreaterEqual',
     'assertLess', 'assertLessEqual', 'assertAlmostEqual', 'assertNotAlmostEqual',
     'assertCountEqual', 'assertIsInstance', 'assertNotIsInstance', 'assertRaises',
-    'assertRaisesRegex', 'assertRegex', 'assertNotRegex'})
+    'assertRaisesRegex', 'assertRegex', 'assertNotRegex',
+    # new in 3.14 (Pyodide's Python)
+    'assertStartsWith', 'assertNotStartsWith', 'assertEndsWith', 'assertNotEndsWith',
+    'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass'})
+# What the rewriter hands to the helper: the assertions, and the registration of an author's
+# type-equality function (kept where learner code cannot add to it).
+REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc'})
 
 # unittest's signatures: parameter names (after self) and how many are required.
 SIGNATURES = {
@@ -40,13 +46,21 @@ SIGNATURES = {
     'assertSequenceEqual': (('seq1', 'seq2', 'msg', 'seq_type'), 2),
     'assertRegex': (('text', 'expected_regex', 'msg'), 2),
     'assertNotRegex': (('text', 'unexpected_regex', 'msg'), 2),
+    'assertStartsWith': (('s', 'prefix', 'msg'), 2), 'assertNotStartsWith': (('s', 'prefix', 'msg'), 2),
+    'assertEndsWith': (('s', 'suffix', 'msg'), 2), 'assertNotEndsWith': (('s', 'suffix', 'msg'), 2),
+    'assertHasAttr': (('obj', 'name', 'msg'), 2), 'assertNotHasAttr': (('obj', 'name', 'msg'), 2),
+    'assertIsSubclass': (('cls', 'superclass', 'msg'), 2),
+    'assertNotIsSubclass': (('cls', 'superclass', 'msg'), 2),
 }
+TAIL_OPS = {'assertStartsWith': (True, False), 'assertNotStartsWith': (True, True),
+            'assertEndsWith': (False, False), 'assertNotEndsWith': (False, True)}
 ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=', 'greater than or equal to'),
               'assertLess': ('<', 'less than'), 'assertLessEqual': ('<=', 'less than or equal to')}
 
 
 def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _opcall=None,
-            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str})):
+            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str}),
+            _any=ANY_CELL):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
@@ -58,6 +72,8 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
         return _opcall(op, a, b)
     budget = [_budget]
     if op == '==' or op == '!=':
+        if a is _any[0] or b is _any[0]:  # never handed to a learner object's __eq__
+            return op == '=='
         if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
             return _bool(a == b) if op == '==' else _bool(a != b)  # the learner's own protocol
         same = _eq(a, b, False, 0, budget)
@@ -102,8 +118,10 @@ def short_pair(a, b, _shorten=None, _len=len, _min=min):
     return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
 
 
-def format_message(msg, standard, _classify=None, _srepr=None, _str=str, _type=type, _Exception=Exception):
-    """unittest's _formatMessage with longMessage: the author's msg follows the standard one."""
+def format_message(msg, standard, _classify=None, _srepr=None, _settings=None, _str=str, _type=type,
+                   _Exception=Exception):
+    """unittest's _formatMessage: the author's msg follows the standard one (longMessage, the
+    default) or replaces it (a TestCase with `longMessage = False`)."""
     if msg is None:
         return standard
     if _type(msg) is _str:
@@ -115,12 +133,15 @@ def format_message(msg, standard, _classify=None, _srepr=None, _str=str, _type=t
                 text = _srepr(msg, 0, [2000], [])
         except _Exception:
             text = _srepr(msg, 0, [2000], [])
+    if not _settings[0]:
+        return text
     return standard + ' : ' + text
 
 
-def truncate_diff(message, diff, _len=len):
-    """unittest's _truncateMessage with the default maxDiff (80 * 8)."""
-    if _len(diff) <= 640:
+def truncate_diff(message, diff, _settings=None, _len=len):
+    """unittest's _truncateMessage with the TestCase's maxDiff (default 80 * 8, None: no limit)."""
+    limit = _settings[1]
+    if limit is None or _len(diff) <= limit:
         return message + diff
     return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
 
@@ -625,6 +646,60 @@ def check_regex(text, pattern, msg, negate, _classify=None, _compile=None, _show
     return None
 
 
+def check_tail(op, s, tail, msg, _classify=None, _show=None, _fmt=None, _type_name=None,
+               _ops=TAIL_OPS, _len=len, _str=str, _startswith=str.startswith, _endswith=str.endswith,
+               _bstartswith=bytes.startswith, _bendswith=bytes.endswith, _range=range,
+               _AssertionError=AssertionError, _TypeError=TypeError):
+    """assertStartsWith / assertEndsWith and their negations (3.14), on the stored data: a str
+    subclass's own startswith is never asked."""
+    start, negate = _ops[op]
+    ks, ds = _classify(s)[:2]
+    kt, dt = _classify(tail)[:2]
+    tails = dt if kt == 'tuple' else (tail,)
+    kinds = [_classify(t)[:2] for t in tails]
+    for kind, data in kinds:
+        if kind == 'str' and ks != 'str':
+            raise _AssertionError(_fmt(msg, 'Expected str, not %s' % _type_name(s)))
+        if kind == 'bytes' and ks != 'bytes':
+            raise _AssertionError(_fmt(msg, 'Expected bytes, not %s' % _type_name(s)))
+        if kind != 'str' and kind != 'bytes' or ks != kind:
+            raise _TypeError('%s first arg must be %s or a tuple of %s, not %s' % (
+                'startswith' if start else 'endswith', 'str' if ks == 'str' else 'bytes',
+                'str' if ks == 'str' else 'bytes', _type_name(tails[0] if kind == 'tuple' else tail)))
+    hit = None
+    for i in _range(_len(kinds)):
+        data = kinds[i][1]
+        if ks == 'str':
+            found = _startswith(ds, data) if start else _endswith(ds, data)
+        else:
+            found = _bstartswith(ds, data) if start else _bendswith(ds, data)
+        if found:
+            hit = tails[i]
+            break
+    a = _show(s)
+    if _len(a) > 80:
+        a = a[:80] + ' [truncated]...'
+    if not negate and hit is None:
+        word = 'start' if start else 'end'
+        many = 'any of ' if kt == 'tuple' else ''
+        raise _AssertionError(_fmt(msg, "%s doesn't %s with %s%s" % (a, word, many, _show(tail))))
+    if negate and hit is not None:
+        raise _AssertionError(_fmt(msg, '%s %s with %s' % (a, 'starts' if start else 'ends', _show(hit))))
+    return None
+
+
+def attr_owner(obj, _show=None, _type_name=None, _type=type, _module=_types.ModuleType,
+               _typetype=type, _issub=type.__subclasscheck__, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+               _name=type.__dict__['__name__'].__get__, _str=str):
+    """How assertHasAttr names the object: module 'm', type object 'C', 'C' object."""
+    if _issub(_module, _type(obj)):
+        name = _mod_dict(obj).get('__name__')
+        return 'module %s' % _show(name if _type(name) is _str else '?')
+    if _issub(_typetype, _type(obj)):
+        return 'type object %s' % _show(_name(obj))
+    return '%s object' % _show(_type_name(obj))
+
+
 def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
            _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
            _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
@@ -694,10 +769,11 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
     return values
 
 
-def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show=None,
+def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=None, _show=None,
           _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
-          _order_text=None, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
+          _order_text=None, _custom=None, _tail=None, _tail_ops=TAIL_OPS, _hasattr=hasattr,
+          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
           _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
     if op == 'assertRaises' or op == 'assertRaisesRegex':
@@ -707,6 +783,9 @@ def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show
         first, second, msg = v
         t = _type(first)
         if t is _type(second):  # unittest's _type_equality_funcs
+            custom = _custom(receiver, t)
+            if custom is not None:  # the author's own (hidden code): it decides, as in unittest
+                return custom(first, second, msg=msg)
             if t is _list or t is _tuple:
                 return _seq_equal(first, second, msg, t)
             if t is _dict:
@@ -780,13 +859,79 @@ def check_assert(op, args, kwargs, _bind=None, _compare=None, _truth=None, _show
         return _count_equal(v[0], v[1], v[2])
     if op == 'assertRegex' or op == 'assertNotRegex':
         return _regex(v[0], v[1], v[2], op == 'assertNotRegex')
+    if op in _tail_ops:
+        return _tail(op, v[0], v[1], v[2])
+    if op == 'assertHasAttr' or op == 'assertNotHasAttr':
+        # hasattr asks the object (its __getattr__): what such a test tests, as in unittest
+        if _hasattr(v[0], v[1]) != (op == 'assertHasAttr'):
+            what = 'has no attribute' if op == 'assertHasAttr' else 'has unexpected attribute'
+            raise _AssertionError(_fmt(v[2], '%s %s %s' % (_describe_owner(v[0]), what, _show(v[1]))))
+        return None
+    if op == 'assertIsSubclass' or op == 'assertNotIsSubclass':
+        if not _issubclass(_type(v[0]), _typetype):
+            raise _AssertionError(_fmt(v[2], '%s is not a class' % _show(v[0])))
+        if _issubclass(v[0], v[1]) != (op == 'assertIsSubclass'):
+            words = 'is not a subclass of' if op == 'assertIsSubclass' else 'is a subclass of'
+            raise _AssertionError(_fmt(v[2], '%s %s %s' % (_show(v[0]), words, _show(v[1]))))
+        return None
     raise _AssertionError('unsupported assertion ' + op)
 
 
-def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=None,
-           _ns=None, _str=str, _bytes=bytes, _type=type, _len=len, _range=range,
-           _AssertionError=AssertionError):
-    """HELPER(op, args, kwargs): `cmp` and `truth` return an exact bool; assert ops raise."""
+def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _type=type,
+                      _getattr=getattr, _bool=bool, _int=int, _Exception=Exception):
+    """(longMessage, maxDiff) of the TestCase an assertion is called on (unittest's defaults for
+    anything else). They shape messages only, never a verdict."""
+    long_message, max_diff = True, 640
+    if receiver is not None and _issub(_TestCase, _type(receiver)):
+        try:
+            value = _getattr(receiver, 'longMessage', True)
+            if _type(value) is _bool:
+                long_message = value
+            value = _getattr(receiver, 'maxDiff', 640)
+            if value is None or _type(value) is _int:
+                max_diff = value
+        except _Exception:
+            pass
+    return long_message, max_diff
+
+
+def type_equality_func(receiver, t, _funcs=None, _id=id, _getattr=getattr, _str=str, _type=type):
+    """The comparison the author registered for exact type `t` with `addTypeEqualityFunc` on
+    this TestCase, or None. Only the helper records registrations (the rewritten hidden code
+    calls it), so learner code can neither add one nor replace one."""
+    entry = _funcs.get(_id(receiver))
+    if entry is None or entry[0] is not receiver:
+        return None
+    for registered, func in entry[1]:
+        if registered is t:
+            return _getattr(receiver, func) if _type(func) is _str else func
+    return None
+
+
+def register_type_func(receiver, args, kwargs, _funcs=None, _id=id, _len=len, _TypeError=TypeError):
+    """`self.addTypeEqualityFunc(typeobj, function)` in hidden code."""
+    values = (args + (kwargs.get('typeobj'), kwargs.get('function'))[_len(args):])[:2]
+    if values[0] is None or values[1] is None:
+        raise _TypeError("addTypeEqualityFunc() missing required argument 'typeobj' or 'function'")
+    entry = _funcs.get(_id(receiver))
+    if entry is None or entry[0] is not receiver:
+        entry = (receiver, [])
+        _funcs[_id(receiver)] = entry  # the receiver is held: its id is never reused meanwhile
+    entry[1].insert(0, (values[0], values[1]))
+    return None
+
+
+def clear_type_funcs(_funcs=None):
+    """Before each test: registrations belong to one test's TestCase."""
+    _funcs.clear()
+
+
+def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
+           _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
+           _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
+           _type=type, _len=len, _range=range, _AssertionError=AssertionError):
+    """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
+    raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
         ops = args[0]
         for i in _range(_len(ops)):
@@ -808,7 +953,17 @@ def helper(op, args, kwargs, _compare=None, _truth=None, _check=None, _compile=N
     if op == 'not_raised':
         text = args[0] + ' not raised'
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
-    return _check(op, args, kwargs)
+    if op == 'addTypeEqualityFunc':
+        return _register(receiver, args, kwargs)
+    if op in _mock_ops:
+        return _mock(op, receiver, args, kwargs)
+    if op == 'mock_record':
+        return _mock_record(args[0], args[1])
+    before = (_settings[0], _settings[1])
+    _settings[0], _settings[1] = _read_settings(receiver)
+    result = _check(op, args, kwargs, receiver)
+    _settings[0], _settings[1] = before  # a custom type function may assert on another TestCase
+    return result
 
 
 def wire_helper(seal, S):
@@ -817,6 +972,7 @@ def wire_helper(seal, S):
     import operator
     import re
     import types
+    import unittest
     proxy = types.MappingProxyType
     classify_ = seal(value_kind)
     type_name_ = seal(value_type_name)
@@ -825,22 +981,28 @@ def wire_helper(seal, S):
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
-    eq_ = seal(value_eq, _classify=classify_, _num_eq=seal(num_eq), _find=find_, _split=split_)
+    eq_ = seal(value_eq, _classify=classify_, _num_eq=seal(num_eq), _find=find_, _split=split_,
+               _call_eq=seal(call_eq, _classify=classify_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
                   _find=find_, _split=split_)
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
-                     _split=split_, _type_name=type_name_)
+                     _split=split_, _type_name=type_name_,
+                     _holds_any=seal(holds_any, _classify=classify_))
     truth_ = seal(value_truth, _classify=classify_)
-    srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1))
+    srepr_ = seal(value_repr, _classify=classify_, _itemgetter=operator.itemgetter(1),
+                  _call_repr=seal(call_repr))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
-    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_)
-    truncate_ = seal(truncate_diff)
+    mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
+    settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
+    type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
+    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
+    truncate_ = seal(truncate_diff, _settings=settings)
     pformat_ = seal(value_pformat, _classify=classify_, _show=show_, _sortable=seal(sorted_if_plain))
     ndiff_ = seal(line_ndiff, _qmarks=seal(guide_marks))
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
@@ -848,6 +1010,9 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
+        _custom=seal(type_equality_func, _funcs=type_funcs),
+        _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
+        _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
         _short_pair=short_pair_, _order_text=proxy(ORDER_TEXT),
         _seq_equal=seal(seq_equal, _compare=compare_, _classify=classify_, _short_pair=short_pair_,
                         _truncate=truncate_, _line_diff=line_diff_, _split=split_, _type_name=type_name_,
@@ -867,4 +1032,8 @@ def wire_helper(seal, S):
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
-                       _compile=re.compile, _ns=types.SimpleNamespace)
+                       _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
+                       _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
+                       _register=seal(register_type_func, _funcs=type_funcs),
+                       _mock=mock_check, _mock_record=mock_record_)
+    S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)

@@ -37,7 +37,9 @@ def _seal_all():
     S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
                                _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
                                _Traceback=_types.TracebackType)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES)
+    import unittest.mock as mock
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+                     _mock_base=mock.NonCallableMock)
     S['escape'] = _escape_table()
 
 
@@ -52,18 +54,29 @@ def _snapshot_modules():
 
 
 def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=None,
-                   _snaps=None, _own=None, _Module=_types.ModuleType, _update=dict.update,
-                   _partition=str.partition):
+                   _snaps=None, _own=None, _copy=None, _partition=str.partition):
     """`import` inside hidden code: the learner module as imported, stdlib as it was pristine."""
     if level == 0:
         if name in _own:
             return _own[name]
         top = name if fromlist else _partition(name, '.')[0]
         if top in _snaps:
-            copy = _Module(top)
-            _update(copy.__dict__, _snaps[top])
-            return copy
+            return _copy(top, 0)
     return _real(name, globals, locals, fromlist, level)
+
+
+def module_copy(name, depth, _self=SELF, _snaps=None, _Module=_types.ModuleType, _type=type,
+                _update=dict.update, _items=dict.items, _list=list, _str=str):
+    """A fresh module holding the pristine snapshot of `name`, its submodules copied the same
+    way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's)."""
+    copy = _Module(name)
+    space = copy.__dict__
+    _update(space, _snaps[name])
+    if depth < 4:
+        for key, value in _list(_items(space)):
+            if _type(value) is _Module and _type(key) is _str and (name + '.' + key) in _snaps:
+                space[key] = _self(name + '.' + key, depth + 1)
+    return copy
 
 
 def install(config_text):
@@ -91,6 +104,14 @@ def install(config_text):
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()
+    S['module_copy'] = seal(module_copy, _snaps=S['modules'])
+    # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
+    # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
+    # ordinary object to those comparisons, so a submission cannot return the hidden one.
+    _mock.ANY = _mock._ANY()
+    S['any_class'] = _mock._ANY
+    S['mock_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()))
+                              for c in mock_classes())
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path

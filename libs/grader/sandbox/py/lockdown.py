@@ -50,7 +50,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
-               _function=type(lambda: None), _sealed=SEALED_GLOBALS):
+               _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None,
+               _issub=type.__subclasscheck__):
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
@@ -78,6 +79,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
         if args[1] in _setattrs and _type(obj) is _function and (
                 obj.__globals__ is _sealed or _id(obj.__globals__) in _hidden):
             raise _RuntimeError(f"changing .{args[1]} is not allowed in the grader sandbox")
+        if args[1] == '__class__' and _mock_base is not None and _issub(_mock_base, _type(obj)):
+            raise _RuntimeError("changing the class of a mock is not allowed in the grader sandbox")
         return
     if event == 'open':
         path, mode, flags = args[0], args[1], args[2]

@@ -19,12 +19,13 @@ _OPS = {_ast.Eq: '==', _ast.NotEq: '!=', _ast.Lt: '<', _ast.LtE: '<=', _ast.Gt: 
         _ast.GtE: '>=', _ast.In: 'in', _ast.NotIn: 'not in', _ast.Is: 'is', _ast.IsNot: 'is not'}
 
 
-def _helper_call(op, args, keywords=()):
+def _helper_call(op, args, keywords=(), receiver=None):
     keys = [_ast.Constant(k.arg) if k.arg is not None else None for k in keywords]
     values = [k.value for k in keywords]
-    return _ast.Call(func=_ast.Constant(SENTINEL),
-                     args=[_ast.Constant(op), _ast.Tuple(list(args), _ast.Load()),
-                           _ast.Dict(keys, values)], keywords=[])
+    call_args = [_ast.Constant(op), _ast.Tuple(list(args), _ast.Load()), _ast.Dict(keys, values)]
+    if receiver is not None:  # `x.assertEqual(...)`: x's settings (maxDiff, longMessage...)
+        call_args.append(receiver)
+    return _ast.Call(func=_ast.Constant(SENTINEL), args=call_args, keywords=[])
 
 
 def _is_helper(node):
@@ -105,11 +106,23 @@ def _bound_names(tree):
     return names
 
 
+# A mock's records read by hidden code (`send.call_args_list`): the helper returns them from the
+# mock's own storage (mocks.py), not through attributes learner code can reassign.
+MOCK_RECORD_READS = frozenset({'called', 'call_count', 'call_args', 'call_args_list', 'mock_calls',
+                               'method_calls', 'await_count', 'await_args', 'await_args_list'})
+
+
 class StrictRewriter(_ast.NodeTransformer):
     def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods
         self.builtin_names = builtin_names
         self.bound = bound
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        if isinstance(node.ctx, _ast.Load) and node.attr in MOCK_RECORD_READS:
+            return _ast.copy_location(_helper_call('mock_record', [node.value, _ast.Constant(node.attr)]), node)
+        return node
 
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
@@ -134,7 +147,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.generic_visit(node)
         func = node.func
         if isinstance(func, _ast.Attribute) and func.attr in self.assert_methods:
-            return _helper_call(func.attr, node.args, node.keywords)
+            return _helper_call(func.attr, node.args, node.keywords, func.value)
         return node
 
     def visit_Assert(self, node):
@@ -207,6 +220,20 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     with _warnings.catch_warnings():
         _warnings.simplefilter('ignore')
         return compile(tree, filename, mode, dont_inherit=True)
+
+
+def imported_modules(source):
+    """The absolute module names hidden code imports (`import a.b`, `from a import b`): imported
+    and snapshotted before the submission runs (runner.snapshot_imports), so a module that is not
+    preloaded cannot be planted in sys.modules by learner code."""
+    names = set()
+    for node in _ast.walk(_ast.parse(source)):
+        if isinstance(node, _ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+            names.update(node.module + '.' + alias.name for alias in node.names if alias.name != '*')
+    return sorted(names)
 
 
 def inject_helper(code, helper, builtins):

@@ -13,7 +13,10 @@ def compile_suite(job_text):
     job = _json.loads(job_text)
     test_code, cases, support = compile_raw(job)
     marks = test_marks(test_code, support, job) if test_code is not None else {}
-    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support)),
+    sources = [job.get('testModule') or ''] + list((job.get('supportModules') or {}).values())
+    sources += [spec.get('setup') or '' for spec in job['tests'] if spec['kind'] == 'case']
+    imports = sorted({name for text in sources if text for name in imported_modules(text)})
+    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports)),
                                 newline=False).decode('ascii')
 
 
@@ -92,7 +95,7 @@ def begin(job_text):
     mod.__file__ = name + '.py'
     JOB['module'] = mod
     JOB['import'] = seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
-                         _own=_types.MappingProxyType({name: mod}))
+                         _own=_types.MappingProxyType({name: mod}), _copy=S['module_copy'])
     buf = capture()
     try:
         code = compile(job['source'], name + '.py', 'exec', dont_inherit=True)
@@ -107,7 +110,8 @@ def begin(job_text):
 
 def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
-    test_code, cases, marks, support = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    test_code, cases, marks, support, imports = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    snapshot_imports(imports, set(job.get('supportModules') or ()) | {job['moduleName']})
     JOB['marks'] = marks
     helper, builtins = S['helper'], S['builtins']
     JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
@@ -121,8 +125,27 @@ def load_hidden(job):
                            'kwargs': decode_json(spec.get('kwargs') or {})}
 
 
+def snapshot_imports(names, own):
+    """Imports the stdlib modules hidden code imports that were not preloaded, and snapshots them
+    (and whatever they imported) for hidden imports: begin() runs this before the submission is
+    imported, in a pristine interpreter. A name that is no module, or is the submission's or a
+    support module's, is left alone (the hidden code's own import then says what is wrong)."""
+    snaps = S['module_snaps']
+    for name in names:
+        top = name.partition('.')[0]
+        if name in snaps or top in own or top in BLOCKED_MODULES:
+            continue
+        try:
+            __import__(name)
+        except Exception:
+            continue
+    for name, mod in list(_sys.modules.items()):
+        if name not in snaps and type(mod) is _types.ModuleType and name.partition('.')[0] not in BLOCKED_MODULES:
+            snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
+
+
 def compile_raw(job):
-    methods = ASSERT_METHODS
+    methods = REWRITTEN_METHODS
     names = frozenset(S['builtins'])
     source = job.get('testModule')
     test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names) if source else None
@@ -142,7 +165,7 @@ def compile_raw(job):
 def import_function(own):
     """`__import__` of hidden code: the modules in `own` by name, stdlib as it was pristine."""
     return seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
-                _own=_types.MappingProxyType(own))
+                _own=_types.MappingProxyType(own), _copy=S['module_copy'])
 
 
 def with_support(own, support, register):
@@ -182,6 +205,8 @@ def run_test(index):
     S['setrecursionlimit'](JOB['job']['limits']['recursionLimit'] + 60)
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
+    S['clear_type_funcs']()
+    fresh_any()
     buf = capture()
     extra = None
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
@@ -200,6 +225,16 @@ def run_test(index):
     if exc is not None:
         result, extra = classify(exc), None
     return outcome_json(result, captured(buf), extra)
+
+
+def fresh_any():
+    """A new hidden mock.ANY for this test (values.ANY_CELL and the snapshot hidden imports
+    copy), made without running _ANY's (patchable) Python code."""
+    fresh = object.__new__(S['any_class'])
+    ANY_CELL[0] = fresh
+    space = dict(S['module_snaps']['unittest.mock'])
+    space['ANY'] = fresh
+    S['module_snaps']['unittest.mock'] = _types.MappingProxyType(space)
 
 
 def expected_failure(result, exc):
@@ -268,8 +303,8 @@ def run_module_test(name):
     """(result, None), or (None, exception) when the test raised."""
     if JOB['test_code'] is None:
         return ('error', 'the exercise has no test module for ' + name), None
-    if not testcase_intact():
-        return ('error', 'tampering detected: unittest.TestCase (or assertRaises) was modified'), None
+    if not (testcase_intact() and mocks_intact()):
+        return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     prepare_imports()
     ns = hidden_namespace('__grader_tests__')
     exec(JOB['test_code'], ns)
@@ -292,7 +327,7 @@ def run_module_test(name):
         exc = failure if exc is None else exc
     else:
         _, exc = attempt(fn)
-    if not (same_fingerprint(before, fingerprint(ns)) and testcase_intact()):
+    if not (same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     exc = tear_down_fixtures(ns, target, method, exc)
     return (('pass', ''), None) if exc is None else (None, exc)

@@ -128,6 +128,11 @@ def testcase_intact():
             and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
 
 
+def mocks_intact():
+    """unittest.mock's classes (mocks.mock_classes) hold exactly the attributes they had at boot."""
+    return all(same_dict(cls.__dict__, keys, values) for cls, keys, values in S['mock_classes'])
+
+
 def same_dict(current, keys, values):
     return (len(current) == len(keys) and all(map(_is, current.keys(), keys))
             and all(map(_is, current.values(), values)))

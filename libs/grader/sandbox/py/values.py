@@ -66,6 +66,126 @@ def _view_types():
                                     id(type({}.values())): 'values', id(type(od.values())): 'values'})
 
 
+def _mock_pieces():
+    """unittest.mock's ANY as hidden code imports it (learner code is given another one: see
+    harness.install) and the class of `call(...)` objects, both as they are at install."""
+    import unittest.mock as mock
+    return mock.ANY, mock._Call
+
+
+def _instance_dict_getter(cls):
+    for c in type.__dict__['__mro__'].__get__(cls):
+        d = type.__dict__['__dict__'].__get__(c)
+        if '__dict__' in d:
+            return d['__dict__'].__get__
+    raise SystemError('no instance dict on ' + cls.__name__)
+
+
+MOCK_ANY, MOCK_CALL = _mock_pieces()
+# Hidden code's mock.ANY of the current test: a fresh one per test (runner.run_test), so an ANY
+# that learner code got hold of in one test (hidden code handed it to a patched method or a
+# learner container) equals nothing in later tests.
+ANY_CELL = [MOCK_ANY]
+
+
+def holds_any(v, depth, _self=SELF, _cell=ANY_CELL, _classify=None, _len=len):
+    """Whether hidden code's ANY is in v (inside lists, tuples, dicts, sets and call objects)."""
+    if v is _cell[0]:
+        return True
+    if depth > 20:
+        return False
+    kind, data, base, t = _classify(v)
+    if kind == 'list' or kind == 'tuple' or kind == 'deque' or kind == 'set':
+        for x in data:
+            if _self(x, depth + 1):
+                return True
+    elif kind == 'dict':
+        for k, x in data:
+            if _self(k, depth + 1) or _self(x, depth + 1):
+                return True
+    return False
+
+
+def call_eq(a, b, depth, budget, eq, _classify=None, _call=MOCK_CALL, _type=type, _len=len,
+            _tuple_get=tuple.__getitem__, _all=slice(None), _dict_of=_instance_dict_getter(MOCK_CALL),
+            _get=dict.get):
+    """`a == b` where one side is a mock `call(...)` object: _Call.__eq__'s rules (names, the
+    1-, 2- and 3-item forms, parents), with the arguments compared by `eq` (values.py's rules)."""
+    if _type(a) is _call:
+        mine, other = a, b
+    else:
+        mine, other = b, a
+    stored = _tuple_get(mine, _all)
+    name, args, kwargs = ('', stored[0], stored[1]) if _len(stored) == 2 else stored
+    kind, data, base, t = _classify(other)
+    if kind != 'list' and kind != 'tuple' and kind != 'deque':
+        return False  # no length (or a learner's own): never equal to a call
+    other_name, other_args, other_kwargs = '', (), {}
+    n = _len(data)
+    if n == 3:
+        other_name, other_args, other_kwargs = data
+    elif n == 1:
+        kv = _classify(data[0])[0]
+        if kv == 'tuple':
+            other_args = data[0]
+        elif kv == 'str':
+            other_name = data[0]
+        else:
+            other_kwargs = data[0]
+    elif n == 2:
+        first, second = data
+        if _classify(first)[0] == 'str':
+            other_name = first
+            if _classify(second)[0] == 'tuple':
+                other_args = second
+            else:
+                other_kwargs = second
+        else:
+            other_args, other_kwargs = first, second
+    elif n != 0:
+        return False
+    kn, dn = _classify(name)[:2]
+    if not (kn == 'str' and dn == '') and not eq(other_name, name, False, depth + 1, budget):
+        return False
+    if _type(other) is _call:
+        pa, pb = _get(_dict_of(mine), '_mock_parent'), _get(_dict_of(other), '_mock_parent')
+        if pa is not None and pb is not None and pa is not pb:
+            if not (_type(pa) is _call and _type(pb) is _call and eq(pa, pb, False, depth + 1, budget)):
+                return False
+    return (eq(other_args, args, True, depth + 1, budget)
+            and eq(other_kwargs, kwargs, True, depth + 1, budget))
+
+
+def call_repr(v, depth, budget, seen, srepr, _call=MOCK_CALL, _type=type, _len=len, _str=str,
+              _tuple_get=tuple.__getitem__, _all=slice(None), _dict_of=_instance_dict_getter(MOCK_CALL),
+              _get=dict.get, _items=dict.items, _tuple=tuple, _dict=dict, _issub=type.__subclasscheck__,
+              _join=str.join):
+    """repr() of a mock `call(...)` object as _Call.__repr__ writes it, from its stored data."""
+    own = _dict_of(v)
+    name = _get(own, '_mock_name')
+    if _get(own, '_mock_from_kall', True) is False:
+        name = name if _type(name) is _str and name else 'call'
+        return 'call' + name if name.startswith('()') else name
+    stored = _tuple_get(v, _all)
+    if _len(stored) == 2:
+        name, args, kwargs = 'call', stored[0], stored[1]
+    else:
+        name, args, kwargs = stored
+        if _type(name) is not _str or not name:
+            name = 'call'
+        elif name.startswith('()'):
+            name = 'call' + name
+        else:
+            name = 'call.' + name
+    if not (_issub(_tuple, _type(args)) and _issub(_dict, _type(kwargs))):
+        return None  # not a call's shape: shown as a tuple
+    parts = [srepr(x, depth + 1, budget, seen) for x in _tuple_get(args, _all)]
+    for key, x in _items(kwargs):
+        parts.append((key if _type(key) is _str else srepr(key, depth + 1, budget, seen))
+                     + '=' + srepr(x, depth + 1, budget, seen))
+    return name + '(' + _join(', ', parts) + ')'
+
+
 def value_kind(v, _type=type, _id=id, _bases=_base_types(), _idtypes=_identity_types(),
              _views=_view_types(), _mro=type.__dict__['__mro__'].__get__, _list=list,
              _bool=bool, _int=int, _float=float, _complex=complex, _str=str, _bytes=bytes,
@@ -417,16 +537,21 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType,
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _flat=frozenset({int, float, str, bool, type(None), bytes}),
-       _ValueError=ValueError, _RecursionError=RecursionError):
+       _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL, _call=MOCK_CALL,
+       _call_eq=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
         return True
+    if a is _any[0] or b is _any[0]:
+        return True  # hidden code's mock.ANY: equal to everything, as in CPython
     budget[0] -= 1
     if budget[0] < 0:
         raise _ValueError('the values are too large to compare')
     if depth > 200:
         raise _RecursionError('maximum recursion depth exceeded in comparison')
+    if _type(a) is _call or _type(b) is _call:
+        return _call_eq(a, b, depth, budget, _self)
     ka, da, ba, ta = _classify(a)
     kb, db, bb, tb = _classify(b)
     if ka == 'opaque' or kb == 'opaque':
@@ -524,7 +649,7 @@ def value_contained(xs, ys, depth, budget, _eq=None, _find=None, _split=None):
 def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _num_order=None,
           _contained=None, _opcall=None, _type_name=None, _len=len, _min=min, _bool=bool,
           _range=range, _issub=type.__subclasscheck__, _Counter=_collections.Counter,
-          _find=None, _split=None, _TypeError=TypeError, _ValueError=ValueError):
+          _find=None, _split=None, _TypeError=TypeError, _ValueError=ValueError, _any=ANY_CELL):
     """`a < b` (and <=, >, >=) by CPython's rules; an opaque operand against data: TypeError."""
     budget[0] -= 1
     if budget[0] < 0:
@@ -532,6 +657,8 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
     ka, da, ba, ta = _classify(a)
     kb, db, bb, tb = _classify(b)
     names = (_type_name(a), _type_name(b))
+    if a is _any[0] or b is _any[0]:  # ANY has no order; a learner's __lt__ must not receive it
+        raise _TypeError("'%s' not supported between instances of '%s' and '%s'" % (op, names[0], names[1]))
     if ka == 'opaque' and kb == 'opaque':
         return _bool(_opcall(op, a, b))  # two learner objects: their own methods
     if ka == 'num' and kb == 'num':
@@ -571,7 +698,7 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
 
 def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
              _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
-             _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY,
+             _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY, _holds_any=None,
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
     kc, dc, bc, tc = _classify(c)
@@ -613,7 +740,9 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
     if kc == 'id' and bc is not None:  # a class: its metaclass's __contains__ (an Enum...)
         return _bool(x in c)
     if kc == 'opaque':
-        if _flags(tc) & 512:  # a heap type (a class written in Python): its own __contains__
+        # A heap type (a class written in Python) answers with its own __contains__, unless the
+        # needle holds hidden code's ANY, which it would keep: then its items are compared.
+        if _flags(tc) & 512 and not _holds_any(x, 0):
             return _bool(x in c)
         it = _iter(c)  # a generator, map, iterator...: its items, compared by the rules above
         while True:
@@ -657,11 +786,20 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _flat=frozenset({int, float, str, bool, type(None), bytes}), _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
-          _issub=type.__subclasscheck__, _Exception=Exception):
+          _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
+          _any=ANY_CELL):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
         return '...'
+    if v is _any[0]:
+        budget[0] -= 5
+        return '<ANY>'  # not its class's __repr__, which learner code may have replaced
+    if _type(v) is _call:
+        text = _call_repr(v, depth, budget, seen, _self)
+        if text is not None:
+            budget[0] -= _len(text)
+            return text
     kind, data, base, t = _classify(v)
     text = None
     if kind == 'none':

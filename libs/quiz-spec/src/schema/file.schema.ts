@@ -46,11 +46,12 @@ const flag: JsonSchema = { type: 'boolean', description: 'true or false' };
 const items: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 2, maxItems: 26 };
 const distractors: JsonSchema = { type: 'array', items: nonEmptyText(500), maxItems: 20 };
 const accept: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 100 };
+const acceptPatterns: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 50, description: 'a list of regular expressions' };
 
 const required = ['id', 'type', 'prompt'];
 const questionSchemas: Record<(typeof QUESTION_TYPES)[number], JsonSchema> = {
-  single_choice: closedObject({ ...base, choices }, [...required, 'choices']),
-  multiple_choice: closedObject({ ...base, choices, partial: flag }, [...required, 'choices']),
+  single_choice: closedObject({ ...base, choices, shuffle: flag }, [...required, 'choices']),
+  multiple_choice: closedObject({ ...base, choices, partial: flag, shuffle: flag }, [...required, 'choices']),
   ordering: closedObject({ ...base, items, partial: flag }, [...required, 'items']),
   parsons: closedObject({ ...base, solution: code, distractors, indent: flag, partial: flag }, [...required, 'solution']),
   predict_output: closedObject({ ...base, code, expected_output: text() }, [
@@ -58,7 +59,7 @@ const questionSchemas: Record<(typeof QUESTION_TYPES)[number], JsonSchema> = {
     'code',
     'expected_output',
   ]),
-  short_answer: closedObject({ ...base, accept, case_sensitive: flag }, [...required, 'accept']),
+  short_answer: closedObject({ ...base, accept, accept_patterns: acceptPatterns, case_sensitive: flag }, [...required, 'accept']),
   code: closedObject({ ...codeFields, id: slug, type: base.type! }, [...new Set([...required, ...codeRequired])]),
 };
 

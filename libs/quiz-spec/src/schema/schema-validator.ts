@@ -6,10 +6,19 @@ import { fileSchema } from './file.schema.js';
 /** Errors kept per file: a file that is wrong everywhere is still reported briefly. */
 const MAX_PROBLEMS = 30;
 
-let compiled: ValidateFunction | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+let shared: Ajv | undefined;
 
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
+function validator(schema: object): ValidateFunction {
+  const known = compiled.get(schema);
+  if (known) return known;
+  const validate = ajvInstance().compile(schema);
+  compiled.set(schema, validate);
+  return validate;
+}
+
+function ajvInstance(): Ajv {
+  if (shared) return shared;
   // allErrors: report every problem in one run; verbose: the offending value and its schema.
   const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
   // ajv-formats is CommonJS; its default export arrives wrapped under Node's ESM loader.
@@ -22,13 +31,14 @@ function validator(): ValidateFunction {
     return typeof f === 'function' ? f(s) : (f?.validate?.(s) ?? false);
   };
   ajv.addFormat('iso-date', (s: string) => check('date-time', s) || check('date', s));
-  compiled = ajv.compile(fileSchema);
-  return compiled;
+  shared = ajv;
+  return ajv;
 }
 
-/** Validates parsed file content; returns problems with data paths (located later). */
-export function validateSchema(data: unknown): Problem[] {
-  const validate = validator();
+/** Validates parsed file content (a quiz or exercise file unless another schema is given);
+ * returns problems with data paths (located later). */
+export function validateSchema(data: unknown, schema: object = fileSchema): Problem[] {
+  const validate = validator(schema);
   if (validate(data)) return [];
   const seen = new Set<string>();
   const problems: Problem[] = [];

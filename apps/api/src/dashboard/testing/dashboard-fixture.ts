@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@app/db';
+import type { Prisma, PrismaClient } from '@app/db';
 
 /**
  * A small, fully known history for the dashboard specs (see the expected figures there):
@@ -99,12 +99,12 @@ async function createAnswers({ prisma, questions }: Context, attempts: Record<Le
 
 async function createSubmissions(context: Context, attempts: Record<Learner, string>): Promise<void> {
   const { prisma, at, users, questions } = context;
-  const graded = async (learner: Learner, daysAgo: number, minute: number, failing: string[]) => {
+  const graded = async (learner: Learner, daysAgo: number, minute: number, failing: string[], notLearners: Prisma.TestResultCreateWithoutSubmissionInput[] = []) => {
     const passed = TESTS.length - failing.length;
-    const testResults = TESTS.map((name, position) => {
+    const testResults = TESTS.map((name, position): Prisma.TestResultCreateWithoutSubmissionInput => {
       const failed = failing.includes(name);
       return { name, position, status: failed ? ('fail' as const) : ('pass' as const), score: failed ? 0 : 1, maxScore: 1, tags: [TAG_OF_TEST[name]] };
-    });
+    }).concat(notLearners);
     await prisma.submission.create({
       data: {
         userId: users[learner], attemptId: attempts[learner], questionId: questions.counter, source: 'def make_counter(): ...', kind: 'submit',
@@ -117,7 +117,13 @@ async function createSubmissions(context: Context, attempts: Record<Learner, str
   await graded('ada', 2, 2, ['test_counts']);
   await graded('bob', 1, 1, ['test_counts']);
   await graded('bob', 1, 2, []);
-  await graded('cyd', 0, 1, []);
+  // Results that are not the learner's failures: skipped by the author, not graded by the grader's
+  // or the exercise's fault. Dashboards count the last two apart and none of them as failures.
+  await graded('cyd', 0, 1, [], [
+    { name: 'test_skipped', position: 2, status: 'skipped', score: 0, maxScore: 0, tags: ['closures'] },
+    { name: 'test_unsupported', position: 3, status: 'error', score: 0, maxScore: 1, tags: ['closures'], fault: 'grader' },
+    { name: 'test_broken', position: 4, status: 'error', score: 0, maxScore: 1, tags: ['closures'], fault: 'author' },
+  ]);
   await prisma.submission.createMany({
     data: [
       { userId: users.ada, questionId: questions.counter, source: 'x', kind: 'run', status: 'graded', score: 0, createdAt: at(2, 3) },

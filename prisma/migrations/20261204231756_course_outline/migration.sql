@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "quizzes" ADD COLUMN     "position" INTEGER,
+ADD COLUMN     "section" TEXT;
