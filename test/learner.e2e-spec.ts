@@ -196,7 +196,8 @@ describe('learner flow (e2e)', () => {
       ['closures/closure-anatomy', 'Scopes and the definition of a closure'],
       ['closures/make-greeter', 'Factories and state'],
     ]);
-    expect(closures.at(-1)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+    expect(closures.at(-2)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+    expect(closures.at(-1)).toMatchObject({ quizId: 'closures/closures-check', section: 'Graded check' });
   });
 
   it('answers every non-code question type, validates shapes, and scores the attempt', async () => {

@@ -1,7 +1,7 @@
 import { formatSpecError } from './errors.js';
 import { parseFileText, type FileLoadResult } from './load-file.js';
 import type { Exercise } from './model.types.js';
-import { applyValues, chooseValues, questionForSeed, variantsToCheck } from './variants.js';
+import { applyValues, chooseValues, questionForSeed, variantsToCheck, withVariant } from './variants.js';
 
 const STEPPER = [
   'kind: exercise',
@@ -59,9 +59,11 @@ describe('per-learner variants', () => {
   it('a question without variants is left alone; a seed picks one of the listed variants', () => {
     const plain = exercise(STEPPER.replace(/params:\n.*\n.*\n/, '').replaceAll('{{step}}', '2').replaceAll('{{start}}', '1'));
     expect(questionForSeed(plain, 7)).toBe(plain);
+    expect(withVariant(plain, null)).toBe(plain);
     const listed = exercise(STEPPER.replace(/params:\n.*\n.*\n/, 'variants:\n  - { step: 2, start: 1 }\n  - { step: 5, start: 4 }\n'));
     expect(variantsToCheck(listed)).toEqual([{ step: 2, start: 1 }, { step: 5, start: 4 }]);
     expect([2, 5]).toContain(questionForSeed(listed, 99).examples[0]!.expected);
+    expect(withVariant(listed, null)).toEqual(questionForSeed(listed, 0));
   });
 
   it('checks a sample of a large range: both ends and fixed draws', () => {

@@ -39,9 +39,12 @@ export function questionForSeed(q: CodeQuestion, seed: number | string): CodeQue
   return values ? applyValues(q, values) : q;
 }
 
-/** questionForSeed for a stored seed that may be missing (a submission outside an attempt). */
+/**
+ * questionForSeed for a stored seed that may be missing: a submission outside an attempt is
+ * graded against the variant of seed 0, the one shown before any attempt (cover, preview).
+ */
 export function withVariant(q: CodeQuestion, seed: number | null | undefined): CodeQuestion {
-  return seed === null || seed === undefined ? q : questionForSeed(q, seed);
+  return questionForSeed(q, seed ?? 0);
 }
 
 /** How many different variants there are (capped: a range can be large). */
