@@ -91,6 +91,12 @@ export class ProgressRepository {
     return rows.map(({ quizVersion, ...row }) => ({ ...row, quizId: quizVersion.quizId }));
   }
 
+  /** Extra attempts an instructor granted this learner, per quiz (accommodations). */
+  async extraAttempts(userId: string, quizIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.prisma.accommodation.findMany({ where: { userId, quizId: { in: quizIds } }, select: { quizId: true, extraAttempts: true } });
+    return new Map(rows.map((row) => [row.quizId, row.extraAttempts]));
+  }
+
   async bestScores(userId: string, quizIds: string[]): Promise<Map<string, { score: number; maxScore: number }>> {
     const rows = await this.prisma.bestScore.findMany({
       where: { userId, quizId: { in: quizIds } },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttemptSummary, QuizProgress } from '@app/contracts';
-import { attemptsLeft, scoresHidden } from '../attempts/quiz-rules.js';
+import { attemptLimitWith, attemptsLeft, scoresHidden } from '../attempts/quiz-rules.js';
 import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
 import { ProgressRepository, type PublishedQuizRow, type UserAttemptRow } from './progress.repository.js';
 
@@ -24,8 +24,14 @@ export class ProgressService {
     const { skip, take } = toSkipTake(query);
     const { rows, total } = await this.repository.listPublished(skip, take);
     const ids = rows.map((row) => row.id);
-    const [attempts, best] = await Promise.all([this.repository.attemptsOn(userId, ids), this.repository.bestScores(userId, ids)]);
-    const items = rows.map((quiz) => toProgress(quiz, attempts.filter((a) => a.quizId === quiz.id), best.get(quiz.id)));
+    const [attempts, best, extra] = await Promise.all([
+      this.repository.attemptsOn(userId, ids),
+      this.repository.bestScores(userId, ids),
+      this.repository.extraAttempts(userId, ids),
+    ]);
+    const items = rows.map((quiz) =>
+      toProgress({ ...quiz, attemptLimit: attemptLimitWith(quiz.attemptLimit, extra.get(quiz.id)) }, attempts.filter((a) => a.quizId === quiz.id), best.get(quiz.id)),
+    );
     return toPage(items, total, query);
   }
 }
