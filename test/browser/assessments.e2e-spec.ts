@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { parseFileText, type CourseItem } from '../../libs/quiz-spec/src/index.js';
+import { readFileSync } from 'node:fs';
+import { chooseValues, parseFileText, type CourseItem, type Exercise } from '../../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../../apps/api/src/catalog/catalog.repository.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DESKTOP, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
@@ -8,6 +9,7 @@ import { DESKTOP, ensureWebBuilt, launchChromium, snap, watchErrors } from './br
 // server ends (its deadline shortened in the database), scores hidden, then released by an instructor.
 const LEARNER = { email: 'assess-learner@example.org', password: 'learner-password' };
 const INSTRUCTOR = { email: 'assess-instructor@example.org', password: 'instructor-password' };
+const SECOND = { email: 'assess-second@example.org', password: 'learner-password' };
 const TIMED = `kind: quiz
 id: assess/timed
 title: Timed check
@@ -93,6 +95,7 @@ describe('issue 16 assessments in Chromium', () => {
     const address = t.app.getHttpServer().address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     await t.http.post('/api/auth/register').send({ ...LEARNER, displayName: 'Learner' }).expect(201);
+    await t.http.post('/api/auth/register').send({ ...SECOND, displayName: 'Second' }).expect(201);
     const staff = await t.http.post('/api/auth/register').send({ ...INSTRUCTOR, displayName: 'Instructor' }).expect(201);
     await t.prisma.user.update({ where: { id: staff.body.user.id }, data: { role: 'instructor' } });
     browser = await launchChromium();
@@ -213,4 +216,47 @@ describe('issue 16 assessments in Chromium', () => {
     expect(await timer.textContent()).toMatch(/^(25:00|24:5\d)$/);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('two learners get different variants of step-counter, and each is graded against their own', async () => {
+    const parsed = parseFileText('closures/step-counter.yaml', readFileSync('exercises/closures/step-counter.yaml', 'utf8'));
+    if (!parsed.ok) throw new Error('step-counter does not load');
+    const question = (parsed.item as Exercise).question;
+    // Attempts draw random seeds; two seeds with different variants are set here so the test knows them.
+    const seeds = [0, ...[1, 2, 3, 4, 5, 6, 7, 8].filter((s) => chooseValues(question, s)!.step !== chooseValues(question, 0)!.step).slice(0, 1)];
+    const solution = (v: { start: number; step: number }) =>
+      `def make_counter():\n    value = ${v.start - v.step}\n\n    def tick():\n        nonlocal value\n        value += ${v.step}\n        return value\n\n    return tick\n`;
+    const learners = [];
+    for (const [i, who] of [LEARNER, SECOND].entries()) {
+      const page = await signedIn(who);
+      await page.goto(`${base}/#/quiz/closures/step-counter`);
+      await page.getByRole('button', { name: 'Start an attempt' }).click();
+      await page.getByRole('textbox', { name: /Python code for/ }).waitFor();
+      const { id: userId } = await t.prisma.user.findUniqueOrThrow({ where: { email: who.email }, select: { id: true } });
+      await t.prisma.attempt.updateMany({ where: { userId, quizVersion: { quizId: 'closures/step-counter' } }, data: { variantSeed: seeds[i]! } });
+      await page.reload();
+      await page.getByRole('button', { name: 'Continue your attempt' }).click();
+      await page.getByRole('textbox', { name: /Python code for/ }).waitFor();
+      learners.push({ page, values: chooseValues(question, seeds[i]!) as { start: number; step: number } });
+    }
+    const [a, b] = learners as [(typeof learners)[0], (typeof learners)[0]];
+    expect(a.values.step).not.toBe(b.values.step);
+    for (const { page, values } of [a, b]) {
+      expect(await page.getByText(`the first call returns ${values.start}, and every later call returns the previous value plus ${values.step}`).count()).toBe(1);
+    }
+    const submit = async (page: Page, source: string) => {
+      await page.getByRole('textbox', { name: /Python code for/ }).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(source);
+      await page.getByRole('button', { name: 'Submit' }).click();
+      const headline = page.getByTestId('submission-headline');
+      await headline.waitFor({ timeout: 60_000 });
+      const text = await headline.textContent();
+      await page.getByRole('button', { name: 'Reset to starter code' }).click();
+      return text;
+    };
+    expect(await submit(b.page, solution(a.values))).toMatch(/^Score: (?!10 \/ 10)/);
+    await snap(b.page, 'assess-06-variant-borrowed');
+    expect(await submit(a.page, solution(a.values))).toMatch(/^Score: 10 \/ 10 points/);
+    expect(await submit(b.page, solution(b.values))).toMatch(/^Score: 10 \/ 10 points/);
+  }, 180_000);
 });
