@@ -16,6 +16,7 @@ title: Timed check
 attempts: 1
 exam:
   minutes: 10
+  one_at_a_time: true
 questions:
   - id: keyword
     type: single_choice
@@ -171,7 +172,19 @@ describe('issue 16 assessments in Chromium', () => {
     const timer = page.getByRole('timer', { name: 'Time left in this exam' });
     await timer.waitFor();
     expect(await timer.textContent()).toMatch(/^(10:00|9:5\d)$/);
+    // One question at a time: a navigator and Next / Previous; the heading of the new question takes the focus.
     const first = page.getByRole('region', { name: /Question 1 of 2/ });
+    await first.waitFor();
+    expect(await page.getByRole('region', { name: /Question \d of 2/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await page.getByRole('region', { name: /Question 2 of 2/ }).waitFor();
+    let focusedId = '';
+    for (let i = 0; i < 100 && focusedId !== 'question-output'; i++) {
+      focusedId = await page.evaluate(() => (globalThis as any).document.activeElement?.id ?? '');
+      if (focusedId !== 'question-output') await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(focusedId).toBe('question-output');
+    await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: 'Question 1' }).click();
     await first.getByRole('radio', { name: 'nonlocal' }).check();
     await first.getByRole('button', { name: 'Check answer' }).click();
     await first.getByTestId('answer-verdict').waitFor();
@@ -190,6 +203,8 @@ describe('issue 16 assessments in Chromium', () => {
       'Time is up: the server ended your attempt. Your answers are recorded; your score and feedback are shown once your instructor releases them.',
     );
     expect(await page.getByRole('button', { name: 'Check answer' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: /Question \d of 2/ }).count()).toBe(2); // all shown for review
+    expect(await page.getByRole('button', { name: 'Question 1, answered' }).count()).toBe(0);
     expect(await t.prisma.attempt.findUnique({ where: { id: attempt.id }, select: { status: true, timedOut: true, score: true } })).toEqual({ status: 'submitted', timedOut: true, score: 1 });
     await snap(page, 'assess-04-exam-ended');
 

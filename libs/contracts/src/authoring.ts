@@ -176,7 +176,7 @@ export interface ExamAdmin {
   quizId: string;
   title: string;
   /** The exam settings of the current version; null when the quiz is not an exam. */
-  exam: { minutes: number; visibleTests: boolean; hideScores: boolean } | null;
+  exam: { minutes: number; visibleTests: boolean; hideScores: boolean; oneAtATime: boolean } | null;
   closesAt: string | null;
   /** When scores were released to learners; null while they are hidden. */
   scoresReleasedAt: string | null;

@@ -18,6 +18,8 @@ export interface LearnerExam {
   visibleTests: boolean;
   /** Scores and feedback are shown only once released by an instructor, or once the quiz closes. */
   hideScores: boolean;
+  /** The page shows one question at a time. */
+  oneAtATime: boolean;
 }
 
 /** `GET /api/quizzes/:course/:slug`: the current published version as a learner sees it. */

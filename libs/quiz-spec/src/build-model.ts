@@ -47,7 +47,12 @@ export function buildModel(raw: Raw): FileItem {
   if (raw.closes !== undefined) quiz.closes = raw.closes as string;
   if (raw.exam !== undefined) {
     const exam = raw.exam as Raw;
-    quiz.exam = { minutes: exam.minutes as number, visible_tests: exam.visible_tests !== false, hide_scores: exam.hide_scores !== false };
+    quiz.exam = {
+      minutes: exam.minutes as number,
+      visible_tests: exam.visible_tests !== false,
+      hide_scores: exam.hide_scores !== false,
+      one_at_a_time: exam.one_at_a_time === true,
+    };
   }
   return quiz;
 }

@@ -163,6 +163,8 @@ export interface ExamSettings {
   visible_tests: boolean;
   /** Scores and feedback hidden until an instructor releases them or the quiz closes (default true). */
   hide_scores: boolean;
+  /** The page shows one question at a time, with a navigator (default false). */
+  one_at_a_time: boolean;
 }
 
 export interface Quiz {

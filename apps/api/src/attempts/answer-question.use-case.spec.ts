@@ -63,7 +63,7 @@ describe(AnswerQuestion.name, () => {
   });
 
   it('in an exam: refuses answers after the deadline with 403, and answers before it without a verdict', async () => {
-    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true } };
+    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true, one_at_a_time: false } };
     const { useCase, attempt, attempts } = setup(exam);
     attempts.attempts.get(attempt.id)!.deadlineAt = new Date(NOW.getTime() + 60_000);
     await expect(useCase.execute('u1', attempt.id, 'pick', 'a', NOW)).resolves.toEqual({

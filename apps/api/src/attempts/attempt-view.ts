@@ -28,7 +28,8 @@ export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord, 
 
 export function toLearnerExam(settings: QuizSettings): LearnerExam | null {
   const exam = settings.exam;
-  return exam ? { minutes: exam.minutes, visibleTests: exam.visible_tests, hideScores: exam.hide_scores } : null;
+  // `?? false`: versions stored before the option existed.
+  return exam ? { minutes: exam.minutes, visibleTests: exam.visible_tests, hideScores: exam.hide_scores, oneAtATime: exam.one_at_a_time ?? false } : null;
 }
 
 /** An attempt as its owner sees it; ordering items are shuffled with the attempt id as seed. */

@@ -6,6 +6,7 @@ export class LearnerExamDto implements LearnerExam {
   @ApiProperty({ description: 'Minutes per attempt, counted by the server (extra time granted comes on top)' }) minutes!: number;
   @ApiProperty({ description: 'Whether running the visible tests is allowed during the exam' }) visibleTests!: boolean;
   @ApiProperty({ description: 'Scores and feedback shown only once released, or once the quiz closes' }) hideScores!: boolean;
+  @ApiProperty({ description: 'The page shows one question at a time' }) oneAtATime!: boolean;
 }
 import { LearnerQuestionDto } from './learner-question.dto.js';
 

@@ -3,7 +3,7 @@ import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-atte
 import { code, single } from './testing/questions.fixture.js';
 
 const DEADLINE = new Date('2026-03-02T10:00:00Z');
-const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true } };
+const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true, one_at_a_time: false } };
 
 function setup() {
   const attempts = new FakeAttempts(publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)], exam));

@@ -28,7 +28,7 @@ describe('quiz rules', () => {
 });
 
 describe('exam rules', () => {
-  const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true } };
+  const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true, one_at_a_time: false } };
   const start = new Date('2026-03-02T10:00:00Z');
 
   it('ends an attempt after its minutes plus extra time, never after closes', () => {

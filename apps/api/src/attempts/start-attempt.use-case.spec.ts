@@ -57,7 +57,7 @@ describe(StartAttempt.name, () => {
   });
 
   it('gives an exam attempt a deadline from the server clock, with the learner\'s extra minutes and attempts', async () => {
-    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true } };
+    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true, one_at_a_time: false } };
     const { useCase, attempts } = setup(exam);
     const plain = await useCase.execute('u1', 'course/quiz', NOW);
     expect(attempts.attempts.get(plain.attemptId)!.deadlineAt).toEqual(new Date('2026-03-02T00:30:00Z'));

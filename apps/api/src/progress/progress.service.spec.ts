@@ -19,7 +19,7 @@ describe('toProgress', () => {
   });
 
   it('withholds the best score of an exam until its scores are released', () => {
-    const exam = { ...quiz, settings: { attempts: 3, exam: { minutes: 10, visible_tests: true, hide_scores: true } } };
+    const exam = { ...quiz, settings: { attempts: 3, exam: { minutes: 10, visible_tests: true, hide_scores: true, one_at_a_time: false } } };
     const now = new Date('2026-03-02T10:00:00Z');
     expect(toProgress(exam, [], { score: 4, maxScore: 5 }, now)).toMatchObject({ bestScore: null, maxScore: 5, scoresHidden: true });
     expect(toProgress({ ...exam, scoresReleasedAt: new Date('2026-03-02T09:00:00Z') }, [], { score: 4, maxScore: 5 }, now)).toMatchObject({ bestScore: 4 });

@@ -17,6 +17,7 @@ export function ExamNotice({ exam }: { exam: LearnerExam }) {
           graded, and anything sent after the end is refused.
         </li>
         <li>{exam.visibleTests ? 'You may run the visible tests of code questions.' : 'Running the visible tests is turned off: you can only submit your code.'}</li>
+        {exam.oneAtATime && <li>Questions are shown one at a time; you can move between them freely.</li>}
         <li>
           {exam.hideScores
             ? 'Scores and feedback are not shown during the exam: you will see them when your instructor releases them.'

@@ -113,6 +113,15 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
     }
   }
   const locked = finished || timeUp;
+  // An exam may show one question at a time (a finished attempt shows them all, for review).
+  const oneAtATime = !!attempt.exam?.oneAtATime && !finished;
+  const [current, setCurrent] = useState(0);
+  function go(index: number) {
+    if (index < 0 || index >= attempt.questions.length) return;
+    setCurrent(index);
+    // The new question's heading takes the focus, so keyboard and screen-reader users land on it.
+    requestAnimationFrame(() => document.getElementById(`question-${attempt.questions[index]!.id}`)?.focus());
+  }
   return (
     <section>
       <PageTitle>{attempt.quizTitle}</PageTitle>
@@ -137,20 +146,33 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
           )}
         </p>
       )}
-      {attempt.questions.map((question, index) => (
-        <QuestionCard
-          key={question.id}
-          question={question}
-          index={index}
-          total={attempt.questions.length}
-          attemptId={attempt.id}
-          answer={answerFor(attempt.answers, question.id)}
-          locked={locked}
-          onAnswered={onAnswered}
-          refresh={refresh}
-          runAllowed={attempt.exam?.visibleTests ?? true}
-        />
-      ))}
+      {oneAtATime && <QuestionNavigator attempt={attempt} current={current} go={go} />}
+      {attempt.questions.map((question, index) =>
+        oneAtATime && index !== current ? null : (
+          <QuestionCard
+            key={question.id}
+            question={question}
+            index={index}
+            total={attempt.questions.length}
+            attemptId={attempt.id}
+            answer={answerFor(attempt.answers, question.id)}
+            locked={locked}
+            onAnswered={onAnswered}
+            refresh={refresh}
+            runAllowed={attempt.exam?.visibleTests ?? true}
+          />
+        ),
+      )}
+      {oneAtATime && (
+        <div className="button-row">
+          <button type="button" onClick={() => go(current - 1)} disabled={current === 0}>
+            Previous question
+          </button>
+          <button type="button" onClick={() => go(current + 1)} disabled={current === attempt.questions.length - 1}>
+            Next question
+          </button>
+        </div>
+      )}
       <ErrorBox message={error} />
       {!locked && (
         <div className="card">
@@ -165,5 +187,29 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
       )}
       {finished && <Markdown text="[Back to the course](#/)" />}
     </section>
+  );
+}
+
+/** Buttons to jump to any question of a one-at-a-time exam; answered ones are marked. */
+function QuestionNavigator({ attempt, current, go }: { attempt: LearnerAttempt; current: number; go(index: number): void }) {
+  return (
+    <nav aria-label="Questions" className="question-nav">
+      {attempt.questions.map((question, index) => {
+        const answered = !!answerFor(attempt.answers, question.id);
+        return (
+          <button
+            key={question.id}
+            type="button"
+            aria-current={index === current ? 'step' : undefined}
+            aria-label={`Question ${index + 1}${answered ? ', answered' : ''}`}
+            className={answered ? 'answered' : undefined}
+            onClick={() => go(index)}
+          >
+            {index + 1}
+            {answered ? ' ✓' : ''}
+          </button>
+        );
+      })}
+    </nav>
   );
 }

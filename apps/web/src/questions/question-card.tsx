@@ -23,7 +23,7 @@ export function QuestionCard(props: QuestionProps<LearnerQuestionView> & { index
   const headingId = `question-${question.id}`;
   return (
     <section className="card question" aria-labelledby={headingId} data-question={question.id}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         Question {index + 1} of {total}
         {question.type === 'code' && question.title ? `: ${question.title}` : ''}{' '}
         <span className="muted small">

@@ -98,9 +98,10 @@ const exam = closedObject(
     minutes: { type: 'integer', minimum: 1, maximum: 600, description: 'a whole number of minutes from 1 to 600' },
     visible_tests: { type: 'boolean', description: 'true or false' },
     hide_scores: { type: 'boolean', description: 'true or false' },
+    one_at_a_time: { type: 'boolean', description: 'true or false' },
   },
   ['minutes'],
-  'a mapping { minutes, visible_tests, hide_scores }',
+  'a mapping { minutes, visible_tests, hide_scores, one_at_a_time }',
 );
 
 const quiz = closedObject(
