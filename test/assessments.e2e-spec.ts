@@ -99,7 +99,7 @@ describe('exam mode (e2e)', () => {
     const { token } = await register();
     const bodies: string[] = [];
     const view = await t.http.get('/api/quizzes/assess/exam').expect(200);
-    expect(view.body.exam).toEqual({ minutes: 5, visibleTests: false, hideScores: true });
+    expect(view.body.exam).toEqual({ minutes: 5, visibleTests: false, hideScores: true, oneAtATime: false });
 
     const before = Date.now();
     const started = await as(t.http.post('/api/quizzes/assess/exam/attempts'), token).expect(201);
@@ -234,5 +234,14 @@ describe('per-learner variants (e2e)', () => {
     const borrowed = await submit(b, solutionFor(a.values.start, a.values.step));
     expect(borrowed.score).toBeLessThan(1);
     expect(await submit(b, solutionFor(b.values.start, b.values.step))).toMatchObject({ status: 'graded', score: 1 });
+
+    // The dashboard counts the question across variants and breaks it down per variant.
+    const login = await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
+    const stats = await as(t.http.get('/api/admin/dashboard/questions?quizId=closures/step-counter'), `Bearer ${login.body.accessToken}`).expect(200);
+    const question = stats.body.items[0];
+    expect(question).toMatchObject({ key: 'step-counter', gradedAttempts: 2, passedAttempts: 2 });
+    const variantOf = (values: object) => question.variants.find((v: { values: object }) => JSON.stringify(v.values) === JSON.stringify(values));
+    expect(variantOf(a.values)).toEqual({ values: a.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
+    expect(variantOf(b.values)).toEqual({ values: b.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
   }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { ConceptStats, FailedTestCount, GradingFaultCount, QuestionStats } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ConceptStats, FailedTestCount, GradingFaultCount, QuestionStats, VariantStats } from '@app/contracts';
 import { PageOf } from '../common/pagination.dto.js';
 
 export class FailedTestCountDto implements FailedTestCount {
@@ -16,6 +16,13 @@ export class GradingFaultCountDto implements GradingFaultCount {
 
   @ApiProperty({ example: 0, description: "Not graded through the exercise's fault (a broken test)" })
   author!: number;
+}
+
+export class VariantStatsDto implements VariantStats {
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { step: 3, start: 12 } }) values!: Record<string, string | number | boolean>;
+  @ApiProperty() gradedAttempts!: number;
+  @ApiProperty() passedAttempts!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0.5 }) passRate!: number | null;
 }
 
 export class QuestionStatsDto implements QuestionStats {
@@ -57,6 +64,8 @@ export class QuestionStatsDto implements QuestionStats {
 
   @ApiProperty({ type: GradingFaultCountDto, description: "Test results not graded through no fault of the learner's, counted apart from failures" })
   gradingFaults!: GradingFaultCountDto;
+  @ApiPropertyOptional({ type: [VariantStatsDto], description: 'Questions with per-learner variants: the figures per variant' })
+  variants?: VariantStats[];
 }
 
 export class QuestionStatsPageDto extends PageOf(QuestionStatsDto) {}
