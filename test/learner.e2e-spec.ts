@@ -197,7 +197,8 @@ describe('learner flow (e2e)', () => {
       ['closures/closure-anatomy', 'Scopes and the definition of a closure'],
       ['closures/make-greeter', 'Factories and state'],
     ]);
-    expect(closures.at(-1)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+    expect(closures.at(-2)).toMatchObject({ quizId: 'closures/two-meanings', section: 'A word with two meanings' });
+    expect(closures.at(-1)).toMatchObject({ quizId: 'closures/closures-check', section: 'Graded check' });
     expect(closures[0].concepts).toEqual(expect.arrayContaining(['legb', 'nonlocal']));
     const courses = await t.http.get('/api/courses').expect(200);
     expect(courses.body.items).toEqual([{ id: 'closures', title: 'Python closures', description: expect.stringContaining('Scopes, closures') }]);

@@ -40,6 +40,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/authoring/quizzes/{course}/{slug}/submissions': 'staff',
   'POST /api/authoring/quizzes/{course}/{slug}/regrade/preview': 'staff',
   'POST /api/authoring/quizzes/{course}/{slug}/regrade/commit': 'staff',
+  'GET /api/authoring/exams/{course}/{slug}': 'staff',
+  'PUT /api/authoring/exams/{course}/{slug}/release': 'staff',
+  'PUT /api/authoring/exams/{course}/{slug}/accommodations': 'staff',
 
   'GET /api/admin/users': 'admin',
   'PATCH /api/admin/users/{id}/role': 'admin',

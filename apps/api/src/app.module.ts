@@ -11,6 +11,7 @@ import { AuthoringModule } from './authoring/authoring.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { LtiModule } from './lti/lti.module.js';
+import { ExamsModule } from './exams/exams.module.js';
 import { WebModule } from './web/web.module.js';
 
 /**
@@ -35,6 +36,7 @@ export class AppModule {
         LearnerModule,
         DashboardModule,
         LtiModule,
+        ExamsModule,
         WebModule,
       ],
       providers: [{ provide: Environment, useValue: env }],

@@ -19,6 +19,7 @@ const PreviewPage = lazy(() => import('./instructor/preview-page.js').then((m) =
 const LtiAdminPage = lazy(() => import('./admin/lti-admin-page.js').then((m) => ({ default: m.LtiAdminPage })));
 const DeepLinkPage = lazy(() => import('./instructor/deep-link-page.js').then((m) => ({ default: m.DeepLinkPage })));
 const GuidePage = lazy(() => import('./instructor/guide-page.js').then((m) => ({ default: m.GuidePage })));
+const ExamPage = lazy(() => import('./instructor/exam-page.js').then((m) => ({ default: m.ExamPage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
   ['/instructor/edit/:course/:slug', (p) => <EditorPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/instructor/exam/:course/:slug', (p) => <ExamPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/admin', () => <DashboardPage />, ADMINS],
   ['/admin/users', () => <UsersPage />, ADMINS],
   ['/admin/lti', () => <LtiAdminPage />, ADMINS],

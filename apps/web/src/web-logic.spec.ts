@@ -1,7 +1,9 @@
 import { formatPoints, pointsOf } from './components/points.js';
 import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
+import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
 import { authLink, matchRoute, returnPathOf } from './router.js';
+import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
   it('extracts quiz ids from two path segments and rejects other shapes', () => {
@@ -24,6 +26,34 @@ describe('moveItem', () => {
     const list = ['a', 'b'];
     expect(moveItem(list, 0, -1)).toBe(list);
     expect(moveItem(list, 1, 2)).toBe(list);
+  });
+});
+
+describe('Parsons board', () => {
+  const lines = ['return x', 'def f():', 'x = 1', 'return x'];
+
+  it('builds a program line by line, new lines at the depth of the one before', () => {
+    let board = initialBoard(lines);
+    board = addLine(board, 1);
+    board = indentLine(addLine(board, 1), 1, 1);
+    board = addLine(board, 0);
+    expect(toResponse(board, true)).toEqual([{ line: 'def f():', indent: 0 }, { line: 'x = 1', indent: 1 }, { line: 'return x', indent: 1 }]);
+    expect(toResponse(board, false)).toEqual([{ line: 'def f():' }, { line: 'x = 1' }, { line: 'return x' }]);
+    expect(board.unused).toEqual([{ id: 3, line: 'return x' }]);
+  });
+
+  it('puts a removed line back in its given place and keeps repeated lines apart', () => {
+    const board = removeLine(addLine(addLine(initialBoard(lines), 0), 0), 0);
+    expect(board.unused.map((b) => b.id)).toEqual([0, 2, 3]);
+    expect(board.program).toEqual([{ id: 1, line: 'def f():', indent: 0 }]);
+  });
+
+  it('reorders, never indents below 0, and lays out a sent answer again', () => {
+    const board = initialBoard(lines, [{ line: 'def f():', indent: 0 }, { line: 'return x', indent: 1 }, { line: 'nope', indent: 0 }]);
+    expect(board.program.map((b) => [b.id, b.indent])).toEqual([[1, 0], [0, 1]]);
+    expect(indentLine(board, 0, -1)).toBe(board);
+    expect(moveLine(board, 1, 0).program.map((b) => b.line)).toEqual(['return x', 'def f():']);
+    expect(moveLine(board, 1, 2)).toBe(board);
   });
 });
 
@@ -52,5 +82,27 @@ describe('returnPathOf', () => {
     expect(returnPathOf('/login?next=https://evil.example')).toBe('/');
     expect(returnPathOf('/login?next=/register')).toBe('/');
     expect(authLink('/register', '/')).toBe('/register');
+  });
+});
+
+describe('exam clock', () => {
+  it("counts down by the server's clock, whatever the learner's computer says", () => {
+    // The learner's clock is 10 minutes slow: the server said 10:00 when the page read 09:50.
+    const offset = clockOffset('2026-03-02T10:00:00Z', Date.parse('2026-03-02T09:50:00Z'));
+    expect(remainingMs('2026-03-02T10:20:00Z', offset, Date.parse('2026-03-02T09:50:30Z'))).toBe(19.5 * 60_000);
+    expect(remainingMs('2026-03-02T10:20:00Z', offset, Date.parse('2026-03-02T10:15:00Z'))).toBe(0);
+  });
+
+  it('shows minutes and seconds, hours only when needed, rounded up so 0:00 is the end', () => {
+    expect(formatRemaining(20 * 60_000)).toBe('20:00');
+    expect(formatRemaining(9_001)).toBe('0:10');
+    expect(formatRemaining(0)).toBe('0:00');
+    expect(formatRemaining(3_909_000)).toBe('1:05:09');
+  });
+
+  it('announces 10, 5 and 1 minutes left once each, not every second', () => {
+    expect(announcementFor(300_500, 299_750)).toBe('5 minutes left.');
+    expect(announcementFor(60_100, 59_900)).toBe('1 minute left.');
+    expect(announcementFor(299_750, 299_500)).toBeNull();
   });
 });

@@ -207,3 +207,26 @@ export interface AuthoringCodeRun {
   message: string;
   tests: AuthoringTestResult[];
 }
+
+/** One learner's accommodation on an exam. */
+export interface ExamAccommodation {
+  userId: string;
+  email: string;
+  displayName: string;
+  extraMinutes: number;
+  extraAttempts: number;
+}
+
+/** `GET /api/authoring/exams/:course/:slug`: an exam's settings, release state and accommodations. */
+export interface ExamAdmin {
+  quizId: string;
+  title: string;
+  /** The exam settings of the current version; null when the quiz is not an exam. */
+  exam: { minutes: number; visibleTests: boolean; hideScores: boolean; oneAtATime: boolean } | null;
+  closesAt: string | null;
+  /** When scores were released to learners; null while they are hidden. */
+  scoresReleasedAt: string | null;
+  attemptsInProgress: number;
+  attemptsSubmitted: number;
+  accommodations: ExamAccommodation[];
+}

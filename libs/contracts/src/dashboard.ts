@@ -37,6 +37,14 @@ export interface FailedTestCount {
   failures: number;
 }
 
+/** One variant of a question with per-learner variants: its values and how attempts on it went. */
+export interface VariantStats {
+  values: Record<string, string | number | boolean>;
+  gradedAttempts: number;
+  passedAttempts: number;
+  passRate: number | null;
+}
+
 export interface QuestionStats {
   key: string;
   type: string;
@@ -66,6 +74,8 @@ export interface QuestionStats {
   gradingFaults: GradingFaultCount;
   /** The named mistakes (tests' `misconception`) its graded submissions revealed, most learners first. */
   misconceptions: MisconceptionCount[];
+  /** Questions with per-learner variants: the same figures per variant (drawn as the current version draws them). */
+  variants?: VariantStats[];
 }
 
 export interface MisconceptionCount {

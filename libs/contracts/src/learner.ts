@@ -10,6 +10,18 @@ export type { LearnerQuestionView };
 /** Whether the quiz accepts new attempts and answers right now. */
 export type QuizAvailability = 'open' | 'not_open_yet' | 'closed';
 
+/** A quiz given as an exam: what the learner is told before starting. */
+export interface LearnerExam {
+  /** Minutes per attempt, counted by the server from the start (extra time granted comes on top). */
+  minutes: number;
+  /** Whether "Run visible tests" is allowed during the exam. */
+  visibleTests: boolean;
+  /** Scores and feedback are shown only once released by an instructor, or once the quiz closes. */
+  hideScores: boolean;
+  /** The page shows one question at a time. */
+  oneAtATime: boolean;
+}
+
 /** `GET /api/quizzes/:course/:slug`: the current published version as a learner sees it. */
 export interface LearnerQuiz {
   id: string;
@@ -23,6 +35,8 @@ export interface LearnerQuiz {
   closesAt: string | null;
   availability: QuizAvailability;
   maxScore: number;
+  /** null unless the quiz is an exam. */
+  exam: LearnerExam | null;
   questions: LearnerQuestionView[];
 }
 
@@ -51,9 +65,19 @@ export interface LearnerAttempt {
   status: AttemptStatus;
   startedAt: string;
   submittedAt: string | null;
-  /** Points; set when the attempt is submitted. */
+  /** Points; set when the attempt is submitted (null while exam scores are hidden). */
   score: number | null;
   maxScore: number;
+  /** null unless the quiz is an exam. */
+  exam: LearnerExam | null;
+  /** Exam attempts: when the server stops taking answers and finishes the attempt. */
+  deadline: string | null;
+  /** The server's clock when this was sent, so a page counts down by the server's time. */
+  serverTime: string;
+  /** The server finished the attempt because its time was up. */
+  timedOut: boolean;
+  /** true while exam scores and feedback are withheld: answers then carry no verdict. */
+  scoresHidden: boolean;
   /** Ordering items are shuffled with the attempt id as seed: stable for this attempt. */
   questions: LearnerQuestionView[];
   answers: LearnerAnswer[];
@@ -61,6 +85,8 @@ export interface LearnerAttempt {
 
 /** One line of the learner's attempt history (`GET /api/me/attempts`). */
 export interface AttemptSummary {
+  /** Exam scores not released yet: `score` is null. */
+  scoresHidden?: boolean;
   id: string;
   quizId: string;
   quizTitle: string;
@@ -129,7 +155,7 @@ export interface QuizProgress {
   section: string | null;
   /** The concept tags of its questions. */
   concepts: string[];
-  /** Best submitted-attempt score in points; null before any submitted attempt. */
+  /** Best submitted-attempt score in points; null before any submitted attempt, or while exam scores are hidden. */
   bestScore: number | null;
   maxScore: number | null;
   attemptsUsed: number;
@@ -137,4 +163,6 @@ export interface QuizProgress {
   attemptsLeft: number | null;
   inProgressAttemptId: string | null;
   lastActivityAt: string | null;
+  /** An exam whose scores are not released yet: `bestScore` is null. */
+  scoresHidden: boolean;
 }

@@ -9,6 +9,8 @@ export interface SubmissionToGrade {
   kind: 'run' | 'submit';
   attemptCount: number;
   questionContent: unknown;
+  /** The attempt's variant seed (null outside an attempt): grading uses the learner's own variant. */
+  variantSeed: number | null;
 }
 
 /**
@@ -37,12 +39,15 @@ export class GradingRepository {
         UPDATE "submissions"
         SET "status" = 'grading', "leasedAt" = ${lease}::timestamptz, "attemptCount" = "attemptCount" + 1, "updatedAt" = ${lease}::timestamptz
         WHERE "id" = ${id}::uuid AND ("status" = 'pending' OR ("status" = 'grading' AND "leasedAt" < ${expired}::timestamptz))
-        RETURNING "id", "source", "kind", "attemptCount", "questionId"
+        RETURNING "id", "source", "kind", "attemptCount", "questionId", "attemptId"
       )
-      SELECT claimed."id"::text AS "id", claimed."source", claimed."kind"::text AS "kind", claimed."attemptCount", q."content"
-      FROM claimed JOIN "questions" q ON q."id" = claimed."questionId"`;
+      SELECT claimed."id"::text AS "id", claimed."source", claimed."kind"::text AS "kind", claimed."attemptCount", q."content", a."variantSeed"
+      FROM claimed JOIN "questions" q ON q."id" = claimed."questionId" LEFT JOIN "attempts" a ON a."id" = claimed."attemptId"`;
     const row = rows[0];
-    if (row) return { claimed: true, lease, submission: { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.content } };
+    if (row) {
+      const submission = { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.content, variantSeed: row.variantSeed };
+      return { claimed: true, lease, submission };
+    }
     const held = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, leasedAt: true } });
     if (held?.status !== 'grading' || !held.leasedAt) return { claimed: false };
     return { claimed: false, busyUntil: new Date(held.leasedAt.getTime() + leaseMs) };

@@ -2,6 +2,7 @@ import { gradeAnswer, normaliseOutput } from './answer-grading.js';
 import type {
   MultipleChoiceQuestion,
   OrderingQuestion,
+  ParsonsQuestion,
   PredictOutputQuestion,
   ShortAnswerQuestion,
   SingleChoiceQuestion,
@@ -18,6 +19,11 @@ const multiple = (partial: boolean): MultipleChoiceQuestion => ({
 });
 const ordering = (partial: boolean): OrderingQuestion => ({
   ...base, id: 'o', type: 'ordering', partial, items: ['Local', 'Enclosing', 'Global', 'Built-in'],
+});
+const parsons = (indent: boolean, partial = true): ParsonsQuestion => ({
+  ...base, id: 'pa', type: 'parsons', indent, partial,
+  lines: [{ text: 'def f():', indent: 0 }, { text: 'x = 1', indent: 1 }, { text: 'return x', indent: 1 }],
+  distractors: [{ text: 'global x', indent: 1 }],
 });
 const predict: PredictOutputQuestion = { ...base, id: 'p', type: 'predict_output', code: 'print(1)', expected_output: '1\n2' };
 const short = (case_sensitive: boolean): ShortAnswerQuestion => ({
@@ -44,14 +50,32 @@ describe('gradeAnswer', () => {
     expect(gradeAnswer(multiple(true), ['a', 'zz'])).toMatchObject({ score: 0 });
   });
 
-  it('ordering: exact order only, unless partial gives the share of pairs in order', () => {
+  it('ordering: exact order only, unless partial gives the longest run in the right relative order', () => {
     const right = ['Local', 'Enclosing', 'Global', 'Built-in'];
     const oneSwap = ['Enclosing', 'Local', 'Global', 'Built-in'];
     expect(gradeAnswer(ordering(false), right)).toMatchObject({ correct: true, score: 1 });
     expect(gradeAnswer(ordering(false), oneSwap)).toMatchObject({ correct: false, score: 0 });
-    expect(gradeAnswer(ordering(true), oneSwap)).toMatchObject({ correct: false, score: 5 / 6 });
-    expect(gradeAnswer(ordering(true), [...right].reverse())).toMatchObject({ score: 0 });
+    expect(gradeAnswer(ordering(true), oneSwap)).toMatchObject({ correct: false, score: 3 / 4 });
+    expect(gradeAnswer(ordering(true), [...right].reverse())).toMatchObject({ score: 1 / 4 });
     expect(gradeAnswer(ordering(true), ['Local', 'Local', 'Global', 'Built-in'])).toMatchObject({ score: 0 });
+  });
+
+  it('parsons with indent: lines and their depth in order; partial credit by the longest correct run', () => {
+    const line = (l: string, indent: number) => ({ line: l, indent });
+    const right = [line('def f():', 0), line('x = 1', 1), line('return x', 1)];
+    expect(gradeAnswer(parsons(true), right)).toMatchObject({ correct: true, score: 1, points: 2 });
+    expect(gradeAnswer(parsons(true), [right[0], right[2], right[1]])).toMatchObject({ correct: false, score: 2 / 3 });
+    expect(gradeAnswer(parsons(true), [right[0], line('x = 1', 0), right[2]])).toMatchObject({ correct: false, score: 2 / 3 });
+    expect(gradeAnswer(parsons(true), [right[0], line('global x', 1), right[1], right[2]])).toMatchObject({ score: 3 / 4 });
+    expect(gradeAnswer(parsons(true, false), [right[0], right[2], right[1]])).toMatchObject({ score: 0 });
+  });
+
+  it('parsons without indent: lines as shown (indentation included), indentation not asked', () => {
+    const right = [{ line: 'def f():' }, { line: '    x = 1' }, { line: '    return x' }];
+    expect(gradeAnswer(parsons(false), right)).toMatchObject({ correct: true, score: 1 });
+    expect(gradeAnswer(parsons(false), [right[0], right[1]])).toMatchObject({ score: 2 / 3 });
+    expect(gradeAnswer(parsons(false), [{ line: 'def f():' }, { line: 'x = 1' }])).toMatchObject({ score: 0, feedback: expect.stringMatching(/lines of your program/) });
+    expect(gradeAnswer(parsons(false), [right[0], right[0]])).toMatchObject({ score: 0 });
   });
 
   it('predict output: line endings, trailing whitespace and trailing newlines do not matter', () => {

@@ -1,11 +1,14 @@
 import type {
   MultipleChoiceQuestion,
   OrderingQuestion,
+  ParsonsQuestion,
   PredictOutputQuestion,
   Question,
   ShortAnswerQuestion,
   SingleChoiceQuestion,
 } from './model.types.js';
+import { orderCredit } from './order-credit.js';
+import { parsonsSolution, readParsonsAnswer, sameParsonsLine } from './parsons.js';
 
 export interface AnswerGrade {
   correct: boolean;
@@ -20,7 +23,8 @@ export interface AnswerGrade {
  * Grades an answer to a non-code question. Answers come from the network, so they are `unknown`:
  * a malformed answer scores 0 with feedback, it never throws. Code questions go to the grader.
  *   single_choice: a choice id; multiple_choice: a list of choice ids;
- *   ordering: the list of items in the learner's order; predict_output, short_answer: a string.
+ *   ordering: the list of items in the learner's order; parsons: [{ line, indent }] in the learner's
+ *   order; predict_output, short_answer: a string.
  */
 export function gradeAnswer(question: Exclude<Question, { type: 'code' }>, answer: unknown): AnswerGrade {
   switch (question.type) {
@@ -30,6 +34,8 @@ export function gradeAnswer(question: Exclude<Question, { type: 'code' }>, answe
       return gradeMultipleChoice(question, answer);
     case 'ordering':
       return gradeOrdering(question, answer);
+    case 'parsons':
+      return gradeParsons(question, answer);
     case 'predict_output':
       return gradePredictOutput(question, answer);
     case 'short_answer':
@@ -68,7 +74,7 @@ export function gradeMultipleChoice(q: MultipleChoiceQuestion, answer: unknown):
   return grade(q, Math.max(0, (hits - wrong) / correctIds.length));
 }
 
-/** Exact order, or with `partial`: the share of item pairs placed in the right relative order. */
+/** Exact order, or with `partial`: the longest run of items in the right relative order (`orderCredit`). */
 export function gradeOrdering(q: OrderingQuestion, answer: unknown): AnswerGrade {
   const isPermutation =
     isStringList(answer) &&
@@ -77,16 +83,21 @@ export function gradeOrdering(q: OrderingQuestion, answer: unknown): AnswerGrade
   if (!isPermutation) return grade(q, 0, 'Answer with every item exactly once, in your order.');
   const exact = answer.every((item, i) => item === q.items[i]);
   if (exact || !q.partial) return grade(q, exact ? 1 : 0);
-  const rank = new Map(q.items.map((item, i) => [item, i]));
-  let right = 0;
-  let pairs = 0;
-  for (let i = 0; i < answer.length; i++) {
-    for (let j = i + 1; j < answer.length; j++) {
-      pairs++;
-      if (rank.get(answer[i]!)! < rank.get(answer[j]!)!) right++;
-    }
-  }
-  return grade(q, right / pairs);
+  return grade(q, orderCredit(answer, q.items));
+}
+
+/**
+ * The learner's program against the solution, line by line (with `indent`, a line at the wrong
+ * depth is a wrong line). Exact, or with `partial` (the default) `orderCredit`: a distractor, a
+ * missing line and a misplaced one each cost one line.
+ */
+export function gradeParsons(q: ParsonsQuestion, answer: unknown): AnswerGrade {
+  const lines = readParsonsAnswer(q, answer);
+  if (typeof lines === 'string') return grade(q, 0, 'Answer with the lines of your program, in order.');
+  const solution = parsonsSolution(q);
+  const exact = lines.length === solution.length && lines.every((line, i) => sameParsonsLine(line, solution[i]!));
+  if (exact || !q.partial) return grade(q, exact ? 1 : 0);
+  return grade(q, orderCredit(lines, solution, sameParsonsLine));
 }
 
 /** Line endings to \n, trailing whitespace of each line and trailing blank lines removed. */

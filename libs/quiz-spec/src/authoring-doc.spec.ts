@@ -20,7 +20,7 @@ describe('docs/authoring.md', () => {
     expect(course.errors.map(formatSpecError)).toEqual([]);
     const quiz = course.items.find((i) => i.item.kind === 'quiz')!.item;
     const types = quiz.kind === 'quiz' ? quiz.questions.map((q) => q.type) : [];
-    expect(new Set(types)).toEqual(new Set(['single_choice', 'multiple_choice', 'ordering', 'predict_output', 'short_answer', 'code']));
+    expect(new Set(types)).toEqual(new Set(['single_choice', 'multiple_choice', 'ordering', 'parsons', 'predict_output', 'short_answer', 'code']));
   });
 
   it('has a course.yaml example that loads', () => {

@@ -1,6 +1,7 @@
 import type {
   Choice,
   CodeQuestion,
+  ParsonsLine,
   Exercise,
   Question,
   QuestionRef,
@@ -44,6 +45,15 @@ export function buildModel(raw: Raw): FileItem {
   };
   if (raw.opens !== undefined) quiz.opens = raw.opens as string;
   if (raw.closes !== undefined) quiz.closes = raw.closes as string;
+  if (raw.exam !== undefined) {
+    const exam = raw.exam as Raw;
+    quiz.exam = {
+      minutes: exam.minutes as number,
+      visible_tests: exam.visible_tests !== false,
+      hide_scores: exam.hide_scores !== false,
+      one_at_a_time: exam.one_at_a_time === true,
+    };
+  }
   return quiz;
 }
 
@@ -67,6 +77,15 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
       return { ...base, type: 'multiple_choice', choices: buildChoices(raw), partial: flag(raw.partial), shuffle: raw.shuffle !== false };
     case 'ordering':
       return { ...base, type: 'ordering', items: [...(raw.items as string[])], partial: flag(raw.partial) };
+    case 'parsons':
+      return {
+        ...base,
+        type: 'parsons',
+        lines: parsonsLines(raw.solution as string),
+        distractors: ((raw.distractors as string[] | undefined) ?? []).map(parsonsLine),
+        indent: flag(raw.indent),
+        partial: raw.partial !== false,
+      };
     case 'predict_output':
       return { ...base, type: 'predict_output', code: raw.code as string, expected_output: raw.expected_output as string };
     case 'short_answer':
@@ -81,6 +100,20 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
       return buildCode(raw, quizConcepts);
   }
 }
+
+/** Blank lines of the solution are not blocks. */
+export function parsonsLines(source: string): ParsonsLine[] {
+  return source.split(/\r?\n/).filter((line) => line.trim() !== '').map(parsonsLine);
+}
+
+/** Indentation is 4 spaces a level; a count that is not a multiple of 4 is kept as a fraction for the checks to report. */
+function parsonsLine(line: string): ParsonsLine {
+  const trimmed = line.replace(/\s+$/, '');
+  const text = trimmed.replace(/^ +/, '');
+  return { text, indent: (trimmed.length - text.length) / PARSONS_INDENT };
+}
+
+export const PARSONS_INDENT = 4;
 
 function flag(value: unknown): boolean {
   return value === true;
@@ -119,6 +152,8 @@ function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
     if (raw[key] !== undefined) question[key] = raw[key] as string;
   }
   if (raw.support_modules !== undefined) question.support_modules = { ...(raw.support_modules as Record<string, string>) };
+  if (raw.params !== undefined) question.params = structuredClone(raw.params as CodeQuestion['params']);
+  if (raw.variants !== undefined) question.variants = structuredClone(raw.variants as CodeQuestion['variants']);
   return question;
 }
 

@@ -35,8 +35,11 @@ export {
   type AnswerGrade,
 } from './answer-grading.js';
 export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
+export { orderCredit } from './order-credit.js';
+export { MAX_PARSONS_INDENT, readParsonsAnswer } from './parsons.js';
 export type * from './learner-view.js';
 export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 export { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
 export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';
 export { discoverModuleTests, discoveryJob, DISCOVERY_TEST } from './test-discovery.js';
+export { applyValues, chooseValues, hasVariants, questionForSeed, variantCount, variantsToCheck, withVariant, type Values } from './variants.js';

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { CodeLimits, CodeQuestion, Question, TestDef } from './model.types.js';
+import { parsonsBlocks } from './parsons.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * What a learner may see of a question. Views are built field by field from an allow-list (never
@@ -21,6 +22,14 @@ export interface LearnerOrderingView extends LearnerBase {
   type: 'ordering';
   /** Shuffled; never in the correct order when there are two or more items. */
   items: string[];
+}
+
+export interface LearnerParsonsView extends LearnerBase {
+  type: 'parsons';
+  /** The solution's lines and the distractors, shuffled (never in the solution's order). */
+  lines: string[];
+  /** true: the learner indents each line too (4 spaces a level); lines are shown without indentation. */
+  indent: boolean;
 }
 
 export interface LearnerPredictOutputView extends LearnerBase {
@@ -50,6 +59,7 @@ export interface LearnerCodeView extends LearnerBase {
 export type LearnerQuestionView =
   | LearnerChoiceView
   | LearnerOrderingView
+  | LearnerParsonsView
   | LearnerPredictOutputView
   | LearnerShortAnswerView
   | LearnerCodeView;
@@ -68,6 +78,8 @@ export function toLearnerView(question: Question, seed: string | number = 0): Le
       return { ...base, type: question.type, choices: choicesInOrder(question.choices, question.shuffle !== false, `${seed}:${question.id}`) };
     case 'ordering':
       return { ...base, type: 'ordering', items: shuffleAwayFromOrder(question.items, `${seed}:${question.id}`) };
+    case 'parsons':
+      return { ...base, type: 'parsons', lines: shuffleAwayFromOrder(parsonsBlocks(question), `${seed}:${question.id}`), indent: question.indent };
     case 'predict_output':
       return { ...base, type: 'predict_output', code: question.code };
     case 'short_answer':
@@ -127,16 +139,4 @@ export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
   const unchanged = out.every((item, i) => item === items[i]);
   if (unchanged && out.length > 1) out.push(out.shift()!);
   return out;
-}
-
-/** mulberry32: small and good enough to shuffle a handful of items. */
-function seededRandom(seed: string): () => number {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -87,6 +87,25 @@ export interface OrderingQuestion extends QuestionBase {
   partial: boolean;
 }
 
+/** One line of a Parsons problem: its text without leading spaces and its indentation level. */
+export interface ParsonsLine {
+  text: string;
+  indent: number;
+}
+
+/** Order (and with `indent`, indent) given lines of code into a program; distractors are never right. */
+export interface ParsonsQuestion extends QuestionBase {
+  type: 'parsons';
+  /** The solution, in order (from the `solution` block: 4 spaces per indentation level). */
+  lines: ParsonsLine[];
+  /** Lines that belong nowhere in the solution. */
+  distractors: ParsonsLine[];
+  /** true: the learner also indents the lines, and indentation is graded. */
+  indent: boolean;
+  /** Partial credit by the longest correct subsequence (default true); false = all or nothing. */
+  partial: boolean;
+}
+
 export interface PredictOutputQuestion extends QuestionBase {
   type: 'predict_output';
   code: string;
@@ -101,8 +120,17 @@ export interface ShortAnswerQuestion extends QuestionBase {
   case_sensitive: boolean;
 }
 
+/** A value a parameter can take: substituted into the question's text, code and expected values. */
+export type ParamValue = string | number | boolean;
+/** A list of values to draw from, or whole numbers from min to max (inclusive). */
+export type ParamSpec = ParamValue[] | { min: number; max: number };
+
 export interface CodeQuestion extends QuestionBase {
   type: 'code';
+  /** Per-learner variants: each parameter drawn on its own, per learner and attempt. */
+  params?: Record<string, ParamSpec>;
+  /** Per-learner variants: one of these sets of values drawn per learner and attempt. */
+  variants?: Record<string, ParamValue>[];
   title?: string;
   starter: string;
   module: string;
@@ -125,6 +153,7 @@ export type Question =
   | SingleChoiceQuestion
   | MultipleChoiceQuestion
   | OrderingQuestion
+  | ParsonsQuestion
   | PredictOutputQuestion
   | ShortAnswerQuestion
   | CodeQuestion;
@@ -137,6 +166,18 @@ export interface QuestionRef {
   points?: number;
 }
 
+/** A timed, graded sitting of a quiz: the server keeps the time and may hide scores until release. */
+export interface ExamSettings {
+  /** Minutes per attempt, counted by the server from the start of the attempt. */
+  minutes: number;
+  /** Whether learners may run the visible tests of code questions (default true). */
+  visible_tests: boolean;
+  /** Scores and feedback hidden until an instructor releases them or the quiz closes (default true). */
+  hide_scores: boolean;
+  /** The page shows one question at a time, with a navigator (default false). */
+  one_at_a_time: boolean;
+}
+
 export interface Quiz {
   kind: 'quiz';
   id: string;
@@ -145,6 +186,7 @@ export interface Quiz {
   attempts: number;
   opens?: string;
   closes?: string;
+  exam?: ExamSettings;
   concepts: string[];
   /** `ref:` entries are replaced by the referenced exercise's code question once the course loads. */
   questions: Question[];

@@ -1,7 +1,9 @@
 import { expectedValueProblem } from '../../grader/src/python-value.js';
 import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { DataPath, Problem } from './errors.js';
-import type { Choice, CodeQuestion, Question, TestDef } from './model.types.js';
+import type { Choice, CodeQuestion, ParsonsQuestion, Question, TestDef } from './model.types.js';
+import { parsonsBlock } from './parsons.js';
+import { placeholdersOf } from './variants.js';
 
 /** Rules a schema cannot say well. `expectedId` is `<course-dir>/<file-stem>`. */
 export function checkItem(item: FileItem, expectedId: string): Problem[] {
@@ -9,7 +11,11 @@ export function checkItem(item: FileItem, expectedId: string): Problem[] {
   if (item.id !== expectedId) {
     problems.push({ path: ['id'], message: `expected "${expectedId}" (<course-dir>/<file-stem>), got "${item.id}"` });
   }
-  if (item.kind === 'exercise') problems.push(...checkCode(item.question, []));
+  if (item.kind === 'exercise') {
+    // The file's title names the exercise in course lists, where no learner's variant is drawn.
+    if (PLACEHOLDER_TEST.test(item.title)) problems.push({ path: ['title'], message: 'expected a title without {{parameters}} (it is shown where no variant is drawn)' });
+    problems.push(...checkCode(item.question, []));
+  }
   else problems.push(...checkQuiz(item));
   return problems;
 }
@@ -34,6 +40,8 @@ function checkQuestion(q: Question, base: DataPath): Problem[] {
       return checkChoices(q.type, q.choices, base);
     case 'ordering':
       return duplicates(q.items, (i) => [...base, 'items', i], 'item');
+    case 'parsons':
+      return checkParsons(q, base);
     case 'short_answer':
       return (q.accept_patterns ?? []).flatMap((pattern, i) => {
         const problem = patternProblem(pattern);
@@ -44,6 +52,31 @@ function checkQuestion(q: Question, base: DataPath): Problem[] {
     case 'code':
       return checkCode(q, base);
   }
+}
+
+const PLACEHOLDER_TEST = /\{\{\s*[A-Za-z_]\w*\s*\}\}/;
+const MAX_PARSONS_LINES = 40;
+
+/** The solution must be a program a learner can rebuild: spaces only, one level at a time. */
+function checkParsons(q: ParsonsQuestion, base: DataPath): Problem[] {
+  const problems: Problem[] = [];
+  const at = [...base, 'solution'];
+  if (q.lines.length < 2 || q.lines.length > MAX_PARSONS_LINES) {
+    problems.push({ path: at, message: `expected 2 to ${MAX_PARSONS_LINES} non-blank lines, got ${q.lines.length}` });
+  }
+  q.lines.forEach((line, i) => {
+    const where = `line ${i + 1} of the solution (blank lines not counted)`;
+    if (line.text.startsWith('\t')) problems.push({ path: at, message: `${where} is indented with a tab: expected spaces, 4 per level` });
+    else if (!Number.isInteger(line.indent)) problems.push({ path: at, message: `${where} is indented by ${line.indent * 4} spaces: expected a multiple of 4` });
+    else if (line.indent > (i === 0 ? 0 : q.lines[i - 1]!.indent + 1)) problems.push({ path: at, message: `${where} is indented more than one level deeper than the line before` });
+    if (line.text.length > 500) problems.push({ path: at, message: `${where} is longer than 500 characters` });
+  });
+  const solution = new Set(q.lines.map((line) => parsonsBlock(q, line)));
+  q.distractors.forEach((line, i) => {
+    if (solution.has(parsonsBlock(q, line))) problems.push({ path: [...base, 'distractors', i], message: 'expected a line that is not in the solution (as shown to the learner), got one that is' });
+  });
+  problems.push(...duplicates(q.distractors.map((line) => parsonsBlock(q, line)), (i) => [...base, 'distractors', i], 'distractor'));
+  return problems;
 }
 
 function checkChoices(type: 'single_choice' | 'multiple_choice', choices: Choice[], base: DataPath): Problem[] {
@@ -79,6 +112,31 @@ function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
     problems.push({ path: [...moduleTests[0]!.path, 'name'], message: `"${name}" is a test_module test, but test_module is missing` });
   }
   problems.push(...checkWrongSolutions(q, new Set(all.map((t) => t.test.name)), base));
+  problems.push(...checkVariants(q, base));
+  return problems;
+}
+
+/** params or variants (not both), the same names in every variant, and no `{{name}}` left undeclared. */
+function checkVariants(q: CodeQuestion, base: DataPath): Problem[] {
+  const problems: Problem[] = [];
+  if (q.params && q.variants) problems.push({ path: [...base, 'variants'], message: 'expected either params or variants, not both' });
+  const names = new Set(q.variants ? Object.keys(q.variants[0] ?? {}) : Object.keys(q.params ?? {}));
+  q.variants?.forEach((variant, i) => {
+    const keys = Object.keys(variant);
+    if (keys.length !== names.size || keys.some((k) => !names.has(k))) {
+      problems.push({ path: [...base, 'variants', i], message: `expected the same parameters as the first variant (${[...names].join(', ')}), got (${keys.join(', ')})` });
+    }
+  });
+  for (const [name, spec] of Object.entries(q.params ?? {})) {
+    if (!Array.isArray(spec) && spec.min > spec.max) problems.push({ path: [...base, 'params', name, 'max'], message: `expected max >= min (${spec.min}), got ${spec.max}` });
+  }
+  const reported = new Set<string>();
+  for (const { field, name } of placeholdersOf(q)) {
+    const key = `${field.join('.')}|${name}`;
+    if (names.has(name) || reported.has(key)) continue;
+    reported.add(key);
+    problems.push({ path: [...base, ...field], message: `unknown parameter {{${name}}}: declare it under params or variants` });
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@ import { toGradingJob } from './grading-job.js';
 import type { CodeQuestion, WrongSolution } from './model.types.js';
 import { isModuleTest } from './semantic-checks.js';
 import { discoverModuleTests } from './test-discovery.js';
+import { applyValues, hasVariants, variantsToCheck } from './variants.js';
 
 /** What the validator needs of the engine: `GraderPool` from '@app/grader' fits, a fake does in tests. */
 export interface JobGrader {
@@ -34,6 +35,17 @@ const SEED = 1;
  * `cpython` runner, also under plain CPython, where every test must get the engine's verdict.
  */
 export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader, cpython?: ReferenceRunner): Promise<Violation[]> {
+  if (!hasVariants(target.code)) return checkOne(target, grader, cpython);
+  // Every variant (or a reproducible sample of a large range) must hold, each named in its messages.
+  const all: Violation[] = [];
+  for (const values of variantsToCheck(target.code)) {
+    const found = await checkOne({ ...target, code: applyValues(target.code, values) }, grader, cpython);
+    all.push(...found.map((v) => ({ ...v, message: `variant ${JSON.stringify(values)}: ${v.message}` })));
+  }
+  return all;
+}
+
+async function checkOne(target: CodeQuestionRef, grader: JobGrader, cpython?: ReferenceRunner): Promise<Violation[]> {
   const { code } = target;
   const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
   const grade = (source: string) => grader.grade(diagnosticJob(code, source));

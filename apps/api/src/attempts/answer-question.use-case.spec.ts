@@ -1,11 +1,12 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { QuizSettings } from './attempt.types.js';
 import { AnswerQuestion } from './answer-question.use-case.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
 import { code, multiple, ordering, predict, short, single } from './testing/questions.fixture.js';
 
 const NOW = new Date('2026-03-02T00:00:00Z');
 
-function setup(settings: { attempts: number; closes?: string } = { attempts: 0 }) {
+function setup(settings: QuizSettings = { attempts: 0 }) {
   const quiz = publishedQuiz(
     [single, multiple, ordering, predict, short, code].map((q, i) => questionRecord(`q${i}`, q)),
     settings,
@@ -59,5 +60,17 @@ describe(AnswerQuestion.name, () => {
     await expect(useCase.execute('u2', attempt.id, 'pick', 'a', NOW)).rejects.toThrow(NotFoundException);
     await expect(useCase.execute('u1', attempt.id, 'missing', 'a', NOW)).rejects.toThrow(NotFoundException);
     await expect(useCase.execute('u1', attempt.id, 'counter', 'def f(): pass', NOW)).rejects.toThrow(/submissions/);
+  });
+
+  it('in an exam: refuses answers after the deadline with 403, and answers before it without a verdict', async () => {
+    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: true, one_at_a_time: false } };
+    const { useCase, attempt, attempts } = setup(exam);
+    attempts.attempts.get(attempt.id)!.deadlineAt = new Date(NOW.getTime() + 60_000);
+    await expect(useCase.execute('u1', attempt.id, 'pick', 'a', NOW)).resolves.toEqual({
+      questionKey: 'pick', response: 'a', correct: null, score: null, points: null, maxPoints: 2,
+    });
+    expect(attempts.attempts.get(attempt.id)!.answers).toEqual([expect.objectContaining({ correct: true, points: 2 })]);
+    await expect(useCase.execute('u1', attempt.id, 'many', ['x'], new Date(NOW.getTime() + 60_000))).rejects.toThrow(/^Time is up/);
+    expect(attempts.attempts.get(attempt.id)!.answers).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import type { LearnerAnswer } from '@app/contracts';
 import type { AttemptRecord, QuestionRecord } from './attempt.types.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { toLearnerAnswer } from './attempt-view.js';
-import { assertOpen } from './quiz-rules.js';
+import { assertBeforeDeadline, assertOpen, scoresHidden } from './quiz-rules.js';
 import { responseShapeError } from './response-shape.js';
 
 /** Loads the caller's attempt and one of its questions; 404 for anything not theirs or unknown. */
@@ -41,14 +41,16 @@ export class AnswerQuestion {
 
   async execute(userId: string, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<LearnerAnswer> {
     const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
+    assertBeforeDeadline(attempt.deadlineAt, now);
     assertInProgress(attempt);
+    const hidden = scoresHidden(attempt.version.settings, attempt.quiz.scoresReleasedAt, now);
     const content = question.content;
     if (content.type === 'code') {
       throw new BadRequestException(`"${questionKey}" is a code question: send code to POST /api/attempts/${attemptId}/questions/${questionKey}/submissions`);
     }
     const existing = attempt.answers.find((answer) => answer.questionId === question.id);
     if (existing) {
-      if (isDeepStrictEqual(existing.response, response)) return toLearnerAnswer(question, existing);
+      if (isDeepStrictEqual(existing.response, response)) return toLearnerAnswer(question, existing, hidden);
       throw new ConflictException(`"${questionKey}" is already answered in this attempt; answers are final`);
     }
     assertOpen(attempt.version.settings, now);
@@ -59,6 +61,6 @@ export class AnswerQuestion {
     const grade = gradeAnswer(content, response);
     const answer = { questionId: question.id, response, correct: grade.correct, score: grade.score, points: grade.points };
     if (!(await this.attempts.createAnswer({ attemptId, ...answer }))) throw alreadySubmitted();
-    return toLearnerAnswer(question, answer);
+    return toLearnerAnswer(question, answer, hidden);
   }
 }

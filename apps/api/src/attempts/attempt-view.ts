@@ -1,12 +1,15 @@
-import { toLearnerView, gradeAnswer } from '@app/quiz-spec';
-import type { LearnerAnswer, LearnerAttempt } from '@app/contracts';
-import type { AnswerRecord, AttemptRecord, QuestionRecord } from './attempt.types.js';
+import { toLearnerView, gradeAnswer, questionForSeed, type Question } from '@app/quiz-spec';
+import type { LearnerAnswer, LearnerAttempt, LearnerExam } from '@app/contracts';
+import type { AnswerRecord, AttemptRecord, QuestionRecord, QuizSettings } from './attempt.types.js';
+import { scoresHidden } from './quiz-rules.js';
 
 /**
  * The learner's own answer. Feedback of a non-code answer is not stored: grading is pure, so it
  * is recomputed from the stored response (and follows a corrected explanation in the same version).
+ * `hidden`: exam scores not released yet, so the answer is shown without any verdict.
  */
-export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord): LearnerAnswer {
+export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord, hidden = false): LearnerAnswer {
+  if (hidden) return { questionKey: question.key, response: answer.response, correct: null, score: null, points: null, maxPoints: question.points };
   const view: LearnerAnswer = {
     questionKey: question.key,
     response: answer.response,
@@ -23,12 +26,20 @@ export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord):
   return view;
 }
 
+export function toLearnerExam(settings: QuizSettings): LearnerExam | null {
+  const exam = settings.exam;
+  // `?? false`: versions stored before the option existed.
+  return exam ? { minutes: exam.minutes, visibleTests: exam.visible_tests, hideScores: exam.hide_scores, oneAtATime: exam.one_at_a_time ?? false } : null;
+}
+
 /** An attempt as its owner sees it; ordering items are shuffled with the attempt id as seed. */
-export function toLearnerAttempt(attempt: AttemptRecord): LearnerAttempt {
+export function toLearnerAttempt(attempt: AttemptRecord, now = new Date()): LearnerAttempt {
+  const settings = attempt.version.settings;
+  const hidden = scoresHidden(settings, attempt.quiz.scoresReleasedAt, now);
   const questionOf = new Map(attempt.version.questions.map((q) => [q.id, q]));
   const answers = attempt.answers
     .filter((answer) => questionOf.has(answer.questionId))
-    .map((answer) => toLearnerAnswer(questionOf.get(answer.questionId)!, answer))
+    .map((answer) => toLearnerAnswer(questionOf.get(answer.questionId)!, answer, hidden))
     .sort((a, b) => a.questionKey.localeCompare(b.questionKey));
   return {
     id: attempt.id,
@@ -38,9 +49,19 @@ export function toLearnerAttempt(attempt: AttemptRecord): LearnerAttempt {
     status: attempt.status,
     startedAt: attempt.startedAt.toISOString(),
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
-    score: attempt.score,
+    score: hidden ? null : attempt.score,
     maxScore: attempt.maxScore ?? attempt.version.questions.reduce((sum, q) => sum + q.points, 0),
-    questions: attempt.version.questions.map((q) => toLearnerView(q.content, attempt.id)),
+    exam: toLearnerExam(settings),
+    deadline: attempt.deadlineAt?.toISOString() ?? null,
+    serverTime: now.toISOString(),
+    timedOut: attempt.timedOut,
+    scoresHidden: hidden,
+    questions: attempt.version.questions.map((q) => toLearnerView(learnerVariant(q.content, attempt.variantSeed), attempt.id)),
     answers,
   };
+}
+
+/** A code question with variants as drawn by `seed`; other questions as they are. */
+export function learnerVariant(question: Question, seed: number | string): Question {
+  return question.type === 'code' ? questionForSeed(question, seed) : question;
 }

@@ -1,4 +1,4 @@
-import type { Question } from '@app/quiz-spec';
+import type { ExamSettings, Question } from '@app/quiz-spec';
 
 /** Settings of a quiz version that decide who may start or answer (from its content). */
 export interface QuizSettings {
@@ -6,6 +6,8 @@ export interface QuizSettings {
   attempts: number;
   opens?: string;
   closes?: string;
+  /** Set for an exam: timed attempts, scores possibly hidden until release. */
+  exam?: ExamSettings;
 }
 
 export interface QuestionRecord {
@@ -28,6 +30,8 @@ export interface QuizRecord {
   kind: 'quiz' | 'exercise';
   title: string;
   course: string;
+  /** When an instructor released exam scores; null while they are not. */
+  scoresReleasedAt: Date | null;
 }
 
 /** A published quiz with its current version. */
@@ -53,6 +57,12 @@ export interface AttemptRecord {
   maxScore: number | null;
   startedAt: Date;
   submittedAt: Date | null;
+  /** Exam attempts: the server takes nothing after this moment. */
+  deadlineAt: Date | null;
+  /** Finished by the server at the deadline. */
+  timedOut: boolean;
+  /** Picks this attempt's variant of questions with params/variants (stored, so regrades reuse it). */
+  variantSeed: number;
   quiz: QuizRecord;
   version: QuizVersionRecord;
   answers: AnswerRecord[];
@@ -69,6 +79,12 @@ export interface NewAnswer {
 
 /** An attempt as a code submission sees it, and one of its questions (null: no such key). */
 export interface OwnQuestion {
-  attempt: Pick<AttemptRecord, 'id' | 'status'> & { settings: QuizSettings };
+  attempt: Pick<AttemptRecord, 'id' | 'status' | 'deadlineAt'> & { settings: QuizSettings };
   question: QuestionRecord | null;
+}
+
+/** What an instructor granted one learner on one quiz. */
+export interface AccommodationRecord {
+  extraMinutes: number;
+  extraAttempts: number;
 }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
-import type { LearnerAnswer, LearnerAttempt, LearnerQuestionView, LearnerQuiz, QuizAvailability } from '@app/contracts';
+import type { LearnerAnswer, LearnerAttempt, LearnerExam, LearnerQuestionView, LearnerQuiz, QuizAvailability } from '@app/contracts';
+
+export class LearnerExamDto implements LearnerExam {
+  @ApiProperty({ description: 'Minutes per attempt, counted by the server (extra time granted comes on top)' }) minutes!: number;
+  @ApiProperty({ description: 'Whether running the visible tests is allowed during the exam' }) visibleTests!: boolean;
+  @ApiProperty({ description: 'Scores and feedback shown only once released, or once the quiz closes' }) hideScores!: boolean;
+  @ApiProperty({ description: 'The page shows one question at a time' }) oneAtATime!: boolean;
+}
 import { LearnerQuestionDto } from './learner-question.dto.js';
 
 export class LearnerQuizDto implements LearnerQuiz {
@@ -14,6 +21,7 @@ export class LearnerQuizDto implements LearnerQuiz {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closesAt!: string | null;
   @ApiProperty({ enum: ['open', 'not_open_yet', 'closed'] }) availability!: QuizAvailability;
   @ApiProperty() maxScore!: number;
+  @ApiProperty({ type: LearnerExamDto, nullable: true, description: 'null unless the quiz is an exam' }) exam!: LearnerExam | null;
   @ApiProperty({ type: [LearnerQuestionDto] }) questions!: LearnerQuestionView[];
 }
 
@@ -38,6 +46,11 @@ export class LearnerAttemptDto implements LearnerAttempt {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Points, once submitted' }) score!: number | null;
   @ApiProperty() maxScore!: number;
+  @ApiProperty({ type: LearnerExamDto, nullable: true, description: 'null unless the quiz is an exam' }) exam!: LearnerExam | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Exam attempts: when the server stops taking answers' }) deadline!: string | null;
+  @ApiProperty({ format: 'date-time', description: "The server's clock when this was sent" }) serverTime!: string;
+  @ApiProperty({ description: 'The server finished the attempt at its deadline' }) timedOut!: boolean;
+  @ApiProperty({ description: 'Exam scores withheld until release: score and verdicts are null' }) scoresHidden!: boolean;
   @ApiProperty({ type: [LearnerQuestionDto] }) questions!: LearnerQuestionView[];
   @ApiProperty({ type: [LearnerAnswerDto] }) answers!: LearnerAnswer[];
 }
@@ -47,8 +60,9 @@ export class AnswerRequestDto {
   @ApiProperty({
     description:
       'single_choice: a choice id; multiple_choice: a list of choice ids; ordering: every item in your order; ' +
+      'parsons: [{ line, indent }] the lines of your program in order (indent only when the question asks for it); ' +
       'predict_output and short_answer: a string (max 10,000 characters)',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'array', items: { type: 'object' } }],
     example: 'b',
   })
   @IsDefined({ message: 'response is required' })

@@ -4,6 +4,7 @@ import { AnswerQuestion } from './answer-question.use-case.js';
 import { AttemptsController } from './attempts.controller.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { AttemptsService } from './attempts.service.js';
+import { ExpireAttempts } from './expire-attempts.service.js';
 import { FinishAttempt } from './finish-attempt.use-case.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { LearnerQuizzesController } from './learner-quizzes.controller.js';
@@ -13,7 +14,7 @@ import { StartAttempt } from './start-attempt.use-case.js';
 @Module({
   imports: [LtiOutboxModule],
   controllers: [LearnerQuizzesController, AttemptsController],
-  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt],
-  exports: [AttemptsRepository, LearnerQuizRepository],
+  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt, ExpireAttempts],
+  exports: [AttemptsRepository, LearnerQuizRepository, ExpireAttempts],
 })
 export class AttemptsModule {}

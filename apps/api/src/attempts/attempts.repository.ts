@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { PrismaService, type Prisma } from '@app/db';
 import type { Question } from '@app/quiz-spec';
-import type { AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion } from './attempt.types.js';
+import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion } from './attempt.types.js';
 import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
 
 /** A transaction client, or the service itself outside a transaction. */
@@ -14,6 +15,7 @@ export interface BestScoreRecord {
 
 interface OwnQuestionRow {
   status: AttemptRecord['status'];
+  deadlineAt: Date | null;
   settings: unknown;
   questionId: string | null;
   key: string | null;
@@ -66,9 +68,25 @@ export class AttemptsRepository {
     return tx.attempt.count({ where: { userId, quizVersion: { quizId } } });
   }
 
-  async create(userId: string, quizVersionId: string, tx: Db = this.prisma): Promise<string> {
-    const row = await tx.attempt.create({ data: { userId, quizVersionId }, select: { id: true } });
+  async create(userId: string, quizVersionId: string, tx: Db = this.prisma, timing: { startedAt?: Date; deadlineAt?: Date | null } = {}): Promise<string> {
+    // Any 31-bit number: it only picks variants, so it need not be secret, only different per attempt.
+    const variantSeed = randomInt(0, 2 ** 31 - 1);
+    const row = await tx.attempt.create({ data: { userId, quizVersionId, variantSeed, ...timing }, select: { id: true } });
     return row.id;
+  }
+
+  findAccommodation(userId: string, quizId: string, tx: Db = this.prisma): Promise<AccommodationRecord | null> {
+    return tx.accommodation.findUnique({ where: { userId_quizId: { userId, quizId } }, select: { extraMinutes: true, extraAttempts: true } });
+  }
+
+  /** In-progress attempts whose time is up, oldest deadline first (the server finishes them). */
+  findOverdue(now: Date, take: number): Promise<{ id: string; userId: string }[]> {
+    return this.prisma.attempt.findMany({
+      where: { status: 'in_progress', deadlineAt: { lte: now } },
+      orderBy: { deadlineAt: 'asc' },
+      take,
+      select: { id: true, userId: true },
+    });
   }
 
   /** The attempt when it belongs to `userId`; null otherwise (callers answer 404 either way). */
@@ -83,6 +101,9 @@ export class AttemptsRepository {
         maxScore: true,
         startedAt: true,
         submittedAt: true,
+        deadlineAt: true,
+        timedOut: true,
+        variantSeed: true,
         answers: { select: ANSWER_SELECT },
         quizVersion: { select: { ...VERSION_SELECT, quiz: { select: QUIZ_SELECT } } },
       },
@@ -99,8 +120,8 @@ export class AttemptsRepository {
    */
   async findOwnQuestion(attemptId: string, userId: string, key: string): Promise<OwnQuestion | null> {
     const rows = await this.prisma.$queryRaw<OwnQuestionRow[]>`
-      SELECT a."status"::text AS "status",
-             jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes')) AS "settings",
+      SELECT a."status"::text AS "status", a."deadlineAt",
+             jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes', 'exam', v."content"->'exam')) AS "settings",
              q."id"::text AS "questionId", q."key", q."position", q."points", q."content"
       FROM "attempts" a
       JOIN "quiz_versions" v ON v."id" = a."quizVersionId"
@@ -108,7 +129,7 @@ export class AttemptsRepository {
       WHERE a."id" = ${attemptId}::uuid AND a."userId" = ${userId}::uuid`;
     const row = rows[0];
     if (!row) return null;
-    const attempt = { id: attemptId, status: row.status, settings: toSettings(row.settings) };
+    const attempt = { id: attemptId, status: row.status, deadlineAt: row.deadlineAt, settings: toSettings(row.settings) };
     if (row.questionId === null) return { attempt, question: null };
     return { attempt, question: { id: row.questionId, key: row.key!, position: row.position!, points: row.points!, content: row.content as Question } };
   }
@@ -143,8 +164,8 @@ export class AttemptsRepository {
     return tx.submission.count({ where: { attemptId, kind: 'submit', status: { in: ['pending', 'grading'] } } });
   }
 
-  async markSubmitted(id: string, score: number, maxScore: number, now: Date, tx: Db = this.prisma): Promise<void> {
-    await tx.attempt.update({ where: { id }, data: { status: 'submitted', score, maxScore, submittedAt: now }, select: { id: true } });
+  async markSubmitted(id: string, score: number, maxScore: number, now: Date, tx: Db = this.prisma, timedOut = false): Promise<void> {
+    await tx.attempt.update({ where: { id }, data: { status: 'submitted', score, maxScore, submittedAt: now, timedOut }, select: { id: true } });
   }
 
   async findBestScore(userId: string, quizId: string, tx: Db = this.prisma): Promise<BestScoreRecord | null> {

@@ -36,8 +36,9 @@ describe(AttemptsService.name, () => {
   it("shows one's own attempt with a shuffle stable for that attempt, and hides others' attempts", async () => {
     const { service, attempts } = setup();
     const mine = attempts.add('u1');
-    const first = await service.getOwn('u1', mine.id);
-    expect(await service.getOwn('u1', mine.id)).toEqual(first);
+    const now = new Date('2026-03-02T00:00:00Z');
+    const first = await service.getOwn('u1', mine.id, now);
+    expect(await service.getOwn('u1', mine.id, now)).toEqual(first);
     expect(first).toMatchObject({ id: mine.id, status: 'in_progress', maxScore: 10, answers: [] });
     for (const secret of SECRETS) expect(JSON.stringify(first)).not.toContain(secret);
     await expect(service.getOwn('u2', mine.id)).rejects.toThrow(NotFoundException);

@@ -2,9 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { toLearnerView } from '@app/quiz-spec';
 import type { LearnerAttempt, LearnerQuiz } from '@app/contracts';
 import { AttemptsRepository } from './attempts.repository.js';
-import { toLearnerAttempt } from './attempt-view.js';
+import { finishAttempt } from './attempt-finisher.js';
+import { learnerVariant, toLearnerAttempt, toLearnerExam } from './attempt-view.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
-import { availability } from './quiz-rules.js';
+import { availability, isPastDeadline } from './quiz-rules.js';
 
 /** Read side of the learner flow: a quiz as learners see it, and one's own attempt. */
 @Injectable()
@@ -29,14 +30,23 @@ export class AttemptsService {
       closesAt: settings.closes ?? null,
       availability: availability(settings, now),
       maxScore: questions.reduce((sum, q) => sum + q.points, 0),
-      questions: questions.map((q) => toLearnerView(q.content, `${quiz.id}@${version}`)),
+      exam: toLearnerExam(settings),
+      // Before an attempt there is no learner's seed: the cover shows the variant of seed 0.
+      questions: questions.map((q) => toLearnerView(learnerVariant(q.content, 0), `${quiz.id}@${version}`)),
     };
   }
 
-  /** Another learner's attempt is a 404, like an unknown one, so ids cannot be probed. */
-  async getOwn(userId: string, attemptId: string): Promise<LearnerAttempt> {
-    const attempt = await this.attempts.findOwn(attemptId, userId);
+  /**
+   * Another learner's attempt is a 404, like an unknown one, so ids cannot be probed. An exam
+   * attempt whose time is up is finished here first (the periodic sweep may not have come by yet).
+   */
+  async getOwn(userId: string, attemptId: string, now = new Date()): Promise<LearnerAttempt> {
+    let attempt = await this.attempts.findOwn(attemptId, userId);
     if (!attempt) throw new NotFoundException(`No attempt ${attemptId}`);
-    return toLearnerAttempt(attempt);
+    if (attempt.status === 'in_progress' && isPastDeadline(attempt.deadlineAt, now)) {
+      const outcome = await finishAttempt(this.attempts, attempt, now, true);
+      if (outcome.finished) attempt = (await this.attempts.findOwn(attemptId, userId))!;
+    }
+    return toLearnerAttempt(attempt, now);
   }
 }

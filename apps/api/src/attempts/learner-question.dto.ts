@@ -25,12 +25,14 @@ class ChoiceViewDto {
  */
 export class LearnerQuestionDto {
   @ApiProperty({ description: 'Question key, used in answer and submission routes' }) id!: string;
-  @ApiProperty({ enum: ['single_choice', 'multiple_choice', 'ordering', 'predict_output', 'short_answer', 'code'] }) type!: string;
+  @ApiProperty({ enum: ['single_choice', 'multiple_choice', 'ordering', 'parsons', 'predict_output', 'short_answer', 'code'] }) type!: string;
   @ApiProperty() prompt!: string;
   @ApiProperty() points!: number;
   @ApiProperty({ type: [String] }) concepts!: string[];
   @ApiPropertyOptional({ type: [ChoiceViewDto], description: 'single_choice, multiple_choice' }) choices?: ChoiceViewDto[];
   @ApiPropertyOptional({ type: [String], description: 'ordering: the items, shuffled' }) items?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'parsons: the lines to order (solution and distractors), shuffled' }) lines?: string[];
+  @ApiPropertyOptional({ description: 'parsons: true when the learner also indents the lines' }) indent?: boolean;
   @ApiPropertyOptional({ description: 'predict_output: the program to read' }) code?: string;
   @ApiPropertyOptional({ description: 'code' }) title?: string;
   @ApiPropertyOptional({ description: 'code: starter source' }) starter?: string;

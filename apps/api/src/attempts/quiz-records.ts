@@ -1,4 +1,4 @@
-import type { Question } from '@app/quiz-spec';
+import type { ExamSettings, Question } from '@app/quiz-spec';
 import type { QuestionRecord, QuizSettings, QuizVersionRecord } from './attempt.types.js';
 
 /** Prisma `select` of a version with what the learner flow needs (no YAML source). */
@@ -9,7 +9,7 @@ export const VERSION_SELECT = {
   questions: { orderBy: { position: 'asc' }, select: { id: true, key: true, position: true, points: true, content: true } },
 } as const;
 
-export const QUIZ_SELECT = { id: true, kind: true, title: true, course: true } as const;
+export const QUIZ_SELECT = { id: true, kind: true, title: true, course: true, scoresReleasedAt: true } as const;
 
 interface VersionRow {
   id: string;
@@ -20,10 +20,11 @@ interface VersionRow {
 
 /** The stored content is the quiz-spec model (a Quiz or an Exercise); only its access settings are read here. */
 export function toSettings(content: unknown): QuizSettings {
-  const item = (content ?? {}) as { attempts?: number; opens?: string; closes?: string };
+  const item = (content ?? {}) as { attempts?: number; opens?: string; closes?: string; exam?: ExamSettings };
   const settings: QuizSettings = { attempts: item.attempts ?? 0 };
   if (item.opens !== undefined) settings.opens = item.opens;
   if (item.closes !== undefined) settings.closes = item.closes;
+  if (item.exam !== undefined) settings.exam = { ...item.exam };
   return settings;
 }
 

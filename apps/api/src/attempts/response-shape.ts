@@ -1,4 +1,4 @@
-import type { Question } from '@app/quiz-spec';
+import { readParsonsAnswer, type Question } from '@app/quiz-spec';
 
 export const MAX_TEXT_RESPONSE = 10_000;
 
@@ -28,6 +28,10 @@ export function responseShapeError(question: NonCode, response: unknown): string
       const sorted = [...question.items].sort();
       const isPermutation = isStringList(response) && response.length === sorted.length && [...response].sort().every((item, i) => item === sorted[i]);
       return isPermutation ? undefined : 'must list every item of the question exactly once, in your order';
+    }
+    case 'parsons': {
+      const lines = readParsonsAnswer(question, response);
+      return typeof lines === 'string' ? lines : undefined;
     }
     case 'predict_output':
     case 'short_answer':

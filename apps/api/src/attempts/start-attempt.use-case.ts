@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AttemptsRepository } from './attempts.repository.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
-import { assertAttemptsLeft, assertOpen } from './quiz-rules.js';
+import { assertAttemptsLeft, assertOpen, attemptLimitWith, deadlineFor } from './quiz-rules.js';
 
 export interface StartedAttempt {
   attemptId: string;
@@ -26,8 +26,11 @@ export class StartAttempt {
       const open = await this.attempts.findInProgressId(userId, quizId, tx);
       if (open) return { attemptId: open, created: false };
       assertOpen(settings, now);
-      assertAttemptsLeft(settings.attempts, await this.attempts.countForQuiz(userId, quizId, tx));
-      return { attemptId: await this.attempts.create(userId, quiz.version.id, tx), created: true };
+      // Accommodations: an instructor's extra attempts and extra minutes for this learner.
+      const extra = settings.exam || settings.attempts > 0 ? await this.attempts.findAccommodation(userId, quizId, tx) : null;
+      assertAttemptsLeft(attemptLimitWith(settings.attempts, extra?.extraAttempts), await this.attempts.countForQuiz(userId, quizId, tx));
+      const deadlineAt = deadlineFor(settings, now, extra?.extraMinutes);
+      return { attemptId: await this.attempts.create(userId, quiz.version.id, tx, { startedAt: now, deadlineAt }), created: true };
     });
   }
 }

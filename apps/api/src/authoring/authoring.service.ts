@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { asQuiz, toLearnerView } from '@app/quiz-spec';
+import { learnerVariant } from '../attempts/attempt-view.js';
 import type { AuthoringPreview, AuthoringQuizDetail, AuthoringQuizSummary, AuthoringSubmission } from '@app/contracts';
 import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
 import { AuthoringRepository, type QuizRow, type SubmissionFilter, type SubmissionRow } from './authoring.repository.js';
@@ -52,7 +53,7 @@ export class AuthoringService {
       kind: quiz.kind,
       course: quiz.course,
       version: current.version,
-      questions: asQuiz(current.content).questions.map((question) => toLearnerView(question, PREVIEW_SEED)),
+      questions: asQuiz(current.content).questions.map((question) => toLearnerView(learnerVariant(question, 0), PREVIEW_SEED)),
     };
   }
 

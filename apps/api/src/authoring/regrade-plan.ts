@@ -18,6 +18,8 @@ export interface RegradeCandidate {
   gradedAt: Date;
   /** The seed of the stored grading, reused so only the tests differ. */
   seed: number | undefined;
+  /** The attempt's variant seed: the regrade grades against the learner's own variant. */
+  variantSeed?: number | null;
 }
 
 export interface TargetVersion {

@@ -1,6 +1,6 @@
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { SandboxLostError, type CaseTestSpec, type GradingJob, type GradingResult } from '@app/grader';
-import { parseFileText, type CodeQuestion, type Exercise } from '@app/quiz-spec';
+import { chooseValues, parseFileText, type CodeQuestion, type Exercise } from '@app/quiz-spec';
 import { SANDBOX_CRASHED_TWICE, type GradeOptions } from '@app/grading';
 import type { GradingService } from '../grading/grading.service.js';
 import { toItem, type RegradeCandidate, type TargetVersion } from './regrade-plan.js';
@@ -52,7 +52,8 @@ function fakeRepository(candidates: RegradeCandidate[], hiddenExpected = 2001) {
   const applied: RegradeWrite[][] = [];
   const repository = {
     applied,
-    candidates: async () => candidates.map((c) => ({ ...c })),
+    target,
+    candidates: async (): Promise<RegradeCandidate[]> => candidates.map((c) => ({ ...c })),
     targetVersion: async (quizId: string) => (quizId === QUIZ ? target : null),
     quizExists: async (quizId: string) => quizId === QUIZ,
     apply: async (_quizId: string, writes: RegradeWrite[]) => {
@@ -156,6 +157,26 @@ describe(RegradeQuiz.name, () => {
     grading.grade = (job) => (seeds.push(job.seed), grade(job));
     await useCase(repository, grading).preview(QUIZ);
     expect(seeds).toEqual([7, 7]);
+  });
+
+  it("grades each submission against its own attempt's variant (the seed stored with the attempt)", async () => {
+    const repository = fakeRepository([]);
+    const base = repository.target.codeQuestions.get('double-it')!;
+    const varied: CodeQuestion = { ...base, variants: [{ big: 2000 }, { big: 2001 }], tests: base.tests.map((t) => (t.name === 'doubles_big' ? { ...t, expected: '{{big}}' } : t)) };
+    repository.target.codeQuestions.set('double-it', varied);
+    const seedOf = (big: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((seed) => chooseValues(varied, seed)!.big === big)!;
+    repository.candidates = async () => [
+      { ...candidate('a', RIGHT, 3), variantSeed: seedOf(2000) },
+      { ...candidate('b', RIGHT, 3), variantSeed: seedOf(2001) },
+    ];
+    const expectedBig: unknown[] = [];
+    const grading = fakeGrader();
+    const grade = grading.grade;
+    grading.grade = (job) => (expectedBig.push((job.tests.find((t) => t.name === 'doubles_big') as CaseTestSpec).expected), grade(job));
+    const preview = await useCase(repository, grading).preview(QUIZ);
+    expect(expectedBig).toEqual([2000, 2001]);
+    // RIGHT doubles 1000 to 2000: right for the first learner's variant only.
+    expect(preview.items.map((item) => [item.submissionId, item.newPoints])).toEqual([['a', 3], ['b', 1]]);
   });
 
   it('refuses (409) to commit when a submission changed since the preview, and a second commit', async () => {

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { GradingJob, GradingResult } from '@app/grader';
-import { toGradingJob } from '@app/quiz-spec';
+import { toGradingJob, withVariant } from '@app/quiz-spec';
 import type { RegradeReport } from '@app/contracts';
 import { crashedTwiceVerdict, gradeUnderCrashRule } from '@app/grading';
 import { GradingService } from '../grading/grading.service.js';
@@ -75,7 +75,9 @@ export class RegradeQuiz {
   private async gradeAll(inputs: RegradeInputs): Promise<Results> {
     const limit = Math.max(1, this.grading.health().workers.size);
     const results = await mapBounded(inputs.matched, limit, ({ candidate, question }) =>
-      this.gradeOnce(toGradingJob(question, candidate.source, { only: 'all', ...(candidate.seed === undefined ? {} : { seed: candidate.seed }) })),
+      this.gradeOnce(
+        toGradingJob(withVariant(question, candidate.variantSeed), candidate.source, { only: 'all', ...(candidate.seed === undefined ? {} : { seed: candidate.seed }) }),
+      ),
     );
     return new Map(inputs.matched.map(({ candidate }, i) => [candidate.id, results[i]!]));
   }

@@ -80,7 +80,7 @@ describe(RegradeRepository.name, () => {
     expect(candidates.map((c) => c.source).sort()).toEqual(['off', 'other', 'right']);
     expect(candidates.find((c) => c.id === subs.off)).toEqual({
       id: subs.off, userId, email: 'regrade@example.org', attemptId, questionId: expect.any(String), questionKey: KEY, source: 'off',
-      points: 1, maxPoints: 3, score: 1 / 3, gradedAt: expect.any(Date), seed: 1,
+      points: 1, maxPoints: 3, score: 1 / 3, gradedAt: expect.any(Date), seed: 1, variantSeed: 0,
     });
   });
 

@@ -41,8 +41,9 @@ export class RegradeRepository {
       SELECT s."id"::text AS "id", s."userId"::text AS "userId", u."email", s."attemptId"::text AS "attemptId",
              s."questionId"::text AS "questionId", q."key" AS "questionKey", s."source",
              coalesce(s."points", 0) AS "points", coalesce(s."maxPoints", 0) AS "maxPoints", coalesce(s."score", 0) AS "score",
-             coalesce(s."gradedAt", to_timestamp(0)) AS "gradedAt", s."result"->'provenance'->'seed' AS "seed"
+             coalesce(s."gradedAt", to_timestamp(0)) AS "gradedAt", s."result"->'provenance'->'seed' AS "seed", a."variantSeed"
       FROM "submissions" s
+      LEFT JOIN "attempts" a ON a."id" = s."attemptId"
       JOIN "questions" q ON q."id" = s."questionId"
       JOIN "quiz_versions" v ON v."id" = q."quizVersionId"
       JOIN "users" u ON u."id" = s."userId"

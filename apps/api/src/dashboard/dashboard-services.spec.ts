@@ -4,7 +4,8 @@ import type { ConceptStatsRepository } from './concept-stats.repository.js';
 import { DashboardService } from './dashboard.service.js';
 import type { LearnerStatsRepository } from './learner-stats.repository.js';
 import type { QuestionStatsRepository } from './question-stats.repository.js';
-import { QuestionStatsService } from './question-stats.service.js';
+import { QuestionStatsService, variantStats } from './question-stats.service.js';
+import { chooseValues, type CodeQuestion } from '@app/quiz-spec';
 import type { QuizStatsRepository } from './quiz-stats.repository.js';
 import { QuizStatsService } from './quiz-stats.service.js';
 import type { ScoresExportRepository } from './scores-export.repository.js';
@@ -46,6 +47,8 @@ describe(QuestionStatsService.name, () => {
       mostFailedTests: async () => [{ key: 'b', name: 'test_x', failures: 4 }, { key: 'c', name: 'test_y', failures: 1 }],
       gradingFaults: async () => [{ key: 'c', grader: 2, author: 0 }],
       misconceptions: async () => [{ key: 'b', name: 'shared-state', learners: 3, failures: 5 }],
+      variantQuestions: async () => new Map(),
+      variantOutcomes: async () => [],
     });
 
   it('orders questions as in the quiz and attaches each its own figures and failed tests', async () => {
@@ -67,6 +70,23 @@ describe(QuestionStatsService.name, () => {
 
   it('answers 404 for an unknown quiz', async () => {
     await expect(new QuestionStatsService(repository(false)).forQuiz('no/quiz', page)).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('breaks a question with variants down per variant, attempts drawing the same values added up', () => {
+    const b = { id: 'b', variants: [{ k: 3 }, { k: 4 }, { k: 6 }] } as unknown as CodeQuestion;
+    const seedsOf = (k: number) => [...Array(40).keys()].filter((seed) => chooseValues(b, seed)!.k === k);
+    const [three1, three2] = seedsOf(3);
+    const [four] = seedsOf(4);
+    const rows = [
+      { key: 'b', seed: three1!, gradedAttempts: 1, passedAttempts: 1 },
+      { key: 'b', seed: three2!, gradedAttempts: 1, passedAttempts: 0 },
+      { key: 'b', seed: four!, gradedAttempts: 2, passedAttempts: 2 },
+    ];
+    expect(variantStats(new Map([['b', b]]), rows).get('b')).toEqual([
+      { values: { k: 3 }, gradedAttempts: 2, passedAttempts: 1, passRate: 0.5 },
+      { values: { k: 4 }, gradedAttempts: 2, passedAttempts: 2, passRate: 1 },
+      { values: { k: 6 }, gradedAttempts: 0, passedAttempts: 0, passRate: null },
+    ]);
   });
 });
 

@@ -19,7 +19,7 @@ const SUBMISSION_PASSED = Prisma.sql`s.score >= 1`;
  */
 export function attemptQuestionOutcomes(questionIds: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT coalesce(ans."questionId", subs."questionId") AS question_id,
+    SELECT coalesce(ans."questionId", subs."questionId") AS question_id, coalesce(ans."attemptId", subs."attemptId") AS attempt_id,
       ans.id IS NOT NULL AS answered,
       (ans.correct IS NOT NULL OR subs.passed IS NOT NULL) AS graded,
       (ans.correct IS TRUE OR subs.passed IS TRUE) AS passed

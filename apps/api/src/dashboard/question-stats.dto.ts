@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { ConceptStats, FailedTestCount, GradingFaultCount, MisconceptionCount, QuestionStats } from '@app/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ConceptStats, FailedTestCount, GradingFaultCount, MisconceptionCount, QuestionStats, VariantStats } from '@app/contracts';
 import { PageOf } from '../common/pagination.dto.js';
 
 export class FailedTestCountDto implements FailedTestCount {
@@ -27,6 +27,13 @@ export class MisconceptionCountDto implements MisconceptionCount {
 
   @ApiProperty({ example: 9, description: 'Failed test results naming it' })
   failures!: number;
+}
+
+export class VariantStatsDto implements VariantStats {
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { step: 3, start: 12 } }) values!: Record<string, string | number | boolean>;
+  @ApiProperty() gradedAttempts!: number;
+  @ApiProperty() passedAttempts!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0.5 }) passRate!: number | null;
 }
 
 export class QuestionStatsDto implements QuestionStats {
@@ -71,6 +78,9 @@ export class QuestionStatsDto implements QuestionStats {
 
   @ApiProperty({ type: [MisconceptionCountDto], description: "The named mistakes its graded submissions revealed, most learners first" })
   misconceptions!: MisconceptionCountDto[];
+
+  @ApiPropertyOptional({ type: [VariantStatsDto], description: 'Questions with per-learner variants: the figures per variant' })
+  variants?: VariantStats[];
 }
 
 export class QuestionStatsPageDto extends PageOf(QuestionStatsDto) {}

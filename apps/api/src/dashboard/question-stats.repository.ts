@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@app/db';
+import { Prisma, PrismaService } from '@app/db';
+import type { CodeQuestion } from '@app/quiz-spec';
 import { attemptQuestionOutcomes, gradedSubmissions, questionIdsOfQuiz } from './dashboard-sql.js';
 
 /** A question of a quiz, identified by its key across versions (described as in the newest version). */
@@ -45,6 +46,14 @@ export interface FailedTestRow {
   failures: number;
 }
 
+/** Graded and passed counts of one question, per attempt variant seed. */
+export interface VariantOutcomeRow {
+  key: string;
+  seed: number;
+  gradedAttempts: number;
+  passedAttempts: number;
+}
+
 const PROMPT_EXCERPT_CHARS = 160;
 
 /** Per-question aggregates of one quiz, keyed by question key so every version counts. */
@@ -75,6 +84,27 @@ export class QuestionStatsRepository {
         count(*) FILTER (WHERE o.graded)::int AS "gradedAttempts",
         count(*) FILTER (WHERE o.passed)::int AS "passedAttempts"
       FROM o JOIN questions q ON q.id = o.question_id GROUP BY q.key`;
+  }
+
+  /** The current version's code questions that declare per-learner variants, by key. */
+  async variantQuestions(quizId: string): Promise<Map<string, CodeQuestion>> {
+    const rows = await this.prisma.$queryRaw<{ key: string; content: unknown }[]>`
+      SELECT q.key, q.content FROM questions q JOIN quizzes z ON z."currentVersionId" = q."quizVersionId"
+      WHERE z.id = ${quizId} AND q.type = 'code' AND (q.content ? 'params' OR q.content ? 'variants')`;
+    return new Map(rows.map((row) => [row.key, row.content as CodeQuestion]));
+  }
+
+  /** Outcomes of questions with variants, per attempt seed (the variant is drawn from it in code). */
+  variantOutcomes(quizId: string, keys: string[]): Promise<VariantOutcomeRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRaw<VariantOutcomeRow[]>`
+      WITH o AS (${attemptQuestionOutcomes(questionIdsOfQuiz(quizId))})
+      SELECT q.key, a."variantSeed" AS seed,
+        count(*) FILTER (WHERE o.graded)::int AS "gradedAttempts",
+        count(*) FILTER (WHERE o.passed)::int AS "passedAttempts"
+      FROM o JOIN questions q ON q.id = o.question_id JOIN attempts a ON a.id = o.attempt_id
+      WHERE q.key IN (${Prisma.join(keys)})
+      GROUP BY q.key, a."variantSeed"`;
   }
 
   /** Submissions up to the first pass are counted per learner (ordered by time), then averaged. */

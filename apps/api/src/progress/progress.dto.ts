@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AttemptSummary, QuizProgress } from '@app/contracts';
 import { PageOf } from '../common/pagination.dto.js';
 
 export class AttemptSummaryDto implements AttemptSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({ description: 'true: an exam whose scores are not released yet (score is null)' }) scoresHidden?: boolean;
   @ApiProperty({ example: 'closures/make-counter' }) quizId!: string;
   @ApiProperty() quizTitle!: string;
   @ApiProperty({ enum: ['quiz', 'exercise'] }) kind!: 'quiz' | 'exercise';
@@ -30,6 +31,7 @@ export class QuizProgressDto implements QuizProgress {
   @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited' }) attemptsLeft!: number | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) inProgressAttemptId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastActivityAt!: string | null;
+  @ApiProperty({ description: 'An exam whose scores are not released yet: bestScore is null' }) scoresHidden!: boolean;
 }
 
 export class QuizProgressPageDto extends PageOf(QuizProgressDto) {}

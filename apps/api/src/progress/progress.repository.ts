@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import type { AttemptSummary } from '@app/contracts';
+import type { QuizSettings } from '../attempts/attempt.types.js';
 import { toSettings } from '../attempts/quiz-records.js';
 import { COURSE_ORDER } from '../catalog/course-order.js';
 import { LEARNER_VISIBLE_QUIZ } from '../catalog/learner-visible.js';
@@ -13,6 +14,14 @@ export interface PublishedQuizRow {
   section: string | null;
   attemptLimit: number;
   concepts: string[];
+  settings: QuizSettings;
+  scoresReleasedAt: Date | null;
+}
+
+/** An attempt of the history with what decides whether its score may be shown. */
+export interface AttemptSummaryRow extends AttemptSummary {
+  settings: QuizSettings;
+  scoresReleasedAt: Date | null;
 }
 
 export interface UserAttemptRow {
@@ -27,7 +36,7 @@ export interface UserAttemptRow {
 export class ProgressRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async listAttempts(userId: string, skip: number, take: number): Promise<{ rows: AttemptSummary[]; total: number }> {
+  async listAttempts(userId: string, skip: number, take: number): Promise<{ rows: AttemptSummaryRow[]; total: number }> {
     const where = { userId };
     const [attempts, total] = await Promise.all([
       this.prisma.attempt.findMany({
@@ -37,7 +46,7 @@ export class ProgressRepository {
         take,
         select: {
           id: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true,
-          quizVersion: { select: { version: true, quiz: { select: { id: true, title: true, kind: true } } } },
+          quizVersion: { select: { version: true, content: true, quiz: { select: { id: true, title: true, kind: true, scoresReleasedAt: true } } } },
         },
       }),
       this.prisma.attempt.count({ where }),
@@ -48,6 +57,8 @@ export class ProgressRepository {
       quizTitle: quizVersion.quiz.title,
       kind: quizVersion.quiz.kind,
       version: quizVersion.version,
+      settings: toSettings(quizVersion.content),
+      scoresReleasedAt: quizVersion.quiz.scoresReleasedAt,
       startedAt: startedAt.toISOString(),
       submittedAt: submittedAt?.toISOString() ?? null,
     }));
@@ -62,13 +73,14 @@ export class ProgressRepository {
         orderBy: COURSE_ORDER,
         skip,
         take,
-        select: { id: true, title: true, kind: true, course: true, section: true, currentVersion: { select: { content: true } } },
+        select: { id: true, title: true, kind: true, course: true, section: true, scoresReleasedAt: true, currentVersion: { select: { content: true } } },
       }),
       this.prisma.quiz.count({ where }),
     ]);
-    const rows = quizzes.map(({ currentVersion, ...quiz }) => ({
-      ...quiz, attemptLimit: toSettings(currentVersion?.content).attempts, concepts: conceptsOf(currentVersion?.content),
-    }));
+    const rows = quizzes.map(({ currentVersion, ...quiz }) => {
+      const settings = toSettings(currentVersion?.content);
+      return { ...quiz, attemptLimit: settings.attempts, settings, concepts: conceptsOf(currentVersion?.content) };
+    });
     return { rows, total };
   }
 
@@ -78,6 +90,12 @@ export class ProgressRepository {
       select: { id: true, status: true, updatedAt: true, quizVersion: { select: { quizId: true } } },
     });
     return rows.map(({ quizVersion, ...row }) => ({ ...row, quizId: quizVersion.quizId }));
+  }
+
+  /** Extra attempts an instructor granted this learner, per quiz (accommodations). */
+  async extraAttempts(userId: string, quizIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.prisma.accommodation.findMany({ where: { userId, quizId: { in: quizIds } }, select: { quizId: true, extraAttempts: true } });
+    return new Map(rows.map((row) => [row.quizId, row.extraAttempts]));
   }
 
   async bestScores(userId: string, quizIds: string[]): Promise<Map<string, { score: number; maxScore: number }>> {

@@ -41,7 +41,11 @@ function splitFeedback(test: TestResult): { message: string; feedback: string } 
   return { message: test.message, feedback: '' };
 }
 
-export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {
+export const RESULT_HIDDEN_MESSAGE = 'Received: your submission is graded, and its result is shown when your instructor releases the exam scores.';
+
+/** `hidden`: an exam's scores are not released, so a graded submission shows no result (runs still do). */
+export function toLearnerSubmission(row: SubmissionRecord, hidden = false): LearnerSubmission {
+  if (hidden && row.kind === 'submit') return withheld(row);
   const tests = (row.result?.tests ?? []).map(toLearnerTest);
   const scored = row.kind === 'submit' && row.status === 'graded';
   const view: LearnerSubmission = {
@@ -61,5 +65,27 @@ export function toLearnerSubmission(row: SubmissionRecord): LearnerSubmission {
     gradedAt: row.gradedAt?.toISOString() ?? null,
   };
   if (row.status === 'pending' || row.status === 'grading') view.poll = `/api/submissions/${row.id}`;
+  return view;
+}
+
+function withheld(row: SubmissionRecord): LearnerSubmission {
+  const done = row.status === 'graded' || row.status === 'error';
+  const view: LearnerSubmission = {
+    id: row.id,
+    attemptId: row.attemptId,
+    questionKey: row.questionKey,
+    kind: row.kind,
+    status: row.status,
+    score: null,
+    points: null,
+    maxPoints: null,
+    passed: 0,
+    total: 0,
+    message: row.status === 'error' ? errorMessage(row.errorReason) : done ? RESULT_HIDDEN_MESSAGE : null,
+    tests: [],
+    createdAt: row.createdAt.toISOString(),
+    gradedAt: row.gradedAt?.toISOString() ?? null,
+  };
+  if (!done) view.poll = `/api/submissions/${row.id}`;
   return view;
 }

@@ -16,6 +16,9 @@ export interface SubmissionRecord {
   errorReason: string | null;
   createdAt: Date;
   gradedAt: Date | null;
+  /** The access settings of the attempt's quiz version and its scores' release (exams hide verdicts). */
+  settings?: unknown;
+  scoresReleasedAt?: Date | null;
 }
 
 export interface NewSubmission {

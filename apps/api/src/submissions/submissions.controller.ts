@@ -19,7 +19,7 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Run the visible tests of a code question (not scored, uses no submission)' })
   @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded: per-test status, message and output' })
   @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still running: poll `poll`' })
-  @ApiErrors(400, 401, 404, 429)
+  @ApiErrors(400, 401, 403, 404, 429)
   run(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdOr404('attempt')) id: string,

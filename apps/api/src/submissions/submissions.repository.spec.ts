@@ -78,7 +78,7 @@ describe(SubmissionsRepository.name, () => {
     const pending = await submissions.findOwn(id, userId);
     expect(pending).toEqual({
       id, attemptId, questionKey: KEY, kind: 'submit', status: 'pending', score: null, points: null, maxPoints: null,
-      result: null, errorReason: null, createdAt: expect.any(Date), gradedAt: null,
+      result: null, errorReason: null, createdAt: expect.any(Date), gradedAt: null, settings: {}, scoresReleasedAt: null,
     });
     await grade(id, 0.5);
     await expect(submissions.findOwn(id, userId)).resolves.toMatchObject({ status: 'graded', score: 0.5, points: 1.5, gradedAt: expect.any(Date) });
@@ -118,7 +118,7 @@ describe(SubmissionsRepository.name, () => {
     const attemptId = await newAttempt();
     const found = await attempts.findOwnQuestion(attemptId, userId, KEY);
     expect(found).toEqual({
-      attempt: { id: attemptId, status: 'in_progress', settings: { attempts: 0 } },
+      attempt: { id: attemptId, status: 'in_progress', deadlineAt: null, settings: { attempts: 0 } },
       question: { id: questionId, key: KEY, position: 0, points: 3, content: expect.objectContaining({ type: 'code' }) },
     });
     await expect(attempts.findOwnQuestion(attemptId, userId, 'nope')).resolves.toMatchObject({ question: null });

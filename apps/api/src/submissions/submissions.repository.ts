@@ -51,8 +51,10 @@ export class SubmissionsRepository {
   async findOwn(id: string, userId: string): Promise<SubmissionRecord | null> {
     const rows = await this.prisma.$queryRaw<(Omit<SubmissionRecord, 'result'> & { result: GradingResult | null })[]>`
       SELECT s."id"::text AS "id", s."attemptId"::text AS "attemptId", q."key" AS "questionKey", s."kind"::text AS "kind",
-             s."status"::text AS "status", s."score", s."points", s."maxPoints", s."result", s."errorReason", s."createdAt", s."gradedAt"
+             s."status"::text AS "status", s."score", s."points", s."maxPoints", s."result", s."errorReason", s."createdAt", s."gradedAt",
+             jsonb_strip_nulls(jsonb_build_object('closes', v."content"->'closes', 'exam', v."content"->'exam')) AS "settings", z."scoresReleasedAt"
       FROM "submissions" s JOIN "questions" q ON q."id" = s."questionId"
+      JOIN "quiz_versions" v ON v."id" = q."quizVersionId" JOIN "quizzes" z ON z."id" = v."quizId"
       WHERE s."id" = ${id}::uuid AND s."userId" = ${userId}::uuid`;
     return rows[0] ?? null;
   }

@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { LearnerSubmission } from '@app/contracts';
 import { SubmissionProcessor } from '../grading/submission-processor.js';
 import { alreadySubmitted } from '../attempts/answer-question.use-case.js';
 import { AttemptsRepository } from '../attempts/attempts.repository.js';
-import { assertOpen } from '../attempts/quiz-rules.js';
+import { assertBeforeDeadline, assertOpen, scoresHidden } from '../attempts/quiz-rules.js';
+import { toSettings } from '../attempts/quiz-records.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import type { SubmissionKind } from './submission.types.js';
 import { toLearnerSubmission } from './submission-view.js';
@@ -38,6 +39,10 @@ export class SubmitCode {
     if (content.type !== 'code') {
       throw new BadRequestException(`"${questionKey}" is not a code question: answer it with PUT /api/attempts/${attemptId}/answers/${questionKey}`);
     }
+    assertBeforeDeadline(attempt.deadlineAt, now);
+    if (kind === 'run' && attempt.settings.exam && !attempt.settings.exam.visible_tests) {
+      throw new ForbiddenException('Running the visible tests is turned off in this exam: submit your code to have it graded');
+    }
     if (kind === 'submit') {
       if (attempt.status !== 'in_progress') throw alreadySubmitted();
       assertOpen(attempt.settings, now);
@@ -54,9 +59,9 @@ export class SubmitCode {
     return this.getOwn(userId, outcome.id);
   }
 
-  async getOwn(userId: string, submissionId: string): Promise<LearnerSubmission> {
+  async getOwn(userId: string, submissionId: string, now = new Date()): Promise<LearnerSubmission> {
     const row = await this.submissions.findOwn(submissionId, userId);
     if (!row) throw new NotFoundException(`No submission ${submissionId}`);
-    return toLearnerSubmission(row);
+    return toLearnerSubmission(row, scoresHidden(toSettings(row.settings), row.scoresReleasedAt ?? null, now));
   }
 }

@@ -81,6 +81,7 @@ function QuestionChart({ quizId }: { quizId: string }) {
       <ChartPanel id="chart-questions" title="Pass rate per question" summary={`${rows.length} questions.`} type="bar" labels={labels} series={series} percent />
       <CommonMistakes rows={rows} />
       <GradingFaults rows={rows} />
+      <VariantBreakdown rows={rows} />
     </>
   );
 }
@@ -115,6 +116,42 @@ function CommonMistakes({ rows }: { rows: QuestionStats[] }) {
           )}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** Questions with per-learner variants: the pass rate of each variant, to spot a harder one. */
+function VariantBreakdown({ rows }: { rows: QuestionStats[] }) {
+  const varied = rows.filter((q) => q.variants && q.variants.length > 0);
+  if (varied.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="variant-breakdown">
+      <h3 id="variant-breakdown">Pass rate per variant</h3>
+      {varied.map((q) => (
+        <table key={q.key} data-testid={`variants-${q.key}`}>
+          <caption>
+            <strong>{q.key}</strong>: {q.passRate === null ? 'no graded attempts' : `${Math.round(q.passRate * 100)} % over all variants`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Values</th>
+              <th scope="col">Graded attempts</th>
+              <th scope="col">Pass rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.variants!.map((v) => (
+              <tr key={JSON.stringify(v.values)}>
+                <th scope="row">
+                  <code>{Object.entries(v.values).map(([name, value]) => `${name} = ${String(value)}`).join(', ')}</code>
+                </th>
+                <td>{v.gradedAttempts}</td>
+                <td>{v.passRate === null ? '–' : `${Math.round(v.passRate * 100)} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </section>
   );
 }

@@ -4,6 +4,7 @@ export type {
   LearnerChoiceView,
   LearnerCodeView,
   LearnerOrderingView,
+  LearnerParsonsView,
   LearnerPredictOutputView,
   LearnerShortAnswerView,
 } from '../../../../libs/quiz-spec/src/learner-view.js';

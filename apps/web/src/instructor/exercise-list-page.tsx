@@ -63,6 +63,11 @@ export function ExerciseListPage() {
                     <a href={`#/instructor/edit/${quiz.id}`} aria-label={`Edit ${quiz.title}`}>Edit</a>
                     <a href={`#/instructor/preview/${quiz.id}`} aria-label={`Preview ${quiz.title} as a learner`}>Preview</a>
                     <a href={`#/instructor/regrade/${quiz.id}`} aria-label={`Regrade ${quiz.title}`}>Regrade</a>
+                    {quiz.kind === 'quiz' && (
+                      <a href={`#/instructor/exam/${quiz.id}`} aria-label={`Exam settings of ${quiz.title}: release scores, accommodations`}>
+                        Exam
+                      </a>
+                    )}
                     <button type="button" className="link-button" onClick={() => void togglePublished(quiz)}>
                       {quiz.published ? 'Unpublish' : 'Publish'}
                       <span className="visually-hidden"> {quiz.title}</span>

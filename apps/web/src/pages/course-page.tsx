@@ -102,7 +102,7 @@ function QuizCard({ quiz, heading: Heading }: { quiz: QuizProgress; heading: 'h2
       )}
       <p className="score-line">
         Best score:{' '}
-        <strong>{quiz.bestScore === null ? 'not yet' : pointsOf(quiz.bestScore, quiz.maxScore)}</strong>
+        <strong>{quiz.scoresHidden ? 'shown once your instructor releases it' : quiz.bestScore === null ? 'not yet' : pointsOf(quiz.bestScore, quiz.maxScore)}</strong>
         <progress value={fraction} max={1} aria-label={`Best score for ${quiz.title}`} />
       </p>
       <p className="muted small">

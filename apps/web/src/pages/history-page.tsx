@@ -34,7 +34,7 @@ export function HistoryPage() {
                     <a href={`#/quiz/${a.quizId}`}>{a.quizTitle}</a> <span className="muted small">v{a.version}</span>
                   </th>
                   <td>{a.status === 'submitted' ? 'Finished' : 'In progress'}</td>
-                  <td>{a.score === null ? '–' : pointsOf(a.score, a.maxScore)}</td>
+                  <td>{a.scoresHidden ? 'not released yet' : a.score === null ? '–' : pointsOf(a.score, a.maxScore)}</td>
                   <td className="wide-only">{formatDate(a.startedAt)}</td>
                   <td>{formatDate(a.submittedAt)}</td>
                 </tr>

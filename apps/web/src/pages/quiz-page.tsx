@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorText, type Page } from '../api/client.js';
 import type { LearnerAnswer, LearnerAttempt, LearnerQuiz, QuizProgress } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
@@ -6,6 +6,7 @@ import { pointsOf } from '../components/points.js';
 import { Markdown } from '../components/markdown.js';
 import { useLoad } from '../components/use-load.js';
 import { QuestionCard, answerFor } from '../questions/question-card.js';
+import { Countdown, ExamNotice } from './exam-parts.js';
 
 async function loadQuiz(quizId: string) {
   const [quiz, progress] = await Promise.all([
@@ -48,6 +49,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
             {quiz.attemptLimit === null ? 'unlimited attempts' : `${quiz.attemptLimit} attempts allowed`}
             {progress && ` · you have used ${progress.attemptsUsed}`}
           </p>
+          {quiz.exam && <ExamNotice exam={quiz.exam} />}
           {progress?.bestScore !== null && progress?.bestScore !== undefined && (
             <p>
               Your best score: <strong>{pointsOf(progress.bestScore, progress.maxScore)}</strong>
@@ -55,7 +57,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
           )}
           {quiz.availability === 'open' ? (
             <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
-              {progress?.inProgressAttemptId ? 'Continue your attempt' : 'Start an attempt'}
+              {progress?.inProgressAttemptId ? 'Continue your attempt' : quiz.exam ? `Start the exam (${quiz.exam.minutes} minutes)` : 'Start an attempt'}
             </button>
           ) : (
             <p className="muted">{quiz.availability === 'closed' ? 'This quiz is closed.' : 'This quiz is not open yet.'}</p>
@@ -72,6 +74,7 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
   const [busy, setBusy] = useState(false);
   const scoreRef = useRef<HTMLParagraphElement>(null);
   const [justFinished, setJustFinished] = useState(false);
+  const [timeUp, setTimeUp] = useState(false);
   const finished = attempt.status === 'submitted';
   // Start replaced the cover by the attempt: its title takes focus, so screen readers keep their place.
   useEffect(() => document.getElementById('page-title')?.focus(), []);
@@ -83,7 +86,18 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
 
   const onAnswered = (answer: LearnerAnswer) =>
     setAttempt((a) => ({ ...a, answers: [...a.answers.filter((x) => x.questionKey !== answer.questionKey), answer] }));
-  const refresh = () => void api.get<LearnerAttempt>(`/api/attempts/${attempt.id}`).then(setAttempt, (e: unknown) => setError(errorText(e)));
+  const refresh = useCallback(() => void api.get<LearnerAttempt>(`/api/attempts/${attempt.id}`).then(setAttempt, (e: unknown) => setError(errorText(e))), [attempt.id]);
+  const onTimeUp = useCallback(() => {
+    setTimeUp(true);
+    setJustFinished(true);
+    refresh();
+  }, [refresh]);
+  // Time is up but code submitted in time is still being graded: the server ends the attempt after.
+  useEffect(() => {
+    if (!timeUp || finished) return;
+    const timer = setInterval(refresh, 3000);
+    return () => clearInterval(timer);
+  }, [timeUp, finished, refresh]);
 
   async function finish() {
     const unanswered = attempt.questions.length - answered;
@@ -98,34 +112,74 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
       setBusy(false);
     }
   }
+  const locked = finished || timeUp;
+  // An exam may show one question at a time (a finished attempt shows them all, for review).
+  const oneAtATime = !!attempt.exam?.oneAtATime && !finished;
+  const [current, setCurrent] = useState(0);
+  function go(index: number) {
+    if (index < 0 || index >= attempt.questions.length) return;
+    setCurrent(index);
+    // The new question's heading takes the focus, so keyboard and screen-reader users land on it.
+    requestAnimationFrame(() => document.getElementById(`question-${attempt.questions[index]!.id}`)?.focus());
+  }
   return (
     <section>
       <PageTitle>{attempt.quizTitle}</PageTitle>
+      {attempt.deadline && !finished && !timeUp && <Countdown deadline={attempt.deadline} serverTime={attempt.serverTime} onEnd={onTimeUp} />}
       <p className="muted">
         {answered} of {attempt.questions.length} answered <progress value={answered} max={attempt.questions.length} aria-label="Questions answered" />
       </p>
-      {finished && (
-        <p className="final-score card" tabIndex={-1} ref={scoreRef} role="status" data-testid="final-score">
-          Attempt finished. Your score: <strong>{pointsOf(attempt.score, attempt.maxScore)}</strong>
+      {timeUp && !finished && (
+        <p className="final-score card" role="status">
+          Time is up. Your attempt is being closed: code you submitted before the end is still being graded.
         </p>
       )}
-      {attempt.questions.map((question, index) => (
-        <QuestionCard
-          key={question.id}
-          question={question}
-          index={index}
-          total={attempt.questions.length}
-          attemptId={attempt.id}
-          answer={answerFor(attempt.answers, question.id)}
-          locked={finished}
-          onAnswered={onAnswered}
-          refresh={refresh}
-        />
-      ))}
+      {finished && (
+        <p className="final-score card" tabIndex={-1} ref={scoreRef} role="status" data-testid="final-score">
+          {attempt.timedOut ? 'Time is up: the server ended your attempt. ' : 'Attempt finished. '}
+          {attempt.scoresHidden ? (
+            'Your answers are recorded; your score and feedback are shown once your instructor releases them.'
+          ) : (
+            <>
+              Your score: <strong>{pointsOf(attempt.score, attempt.maxScore)}</strong>
+            </>
+          )}
+        </p>
+      )}
+      {oneAtATime && <QuestionNavigator attempt={attempt} current={current} go={go} />}
+      {attempt.questions.map((question, index) =>
+        oneAtATime && index !== current ? null : (
+          <QuestionCard
+            key={question.id}
+            question={question}
+            index={index}
+            total={attempt.questions.length}
+            attemptId={attempt.id}
+            answer={answerFor(attempt.answers, question.id)}
+            locked={locked}
+            onAnswered={onAnswered}
+            refresh={refresh}
+            runAllowed={attempt.exam?.visibleTests ?? true}
+          />
+        ),
+      )}
+      {oneAtATime && (
+        <div className="button-row">
+          <button type="button" onClick={() => go(current - 1)} disabled={current === 0}>
+            Previous question
+          </button>
+          <button type="button" onClick={() => go(current + 1)} disabled={current === attempt.questions.length - 1}>
+            Next question
+          </button>
+        </div>
+      )}
       <ErrorBox message={error} />
-      {!finished && (
+      {!locked && (
         <div className="card">
-          <p>Answers are final once checked. Finish the attempt to record your score.</p>
+          <p>
+            Answers are final once checked. Finish the attempt to record your score.
+            {attempt.deadline && ' If you do not, the server finishes it when the time is up.'}
+          </p>
           <button type="button" className="primary" onClick={() => void finish()} disabled={busy}>
             Finish attempt
           </button>
@@ -133,5 +187,29 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
       )}
       {finished && <Markdown text="[Back to the course](#/)" />}
     </section>
+  );
+}
+
+/** Buttons to jump to any question of a one-at-a-time exam; answered ones are marked. */
+function QuestionNavigator({ attempt, current, go }: { attempt: LearnerAttempt; current: number; go(index: number): void }) {
+  return (
+    <nav aria-label="Questions" className="question-nav">
+      {attempt.questions.map((question, index) => {
+        const answered = !!answerFor(attempt.answers, question.id);
+        return (
+          <button
+            key={question.id}
+            type="button"
+            aria-current={index === current ? 'step' : undefined}
+            aria-label={`Question ${index + 1}${answered ? ', answered' : ''}`}
+            className={answered ? 'answered' : undefined}
+            onClick={() => go(index)}
+          >
+            {index + 1}
+            {answered ? ' ✓' : ''}
+          </button>
+        );
+      })}
+    </nav>
   );
 }

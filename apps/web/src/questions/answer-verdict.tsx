@@ -10,7 +10,8 @@ export function AnswerVerdict({ answer, takeFocus = false }: { answer: LearnerAn
     if (takeFocus) ref.current?.focus();
   }, [takeFocus]);
   const verdict = answer.correct === true ? 'Correct' : answer.correct === false ? (answer.score ? 'Partly correct' : 'Incorrect') : 'Answered';
-  const tone = answer.correct === true ? 'pass' : answer.score ? 'partial' : 'fail';
+  // No verdict yet (exam scores not released): neither green nor red.
+  const tone = answer.correct === null ? 'pending' : answer.correct === true ? 'pass' : answer.score ? 'partial' : 'fail';
   return (
     <div className={`verdict ${tone}`} ref={ref} tabIndex={-1} data-testid="answer-verdict">
       <p>

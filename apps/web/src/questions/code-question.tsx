@@ -23,7 +23,7 @@ function draftKey(attemptId: string | undefined, questionId: string): string {
 }
 
 /** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
-export function CodeQuestion({ question, attemptId, answer, locked, refresh }: QuestionProps<LearnerCodeView>) {
+export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true }: QuestionProps<LearnerCodeView>) {
   const [source, setSource] = useState(() => localStorage.getItem(draftKey(attemptId, question.id)) ?? question.starter);
   const { grading, result, error, send, refuse } = useGrading(attemptId, question.id);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -68,12 +68,15 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
       <p className="muted small">
         Your module is <code>{question.module}.py</code>. {limitsText(question.limits)}
         {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`}
+        {!runAllowed && ' Running the visible tests is turned off in this exam: check your code by reading it, then submit.'}
       </p>
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
       <div className="button-row">
-        <button type="button" onClick={() => void run('run')} {...sendProps}>
-          Run visible tests
-        </button>
+        {runAllowed && (
+          <button type="button" onClick={() => void run('run')} {...sendProps}>
+            Run visible tests
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
           Submit
         </button>
@@ -88,7 +91,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh }: Q
           </>
         )}
         {!grading && !result && error && 'No result: see the message below.'}
-        {!grading && result && (result.kind === 'run' ? 'Visible tests finished.' : `Graded: ${formatPoints(result.points ?? 0)} of ${formatPoints(result.maxPoints)} points.`)}
+        {!grading && result && (result.kind === 'run' ? 'Visible tests finished.' : result.maxPoints === null ? 'Submission received.' : `Graded: ${formatPoints(result.points ?? 0)} of ${formatPoints(result.maxPoints)} points.`)}
       </div>
       <div ref={outcomeRef} tabIndex={-1} className="grading-outcome" data-testid="grading-outcome">
         <ErrorBox message={error} />

@@ -3,6 +3,7 @@ import { Markdown } from '../components/markdown.js';
 import { ChoiceQuestion } from './choice-question.js';
 import { CodeQuestion } from './code-question.js';
 import { OrderingQuestion } from './ordering-question.js';
+import { ParsonsQuestion } from './parsons-question.js';
 import type { QuestionProps } from './question-props.js';
 import { TextQuestion } from './text-question.js';
 
@@ -10,6 +11,7 @@ const TYPE_LABEL: Record<LearnerQuestionView['type'], string> = {
   single_choice: 'Single choice',
   multiple_choice: 'Multiple choice',
   ordering: 'Ordering',
+  parsons: 'Parsons problem',
   predict_output: 'Predict the output',
   short_answer: 'Short answer',
   code: 'Code',
@@ -21,7 +23,7 @@ export function QuestionCard(props: QuestionProps<LearnerQuestionView> & { index
   const headingId = `question-${question.id}`;
   return (
     <section className="card question" aria-labelledby={headingId} data-question={question.id}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         Question {index + 1} of {total}
         {question.type === 'code' && question.title ? `: ${question.title}` : ''}{' '}
         <span className="muted small">
@@ -37,13 +39,15 @@ export function QuestionCard(props: QuestionProps<LearnerQuestionView> & { index
 
 function QuestionBody(props: QuestionProps<LearnerQuestionView>) {
   const { question } = props;
-  const shared = { attemptId: props.attemptId, answer: props.answer, locked: props.locked, onAnswered: props.onAnswered, refresh: props.refresh };
+  const shared = { attemptId: props.attemptId, answer: props.answer, locked: props.locked, onAnswered: props.onAnswered, refresh: props.refresh, runAllowed: props.runAllowed };
   switch (question.type) {
     case 'single_choice':
     case 'multiple_choice':
       return <ChoiceQuestion question={question} {...shared} />;
     case 'ordering':
       return <OrderingQuestion question={question} {...shared} />;
+    case 'parsons':
+      return <ParsonsQuestion question={question} {...shared} />;
     case 'predict_output':
     case 'short_answer':
       return <TextQuestion question={question} {...shared} />;

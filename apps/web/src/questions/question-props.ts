@@ -10,4 +10,6 @@ export interface QuestionProps<Q> {
   onAnswered(answer: LearnerAnswer): void;
   /** Reloads the attempt (a code submission changes the question's best answer on the server). */
   refresh(): void;
+  /** false in an exam that turns off "Run visible tests". */
+  runAllowed?: boolean;
 }

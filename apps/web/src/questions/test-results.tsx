@@ -13,6 +13,17 @@ const OUTCOME_LABEL: Record<TestOutcome, string> = {
 };
 
 export function SubmissionResult({ submission, limits }: { submission: LearnerSubmission; limits: LearnerCodeView['limits'] }) {
+  // An exam whose scores are not released: the server sends no result, only that it was received.
+  if (submission.kind === 'submit' && submission.maxPoints === null && submission.status === 'graded') {
+    return (
+      <section className="results" aria-label="Your submission">
+        <p className="verdict">
+          <strong data-testid="submission-headline">Submission received</strong>
+        </p>
+        {submission.message && <p className="muted">{submission.message}</p>}
+      </section>
+    );
+  }
   const headline =
     submission.kind === 'run'
       ? `Visible tests: ${submission.passed} of ${submission.total} passed`

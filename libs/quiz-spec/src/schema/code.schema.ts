@@ -87,6 +87,40 @@ const virtualClockSchema: JsonSchema = {
   description: 'true, false or { start: <seconds> }',
 };
 
+const paramValue: JsonSchema = {
+  type: ['string', 'number', 'boolean'],
+  maxLength: 200,
+  description: 'a number, a string (at most 200 characters) or true/false',
+};
+
+/** A list of values (type-specific keywords apply to their own type only) or a whole-number range. */
+const paramSpec: JsonSchema = {
+  type: ['array', 'object'],
+  items: paramValue,
+  minItems: 1,
+  maxItems: 50,
+  properties: {
+    min: { type: 'integer', minimum: -1_000_000_000, maximum: 1_000_000_000, description: 'a whole number' },
+    max: { type: 'integer', minimum: -1_000_000_000, maximum: 1_000_000_000, description: 'a whole number' },
+  },
+  required: ['min', 'max'],
+  additionalProperties: false,
+  description: 'a list of values, or { min, max } whole numbers',
+};
+
+const paramsSchema: JsonSchema = {
+  type: 'object', minProperties: 1, maxProperties: 10, propertyNames: identifier, additionalProperties: paramSpec,
+  description: 'a mapping of parameter name to a list of values or { min, max }',
+};
+
+const variantsSchema: JsonSchema = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 50,
+  items: { type: 'object', minProperties: 1, maxProperties: 10, propertyNames: identifier, additionalProperties: paramValue, description: 'a mapping of parameter name to value' },
+  description: 'a list of mappings of parameter name to value',
+};
+
 /** The fields of a code question, shared by exercise files and inline `type: code` questions. */
 export const codeFields: Record<string, JsonSchema> = {
   title: nonEmptyText(200),
@@ -108,6 +142,8 @@ export const codeFields: Record<string, JsonSchema> = {
   solution: code,
   wrong_solutions: { type: 'array', items: wrongSolutionSchema, minItems: 2, maxItems: 50 },
   explanation: text(),
+  params: paramsSchema,
+  variants: variantsSchema,
 };
 
 export const codeRequired = ['prompt', 'tests', 'solution', 'wrong_solutions'];

@@ -17,6 +17,7 @@ export const QUESTION_TYPES = [
   'single_choice',
   'multiple_choice',
   'ordering',
+  'parsons',
   'predict_output',
   'short_answer',
   'code',
@@ -43,6 +44,7 @@ const choice = closedObject(
 const choices: JsonSchema = { type: 'array', items: choice, minItems: 2, maxItems: 26 };
 const flag: JsonSchema = { type: 'boolean', description: 'true or false' };
 const items: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 2, maxItems: 26 };
+const distractors: JsonSchema = { type: 'array', items: nonEmptyText(500), maxItems: 20 };
 const accept: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 100 };
 const acceptPatterns: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 50, description: 'a list of regular expressions' };
 
@@ -51,6 +53,7 @@ const questionSchemas: Record<(typeof QUESTION_TYPES)[number], JsonSchema> = {
   single_choice: closedObject({ ...base, choices, shuffle: flag }, [...required, 'choices']),
   multiple_choice: closedObject({ ...base, choices, partial: flag, shuffle: flag }, [...required, 'choices']),
   ordering: closedObject({ ...base, items, partial: flag }, [...required, 'items']),
+  parsons: closedObject({ ...base, solution: code, distractors, indent: flag, partial: flag }, [...required, 'solution']),
   predict_output: closedObject({ ...base, code, expected_output: text() }, [
     ...required,
     'code',
@@ -90,11 +93,23 @@ const header: Record<string, JsonSchema> = {
   attempts,
 };
 
+const exam = closedObject(
+  {
+    minutes: { type: 'integer', minimum: 1, maximum: 600, description: 'a whole number of minutes from 1 to 600' },
+    visible_tests: { type: 'boolean', description: 'true or false' },
+    hide_scores: { type: 'boolean', description: 'true or false' },
+    one_at_a_time: { type: 'boolean', description: 'true or false' },
+  },
+  ['minutes'],
+  'a mapping { minutes, visible_tests, hide_scores, one_at_a_time }',
+);
+
 const quiz = closedObject(
   {
     ...header,
     opens: isoDate,
     closes: isoDate,
+    exam,
     concepts: tags,
     questions: { type: 'array', items: quizItem, minItems: 1, maxItems: 200 },
   },

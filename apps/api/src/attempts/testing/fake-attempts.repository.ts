@@ -15,6 +15,7 @@ export function publishedQuiz(questions: QuestionRecord[], settings: QuizSetting
     kind: 'quiz',
     title: 'A quiz',
     course: 'course',
+    scoresReleasedAt: null,
     version: { id: 'version-1', version: 1, settings, questions: questions.map((q, position) => ({ ...q, position })) },
   };
 }
@@ -51,7 +52,7 @@ export class FakeAttempts {
     const { version, ...quiz } = this.quiz;
     const attempt: AttemptRecord = {
       id: `attempt-${this.nextId++}`, userId, status: 'in_progress', score: null, maxScore: null,
-      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, quiz, version, answers: [], ...patch,
+      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, deadlineAt: null, timedOut: false, variantSeed: 0, quiz, version, answers: [], ...patch,
     };
     this.attempts.set(attempt.id, attempt);
     return attempt;
@@ -69,8 +70,12 @@ export class FakeAttempts {
   async countForQuiz(userId: string): Promise<number> {
     return [...this.attempts.values()].filter((a) => a.userId === userId).length;
   }
-  async create(userId: string): Promise<string> {
-    return this.add(userId).id;
+  readonly accommodations = new Map<string, { extraMinutes: number; extraAttempts: number }>();
+  async create(userId: string, _version: string, _tx?: unknown, timing: { startedAt?: Date; deadlineAt?: Date | null } = {}): Promise<string> {
+    return this.add(userId, timing).id;
+  }
+  async findAccommodation(userId: string, quizId: string): Promise<{ extraMinutes: number; extraAttempts: number } | null> {
+    return this.accommodations.get(`${userId}|${quizId}`) ?? null;
   }
   async findOwn(id: string, userId: string): Promise<AttemptRecord | null> {
     const attempt = this.attempts.get(id);
@@ -80,7 +85,10 @@ export class FakeAttempts {
     const attempt = await this.findOwn(id, userId);
     if (!attempt) return null;
     const question = attempt.version.questions.find((q) => q.key === key) ?? null;
-    return { attempt: { id, status: attempt.status, settings: attempt.version.settings }, question };
+    return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, settings: attempt.version.settings }, question };
+  }
+  async findOverdue(now: Date): Promise<{ id: string; userId: string }[]> {
+    return [...this.attempts.values()].filter((a) => a.status === 'in_progress' && a.deadlineAt !== null && a.deadlineAt <= now).map(({ id, userId }) => ({ id, userId }));
   }
   async lockInProgress(id: string): Promise<boolean> {
     return this.attempts.get(id)?.status === 'in_progress';
@@ -101,8 +109,8 @@ export class FakeAttempts {
   async countUngraded(attemptId: string): Promise<number> {
     return this.submissions.filter((s) => s.attemptId === attemptId && (s.status === 'pending' || s.status === 'grading')).length;
   }
-  async markSubmitted(id: string, score: number, maxScore: number, now: Date): Promise<void> {
-    Object.assign(this.attempts.get(id)!, { status: 'submitted', score, maxScore, submittedAt: now });
+  async markSubmitted(id: string, score: number, maxScore: number, now: Date, _tx?: unknown, timedOut = false): Promise<void> {
+    Object.assign(this.attempts.get(id)!, { status: 'submitted', score, maxScore, submittedAt: now, timedOut });
   }
   async findBestScore(userId: string, quizId: string): Promise<BestScoreRecord | null> {
     return this.best.get(`${userId}|${quizId}`) ?? null;

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ExamsController } from './exams.controller.js';
+import { ExamsRepository } from './exams.repository.js';
+import { ExamsService } from './exams.service.js';
+
+/** The instructor's exam routes under /api/authoring/exams (release, accommodations). */
+@Module({ controllers: [ExamsController], providers: [ExamsRepository, ExamsService] })
+export class ExamsModule {}

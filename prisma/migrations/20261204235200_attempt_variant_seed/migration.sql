@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "attempts" ADD COLUMN     "variantSeed" INTEGER NOT NULL DEFAULT 0;
