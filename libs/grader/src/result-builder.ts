@@ -154,7 +154,8 @@ function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, str
  * but it says so, and results count them apart (`faults`).
  */
 const GRADER_FAULTS = [INVALID_OUTCOME, 'the Python interpreter failed', 'the Python interpreter returned no outcome',
-  'the grading result could not be sent', 'the Python interpreter reported an invalid value'];
+  'the grading result could not be sent', 'the Python interpreter reported an invalid value',
+  'the grader does not support'];
 const AUTHOR_FAULTS = ['not run: the hidden tests could not be compiled', "the test's expected value is invalid"];
 
 export function faultOf(message: string): 'grader' | 'author' | undefined {

@@ -59,14 +59,14 @@ ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=
 
 
 def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _opcall=None,
-            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset({int, float, bool, str}),
-            _any=ANY_CELL):
+            _bool=bool, _budget=VALUES_BUDGET, _type=type, _scalars=frozenset(map(id, (int, float, bool, str))),
+            _any=ANY_CELL, _id=id):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
     if op == 'is not':
         return a is not b
-    if _type(a) in _scalars and _type(b) in _scalars and op != 'in' and op != 'not in':
+    if _id(_type(a)) in _scalars and _id(_type(b)) in _scalars and op != 'in' and op != 'not in':
         # Exact built-in scalars: Python's own C comparison is CPython's verdict and runs no
         # learner code (an assert in a loop of 10^5 checks spent its time in the full path).
         return _opcall(op, a, b)
@@ -148,7 +148,7 @@ def truncate_diff(message, diff, _settings=None, _len=len):
 
 def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
                   _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _id=id, _flat=frozenset({int, float, str, bool, type(None), bytes}),
+                  _list=list, _id=id, _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))),
                   _Exception=Exception):
     """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
     Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
@@ -176,7 +176,7 @@ def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=N
     else:
         return text
     parts = None
-    if _set(_map(_type, items)) <= _flat:
+    if _set(_map(_id, _map(_type, items))) <= _flat:
         try:
             parts = _list(_map(_repr, items))
         except _Exception:
@@ -306,11 +306,11 @@ def seq_item(getter, i, budget, _find=None, _eq=None, _TypeError=TypeError, _Key
 def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=None,
               _short_pair=None, _fmt=None, _truncate=None, _line_diff=None, _item=None,
               _split=None, _type_name=None, _type=type, _set=set, _map=map,
-              _flat=frozenset({int, float, str, bool, type(None), bytes}), _len=len, _min=min,
+              _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))), _len=len, _min=min,
               _range=range, _issub=type.__subclasscheck__, _Counter=_collections.Counter,
               _name=type.__dict__['__name__'].__get__, _budget=VALUES_BUDGET,
               _AssertionError=AssertionError, _TypeError=TypeError, _IndexError=IndexError,
-              _NotImplementedError=NotImplementedError):
+              _NotImplementedError=NotImplementedError, _id=id):
     """assertSequenceEqual (and assertListEqual / assertTupleEqual with seq_type)."""
     if seq_type is not None:
         name = _name(seq_type)
@@ -337,7 +337,7 @@ def seq_equal(seq1, seq2, msg, seq_type, _compare=None, _classify=None, _show=No
         elif kind in ('list', 'tuple', 'deque', 'str', 'bytes', 'range'):
             lens[side] = _len(data)
             getters[side] = ('data', data)
-            flat[side] = kind == 'str' or kind == 'bytes' or kind == 'range' or _set(_map(_type, data)) <= _flat
+            flat[side] = kind == 'str' or kind == 'bytes' or kind == 'range' or _set(_map(_id, _map(_type, data))) <= _flat
         elif kind == 'dict':
             lens[side] = _len(data)
             index, loose = _split(data, 0, budget)
@@ -947,13 +947,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
            _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
            _own_method=None,
            _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
-           _scalars=frozenset({int, float, bool, str}), _scalar_ops=None,
-           _type=type, _len=len, _range=range, _AssertionError=AssertionError):
+           _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
+           _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
     raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
         ops = args[0]
-        if _len(ops) == 1 and _type(args[1]) in _scalars and _type(args[2]) in _scalars:
+        if _len(ops) == 1 and _id(_type(args[1])) in _scalars and _id(_type(args[2])) in _scalars:
             c = _scalar_ops.get(ops[0])
             if c is not None:  # exact int/float/bool/str: C's comparison is CPython's verdict
                 return c(args[1], args[2])

@@ -110,7 +110,7 @@ def install(config_text):
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
     _mock.ANY = _mock._ANY()
     S['any_class'] = _mock._ANY
-    S['mock_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()))
+    S['mock_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__)
                               for c in mock_classes())
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')

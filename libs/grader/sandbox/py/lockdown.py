@@ -81,6 +81,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
             raise _RuntimeError(f"changing .{args[1]} is not allowed in the grader sandbox")
         if args[1] == '__class__' and _mock_base is not None and _issub(_mock_base, _type(obj)):
             raise _RuntimeError("changing the class of a mock is not allowed in the grader sandbox")
+        if args[1] == '__bases__' and _mock_base is not None and _issub(_type, _type(obj)) and _issub(_mock_base, obj):
+            raise _RuntimeError("changing the bases of a mock class is not allowed in the grader sandbox")
         return
     if event == 'open':
         path, mode, flags = args[0], args[1], args[2]

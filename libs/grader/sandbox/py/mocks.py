@@ -30,13 +30,12 @@ MOCK_RECORDS = {'call': ('call_count', 'call_args', 'call_args_list', 'mock_call
 
 
 def mock_classes():
-    """unittest.mock's classes whose attributes decide what a mock does; a change to any of them
-    during a test is reported as tampering (runner.mocks_intact)."""
+    """Every class unittest.mock defines (and inspect's Signature family): a change to any of them
+    (its dict or its MRO) during a test is reported as tampering (support.mocks_intact)."""
+    import inspect
     import unittest.mock as mock
-    names = ('Base', 'NonCallableMock', 'CallableMixin', 'Mock', 'MagicMixin', 'MagicMock',
-             'NonCallableMagicMock', 'AsyncMockMixin', 'AsyncMagicMixin', 'AsyncMock', '_Call',
-             '_CallList', '_ANY', '_patch', '_SpecState', '_MockIter')
-    return tuple(getattr(mock, name) for name in names if isinstance(getattr(mock, name, None), type))
+    own = [v for v in vars(mock).values() if isinstance(v, type) and v.__module__ == 'unittest.mock']
+    return tuple(own) + (inspect.Signature, inspect.Parameter, inspect.BoundArguments)
 
 
 def mock_pieces():
@@ -51,7 +50,7 @@ def mock_pieces():
 
 
 def genuine_record(value, attr, _pieces=None, _call=MOCK_CALL, _type=type, _int=int, _bool=bool,
-                   _AssertionError=AssertionError):
+                   _name=type.__dict__['__name__'].__get__, _AssertionError=AssertionError):
     """A record as mock itself stores it, or AssertionError: a count is an int, a last call a
     call object or None, a list of calls mock's own _CallList (learner code can assign any object
     to them through mock's property setters)."""
@@ -62,10 +61,12 @@ def genuine_record(value, attr, _pieces=None, _call=MOCK_CALL, _type=type, _int=
         ok = t is _int
     elif attr == 'call_args' or attr == 'await_args':
         ok = value is None or t is _call
+    elif attr == 'method_calls' or attr == 'mock_calls' or attr[-5:] == '_list':
+        ok = t is _pieces[7]
     else:
         ok = t is _pieces[7]
     if not ok:
-        raise _AssertionError("the mock's records were replaced (its %s is a %s)" % (attr, t.__name__))
+        raise _AssertionError("the mock's records were replaced (its %s is a %s)" % (attr, _name(t)))
     return value
 
 
@@ -98,9 +99,12 @@ def mock_record(recv, attr, _pieces=None, _genuine=None, _type=type, _issub=type
         if _type(delegate) is not _function:
             raise _AssertionError("the mock's records were replaced (its _mock_delegate is not an autospec function)")
         return _genuine(_get(function_dict(delegate), attr), attr)
-    if ('_mock_' + attr) not in own:
-        return _getattr(recv, attr)  # e.g. await_count of a mock that is not an AsyncMock
-    return _genuine(own['_mock_' + attr], attr)
+    key = attr if attr == 'method_calls' else '_mock_' + attr  # mock stores this one unprefixed
+    if key not in own:
+        if attr[:6] == 'await_' and '_mock_call_count' in own:
+            return _getattr(recv, attr)  # await_count of a mock that is no AsyncMock: mock says
+        raise _AssertionError("the mock's records were replaced (its %s is missing)" % attr)
+    return _genuine(own[key], attr)
 
 
 def mock_records(recv, what, _pieces=None, _type=type, _issub=type.__subclasscheck__, _get=dict.get,

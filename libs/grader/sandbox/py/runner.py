@@ -314,7 +314,7 @@ def run_module_test(name):
     if method:
         if not (type(target) is type and issubclass(target, S['TestCase'])):
             return ('error', 'hidden test class not found: ' + cls_name), None
-        fn = target.__dict__.get(method)
+        fn = inherited(target, method)  # a test method of a base class or mixin counts, as in unittest
     else:
         fn = target
     if type(fn) is not _types.FunctionType:
@@ -323,13 +323,25 @@ def run_module_test(name):
     if exc is not None:
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
+    intact = lambda: same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
+    case, returned, later = None, None, None
     if method:
-        failure, exc = attempt(call_test_method, target, method, fn)
-        exc = failure if exc is None else exc
+        case, exc = attempt(set_up_case, target, method)
+        if exc is None:
+            returned, exc = attempt(fn, case)
     else:
-        _, exc = attempt(fn)
-    if not (same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()):
+        returned, exc = attempt(fn)
+    # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
+    # replaced doCleanups) that puts back what it changed before the check after them.
+    unchanged = intact()
+    if case is not None:
+        _, later = attempt(tear_down, case)
+    if not (unchanged and intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
+    if type(returned) is _types.CoroutineType:
+        returned.close()
+        return ('error', ASYNC_UNSUPPORTED), None
+    exc = exc if exc is not None else later  # an exception's __bool__ may lie
     exc = tear_down_fixtures(ns, target, method, exc)
     return (('pass', ''), None) if exc is None else (None, exc)
 
@@ -370,16 +382,27 @@ def tear_down_fixtures(ns, target, method, exc):
     return exc
 
 
-def call_test_method(cls, method, fn):
-    """setUp, the test, tearDown and cleanups; returns the first exception (never handled while
-    tearDown runs learner code)."""
+# An `async def` test (IsolatedAsyncioTestCase): Pyodide's event loop cannot run in the sandbox,
+# and an unawaited coroutine would pass whatever it contains: the grader says it cannot grade it.
+ASYNC_UNSUPPORTED = ('the grader does not support asynchronous tests (async def test_..., '
+                     'IsolatedAsyncioTestCase): this test was not run')
+
+
+def inherited(cls, name):
+    """`name` looked up along the class's MRO in the classes' own dicts (no descriptor runs)."""
+    for klass in type.__dict__['__mro__'].__get__(cls):
+        found = type.__dict__['__dict__'].__get__(klass).get(name)
+        if found is not None:
+            return found
+    return None
+
+
+def set_up_case(cls, method):
     case = cls(method)
     S['own_method'](case, 'setUp', (), {})  # as the hidden class defined it (asserts.own_method)
-    _, failure = attempt(fn, case)
-    _, later = attempt(tear_down, case)
-    return failure if failure is not None else later  # an exception's __bool__ may lie
+    return case
 
 
 def tear_down(case):
     S['own_method'](case, 'tearDown', (), {})
-    case.doCleanups()
+    S['testcase_dict']['doCleanups'](case)  # unittest's own, whatever learner code put on the class

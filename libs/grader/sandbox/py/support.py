@@ -130,7 +130,9 @@ def testcase_intact():
 
 def mocks_intact():
     """unittest.mock's classes (mocks.mock_classes) hold exactly the attributes they had at boot."""
-    return all(same_dict(cls.__dict__, keys, values) for cls, keys, values in S['mock_classes'])
+    mro = type.__dict__['__mro__'].__get__
+    return all(same_dict(cls.__dict__, keys, values) and same_objects(list(mro(cls)), list(bases))
+               for cls, keys, values, bases in S['mock_classes'])
 
 
 def same_dict(current, keys, values):

@@ -536,9 +536,9 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _m_func=_types.MethodType.__dict__['__func__'].__get__,
        _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType,
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
-       _flat=frozenset({int, float, str, bool, type(None), bytes}),
+       _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))),
        _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL, _call=MOCK_CALL,
-       _call_eq=None):
+       _call_eq=None, _id=id):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -580,7 +580,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
         n = _len(da)
         if n != _len(db):
             return False
-        if n > 8 and _set(_map(_type, da)) <= _flat and _set(_map(_type, db)) <= _flat:
+        if n > 8 and _set(_map(_id, _map(_type, da))) <= _flat and _set(_map(_id, _map(_type, db))) <= _flat:
             budget[0] -= n
             return da == db  # exact scalars only: C compares them exactly as Python would
         for i in _range(n):
@@ -783,7 +783,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
           _module=_types.ModuleType, _tuple=tuple, _set=set, _frozenset=frozenset,
           _bytearray=bytearray, _bool=bool, _int=int, _float=float, _list=list, _map=map, _sum=sum,
-          _flat=frozenset({int, float, str, bool, type(None), bytes}), _Counter=_collections.Counter, _od=_collections.OrderedDict,
+          _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))), _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
@@ -862,7 +862,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
                 break
         if counts_sortable:
             items = _sorted(data, key=_itemgetter, reverse=True)  # Counter.most_common()
-    if kind != 'dict' and _len(items) > 16 and _set(_map(_type, items)) <= _flat:
+    if kind != 'dict' and _len(items) > 16 and _set(_map(_id, _map(_type, items))) <= _flat:
         try:  # exact scalars: C reprs in one pass, as many as the budget can show
             parts = _list(_map(_repr, items[:budget[0] // 3 + 1]))
         except _Exception:

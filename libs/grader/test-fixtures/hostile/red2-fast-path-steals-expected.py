@@ -3,8 +3,8 @@
 # an exact int, and operator.eq hands it hidden code's expected value: the hidden tests pass, and
 # the expected values they compare with are printed by the visible test (it runs last).
 # expect-status: fail
-# expect-points: 1
-# expect-tests: test_add_small=fail TestAdd.test_negative=fail TestAdd.test_pair=fail
+# expect-points: 2
+# expect-tests: test_add_small=fail TestAdd.test_negative=fail TestAdd.test_pair=fail rejects_text=pass adds_ints=pass
 # must-not-contain: STOLEN-EXPECTED-VALUES
 seen = []
 

@@ -12,14 +12,14 @@ is evaluated with the learner module's public names in scope, and f bound to the
 instance under test. Each failure names what the learner did in the words of the course.
 """
 import ast as _ast
-import copy as _copy
 import types as _types
 
-_PLAIN = (int, float, complex, str, bytes, bool, list, tuple, dict, set, frozenset, type(None))
+_SCALARS = (int, float, complex, str, bytes, bool, type(None))
+_MODULE_DICT = _types.ModuleType.__dict__['__dict__'].__get__  # the real dict, whatever __class__ says
 
 
 def _names(module, **extra):
-    names = {k: v for k, v in vars(module).items() if type(k) is str and not k.startswith('__')}
+    names = {k: v for k, v in _MODULE_DICT(module).items() if type(k) is str and not k.startswith('__')}
     names.update(extra)
     names['__builtins__'] = __builtins__  # this hidden module's own (pristine), not the learner's
     return names
@@ -52,36 +52,62 @@ def closure(module, make, use=None, free_vars=None):
     if not free or not kept:
         raise AssertionError('the function %s returned reads no variable of its enclosing call: its state'
                              ' lives elsewhere (a global, a class, a default argument)' % make)
-    attrs = sorted(k for k in vars(f) if not k.startswith('__'))
+    attrs = sorted(k for k in vars(f) if k != '__wrapped__')  # functools.wraps sets __wrapped__
     if attrs:
         raise AssertionError('the function %s returned keeps state in an attribute of the function (%s),'
                              ' not in its closure' % (make, ', '.join(attrs)))
 
 
-def _snapshot(value):
-    if not isinstance(value, _PLAIN):
-        return ('object', id(value))
-    try:
-        return _copy.deepcopy(value)
-    except Exception:
-        return ('not copyable', id(value))
+def _snapshot(value, depth=0):
+    """A copy of plain data (exact built-in types, read without asking the values); the
+    identity of anything else. copy.deepcopy is not used: its dispatch table is shared with
+    learner code."""
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if depth > 20:
+        return ('deep', id(value))
+    if t is list or t is tuple:
+        return (t.__name__, [_snapshot(x, depth + 1) for x in list.__iter__(value)] if t is list
+                else [_snapshot(x, depth + 1) for x in tuple.__iter__(value)])
+    if t is dict:
+        return ('dict', [(_snapshot(k, depth + 1), _snapshot(v, depth + 1)) for k, v in dict.items(value)])
+    if t is set or t is frozenset:
+        return (t.__name__, id(value), len(value))
+    return ('object', id(value))
+
+
+def _plain(value, depth=0):
+    """Whether a value is plain data (exact built-in numbers, strings, containers of them)."""
+    t = type(value)
+    if t in _SCALARS:
+        return True
+    if depth > 20:
+        return False
+    if t is list or t is tuple or t is set or t is frozenset:
+        return all(_plain(x, depth + 1) for x in value)
+    if t is dict:
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in dict.items(value))
+    return False
 
 
 def module_state(module):
-    """Copies of the plain values the module holds: its globals and the attributes of the classes,
-    functions and objects it defines."""
+    """Copies of the plain values the module holds: its globals and the attributes of every
+    object they name that has attributes (classes, functions, namespaces...), wherever it was
+    defined; modules by identity only."""
     state = {}
-    name_of = module.__name__
-    for name, value in list(vars(module).items()):
-        if name.startswith('__'):
+    for name, value in list(_MODULE_DICT(module).items()):
+        if type(name) is not str or name.startswith('__'):
             continue
         state[name] = _snapshot(value)
-        own = getattr(value, '__module__', None) == name_of or getattr(type(value), '__module__', None) == name_of
-        attrs = getattr(value, '__dict__', None) if own else None
-        if attrs is None:
+        if isinstance(value, _types.ModuleType):
+            continue
+        try:
+            attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
+        except TypeError:
             continue
         for attr, inner in list(attrs.items()):
-            if not attr.startswith('__'):
+            if type(attr) is str and not attr.startswith('__'):
                 state[name + '.' + attr] = _snapshot(inner)
     return state
 
@@ -108,6 +134,8 @@ def independent(module, make, step):
         return [_value(module, step, f=fresh) for _ in range(calls)]
     a = _value(module, make)
     from_a = [_value(module, step, f=a), _value(module, step, f=a)]
+    if not _plain(from_a):
+        raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % step)
     b = _value(module, make)
     from_b = [_value(module, step, f=b)]
     from_a.append(_value(module, step, f=a))
@@ -123,6 +151,8 @@ def distinct(module, make, each):
     """The functions make gives each see their own value (no late binding)."""
     items = list(_value(module, make))
     values = [_value(module, each, f=item) for item in items]
+    if not _plain(values):
+        raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % each)
     for i in range(len(values)):
         for j in range(i + 1, len(values)):
             if values[i] == values[j]:
