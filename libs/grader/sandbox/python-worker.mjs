@@ -19,7 +19,7 @@ const HARNESS_FILES = ['sealing.py', 'values.py', 'mocks.py', 'asserts.py', 'rew
 const PRELOAD = ['ast', 'unittest', 'unittest.mock', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
   'math', 'collections', 'itertools', 'functools', 'string', 'random', 'datetime', 'decimal',
   'fractions', 'statistics', 'dataclasses', 'typing', 'enum', 'heapq', 'bisect', 'copy',
-  'operator', 'textwrap', 'abc', 'contextlib', 'inspect'];
+  'operator', 'textwrap', 'abc', 'contextlib', 'inspect', 'logging', 'linecache'];
 const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpRequest',
   'EventSource', 'Worker', 'SharedWorker', 'importScripts', 'navigator', 'module', 'exports',
   'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
@@ -48,7 +48,7 @@ async function boot() {
 // Files that define classes run in their own namespace and export only the listed functions:
 // a class is reachable from `object.__subclasses__()`, and its methods' `__globals__` would
 // hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
-const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'RaisesContext'] };
+const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext'] };
 
 function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));

@@ -26,6 +26,11 @@ interface Fixture {
   tests: FixtureTest[];
   honest: Record<string, string>;
   lying?: { name: string; code: string; fails: string[] }[];
+  /**
+   * Honest solutions whose verdict is not CPython's on the tests named, on purpose or by a limit
+   * of the platform (README, known limits): exactly those tests differ, so a fix shows.
+   */
+  deviations?: Record<string, string[]>;
   /** Lies not defended yet (README, known limits): the engine still passes the tests named. */
   known_limits?: { name: string; code: string; fails: string[] }[];
   same_messages?: string[];
@@ -48,7 +53,7 @@ function jobOf(fixture: Fixture, source: string): GradingJob {
 }
 
 const honest = fixtures.flatMap(({ file, fixture }) =>
-  Object.entries(fixture.honest).map(([name, code]) => ({ label: `${file} ${name}`, fixture, code })));
+  Object.entries(fixture.honest).map(([name, code]) => ({ label: `${file} ${name}`, fixture, code, name })));
 const lying = fixtures.flatMap(({ file, fixture }) =>
   (fixture.lying ?? []).map((lie) => ({ label: `${file} ${lie.name}`, fixture, lie })));
 const limits = fixtures.flatMap(({ file, fixture }) =>
@@ -78,9 +83,12 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     }
   });
 
-  withCPython.each(honest)('$label: every verdict is CPython\'s', async ({ fixture, code }) => {
+  withCPython.each(honest)('$label: every verdict is CPython\'s', async ({ fixture, code, name }) => {
     const [engine, reference] = await grade(fixture, code);
-    expect(compareVerdicts(engine, reference!)).toEqual([]);
+    const known = fixture.deviations?.[name] ?? [];
+    const differences = compareVerdicts(engine, reference!);
+    expect(differences.filter((d) => !known.includes(d.test))).toEqual([]);
+    expect(differences.map((d) => d.test).sort()).toEqual([...known].sort()); // a documented deviation that is gone: update it
     for (const name of fixture.same_messages ?? []) {
       const mine = engine.tests.find((t) => t.name === name)!;
       const theirs = reference!.find((t) => t.name === name)!;

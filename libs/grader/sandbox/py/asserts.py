@@ -24,7 +24,7 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass'})
 # What the rewriter hands to the helper: the assertions, and the registration of an author's
 # type-equality function (kept where learner code cannot add to it).
-REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc'})
+REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc', 'skipTest'})
 
 # unittest's signatures: parameter names (after self) and how many are required.
 SIGNATURES = {
@@ -945,7 +945,7 @@ def clear_type_funcs(_funcs=None):
 
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
            _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
-           _own_method=None,
+           _own_method=None, _SkipTest=None, _skips=None,
            _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -978,6 +978,12 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     if op == 'addTypeEqualityFunc':
         return _register(receiver, args, kwargs)
+    if op == 'skipTest':
+        # Only this exception object counts as the author's skip (runner: support.classify);
+        # a SkipTest that learner code raises is an error, as before.
+        exc = _SkipTest(args[0] if args else kwargs.get('reason', ''))
+        _skips.append(exc)
+        raise exc
     if op in _mock_ops:
         return _mock(op, receiver, args, kwargs)
     if op == 'mock_record':
@@ -1028,6 +1034,8 @@ def wire_helper(seal, S):
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     own_method_ = seal(own_method, _methods=hidden_methods)
+    hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
+    S['hidden_skips'] = hidden_skips
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
@@ -1065,7 +1073,7 @@ def wire_helper(seal, S):
                        _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
                        _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
                        _register=seal(register_type_func, _funcs=type_funcs),
-                       _own_method=own_method_,
+                       _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips,
                        _mock=mock_check, _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

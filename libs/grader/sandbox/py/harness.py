@@ -9,6 +9,7 @@ import builtins as _builtins
 import gc as _gc
 import io as _io
 import json as _json
+import linecache as _linecache
 import marshal as _marshal
 from operator import is_ as _is
 import os as _os
@@ -47,7 +48,9 @@ def _snapshot_modules():
     """Pristine copies of every module namespace, for the imports of hidden code."""
     snaps = {}
     for name, mod in list(_sys.modules.items()):
-        if type(mod) is _types.ModuleType and name.partition('.')[0] not in BLOCKED_MODULES:
+        # builtins is the real module for hidden code (patch.object(builtins, 'input') must reach
+        # the submission); hidden code's own builtin names are pristine constants anyway.
+        if type(mod) is _types.ModuleType and name.partition('.')[0] not in BLOCKED_MODULES and name != 'builtins':
             snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
     S['module_snaps'] = snaps  # writable by the harness only (virtual clock)
     return _types.MappingProxyType(snaps)
@@ -83,6 +86,10 @@ def install(config_text):
     config = _json.loads(config_text)
     for name in config.get('preload', []):
         __import__(name)
+    # logging records its caller through sys._getframe, which the sandbox refuses: without a
+    # source file it does not look (records say "(unknown file)", messages are unchanged).
+    import logging
+    logging._srcfile = None
     _seal_all()
     S['TestCase'] = _unittest.TestCase
     S['testcase_dict'] = _types.MappingProxyType(dict(_unittest.TestCase.__dict__))

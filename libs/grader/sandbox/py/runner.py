@@ -13,6 +13,8 @@ def compile_suite(job_text):
     job = _json.loads(job_text)
     test_code, cases, support = compile_raw(job)
     marks = test_marks(test_code, support, job) if test_code is not None else {}
+    if test_code is not None and marks is None:  # the module did not run against the stand-in
+        marks = static_marks(job['testModule'])
     sources = [job.get('testModule') or ''] + list((job.get('supportModules') or {}).values())
     sources += [spec.get('setup') or '' for spec in job['tests'] if spec['kind'] == 'case']
     imports = sorted({name for text in sources if text for name in imported_modules(text)})
@@ -39,7 +41,7 @@ def test_marks(test_code, support, job):
                 if mark is not None:
                     marks[spec['name']] = mark
     except Exception:
-        marks = {}
+        marks = None
     finally:
         # What ran here (classes, functions, module globals with expected values) must be gone
         # before any learner code runs: nothing of it may be found later.
@@ -93,7 +95,13 @@ def begin(job_text):
     JOB['module_name'] = name
     mod = _types.ModuleType(name)
     mod.__file__ = name + '.py'
+    # The real builtins module, as a module imported by CPython has: hidden code's
+    # patch('builtins.input') must reach it (hidden code itself reads pristine copies).
+    mod.__builtins__ = _builtins
     JOB['module'] = mod
+    # inspect.getsource(learner_function) reads the source through linecache, as for a file.
+    lines = job['source'].splitlines(True)
+    _linecache.cache[name + '.py'] = (len(job['source']), None, lines, name + '.py')
     JOB['import'] = seal(private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
                          _own=_types.MappingProxyType({name: mod}), _copy=S['module_copy'])
     buf = capture()
@@ -140,7 +148,8 @@ def snapshot_imports(names, own):
         except Exception:
             continue
     for name, mod in list(_sys.modules.items()):
-        if name not in snaps and type(mod) is _types.ModuleType and name.partition('.')[0] not in BLOCKED_MODULES:
+        if (name not in snaps and name != 'builtins' and type(mod) is _types.ModuleType
+                and name.partition('.')[0] not in BLOCKED_MODULES):
             snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
 
 
@@ -206,6 +215,7 @@ def run_test(index):
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
+    S['hidden_skips'].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -261,7 +271,9 @@ def attempt(fn, *args):
 def hidden_namespace(name):
     names = S['builtins'].copy()  # a plain dict copy (mappingproxy.copy is dict.copy)
     names['__import__'] = JOB['import']
-    ns = {'__name__': name, '__builtins__': names}
+    # warnings.warn(stacklevel=2) from learner code registers in its caller's globals: the dict
+    # exists already, so filling it does not change the tamper fingerprint.
+    ns = {'__name__': name, '__builtins__': names, '__warningregistry__': {}}
     HIDDEN_NAMESPACES.add(id(ns))
     JOB.setdefault('namespaces', []).append(ns)  # kept alive so an id is never reused in a job
     return ns
@@ -319,6 +331,9 @@ def run_module_test(name):
         fn = target
     if type(fn) is not _types.FunctionType:
         return ('error', 'hidden test not found: ' + name), None
+    skipped = runtime_skip(target if method else None, fn)
+    if skipped is not None:
+        return ('skipped', skipped), None
     exc = set_up_fixtures(ns, target, method)
     if exc is not None:
         return None, exc
@@ -394,6 +409,19 @@ def inherited(cls, name):
         found = type.__dict__['__dict__'].__get__(klass).get(name)
         if found is not None:
             return found
+    return None
+
+
+def runtime_skip(cls, fn):
+    """The reason of a skip decorator that the module, executed for this test, applied (a
+    condition on the submission: `skipUnless(hasattr(solution, 'extra'))`), read from the
+    hidden class and function before any learner code of the test runs; None otherwise."""
+    own = _types.FunctionType.__dict__['__dict__'].__get__(fn)
+    holders = [own] + ([type.__dict__['__dict__'].__get__(cls)] if cls is not None else [])
+    for holder in holders:
+        if holder.get('__unittest_skip__') is True:
+            why = holder.get('__unittest_skip_why__', '')
+            return why[:500] if type(why) is str else ''
     return None
 
 

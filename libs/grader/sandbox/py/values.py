@@ -755,6 +755,10 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
                 return False
             if _eq(e, x, True, depth + 1, budget):
                 return True
+    if _flags(tc) & 512 and not _holds_any(x, 0):
+        # a number or string subclass written in Python with its own __contains__ (an IntFlag):
+        # its own method answers, as for any container class of Python code
+        return _bool(x in c)
     raise _TypeError("argument of type '%s' is not a container or iterable" % _type_name(c))
 
 
