@@ -1,0 +1,180 @@
+// The exam-start scenario: a whole class arrives within a short window, each learner signs up,
+// signs in, starts the same quiz and submits once (some submissions hostile); /health is probed
+// throughout. Every accepted submission is followed through the API until it is final.
+import { call, Learner, newStats, percentile, type CallStats } from './learner-client.js';
+import { sourceFor, type SourceKind } from './sources.js';
+
+export interface ExamStartOptions {
+  baseUrl: string;
+  learners: number;
+  /** Arrivals are spread evenly over this many seconds. */
+  windowSeconds: number;
+  /** Share of hostile sources (see sourceFor: 1 in 100 of all is then an endless loop). */
+  hostileShare: number;
+  /**
+   * 'existing' (default): the accounts are made before the window (not measured) and each learner
+   * signs in on arrival, as a class does on exam day; 'new': each signs up first, then signs in.
+   */
+  accounts?: 'existing' | 'new';
+  /** How long to wait for verdicts after the last arrival. */
+  drainMs?: number;
+}
+
+export interface Percentiles { p50: number; p95: number; p99: number; max: number }
+
+export interface ExamStartFigures {
+  learners: number;
+  windowSeconds: number;
+  accounts: 'existing' | 'new';
+  /** Learners whose sign-up, sign-in or start failed (no submission made). */
+  notStarted: number;
+  accepted: number;
+  /** Submissions the API refused, by status. */
+  rejectedByStatus: Record<string, number>;
+  final: number;
+  lost: number;
+  lostIds: string[];
+  byKind: Record<SourceKind, number>;
+  verdicts: Record<string, number>;
+  responses5xx: number;
+  networkErrors: number;
+  /** From the submission's POST to its verdict (the 201's latency, or the poll that saw it final). */
+  timeToVerdictMs: Percentiles;
+  /** From the learner's arrival (before signing up) to the verdict. */
+  arrivalToVerdictMs: Percentiles;
+  healthMs: Percentiles & { probes: number; not200: number };
+  /** The API's own figure (GET /health api.eventLoopDelayMs, 10 s windows): the worst window's p99 and max. */
+  eventLoopDelayMs: { worstWindowP99: number; max: number; windows: number };
+  seconds: number;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** As the web page polls a submission still grading (apps/web use-grading.ts). */
+const POLL_MS = 1000;
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(percentile(sorted, p));
+  return { p50: at(50), p95: at(95), p99: at(99), max: Math.round(sorted.at(-1) ?? 0) };
+}
+
+interface Outcome { id?: string; status: number; kind: SourceKind; verdict?: string; submitMs?: number; arrivalMs?: number }
+
+/** One learner: arrive, sign up and in, start, submit, then poll until the verdict (or the deadline). */
+async function learner(options: ExamStartOptions, stats: CallStats, one: Learner, n: number, deadline: () => number): Promise<Outcome | undefined> {
+  const arrived = performance.now();
+  const ready = options.accounts === 'new' ? await one.begin() : await one.start();
+  if (!ready) return undefined;
+  const { kind, source } = sourceFor(n, options.hostileShare);
+  const submitted = performance.now();
+  const reply = await one.submit(source);
+  if (!reply.id) return { status: reply.status, kind };
+  const outcome: Outcome = { id: reply.id, status: reply.status, kind };
+  let verdict = reply.status === 201 ? reply.verdict : undefined;
+  while (verdict !== 'graded' && verdict !== 'error' && performance.now() < deadline()) {
+    await sleep(POLL_MS);
+    verdict = await one.verdict(reply.id);
+  }
+  outcome.verdict = verdict;
+  if (verdict === 'graded' || verdict === 'error') {
+    outcome.submitMs = performance.now() - submitted;
+    outcome.arrivalMs = performance.now() - arrived;
+  }
+  return outcome;
+}
+
+/** GET /health every 200 ms until stopped: latency, and the API's event-loop delay windows. */
+function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200: number; windows: Map<string, { p99: number; max: number }> }> } {
+  const ms: number[] = [];
+  const windows = new Map<string, { p99: number; max: number }>();
+  let not200 = 0;
+  let running = true;
+  let before: string | undefined;
+  const loop = (async () => {
+    const stats = newStats();
+    while (running) {
+      const reply = await call(stats, `${baseUrl}/health`);
+      ms.push(reply.ms);
+      if (reply.status !== 200) not200++;
+      const delay = reply.body?.api?.eventLoopDelayMs;
+      // A window is reported for 10 s: keyed by its figures, each counted once; the one shown at
+      // the first probe ended before the run (boot, warm-up) and is left out.
+      const key = JSON.stringify(delay);
+      before ??= key;
+      if (delay && key !== before) windows.set(key, { p99: delay.p99, max: delay.max });
+      await sleep(200);
+    }
+  })();
+  return {
+    async stop() {
+      // The window in progress is reported once it ends: wait for it (at most one window).
+      const last = JSON.stringify([...windows.keys()].at(-1) ?? before);
+      const until = Date.now() + 11_000;
+      while (Date.now() < until && JSON.stringify([...windows.keys()].at(-1) ?? before) === last) await sleep(200);
+      running = false;
+      await loop;
+      return { ms, not200, windows };
+    },
+  };
+}
+
+/** Accounts made before the window, a few at a time (their sign-ups are not measured). */
+async function signUpAll(options: ExamStartOptions, stats: CallStats): Promise<Learner[]> {
+  const learners = Array.from({ length: options.learners }, () => new Learner(options.baseUrl, stats));
+  if (options.accounts === 'new') return learners;
+  const setup = newStats();
+  for (let i = 0; i < learners.length; i += 8) {
+    const batch = learners.slice(i, i + 8);
+    const made = await Promise.all(batch.map((one) => new Learner(options.baseUrl, setup, one.email).signUp()));
+    if (made.some((ok) => !ok)) throw new Error('an account could not be made before the window');
+  }
+  return learners;
+}
+
+export async function runExamStart(options: ExamStartOptions): Promise<ExamStartFigures> {
+  const stats = newStats();
+  const learners = await signUpAll(options, stats);
+  const started = performance.now();
+  const lastArrival = started + options.windowSeconds * 1000;
+  const deadline = () => lastArrival + (options.drainMs ?? 180_000);
+  const health = probeHealth(options.baseUrl);
+  const spacingMs = (options.windowSeconds * 1000) / options.learners;
+  const outcomes = await Promise.all(Array.from({ length: options.learners }, async (_, n) => {
+    await sleep(n * spacingMs);
+    return learner(options, stats, learners[n]!, n, deadline);
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const probed = await health.stop();
+  const made = outcomes.filter((o): o is Outcome => o !== undefined);
+  const accepted = made.filter((o) => o.id);
+  const final = accepted.filter((o) => o.submitMs !== undefined);
+  const rejected: Record<string, number> = {};
+  for (const o of made) if (!o.id) rejected[o.status] = (rejected[o.status] ?? 0) + 1;
+  const byKind: Record<SourceKind, number> = { right: 0, wrong: 0, hostile: 0, spin: 0 };
+  const verdicts: Record<string, number> = {};
+  for (const o of accepted) {
+    byKind[o.kind]++;
+    verdicts[o.verdict ?? 'unfinished'] = (verdicts[o.verdict ?? 'unfinished'] ?? 0) + 1;
+  }
+  const windows = [...probed.windows.values()];
+  return {
+    learners: options.learners,
+    windowSeconds: options.windowSeconds,
+    accounts: options.accounts ?? 'existing',
+    notStarted: options.learners - made.length,
+    accepted: accepted.length,
+    rejectedByStatus: rejected,
+    final: final.length,
+    lost: accepted.length - final.length,
+    lostIds: accepted.filter((o) => o.submitMs === undefined).slice(0, 20).map((o) => o.id!),
+    byKind,
+    verdicts,
+    responses5xx: [...stats.statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0),
+    networkErrors: stats.networkErrors,
+    timeToVerdictMs: percentiles(final.map((o) => o.submitMs!)),
+    arrivalToVerdictMs: percentiles(final.map((o) => o.arrivalMs!)),
+    healthMs: { ...percentiles(probed.ms), probes: probed.ms.length, not200: probed.not200 },
+    eventLoopDelayMs: { worstWindowP99: Math.max(0, ...windows.map((w) => w.p99)), max: Math.max(0, ...windows.map((w) => w.max)), windows: windows.length },
+    seconds: Math.round(seconds * 10) / 10,
+  };
+}
