@@ -20,20 +20,21 @@ const { values } = parseArgs({ options: { submissions: { type: 'string', default
 const n = Number(values.submissions);
 const DB = 'pyquiz_statements';
 
-interface Statement { query: string; calls: number; ms: number }
+interface Statement { query: string; calls: number; ms: number; toplevel: boolean }
 
 async function snapshot(admin: pg.Client): Promise<Statement[]> {
-  const { rows } = await admin.query<{ query: string; calls: string; ms: number }>(
-    `SELECT s.query, s.calls::text AS calls, s.total_exec_time AS ms FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-     WHERE d.datname = $1 ORDER BY s.calls DESC`, [DB]);
-  return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' ').trim(), calls: Number(row.calls), ms: row.ms }));
+  const { rows } = await admin.query<{ query: string; calls: string; ms: number; toplevel: boolean }>(
+    `SELECT s.query, s.calls::text AS calls, s.total_exec_time AS ms, s.toplevel FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+     WHERE d.datname = $1 ORDER BY s.toplevel DESC, s.calls DESC`, [DB]);
+  return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' ').trim(), calls: Number(row.calls), ms: row.ms, toplevel: row.toplevel }));
 }
 
+/** Top-level statements are the API's round trips; nested ones run inside them (SQL functions, foreign-key checks). */
 function report(title: string, statements: Statement[]): void {
-  const total = statements.reduce((sum, s) => sum + s.calls, 0);
-  const ms = statements.reduce((sum, s) => sum + s.ms, 0);
-  console.log(`\n== ${title}: ${(total / n).toFixed(2)} statements and ${(ms / n).toFixed(2)} ms of execution in PostgreSQL per submission`);
-  for (const s of statements) console.log(`${(s.calls / n).toFixed(2).padStart(6)}  ${(s.ms / s.calls).toFixed(3).padStart(7)} ms  ${s.query.slice(0, 150)}`);
+  const per = (select: (s: Statement) => boolean) => (statements.filter(select).reduce((sum, s) => sum + s.calls, 0) / n).toFixed(2);
+  const ms = statements.filter((s) => s.toplevel).reduce((sum, s) => sum + s.ms, 0);
+  console.log(`\n== ${title}: ${per((s) => s.toplevel)} round trips (${per((s) => !s.toplevel)} nested statements) and ${(ms / n).toFixed(2)} ms of execution in PostgreSQL per submission`);
+  for (const s of statements) console.log(`${(s.calls / n).toFixed(2).padStart(6)}  ${(s.ms / s.calls).toFixed(3).padStart(7)} ms  ${s.toplevel ? '' : '(nested) '}${s.query.slice(0, 140)}`);
 }
 
 async function main(): Promise<void> {

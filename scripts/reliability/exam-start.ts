@@ -1,7 +1,8 @@
 // The exam-start scenario: a whole class arrives within a short window, each learner signs up,
 // signs in, starts the same quiz and submits once (some submissions hostile); /health is probed
 // throughout. Every accepted submission is followed through the API until it is final.
-import { call, Learner, newStats, percentile, type CallStats } from './learner-client.js';
+import { get } from 'node:http';
+import { Learner, newStats, percentile, type CallStats } from './learner-client.js';
 import { sourceFor, type SourceKind } from './sources.js';
 
 export interface ExamStartOptions {
@@ -42,7 +43,7 @@ export interface ExamStartFigures {
   timeToVerdictMs: Percentiles;
   /** From the learner's arrival (before signing up) to the verdict. */
   arrivalToVerdictMs: Percentiles;
-  healthMs: Percentiles & { probes: number; not200: number };
+  healthMs: Percentiles & { probes: number; not200: number; slowest: { atS: number; ms: number; status: number }[] };
   /** The API's own figure (GET /health api.eventLoopDelayMs, 10 s windows): the worst window's p99 and max. */
   eventLoopDelayMs: { worstWindowP99: number; max: number; windows: number };
   seconds: number;
@@ -83,18 +84,44 @@ async function learner(options: ExamStartOptions, stats: CallStats, one: Learner
   return outcome;
 }
 
+/**
+ * One GET on a connection of its own (node:http, no keep-alive): as a monitoring probe does, and
+ * not queued in the learners' fetch connection pool, so its time is the API's.
+ */
+function probeOnce(url: string): Promise<{ status: number; ms: number; body: any }> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const request = get(url, { agent: false, timeout: 60_000 }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        let body: unknown = null;
+        try { body = JSON.parse(text); } catch { /* not JSON */ }
+        done({ status: response.statusCode ?? 0, ms: performance.now() - started, body });
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', () => done({ status: 0, ms: performance.now() - started, body: null }));
+  });
+}
+
 /** GET /health every 200 ms until stopped: latency, and the API's event-loop delay windows. */
-function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200: number; windows: Map<string, { p99: number; max: number }> }> } {
+function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200: number; windows: Map<string, { p99: number; max: number }>; slow: { atS: number; ms: number; status: number }[] }> } {
   const ms: number[] = [];
   const windows = new Map<string, { p99: number; max: number }>();
   let not200 = 0;
   let running = true;
   let before: string | undefined;
+  const slow: { atS: number; ms: number; status: number }[] = [];
+  const begun = performance.now();
   const loop = (async () => {
-    const stats = newStats();
     while (running) {
-      const reply = await call(stats, `${baseUrl}/health`);
+      const reply = await probeOnce(`${baseUrl}/health`);
       ms.push(reply.ms);
+      // The slow ones, with when they began (s into the run) and what they said: to tell a slow
+      // database ping (503 after 2 s) from a request that waited for the API itself.
+      if (reply.ms > 1000 && slow.length < 10) slow.push({ atS: Math.round((performance.now() - reply.ms - begun) / 100) / 10, ms: Math.round(reply.ms), status: reply.status });
       if (reply.status !== 200) not200++;
       const delay = reply.body?.api?.eventLoopDelayMs;
       // A window is reported for 10 s: keyed by its figures, each counted once; the one shown at
@@ -113,7 +140,7 @@ function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200:
       while (Date.now() < until && JSON.stringify([...windows.keys()].at(-1) ?? before) === last) await sleep(200);
       running = false;
       await loop;
-      return { ms, not200, windows };
+      return { ms, not200, windows, slow };
     },
   };
 }
@@ -173,7 +200,7 @@ export async function runExamStart(options: ExamStartOptions): Promise<ExamStart
     networkErrors: stats.networkErrors,
     timeToVerdictMs: percentiles(final.map((o) => o.submitMs!)),
     arrivalToVerdictMs: percentiles(final.map((o) => o.arrivalMs!)),
-    healthMs: { ...percentiles(probed.ms), probes: probed.ms.length, not200: probed.not200 },
+    healthMs: { ...percentiles(probed.ms), probes: probed.ms.length, not200: probed.not200, slowest: probed.slow },
     eventLoopDelayMs: { worstWindowP99: Math.max(0, ...windows.map((w) => w.p99)), max: Math.max(0, ...windows.map((w) => w.max)), windows: windows.length },
     seconds: Math.round(seconds * 10) / 10,
   };

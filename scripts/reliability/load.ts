@@ -99,6 +99,7 @@ function printExam(figures: ExamRun): void {
   console.log(`   accepted ${figures.accepted}, final ${figures.final}, lost ${figures.lost}, not started ${figures.notStarted}, rejected ${JSON.stringify(figures.rejectedByStatus)}`);
   console.log(`   5xx ${figures.responses5xx}, network errors ${figures.networkErrors}; mix ${JSON.stringify(figures.byKind)}; verdicts ${JSON.stringify(figures.verdicts)}`);
   console.log(`   /health p50 ${h.p50} ms, p95 ${h.p95} ms, p99 ${h.p99} ms, max ${h.max} ms (${h.probes} probes, ${h.not200} not 200)`);
+  if (h.slowest.length > 0) console.log(`   /health over 1 s (s into the run / ms / status): ${h.slowest.map((x) => `${x.atS}/${x.ms}/${x.status}`).join(', ')}`);
   console.log(`   API event-loop delay: worst 10 s window p99 ${e.worstWindowP99} ms, max ${e.max} ms (${e.windows} windows)`);
   const cpu = figures.cpuSeconds;
   if (cpu) console.log(`   CPU seconds: API process ${cpu.api}, grader sandbox ${cpu.sandbox}, PostgreSQL backends ${cpu.postgres}, this load client ${cpu.loadClient}`);

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { Environment } from '@app/config';
+import { HashSlots } from './hash-slots.js';
 import { hashScrypt, isScryptHash, parseScrypt, scryptParams, verifyScrypt, type ScryptParams } from './scrypt-hash.js';
 
 /** bcrypt's own prefixes: hashes stored before scrypt, still accepted until their next login. */
@@ -10,11 +11,14 @@ const BCRYPT_HASH = /^\$2[aby]\$\d\d\$/;
  * scrypt through node:crypto (scrypt-hash.ts): the work runs in libuv's thread pool, so a login
  * no longer holds the event loop (bcryptjs at cost 10 held it ~75 ms). bcrypt hashes stored
  * earlier are still verified, in JavaScript, and `needsRehash` tells the caller to replace them.
+ * Every scrypt computation takes one of the HashSlots (all cores but one), so a burst of logins
+ * cannot take every core from the event loop.
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   private readonly params: ScryptParams;
   private dummyHash?: Promise<string>;
+  private readonly slots = new HashSlots();
 
   constructor(env: Environment) {
     this.params = scryptParams(env.SCRYPT_COST);
@@ -26,12 +30,12 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return hashScrypt(password, this.params);
+    return this.slots.run(() => hashScrypt(password, this.params));
   }
 
   /** False for a wrong password and for a stored value that is neither a scrypt nor a bcrypt hash. */
   async verify(password: string, hash: string): Promise<boolean> {
-    if (isScryptHash(hash)) return verifyScrypt(password, hash);
+    if (isScryptHash(hash)) return this.slots.run(() => verifyScrypt(password, hash));
     if (BCRYPT_HASH.test(hash)) return bcrypt.compare(password, hash);
     return false;
   }
@@ -47,7 +51,8 @@ export class PasswordHasher implements OnModuleInit {
    * emails so response time does not tell an attacker which emails have accounts.
    */
   async verifyNothing(password: string): Promise<false> {
-    await verifyScrypt(password, await this.dummy());
+    const dummy = await this.dummy();
+    await this.slots.run(() => verifyScrypt(password, dummy));
     return false;
   }
 
