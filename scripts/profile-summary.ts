@@ -50,6 +50,29 @@ for (const [id, ms] of selfMs) {
   byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
 }
 
+/** Layers of the request path, by package (first match wins); the rest is `other`. */
+const LAYERS: [string, RegExp][] = [
+  ['embedded database (PGlite: wasm engine + its JS)', /^(wasm:|@electric-sql\/pglite|pglite-prisma-adapter)/],
+  ['Prisma client (query building, results)', /^@prisma\//],
+  ['pg driver (PostgreSQL wire protocol)', /^(pg|pg-protocol|pg-pool|pg-types|postgres-)/],
+  ['HTTP (node:http, express, router, body parsing, helmet)', /^(node:_http|node:http|express|router|body-parser|raw-body|type-is|helmet|cookie-parser|on-finished|finalhandler|send|content-type|qs)/],
+  ['NestJS (routing, guards, pipes, interceptors)', /^@nestjs\/(core|common|platform-express)/],
+  ['validation (class-validator, class-transformer)', /^class-(validator|transformer)/],
+  ['auth (JWT verify)', /^(jws|jwa|jsonwebtoken|@nestjs\/jwt|buffer-equal|safe-buffer)/],
+  ['logging (pino, pino-http)', /^(pino|pino-http|sonic-boom|thread-stream)/],
+  ['rate limiting', /^rate-limiter-flexible/],
+  ['our code (apps/, libs/)', /^(apps|libs)\//],
+  ['garbage collector', /^\(garbage collector\)$/],
+  ['syscalls and other native code (socket writes, fstat)', /^\((native|program)\)$/],
+  ['Node internals (streams, events, timers, buffers)', /^node:/],
+];
+const byLayer = new Map<string, number>();
+for (const [who, ms] of byOwner) {
+  if (who === '(idle)') continue;
+  const layer = LAYERS.find(([, pattern]) => pattern.test(who))?.[0] ?? 'other';
+  byLayer.set(layer, (byLayer.get(layer) ?? 0) + ms);
+}
+
 const totalMs = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
 const idleMs = byOwner.get('(idle)') ?? 0;
 const busyMs = totalMs - idleMs;
@@ -63,6 +86,8 @@ const top = Number(values.top);
 const sorted = (map: Map<string, number>) => [...map].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]);
 
 console.log(`profile ${round(totalMs)} ms, idle ${round(idleMs)} ms, busy ${round(busyMs)} ms${per ? ` (${(busyMs / per).toFixed(2)} ms per unit of ${per})` : ''}`);
+console.log('\nself time by layer (share of busy time):');
+for (const [name, ms] of sorted(byLayer)) console.log(row(name, ms));
 console.log('\nself time by package / file (share of busy time):');
 for (const [name, ms] of sorted(byOwner).slice(0, top)) console.log(row(name, ms));
 console.log('\ntop functions by self time:');
