@@ -1,4 +1,5 @@
-import { HashSlots } from './hash-slots.js';
+import { availableParallelism } from 'node:os';
+import { HashSlots, hashesAtOnce } from './hash-slots.js';
 
 /** A task that records when it starts and finishes only when released. */
 function gate(log: string[], name: string) {
@@ -43,5 +44,10 @@ describe(HashSlots.name, () => {
     expect(log).toEqual(['start a', 'start b']);
     [a, b, c].forEach((g) => g!.release());
     await Promise.all(results);
+  });
+
+  it('takes PASSWORD_HASHES_AT_ONCE when set, else all cores but one (at least one)', () => {
+    expect(hashesAtOnce(3)).toBe(3);
+    expect(hashesAtOnce(0)).toBe(Math.max(1, availableParallelism() - 1));
   });
 });

@@ -1,20 +1,22 @@
 import { availableParallelism } from 'node:os';
 
 /**
- * Password hashes computed at once: all cores but one. scrypt runs in libuv's thread pool (4
- * threads), so 4 logins at once would take 4 threads' worth of CPU; on two cores that left the
- * event loop (every other request, /health, the grading pipeline) a fraction of a core during a
- * class's sign-in. Hashes beyond this wait their turn, first come first served: logins then take
- * their CPU one core at a time, and the rest of the app keeps a core.
+ * Password hashes computed at once by default (PASSWORD_HASHES_AT_ONCE = 0): all cores but one.
+ * scrypt runs in libuv's thread pool (4 threads), so 4 logins at once took 4 threads' worth of
+ * CPU; on two cores that left the event loop (every other request, /health, the grading pipeline)
+ * a fraction of a core during a class's sign-in. Hashes beyond this wait their turn, first come
+ * first served, and the rest of the app keeps a core.
  */
-export const HASHES_AT_ONCE = Math.max(1, availableParallelism() - 1);
+export function hashesAtOnce(configured: number): number {
+  return configured > 0 ? configured : Math.max(1, availableParallelism() - 1);
+}
 
 /** A FIFO semaphore: at most `size` tasks run at once, the others start in arrival order. */
 export class HashSlots {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly size = HASHES_AT_ONCE) {}
+  constructor(private readonly size: number) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.size) await new Promise<void>((start) => this.waiting.push(start));

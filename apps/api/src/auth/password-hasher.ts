@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { Environment } from '@app/config';
-import { HashSlots } from './hash-slots.js';
+import { HashSlots, hashesAtOnce } from './hash-slots.js';
 import { hashScrypt, isScryptHash, parseScrypt, scryptParams, verifyScrypt, type ScryptParams } from './scrypt-hash.js';
 
 /** bcrypt's own prefixes: hashes stored before scrypt, still accepted until their next login. */
@@ -11,17 +11,18 @@ const BCRYPT_HASH = /^\$2[aby]\$\d\d\$/;
  * scrypt through node:crypto (scrypt-hash.ts): the work runs in libuv's thread pool, so a login
  * no longer holds the event loop (bcryptjs at cost 10 held it ~75 ms). bcrypt hashes stored
  * earlier are still verified, in JavaScript, and `needsRehash` tells the caller to replace them.
- * Every scrypt computation takes one of the HashSlots (all cores but one), so a burst of logins
- * cannot take every core from the event loop.
+ * Every scrypt computation takes one of the HashSlots (PASSWORD_HASHES_AT_ONCE, by default all
+ * cores but one), so a burst of logins cannot take every core from the event loop.
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   private readonly params: ScryptParams;
   private dummyHash?: Promise<string>;
-  private readonly slots = new HashSlots();
+  private readonly slots: HashSlots;
 
   constructor(env: Environment) {
     this.params = scryptParams(env.SCRYPT_COST);
+    this.slots = new HashSlots(hashesAtOnce(env.PASSWORD_HASHES_AT_ONCE));
   }
 
   /** Computes the dummy hash at start so the first unknown-email login is not slower than the rest. */
