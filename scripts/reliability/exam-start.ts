@@ -107,12 +107,12 @@ function probeOnce(url: string): Promise<{ status: number; ms: number; body: any
 }
 
 /** GET /health every 200 ms until stopped: latency, and the API's event-loop delay windows. */
-function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200: number; windows: Map<string, { p99: number; max: number }>; slow: { atS: number; ms: number; status: number }[] }> } {
+function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200: number; windows: Map<number, { p99: number; max: number }>; slow: { atS: number; ms: number; status: number }[] }> } {
   const ms: number[] = [];
-  const windows = new Map<string, { p99: number; max: number }>();
+  const windows = new Map<number, { p99: number; max: number }>();
   let not200 = 0;
   let running = true;
-  let before: string | undefined;
+  let before: number | undefined;
   const slow: { atS: number; ms: number; status: number }[] = [];
   const begun = performance.now();
   const loop = (async () => {
@@ -124,20 +124,22 @@ function probeHealth(baseUrl: string): { stop(): Promise<{ ms: number[]; not200:
       if (reply.ms > 1000 && slow.length < 10) slow.push({ atS: Math.round((performance.now() - reply.ms - begun) / 100) / 10, ms: Math.round(reply.ms), status: reply.status });
       if (reply.status !== 200) not200++;
       const delay = reply.body?.api?.eventLoopDelayMs;
-      // A window is reported for 10 s: keyed by its figures, each counted once; the one shown at
-      // the first probe ended before the run (boot, warm-up) and is left out.
-      const key = JSON.stringify(delay);
-      before ??= key;
-      if (delay && key !== before) windows.set(key, { p99: delay.p99, max: delay.max });
+      // Complete windows only, each once (a window is reported for 10 s), and only those that
+      // began after the first probe: the one in progress then may hold the boot's stalls.
+      if (delay) {
+        const first = (before ??= delay.window);
+        if (delay.window > first + 1) windows.set(delay.window, { p99: delay.p99, max: delay.max });
+      }
       await sleep(200);
     }
   })();
   return {
     async stop() {
-      // The window in progress is reported once it ends: wait for it (at most one window).
-      const last = JSON.stringify([...windows.keys()].at(-1) ?? before);
-      const until = Date.now() + 11_000;
-      while (Date.now() < until && JSON.stringify([...windows.keys()].at(-1) ?? before) === last) await sleep(200);
+      // The window in progress is reported once it ends: wait for it (at most two windows when
+      // the run was shorter than one).
+      const last = Math.max((before ?? 0) + 1, ...windows.keys());
+      const until = Date.now() + 21_000;
+      while (Date.now() < until && Math.max((before ?? 0) + 1, ...windows.keys()) === last) await sleep(200);
       running = false;
       await loop;
       return { ms, not200, windows, slow };

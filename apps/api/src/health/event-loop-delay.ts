@@ -3,6 +3,8 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** Event-loop delay over the last complete window, in ms (how late a timer ran: the API's stall). */
 export interface EventLoopDelayFigures {
+  /** Which window: 1 for the first complete one after start; 0 while none has ended (figures so far). */
+  window: number;
   windowSeconds: number;
   p50: number;
   p99: number;
@@ -21,6 +23,7 @@ const RESOLUTION_MS = 10;
 export class EventLoopDelay implements OnModuleDestroy {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private last: EventLoopDelayFigures | undefined;
+  private windows = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
@@ -30,7 +33,7 @@ export class EventLoopDelay implements OnModuleDestroy {
 
   /** The last complete window; before the first one ends, what has been seen so far. */
   figures(): EventLoopDelayFigures {
-    return this.last ?? this.read();
+    return this.last ?? this.read(0);
   }
 
   onModuleDestroy(): void {
@@ -39,15 +42,15 @@ export class EventLoopDelay implements OnModuleDestroy {
   }
 
   private rotate(): void {
-    this.last = this.read();
+    this.last = this.read(++this.windows);
     this.histogram.reset();
   }
 
-  private read(): EventLoopDelayFigures {
+  private read(window: number): EventLoopDelayFigures {
     // The histogram records the whole time between two samples in ns, the timer's own period
     // included (an idle loop reads ~10 ms on Node 20): only what is beyond the period is delay.
     const ms = (ns: number) => (Number.isFinite(ns) ? Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 10) / 10) : 0);
     const h = this.histogram;
-    return { windowSeconds: EVENT_LOOP_WINDOW_SECONDS, p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) };
+    return { window, windowSeconds: EVENT_LOOP_WINDOW_SECONDS, p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) };
   }
 }

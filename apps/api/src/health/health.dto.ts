@@ -15,6 +15,9 @@ export class ComponentHealthDto {
 }
 
 export class EventLoopDelayDto {
+  @ApiProperty({ description: 'Which window: 1 for the first complete one after start, then 2, ...; 0 while none has ended (the figures so far)' })
+  window!: number;
+
   @ApiProperty({ description: 'Length of the window the figures cover (the last complete one)' })
   windowSeconds!: number;
 
