@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Prisma } from '@app/db';
-import type { Question } from '@app/quiz-spec';
 import type { AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion, QuestionLimit } from './attempt.types.js';
 import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
 
