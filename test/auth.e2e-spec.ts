@@ -115,9 +115,11 @@ describe('auth (e2e)', () => {
     expect(response.body.paths['/api/admin/users'].get.responses).toHaveProperty('403');
   });
 
-  it('keeps /health reachable without a session', async () => {
+  it('keeps /health reachable without a session, with the event-loop delay of the API', async () => {
     const response = await http.get('/health');
     expect([200, 503]).toContain(response.status);
+    expect(response.body.api.eventLoopDelayMs).toEqual({ window: expect.any(Number), windowSeconds: 10, p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
+    expect(response.body.api.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(response.body.api.eventLoopDelayMs.p50);
   });
 });
 

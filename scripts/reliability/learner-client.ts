@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 export const QUIZ = 'closures/make-counter';
 const REQUEST_TIMEOUT_MS = 60_000;
+const PASSWORD = 'load-test-password';
 
 export interface CallStats {
   /** Latency (ms) of every submission POST. */
@@ -45,16 +46,25 @@ export async function call(stats: CallStats, url: string, init: RequestInit & { 
 export class Learner {
   token = '';
   attemptId = '';
-  readonly email = `load-${randomBytes(6).toString('hex')}@example.org`;
-
-  constructor(private readonly baseUrl: string, private readonly stats: CallStats) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly stats: CallStats,
+    readonly email = `load-${randomBytes(6).toString('hex')}@example.org`,
+  ) {}
 
   /** Register, sign in, open the quiz and start (or resume) an attempt. */
   async begin(): Promise<boolean> {
-    const password = 'load-test-password';
-    const registered = await call(this.stats, `${this.baseUrl}/api/auth/register`, { method: 'POST', json: { email: this.email, password, displayName: 'Load' } });
-    if (registered.status !== 201) return false;
-    const login = await call(this.stats, `${this.baseUrl}/api/auth/login`, { method: 'POST', json: { email: this.email, password } });
+    return (await this.signUp()) && (await this.start());
+  }
+
+  async signUp(): Promise<boolean> {
+    const registered = await call(this.stats, `${this.baseUrl}/api/auth/register`, { method: 'POST', json: { email: this.email, password: PASSWORD, displayName: 'Load' } });
+    return registered.status === 201;
+  }
+
+  /** Sign in (an account made by signUp), open the quiz and start (or resume) an attempt. */
+  async start(): Promise<boolean> {
+    const login = await call(this.stats, `${this.baseUrl}/api/auth/login`, { method: 'POST', json: { email: this.email, password: PASSWORD } });
     if (login.status !== 200) return false;
     this.token = login.body.accessToken;
     await call(this.stats, `${this.baseUrl}/api/quizzes/${QUIZ}`, { token: this.token });
@@ -63,11 +73,12 @@ export class Learner {
     return Boolean(this.attemptId);
   }
 
-  /** Submits; returns the submission id when the API accepted it (201 graded or 202 pending). */
-  async submit(source: string): Promise<{ id?: string; status: number }> {
+  /** Submits; returns the submission id when the API accepted it (201 graded or 202 pending) and its status then. */
+  async submit(source: string): Promise<{ id?: string; status: number; verdict?: string }> {
     const reply = await call(this.stats, `${this.baseUrl}/api/attempts/${this.attemptId}/questions/make-counter/submissions`, { method: 'POST', token: this.token, json: { source } });
     this.stats.submitLatencies.push(reply.ms);
-    return { id: reply.status === 201 || reply.status === 202 ? reply.body.id : undefined, status: reply.status };
+    const accepted = reply.status === 201 || reply.status === 202;
+    return { id: accepted ? reply.body.id : undefined, status: reply.status, verdict: accepted ? reply.body.status : undefined };
   }
 
   async verdict(id: string): Promise<string | undefined> {

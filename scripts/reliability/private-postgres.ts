@@ -9,10 +9,13 @@ import { freePort } from './api-process.js';
 const BIN = '/usr/lib/postgresql/15/bin';
 
 export class PrivatePostgres {
-  private constructor(private readonly dir: string, readonly port: number, private readonly asUser: string[]) {}
+  private constructor(private readonly dir: string, readonly port: number, private readonly asUser: string[], private readonly settings: string[]) {}
 
-  /** initdb (as the `postgres` user when we are root: initdb refuses root) and start. */
-  static async create(): Promise<PrivatePostgres> {
+  /**
+   * initdb (as the `postgres` user when we are root: initdb refuses root) and start. `settings`
+   * are extra server settings (`name=value`), e.g. `shared_preload_libraries=pg_stat_statements`.
+   */
+  static async create(settings: string[] = []): Promise<PrivatePostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'pyquiz-pg-'));
     const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
     if (asUser.length > 0) {
@@ -20,7 +23,7 @@ export class PrivatePostgres {
       const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
       chownSync(dir, uid, gid);
     }
-    const server = new PrivatePostgres(dir, await freePort(), asUser);
+    const server = new PrivatePostgres(dir, await freePort(), asUser, settings);
     server.run('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync']);
     server.start();
     return server;
@@ -31,7 +34,7 @@ export class PrivatePostgres {
   }
 
   start(): void {
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(this.dir, 'log'), '-w', 'start']);
+    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off${this.settings.map((s) => ` -c ${s}`).join('')}`, '-l', join(this.dir, 'log'), '-w', 'start']);
   }
 
   /** `fast`: active connections are closed at once (what a restart by an operator does). */

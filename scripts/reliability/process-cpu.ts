@@ -46,12 +46,22 @@ export function watchCpu(apiPid: number | undefined, database: string | undefine
   const backends = new Set<number>();
   const client0 = process.cpuUsage();
   let initial = true;
+  // The grader sandbox is a grandchild (bubblewrap, then node): every descendant of the API counts.
+  const descendants = new Set<number>([apiPid]);
   const sample = () => {
-    for (const pid of pids()) {
-      const s = stat(pid);
-      if (!s) continue;
+    const all = pids().map(stat).filter((s): s is ProcStat => s !== undefined);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of all) {
+        if (!descendants.has(s.ppid) || descendants.has(s.pid)) continue;
+        descendants.add(s.pid);
+        grew = true;
+      }
+    }
+    for (const s of all) {
+      const pid = s.pid;
       const isBackend = database !== undefined && (backends.has(pid) || (s.pid !== apiPid && commandLine(pid).startsWith(`postgres: `) && commandLine(pid).includes(` ${database} `)));
-      if (pid !== apiPid && s.ppid !== apiPid && !isBackend) continue;
+      if (!descendants.has(pid) && !isBackend) continue;
       if (isBackend) backends.add(pid);
       // A process first seen after the start began meanwhile: all of its CPU counts.
       if (!start.has(pid)) start.set(pid, initial ? s.cpuSeconds : 0);

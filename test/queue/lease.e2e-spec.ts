@@ -101,6 +101,19 @@ describe('grading lease (claim and compare-and-set store)', () => {
     expect(again.calls).toBe(0);
   });
 
+  it("hands each claim the question's stored content, shared read-only between claims", async () => {
+    const [a, b] = await insertSubmissions(db.prisma, seeded, 2);
+    const fresh = new GradingRepository(db.prisma); // an empty cache: the first claim reads the question
+    const first = await fresh.claim(a!, 30_000);
+    const second = await fresh.claim(b!, 30_000);
+    if (!first.claimed || !second.claimed) throw new Error('both claims should succeed');
+    const stored = await db.prisma.submission.findUniqueOrThrow({ where: { id: a! }, select: { question: { select: { content: true } } } });
+    expect(first.submission.questionContent).toEqual(stored.question.content);
+    expect(second.submission.questionContent).toBe(first.submission.questionContent);
+    expect(() => Object.assign(first.submission.questionContent as object, { tests: [] })).toThrow(TypeError);
+    expect(second.submission.questionContent).toEqual(stored.question.content);
+  });
+
   it('releases after our own failure, then stores an error after the last try', async () => {
     const id = await oneSubmission();
     const broken = new SubmissionGrader(repository, engine(new Error('sandbox crashed')));

@@ -4,7 +4,7 @@ import { trustProxySetting } from './trust-proxy.js';
 describe(validateEnvironment.name, () => {
   it('applies the documented defaults to an empty environment', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, CODE_RUNS_PER_MINUTE: 20, GRADER_REQUIRE_WALLS: false });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', LOG_LEVEL: 'info', GRADER_WORKERS: 0, PASSWORD_HASHES_AT_ONCE: 0, CODE_RUNS_PER_MINUTE: 20, GRADER_REQUIRE_WALLS: false });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -57,6 +57,8 @@ describe(validateEnvironment.name, () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'loopback, proxy.example.org' }, 'TRUST_PROXY'],
     [{ GRADER_REQUIRE_WALLS: 'yes' }, 'GRADER_REQUIRE_WALLS'],
+    [{ PASSWORD_HASHES_AT_ONCE: '-1' }, 'PASSWORD_HASHES_AT_ONCE'],
+    [{ PASSWORD_HASHES_AT_ONCE: 'two' }, 'PASSWORD_HASHES_AT_ONCE'],
   ])('rejects %j with one line naming %s', (raw, key) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigError);
     try {

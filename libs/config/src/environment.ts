@@ -114,12 +114,22 @@ export class Environment {
   @Min(10)
   @Max(20)
   SCRYPT_COST: number = 15;
+
+  /**
+   * Password hashes computed at once (sign-up, sign-in); 0 means all cores but one. Fewer keeps a
+   * core for every other request while a class signs in; more signs a class in sooner on a
+   * machine shared with other work, at the cost of the rest of the app (docs/performance.md).
+   */
+  @IsInt({ message: 'must be an integer (0 = all cores but one)' })
+  @Min(0)
+  @Max(64)
+  PASSWORD_HASHES_AT_ONCE: number = 0;
 }
 
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'PASSWORD_HASHES_AT_ONCE', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE', 'GRADER_REQUIRE_WALLS'];
 
 function convert(key: string, value: unknown): unknown {

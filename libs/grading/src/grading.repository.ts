@@ -21,36 +21,60 @@ export type Lease = Date;
 
 export type ClaimResult = { claimed: true; lease: Lease; submission: SubmissionToGrade } | { claimed: false; busyUntil?: Date };
 
+/**
+ * Question contents kept per process. A question row is never changed once written (a changed
+ * quiz is a new version with new question rows, and a question with submissions cannot be
+ * deleted), so a cached content cannot go stale; the bound keeps a catalogue of any size in a
+ * fixed amount of memory (a code question's content is ~10 KB: tests, solutions, feedback).
+ */
+export const QUESTION_CACHE_ENTRIES = 256;
+
 /** The only place the grading pipeline touches the database. */
 @Injectable()
 export class GradingRepository {
+  private readonly questions = new Map<string, unknown>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   /**
    * Atomically takes a pending submission, or a `grading` one whose lease is older than
-   * `leaseMs` (its grader died), and returns what grading needs in the same round trip. Not
+   * `leaseMs` (its grader died), and returns what grading needs: the row in the same round trip,
+   * the question's content from this process's cache (one more read the first time). Not
    * claimed: finished or unknown, or leased by a live grader (`busyUntil`).
    */
   async claim(id: string, leaseMs: number): Promise<ClaimResult> {
     const lease = new Date();
     const expired = new Date(lease.getTime() - leaseMs);
-    const rows = await this.prisma.$queryRaw<(Omit<SubmissionToGrade, 'questionContent'> & { content: unknown })[]>`
+    // One statement: the claim, and the attempt's variant seed (the question's content comes
+    // from the per-process cache: question rows never change).
+    const rows = await this.prisma.$queryRaw<(Omit<SubmissionToGrade, 'questionContent'> & { questionId: string })[]>`
       WITH claimed AS (
         UPDATE "submissions"
         SET "status" = 'grading', "leasedAt" = ${lease}::timestamptz, "attemptCount" = "attemptCount" + 1, "updatedAt" = ${lease}::timestamptz
         WHERE "id" = ${id}::uuid AND ("status" = 'pending' OR ("status" = 'grading' AND "leasedAt" < ${expired}::timestamptz))
         RETURNING "id", "source", "kind", "attemptCount", "questionId", "attemptId"
       )
-      SELECT claimed."id"::text AS "id", claimed."source", claimed."kind"::text AS "kind", claimed."attemptCount", q."content", a."variantSeed"
-      FROM claimed JOIN "questions" q ON q."id" = claimed."questionId" LEFT JOIN "attempts" a ON a."id" = claimed."attemptId"`;
+      SELECT claimed."id"::text AS "id", claimed."source", claimed."kind"::text AS "kind", claimed."attemptCount",
+             claimed."questionId"::text AS "questionId", a."variantSeed"
+      FROM claimed LEFT JOIN "attempts" a ON a."id" = claimed."attemptId"`;
     const row = rows[0];
     if (row) {
-      const submission = { id: row.id, source: row.source, kind: row.kind, attemptCount: row.attemptCount, questionContent: row.content, variantSeed: row.variantSeed };
-      return { claimed: true, lease, submission };
+      const { questionId, ...submission } = row;
+      return { claimed: true, lease, submission: { ...submission, questionContent: await this.questionContent(questionId) } };
     }
     const held = await this.prisma.submission.findUnique({ where: { id }, select: { status: true, leasedAt: true } });
     if (held?.status !== 'grading' || !held.leasedAt) return { claimed: false };
     return { claimed: false, busyUntil: new Date(held.leasedAt.getTime() + leaseMs) };
+  }
+
+  private async questionContent(questionId: string): Promise<unknown> {
+    if (this.questions.has(questionId)) return this.questions.get(questionId);
+    const question = await this.prisma.question.findUniqueOrThrow({ where: { id: questionId }, select: { content: true } });
+    if (this.questions.size >= QUESTION_CACHE_ENTRIES) this.questions.delete(this.questions.keys().next().value!);
+    // Shared by every grading of the question from now on: frozen, so none can alter another's.
+    const content = deepFreeze(question.content);
+    this.questions.set(questionId, content);
+    return content;
   }
 
   /** The stored verdict of a finished submission; undefined while it is unfinished. */
@@ -133,4 +157,12 @@ export class GradingRepository {
     });
     return rows.map((row) => row.id);
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

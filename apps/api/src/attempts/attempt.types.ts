@@ -77,10 +77,22 @@ export interface NewAnswer {
   points: number;
 }
 
+/**
+ * What a code submission needs of a question: its kind and submission limit (0 = unlimited), not
+ * its content (a code question's tests and solutions are ~10 KB of JSON, read on every submit).
+ */
+export interface QuestionLimit {
+  id: string;
+  key: string;
+  type: QuestionRecord['content']['type'];
+  /** Submissions allowed per attempt (code questions; 0 = unlimited). */
+  attempts: number;
+}
+
 /** An attempt as a code submission sees it, and one of its questions (null: no such key). */
 export interface OwnQuestion {
   attempt: Pick<AttemptRecord, 'id' | 'status' | 'deadlineAt'> & { settings: QuizSettings };
-  question: QuestionRecord | null;
+  question: QuestionLimit | null;
 }
 
 /** What an instructor granted one learner on one quiz. */

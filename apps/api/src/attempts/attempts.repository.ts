@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { PrismaService, type Prisma } from '@app/db';
 import type { Question } from '@app/quiz-spec';
-import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion } from './attempt.types.js';
+import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion, QuestionLimit } from './attempt.types.js';
 import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
 
 /** A transaction client, or the service itself outside a transaction. */
@@ -19,9 +19,8 @@ interface OwnQuestionRow {
   settings: unknown;
   questionId: string | null;
   key: string | null;
-  position: number | null;
-  points: number | null;
-  content: unknown;
+  type: string | null;
+  attempts: number | null;
 }
 
 const ANSWER_SELECT = { questionId: true, response: true, correct: true, score: true, points: true } as const;
@@ -122,7 +121,7 @@ export class AttemptsRepository {
     const rows = await this.prisma.$queryRaw<OwnQuestionRow[]>`
       SELECT a."status"::text AS "status", a."deadlineAt",
              jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes', 'exam', v."content"->'exam')) AS "settings",
-             q."id"::text AS "questionId", q."key", q."position", q."points", q."content"
+             q."id"::text AS "questionId", q."key", q."content"->>'type' AS "type", (q."content"->>'attempts')::int AS "attempts"
       FROM "attempts" a
       JOIN "quiz_versions" v ON v."id" = a."quizVersionId"
       LEFT JOIN "questions" q ON q."quizVersionId" = a."quizVersionId" AND q."key" = ${key}
@@ -131,7 +130,7 @@ export class AttemptsRepository {
     if (!row) return null;
     const attempt = { id: attemptId, status: row.status, deadlineAt: row.deadlineAt, settings: toSettings(row.settings) };
     if (row.questionId === null) return { attempt, question: null };
-    return { attempt, question: { id: row.questionId, key: row.key!, position: row.position!, points: row.points!, content: row.content as Question } };
+    return { attempt, question: { id: row.questionId, key: row.key!, type: row.type as QuestionLimit['type'], attempts: row.attempts ?? 0 } };
   }
 
   /** false (and nothing stored) when the attempt is no longer in progress. */

@@ -14,6 +14,28 @@ export class ComponentHealthDto {
   details?: Record<string, unknown>;
 }
 
+export class EventLoopDelayDto {
+  @ApiProperty({ description: 'Which window: 1 for the first complete one after start, then 2, ...; 0 while none has ended (the figures so far)' })
+  window!: number;
+
+  @ApiProperty({ description: 'Length of the window the figures cover (the last complete one)' })
+  windowSeconds!: number;
+
+  @ApiProperty({ description: 'Median delay of the API\'s event loop in ms' })
+  p50!: number;
+
+  @ApiProperty({ description: '99th percentile delay in ms: how long a request may wait for the API to notice it' })
+  p99!: number;
+
+  @ApiProperty()
+  max!: number;
+}
+
+export class ApiProcessHealthDto {
+  @ApiProperty({ type: EventLoopDelayDto })
+  eventLoopDelayMs!: EventLoopDelayDto;
+}
+
 export class HealthReportDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] })
   status!: 'ok' | 'unavailable';
@@ -23,4 +45,7 @@ export class HealthReportDto {
 
   @ApiProperty({ type: ComponentHealthDto })
   grader!: ComponentHealthDto;
+
+  @ApiProperty({ type: ApiProcessHealthDto, description: 'This API process: figures only, never a reason to be unavailable' })
+  api!: ApiProcessHealthDto;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
 import { GradingService } from '../grading/grading.service.js';
+import { EventLoopDelay } from './event-loop-delay.js';
 import type { ComponentHealthDto, HealthReportDto } from './health.dto.js';
 
 /** Readiness of the parts a learner needs: the database answers and grader workers are warm. */
@@ -9,12 +10,13 @@ export class HealthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly grading: GradingService,
+    private readonly eventLoop: EventLoopDelay,
   ) {}
 
   async report(): Promise<HealthReportDto> {
     const [database, grader] = await Promise.all([this.database(), Promise.resolve(this.grader())]);
     const status = database.status === 'up' && grader.status === 'up' ? 'ok' : 'unavailable';
-    return { status, database, grader };
+    return { status, database, grader, api: { eventLoopDelayMs: this.eventLoop.figures() } };
   }
 
   private async database(): Promise<ComponentHealthDto> {

@@ -5,9 +5,9 @@ import type { CreateOutcome, NewSubmission, SubmissionRecord } from './submissio
 
 /**
  * Code runs and submissions of learners: the only submission code that touches Prisma. Every
- * method runs on each submission, so each is one SQL statement (or one lock and one statement):
- * with Prisma's nested reads and interactive steps a submission took about 27 statements, and
- * under load the API spent more time in them than the grader spent grading.
+ * method runs on each submission, so each is one SQL statement: with Prisma's nested reads and
+ * interactive steps a submission took about 27 statements, and under load the API spent more
+ * time in them than the grader spent grading (docs/performance.md counts them today).
  */
 @Injectable()
 export class SubmissionsRepository {
@@ -15,36 +15,18 @@ export class SubmissionsRepository {
 
   /**
    * Stores a pending submission (before any grading: a crash leaves it to be graded at the next
-   * start). Under a lock on the attempt row, so that it cannot slip past a concurrent finish,
-   * and, for `submit`, within the question's limit (0 = unlimited), counted after the lock is
-   * held (a statement of its own: it must see what the previous holder committed). Submissions
-   * that failed on our side (`error`) do not count.
+   * start). One statement, the SQL function `create_pending_submission` (see its migration):
+   * under a lock on the attempt row, so that it cannot slip past a concurrent finish, and, for
+   * `submit`, within the question's limit (0 = unlimited), counted after the lock is held.
+   * Submissions that failed on our side (`error`) do not count.
    */
-  create(submission: NewSubmission, limit: number): Promise<CreateOutcome> {
+  async create(submission: NewSubmission, limit: number): Promise<CreateOutcome> {
     const { attemptId, userId, questionId, source, kind } = submission;
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
-      if (kind === 'submit' && locked[0]?.status !== 'in_progress') return { created: false, reason: 'attempt_submitted', used: 0 };
-      const now = new Date();
-      const rows = await tx.$queryRaw<{ id: string | null; used: number }[]>`
-        WITH used AS (
-          SELECT count(*)::int AS n FROM "submissions"
-          WHERE "attemptId" = ${attemptId}::uuid AND "questionId" = ${questionId}::uuid
-            AND "kind" = 'submit' AND "status" IN ('pending', 'grading', 'graded')
-        ), created AS (
-          INSERT INTO "submissions" ("id", "attemptId", "userId", "questionId", "source", "kind", "status", "createdAt", "updatedAt")
-          SELECT gen_random_uuid(), ${attemptId}::uuid, ${userId}::uuid, ${questionId}::uuid, ${source}, ${kind}::text::"SubmissionKind",
-                 'pending', ${now}::timestamptz, ${now}::timestamptz
-          FROM used WHERE ${kind}::text <> 'submit' OR ${limit}::int <= 0 OR used.n < ${limit}::int
-          RETURNING "id"
-        ), touched AS (
-          UPDATE "attempts" SET "updatedAt" = ${now}::timestamptz
-          WHERE "id" = ${attemptId}::uuid AND EXISTS (SELECT 1 FROM created)
-        )
-        SELECT (SELECT "id"::text FROM created) AS "id", (SELECT n FROM used) AS "used"`;
-      const { id, used } = rows[0]!;
-      return id ? { created: true, id } : { created: false, reason: 'limit_reached', used };
-    });
+    const rows = await this.prisma.$queryRaw<{ createdId: string | null; refusal: 'attempt_submitted' | 'limit_reached' | null; used: number }[]>`
+      SELECT "createdId", "refusal", "used" FROM create_pending_submission(${attemptId}::uuid, ${userId}::uuid, ${questionId}::uuid,
+        ${source}, ${kind}::text::"SubmissionKind", ${limit}::int, ${new Date()}::timestamptz)`;
+    const { createdId, refusal, used } = rows[0]!;
+    return createdId ? { created: true, id: createdId } : { created: false, reason: refusal ?? 'limit_reached', used };
   }
 
   /** null unless the submission belongs to `userId`. */

@@ -35,8 +35,7 @@ export class SubmitCode {
     if (!found) throw new NotFoundException(`No attempt ${attemptId}`);
     const { attempt, question } = found;
     if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
-    const content = question.content;
-    if (content.type !== 'code') {
+    if (question.type !== 'code') {
       throw new BadRequestException(`"${questionKey}" is not a code question: answer it with PUT /api/attempts/${attemptId}/answers/${questionKey}`);
     }
     assertBeforeDeadline(attempt.deadlineAt, now);
@@ -47,10 +46,10 @@ export class SubmitCode {
       if (attempt.status !== 'in_progress') throw alreadySubmitted();
       assertOpen(attempt.settings, now);
     }
-    const outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, content.attempts);
+    const outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, question.attempts);
     if (!outcome.created) {
       if (outcome.reason === 'attempt_submitted') throw alreadySubmitted();
-      throw new ConflictException(`Submission limit reached: you have used all ${content.attempts} submissions of "${questionKey}" in this attempt`);
+      throw new ConflictException(`Submission limit reached: you have used all ${question.attempts} submissions of "${questionKey}" in this attempt`);
     }
     // Listen before enqueueing: a fast verdict must not be missed.
     const verdict = this.queue.waitFor(outcome.id, this.waitMs);

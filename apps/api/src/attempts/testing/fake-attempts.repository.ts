@@ -84,7 +84,8 @@ export class FakeAttempts {
   async findOwnQuestion(id: string, userId: string, key: string): Promise<OwnQuestion | null> {
     const attempt = await this.findOwn(id, userId);
     if (!attempt) return null;
-    const question = attempt.version.questions.find((q) => q.key === key) ?? null;
+    const found = attempt.version.questions.find((q) => q.key === key);
+    const question = found ? { id: found.id, key: found.key, type: found.content.type, attempts: found.content.type === 'code' ? found.content.attempts : 0 } : null;
     return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, settings: attempt.version.settings }, question };
   }
   async findOverdue(now: Date): Promise<{ id: string; userId: string }[]> {
