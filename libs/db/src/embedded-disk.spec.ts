@@ -22,6 +22,7 @@ describe(mayWrite.name, () => {
     'WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved',
     'CREATE TABLE t (id int)',
     'SELECT * FROM "Submission" WHERE id = $1 FOR UPDATE',
+    'SELECT "createdId", "refusal", "used" FROM create_pending_submission($1::uuid, $2::uuid, $3::uuid, $4, $5)',
   ])('counts as a change: %s', (sql) => {
     expect(mayWrite(sql)).toBe(true);
   });
