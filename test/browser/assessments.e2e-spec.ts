@@ -277,7 +277,8 @@ describe('issue 16 assessments in Chromium', () => {
     // The admin dashboard breaks the exercise's pass rate down per variant.
     const admin = await signedIn({ email: 'admin@example.org', password: 'admin-password-for-tests' });
     await admin.goto(`${base}/#/admin`);
-    await admin.getByLabel('Quiz', { exact: true }).selectOption('closures/step-counter');
+    await admin.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await admin.getByRole('combobox', { name: /^Quiz/ }).selectOption('closures/step-counter');
     const table = admin.getByTestId('variants-step-counter');
     await table.waitFor();
     for (const values of [a.values, b.values]) {
