@@ -1,3 +1,4 @@
+import type { ScoreOutbox } from '../lti/score-outbox.js';
 import { NotFoundException } from '@nestjs/common';
 import { AttemptsService } from './attempts.service.js';
 import { FakeAttempts, FakeQuizzes, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
@@ -10,7 +11,7 @@ const quiz = publishedQuiz(
 
 function setup() {
   const attempts = new FakeAttempts(quiz);
-  return { attempts, service: new AttemptsService(new FakeQuizzes(quiz).asRepository(), attempts.asRepository()) };
+  return { attempts, service: new AttemptsService(new FakeQuizzes(quiz).asRepository(), attempts.asRepository(), { record: async () => 0, notify: () => undefined } as unknown as ScoreOutbox) };
 }
 
 /** Everything that must never reach a learner before answering, from the fixtures. */

@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { toLearnerView } from '@app/quiz-spec';
 import type { LearnerAttempt, LearnerQuiz } from '@app/contracts';
 import { AttemptsRepository } from './attempts.repository.js';
+import { ScoreOutbox } from '../lti/score-outbox.js';
 import { finishAttempt } from './attempt-finisher.js';
+import { gradebookSend } from './gradebook-send.js';
 import { learnerVariant, toLearnerAttempt, toLearnerExam } from './attempt-view.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { availability, isPastDeadline } from './quiz-rules.js';
@@ -13,6 +15,7 @@ export class AttemptsService {
   constructor(
     private readonly quizzes: LearnerQuizRepository,
     private readonly attempts: AttemptsRepository,
+    private readonly outbox: ScoreOutbox,
   ) {}
 
   async quizView(quizId: string, now = new Date()): Promise<LearnerQuiz> {
@@ -44,8 +47,11 @@ export class AttemptsService {
     let attempt = await this.attempts.findOwn(attemptId, userId);
     if (!attempt) throw new NotFoundException(`No attempt ${attemptId}`);
     if (attempt.status === 'in_progress' && isPastDeadline(attempt.deadlineAt, now)) {
-      const outcome = await finishAttempt(this.attempts, attempt, now, true);
-      if (outcome.finished) attempt = (await this.attempts.findOwn(attemptId, userId))!;
+      const outcome = await finishAttempt(this.attempts, attempt, now, true, gradebookSend(this.outbox, attempt, now));
+      if (outcome.finished) {
+        this.outbox.notify();
+        attempt = (await this.attempts.findOwn(attemptId, userId))!;
+      }
     }
     return toLearnerAttempt(attempt, now);
   }

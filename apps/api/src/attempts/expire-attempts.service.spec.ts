@@ -1,3 +1,4 @@
+import type { ScoreOutbox } from '../lti/score-outbox.js';
 import { ExpireAttempts } from './expire-attempts.service.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
 import { code, single } from './testing/questions.fixture.js';
@@ -7,7 +8,7 @@ const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_score
 
 function setup() {
   const attempts = new FakeAttempts(publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)], exam));
-  return { attempts, sweeper: new ExpireAttempts(attempts.asRepository()) };
+  return { attempts, sweeper: new ExpireAttempts(attempts.asRepository(), { record: async () => 0, notify: () => undefined } as unknown as ScoreOutbox) };
 }
 
 describe(ExpireAttempts.name, () => {

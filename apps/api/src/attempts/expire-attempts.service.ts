@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ScoreOutbox } from '../lti/score-outbox.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { finishAttempt } from './attempt-finisher.js';
+import { gradebookSend } from './gradebook-send.js';
 
 export const EXPIRY_SWEEP_MS = Symbol('EXPIRY_SWEEP_MS');
 export const DEFAULT_EXPIRY_SWEEP_MS = 10_000;
@@ -21,6 +23,7 @@ export class ExpireAttempts implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly outbox: ScoreOutbox,
     @Optional() @Inject(EXPIRY_SWEEP_MS) private readonly everyMs: number = DEFAULT_EXPIRY_SWEEP_MS,
   ) {}
 
@@ -50,8 +53,9 @@ export class ExpireAttempts implements OnApplicationBootstrap, OnModuleDestroy {
     let finished = 0;
     for (const { id, userId } of await this.attempts.findOverdue(now, SWEEP_BATCH)) {
       const attempt = await this.attempts.findOwn(id, userId);
-      if (attempt && (await finishAttempt(this.attempts, attempt, now, true)).finished) finished++;
+      if (attempt && (await finishAttempt(this.attempts, attempt, now, true, gradebookSend(this.outbox, attempt, now))).finished) finished++;
     }
+    if (finished > 0) this.outbox.notify();
     return finished;
   }
 }

@@ -3,6 +3,7 @@ import type { LearnerAttempt } from '@app/contracts';
 import { ScoreOutbox } from '../lti/score-outbox.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { finishAttempt } from './attempt-finisher.js';
+import { gradebookSend } from './gradebook-send.js';
 import { toLearnerAttempt } from './attempt-view.js';
 import { isPastDeadline } from './quiz-rules.js';
 
@@ -24,8 +25,7 @@ export class FinishAttempt {
     if (attempt.status === 'submitted') throw new ConflictException('This attempt is already submitted');
     // Finishing after the deadline is what the server does anyway: it is recorded as timed out.
     // The same transaction stores the LMS gradebook send (LTI outbox) of the best score.
-    const outcome = await finishAttempt(this.attempts, attempt, now, isPastDeadline(attempt.deadlineAt, now),
-      async (best, tx) => void (await this.outbox.record({ userId, quizId: attempt.quiz.id, attemptId, score: best.score, maxScore: best.maxScore, at: now }, tx)));
+    const outcome = await finishAttempt(this.attempts, attempt, now, isPastDeadline(attempt.deadlineAt, now), gradebookSend(this.outbox, attempt, now));
     if (!outcome.finished && outcome.reason === 'already_submitted') throw new ConflictException('This attempt is already submitted');
     if (!outcome.finished && outcome.reason === 'grading') {
       throw new ConflictException(`${outcome.ungraded} code submission(s) of this attempt are still being graded; submit the attempt once they are done`);

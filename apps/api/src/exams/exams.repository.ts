@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@app/db';
 import { PrismaService } from '@app/db';
 import type { ExamAccommodation } from '@app/contracts';
 
@@ -10,6 +11,9 @@ export interface ExamQuizRow {
 }
 
 /** Exam administration: release state and accommodations. The only exam code that touches Prisma. */
+/** A learner's best score of a released exam, handed to the LMS gradebook's outbox. */
+export type ReleasedScoreSend = (best: { userId: string; attemptId: string; score: number; maxScore: number }, tx: Prisma.TransactionClient) => Promise<unknown>;
+
 @Injectable()
 export class ExamsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -32,8 +36,14 @@ export class ExamsRepository {
     return { inProgress, submitted };
   }
 
-  async setRelease(quizId: string, releasedAt: Date | null): Promise<void> {
-    await this.prisma.quiz.update({ where: { id: quizId }, data: { scoresReleasedAt: releasedAt }, select: { id: true } });
+  /** Sets the release time; `send`, given, gets every learner's best score in the same transaction. */
+  async setRelease(quizId: string, releasedAt: Date | null, send?: ReleasedScoreSend): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.quiz.update({ where: { id: quizId }, data: { scoresReleasedAt: releasedAt }, select: { id: true } });
+      if (!send) return;
+      const best = await tx.bestScore.findMany({ where: { quizId, attemptId: { not: null } }, select: { userId: true, attemptId: true, score: true, maxScore: true } });
+      for (const row of best) await send({ userId: row.userId, attemptId: row.attemptId!, score: row.score, maxScore: row.maxScore }, tx);
+    });
   }
 
   async listAccommodations(quizId: string): Promise<ExamAccommodation[]> {

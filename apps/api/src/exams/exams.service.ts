@@ -3,12 +3,16 @@ import type { ExamAdmin } from '@app/contracts';
 import { toSettings } from '../attempts/quiz-records.js';
 import { toLearnerExam } from '../attempts/attempt-view.js';
 import type { AccommodationDto } from './exams.dto.js';
+import { ScoreOutbox } from '../lti/score-outbox.js';
 import { ExamsRepository } from './exams.repository.js';
 
 /** What an instructor does to run an exam: release scores, grant extra time or attempts. */
 @Injectable()
 export class ExamsService {
-  constructor(private readonly exams: ExamsRepository) {}
+  constructor(
+    private readonly exams: ExamsRepository,
+    private readonly outbox: ScoreOutbox,
+  ) {}
 
   async get(quizId: string): Promise<ExamAdmin> {
     const quiz = await this.exams.findQuiz(quizId);
@@ -31,7 +35,11 @@ export class ExamsService {
   async setRelease(quizId: string, released: boolean, now = new Date()): Promise<ExamAdmin> {
     const current = await this.get(quizId);
     if (!current.exam) throw new UnprocessableEntityException(`${quizId} is not an exam: its scores are never hidden (add exam: to its YAML)`);
-    if (released !== (current.scoresReleasedAt !== null)) await this.exams.setRelease(quizId, released ? now : null);
+    if (released !== (current.scoresReleasedAt !== null)) {
+      // The LMS gradebook gets the exam's best scores now: they were held back while hidden.
+      await this.exams.setRelease(quizId, released ? now : null, released ? (best, tx) => this.outbox.record({ ...best, quizId, at: now }, tx) : undefined);
+      if (released) this.outbox.notify();
+    }
     return this.get(quizId);
   }
 
