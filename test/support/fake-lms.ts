@@ -175,7 +175,8 @@ export function resourceLinkClaims(lms: FakeLms, nonce: string, user: { sub: str
     'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiResourceLinkRequest',
     'https://purl.imsglobal.org/spec/lti/claim/version': '1.3.0',
     'https://purl.imsglobal.org/spec/lti/claim/deployment_id': lms.deploymentId,
-    'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': 'http://pyquiz.test/api/lti/launch',
+    // the target its login named (the course page's, or the e2e tests' PUBLIC_URL)
+    'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': `${lms.toolLoginUrl ? new URL(lms.toolLoginUrl).origin : 'http://pyquiz.test'}/api/lti/launch`,
     'https://purl.imsglobal.org/spec/lti/claim/resource_link': { id: randomUUID() },
     'https://purl.imsglobal.org/spec/lti/claim/roles': user.roles,
     'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'course-101', title: 'Python 101' },

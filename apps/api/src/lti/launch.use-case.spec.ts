@@ -113,4 +113,9 @@ describe(Launch.name, () => {
     expect(await reason(run(setup(claims({ [CLAIM.resourceLink]: undefined }))))).toBe('no_resource_link');
     expect(await reason(run(setup(claims({ [CLAIM.resourceLink]: { id: '' } }))))).toBe('no_resource_link');
   });
+
+  it("refuses a token whose target_link_uri is not the one its login named", async () => {
+    expect(await reason(run(setup(claims({ [CLAIM.targetLinkUri]: 'https://elsewhere.example/api/lti/launch' }))))).toBe('target_mismatch');
+    expect(await reason(run(setup(claims({ [CLAIM.targetLinkUri]: LOGIN.targetLinkUri }))))).toBe('accepted');
+  });
 });

@@ -53,6 +53,11 @@ export class Launch {
     if (claims.nonce !== login.nonce) {
       throw new LtiLaunchError(401, 'bad_nonce', 'The launch token was issued for another login (nonce mismatch): a replayed token', 'Launch again from the LMS.');
     }
+    const target = claims[CLAIM.targetLinkUri];
+    if (typeof target === 'string' && target !== login.targetLinkUri) {
+      throw new LtiLaunchError(400, 'target_mismatch', `The launch token's target_link_uri (${target.slice(0, 300)}) is not the one its login named (${login.targetLinkUri})`,
+        'Check the tool URL configured in the LMS: the login initiation and the launch must name the same PyQuiz address.');
+    }
     const { messageType, deploymentId } = checkMessage(claims, platform);
     const person = personOf(claims, platform);
     const user = await this.launches.linkAccount(person);
