@@ -922,11 +922,20 @@ def register_type_func(receiver, args, kwargs, _funcs=None, _id=id, _len=len, _T
 
 
 def own_method(receiver, name, args, kwargs, _methods=None, _type=type, _id=id, _getattr=getattr,
-               _mro=type.__dict__['__mro__'].__get__, _function=_types.FunctionType):
+               _mro=type.__dict__['__mro__'].__get__, _function=_types.FunctionType,
+               _instance_attr=object.__getattribute__, _dict=dict, _Exception=Exception):
     """`self.<name>(*args, **kwargs)` of hidden code, where a hidden class defines <name>: the
     function as recorded when the hidden module was executed for this test (runner), found along
     the receiver's MRO, so a method that learner code replaced (even one that puts the original
-    back when called) is not the one called. Anything else is an ordinary method call."""
+    back when called) is not the one called. An attribute of the instance itself shadows the
+    class's function, as in Python (`self.check = ...` in setUp). Anything else is an ordinary
+    method call."""
+    try:
+        own = _instance_attr(receiver, '__dict__')
+    except _Exception:
+        own = None
+    if _type(own) is _dict and name in own:
+        return _getattr(receiver, name)(*args, **kwargs)
     for cls in _mro(_type(receiver)):
         entry = _methods.get(_id(cls))
         if entry is not None and entry[0] is cls:
