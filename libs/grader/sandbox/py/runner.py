@@ -363,11 +363,9 @@ def record_hidden_methods(ns):
     code of this test runs: `self.method(...)` in hidden code calls these (asserts.own_method)."""
     methods = S['hidden_methods']
     methods.clear()
-    for space in [ns, *JOB.get('support_spaces', ())]:
-        own_module = dict.get(space, '__name__')
-        for value in list(dict.values(space)):
-            if type(value) is type and value.__module__ == own_module:
-                methods[id(value)] = (value, dict(value.__dict__))
+    for space in hidden_spaces(ns):
+        for cls in hidden_classes(space):
+            methods[id(cls)] = (cls, dict(cls.__dict__))
 
 
 def set_up_fixtures(ns, target, method):

@@ -96,16 +96,25 @@ def traceback_line(tb, filename, _window=None, _gc_disable=None, _gc_enable=None
     return line
 
 
+def hidden_spaces(ns):
+    """The hidden namespace of this test and those of its support modules."""
+    return [ns, *JOB.get('support_spaces', ())]
+
+
+def hidden_classes(space):
+    """The classes a hidden namespace defines (not the ones it imports)."""
+    own_module = dict.get(space, '__name__')
+    return [value for value in list(dict.values(space))
+            if type(value) is type and value.__module__ == own_module]
+
+
 def fingerprint(ns):
     """Every binding of the hidden namespace, of the support modules of this test, their
     builtins and their classes: (keys, values)."""
     dicts = []
-    for space in [ns, *JOB.get('support_spaces', ())]:
+    for space in hidden_spaces(ns):
         dicts.extend((space, space['__builtins__']))
-        own_module = dict.get(space, '__name__')
-        for value in list(dict.values(space)):
-            if type(value) is type and value.__module__ == own_module:
-                dicts.append(value.__dict__.copy())
+        dicts.extend(cls.__dict__.copy() for cls in hidden_classes(space))
     keys, values = [], []
     for d in dicts:
         keys.extend(dict.keys(d))

@@ -73,7 +73,10 @@ def _snapshot(value, depth=0):
     if t is dict:
         return ('dict', [(_snapshot(k, depth + 1), _snapshot(v, depth + 1)) for k, v in dict.items(value)])
     if t is set or t is frozenset:
-        return (t.__name__, id(value), len(value))
+        items = list(value)
+        if all(type(x) in _SCALARS for x in items):
+            return (t.__name__, frozenset(items))  # exact scalars hash in C: a copy of the contents
+        return (t.__name__, id(value), len(items))
     return ('object', id(value))
 
 
