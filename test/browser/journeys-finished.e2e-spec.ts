@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { DESKTOP, MOBILE, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../support/app.js';
+import { BrowserRun, DESKTOP, MOBILE, snap, watchErrors, type Credentials } from './browser-support.js';
 
 // Issue 15, the journeys that were missing: authoring without reading the source, deep links
 // through sign-in, a Python editor that indents like the starters, the admin's pages.
@@ -11,58 +11,28 @@ const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests'
 const RUNS_PER_MINUTE = 6;
 
 describe('issue 15 finished journeys in Chromium', () => {
+  let run: BrowserRun;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
-  const pages: Page[] = [];
   const tokens = new Map<string, string>();
-
-  async function open(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push(page);
-    return page;
-  }
+  const open = (viewport: { width: number; height: number }) => run.open(viewport);
   async function fillSignIn(page: Page, who: { email: string; password: string }) {
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/#/login`);
-    await fillSignIn(page, who);
-    await page.getByRole('heading', { name: 'Your course' }).waitFor();
-  }
+  const signIn = (page: Page, who: Credentials) => run.signIn(page, who);
   const editorText = (page: Page, label: string) => page.getByRole('textbox', { name: label }).evaluate((el: any) => el.cmView?.view?.state.doc.toString() ?? el.innerText);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error', CODE_RUNS_PER_MINUTE: String(RUNS_PER_MINUTE) });
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    for (const [who, role] of [[INSTRUCTOR, 'instructor'], [LEARNER, 'learner']] as const) {
-      const response = await t.http.post('/api/auth/register').send({ ...who, displayName: role }).expect(201);
-      if (role === 'instructor') await t.prisma.user.update({ where: { id: response.body.user.id }, data: { role } });
-      tokens.set(role, `Bearer ${response.body.accessToken}`);
-    }
-    browser = await launchChromium();
+    run = await BrowserRun.start({ CODE_RUNS_PER_MINUTE: String(RUNS_PER_MINUTE) });
+    ({ t, base } = run);
+    for (const [who, role] of [[INSTRUCTOR, 'instructor'], [LEARNER, 'learner']] as const) tokens.set(role, await run.register(who, role));
   }, 180_000);
 
-  afterEach(async () => {
-    const name = (expect.getState() as { currentTestName?: string }).currentTestName ?? 'test';
-    for (const [index, page] of pages.splice(0).entries()) {
-      if (!page.isClosed()) await snap(page, `finished-last-${name.replace(/\W+/g, '-').slice(0, 50)}-${index}`).catch(() => undefined);
-    }
-  });
+  afterEach(() => run.snapOpenPages('finished-last'));
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => run?.close());
 
   it('admin: an empty dashboard says "No data yet" instead of drawing empty charts', async () => {
     // First in this file: nobody has started or submitted anything yet.

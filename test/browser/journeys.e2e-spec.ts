@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { exerciseYaml } from '../../apps/api/src/authoring/testing/authoring-fixtures.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { DESKTOP, MOBILE, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
+import type { TestApp } from '../support/app.js';
+import { BrowserRun, DESKTOP, MOBILE, snap, watchErrors, type Credentials } from './browser-support.js';
 
 // Issue 15, the bugs a teacher and a learner tripped over, walked in Chromium.
 const ID = 'journeys/double-it';
@@ -13,27 +13,12 @@ const DOUBLE = 'def double(x):\n    return 2 * x\n';
 const V2 = exerciseYaml({ id: ID }).replace('\nsolution: |', '\n  - name: doubles_minus_one\n    expr: "double(-1) + 1"\n    expected: 0\n    points: 2\nsolution: |');
 
 describe('issue 15 journeys in Chromium', () => {
+  let run: BrowserRun;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
-  const pages: Page[] = [];
   const tokens = new Map<string, string>();
-
-  async function open(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push(page);
-    return page;
-  }
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/#/login`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your course' }).waitFor();
-  }
+  const open = (viewport: { width: number; height: number }) => run.open(viewport);
+  const signIn = (page: Page, who: Credentials) => run.signIn(page, who);
   async function setCode(page: Page, label: RegExp | string, source: string) {
     await page.getByRole('textbox', { name: label }).click();
     await page.keyboard.press('Control+A');
@@ -75,31 +60,14 @@ describe('issue 15 journeys in Chromium', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error' });
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    for (const [who, role] of [[INSTRUCTOR, 'instructor'], [LEARNER, 'learner']] as const) {
-      const response = await t.http.post('/api/auth/register').send({ ...who, displayName: role }).expect(201);
-      if (role === 'instructor') await t.prisma.user.update({ where: { id: response.body.user.id }, data: { role } });
-      tokens.set(role, `Bearer ${response.body.accessToken}`);
-    }
-    browser = await launchChromium();
+    run = await BrowserRun.start();
+    ({ t, base } = run);
+    for (const [who, role] of [[INSTRUCTOR, 'instructor'], [LEARNER, 'learner']] as const) tokens.set(role, await run.register(who, role));
   }, 180_000);
 
-  afterEach(async () => {
-    const name = (expect.getState() as { currentTestName?: string }).currentTestName ?? 'test';
-    for (const [index, page] of pages.splice(0).entries()) {
-      if (!page.isClosed()) await snap(page, `journeys-last-${name.replace(/\W+/g, '-').slice(0, 50)}-${index}`).catch(() => undefined);
-    }
-  });
+  afterEach(() => run.snapOpenPages('journeys-last'));
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => run?.close());
 
   it('learner: focus follows Start, Check answer and Finish; the pick stays visible; an oversized paste is refused plainly', async () => {
     const page = await open(MOBILE);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { DESKTOP, MOBILE, ensureWebBuilt, launchChromium, snap, watchErrors } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../support/app.js';
+import { BrowserRun, DESKTOP, MOBILE, snap, watchErrors, type Credentials } from './browser-support.js';
 
 const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests' };
 const LEARNER = { email: 'web-learner@example.org', password: 'learner-password', name: 'Web Learner' };
@@ -31,17 +31,11 @@ interface CanvasLike {
 }
 
 describe('web pages in Chromium', () => {
+  let run: BrowserRun;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
-
-  const pages: Page[] = [];
   async function open(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    pages.push(page);
+    const page = await run.open(viewport);
     if (process.env.WEB_E2E_DEBUG) {
       page.on('console', (m) => console.log('console', m.type(), m.text()));
       page.on('pageerror', (e) => console.log('pageerror', e.message));
@@ -49,13 +43,7 @@ describe('web pages in Chromium', () => {
     }
     return page;
   }
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/#/login`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your course' }).waitFor();
-  }
+  const signIn = (page: Page, who: Credentials) => run.signIn(page, who);
   async function setCode(page: Page, source: string) {
     const editor = page.getByRole('textbox', { name: /Python code for/ });
     await editor.click();
@@ -65,27 +53,14 @@ describe('web pages in Chromium', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await startTestApp({ SCRYPT_COST: '10', LOG_LEVEL: 'error' });
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchChromium();
+    run = await BrowserRun.start();
+    ({ t, base } = run);
   }, 180_000);
 
   // A failed step leaves a picture of what the user saw.
-  afterEach(async () => {
-    const failed = (expect.getState() as { currentTestName?: string }).currentTestName;
-    for (const [index, page] of pages.splice(0).entries()) {
-      if (!page.isClosed()) await snap(page, `last-${(failed ?? 'test').replace(/\W+/g, '-').slice(0, 60)}-${index}`).catch(() => undefined);
-    }
-  });
+  afterEach(() => run.snapOpenPages('last', 60));
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => run?.close());
 
   it('a learner registers, answers a choice question, submits a wrong then a right solution and sees the score', async () => {
     const page = await open(MOBILE);
