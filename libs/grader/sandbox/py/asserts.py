@@ -24,7 +24,7 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass'})
 # What the rewriter hands to the helper: the assertions, and the registration of an author's
 # type-equality function (kept where learner code cannot add to it).
-REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc', 'skipTest'})
+REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc', 'skipTest', 'fail'})
 
 # unittest's signatures: parameter names (after self) and how many are required.
 SIGNATURES = {
@@ -923,7 +923,9 @@ def register_type_func(receiver, args, kwargs, _funcs=None, _id=id, _len=len, _T
 
 def own_method(receiver, name, args, kwargs, _methods=None, _type=type, _id=id, _getattr=getattr,
                _mro=type.__dict__['__mro__'].__get__, _function=_types.FunctionType,
-               _instance_attr=object.__getattribute__, _dict=dict, _Exception=Exception):
+               _instance_attr=object.__getattribute__, _dict=dict, _Exception=Exception,
+               _static=staticmethod, _static_func=staticmethod.__dict__['__func__'].__get__,
+               _classm=classmethod, _class_func=classmethod.__dict__['__func__'].__get__):
     """`self.<name>(*args, **kwargs)` of hidden code, where a hidden class defines <name>: the
     function as recorded when the hidden module was executed for this test (runner), found along
     the receiver's MRO, so a method that learner code replaced (even one that puts the original
@@ -942,6 +944,10 @@ def own_method(receiver, name, args, kwargs, _methods=None, _type=type, _id=id, 
             f = entry[1].get(name)
             if _type(f) is _function:
                 return f(receiver, *args, **kwargs)
+            if _type(f) is _static:
+                return _static_func(f)(*args, **kwargs)
+            if _type(f) is _classm:
+                return _class_func(f)(_type(receiver), *args, **kwargs)
             if f is not None:
                 break
     return _getattr(receiver, name)(*args, **kwargs)
@@ -987,6 +993,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     if op == 'addTypeEqualityFunc':
         return _register(receiver, args, kwargs)
+    if op == 'fail':  # TestCase.fail, which learner code could replace on the class
+        raise _AssertionError(args[0] if args else kwargs.get('msg'))
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.

@@ -40,7 +40,7 @@ def _seal_all():
                                _Traceback=_types.TracebackType)
     import unittest.mock as mock
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
-                     _mock_base=mock.NonCallableMock)
+                     _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
 
 

@@ -50,7 +50,7 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
-               _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None,
+               _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
                _issub=type.__subclasscheck__):
     if event == 'import':
         name = args[0]
@@ -81,8 +81,9 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
             raise _RuntimeError(f"changing .{args[1]} is not allowed in the grader sandbox")
         if args[1] == '__class__' and _mock_base is not None and _issub(_mock_base, _type(obj)):
             raise _RuntimeError("changing the class of a mock is not allowed in the grader sandbox")
-        if args[1] == '__bases__' and _mock_base is not None and _issub(_type, _type(obj)) and _issub(_mock_base, obj):
-            raise _RuntimeError("changing the bases of a mock class is not allowed in the grader sandbox")
+        if args[1] == '__bases__' and _issub(_type, _type(obj)) and (
+                (_mock_base is not None and _issub(_mock_base, obj)) or (_testcase is not None and _issub(_testcase, obj))):
+            raise _RuntimeError("changing the bases of a mock or TestCase class is not allowed in the grader sandbox")
         return
     if event == 'open':
         path, mode, flags = args[0], args[1], args[2]

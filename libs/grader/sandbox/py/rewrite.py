@@ -130,13 +130,14 @@ class StrictRewriter(_ast.NodeTransformer):
         self.assert_methods = assert_methods
         self.builtin_names = builtin_names
         self.bound = bound
-        self.class_methods = frozenset()  # methods the enclosing hidden class defines
+        self.class_methods = frozenset()  # inside a hidden class: module_methods
+        self.module_methods = frozenset()  # the names of the methods the module's classes define
 
     def visit_ClassDef(self, node):
         _class_patches_to_methods(node)
         outer = self.class_methods
-        self.class_methods = frozenset(item.name for item in node.body
-                                       if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
+        # the methods of every class of the module: a helper may come from a hidden base class
+        self.class_methods = self.module_methods
         self.generic_visit(node)
         self.class_methods = outer
         return node
@@ -244,6 +245,8 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     builtins, so the code object can be marshalled (the worker caches it per test suite)."""
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
+    rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
+                                        for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))
     with _warnings.catch_warnings():
         _warnings.simplefilter('ignore')
