@@ -16,6 +16,10 @@ import types as _types
 
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
 _MODULE_DICT = _types.ModuleType.__dict__['__dict__'].__get__  # the real dict, whatever __class__ says
+_FUNCTION_DICT = _types.FunctionType.__dict__['__dict__'].__get__
+# What the import system puts in every module: the only dunder globals left out of module_state.
+_MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__', '__spec__', '__file__',
+                             '__cached__', '__builtins__', '__annotations__', '__path__'})
 
 
 def _names(module, **extra):
@@ -52,7 +56,8 @@ def closure(module, make, use=None, free_vars=None):
     if not free or not kept:
         raise AssertionError('the function %s returned reads no variable of its enclosing call: its state'
                              ' lives elsewhere (a global, a class, a default argument)' % make)
-    attrs = sorted(k for k in vars(f) if k != '__wrapped__')  # functools.wraps sets __wrapped__
+    # dict.keys in C: a __dict__ subclass cannot iterate as empty; functools.wraps sets __wrapped__
+    attrs = sorted(k for k in dict.keys(_FUNCTION_DICT(f)) if k != '__wrapped__')
     if attrs:
         raise AssertionError('the function %s returned keeps state in an attribute of the function (%s),'
                              ' not in its closure' % (make, ', '.join(attrs)))
@@ -100,10 +105,10 @@ def module_state(module):
     defined; modules by identity only."""
     state = {}
     for name, value in list(_MODULE_DICT(module).items()):
-        if type(name) is not str or name.startswith('__'):
+        if type(name) is not str or name in _MODULE_DUNDERS:
             continue
         state[name] = _snapshot(value)
-        if isinstance(value, _types.ModuleType):
+        if issubclass(type(value), _types.ModuleType):  # type(), not a __class__ it may claim
             continue
         try:
             attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
