@@ -14,8 +14,10 @@ export function DashboardPage() {
   const [quizId, setQuizId] = useState<string>();
   const items = quizzes.data?.items ?? [];
   useEffect(() => {
-    // Start on the quiz with the most attempts: the most informative chart.
-    if (!quizId && items.length) setQuizId([...items].sort((a, b) => b.attempts - a.attempts)[0]!.quizId);
+    // Start on the quiz with the most attempts: the most informative chart. A functional update, so
+    // a quiz the user picked before this effect ran (React flushes it just before the pick's
+    // render) is never overwritten by the default.
+    if (!quizId && items.length) setQuizId((picked) => picked ?? [...items].sort((a, b) => b.attempts - a.attempts)[0]!.quizId);
   }, [items, quizId]);
   const quiz = items.find((q) => q.quizId === quizId);
   return (
