@@ -108,6 +108,7 @@ def install(config_text):
     disarm_exit(seal)
     disarm_signals(seal)
     disarm_gc(seal)
+    disarm_trace(seal)
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()

@@ -336,10 +336,14 @@ def run_module_test(name):
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
     intact = lambda: same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
-    case, returned, later = None, None, None
+    case, returned, later, set_up = None, None, None, False
     if method:
-        case, exc = attempt(set_up_case, target, method)
+        case, exc = attempt(target, method)
         if exc is None:
+            # setUp as the hidden class defined it (asserts.own_method)
+            _, exc = attempt(S['own_method'], case, 'setUp', (), {})
+            set_up = exc is None
+        if set_up:
             returned, exc = attempt(fn, case)
     else:
         returned, exc = attempt(fn)
@@ -347,13 +351,16 @@ def run_module_test(name):
     # replaced doCleanups) that puts back what it changed before the check after them.
     unchanged = intact()
     if case is not None:
-        _, later = attempt(tear_down, case)
+        _, later = attempt(tear_down, case, set_up)
     if not (unchanged and intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     if type(returned) is _types.CoroutineType:
         returned.close()
         return ('error', ASYNC_UNSUPPORTED), None
-    exc = exc if exc is not None else later  # an exception's __bool__ may lie
+    # An exception's __bool__ may lie: `is None` only. A skip (setUp's skipTest) gives way to a
+    # cleanup that failed after it, as unittest reports the failure over the skip.
+    if exc is None or (later is not None and issubclass(type(exc), S['skiptest'])):
+        exc = later if later is not None else exc
     exc = tear_down_fixtures(ns, target, method, exc)
     return (('pass', ''), None) if exc is None else (None, exc)
 
@@ -407,17 +414,12 @@ def inherited(cls, name):
     return None
 
 
-def set_up_case(cls, method):
-    case = cls(method)
-    S['own_method'](case, 'setUp', (), {})  # as the hidden class defined it (asserts.own_method)
-    return case
-
-
-def tear_down(case):
-    """tearDown, then the cleanups, last added first, each run even when one before it failed;
-    the first exception is raised. Run here, not by unittest's doCleanups: without an outcome
-    object it records a failing cleanup nowhere (an honest failure would pass)."""
-    _, first = attempt(S['own_method'], case, 'tearDown', (), {})
+def tear_down(case, set_up):
+    """tearDown (only after a setUp that succeeded, as unittest does), then the cleanups in any
+    case (a failed or skipping setUp too), last added first, each run even when one before it
+    failed; the first exception is raised. Run here, not by unittest's doCleanups: without an
+    outcome object it records a failing cleanup nowhere (an honest failure would pass)."""
+    first = attempt(S['own_method'], case, 'tearDown', (), {})[1] if set_up else None
     own = object.__getattribute__(case, '__dict__')
     cleanups = dict.get(own, '_cleanups') if type(own) is dict else None
     while type(cleanups) is list and cleanups:

@@ -24,7 +24,7 @@ def real_functions():
     except RuntimeError:
         pass
     return out
-for name in ('_pyodide_core', '_testcapi', '_ctypes', 'faulthandler', '_signal', '_socket', 'x._testcapi'):
+for name in ('_pyodide_core', '_testcapi', '_ctypes', 'faulthandler', '_signal', 'x._testcapi'):
     for create in [_imp.create_builtin, *real_functions()]:
         try:
             module = create(spec(name))
