@@ -23,4 +23,12 @@ describe('exercises/ graded by the engine and by CPython', () => {
     expect(summary).toMatchObject({ errors: 0, violations: 0, cpythonDifferences: 0, ok: true });
     expect(summary.solutionsChecked).toBeGreaterThan(100);
   }, 300_000);
+
+  it('the checks library catches the third red team\'s submissions (state in a dunder global, two objects deep, in a default argument, behind a fake module)', async () => {
+    const lines: string[] = [];
+    const summary = await runValidation({ dir: 'libs/grader/test-fixtures/red-checks/red3', grader: pool, print: (l) => lines.push(l) });
+    expect({ problems: lines.slice(0, -1) }).toEqual({ problems: [] });
+    expect(summary).toMatchObject({ errors: 0, violations: 0, ok: true });
+    expect(summary.solutionsChecked).toBeGreaterThanOrEqual(6);
+  }, 120_000);
 });

@@ -44,7 +44,7 @@ def closure(module, make, use=None, free_vars=None):
         raise AssertionError('%s returned a %s, not a function: the state must live in a closure,'
                              ' not in an object' % (make, type(f).__name__))
     if use:
-        _run(module, use, f=f)
+        _state_stays_in_closure(module, make, use, f)
     free = f.__code__.co_freevars
     cells = f.__closure__ or ()
     if free_vars:
@@ -61,6 +61,25 @@ def closure(module, make, use=None, free_vars=None):
     if attrs:
         raise AssertionError('the function %s returned keeps state in an attribute of the function (%s),'
                              ' not in its closure' % (make, ', '.join(attrs)))
+
+
+def _state_stays_in_closure(module, make, use, f):
+    """Using the function changes neither its default arguments nor module-level state: what it
+    keeps from call to call can only be in its closure (or its attributes, checked after)."""
+    defaults = _snapshot((f.__defaults__, f.__kwdefaults__))
+    before = module_state(module)
+    _run(module, use, f=f)
+    if _snapshot((f.__defaults__, f.__kwdefaults__)) != defaults:
+        raise AssertionError('the function %s returned keeps state in a default argument (its value'
+                             ' changed while it was used), not in its closure' % make)
+    changed = _changed(before, module_state(module))
+    if changed:
+        raise AssertionError('the function %s returned keeps state in module-level variables (%s),'
+                             ' not in its closure' % (make, ', '.join(changed)))
+
+
+def _changed(before, after):
+    return sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
 
 
 def _snapshot(value, depth=0):
@@ -99,25 +118,36 @@ def _plain(value, depth=0):
     return False
 
 
+# How many attribute levels below a global module_state follows (holder.inner.counts is two).
+_STATE_DEPTH = 4
+
+
 def module_state(module):
-    """Copies of the plain values the module holds: its globals and the attributes of every
-    object they name that has attributes (classes, functions, namespaces...), wherever it was
-    defined; modules by identity only."""
+    """Copies of the plain values the module holds: its globals and, down to _STATE_DEPTH
+    levels, the attributes of every object they name that has attributes (classes, functions,
+    namespaces...), wherever it was defined; modules by identity only."""
     state = {}
+    seen = set()
     for name, value in list(_MODULE_DICT(module).items()):
-        if type(name) is not str or name in _MODULE_DUNDERS:
-            continue
-        state[name] = _snapshot(value)
-        if issubclass(type(value), _types.ModuleType):  # type(), not a __class__ it may claim
-            continue
-        try:
-            attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
-        except TypeError:
-            continue
-        for attr, inner in list(attrs.items()):
-            if type(attr) is str and not attr.startswith('__'):
-                state[name + '.' + attr] = _snapshot(inner)
+        if type(name) is str and name not in _MODULE_DUNDERS:
+            _collect_state(state, name, value, 0, seen)
     return state
+
+
+def _collect_state(state, path, value, depth, seen):
+    state[path] = _snapshot(value)
+    if depth >= _STATE_DEPTH or id(value) in seen:
+        return
+    if issubclass(type(value), _types.ModuleType):  # type(), not a __class__ it may claim
+        return
+    try:
+        attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
+    except TypeError:
+        return
+    seen.add(id(value))
+    for attr, inner in list(attrs.items()):
+        if type(attr) is str and not attr.startswith('__'):
+            _collect_state(state, path + '.' + attr, inner, depth + 1, seen)
 
 
 def no_module_state(module, code):
@@ -129,7 +159,7 @@ def no_module_state(module, code):
     for statement in _ast.parse(code).body:
         exec(compile(_ast.Module(body=[statement], type_ignores=[]), '<check>', 'exec'), names)
         after = module_state(module)
-        changed = sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
+        changed = _changed(before, after)
         if changed:
             raise AssertionError('%s changed module-level state (%s): every instance shares that state'
                                  % (_ast.unparse(statement), ', '.join(changed)))
