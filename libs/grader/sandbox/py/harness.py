@@ -21,7 +21,7 @@ import time as _time
 import types as _types
 import unittest as _unittest
 
-# 1 only inside traceback_line (support.py): the audit hook then lets `tb_frame` reads through,
+# 1 only inside traceback_entries (support.py): the audit hook then lets `tb_frame` reads through,
 # nothing else. Held by that sealed function and the hook only (their defaults).
 FRAMES_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
@@ -35,9 +35,10 @@ def _seal_all():
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
-    S['traceback_line'] = seal(traceback_line, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
-                               _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
-                               _Traceback=_types.TracebackType)
+    S['traceback_entries'] = seal(traceback_entries, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
+                                  _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
+                                  _Traceback=_types.TracebackType, _Code=_types.CodeType)
+    S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
@@ -109,6 +110,7 @@ def install(config_text):
     disarm_signals(seal)
     disarm_gc(seal)
     disarm_trace(seal)
+    disarm_traceback(seal)
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()

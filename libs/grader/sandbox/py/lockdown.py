@@ -68,7 +68,7 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                 raise _RuntimeError("reading .__code__ of the grader's functions is not allowed")
             return
         if args[1] in _getattrs:
-            if args[1] == 'tb_frame' and _frames[0]:  # traceback_line's window (support.py)
+            if args[1] == 'tb_frame' and _frames[0]:  # traceback_entries' window (support.py)
                 return
             raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
         return

@@ -67,33 +67,81 @@ def learner_line(exc):
         return None
 
 
-def traceback_line(tb, filename, _window=None, _gc_disable=None, _gc_enable=None,
-                   _gc_isenabled=None, _type=type, _Traceback=None, _str=str, _str_eq=str.__eq__,
-                   _int=int):
-    """The deepest line of `filename` in the traceback chain (sealed). The only harness code
-    that reads frames: the audit hook lets `tb_frame` (and nothing else) through while
-    _window[0] is set, and no learner code can run meanwhile: the garbage collector is off (no
-    gc callback, no finalizer of a collected cycle), only exact built-in types are touched (a
-    learner `co_filename` str subclass is never compared with its own `__eq__`), and no
-    reference to a learner object is dropped (the traceback keeps every frame alive)."""
-    line = None
+def traceback_entries(tb, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
+                      _type=type, _Traceback=None, _Code=None, _int=int):
+    """Each entry of the traceback chain as plain data (sealed): (co_filename, co_name,
+    co_qualname, co_firstlineno, tb_lineno, (lineno, end_lineno, col, end_col)). The only harness
+    code that reads frames: the audit hook lets `tb_frame` (and nothing else) through while
+    _window[0] is set, and no learner code can run meanwhile: the garbage collector is off (no gc
+    callback, no finalizer of a collected cycle), only exact built-in types are touched and
+    nothing is called on what is read (a learner str subclass in co_filename is stored, never
+    compared), and no reference to a learner object is dropped (the traceback keeps every frame
+    alive). Neither a frame nor a code object leaves it."""
+    entries = []
     was_enabled = _gc_isenabled()
     _gc_disable()
     _window[0] = 1
     try:
         depth = 0
         while _type(tb) is _Traceback and depth < 200:
-            name = tb.tb_frame.f_code.co_filename
-            if _type(name) is _str and _str_eq(name, filename):
-                number = tb.tb_lineno
-                line = number if _type(number) is _int else line
+            code = tb.tb_frame.f_code
+            lineno, lasti = tb.tb_lineno, tb.tb_lasti
+            if _type(code) is _Code and _type(lineno) is _int and _type(lasti) is _int:
+                positions = (None, None, None, None)
+                if lasti >= 0:  # traceback._get_code_position: the instruction's source span
+                    index = 0
+                    for position in code.co_positions():
+                        if index == lasti // 2:
+                            positions = position
+                            break
+                        index += 1
+                entries.append((code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
+                                lineno, positions))
             tb = tb.tb_next
             depth += 1
     finally:
         _window[0] = 0
         if was_enabled:
             _gc_enable()
+    return entries
+
+
+def traceback_line(tb, filename, _entries=None, _type=type, _str=str, _str_eq=str.__eq__):
+    """The deepest line of `filename` in the traceback chain (sealed)."""
+    line = None
+    for entry in _entries(tb):
+        if _type(entry[0]) is _str and _str_eq(entry[0], filename):
+            line = entry[4]
     return line
+
+
+def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict):
+    """traceback.walk_tb (and, with _full, its _walk_tb_with_full_positions) for any code of the
+    job (sealed; traceback_entries is its secret constant, so its window cannot be reached through
+    this function's defaults): the same entries, each with a stand-in frame that holds the names
+    and numbers the traceback module formats and no frame, code object or globals. So
+    traceback.format_exc() and logger.exception() work in learner code as in CPython."""
+    entries = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with traceback_entries
+    for filename, name, qualname, firstlineno, lineno, positions in entries(tb):
+        code = _Namespace(co_filename=filename, co_name=name, co_qualname=qualname, co_firstlineno=firstlineno)
+        frame = _Namespace(f_code=code, f_globals=_dict(), f_locals=_dict(), f_lineno=lineno)
+        if not _full:
+            yield frame, lineno
+        elif positions[0] is None:
+            yield frame, (lineno,) + positions[1:]
+        else:
+            yield frame, positions
+
+
+def disarm_traceback(seal):
+    """The traceback module walks frames (tb.tb_frame, which the hook refuses to learner code):
+    its two walkers yield stand-ins instead (walk_tb_standins)."""
+    import traceback
+    import types
+    entries = S['traceback_entries']
+    traceback.walk_tb = seal(walk_tb_standins, secret=entries, _Namespace=types.SimpleNamespace)
+    traceback._walk_tb_with_full_positions = seal(walk_tb_standins, secret=entries, _full=True,
+                                                  _Namespace=types.SimpleNamespace)
 
 
 def hidden_spaces(ns):
