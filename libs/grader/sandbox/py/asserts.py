@@ -774,7 +774,8 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
           _order_text=None, _custom=None, _tail=None, _tail_ops=TAIL_OPS, _hasattr=hasattr,
           _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _list=list, _tuple=tuple,
-          _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError):
+          _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError,
+          _self=SELF):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
     if op == 'assertRaises' or op == 'assertRaisesRegex':
         return _raises(op, args, kwargs)
@@ -784,6 +785,8 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
         t = _type(first)
         if t is _type(second):  # unittest's _type_equality_funcs
             custom = _custom(receiver, t)
+            if _type(custom) is _str:  # registered by name ('assertMultiLineEqual'): strict too
+                return _self(custom, (first, second), {'msg': msg}, receiver)
             if custom is not None:  # the author's own (hidden code): it decides, as in unittest
                 return custom(first, second, msg=msg)
             if t is _list or t is _tuple:
@@ -895,7 +898,7 @@ def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _
     return long_message, max_diff
 
 
-def type_equality_func(receiver, t, _funcs=None, _id=id, _getattr=getattr, _str=str, _type=type):
+def type_equality_func(receiver, t, _funcs=None, _id=id):
     """The comparison the author registered for exact type `t` with `addTypeEqualityFunc` on
     this TestCase, or None. Only the helper records registrations (the rewritten hidden code
     calls it), so learner code can neither add one nor replace one."""
@@ -904,7 +907,7 @@ def type_equality_func(receiver, t, _funcs=None, _id=id, _getattr=getattr, _str=
         return None
     for registered, func in entry[1]:
         if registered is t:
-            return _getattr(receiver, func) if _type(func) is _str else func
+            return func  # a function, or the name of an assertion method (check_assert runs it)
     return None
 
 
@@ -958,10 +961,9 @@ def clear_type_funcs(_funcs=None):
     _funcs.clear()
 
 
-def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=None, _compile=None,
-           _ns=None, _settings=None, _read_settings=None, _register=None, _mock=None, _mock_record=None,
-           _own_method=None, _SkipTest=None, _skips=None,
-           _mock_ops=MOCK_ASSERTS, _str=str, _bytes=bytes,
+def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
+           _ns=None, _register=None, _mock_record=None,
+           _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
@@ -993,20 +995,29 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     if op == 'addTypeEqualityFunc':
         return _register(receiver, args, kwargs)
-    if op == 'fail':  # TestCase.fail, which learner code could replace on the class
-        raise _AssertionError(args[0] if args else kwargs.get('msg'))
+    if op == 'bound_assert':  # `self.assertEqual` taken as a value (rewrite.py)
+        return _bind(args[0], receiver)
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
         exc = _SkipTest(args[0] if args else kwargs.get('reason', ''))
         _skips.append(exc)
         raise exc
-    if op in _mock_ops:
-        return _mock(op, receiver, args, kwargs)
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
     if op == 'own_method':
         return _own_method(args[0], args[1], args[2:], kwargs)
+    return _assert(op, args, kwargs, receiver)
+
+
+def run_assertion(op, args, kwargs, receiver, _check=None, _settings=None, _read_settings=None,
+                  _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError):
+    """An assertion (self.assertXxx, self.fail, a mock's assert_called_with...) and nothing
+    else: the only part of the helper an assertion taken as a value can reach."""
+    if op == 'fail':  # TestCase.fail, which learner code could replace on the class
+        raise _AssertionError(args[0] if args else kwargs.get('msg'))
+    if op in _mock_ops:
+        return _mock(op, receiver, args, kwargs)
     before = (_settings[0], _settings[1])
     _settings[0], _settings[1] = _read_settings(receiver)
     result = _check(op, args, kwargs, receiver)
@@ -1014,9 +1025,23 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _check=N
     return result
 
 
+def bound_assertion(receiver, name, *args, **kwargs):
+    """`check = self.assertEqual; check(a, b)`: what a bound assertion method does, through the
+    strict checks (sealed; run_assertion is its secret constant, so nothing of the helper is in
+    its readable defaults). Handed out inside a functools.partial(bound_assertion, receiver,
+    name): reached by learner code, it can only run assertions."""
+    run = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with run_assertion
+    return run(name, args, kwargs, receiver)
+
+
+def bind_assertion(name, receiver, _partial=None, _bound=None):
+    return _partial(_bound, receiver, name)
+
+
 def wire_helper(seal, S):
     """Seals values.py and this file and wires them together (install time, before any learner
     code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
+    import functools
     import operator
     import re
     import types
@@ -1048,6 +1073,7 @@ def wire_helper(seal, S):
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
+
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     own_method_ = seal(own_method, _methods=hidden_methods)
@@ -1084,13 +1110,15 @@ def wire_helper(seal, S):
                      _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _check=check_,
+    run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check,
+                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
+    bind_ = seal(bind_assertion, _partial=functools.partial, _bound=seal(bound_assertion, secret=run_))
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_,
                        _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
-                       _compile=re.compile, _ns=types.SimpleNamespace, _settings=settings,
-                       _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase),
+                       _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips,
-                       _mock=mock_check, _mock_record=mock_record_)
+                       _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

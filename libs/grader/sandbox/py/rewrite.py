@@ -29,6 +29,12 @@ def _helper_call(op, args, keywords=(), receiver=None):
     return _ast.Call(func=_ast.Constant(SENTINEL), args=call_args, keywords=[])
 
 
+def _is_assertion(name):
+    """What a bound assertion may run: assertXxx, a mock's assert_xxx and fail (never skipTest or
+    addTypeEqualityFunc, which the helper handles only as calls written in hidden code)."""
+    return name.startswith('assert') or name == 'fail'
+
+
 def _is_helper(node):
     return (isinstance(node, _ast.Call) and isinstance(node.func, _ast.Constant)
             and node.func.value == SENTINEL)
@@ -146,6 +152,10 @@ class StrictRewriter(_ast.NodeTransformer):
         self.generic_visit(node)
         if isinstance(node.ctx, _ast.Load) and node.attr in MOCK_RECORD_READS:
             return _ast.copy_location(_helper_call('mock_record', [node.value, _ast.Constant(node.attr)]), node)
+        if isinstance(node.ctx, _ast.Load) and _is_assertion(node.attr) and node.attr in self.assert_methods:
+            # An assertion taken as a value (`check = self.assertEqual`, or handed to
+            # addTypeEqualityFunc): bound to the strict checks, like a call written in place.
+            return _ast.copy_location(_helper_call('bound_assert', [_ast.Constant(node.attr)], receiver=node.value), node)
         return node
 
     def visit_FunctionDef(self, node):
@@ -168,10 +178,13 @@ class StrictRewriter(_ast.NodeTransformer):
         return _helper_call('cmp', [_ast.Constant(ops), node.left, *node.comparators])
 
     def visit_Call(self, node):
-        self.generic_visit(node)
         func = node.func
         if isinstance(func, _ast.Attribute) and func.attr in self.assert_methods:
-            return _helper_call(func.attr, node.args, node.keywords, func.value)
+            # the receiver and arguments only: the method itself is called, not taken as a value
+            args = [self.visit(arg) for arg in node.args]
+            keywords = [self.visit(k) for k in node.keywords]
+            return _helper_call(func.attr, args, keywords, self.visit(func.value))
+        self.generic_visit(node)
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
                 and func.attr in self.class_methods):
             # `self.check(...)` of a method this hidden class defines: the function as the class
