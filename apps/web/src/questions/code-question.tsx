@@ -1,31 +1,43 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LearnerCodeView } from '../api/types.js';
+import type { LearnerCodeView, LearnerCodeWork, LearnerSubmissionWithSource } from '../api/types.js';
 import { CodeEditor } from '../editor/code-editor.js';
-import { ErrorBox } from '../components/feedback.js';
+import { ErrorBox, formatDate } from '../components/feedback.js';
 import { Markdown } from '../components/markdown.js';
 import { formatPoints, pointsOf } from '../components/points.js';
 import type { QuestionProps } from './question-props.js';
+import { sourceProblem } from './source-limit.js';
 import { SubmissionResult } from './test-results.js';
+import { draftText, useDraft } from './use-draft.js';
 import { useGrading } from './use-grading.js';
 
-/** The API's limit on a submitted module (SourceRequestDto's MAX_SOURCE_LENGTH). */
-export const MAX_SOURCE_LENGTH = 65_536;
+export { MAX_SOURCE_LENGTH, sourceProblem } from './source-limit.js';
 
-/** Why code cannot be sent, in words; undefined when it can. */
-export function sourceProblem(source: string): string | undefined {
-  if (source.length <= MAX_SOURCE_LENGTH) return undefined;
-  const n = (value: number) => value.toLocaleString('en-US');
-  return `Your code is ${n(source.length)} characters long; the limit is ${n(MAX_SOURCE_LENGTH)}. Remove what was pasted by mistake and try again: nothing was run.`;
+/** The newer of the attempt's last run and last submission: what the page showed last. */
+function newest(work: LearnerCodeWork): LearnerSubmissionWithSource | undefined {
+  const { lastRun, lastSubmission } = work;
+  if (!lastRun || !lastSubmission) return lastRun ?? lastSubmission ?? undefined;
+  return lastRun.createdAt > lastSubmission.createdAt ? lastRun : lastSubmission;
 }
 
-function draftKey(attemptId: string | undefined, questionId: string): string {
-  return `pyquiz:draft:${attemptId ?? 'preview'}:${questionId}`;
+/**
+ * Where the editor and the results open. A finished attempt is reviewed as it was submitted; one
+ * in progress opens with its draft (or its newest code), else the code last submitted in an
+ * earlier attempt, else the starter.
+ */
+export function openingState(question: LearnerCodeView, work: LearnerCodeWork | undefined, reviewing: boolean) {
+  if (!work) return { source: question.starter, result: undefined, fromEarlier: undefined };
+  if (reviewing) return { source: work.lastSubmission?.source ?? work.draft?.source ?? question.starter, result: work.lastSubmission ?? undefined, fromEarlier: undefined };
+  const last = newest(work);
+  const fromEarlier = work.draft || last ? undefined : (work.earlier ?? undefined);
+  return { source: work.draft?.source ?? last?.source ?? fromEarlier?.source ?? question.starter, result: last, fromEarlier };
 }
 
 /** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
-export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true }: QuestionProps<LearnerCodeView>) {
-  const [source, setSource] = useState(() => localStorage.getItem(draftKey(attemptId, question.id)) ?? question.starter);
-  const { grading, result, error, send, refuse } = useGrading(attemptId, question.id);
+export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true, work, reviewing = false }: QuestionProps<LearnerCodeView>) {
+  const [opening] = useState(() => openingState(question, work, reviewing));
+  const [source, setSource] = useState(opening.source);
+  const { grading, result, error, send, refuse } = useGrading(attemptId, question.id, opening.result);
+  const draft = useDraft(attemptId, question.id, !locked);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const [outcomeTick, setOutcomeTick] = useState(0);
   // Once the verdict (or the reason there is none) is rendered, focus moves to it from the button.
@@ -35,7 +47,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh, run
 
   function edit(next: string) {
     setSource(next);
-    localStorage.setItem(draftKey(attemptId, question.id), next);
+    draft.change(next);
   }
   async function run(kind: 'run' | 'submit') {
     if (!canSend) return;
@@ -70,21 +82,35 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh, run
         {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`}
         {!runAllowed && ' Running the visible tests is turned off in this exam: check your code by reading it, then submit.'}
       </p>
+      {opening.fromEarlier && (
+        <p className="muted small" data-testid="code-from-earlier">
+          Your code from your last submission ({formatDate(opening.fromEarlier.createdAt)}) is loaded. Use “Reset to starter code” to start over.
+        </p>
+      )}
+      {reviewing && <p className="muted small">{work?.lastSubmission ? 'The code you submitted last, and its result:' : 'You submitted no code for this question.'}</p>}
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
-      <div className="button-row">
-        {runAllowed && (
-          <button type="button" onClick={() => void run('run')} {...sendProps}>
-            Run visible tests
+      {!reviewing && (
+        <div className="button-row">
+          {runAllowed && (
+            <button type="button" onClick={() => void run('run')} {...sendProps}>
+              Run visible tests
+            </button>
+          )}
+          <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
+            Submit
           </button>
-        )}
-        <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
-          Submit
-        </button>
-        <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
-          Reset to starter code
-        </button>
-      </div>
-      <div role="status" aria-live="polite" className="grading-status">
+          <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
+            Reset to starter code
+          </button>
+        </div>
+      )}
+      {!locked && attemptId && (
+        <p className="muted small draft-status" data-testid="draft-status">
+          {draftText(draft.state)}
+        </p>
+      )}
+      {/* Under review the result below says it all; the status line is for grading as it happens. */}
+      <div role="status" aria-live="polite" className="grading-status" hidden={reviewing}>
         {grading && (
           <>
             <progress aria-label="Grading progress" /> {grading === 'run' ? 'Running the visible tests…' : 'Grading your submission against every test…'}
