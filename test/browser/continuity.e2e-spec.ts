@@ -76,7 +76,7 @@ describe('learner continuity in Chromium', () => {
 
     // Reviewed from History: read-only, the code submitted last and its per-test results.
     await page.goto(`${run.base}/#/history`);
-    await page.getByRole('link', { name: 'Review your attempt at Make a counter' }).click();
+    await page.getByRole('row', { name: /Make a counter/ }).getByRole('link', { name: 'Review' }).click();
     await page.getByTestId('final-score').getByText('Your score: 10 / 10').waitFor();
     expect(hash(page)).toBe(attemptHash);
     expect(await editorText(page)).toBe(RIGHT);

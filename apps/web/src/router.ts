@@ -23,6 +23,14 @@ export function attemptPath(attemptId: string, question?: number): string {
   return question === undefined ? `/attempt/${attemptId}` : `/attempt/${attemptId}/question/${question + 1}`;
 }
 
+/**
+ * The page a path shows: moving between the questions of one attempt stays on its page (the
+ * question's heading takes the focus then, not the page title).
+ */
+export function pageOf(path: string): string {
+  return routeOf(path).replace(/^(\/attempt\/[^/]+)\/question\/\d+$/, '$1');
+}
+
 export function usePath(): string {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LearnerCodeView, LearnerCodeWork, LearnerSubmissionWithSource } from '../api/types.js';
+import type { LearnerCodeView } from '../api/types.js';
 import { CodeEditor } from '../editor/code-editor.js';
 import { ErrorBox, formatDate } from '../components/feedback.js';
 import { Markdown } from '../components/markdown.js';
 import { formatPoints, pointsOf } from '../components/points.js';
+import { openingState } from './opening-state.js';
 import type { QuestionProps } from './question-props.js';
 import { sourceProblem } from './source-limit.js';
 import { SubmissionResult } from './test-results.js';
@@ -11,26 +12,6 @@ import { draftText, useDraft } from './use-draft.js';
 import { useGrading } from './use-grading.js';
 
 export { MAX_SOURCE_LENGTH, sourceProblem } from './source-limit.js';
-
-/** The newer of the attempt's last run and last submission: what the page showed last. */
-function newest(work: LearnerCodeWork): LearnerSubmissionWithSource | undefined {
-  const { lastRun, lastSubmission } = work;
-  if (!lastRun || !lastSubmission) return lastRun ?? lastSubmission ?? undefined;
-  return lastRun.createdAt > lastSubmission.createdAt ? lastRun : lastSubmission;
-}
-
-/**
- * Where the editor and the results open. A finished attempt is reviewed as it was submitted; one
- * in progress opens with its draft (or its newest code), else the code last submitted in an
- * earlier attempt, else the starter.
- */
-export function openingState(question: LearnerCodeView, work: LearnerCodeWork | undefined, reviewing: boolean) {
-  if (!work) return { source: question.starter, result: undefined, fromEarlier: undefined };
-  if (reviewing) return { source: work.lastSubmission?.source ?? work.draft?.source ?? question.starter, result: work.lastSubmission ?? undefined, fromEarlier: undefined };
-  const last = newest(work);
-  const fromEarlier = work.draft || last ? undefined : (work.earlier ?? undefined);
-  return { source: work.draft?.source ?? last?.source ?? fromEarlier?.source ?? question.starter, result: last, fromEarlier };
-}
 
 /** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
 export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true, work, reviewing = false }: QuestionProps<LearnerCodeView>) {
