@@ -66,6 +66,7 @@ describe('learner continuity in Chromium', () => {
     await editor(phone).waitFor();
     expect([hash(phone), await editorText(phone)]).toEqual([attemptHash, `${DRAFT}# one more line\n`]);
     await phone.getByText('Visible tests: 0 of 2 passed').waitFor();
+    await phone.getByTestId('draft-status').getByText(/^Draft saved at .*: it opens here on any device\.$/).waitFor();
     await snap(phone, 'continuity-02-other-device-375');
 
     await setCode(phone, RIGHT);

@@ -18,7 +18,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh, run
   const [opening] = useState(() => openingState(question, work, reviewing));
   const [source, setSource] = useState(opening.source);
   const { grading, result, error, send, refuse } = useGrading(attemptId, question.id, opening.result);
-  const draft = useDraft(attemptId, question.id, !locked);
+  const draft = useDraft(attemptId, question.id, !locked, work?.draft?.savedAt);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const [outcomeTick, setOutcomeTick] = useState(0);
   // Once the verdict (or the reason there is none) is rendered, focus moves to it from the button.

@@ -13,8 +13,9 @@ export type DraftState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saved
  * another device opens it. Saved after a pause in typing, and at once when the learner leaves
  * the page (another page of the app, or the tab: a keepalive request outlives the page).
  */
-export function useDraft(attemptId: string | undefined, key: string, enabled: boolean) {
-  const [state, setState] = useState<DraftState>({ kind: 'idle' });
+export function useDraft(attemptId: string | undefined, key: string, enabled: boolean, savedAt?: string) {
+  // Opened with a draft from the server: say so (it may come from another device).
+  const [state, setState] = useState<DraftState>(savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' });
   const unsaved = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // One save at a time, in typing order: an older draft never lands after a newer one.
