@@ -184,6 +184,11 @@ describe('issue 16 assessments in Chromium', () => {
       if (focusedId !== 'question-output') await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(focusedId).toBe('question-output');
+    // The question shown is in the address: a reload opens the same one.
+    expect(new URL(page.url()).hash).toMatch(/^#\/attempt\/[0-9a-f-]{36}\/question\/2$/);
+    await page.reload();
+    await page.getByRole('region', { name: /Question 2 of 2/ }).waitFor();
+    expect(await page.getByRole('region', { name: /Question \d of 2/ }).count()).toBe(1);
     await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: 'Question 1' }).click();
     await first.getByRole('radio', { name: 'nonlocal' }).check();
     await first.getByRole('button', { name: 'Check answer' }).click();
@@ -248,8 +253,8 @@ describe('issue 16 assessments in Chromium', () => {
       await page.getByRole('textbox', { name: /Python code for/ }).waitFor();
       const { id: userId } = await t.prisma.user.findUniqueOrThrow({ where: { email: who.email }, select: { id: true } });
       await t.prisma.attempt.updateMany({ where: { userId, quizVersion: { quizId: 'closures/step-counter' } }, data: { variantSeed: seeds[i]! } });
+      // The reload opens the attempt itself (its own address), now with the seed set here.
       await page.reload();
-      await page.getByRole('button', { name: 'Continue your attempt' }).click();
       await page.getByRole('textbox', { name: /Python code for/ }).waitFor();
       learners.push({ page, values: chooseValues(question, seeds[i]!) as { start: number; step: number } });
     }

@@ -44,6 +44,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'POST /api/attempts/{id}/questions/{key}/run': 'signedIn',
   'POST /api/attempts/{id}/questions/{key}/submissions': 'signedIn',
   'GET /api/submissions/{id}': 'signedIn',
+  'GET /api/attempts/{id}/code': 'signedIn',
+  'PUT /api/attempts/{id}/questions/{key}/draft': 'signedIn',
   'GET /api/me/attempts': 'signedIn',
   'GET /api/me/progress': 'signedIn',
 

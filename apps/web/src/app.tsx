@@ -1,6 +1,7 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Layout } from './components/layout.js';
 import { Loading, PageTitle } from './components/feedback.js';
+import { AttemptPage } from './pages/attempt-page.js';
 import { AuthPage } from './pages/auth-page.js';
 import { CoursePage } from './pages/course-page.js';
 import { HistoryPage } from './pages/history-page.js';
@@ -37,6 +38,9 @@ const ROUTES: Route[] = [
   ['/', () => <CoursePage />],
   ['/history', () => <HistoryPage />],
   ['/quiz/:course/:slug', (p) => <QuizPage key={quizId(p)} quizId={quizId(p)} />],
+  // Same key on both: moving between questions keeps the attempt's page (and its unsaved state).
+  ['/attempt/:id', (p) => <AttemptPage key={p.id} attemptId={p.id!} />],
+  ['/attempt/:id/question/:n', (p) => <AttemptPage key={p.id} attemptId={p.id!} question={Number(p.n) - 1} />],
   ['/instructor', () => <ExerciseListPage />, AUTHORS],
   ['/instructor/guide', () => <GuidePage />, AUTHORS],
   ['/instructor/new', () => <EditorPage key="new" />, AUTHORS],

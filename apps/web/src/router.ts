@@ -13,6 +13,24 @@ export function navigate(path: string): void {
   window.location.hash = path;
 }
 
+/** Moves to `path` without a new history entry (Back leaves the page, not the question). */
+export function replacePath(path: string): void {
+  window.location.replace(`#${path}`);
+}
+
+/** An attempt's own address; `question` (0-based) for an exam shown one question at a time. */
+export function attemptPath(attemptId: string, question?: number): string {
+  return question === undefined ? `/attempt/${attemptId}` : `/attempt/${attemptId}/question/${question + 1}`;
+}
+
+/**
+ * The page a path shows: moving between the questions of one attempt stays on its page (the
+ * question's heading takes the focus then, not the page title).
+ */
+export function pageOf(path: string): string {
+  return routeOf(path).replace(/^(\/attempt\/[^/]+)\/question\/\d+$/, '$1');
+}
+
 export function usePath(): string {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {

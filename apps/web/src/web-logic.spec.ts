@@ -2,7 +2,9 @@ import { formatPoints, pointsOf } from './components/points.js';
 import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
 import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
-import { authLink, matchRoute, returnPathOf } from './router.js';
+import { attemptPath, authLink, matchRoute, pageOf, returnPathOf } from './router.js';
+import { openingState } from './questions/opening-state.js';
+import type { LearnerCodeWork, LearnerSubmissionWithSource } from './api/types.js';
 import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
@@ -104,5 +106,42 @@ describe('exam clock', () => {
     expect(announcementFor(300_500, 299_750)).toBe('5 minutes left.');
     expect(announcementFor(60_100, 59_900)).toBe('1 minute left.');
     expect(announcementFor(299_750, 299_500)).toBeNull();
+  });
+});
+
+describe('attempt addresses', () => {
+  it('puts the question of a one-at-a-time exam in the address, 1-based, and keeps one page for all its questions', () => {
+    expect(attemptPath('a1')).toBe('/attempt/a1');
+    expect(attemptPath('a1', 0)).toBe('/attempt/a1/question/1');
+    expect(pageOf('/attempt/a1/question/3')).toBe('/attempt/a1');
+    expect(pageOf('/attempt/a1')).toBe('/attempt/a1');
+    expect(pageOf('/quiz/closures/question/2')).toBe('/quiz/closures/question/2');
+    expect(returnPathOf('/login?next=%2Fattempt%2Fa1%2Fquestion%2F2')).toBe('/attempt/a1/question/2');
+  });
+});
+
+describe('openingState', () => {
+  const question = { starter: 'def f():\n    ...\n' };
+  const sent = (kind: 'run' | 'submit', source: string, createdAt: string) => ({ kind, source, createdAt }) as LearnerSubmissionWithSource;
+  const work = (over: Partial<LearnerCodeWork>): LearnerCodeWork => ({ questionKey: 'q', draft: null, lastRun: null, lastSubmission: null, earlier: null, ...over });
+  const run = sent('run', 'run code', '2026-01-01T10:02:00Z');
+  const submission = sent('submit', 'submitted code', '2026-01-01T10:01:00Z');
+
+  it('opens an attempt in progress with its draft and the newest result, run or submission', () => {
+    const opened = openingState(question, work({ draft: { questionKey: 'q', source: 'typed', savedAt: '' }, lastRun: run, lastSubmission: submission }), false);
+    expect([opened.source, opened.result]).toEqual(['typed', run]);
+    expect(openingState(question, work({ lastRun: run, lastSubmission: sent('submit', 'later', '2026-01-01T10:03:00Z') }), false).source).toBe('later');
+  });
+
+  it('starts a fresh attempt from the code submitted in an earlier one, else from the starter', () => {
+    const earlier = { attemptId: 'a0', source: 'last time', createdAt: '2026-01-01T09:00:00Z' };
+    expect(openingState(question, work({ earlier }), false)).toEqual({ source: 'last time', result: undefined, fromEarlier: earlier });
+    expect(openingState(question, work({}), false).source).toBe(question.starter);
+    expect(openingState(question, undefined, false).source).toBe(question.starter);
+  });
+
+  it('reviews a finished attempt as submitted: the last submission, never a later run or draft', () => {
+    const opened = openingState(question, work({ draft: { questionKey: 'q', source: 'typed', savedAt: '' }, lastRun: run, lastSubmission: submission }), true);
+    expect([opened.source, opened.result]).toEqual(['submitted code', submission]);
   });
 });

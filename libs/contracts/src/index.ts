@@ -2,3 +2,4 @@
 export type * from './learner.js';
 export type * from './dashboard.js';
 export type * from './authoring.js';
+export type * from './code-work.js';

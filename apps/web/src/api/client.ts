@@ -63,9 +63,10 @@ export function setTabSession(token: string | null): void {
   setTabValue(TAB_SESSION_KEY, token);
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
+/** `keepalive`: the request outlives the page (a draft saved as the learner leaves it). */
+export async function request<T>(method: Method, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<ApiResponse<T>> {
   const token = tabValue(TAB_SESSION_KEY);
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
+  const init: RequestInit = { method, credentials: 'same-origin', keepalive: options.keepalive ?? false, headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };

@@ -1,15 +1,16 @@
 import { useEffect, type ReactNode } from 'react';
-import { navigate } from '../router.js';
+import { navigate, pageOf } from '../router.js';
 import { canAuthor, useSession } from '../session.js';
 
-/** Skip link, header navigation by role, and focus moved to the page title on every route. */
+/** Skip link, header navigation by role, and focus moved to the page title on every page. */
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
   const { user, signOut } = useSession();
+  const page = pageOf(path);
   useEffect(() => {
     // Wait a frame so the new page has rendered its title.
     const id = requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     return () => cancelAnimationFrame(id);
-  }, [path]);
+  }, [page]);
   // The most specific link that holds the path is the current one (/admin/users is Users, not Dashboard).
   const hrefs = ['/', '/history', '/instructor', '/admin', '/admin/users', '/admin/lti'];
   const current = hrefs.filter((href) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b.length - a.length)[0];

@@ -70,7 +70,8 @@ export function CodeEditor({ value, onChange, language, label, diagnostics, read
           Prec.high(TAB_KEYS),
           lintGutter(),
           EditorState.readOnly.of(!!readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': hintId }),
+          // Read-only (a finished attempt under review) is announced, not only enforced.
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': hintId, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString());
           }),

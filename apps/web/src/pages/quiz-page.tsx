@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorText, type Page } from '../api/client.js';
-import type { LearnerAnswer, LearnerAttempt, LearnerQuiz, QuizProgress } from '../api/types.js';
+import type { LearnerAnswer, LearnerAttempt, LearnerAttemptCode, LearnerQuiz, QuizProgress } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { pointsOf } from '../components/points.js';
 import { Markdown } from '../components/markdown.js';
 import { useLoad } from '../components/use-load.js';
 import { QuestionCard, answerFor } from '../questions/question-card.js';
+import { attemptPath, navigate, replacePath } from '../router.js';
 import { Countdown, ExamNotice } from './exam-parts.js';
 
 async function loadQuiz(quizId: string) {
@@ -16,26 +17,31 @@ async function loadQuiz(quizId: string) {
   return { quiz, progress: progress.items.find((p) => p.quizId === quizId) };
 }
 
-/** A quiz's cover (rules, attempts) and, once started, the attempt itself. */
-export function QuizPage({ quizId }: { quizId: string }) {
-  const loaded = useLoad(() => loadQuiz(quizId), quizId);
-  const [attempt, setAttempt] = useState<LearnerAttempt>();
+/**
+ * Starts an attempt (or continues the one in progress) and opens it at its own address, so that a
+ * reload, a bookmark or sign-in leads back to it.
+ */
+function useStartAttempt(quizId: string) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => setAttempt(undefined), [quizId]);
-
   async function start() {
     setBusy(true);
     setError(undefined);
     try {
-      setAttempt(await api.post<LearnerAttempt>(`/api/quizzes/${quizId}/attempts`));
+      const attempt = await api.post<LearnerAttempt>(`/api/quizzes/${quizId}/attempts`);
+      navigate(attemptPath(attempt.id));
     } catch (e) {
       setError(errorText(e));
-    } finally {
       setBusy(false);
     }
   }
-  if (attempt) return <AttemptView initial={attempt} />;
+  return { start, error, busy };
+}
+
+/** A quiz's cover: its rules, the learner's attempts, and the button that starts one. */
+export function QuizPage({ quizId }: { quizId: string }) {
+  const loaded = useLoad(() => loadQuiz(quizId), quizId);
+  const { start, error, busy } = useStartAttempt(quizId);
   const { quiz, progress } = loaded.data ?? {};
   return (
     <section>
@@ -68,8 +74,21 @@ export function QuizPage({ quizId }: { quizId: string }) {
   );
 }
 
-function AttemptView({ initial }: { initial: LearnerAttempt }) {
+interface AttemptViewProps {
+  initial: LearnerAttempt;
+  /** The learner's code kept by the server, per code question. */
+  code: LearnerAttemptCode;
+  /** 0-based, from the address: the question shown by an exam that shows one at a time. */
+  question?: number;
+}
+
+/** An attempt in progress, or a finished one opened for review (read-only, as submitted). */
+export function AttemptView({ initial, code: initialCode, question }: AttemptViewProps) {
   const [attempt, setAttempt] = useState(initial);
+  const [code, setCode] = useState(initialCode);
+  // Bumped when the code is read again after finishing: the questions reopen as submitted.
+  const [codeRound, setCodeRound] = useState(0);
+  const again = useStartAttempt(initial.quizId);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const scoreRef = useRef<HTMLParagraphElement>(null);
@@ -106,6 +125,9 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
     try {
       setAttempt(await api.post<LearnerAttempt>(`/api/attempts/${attempt.id}/submit`));
       setJustFinished(true);
+      const submitted = await api.get<LearnerAttemptCode>(`/api/attempts/${attempt.id}/code`);
+      setCode(submitted);
+      setCodeRound((round) => round + 1);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -115,13 +137,19 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
   const locked = finished || timeUp;
   // An exam may show one question at a time (a finished attempt shows them all, for review).
   const oneAtATime = !!attempt.exam?.oneAtATime && !finished;
-  const [current, setCurrent] = useState(0);
+  // The question is in the address (a reload or a bookmark opens it again).
+  const current = Math.min(Math.max(question ?? 0, 0), attempt.questions.length - 1);
+  const moved = useRef(false);
   function go(index: number) {
     if (index < 0 || index >= attempt.questions.length) return;
-    setCurrent(index);
-    // The new question's heading takes the focus, so keyboard and screen-reader users land on it.
-    requestAnimationFrame(() => document.getElementById(`question-${attempt.questions[index]!.id}`)?.focus());
+    moved.current = true;
+    replacePath(attemptPath(attempt.id, index));
   }
+  // After the move is rendered, the new question's heading takes the focus, so keyboard and
+  // screen-reader users land on it.
+  useEffect(() => {
+    if (moved.current) document.getElementById(`question-${attempt.questions[current]!.id}`)?.focus();
+  }, [current, attempt.questions]);
   return (
     <section>
       <PageTitle>{attempt.quizTitle}</PageTitle>
@@ -150,7 +178,7 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
       {attempt.questions.map((question, index) =>
         oneAtATime && index !== current ? null : (
           <QuestionCard
-            key={question.id}
+            key={`${question.id}:${codeRound}`}
             question={question}
             index={index}
             total={attempt.questions.length}
@@ -160,6 +188,8 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
             onAnswered={onAnswered}
             refresh={refresh}
             runAllowed={attempt.exam?.visibleTests ?? true}
+            work={code.questions.find((w) => w.questionKey === question.id)}
+            reviewing={finished}
           />
         ),
       )}
@@ -185,7 +215,18 @@ function AttemptView({ initial }: { initial: LearnerAttempt }) {
           </button>
         </div>
       )}
-      {finished && <Markdown text="[Back to the course](#/)" />}
+      {finished && (
+        <div className="card">
+          {code.questions.length > 0 && <p>A new attempt starts from the code you submitted last; “Reset to starter code” is there if you want a clean start.</p>}
+          <ErrorBox message={again.error} />
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void again.start()} disabled={again.busy}>
+              Try again
+            </button>
+          </div>
+          <Markdown text="[Back to the course](#/) · [Your attempt history](#/history)" />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,31 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LearnerCodeView } from '../api/types.js';
 import { CodeEditor } from '../editor/code-editor.js';
-import { ErrorBox } from '../components/feedback.js';
+import { ErrorBox, formatDate } from '../components/feedback.js';
 import { Markdown } from '../components/markdown.js';
 import { formatPoints, pointsOf } from '../components/points.js';
+import { openingState } from './opening-state.js';
 import type { QuestionProps } from './question-props.js';
+import { sourceProblem } from './source-limit.js';
 import { SubmissionResult } from './test-results.js';
+import { draftText, useDraft } from './use-draft.js';
 import { useGrading } from './use-grading.js';
 
-/** The API's limit on a submitted module (SourceRequestDto's MAX_SOURCE_LENGTH). */
-export const MAX_SOURCE_LENGTH = 65_536;
-
-/** Why code cannot be sent, in words; undefined when it can. */
-export function sourceProblem(source: string): string | undefined {
-  if (source.length <= MAX_SOURCE_LENGTH) return undefined;
-  const n = (value: number) => value.toLocaleString('en-US');
-  return `Your code is ${n(source.length)} characters long; the limit is ${n(MAX_SOURCE_LENGTH)}. Remove what was pasted by mistake and try again: nothing was run.`;
-}
-
-function draftKey(attemptId: string | undefined, questionId: string): string {
-  return `pyquiz:draft:${attemptId ?? 'preview'}:${questionId}`;
-}
+export { MAX_SOURCE_LENGTH, sourceProblem } from './source-limit.js';
 
 /** Starter code in CodeMirror, "Run visible tests", "Submit", a grading indicator and results. */
-export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true }: QuestionProps<LearnerCodeView>) {
-  const [source, setSource] = useState(() => localStorage.getItem(draftKey(attemptId, question.id)) ?? question.starter);
-  const { grading, result, error, send, refuse } = useGrading(attemptId, question.id);
+export function CodeQuestion({ question, attemptId, answer, locked, refresh, runAllowed = true, work, reviewing = false }: QuestionProps<LearnerCodeView>) {
+  const [opening] = useState(() => openingState(question, work, reviewing));
+  const [source, setSource] = useState(opening.source);
+  const { grading, result, error, send, refuse } = useGrading(attemptId, question.id, opening.result);
+  const draft = useDraft(attemptId, question.id, !locked, work?.draft?.savedAt);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const [outcomeTick, setOutcomeTick] = useState(0);
   // Once the verdict (or the reason there is none) is rendered, focus moves to it from the button.
@@ -35,7 +28,7 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh, run
 
   function edit(next: string) {
     setSource(next);
-    localStorage.setItem(draftKey(attemptId, question.id), next);
+    draft.change(next);
   }
   async function run(kind: 'run' | 'submit') {
     if (!canSend) return;
@@ -70,21 +63,35 @@ export function CodeQuestion({ question, attemptId, answer, locked, refresh, run
         {question.hidden_tests > 0 && ` ${question.hidden_tests} hidden tests grade your submission.`}
         {!runAllowed && ' Running the visible tests is turned off in this exam: check your code by reading it, then submit.'}
       </p>
+      {opening.fromEarlier && (
+        <p className="muted small" data-testid="code-from-earlier">
+          Your code from your last submission ({formatDate(opening.fromEarlier.createdAt)}) is loaded. Use “Reset to starter code” to start over.
+        </p>
+      )}
+      {reviewing && <p className="muted small">{work?.lastSubmission ? 'The code you submitted last, and its result:' : 'You submitted no code for this question.'}</p>}
       <CodeEditor language="python" label={`Python code for ${question.title ?? question.id}`} value={source} onChange={edit} readOnly={locked} />
-      <div className="button-row">
-        {runAllowed && (
-          <button type="button" onClick={() => void run('run')} {...sendProps}>
-            Run visible tests
+      {!reviewing && (
+        <div className="button-row">
+          {runAllowed && (
+            <button type="button" onClick={() => void run('run')} {...sendProps}>
+              Run visible tests
+            </button>
+          )}
+          <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
+            Submit
           </button>
-        )}
-        <button type="button" className="primary" onClick={() => void run('submit')} {...sendProps}>
-          Submit
-        </button>
-        <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
-          Reset to starter code
-        </button>
-      </div>
-      <div role="status" aria-live="polite" className="grading-status">
+          <button type="button" className="link-button" onClick={() => edit(question.starter)} disabled={locked}>
+            Reset to starter code
+          </button>
+        </div>
+      )}
+      {!locked && attemptId && (
+        <p className="muted small draft-status" data-testid="draft-status">
+          {draftText(draft.state)}
+        </p>
+      )}
+      {/* Under review the result below says it all; the status line is for grading as it happens. */}
+      <div role="status" aria-live="polite" className="grading-status" hidden={reviewing}>
         {grading && (
           <>
             <progress aria-label="Grading progress" /> {grading === 'run' ? 'Running the visible tests…' : 'Grading your submission against every test…'}

@@ -52,7 +52,7 @@ function QuestionBody(props: QuestionProps<LearnerQuestionView>) {
     case 'short_answer':
       return <TextQuestion question={question} {...shared} />;
     case 'code':
-      return <CodeQuestion question={question} {...shared} />;
+      return <CodeQuestion question={question} {...shared} work={props.work} reviewing={props.reviewing} />;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LearnerAnswer } from '../api/types.js';
+import type { LearnerAnswer, LearnerCodeWork } from '../api/types.js';
 
 /** Every question component gets the same props; `attemptId` is absent in an instructor preview. */
 export interface QuestionProps<Q> {
@@ -12,4 +12,8 @@ export interface QuestionProps<Q> {
   refresh(): void;
   /** false in an exam that turns off "Run visible tests". */
   runAllowed?: boolean;
+  /** Code questions: the learner's code kept by the server (draft, last run and submission). */
+  work?: LearnerCodeWork;
+  /** A finished attempt opened for review: read-only, as it was submitted. */
+  reviewing?: boolean;
 }

@@ -13,10 +13,11 @@ function unfinished(submission: LearnerSubmission): boolean {
 /**
  * Sends code to be run or graded. The API answers 201 with the verdict, or 202 with a URL to
  * poll when grading takes longer; both end in `result`. `grading` drives the progress indicator.
+ * `initial`: the last result kept by the server (shown again after a reload; followed if unfinished).
  */
-export function useGrading(attemptId: string | undefined, key: string) {
+export function useGrading(attemptId: string | undefined, key: string, initial?: LearnerSubmission) {
   const [grading, setGrading] = useState<'run' | 'submit' | null>(null);
-  const [result, setResult] = useState<LearnerSubmission>();
+  const [result, setResult] = useState<LearnerSubmission | undefined>(initial);
   const [error, setError] = useState<string>();
   const alive = useRef(true);
   useEffect(() => {
@@ -24,19 +25,30 @@ export function useGrading(attemptId: string | undefined, key: string) {
     alive.current = true;
     return () => void (alive.current = false);
   }, []);
+  // Reloaded while it was still being graded: follow it to its verdict.
+  useEffect(() => {
+    if (initial && unfinished(initial)) void track(initial.kind, async () => initial);
+    // Once, for the result the page opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   async function send(kind: 'run' | 'submit', source: string): Promise<LearnerSubmission | undefined> {
     if (!attemptId) {
       setError('This is a preview: code is not run here.');
       return undefined;
     }
+    const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
+    return track(kind, async () => (await request<LearnerSubmission>('POST', path, { source })).body);
+  }
+
+  /** Shows `kind` as in progress until the submission `first` gives is graded (polling its URL). */
+  async function track(kind: 'run' | 'submit', first: () => Promise<LearnerSubmission>): Promise<LearnerSubmission | undefined> {
     setGrading(kind);
     setError(undefined);
     // The last run's results belong to other code: never show them as this run's.
     setResult(undefined);
     try {
-      const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
-      let submission = (await request<LearnerSubmission>('POST', path, { source })).body;
+      let submission = await first();
       const giveUpAt = Date.now() + POLL_LIMIT_MS;
       while (unfinished(submission) && alive.current) {
         if (Date.now() > giveUpAt) throw new Error('Grading is taking unusually long. Your code is saved: reload this page in a few minutes to see the result.');
