@@ -3,6 +3,7 @@ import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
 import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
 import { authLink, matchRoute, returnPathOf } from './router.js';
+import { finishNote } from './pages/finish-note.js';
 import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
@@ -104,5 +105,22 @@ describe('exam clock', () => {
     expect(announcementFor(300_500, 299_750)).toBe('5 minutes left.');
     expect(announcementFor(60_100, 59_900)).toBe('1 minute left.');
     expect(announcementFor(299_750, 299_500)).toBeNull();
+  });
+});
+
+describe('finishNote', () => {
+  const question = (type: string) => ({ type }) as never;
+  it('tells a practice learner the score is saved as they go and code can be sent again', () => {
+    const note = finishNote({ exam: null, deadline: null, questions: [question('code')] });
+    expect(note).toMatch(/^Your score is saved as you go\. Code can be submitted again: your best submission counts\./);
+    expect(note).not.toMatch(/final/);
+    expect(finishNote({ exam: null, deadline: null, questions: [question('single_choice'), question('code')] })).toContain('Checked answers are final.');
+  });
+
+  it('tells an exam candidate the score is recorded at finish, or by the server at the deadline', () => {
+    const exam = { minutes: 10, visibleTests: true, hideScores: true, oneAtATime: false };
+    expect(finishNote({ exam, deadline: '2026-01-01T00:10:00Z', questions: [question('single_choice')] })).toBe(
+      'Checked answers are final. Your score is recorded when you finish the attempt. If you do not, the server finishes it when the time is up.',
+    );
   });
 });
