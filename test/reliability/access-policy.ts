@@ -15,7 +15,7 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/quizzes': 'public',
   'GET /api/quizzes/{course}/{slug}': 'public',
   'GET /api/courses': 'public',
-  // the editor's code runner and a learner's work, opened from the dashboard
+  // the editor's code runner and a learner's work, opened from the dashboard or the Learners page
   'POST /api/authoring/code/questions': 'staff',
   'POST /api/authoring/code/try': 'staff',
   'GET /api/admin/learners/{userId}/attempts': 'staff',
@@ -71,7 +71,8 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   'GET /api/admin/dashboard/quizzes': 'admin',
   'GET /api/admin/dashboard/questions': 'admin',
   'GET /api/admin/dashboard/concepts': 'admin',
-  'GET /api/admin/dashboard/learners': 'admin',
+  // the learner list leads instructors to a learner's work (the drill-down below it)
+  'GET /api/admin/dashboard/learners': 'staff',
   'GET /api/admin/dashboard/activity': 'admin',
 };
 

@@ -21,6 +21,7 @@ const LtiAdminPage = lazy(() => import('./admin/lti-admin-page.js').then((m) => 
 const DeepLinkPage = lazy(() => import('./instructor/deep-link-page.js').then((m) => ({ default: m.DeepLinkPage })));
 const GuidePage = lazy(() => import('./instructor/guide-page.js').then((m) => ({ default: m.GuidePage })));
 const ExamPage = lazy(() => import('./instructor/exam-page.js').then((m) => ({ default: m.ExamPage })));
+const LearnersPage = lazy(() => import('./instructor/learners-page.js').then((m) => ({ default: m.LearnersPage })));
 const RegradePage = lazy(() => import('./instructor/regrade-page.js').then((m) => ({ default: m.RegradePage })));
 
 /** Who may open a route, and what everyone else reads there. */
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   ['/instructor/preview/:course/:slug', (p) => <PreviewPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/regrade/:course/:slug', (p) => <RegradePage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
   ['/instructor/exam/:course/:slug', (p) => <ExamPage key={quizId(p)} quizId={quizId(p)} />, AUTHORS],
+  ['/learners', () => <LearnersPage />, AUTHORS],
   ['/admin', () => <DashboardPage />, ADMINS],
   ['/admin/users', () => <UsersPage />, ADMINS],
   ['/admin/lti', () => <LtiAdminPage />, ADMINS],

@@ -5,6 +5,7 @@ import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } f
 import { attemptPath, authLink, matchRoute, pageOf, returnPathOf } from './router.js';
 import { openingState } from './questions/opening-state.js';
 import type { LearnerCodeWork, LearnerSubmissionWithSource } from './api/types.js';
+import { finishNote } from './pages/finish-note.js';
 import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
@@ -143,5 +144,22 @@ describe('openingState', () => {
   it('reviews a finished attempt as submitted: the last submission, never a later run or draft', () => {
     const opened = openingState(question, work({ draft: { questionKey: 'q', source: 'typed', savedAt: '' }, lastRun: run, lastSubmission: submission }), true);
     expect([opened.source, opened.result]).toEqual(['submitted code', submission]);
+  });
+});
+
+describe('finishNote', () => {
+  const question = (type: string) => ({ type }) as never;
+  it('tells a practice learner the score is saved as they go and code can be sent again', () => {
+    const note = finishNote({ exam: null, deadline: null, questions: [question('code')] });
+    expect(note).toMatch(/^Your score is saved as you go\. Code can be submitted again: your best submission counts\./);
+    expect(note).not.toMatch(/final/);
+    expect(finishNote({ exam: null, deadline: null, questions: [question('single_choice'), question('code')] })).toContain('Checked answers are final.');
+  });
+
+  it('tells an exam candidate the score is recorded at finish, or by the server at the deadline', () => {
+    const exam = { minutes: 10, visibleTests: true, hideScores: true, oneAtATime: false };
+    expect(finishNote({ exam, deadline: '2026-01-01T00:10:00Z', questions: [question('single_choice')] })).toBe(
+      'Checked answers are final. Your score is recorded when you finish the attempt. If you do not, the server finishes it when the time is up.',
+    );
   });
 });

@@ -20,15 +20,21 @@ export interface QuizStats {
   published: boolean;
   /** Attempts started, all versions together. */
   attempts: number;
+  /** Finished ("Finish attempt", or the server at an exam's deadline). */
   submittedAttempts: number;
+  /** Complete (docs/scoring.md): finished, or a practice attempt with a verdict on every question. */
+  completedAttempts: number;
   /** Distinct users with at least one attempt. */
   learners: number;
-  /** submittedAttempts / attempts. */
+  /** completedAttempts / attempts. */
   completionRate: number | null;
-  /** Over submitted, scored attempts: score / maxScore. */
+  /**
+   * Over the attempts that have a score (docs/scoring.md: practice attempts are scored as they go,
+   * exam attempts when finished): score / maxScore.
+   */
   meanScore: number | null;
   medianScore: number | null;
-  /** Ten bars 0-10% ... 90-100% of submitted, scored attempts. */
+  /** Ten bars 0-10% ... 90-100% of the attempts that have a score. */
   scoreDistribution: ScoreBucket[];
 }
 
@@ -109,8 +115,10 @@ export interface LearnerStats {
   displayName: string;
   attempts: number;
   submittedAttempts: number;
+  /** Complete (docs/scoring.md): finished, or a practice attempt with a verdict on every question. */
+  completedAttempts: number;
   submissions: number;
-  /** Mean of score / maxScore over submitted, scored attempts. */
+  /** Mean of score / maxScore over the attempts that have a score (docs/scoring.md). */
   meanScore: number | null;
   /** Latest attempt start, attempt submission or code submission. */
   lastActivityAt: string | null;

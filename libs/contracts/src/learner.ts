@@ -155,8 +155,13 @@ export interface QuizProgress {
   section: string | null;
   /** The concept tags of its questions. */
   concepts: string[];
-  /** Best submitted-attempt score in points; null before any submitted attempt, or while exam scores are hidden. */
+  /**
+   * Best score in points over the attempts that have one (docs/scoring.md: a practice attempt is
+   * scored as it goes, an exam attempt when finished); null before any, or while exam scores are hidden.
+   */
   bestScore: number | null;
+  /** An attempt is complete: finished, or (not an exam) every question has a verdict. */
+  completed: boolean;
   maxScore: number | null;
   attemptsUsed: number;
   /** null = unlimited. */

@@ -1,4 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { FinishedScore } from '../lti/lti-scores.repository.js';
+import type { ScoreOutbox } from '../lti/score-outbox.js';
 import type { QuizSettings } from './attempt.types.js';
 import { AnswerQuestion } from './answer-question.use-case.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
@@ -13,7 +15,9 @@ function setup(settings: QuizSettings = { attempts: 0 }) {
   );
   const attempts = new FakeAttempts(quiz);
   const attempt = attempts.add('u1');
-  return { attempts, attempt, useCase: new AnswerQuestion(attempts.asRepository()) };
+  const sent: FinishedScore[] = [];
+  const outbox = { record: async (score: FinishedScore) => sent.push(score), notify: () => undefined } as unknown as ScoreOutbox;
+  return { attempts, attempt, sent, useCase: new AnswerQuestion(attempts.asRepository(), outbox) };
 }
 
 describe(AnswerQuestion.name, () => {
@@ -72,5 +76,38 @@ describe(AnswerQuestion.name, () => {
     expect(attempts.attempts.get(attempt.id)!.answers).toEqual([expect.objectContaining({ correct: true, points: 2 })]);
     await expect(useCase.execute('u1', attempt.id, 'many', ['x'], new Date(NOW.getTime() + 60_000))).rejects.toThrow(/^Time is up/);
     expect(attempts.attempts.get(attempt.id)!.answers).toHaveLength(1);
+  });
+
+  it('scores a practice attempt as it goes: each checked answer writes the attempt score and raises the best, and the LMS hears of each rise', async () => {
+    const { useCase, attempt, attempts, sent } = setup();
+    await useCase.execute('u1', attempt.id, 'pick', 'a', NOW);
+    expect(attempts.attempts.get(attempt.id)).toMatchObject({ status: 'in_progress', score: 2, maxScore: 10, completedAt: null });
+    expect(attempts.best.get('u1|course/quiz')).toEqual({ score: 2, maxScore: 10, attemptId: attempt.id });
+    await useCase.execute('u1', attempt.id, 'many', ['x'], NOW);
+    expect(attempts.attempts.get(attempt.id)).toMatchObject({ score: 2, maxScore: 10 });
+    expect(sent.map((s) => s.score)).toEqual([2]);
+    await useCase.execute('u1', attempt.id, 'word', 'nonlocal', NOW);
+    expect(attempts.best.get('u1|course/quiz')).toMatchObject({ score: 3 });
+    expect(sent.map((s) => s.score)).toEqual([2, 3]);
+  });
+
+  it('counts a practice attempt complete once every question has a verdict (code: a graded submission)', async () => {
+    const { useCase, attempt, attempts } = setup();
+    for (const [key, response] of [['pick', 'a'], ['many', ['x']], ['order', ['L', 'E', 'G', 'B']], ['predict', '2']] as const) {
+      await useCase.execute('u1', attempt.id, key, response, NOW);
+    }
+    attempts.submissions.push({ attemptId: attempt.id, questionId: 'q5', status: 'graded', score: 0.5 });
+    expect(attempts.attempts.get(attempt.id)!.completedAt).toBeNull();
+    await useCase.execute('u1', attempt.id, 'word', 'nonlocal', NOW);
+    expect(attempts.attempts.get(attempt.id)).toMatchObject({ score: 2 + 1 + 1 + 1 + 2, maxScore: 10, completedAt: NOW });
+  });
+
+  it('leaves an exam attempt unscored until it is finished', async () => {
+    const exam = { attempts: 1, exam: { minutes: 30, visible_tests: true, hide_scores: false, one_at_a_time: false } };
+    const { useCase, attempt, attempts, sent } = setup(exam);
+    await useCase.execute('u1', attempt.id, 'pick', 'a', NOW);
+    expect(attempts.attempts.get(attempt.id)).toMatchObject({ score: null, maxScore: null, completedAt: null });
+    expect(attempts.best.size).toBe(0);
+    expect(sent).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { gradeAnswer } from '@app/quiz-spec';
 import type { LearnerAnswer } from '@app/contracts';
 import type { AttemptRecord, QuestionRecord } from './attempt.types.js';
-import { AttemptsRepository } from './attempts.repository.js';
+import { ScoreOutbox } from '../lti/score-outbox.js';
+import { AttemptsRepository, type Db } from './attempts.repository.js';
+import { recordStandingScore } from './attempt-recorder.js';
+import { gradebookSend } from './gradebook-send.js';
 import { toLearnerAnswer } from './attempt-view.js';
 import { assertBeforeDeadline, assertOpen, scoresHidden } from './quiz-rules.js';
 import { responseShapeError } from './response-shape.js';
@@ -34,10 +37,14 @@ export function assertInProgress(attempt: AttemptRecord): void {
  * Answers a non-code question: validated against the question's type, graded at once, stored.
  * Answers are final within an attempt (the feedback would otherwise give the answer away):
  * sending the same response again returns the stored verdict, a different one is a 409.
+ * A practice attempt's score is recorded with the answer (docs/scoring.md).
  */
 @Injectable()
 export class AnswerQuestion {
-  constructor(private readonly attempts: AttemptsRepository) {}
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly outbox: ScoreOutbox,
+  ) {}
 
   async execute(userId: string, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<LearnerAnswer> {
     const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
@@ -60,7 +67,9 @@ export class AnswerQuestion {
     }
     const grade = gradeAnswer(content, response);
     const answer = { questionId: question.id, response, correct: grade.correct, score: grade.score, points: grade.points };
-    if (!(await this.attempts.createAnswer({ attemptId, ...answer }))) throw alreadySubmitted();
+    const scored = (tx: Db) => recordStandingScore(this.attempts, attempt, tx, now, gradebookSend(this.outbox, attempt, now));
+    if (!(await this.attempts.createAnswer({ attemptId, ...answer }, scored))) throw alreadySubmitted();
+    this.outbox.notify();
     return toLearnerAnswer(question, answer, hidden);
   }
 }

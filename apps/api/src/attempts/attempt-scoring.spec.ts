@@ -7,8 +7,14 @@ const questions = [questionRecord('q-single', single), questionRecord('q-short',
 describe('attempt scoring', () => {
   it('sums answer points and the best code submission; unanswered questions count 0', () => {
     const answers = [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }];
-    expect(scoreAttempt(questions, answers, new Map([['q-code', 0.75]]))).toEqual({ score: 2 + 3, maxScore: 7 });
+    expect(scoreAttempt(questions, answers, new Map([['q-code', { score: 0.75 }]]))).toEqual({ score: 2 + 3, maxScore: 7 });
     expect(scoreAttempt(questions, [], new Map())).toEqual({ score: 0, maxScore: 7 });
+  });
+
+  it('counts a regraded code question against the maximum it was regraded with (4 of 6 reads 4 / 6, not 2.666667 / 4)', () => {
+    const exercise = [questionRecord('q-code', code)];
+    expect(scoreAttempt(exercise, [], new Map([['q-code', { score: 4 / 6, regradedMax: 6 }]]))).toEqual({ score: 4, maxScore: 6 });
+    expect(scoreAttempt(exercise, [], new Map([['q-code', { score: 4 / 6, regradedMax: null }]]))).toEqual({ score: 2.666667, maxScore: 4 });
   });
 
   it('rounds fractional sums', () => {

@@ -6,19 +6,36 @@ export interface AttemptScore {
   maxScore: number;
 }
 
+/** The best graded `submit` of a code question in an attempt. */
+export interface CodeBest {
+  /** 0..1 */
+  score: number;
+  /**
+   * Set when a regrade marked it against a later version's tests: the question then counts that
+   * version's maximum (4 of 6 points reads 4 / 6, not 4/6 of the old 4 points: 2.666667 / 4).
+   */
+  regradedMax?: number | null;
+}
+
 /**
  * The points of an attempt: each answered question's points, code questions counting their best
  * graded submission (read from submissions, not from the Answer row, so that a verdict whose
  * listener failed still counts). Unanswered questions count 0.
  */
-export function scoreAttempt(questions: QuestionRecord[], answers: AnswerRecord[], bestCode: Map<string, number>): AttemptScore {
+export function scoreAttempt(questions: QuestionRecord[], answers: AnswerRecord[], bestCode: Map<string, CodeBest>): AttemptScore {
   const answerOf = new Map(answers.map((answer) => [answer.questionId, answer]));
   let score = 0;
   let maxScore = 0;
   for (const question of questions) {
-    maxScore += question.points;
-    if (question.content.type === 'code') score += (bestCode.get(question.id) ?? 0) * question.points;
-    else score += (answerOf.get(question.id)?.score ?? 0) * question.points;
+    if (question.content.type === 'code') {
+      const best = bestCode.get(question.id);
+      const points = best?.regradedMax ?? question.points;
+      maxScore += points;
+      score += (best?.score ?? 0) * points;
+    } else {
+      maxScore += question.points;
+      score += (answerOf.get(question.id)?.score ?? 0) * question.points;
+    }
   }
   return { score: round(score), maxScore: round(maxScore) };
 }

@@ -61,6 +61,8 @@ export interface AttemptRecord {
   deadlineAt: Date | null;
   /** Finished by the server at the deadline. */
   timedOut: boolean;
+  /** Finished, or (practice attempts) every question has a verdict: see scoring-model.ts. */
+  completedAt: Date | null;
   /** Picks this attempt's variant of questions with params/variants (stored, so regrades reuse it). */
   variantSeed: number;
   quiz: QuizRecord;

@@ -8,13 +8,14 @@ import { ExpireAttempts } from './expire-attempts.service.js';
 import { FinishAttempt } from './finish-attempt.use-case.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { LearnerQuizzesController } from './learner-quizzes.controller.js';
+import { ScoreAsItGoes } from './score-as-it-goes.use-case.js';
 import { StartAttempt } from './start-attempt.use-case.js';
 
 /** Quiz views for learners, attempts and answers to non-code questions. */
 @Module({
   imports: [LtiOutboxModule],
   controllers: [LearnerQuizzesController, AttemptsController],
-  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt, ExpireAttempts],
-  exports: [AttemptsRepository, LearnerQuizRepository, ExpireAttempts],
+  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt, ExpireAttempts, ScoreAsItGoes],
+  exports: [AttemptsRepository, LearnerQuizRepository, ExpireAttempts, ScoreAsItGoes],
 })
 export class AttemptsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { PrismaService, type Prisma } from '@app/db';
 import type { Question } from '@app/quiz-spec';
+import type { CodeBest } from './attempt-scoring.js';
 import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion, QuestionLimit } from './attempt.types.js';
 import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
 
@@ -89,9 +90,18 @@ export class AttemptsRepository {
   }
 
   /** The attempt when it belongs to `userId`; null otherwise (callers answer 404 either way). */
-  async findOwn(id: string, userId: string, tx: Db = this.prisma): Promise<AttemptRecord | null> {
+  findOwn(id: string, userId: string, tx: Db = this.prisma): Promise<AttemptRecord | null> {
+    return this.findWhere({ id, userId }, tx);
+  }
+
+  /** Any attempt by id: for the server's own work on it (a verdict arriving, a regrade), never a learner's request. */
+  findById(id: string, tx: Db = this.prisma): Promise<AttemptRecord | null> {
+    return this.findWhere({ id }, tx);
+  }
+
+  private async findWhere(where: { id: string; userId?: string }, tx: Db): Promise<AttemptRecord | null> {
     const row = await tx.attempt.findFirst({
-      where: { id, userId },
+      where,
       select: {
         id: true,
         userId: true,
@@ -102,6 +112,7 @@ export class AttemptsRepository {
         submittedAt: true,
         deadlineAt: true,
         timedOut: true,
+        completedAt: true,
         variantSeed: true,
         answers: { select: ANSWER_SELECT },
         quizVersion: { select: { ...VERSION_SELECT, quiz: { select: QUIZ_SELECT } } },
@@ -133,13 +144,17 @@ export class AttemptsRepository {
     return { attempt, question: { id: row.questionId, key: row.key!, type: row.type as QuestionLimit['type'], attempts: row.attempts ?? 0 } };
   }
 
-  /** false (and nothing stored) when the attempt is no longer in progress. */
-  async createAnswer(answer: NewAnswer): Promise<boolean> {
+  /**
+   * false (and nothing stored) when the attempt is no longer in progress. `afterStore` runs in the
+   * same transaction, under the attempt's row lock (the attempt's score as it goes).
+   */
+  async createAnswer(answer: NewAnswer, afterStore?: (tx: Db) => Promise<unknown>): Promise<boolean> {
     const { response, ...rest } = answer;
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.lockInProgress(answer.attemptId, tx))) return false;
       await tx.answer.create({ data: { ...rest, response: response as Prisma.InputJsonValue } });
       await this.touch(answer.attemptId, tx);
+      if (afterStore) await afterStore(tx);
       return true;
     });
   }
@@ -149,22 +164,28 @@ export class AttemptsRepository {
     await tx.attempt.update({ where: { id: attemptId }, data: { updatedAt: new Date() }, select: { id: true } });
   }
 
-  /** Best graded score (0..1) per code question of the attempt, from its `submit` submissions. */
-  async bestCodeScores(attemptId: string, tx: Db = this.prisma): Promise<Map<string, number>> {
-    const rows = await tx.submission.groupBy({
-      by: ['questionId'],
-      where: { attemptId, kind: 'submit', status: 'graded' },
-      _max: { score: true },
-    });
-    return new Map(rows.map((row) => [row.questionId, row._max.score ?? 0]));
+  /** Best graded `submit` per code question of the attempt (see readBestCode). */
+  bestCodeScores(attemptId: string, tx: Db = this.prisma): Promise<Map<string, CodeBest>> {
+    return readBestCode(tx, attemptId);
   }
 
   countUngraded(attemptId: string, tx: Db = this.prisma): Promise<number> {
     return tx.submission.count({ where: { attemptId, kind: 'submit', status: { in: ['pending', 'grading'] } } });
   }
 
+  /** Finishes the attempt with its final score; complete from now on if it was not already. */
   async markSubmitted(id: string, score: number, maxScore: number, now: Date, tx: Db = this.prisma, timedOut = false): Promise<void> {
-    await tx.attempt.update({ where: { id }, data: { status: 'submitted', score, maxScore, submittedAt: now, timedOut }, select: { id: true } });
+    await tx.$executeRaw`
+      UPDATE "attempts" SET "status" = 'submitted', "score" = ${score}, "maxScore" = ${maxScore}, "submittedAt" = ${now},
+        "timedOut" = ${timedOut}, "completedAt" = coalesce("completedAt", ${now}), "updatedAt" = ${now}
+      WHERE "id" = ${id}::uuid`;
+  }
+
+  /** A practice attempt's score as it stands (docs/scoring.md); `completedAt` is set once, never moved. */
+  async saveScore(id: string, score: { score: number; maxScore: number }, completedAt: Date | null, tx: Db = this.prisma): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE "attempts" SET "score" = ${score.score}, "maxScore" = ${score.maxScore}, "completedAt" = coalesce("completedAt", ${completedAt}::timestamptz)
+      WHERE "id" = ${id}::uuid`;
   }
 
   async findBestScore(userId: string, quizId: string, tx: Db = this.prisma): Promise<BestScoreRecord | null> {
@@ -178,4 +199,20 @@ export class AttemptsRepository {
       update: { attemptId, ...best },
     });
   }
+}
+
+/**
+ * The best graded `submit` of each code question of an attempt (the earliest among equals), with
+ * the maximum a regrade marked it against. Shared by finishing, scoring as it goes and regrading,
+ * so that all three count a code question alike. Raw SQL: only the `regrade` key of the stored
+ * result is read (results can be large).
+ */
+export async function readBestCode(tx: Db, attemptId: string): Promise<Map<string, CodeBest & { id: string }>> {
+  const rows = await tx.$queryRaw<{ id: string; questionId: string; score: number | null; regradedMax: number | null }[]>`
+    SELECT DISTINCT ON ("questionId") "id"::text AS "id", "questionId"::text AS "questionId", "score",
+      CASE WHEN "result"->'regrade' IS NOT NULL THEN "maxPoints" END AS "regradedMax"
+    FROM "submissions"
+    WHERE "attemptId" = ${attemptId}::uuid AND "kind" = 'submit' AND "status" = 'graded'
+    ORDER BY "questionId", "score" DESC NULLS LAST, "createdAt" ASC, "id" ASC`;
+  return new Map(rows.map((row) => [row.questionId, { id: row.id, score: row.score ?? 0, regradedMax: row.regradedMax }]));
 }

@@ -1,14 +1,17 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { FinishedScore } from '../lti/lti-scores.repository.js';
 import type { ScoreOutbox } from '../lti/score-outbox.js';
+import type { QuizSettings } from './attempt.types.js';
 import { FinishAttempt } from './finish-attempt.use-case.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from './testing/fake-attempts.repository.js';
 import { code, single } from './testing/questions.fixture.js';
 
 const NOW = new Date('2026-03-02T00:00:00Z');
 
-function setup() {
-  const quiz = publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)]);
+const EXAM: QuizSettings = { attempts: 0, exam: { minutes: 30, visible_tests: true, hide_scores: false, one_at_a_time: false } };
+
+function setup(settings?: QuizSettings) {
+  const quiz = publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)], settings);
   const attempts = new FakeAttempts(quiz);
   const recorded: FinishedScore[] = [];
   let notified = 0;
@@ -54,8 +57,8 @@ describe(FinishAttempt.name, () => {
     expect(attempts.best.get('u1|course/quiz')).toMatchObject({ score: 2, attemptId: good.id });
   });
 
-  it('hands the best score, not the last one, to the LMS outbox and wakes the sender', async () => {
-    const { attempts, useCase, recorded, notified } = setup();
+  it('exam: hands the best score, not the last one, to the LMS outbox at every finish and wakes the sender', async () => {
+    const { attempts, useCase, recorded, notified } = setup(EXAM);
     const good = attempts.add('u1', { answers: [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }] });
     await useCase.execute('u1', good.id, NOW);
     const worse = attempts.add('u1');
@@ -65,6 +68,14 @@ describe(FinishAttempt.name, () => {
       { userId: 'u1', quizId: 'course/quiz', attemptId: worse.id, score: 2, maxScore: 6, at: NOW },
     ]);
     expect(notified()).toBe(2);
+  });
+
+  it('practice: the LMS hears of a finish only when it raised the best (the rises as it went were sent then)', async () => {
+    const { attempts, useCase, recorded } = setup();
+    const good = attempts.add('u1', { answers: [{ questionId: 'q-single', response: 'a', correct: true, score: 1, points: 2 }] });
+    await useCase.execute('u1', good.id, NOW);
+    await useCase.execute('u1', attempts.add('u1').id, NOW);
+    expect(recorded).toEqual([{ userId: 'u1', quizId: 'course/quiz', attemptId: good.id, score: 2, maxScore: 6, at: NOW }]);
   });
 
   it("answers 404 for another learner's attempt", async () => {

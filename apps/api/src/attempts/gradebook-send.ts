@@ -4,9 +4,10 @@ import type { AttemptRecord } from './attempt.types.js';
 import { scoresHidden } from './quiz-rules.js';
 
 /**
- * What a finished attempt sends to the LMS gradebook (LTI outbox), inside the finishing
- * transaction: the learner's best score, as their own pages show it. Nothing while an exam's
- * scores are hidden: an LMS gradebook is visible to learners, so those go at release (ExamsService).
+ * What an attempt sends to the LMS gradebook (LTI outbox), inside the transaction that scored it:
+ * the learner's best score, as their own pages show it (docs/scoring.md says when: each rise of a
+ * practice attempt's best, an exam's finish). Nothing while an exam's scores are hidden: an LMS
+ * gradebook is visible to learners, so those go at release (ExamsService).
  */
 export function gradebookSend(outbox: ScoreOutbox, attempt: AttemptRecord, now: Date): RecordBest | undefined {
   if (scoresHidden(attempt.version.settings, attempt.quiz.scoresReleasedAt, now)) return undefined;

@@ -3,6 +3,9 @@ import type { Prisma } from '@app/db';
 import type { GradingResult } from '@app/grader';
 import type { Question } from '@app/quiz-spec';
 import { isBetterScore, scoreAttempt } from '../attempts/attempt-scoring.js';
+import { readBestCode } from '../attempts/attempts.repository.js';
+import { toSettings } from '../attempts/quiz-records.js';
+import { COUNTED_ATTEMPT, scoredAsItGoes } from '../attempts/scoring-model.js';
 import type { RegradeCandidate } from './regrade-plan.js';
 
 type Tx = Prisma.TransactionClient;
@@ -21,16 +24,14 @@ export type BestScoreChanged = (tx: Tx, change: { userId: string; quizId: string
 
 /**
  * Writes a committed regrade inside the caller's transaction: each submission's result and tests,
- * then what derives from submissions (code answers, submitted attempts' scores, best scores),
- * recomputed with the attempt module's own scoring so a regraded attempt reads as if graded so.
+ * then what derives from submissions (code answers, attempts' scores, best scores), recomputed
+ * with the attempt module's own scoring so a regraded attempt reads as if graded so.
  */
 export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[], onBestChanged?: BestScoreChanged): Promise<void> {
   const now = new Date();
   for (const write of writes) await storeResult(tx, write, now);
   const attemptIds = [...new Set(writes.map((w) => w.candidate.attemptId).filter((id): id is string => id !== null))];
-  // Every write graded against the same (current) version: its maximum per question key.
-  const currentMax = new Map(writes.map((w) => [w.candidate.questionKey, w.result.max_points]));
-  for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId, currentMax);
+  for (const attemptId of attemptIds) await rescoreAttempt(tx, attemptId);
   const userIds = [...new Set(writes.map((w) => w.candidate.userId))];
   for (const userId of userIds) {
     const best = await recomputeBestScore(tx, userId, quizId);
@@ -71,11 +72,13 @@ async function storeResult(tx: Tx, { candidate, result, version, previewId }: Re
 }
 
 /**
- * Code answers follow their best graded submission; a submitted attempt's score is recomputed, each
- * regraded code question counting against the current version's maximum (`currentMax` by key):
+ * Code answers follow their best graded submission; the attempt's score is recomputed when it has
+ * one by the model (docs/scoring.md): a finished attempt, or a practice attempt in progress, which
+ * is scored as it goes. An exam attempt in progress is scored by the same rule when it is finished.
+ * A regraded code question counts against the maximum it was regraded with (CodeBest.regradedMax):
  * 4 of 6 points stays 4 / 6, not 4/6 of the old 4 points (2.666667 / 4).
  */
-async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string, number>): Promise<void> {
+async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
   // The same row lock the learner module takes to record a best answer or finish the attempt.
   await tx.$queryRaw`SELECT id FROM attempts WHERE id = ${attemptId}::uuid FOR UPDATE`;
   const attempt = await tx.attempt.findUnique({
@@ -83,11 +86,12 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
     select: {
       status: true,
       answers: { select: { questionId: true, response: true, correct: true, score: true, points: true } },
-      quizVersion: { select: { questions: { select: { id: true, key: true, position: true, points: true, content: true } } } },
+      quizVersion: { select: { content: true, questions: { select: { id: true, key: true, position: true, points: true, content: true } } } },
     },
   });
   if (!attempt) return;
-  const best = await bestSubmissions(tx, attemptId);
+  // Read after storeResult: the regraded verdicts and their new maximum are the ones counted.
+  const best = await readBestCode(tx, attemptId);
   const questions = attempt.quizVersion.questions.map((q) => ({ ...q, content: q.content as unknown as Question }));
   for (const question of questions) {
     const top = best.get(question.id);
@@ -100,35 +104,19 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
       data: { response, score: top.score, points: round(top.score * question.points), correct: top.score >= 1 },
     });
   }
-  if (attempt.status !== 'submitted') return; // an open attempt is scored from submissions when it is finished
-  const bestScores = new Map([...best].map(([questionId, top]) => [questionId, top.score]));
-  // Answers keep their version's points (the attempt view shows them against those); the total counts
-  // each regraded code question against its current maximum.
-  const scored = questions.map((q) => (q.content.type === 'code' ? { ...q, points: currentMax.get(q.key) ?? q.points } : q));
-  const score = scoreAttempt(scored, attempt.answers, bestScores);
+  if (attempt.status !== 'submitted' && !scoredAsItGoes(toSettings(attempt.quizVersion.content))) return;
+  const score = scoreAttempt(questions, attempt.answers, best);
   await tx.attempt.update({ where: { id: attemptId }, data: { score: score.score, maxScore: score.maxScore }, select: { id: true } });
 }
 
-/** The best graded `submit` per question of an attempt (the earliest among equals). */
-async function bestSubmissions(tx: Tx, attemptId: string): Promise<Map<string, { id: string; score: number }>> {
-  const rows = await tx.submission.findMany({
-    where: { attemptId, kind: 'submit', status: 'graded' },
-    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
-    select: { id: true, questionId: true, score: true },
-  });
-  const best = new Map<string, { id: string; score: number }>();
-  for (const row of rows) if (!best.has(row.questionId)) best.set(row.questionId, { id: row.id, score: row.score ?? 0 });
-  return best;
-}
-
 /**
- * A regrade can lower scores, so the best is chosen again among all submitted attempts. Returns
+ * A regrade can lower scores, so the best is chosen again among all the attempts that count. Returns
  * the new best when it differs from the stored one.
  */
 async function recomputeBestScore(tx: Tx, userId: string, quizId: string): Promise<{ id: string; score: number; maxScore: number } | null> {
   const attempts = await tx.attempt.findMany({
-    where: { userId, status: 'submitted', score: { not: null }, maxScore: { not: null }, quizVersion: { quizId } },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    where: { userId, ...COUNTED_ATTEMPT, quizVersion: { quizId } },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     select: { id: true, score: true, maxScore: true },
   });
   let best: { id: string; score: number; maxScore: number } | null = null;

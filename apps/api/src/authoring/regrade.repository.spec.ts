@@ -115,6 +115,24 @@ describe(RegradeRepository.name, () => {
     ]);
   });
 
+  // docs/scoring.md: a practice attempt is scored as it goes, so a regrade rescores it in progress too.
+  it('rescores an attempt still in progress against the new maximum (3 / 5, not 1.8 / 3), and its learner\'s best follows', async () => {
+    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY, quizVersion: { version: 1 } } });
+    const learner = await db.prisma.user.create({ data: { email: 'open-attempt@example.org', passwordHash: 'x', displayName: 'O' } });
+    const open = await db.prisma.attempt.create({ data: { userId: learner.id, quizVersionId: question.quizVersionId, status: 'in_progress', score: 3, maxScore: 3, completedAt: new Date() } });
+    const submission = await db.prisma.submission.create({
+      data: { attemptId: open.id, userId: learner.id, questionId: question.id, source: 'open', kind: 'submit', status: 'graded', score: 1, points: 3, maxPoints: 3, result: result(3) as object, gradedAt: new Date() },
+    });
+    await db.prisma.answer.create({ data: { attemptId: open.id, questionId: question.id, response: { submissionId: submission.id }, correct: true, score: 1, points: 3 } });
+    await db.prisma.bestScore.create({ data: { userId: learner.id, quizId: QUIZ, attemptId: open.id, score: 3, maxScore: 3 } });
+    const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
+    const worthFive = { ...result(3), score: 3 / 5, max_points: 5 };
+    await repository.apply(QUIZ, [{ candidate, result: worthFive, version: 2, previewId: 'q'.repeat(64) }]);
+
+    expect(await db.prisma.attempt.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: 'in_progress', score: 3, maxScore: 5 });
+    expect(await db.prisma.bestScore.findUniqueOrThrow({ where: { userId_quizId: { userId: learner.id, quizId: QUIZ } } })).toMatchObject({ attemptId: open.id, score: 3, maxScore: 5 });
+  });
+
   async function otherId(): Promise<string> {
     return (await db.prisma.submission.findFirstOrThrow({ where: { source: 'other' } })).id;
   }

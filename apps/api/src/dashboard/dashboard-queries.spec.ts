@@ -54,6 +54,7 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
       quizId: fixture.quizId,
       attempts: 5,
       submittedAttempts: 3,
+      completedAttempts: 3,
       learners: 4,
       completionRate: 0.6,
       meanScore: 0.8333,
@@ -124,7 +125,7 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
     expect(report.to).toBe(fixture.now.toISOString().slice(0, 10));
   });
 
-  it('exports the best submitted score per learner', async () => {
+  it("exports each learner's best score (best_scores, as their own pages show it)", async () => {
     const rows = await new ScoresExportRepository(prisma).scores(fixture.quizId);
     expect(rows.map((r) => [r.email, r.attempts, r.bestScore, r.maxScore])).toEqual([
       [fixture.emails.ada, 2, 1, 2],
@@ -139,5 +140,22 @@ describe.each(backends)('dashboard queries on %s', (backend) => {
     const repository = new GradingStatusRepository(prisma);
     expect(await repository.countByStatus()).toEqual({ pending: 1, grading: 0, graded: 6, error: 0 });
     expect(await repository.oldestUnfinishedAt()).toEqual(new Date(`${fixture.now.toISOString().slice(0, 10)}T00:35:00.000Z`));
+  });
+
+  // Last: it adds a learner. docs/scoring.md: a practice attempt is scored as it goes, no Finish needed.
+  it('counts an unfinished practice attempt that has its score in completion, mean, histogram, learners and CSV alike', async () => {
+    const before = (await new QuizStatsService(new QuizStatsRepository(prisma)).list(page)).items[0]!;
+    const eve = await prisma.user.create({ data: { email: `eve-${backend}@example.org`, passwordHash: 'x', displayName: 'EVE' } });
+    const versionId = (await prisma.quiz.findUniqueOrThrow({ where: { id: fixture.quizId } })).currentVersionId!;
+    const attempt = await prisma.attempt.create({ data: { userId: eve.id, quizVersionId: versionId, status: 'in_progress', score: 2, maxScore: 2, completedAt: fixture.now } });
+    await prisma.bestScore.create({ data: { userId: eve.id, quizId: fixture.quizId, attemptId: attempt.id, score: 2, maxScore: 2 } });
+
+    const after = (await new QuizStatsService(new QuizStatsRepository(prisma)).list(page)).items[0]!;
+    expect(after).toMatchObject({ attempts: 6, submittedAttempts: 3, completedAttempts: before.completedAttempts + 1, completionRate: 0.6667, meanScore: 0.875 });
+    expect(after.scoreDistribution[9]!.count).toBe(before.scoreDistribution[9]!.count + 1);
+    const learners = await dashboards().learnerStats({ ...page, sort: 'email', order: 'desc' });
+    expect(learners.items.find((l) => l.userId === eve.id)).toMatchObject({ attempts: 1, submittedAttempts: 0, completedAttempts: 1, meanScore: 1 });
+    const csv = await new ScoresExportRepository(prisma).scores(fixture.quizId);
+    expect(csv.find((r) => r.email === eve.email)).toMatchObject({ bestScore: 2, maxScore: 2, lastSubmittedAt: null });
   });
 });

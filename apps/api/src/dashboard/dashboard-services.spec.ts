@@ -23,7 +23,7 @@ describe(QuizStatsService.name, () => {
       listQuizzes: async () => ({ rows: [quiz('c/a'), quiz('c/b')], total: 7 }),
       aggregates: async (ids: string[]) => {
         expect(ids).toEqual(['c/a', 'c/b']);
-        return [{ quizId: 'c/b', attempts: 4, submittedAttempts: 3, learners: 3, meanScore: 5 / 6, medianScore: 1 }];
+        return [{ quizId: 'c/b', attempts: 4, submittedAttempts: 2, completedAttempts: 3, learners: 3, meanScore: 5 / 6, medianScore: 1 }];
       },
       buckets: async () => [{ quizId: 'c/b', bucket: 9, count: 2 }, { quizId: 'c/b', bucket: 5, count: 1 }],
     });
@@ -31,7 +31,7 @@ describe(QuizStatsService.name, () => {
     expect(result.total).toBe(7);
     expect(result.items[0]).toMatchObject({ quizId: 'c/a', attempts: 0, learners: 0, completionRate: null, meanScore: null, medianScore: null });
     expect(result.items[0].scoreDistribution.every((bar) => bar.count === 0)).toBe(true);
-    expect(result.items[1]).toMatchObject({ quizId: 'c/b', completionRate: 0.75, meanScore: 0.8333, medianScore: 1 });
+    expect(result.items[1]).toMatchObject({ quizId: 'c/b', submittedAttempts: 2, completedAttempts: 3, completionRate: 0.75, meanScore: 0.8333, medianScore: 1 });
     expect(result.items[1].scoreDistribution.map((bar) => bar.count)).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 2]);
   });
 });

@@ -46,8 +46,10 @@ export class DashboardController {
     return this.dashboards.conceptStats(query);
   }
 
+  // Instructors too: it is how they reach a learner's work (the drill-down), which they may open.
   @Get('learners')
-  @ApiOperation({ summary: 'Attempts, mean score and last activity per learner (sortable)' })
+  @Roles('instructor', 'admin')
+  @ApiOperation({ summary: 'Attempts, mean score and last activity per learner (sortable); instructors and admins' })
   @ApiOkResponse({ type: LearnerStatsPageDto })
   learners(@Query() query: LearnerStatsQueryDto): Promise<LearnerStatsPageDto> {
     return this.dashboards.learnerStats(query);

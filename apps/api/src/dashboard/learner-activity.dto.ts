@@ -15,8 +15,11 @@ export class LearnerStatsDto implements LearnerStats {
   @ApiProperty()
   attempts!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Finished attempts' })
   submittedAttempts!: number;
+
+  @ApiProperty({ description: 'Complete attempts: finished, or (not an exam) every question has a verdict' })
+  completedAttempts!: number;
 
   @ApiProperty({ description: 'Code submissions sent for grading' })
   submissions!: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@app/db';
 import type { LearnerSortKey } from '@app/contracts';
+import { attemptComplete, attemptCounts } from '../attempts/scoring-model.js';
 
 export interface LearnerRow {
   userId: string;
@@ -8,6 +9,7 @@ export interface LearnerRow {
   displayName: string;
   attempts: number;
   submittedAttempts: number;
+  completedAttempts: number;
   submissions: number;
   meanScore: number | null;
   lastActivityAt: Date | null;
@@ -40,16 +42,17 @@ export class LearnerStatsRepository {
         WITH att AS (
           SELECT "userId" AS user_id, count(*)::int AS attempts,
             count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
-            avg(CASE WHEN status = 'submitted' AND "maxScore" > 0 AND score IS NOT NULL THEN score / "maxScore" END)::float8 AS mean_score,
+            count(*) FILTER (WHERE ${attemptComplete(Prisma.sql`a`)})::int AS completed,
+            avg(CASE WHEN ${attemptCounts(Prisma.sql`a`)} THEN score / "maxScore" END)::float8 AS mean_score,
             max(greatest("startedAt", "submittedAt")) AS last_at
-          FROM attempts GROUP BY "userId"
+          FROM attempts a GROUP BY "userId"
         ),
         sub AS (
           SELECT "userId" AS user_id, count(*) FILTER (WHERE kind = 'submit')::int AS submissions, max("createdAt") AS last_at
           FROM submissions GROUP BY "userId"
         )
         SELECT u.id AS "userId", u.email, u."displayName",
-          coalesce(att.attempts, 0) AS attempts, coalesce(att.submitted, 0) AS "submittedAttempts",
+          coalesce(att.attempts, 0) AS attempts, coalesce(att.submitted, 0) AS "submittedAttempts", coalesce(att.completed, 0) AS "completedAttempts",
           coalesce(sub.submissions, 0) AS submissions, att.mean_score AS "meanScore",
           greatest(att.last_at, sub.last_at) AS "lastActivityAt"
         FROM users u LEFT JOIN att ON att.user_id = u.id LEFT JOIN sub ON sub.user_id = u.id

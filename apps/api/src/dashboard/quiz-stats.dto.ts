@@ -35,16 +35,19 @@ export class QuizStatsDto implements QuizStats {
   @ApiProperty({ description: 'Attempts started (all versions)' })
   attempts!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Finished attempts' })
   submittedAttempts!: number;
+
+  @ApiProperty({ description: 'Complete attempts: finished, or (not an exam) every question has a verdict' })
+  completedAttempts!: number;
 
   @ApiProperty({ description: 'Distinct users with an attempt' })
   learners!: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 0.75, description: 'submitted / started' })
+  @ApiProperty({ type: Number, nullable: true, example: 0.75, description: 'complete / started' })
   completionRate!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 0.8333, description: 'Mean of score / maxScore over submitted attempts' })
+  @ApiProperty({ type: Number, nullable: true, example: 0.8333, description: 'Mean of score / maxScore over the attempts that have a score (practice attempts are scored as they go, exams when finished)' })
   meanScore!: number | null;
 
   @ApiProperty({ type: Number, nullable: true, example: 1 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@app/db';
+import { attemptComplete, attemptCounts } from '../attempts/scoring-model.js';
 
 export interface QuizRow {
   id: string;
@@ -13,6 +14,7 @@ export interface QuizAggregateRow {
   quizId: string;
   attempts: number;
   submittedAttempts: number;
+  completedAttempts: number;
   learners: number;
   meanScore: number | null;
   medianScore: number | null;
@@ -25,16 +27,15 @@ export interface QuizBucketRow {
 }
 
 /**
- * Attempts of the given quizzes (every version), with the score fraction of the submitted,
- * scored ones. The bucket is floor(score * 10 / maxScore), not floor(fraction * 10), so that
+ * Attempts of the given quizzes (every version), with the score fraction of the ones that count
+ * (scoring-model.ts) and whether each is complete. The bucket is floor(score * 10 / maxScore), not floor(fraction * 10), so that
  * 3/5 gives 6 and not 5 (0.6 * 10 = 5.999...).
  */
 function attemptsOf(quizIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT v."quizId" AS quiz_id, a."userId" AS user_id, a.status,
-      CASE WHEN a.status = 'submitted' AND a."maxScore" > 0 AND a.score IS NOT NULL
-        THEN a.score / a."maxScore" END AS fraction,
-      CASE WHEN a.status = 'submitted' AND a."maxScore" > 0 AND a.score IS NOT NULL
+    SELECT v."quizId" AS quiz_id, a."userId" AS user_id, a.status, ${attemptComplete(Prisma.sql`a`)} AS complete,
+      CASE WHEN ${attemptCounts(Prisma.sql`a`)} THEN a.score / a."maxScore" END AS fraction,
+      CASE WHEN ${attemptCounts(Prisma.sql`a`)}
         THEN LEAST(GREATEST(FLOOR(a.score * 10 / a."maxScore"), 0), 9)::int END AS bucket
     FROM attempts a JOIN quiz_versions v ON v.id = a."quizVersionId"
     WHERE v."quizId" IN (${Prisma.join(quizIds)})`;
@@ -66,6 +67,7 @@ export class QuizStatsRepository {
       SELECT quiz_id AS "quizId",
         count(*)::int AS attempts,
         count(*) FILTER (WHERE status = 'submitted')::int AS "submittedAttempts",
+        count(*) FILTER (WHERE complete)::int AS "completedAttempts",
         count(DISTINCT user_id)::int AS learners,
         avg(fraction)::float8 AS "meanScore",
         percentile_cont(0.5) WITHIN GROUP (ORDER BY fraction)::float8 AS "medianScore"

@@ -23,6 +23,7 @@ export class QuizStatsService {
 function toQuizStats(quiz: QuizRow, aggregate: QuizAggregateRow | undefined, buckets: QuizBucketRow[]): QuizStats {
   const attempts = aggregate?.attempts ?? 0;
   const submittedAttempts = aggregate?.submittedAttempts ?? 0;
+  const completedAttempts = aggregate?.completedAttempts ?? 0;
   return {
     quizId: quiz.id,
     title: quiz.title,
@@ -31,8 +32,9 @@ function toQuizStats(quiz: QuizRow, aggregate: QuizAggregateRow | undefined, buc
     published: quiz.published,
     attempts,
     submittedAttempts,
+    completedAttempts,
     learners: aggregate?.learners ?? 0,
-    completionRate: ratio(submittedAttempts, attempts),
+    completionRate: ratio(completedAttempts, attempts),
     meanScore: roundOrNull(aggregate?.meanScore),
     medianScore: roundOrNull(aggregate?.medianScore),
     scoreDistribution: toHistogram(buckets),

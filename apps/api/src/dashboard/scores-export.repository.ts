@@ -5,7 +5,10 @@ export interface LearnerScoreRow {
   email: string;
   displayName: string;
   attempts: number;
-  /** Points of the best submitted attempt (best by score / maxScore), null when none is scored. */
+  /**
+   * The learner's best score, the one their own pages show (best_scores: docs/scoring.md, a practice
+   * attempt counts as it goes, an exam attempt once finished); null when no attempt has a score.
+   */
   bestScore: number | null;
   maxScore: number | null;
   lastSubmittedAt: Date | null;
@@ -23,20 +26,15 @@ export class ScoresExportRepository {
   /** Every user with an attempt at any version of the quiz, by email. */
   scores(quizId: string): Promise<LearnerScoreRow[]> {
     return this.prisma.$queryRaw<LearnerScoreRow[]>`
-      WITH att AS (
-        SELECT a.* FROM attempts a JOIN quiz_versions v ON v.id = a."quizVersionId" WHERE v."quizId" = ${quizId}
-      ),
-      best AS (
-        SELECT DISTINCT ON ("userId") "userId", score, "maxScore" FROM att
-        WHERE status = 'submitted' AND score IS NOT NULL AND "maxScore" > 0
-        ORDER BY "userId", score / "maxScore" DESC, "submittedAt"
-      ),
-      per_user AS (
-        SELECT "userId", count(*)::int AS attempts, max("submittedAt") AS last_submitted FROM att GROUP BY "userId"
+      WITH per_user AS (
+        SELECT a."userId", count(*)::int AS attempts, max(a."submittedAt") AS last_submitted
+        FROM attempts a JOIN quiz_versions v ON v.id = a."quizVersionId" WHERE v."quizId" = ${quizId}
+        GROUP BY a."userId"
       )
       SELECT u.email, u."displayName", p.attempts, b.score AS "bestScore", b."maxScore",
         p.last_submitted AS "lastSubmittedAt"
-      FROM per_user p JOIN users u ON u.id = p."userId" LEFT JOIN best b ON b."userId" = p."userId"
+      FROM per_user p JOIN users u ON u.id = p."userId"
+      LEFT JOIN best_scores b ON b."userId" = p."userId" AND b."quizId" = ${quizId}
       ORDER BY u.email`;
   }
 }

@@ -10,7 +10,7 @@ export class AttemptSummaryDto implements AttemptSummary {
   @ApiProperty({ enum: ['quiz', 'exercise'] }) kind!: 'quiz' | 'exercise';
   @ApiProperty() version!: number;
   @ApiProperty({ enum: ['in_progress', 'submitted'] }) status!: 'in_progress' | 'submitted';
-  @ApiProperty({ type: Number, nullable: true, description: 'Points, once submitted' }) score!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Points: as they go for a practice attempt, once finished for an exam' }) score!: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
@@ -25,7 +25,8 @@ export class QuizProgressDto implements QuizProgress {
   @ApiProperty() course!: string;
   @ApiProperty({ type: String, nullable: true, description: "The course.yaml section (items come in the course's order)" }) section!: string | null;
   @ApiProperty({ type: [String], example: ['nonlocal', 'closure-state'] }) concepts!: string[];
-  @ApiProperty({ type: Number, nullable: true, description: 'Best submitted-attempt score (points)' }) bestScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Best score (points) of the attempts that have one: practice attempts are scored as they go, exam attempts when finished' }) bestScore!: number | null;
+  @ApiProperty({ description: 'An attempt is complete: finished, or (not an exam) every question has a verdict' }) completed!: boolean;
   @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
   @ApiProperty() attemptsUsed!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited' }) attemptsLeft!: number | null;

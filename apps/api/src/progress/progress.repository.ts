@@ -29,6 +29,8 @@ export interface UserAttemptRow {
   quizId: string;
   status: 'in_progress' | 'submitted';
   updatedAt: Date;
+  /** See scoring-model.ts: finished, or a practice attempt with a verdict on every question. */
+  completedAt: Date | null;
 }
 
 /** Read-only queries over one learner's attempts and best scores. */
@@ -87,7 +89,7 @@ export class ProgressRepository {
   async attemptsOn(userId: string, quizIds: string[]): Promise<UserAttemptRow[]> {
     const rows = await this.prisma.attempt.findMany({
       where: { userId, quizVersion: { quizId: { in: quizIds } } },
-      select: { id: true, status: true, updatedAt: true, quizVersion: { select: { quizId: true } } },
+      select: { id: true, status: true, updatedAt: true, completedAt: true, quizVersion: { select: { quizId: true } } },
     });
     return rows.map(({ quizVersion, ...row }) => ({ ...row, quizId: quizVersion.quizId }));
   }

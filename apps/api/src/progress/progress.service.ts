@@ -48,6 +48,7 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     concepts: quiz.concepts,
     bestScore: hidden ? null : (best?.score ?? null),
     maxScore: best?.maxScore ?? null,
+    completed: attempts.some((a) => a.completedAt !== null),
     attemptsUsed: attempts.length,
     attemptsLeft: attemptsLeft(quiz.attemptLimit, attempts.length),
     inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,

@@ -45,11 +45,12 @@ export class SubmissionsRepository {
    * Keeps on the code question's Answer the best graded `submit` of the attempt. Takes the
    * attempt row lock (as finishing and regrading do), and the upsert only raises a score: ON
    * CONFLICT compares with the latest committed answer, so two verdicts arriving together, or a
-   * verdict next to a regrade, cannot overwrite a better one.
+   * verdict next to a regrade, cannot overwrite a better one. Returns the attempt's id when its
+   * answer changed (a first verdict, or a better one): its score as it goes must follow.
    */
-  async recordBestAnswer(submissionId: string): Promise<void> {
+  async recordBestAnswer(submissionId: string): Promise<string | null> {
     const now = new Date();
-    await this.prisma.$executeRaw`
+    const rows = await this.prisma.$queryRaw<{ attemptId: string }[]>`
       WITH sub AS (
         SELECT s."id", s."attemptId", s."questionId", s."score", q."points"
         FROM "submissions" s JOIN "questions" q ON q."id" = s."questionId"
@@ -65,6 +66,8 @@ export class SubmissionsRepository {
       ON CONFLICT ("attemptId", "questionId") DO UPDATE
       SET "response" = EXCLUDED."response", "correct" = EXCLUDED."correct", "score" = EXCLUDED."score",
           "points" = EXCLUDED."points", "updatedAt" = EXCLUDED."updatedAt"
-      WHERE COALESCE("answers"."score", 0) < EXCLUDED."score"`;
+      WHERE COALESCE("answers"."score", 0) < EXCLUDED."score"
+      RETURNING "attemptId"::text AS "attemptId"`;
+    return rows[0]?.attemptId ?? null;
   }
 }

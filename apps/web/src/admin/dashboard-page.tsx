@@ -58,7 +58,7 @@ function QuizFigures({ quiz }: { quiz: QuizStats }) {
   if (quiz.attempts === 0) return <p className="card figures">No data yet: nobody has started {quiz.title}.</p>;
   return (
     <p className="card figures">
-      {quiz.attempts} {quiz.attempts === 1 ? 'attempt' : 'attempts'} by {quiz.learners} {quiz.learners === 1 ? 'learner' : 'learners'} · {quiz.submittedAttempts} finished ({percent(quiz.completionRate)}) · mean score{' '}
+      {quiz.attempts} {quiz.attempts === 1 ? 'attempt' : 'attempts'} by {quiz.learners} {quiz.learners === 1 ? 'learner' : 'learners'} · {quiz.completedAttempts} complete ({percent(quiz.completionRate)}), {quiz.submittedAttempts} finished · mean score{' '}
       {percent(quiz.meanScore)} · median {percent(quiz.medianScore)}
     </p>
   );
@@ -66,9 +66,11 @@ function QuizFigures({ quiz }: { quiz: QuizStats }) {
 
 function ScoreChart({ quiz }: { quiz: QuizStats }) {
   const labels = useMemo(() => quiz.scoreDistribution.map((b) => b.label), [quiz]);
-  const series = useMemo(() => [{ label: 'Finished attempts', values: quiz.scoreDistribution.map((b) => b.count) }], [quiz]);
-  const summary = `${quiz.submittedAttempts} finished attempts of ${quiz.title} by score band.`;
-  return <ChartPanel id="chart-scores" title={`Score distribution: ${quiz.title}`} summary={summary} type="bar" labels={labels} series={series} hasData={quiz.submittedAttempts > 0} />;
+  // The attempts that have a score (docs/scoring.md): practice attempts count as they go.
+  const scored = quiz.scoreDistribution.reduce((sum, b) => sum + b.count, 0);
+  const series = useMemo(() => [{ label: 'Scored attempts', values: quiz.scoreDistribution.map((b) => b.count) }], [quiz]);
+  const summary = `${scored} scored attempts of ${quiz.title} by score band.`;
+  return <ChartPanel id="chart-scores" title={`Score distribution: ${quiz.title}`} summary={summary} type="bar" labels={labels} series={series} hasData={scored > 0} />;
 }
 
 function QuestionChart({ quizId }: { quizId: string }) {

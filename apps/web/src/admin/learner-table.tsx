@@ -3,6 +3,7 @@ import { api, type Page } from '../api/client.js';
 import type { LearnerSortKey, LearnerStats } from '../api/types.js';
 import { ErrorBox, formatDate, percent } from '../components/feedback.js';
 import { useLoad } from '../components/use-load.js';
+import { useSession } from '../session.js';
 import { LearnerWork } from './learner-work.js';
 
 const COLUMNS: { key: LearnerSortKey; label: string }[] = [
@@ -19,14 +20,19 @@ interface LmsClass {
   learners: number;
 }
 
-/** Learners sortable by column (server-side), 50 per page; narrowed to one LMS course when there are some. */
+/**
+ * Learners sortable by column (server-side), 50 per page; narrowed to one LMS course when there are
+ * some. "Open" shows one learner's work (attempts, each submission's code and verdict).
+ */
 export function LearnerTable() {
   const [sort, setSort] = useState<LearnerSortKey>('lastActivityAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
   const [classId, setClassId] = useState('');
   const [chosen, setChosen] = useState<LearnerStats>();
-  const classes = useLoad(() => api.get<LmsClass[]>('/api/admin/lti/classes'), 'lms-classes');
+  // LMS classes are an admin's (LTI set-up); an instructor sees every learner.
+  const isAdmin = useSession().user?.role === 'admin';
+  const classes = useLoad(() => (isAdmin ? api.get<LmsClass[]>('/api/admin/lti/classes') : Promise.resolve([])), `lms-classes:${isAdmin}`);
   const key = `${sort}:${order}:${page}:${classId}`;
   const inClass = classId ? `&classId=${classId}` : '';
   const learners = useLoad(() => api.get<Page<LearnerStats>>(`/api/admin/dashboard/learners?sort=${sort}&order=${order}&page=${page}&pageSize=50${inClass}`), key);
@@ -79,7 +85,7 @@ export function LearnerTable() {
                   <span className="muted small">{l.email}</span>
                 </th>
                 <td>
-                  {l.attempts} <span className="muted small">({l.submittedAttempts} finished)</span>
+                  {l.attempts} <span className="muted small">({l.completedAttempts} complete, {l.submittedAttempts} finished)</span>
                 </td>
                 <td>{percent(l.meanScore)}</td>
                 <td>{formatDate(l.lastActivityAt)}</td>

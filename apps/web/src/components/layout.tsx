@@ -12,7 +12,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
     return () => cancelAnimationFrame(id);
   }, [page]);
   // The most specific link that holds the path is the current one (/admin/users is Users, not Dashboard).
-  const hrefs = ['/', '/history', '/instructor', '/admin', '/admin/users', '/admin/lti'];
+  const hrefs = ['/', '/history', '/instructor', '/learners', '/admin', '/admin/users', '/admin/lti'];
   const current = hrefs.filter((href) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b.length - a.length)[0];
   const link = (href: string, label: string) => (
     <a href={`#${href}`} aria-current={href === current ? 'page' : undefined}>
@@ -33,6 +33,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
             {link('/', 'Course')}
             {link('/history', 'History')}
             {canAuthor(user) && link('/instructor', 'Exercises')}
+            {canAuthor(user) && link('/learners', 'Learners')}
             {user.role === 'admin' && link('/admin', 'Dashboard')}
             {user.role === 'admin' && link('/admin/users', 'Users')}
             {user.role === 'admin' && link('/admin/lti', 'LMS')}

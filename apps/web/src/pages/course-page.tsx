@@ -13,7 +13,8 @@ export function CoursePage() {
   const progress = useLoad(() => api.get<Page<QuizProgress>>('/api/me/progress?pageSize=100'), 'progress');
   const courses = useLoad(() => api.get<Page<CourseSummary>>('/api/courses?pageSize=100'), 'courses');
   const items = progress.data?.items ?? [];
-  const done = items.filter((q) => q.bestScore !== null).length;
+  // Complete: finished, or (not an exam) every question has its verdict (docs/scoring.md).
+  const done = items.filter((q) => q.completed).length;
   const courseById = new Map((courses.data?.items ?? []).map((c) => [c.id, c]));
   return (
     <section>
@@ -94,6 +95,12 @@ function QuizCard({ quiz, heading: Heading }: { quiz: QuizProgress; heading: 'h2
     <li className="card quiz-card" aria-labelledby={headingId}>
       <Heading id={headingId}>
         <span className={`badge ${quiz.kind}`}>{quiz.kind === 'exercise' ? 'Exercise' : 'Quiz'}</span> {quiz.title}
+        {quiz.completed && (
+          <>
+            {' '}
+            <span className="badge done">Done</span>
+          </>
+        )}
       </Heading>
       {quiz.concepts.length > 0 && (
         <ul className="tags" aria-label="Concepts">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorText, type Page } from '../api/client.js';
 import type { LearnerAnswer, LearnerAttempt, LearnerAttemptCode, LearnerQuiz, QuizProgress } from '../api/types.js';
+import { finishNote } from './finish-note.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { pointsOf } from '../components/points.js';
 import { Markdown } from '../components/markdown.js';
@@ -206,10 +207,7 @@ export function AttemptView({ initial, code: initialCode, question }: AttemptVie
       <ErrorBox message={error} />
       {!locked && (
         <div className="card">
-          <p>
-            Answers are final once checked. Finish the attempt to record your score.
-            {attempt.deadline && ' If you do not, the server finishes it when the time is up.'}
-          </p>
+          <p>{finishNote(attempt)}</p>
           <button type="button" className="primary" onClick={() => void finish()} disabled={busy}>
             Finish attempt
           </button>

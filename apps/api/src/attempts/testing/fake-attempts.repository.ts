@@ -1,5 +1,6 @@
 import type { Question } from '@app/quiz-spec';
 import type { AttemptRecord, NewAnswer, OwnQuestion, PublishedQuiz, QuestionRecord, QuizSettings } from '../attempt.types.js';
+import type { CodeBest } from '../attempt-scoring.js';
 import type { AttemptsRepository, BestScoreRecord } from '../attempts.repository.js';
 import type { LearnerQuizRepository } from '../learner-quiz.repository.js';
 
@@ -25,6 +26,8 @@ export interface FakeSubmission {
   questionId: string;
   status: 'pending' | 'grading' | 'graded' | 'error';
   score: number | null;
+  /** Set by a regrade against a later version (see CodeBest). */
+  regradedMax?: number;
 }
 
 export class FakeQuizzes {
@@ -52,7 +55,7 @@ export class FakeAttempts {
     const { version, ...quiz } = this.quiz;
     const attempt: AttemptRecord = {
       id: `attempt-${this.nextId++}`, userId, status: 'in_progress', score: null, maxScore: null,
-      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, deadlineAt: null, timedOut: false, variantSeed: 0, quiz, version, answers: [], ...patch,
+      startedAt: new Date('2026-01-01T00:00:00Z'), submittedAt: null, deadlineAt: null, timedOut: false, completedAt: null, variantSeed: 0, quiz, version, answers: [], ...patch,
     };
     this.attempts.set(attempt.id, attempt);
     return attempt;
@@ -81,6 +84,10 @@ export class FakeAttempts {
     const attempt = this.attempts.get(id);
     return attempt?.userId === userId ? structuredClone(attempt) : null;
   }
+  async findById(id: string): Promise<AttemptRecord | null> {
+    const attempt = this.attempts.get(id);
+    return attempt ? structuredClone(attempt) : null;
+  }
   async findOwnQuestion(id: string, userId: string, key: string): Promise<OwnQuestion | null> {
     const attempt = await this.findOwn(id, userId);
     if (!attempt) return null;
@@ -94,24 +101,31 @@ export class FakeAttempts {
   async lockInProgress(id: string): Promise<boolean> {
     return this.attempts.get(id)?.status === 'in_progress';
   }
-  async createAnswer({ attemptId, ...answer }: NewAnswer): Promise<boolean> {
+  async createAnswer({ attemptId, ...answer }: NewAnswer, afterStore?: (tx: never) => Promise<unknown>): Promise<boolean> {
     const attempt = this.attempts.get(attemptId)!;
     if (attempt.status !== 'in_progress') return false;
     attempt.answers.push(answer);
+    if (afterStore) await afterStore(undefined as never);
     return true;
   }
-  async bestCodeScores(attemptId: string): Promise<Map<string, number>> {
-    const best = new Map<string, number>();
+  async bestCodeScores(attemptId: string): Promise<Map<string, CodeBest>> {
+    const best = new Map<string, CodeBest>();
     for (const s of this.submissions.filter((s) => s.attemptId === attemptId && s.status === 'graded')) {
-      best.set(s.questionId, Math.max(best.get(s.questionId) ?? 0, s.score ?? 0));
+      const current = best.get(s.questionId);
+      if (!current || (s.score ?? 0) > current.score) best.set(s.questionId, { score: s.score ?? 0, regradedMax: s.regradedMax ?? null });
     }
     return best;
+  }
+  async saveScore(id: string, score: { score: number; maxScore: number }, completedAt: Date | null): Promise<void> {
+    const attempt = this.attempts.get(id)!;
+    Object.assign(attempt, score, { completedAt: attempt.completedAt ?? completedAt });
   }
   async countUngraded(attemptId: string): Promise<number> {
     return this.submissions.filter((s) => s.attemptId === attemptId && (s.status === 'pending' || s.status === 'grading')).length;
   }
   async markSubmitted(id: string, score: number, maxScore: number, now: Date, _tx?: unknown, timedOut = false): Promise<void> {
-    Object.assign(this.attempts.get(id)!, { status: 'submitted', score, maxScore, submittedAt: now, timedOut });
+    const attempt = this.attempts.get(id)!;
+    Object.assign(attempt, { status: 'submitted', score, maxScore, submittedAt: now, timedOut, completedAt: attempt.completedAt ?? now });
   }
   async findBestScore(userId: string, quizId: string): Promise<BestScoreRecord | null> {
     return this.best.get(`${userId}|${quizId}`) ?? null;

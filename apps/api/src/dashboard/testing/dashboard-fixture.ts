@@ -22,6 +22,7 @@ type At = (daysAgo: number, minute?: number) => Date;
 
 interface Context {
   prisma: PrismaClient;
+  quizId: string;
   at: At;
   versionId: string;
   questions: { pick: string; counter: string };
@@ -37,7 +38,7 @@ export async function seedDashboardFixture(prisma: PrismaClient, tag: string, no
   const emails: Record<Learner, string> = { ada: `ada-${tag}@example.org`, bob: `bob-${tag}@example.org`, cyd: `cyd-${tag}@example.org`, dan: `dan-${tag}@example.org` };
   const { versionId, questions } = await createQuiz(prisma, quizId, tag);
   const users = await createUsers(prisma, emails);
-  const context: Context = { prisma, at, versionId, questions, users };
+  const context: Context = { prisma, quizId, at, versionId, questions, users };
   const attempts = await createAttempts(context);
   await createAnswers(context, attempts);
   await createSubmissions(context, attempts);
@@ -74,11 +75,15 @@ async function createUsers(prisma: PrismaClient, emails: Record<Learner, string>
   return users;
 }
 
-async function createAttempts({ prisma, at, versionId, users }: Context) {
+async function createAttempts({ prisma, quizId, at, versionId, users }: Context) {
   const attempt = async (userId: string, startedDaysAgo: number, score?: number) => {
     const submitted = score !== undefined;
     const data = { userId, quizVersionId: versionId, status: submitted ? 'submitted' : 'in_progress', score: score ?? null, maxScore: 2 } as const;
-    return (await prisma.attempt.create({ data: { ...data, startedAt: at(startedDaysAgo), submittedAt: submitted ? at(startedDaysAgo, 20) : null } })).id;
+    const submittedAt = submitted ? at(startedDaysAgo, 20) : null;
+    const id = (await prisma.attempt.create({ data: { ...data, startedAt: at(startedDaysAgo), submittedAt, completedAt: submittedAt } })).id;
+    // As the attempt module keeps it (docs/scoring.md): the best score of the learner's scored attempts.
+    if (submitted) await prisma.bestScore.upsert({ where: { userId_quizId: { userId, quizId } }, create: { userId, quizId, attemptId: id, score, maxScore: 2 }, update: {} });
+    return id;
   };
   const attempts = { ada: await attempt(users.ada, 2, 1), bob: await attempt(users.bob, 1, 2), cyd: await attempt(users.cyd, 0, 2), dan: await attempt(users.dan, 0) };
   await attempt(users.ada, 0);

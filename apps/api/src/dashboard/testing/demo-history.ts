@@ -130,6 +130,8 @@ function addAttempt(rows: Rows, random: () => number, plan: AttemptPlan): void {
     maxScore,
     startedAt: new Date(Math.min(plan.startedAt, plan.now)),
     submittedAt: submittedAt === null ? null : new Date(submittedAt),
+    // A finished attempt is complete (docs/scoring.md); the demo's open ones stay unscored.
+    completedAt: submittedAt === null ? null : new Date(submittedAt),
   });
 }
 
