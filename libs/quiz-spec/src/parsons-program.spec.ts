@@ -81,7 +81,7 @@ describe('Parsons problems graded by running the program', () => {
     ]);
     const badTest = quizText([...ADDER.slice(0, 12), '      - { name: adds, expr: "make_adder(2)(3)" }']);
     expect(messagesOf(parseFileText('closures/p.yaml', badTest))).toEqual([
-      'closures/p.yaml:17:9: questions[0].tests[0].name: expected at least one of expected, raises or output',
+      'closures/p.yaml:17:17: questions[0].tests[0].name: expected at least one of expected, raises or output',
     ]);
   });
 });
