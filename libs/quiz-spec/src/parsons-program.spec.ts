@@ -40,7 +40,7 @@ describe('Parsons problems graded by running the program', () => {
     const job = toGradingJob(code, 'x = 1\n');
     expect(job.tests.map((t) => [t.name, t.visibility, t.points])).toEqual([['adds', 'hidden', 1], ['closes_over', 'hidden', 2]]);
     // The validator grades the reference order like a reference solution.
-    expect(codeQuestionsOf([{ file: 'closures/p.yaml', item: { kind: 'quiz', id: 'closures/p', title: 'P', published: true, attempts: 0, concepts: [], questions: [q] } }]))
+    expect(codeQuestionsOf([{ file: 'closures/p.yaml', hash: 'h', item: { kind: 'quiz', id: 'closures/p', title: 'P', published: true, attempts: 0, concepts: [], questions: [q] } }]))
       .toEqual([{ file: 'closures/p.yaml', question: 'closures/p#adder', code: parsonsAsCode(q) }]);
   });
 

@@ -1,3 +1,4 @@
+import { isRunGraded } from '@app/quiz-spec';
 import type { AnswerRecord, QuestionRecord } from './attempt.types.js';
 import type { BestScoreRecord } from './attempts.repository.js';
 
@@ -7,7 +8,8 @@ export interface AttemptScore {
 }
 
 /**
- * The points of an attempt: each answered question's points, code questions counting their best
+ * The points of an attempt: each answered question's points, questions graded by running code
+ * (code questions, Parsons problems with `grading: run`) counting their best
  * graded submission (read from submissions, not from the Answer row, so that a verdict whose
  * listener failed still counts). Unanswered questions count 0.
  */
@@ -17,7 +19,7 @@ export function scoreAttempt(questions: QuestionRecord[], answers: AnswerRecord[
   let maxScore = 0;
   for (const question of questions) {
     maxScore += question.points;
-    if (question.content.type === 'code') score += (bestCode.get(question.id) ?? 0) * question.points;
+    if (isRunGraded(question.content)) score += (bestCode.get(question.id) ?? 0) * question.points;
     else score += (answerOf.get(question.id)?.score ?? 0) * question.points;
   }
   return { score: round(score), maxScore: round(maxScore) };

@@ -1,7 +1,7 @@
 import { ConflictException } from '@nestjs/common';
 import type { Prisma } from '@app/db';
 import type { GradingResult } from '@app/grader';
-import type { Question } from '@app/quiz-spec';
+import { isRunGraded, type Question } from '@app/quiz-spec';
 import { isBetterScore, scoreAttempt } from '../attempts/attempt-scoring.js';
 import type { RegradeCandidate } from './regrade-plan.js';
 
@@ -92,7 +92,7 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
   for (const question of questions) {
     const top = best.get(question.id);
     const answer = attempt.answers.find((a) => a.questionId === question.id);
-    if (!top || !answer || question.content.type !== 'code') continue;
+    if (!top || !answer || !isRunGraded(question.content)) continue;
     const previous = typeof answer.response === 'object' && answer.response !== null && !Array.isArray(answer.response) ? answer.response : {};
     const response = { ...previous, submissionId: top.id };
     await tx.answer.updateMany({
@@ -104,7 +104,7 @@ async function rescoreAttempt(tx: Tx, attemptId: string, currentMax: Map<string,
   const bestScores = new Map([...best].map(([questionId, top]) => [questionId, top.score]));
   // Answers keep their version's points (the attempt view shows them against those); the total counts
   // each regraded code question against its current maximum.
-  const scored = questions.map((q) => (q.content.type === 'code' ? { ...q, points: currentMax.get(q.key) ?? q.points } : q));
+  const scored = questions.map((q) => (isRunGraded(q.content) ? { ...q, points: currentMax.get(q.key) ?? q.points } : q));
   const score = scoreAttempt(scored, attempt.answers, bestScores);
   await tx.attempt.update({ where: { id: attemptId }, data: { score: score.score, maxScore: score.maxScore }, select: { id: true } });
 }

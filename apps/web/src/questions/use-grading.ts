@@ -25,9 +25,10 @@ export function useGrading(attemptId: string | undefined, key: string) {
     return () => void (alive.current = false);
   }, []);
 
-  async function send(kind: 'run' | 'submit', source: string): Promise<LearnerSubmission | undefined> {
+  /** `payload`: code, or the lines of a Parsons problem graded by running its program. */
+  async function send(kind: 'run' | 'submit', payload: string | { lines: unknown[] }): Promise<LearnerSubmission | undefined> {
     if (!attemptId) {
-      setError('This is a preview: code is not run here.');
+      setError(typeof payload === 'string' ? 'This is a preview: code is not run here.' : 'This is a preview: answers are not graded here.');
       return undefined;
     }
     setGrading(kind);
@@ -36,7 +37,7 @@ export function useGrading(attemptId: string | undefined, key: string) {
     setResult(undefined);
     try {
       const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
-      let submission = (await request<LearnerSubmission>('POST', path, { source })).body;
+      let submission = (await request<LearnerSubmission>('POST', path, typeof payload === 'string' ? { source: payload } : payload)).body;
       const giveUpAt = Date.now() + POLL_LIMIT_MS;
       while (unfinished(submission) && alive.current) {
         if (Date.now() > giveUpAt) throw new Error('Grading is taking unusually long. Your code is saved: reload this page in a few minutes to see the result.');
