@@ -53,6 +53,27 @@ const ADDER = [
   { line: 'return n + k', indent: 2 },
   { line: 'return add', indent: 1 },
 ];
+const BUILD = `kind: quiz
+id: assess/build
+title: Build and run
+questions:
+  - id: adder
+    type: parsons
+    prompt: Build make_adder.
+    indent: true
+    grading: run
+    attempts: 3
+    solution: |
+      def make_adder(k):
+          def add(n):
+              return n + k
+          return add
+    distractors: ["k = 0"]
+    tests:
+      - { name: adds, expr: "make_adder(2)(3)", expected: 5, feedback: "make_adder(2) must add 2: is k rebound?" }
+      - { name: returns_function, expr: "callable(make_adder(1))", expected: true }
+`;
+
 /** Text that a learner must not see before release. */
 const SECRETS = ['E2E_HIDDEN_FEEDBACK', 'E2E_HIDDEN_EXPLANATION', 'E2E_TEST_FEEDBACK'];
 
@@ -84,9 +105,11 @@ async function endTime(attemptId: string): Promise<void> {
 
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'error', SCRYPT_COST: '10' });
-  const parsed = parseFileText('assess/exam.yaml', EXAM);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: EXAM });
+  for (const [file, text] of [['assess/exam.yaml', EXAM], ['assess/build.yaml', BUILD]] as const) {
+    const parsed = parseFileText(file, text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: text });
+  }
   instructor = (await register('instructor')).token;
 }, 120_000);
 
@@ -192,6 +215,43 @@ describe('exam mode (e2e)', () => {
     const row = await t.prisma.attempt.findUnique({ where: { id: started.body.id }, select: { status: true, timedOut: true, score: true } });
     expect(row).toEqual({ status: 'submitted', timedOut: true, score: 1 });
   }, 60_000);
+});
+
+describe('Parsons problems graded by running the program (e2e)', () => {
+  it('stores the assembled lines as a submission, grades it against the tests with per-test feedback and partial credit', async () => {
+    const { token } = await register();
+    const started = await as(t.http.post('/api/quizzes/assess/build/attempts'), token).expect(201);
+    const id = started.body.id as string;
+    expect(started.body.questions[0]).toMatchObject({ type: 'parsons', grading: 'run', hidden_tests: 2, points: 2 });
+    expect(JSON.stringify(started.body)).not.toContain('is k rebound');
+
+    const asAnswer = await as(t.http.put(`/api/attempts/${id}/answers/adder`).send({ response: ADDER }), token).expect(400);
+    expect(asAnswer.body.message).toContain(`send your lines to POST /api/attempts/${id}/questions/adder/submissions`);
+    const freeCode = await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ source: 'def make_adder(k):\n    return lambda n: n + k\n' }), token).expect(400);
+    expect(freeCode.body.details).toEqual([{ field: 'lines', errors: [expect.stringContaining('is a Parsons problem')] }]);
+    const foreign = await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ lines: [{ line: 'import os', indent: 0 }] }), token).expect(400);
+    expect(foreign.body.details).toEqual([{ field: 'lines', errors: [expect.stringContaining('only the lines given')] }]);
+    expect(await t.prisma.submission.count({ where: { attemptId: id } })).toBe(0);
+
+    // A distractor placed in the program is simply part of it: here it breaks one test of two.
+    const withDistractor = [ADDER[0]!, { line: 'k = 0', indent: 1 }, ...ADDER.slice(1)];
+    const send = async (lines: unknown) => settled(await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ lines }), token), token);
+    const half = await send(withDistractor);
+    expect(half).toMatchObject({ kind: 'submit', status: 'graded', score: 0.5, points: 1, maxPoints: 2, passed: 1, total: 2 });
+    expect(half.tests).toEqual([
+      expect.objectContaining({ name: 'adds', visibility: 'hidden', status: 'fail', feedback: 'make_adder(2) must add 2: is k rebound?' }),
+      expect.objectContaining({ name: 'returns_function', status: 'pass' }),
+    ]);
+    const stored = await t.prisma.submission.findUniqueOrThrow({ where: { id: half.id }, select: { source: true } });
+    expect(stored.source).toBe('def make_adder(k):\n    k = 0\n    def add(n):\n        return n + k\n    return add\n');
+    expect(await send(ADDER)).toMatchObject({ status: 'graded', score: 1, points: 2, passed: 2, total: 2 });
+
+    const attempt = await as(t.http.get(`/api/attempts/${id}`), token).expect(200);
+    expect(attempt.body.answers).toEqual([expect.objectContaining({ questionKey: 'adder', correct: true, points: 2, maxPoints: 2 })]);
+    expect(attempt.body.answers[0].feedback).toBeUndefined();
+    const finished = await as(t.http.post(`/api/attempts/${id}/submit`), token).expect(200);
+    expect(finished.body).toMatchObject({ status: 'submitted', score: 2, maxScore: 2 });
+  }, 120_000);
 });
 
 describe('per-learner variants (e2e)', () => {
