@@ -196,7 +196,7 @@ describe('exam mode (e2e)', () => {
     expect(Date.parse(first.body.deadline) - Date.parse(first.body.startedAt)).toBe(15 * 60_000);
     await as(t.http.post(`/api/attempts/${first.body.id}/submit`), b.token).expect(200);
     const progress = await as(t.http.get('/api/me/progress?pageSize=100'), b.token).expect(200);
-    expect(progress.body.items.find((item: { quizId: string }) => item.quizId === 'assess/exam')).toMatchObject({ attemptsUsed: 1, attemptsLeft: 1 });
+    expect(progress.body.items.find((item: { quizId: string }) => item.quizId === 'assess/exam')).toMatchObject({ attemptsUsed: 1, attemptLimit: 2, attemptsLeft: 1 });
     await as(t.http.post('/api/quizzes/assess/exam/attempts'), b.token).expect(201);
 
     const other = await as(t.http.post('/api/quizzes/assess/exam/attempts'), a.token).expect(201);

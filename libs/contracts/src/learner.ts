@@ -159,6 +159,8 @@ export interface QuizProgress {
   bestScore: number | null;
   maxScore: number | null;
   attemptsUsed: number;
+  /** This learner's own limit: the quiz's plus any extra attempts an instructor granted; null = unlimited. */
+  attemptLimit: number | null;
   /** null = unlimited. */
   attemptsLeft: number | null;
   inProgressAttemptId: string | null;

@@ -241,7 +241,8 @@ function duplicates(values: string[], pathOf: (index: number) => DataPath, what:
 /** Why a short answer's accepted pattern does not compile, or undefined when it does. */
 function patternProblem(pattern: string): string | undefined {
   try {
-    new RegExp(pattern, 'u');
+    // A {{parameter}} becomes a literal match of its value (escaped when filled in): any letter stands for it here.
+    new RegExp(pattern.replace(/\{\{\s*[A-Za-z_]\w*\s*\}\}/g, 'x'), 'u');
     return undefined;
   } catch (error) {
     return `expected a regular expression (JavaScript syntax): ${(error as Error).message}`;

@@ -28,6 +28,7 @@ export class QuizProgressDto implements QuizProgress {
   @ApiProperty({ type: Number, nullable: true, description: 'Best submitted-attempt score (points)' }) bestScore!: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
   @ApiProperty() attemptsUsed!: number;
+  @ApiProperty({ type: Number, nullable: true, description: "This learner's limit: the quiz's plus extra attempts granted (accommodations); null = unlimited" }) attemptLimit!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited' }) attemptsLeft!: number | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) inProgressAttemptId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastActivityAt!: string | null;
