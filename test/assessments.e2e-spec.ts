@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type request from 'supertest';
-import { chooseValues, parseFileText, type CourseItem, type Exercise } from '../libs/quiz-spec/src/index.js';
+import { chooseValues, parseFileText, type CourseItem, type Exercise, type Quiz } from '../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
 import { ExpireAttempts } from '../apps/api/src/attempts/expire-attempts.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -74,6 +74,19 @@ questions:
       - { name: returns_function, expr: "callable(make_adder(1))", expected: true }
 `;
 
+const VARIED = `kind: quiz
+id: assess/varied
+title: Varied words
+questions:
+  - id: name-it
+    type: short_answer
+    variants:
+      - { clue: "the object that holds a free variable", answer: "E2E_VARIANT_ANSWER_ONE" }
+      - { clue: "the tuple of those objects", answer: "E2E_VARIANT_ANSWER_TWO" }
+    prompt: "Type the code word for {{clue}}."
+    accept: ["{{answer}}"]
+`;
+
 /** Text that a learner must not see before release. */
 const SECRETS = ['E2E_HIDDEN_FEEDBACK', 'E2E_HIDDEN_EXPLANATION', 'E2E_TEST_FEEDBACK'];
 
@@ -105,7 +118,7 @@ async function endTime(attemptId: string): Promise<void> {
 
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'error', SCRYPT_COST: '10' });
-  for (const [file, text] of [['assess/exam.yaml', EXAM], ['assess/build.yaml', BUILD]] as const) {
+  for (const [file, text] of [['assess/exam.yaml', EXAM], ['assess/build.yaml', BUILD], ['assess/varied.yaml', VARIED]] as const) {
     const parsed = parseFileText(file, text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: text });
@@ -304,4 +317,40 @@ describe('per-learner variants (e2e)', () => {
     expect(variantOf(a.values)).toEqual({ values: a.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
     expect(variantOf(b.values)).toEqual({ values: b.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
   }, 120_000);
+
+  it('a short answer with variants: each learner sees and is graded against their own, and never gets the accepted answers', async () => {
+    const parsed = parseFileText('assess/varied.yaml', VARIED);
+    if (!parsed.ok) throw new Error('varied does not load');
+    const question = (parsed.item as Quiz).questions[0]!;
+    const seedOf = (answer: string) => [...Array(20).keys()].find((s) => chooseValues(question, s)!.answer === answer)!;
+    const bodies: string[] = [JSON.stringify((await t.http.get('/api/quizzes/assess/varied').expect(200)).body)];
+    const learners = [];
+    for (const answer of ['E2E_VARIANT_ANSWER_ONE', 'E2E_VARIANT_ANSWER_TWO']) {
+      const { token } = await register();
+      const started = await as(t.http.post('/api/quizzes/assess/varied/attempts'), token).expect(201);
+      await t.prisma.attempt.update({ where: { id: started.body.id }, data: { variantSeed: seedOf(answer) } });
+      const view = await as(t.http.get(`/api/attempts/${started.body.id}`), token).expect(200);
+      bodies.push(JSON.stringify(started.body), JSON.stringify(view.body));
+      learners.push({ id: started.body.id as string, token, answer, prompt: view.body.questions[0].prompt as string });
+    }
+    const [one, two] = learners as [(typeof learners)[0], (typeof learners)[0]];
+    expect([one.prompt, two.prompt]).toEqual(['Type the code word for the object that holds a free variable.', 'Type the code word for the tuple of those objects.']);
+    for (const secret of ['E2E_VARIANT_ANSWER_ONE', 'E2E_VARIANT_ANSWER_TWO', '{{']) expect({ secret, leaked: bodies.join('').includes(secret) }).toEqual({ secret, leaked: false });
+
+    // The other learner's answer is wrong here; each one's own is right, and stays so when read again.
+    const borrowed = await as(t.http.put(`/api/attempts/${one.id}/answers/name-it`).send({ response: two.answer }), one.token).expect(200);
+    expect(borrowed.body).toMatchObject({ correct: false, score: 0 });
+    const own = await as(t.http.put(`/api/attempts/${two.id}/answers/name-it`).send({ response: two.answer.toLowerCase() }), two.token).expect(200);
+    expect(own.body).toMatchObject({ correct: true, score: 1 });
+    expect((await as(t.http.get(`/api/attempts/${two.id}`), two.token)).body.answers).toEqual([expect.objectContaining({ correct: true, points: 1 })]);
+
+    // The dashboard breaks the question down per variant, as it does for code.
+    const login = await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
+    const stats = await as(t.http.get('/api/admin/dashboard/questions?quizId=assess/varied'), `Bearer ${login.body.accessToken}`).expect(200);
+    expect(stats.body.items[0]).toMatchObject({ key: 'name-it', type: 'short_answer', gradedAttempts: 2, passedAttempts: 1 });
+    expect(stats.body.items[0].variants).toEqual([
+      { values: { clue: 'the object that holds a free variable', answer: 'E2E_VARIANT_ANSWER_ONE' }, gradedAttempts: 1, passedAttempts: 0, passRate: 0 },
+      { values: { clue: 'the tuple of those objects', answer: 'E2E_VARIANT_ANSWER_TWO' }, gradedAttempts: 1, passedAttempts: 1, passRate: 1 },
+    ]);
+  }, 60_000);
 });

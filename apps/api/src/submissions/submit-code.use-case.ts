@@ -38,6 +38,7 @@ export class SubmitCode {
     const { attempt, question } = found;
     if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
     const source = sourceOf(question, attempt, input, kind);
+    assertBeforeDeadline(attempt.deadlineAt, now);
     if (kind === 'run' && attempt.settings.exam && !attempt.settings.exam.visible_tests) {
       throw new ForbiddenException('Running the visible tests is turned off in this exam: submit your code to have it graded');
     }
