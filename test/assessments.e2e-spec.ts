@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type request from 'supertest';
-import { chooseValues, parseFileText, type CourseItem, type Exercise } from '../libs/quiz-spec/src/index.js';
+import { chooseValues, parseFileText, type CourseItem, type Exercise, type Quiz } from '../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
 import { ExpireAttempts } from '../apps/api/src/attempts/expire-attempts.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -53,6 +53,40 @@ const ADDER = [
   { line: 'return n + k', indent: 2 },
   { line: 'return add', indent: 1 },
 ];
+const BUILD = `kind: quiz
+id: assess/build
+title: Build and run
+questions:
+  - id: adder
+    type: parsons
+    prompt: Build make_adder.
+    indent: true
+    grading: run
+    attempts: 3
+    solution: |
+      def make_adder(k):
+          def add(n):
+              return n + k
+          return add
+    distractors: ["k = 0"]
+    tests:
+      - { name: adds, expr: "make_adder(2)(3)", expected: 5, feedback: "make_adder(2) must add 2: is k rebound?" }
+      - { name: returns_function, expr: "callable(make_adder(1))", expected: true }
+`;
+
+const VARIED = `kind: quiz
+id: assess/varied
+title: Varied words
+questions:
+  - id: name-it
+    type: short_answer
+    variants:
+      - { clue: "the object that holds a free variable", answer: "E2E_VARIANT_ANSWER_ONE" }
+      - { clue: "the tuple of those objects", answer: "E2E_VARIANT_ANSWER_TWO" }
+    prompt: "Type the code word for {{clue}}."
+    accept: ["{{answer}}"]
+`;
+
 /** Text that a learner must not see before release. */
 const SECRETS = ['E2E_HIDDEN_FEEDBACK', 'E2E_HIDDEN_EXPLANATION', 'E2E_TEST_FEEDBACK'];
 
@@ -84,9 +118,11 @@ async function endTime(attemptId: string): Promise<void> {
 
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'error', SCRYPT_COST: '10' });
-  const parsed = parseFileText('assess/exam.yaml', EXAM);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: EXAM });
+  for (const [file, text] of [['assess/exam.yaml', EXAM], ['assess/build.yaml', BUILD], ['assess/varied.yaml', VARIED]] as const) {
+    const parsed = parseFileText(file, text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'assess', hash: parsed.hash, sourceYaml: text });
+  }
   instructor = (await register('instructor')).token;
 }, 120_000);
 
@@ -173,7 +209,7 @@ describe('exam mode (e2e)', () => {
     expect(Date.parse(first.body.deadline) - Date.parse(first.body.startedAt)).toBe(15 * 60_000);
     await as(t.http.post(`/api/attempts/${first.body.id}/submit`), b.token).expect(200);
     const progress = await as(t.http.get('/api/me/progress?pageSize=100'), b.token).expect(200);
-    expect(progress.body.items.find((item: { quizId: string }) => item.quizId === 'assess/exam')).toMatchObject({ attemptsUsed: 1, attemptsLeft: 1 });
+    expect(progress.body.items.find((item: { quizId: string }) => item.quizId === 'assess/exam')).toMatchObject({ attemptsUsed: 1, attemptLimit: 2, attemptsLeft: 1 });
     await as(t.http.post('/api/quizzes/assess/exam/attempts'), b.token).expect(201);
 
     const other = await as(t.http.post('/api/quizzes/assess/exam/attempts'), a.token).expect(201);
@@ -192,6 +228,43 @@ describe('exam mode (e2e)', () => {
     const row = await t.prisma.attempt.findUnique({ where: { id: started.body.id }, select: { status: true, timedOut: true, score: true } });
     expect(row).toEqual({ status: 'submitted', timedOut: true, score: 1 });
   }, 60_000);
+});
+
+describe('Parsons problems graded by running the program (e2e)', () => {
+  it('stores the assembled lines as a submission, grades it against the tests with per-test feedback and partial credit', async () => {
+    const { token } = await register();
+    const started = await as(t.http.post('/api/quizzes/assess/build/attempts'), token).expect(201);
+    const id = started.body.id as string;
+    expect(started.body.questions[0]).toMatchObject({ type: 'parsons', grading: 'run', hidden_tests: 2, points: 2 });
+    expect(JSON.stringify(started.body)).not.toContain('is k rebound');
+
+    const asAnswer = await as(t.http.put(`/api/attempts/${id}/answers/adder`).send({ response: ADDER }), token).expect(400);
+    expect(asAnswer.body.message).toContain(`send your lines to POST /api/attempts/${id}/questions/adder/submissions`);
+    const freeCode = await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ source: 'def make_adder(k):\n    return lambda n: n + k\n' }), token).expect(400);
+    expect(freeCode.body.details).toEqual([{ field: 'lines', errors: [expect.stringContaining('is a Parsons problem')] }]);
+    const foreign = await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ lines: [{ line: 'import os', indent: 0 }] }), token).expect(400);
+    expect(foreign.body.details).toEqual([{ field: 'lines', errors: [expect.stringContaining('only the lines given')] }]);
+    expect(await t.prisma.submission.count({ where: { attemptId: id } })).toBe(0);
+
+    // A distractor placed in the program is simply part of it: here it breaks one test of two.
+    const withDistractor = [ADDER[0]!, { line: 'k = 0', indent: 1 }, ...ADDER.slice(1)];
+    const send = async (lines: unknown) => settled(await as(t.http.post(`/api/attempts/${id}/questions/adder/submissions`).send({ lines }), token), token);
+    const half = await send(withDistractor);
+    expect(half).toMatchObject({ kind: 'submit', status: 'graded', score: 0.5, points: 1, maxPoints: 2, passed: 1, total: 2 });
+    expect(half.tests).toEqual([
+      expect.objectContaining({ name: 'adds', visibility: 'hidden', status: 'fail', feedback: 'make_adder(2) must add 2: is k rebound?' }),
+      expect.objectContaining({ name: 'returns_function', status: 'pass' }),
+    ]);
+    const stored = await t.prisma.submission.findUniqueOrThrow({ where: { id: half.id }, select: { source: true } });
+    expect(stored.source).toBe('def make_adder(k):\n    k = 0\n    def add(n):\n        return n + k\n    return add\n');
+    expect(await send(ADDER)).toMatchObject({ status: 'graded', score: 1, points: 2, passed: 2, total: 2 });
+
+    const attempt = await as(t.http.get(`/api/attempts/${id}`), token).expect(200);
+    expect(attempt.body.answers).toEqual([expect.objectContaining({ questionKey: 'adder', correct: true, points: 2, maxPoints: 2 })]);
+    expect(attempt.body.answers[0].feedback).toBeUndefined();
+    const finished = await as(t.http.post(`/api/attempts/${id}/submit`), token).expect(200);
+    expect(finished.body).toMatchObject({ status: 'submitted', score: 2, maxScore: 2 });
+  }, 120_000);
 });
 
 describe('per-learner variants (e2e)', () => {
@@ -244,4 +317,40 @@ describe('per-learner variants (e2e)', () => {
     expect(variantOf(a.values)).toEqual({ values: a.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
     expect(variantOf(b.values)).toEqual({ values: b.values, gradedAttempts: 1, passedAttempts: 1, passRate: 1 });
   }, 120_000);
+
+  it('a short answer with variants: each learner sees and is graded against their own, and never gets the accepted answers', async () => {
+    const parsed = parseFileText('assess/varied.yaml', VARIED);
+    if (!parsed.ok) throw new Error('varied does not load');
+    const question = (parsed.item as Quiz).questions[0]!;
+    const seedOf = (answer: string) => [...Array(20).keys()].find((s) => chooseValues(question, s)!.answer === answer)!;
+    const bodies: string[] = [JSON.stringify((await t.http.get('/api/quizzes/assess/varied').expect(200)).body)];
+    const learners = [];
+    for (const answer of ['E2E_VARIANT_ANSWER_ONE', 'E2E_VARIANT_ANSWER_TWO']) {
+      const { token } = await register();
+      const started = await as(t.http.post('/api/quizzes/assess/varied/attempts'), token).expect(201);
+      await t.prisma.attempt.update({ where: { id: started.body.id }, data: { variantSeed: seedOf(answer) } });
+      const view = await as(t.http.get(`/api/attempts/${started.body.id}`), token).expect(200);
+      bodies.push(JSON.stringify(started.body), JSON.stringify(view.body));
+      learners.push({ id: started.body.id as string, token, answer, prompt: view.body.questions[0].prompt as string });
+    }
+    const [one, two] = learners as [(typeof learners)[0], (typeof learners)[0]];
+    expect([one.prompt, two.prompt]).toEqual(['Type the code word for the object that holds a free variable.', 'Type the code word for the tuple of those objects.']);
+    for (const secret of ['E2E_VARIANT_ANSWER_ONE', 'E2E_VARIANT_ANSWER_TWO', '{{']) expect({ secret, leaked: bodies.join('').includes(secret) }).toEqual({ secret, leaked: false });
+
+    // The other learner's answer is wrong here; each one's own is right, and stays so when read again.
+    const borrowed = await as(t.http.put(`/api/attempts/${one.id}/answers/name-it`).send({ response: two.answer }), one.token).expect(200);
+    expect(borrowed.body).toMatchObject({ correct: false, score: 0 });
+    const own = await as(t.http.put(`/api/attempts/${two.id}/answers/name-it`).send({ response: two.answer.toLowerCase() }), two.token).expect(200);
+    expect(own.body).toMatchObject({ correct: true, score: 1 });
+    expect((await as(t.http.get(`/api/attempts/${two.id}`), two.token)).body.answers).toEqual([expect.objectContaining({ correct: true, points: 1 })]);
+
+    // The dashboard breaks the question down per variant, as it does for code.
+    const login = await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
+    const stats = await as(t.http.get('/api/admin/dashboard/questions?quizId=assess/varied'), `Bearer ${login.body.accessToken}`).expect(200);
+    expect(stats.body.items[0]).toMatchObject({ key: 'name-it', type: 'short_answer', gradedAttempts: 2, passedAttempts: 1 });
+    expect(stats.body.items[0].variants).toEqual([
+      { values: { clue: 'the object that holds a free variable', answer: 'E2E_VARIANT_ANSWER_ONE' }, gradedAttempts: 1, passedAttempts: 0, passRate: 0 },
+      { values: { clue: 'the tuple of those objects', answer: 'E2E_VARIANT_ANSWER_TWO' }, gradedAttempts: 1, passedAttempts: 1, passRate: 1 },
+    ]);
+  }, 60_000);
 });

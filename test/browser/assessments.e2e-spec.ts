@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { chooseValues, parseFileText, type CourseItem, type Exercise } from '../../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../../apps/api/src/catalog/catalog.repository.js';
@@ -51,6 +51,17 @@ questions:
     solution: |
 ${SOLUTION.map(([line, depth]) => `      ${'    '.repeat(depth)}${line}`).join('\n')}
     distractors: ["global count", "return increment()"]
+  - id: build-adder
+    type: parsons
+    prompt: Build make_adder; your program is run against tests.
+    grading: run
+    solution: |
+      def make_adder(k):
+          return lambda n: n + k
+    distractors: ["    k = 0"]
+    tests:
+      - { name: adds, expr: "make_adder(2)(3)", expected: 5, feedback: "make_adder(2)(3) must be 5: is k rebound?" }
+      - { name: returns_function, expr: "callable(make_adder(1))", expected: true }
 `;
 
 describe('issue 16 assessments in Chromium', () => {
@@ -73,10 +84,10 @@ describe('issue 16 assessments in Chromium', () => {
     }
     return seen;
   }
-  async function tabUntil(page: Page, testId: string): Promise<void> {
+  async function tabUntil(page: Page, testId: string, key = 'Tab'): Promise<void> {
     for (let i = 0; i < 40; i++) {
       if ((await focused(page)).testId === testId) return;
-      await page.keyboard.press('Tab');
+      await page.keyboard.press(key);
     }
     throw new Error(`Tab never reached ${testId}`);
   }
@@ -117,26 +128,32 @@ describe('issue 16 assessments in Chromium', () => {
     return page;
   }
 
-  it('a Parsons problem is solved with the keyboard alone, indentation included', async () => {
-    const page = await signedIn(LEARNER);
-    const errors = watchErrors(page);
-    await page.goto(`${base}/#/quiz/assess/parsons`);
-    await page.getByRole('button', { name: 'Start an attempt' }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: /Question 1 of 1/ }).waitFor();
-
-    await tabUntil(page, 'parsons-unused');
+  /** From the focused first unused line of `region`: each line in turn into the program (Up/Down, then Enter). */
+  async function addByKeyboard(page: Page, region: Locator, lines: readonly string[]): Promise<void> {
     let at = 0;
-    for (const [line] of SOLUTION) {
-      const shown = await page.getByTestId('parsons-unused').allTextContents();
+    for (const line of lines) {
+      const shown = await region.getByTestId('parsons-unused').allTextContents();
       const target = shown.findIndex((text) => text.startsWith(line) && !text.startsWith(`${line}()`));
       await press(page, target > at ? 'ArrowDown' : 'ArrowUp', Math.abs(target - at));
       expect((await focusSettles(page, (f) => f.text.startsWith(line))).text).toContain(line);
       await page.keyboard.press('Enter');
       at = Math.min(target, shown.length - 2);
     }
-    expect(await page.getByTestId('parsons-unused').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('global count')]));
-    expect(await page.getByTestId('parsons-unused').count()).toBe(2);
+  }
+
+  it('a Parsons problem is solved with the keyboard alone, indentation included', async () => {
+    const page = await signedIn(LEARNER);
+    const errors = watchErrors(page);
+    await page.goto(`${base}/#/quiz/assess/parsons`);
+    await page.getByRole('button', { name: 'Start an attempt' }).focus();
+    await page.keyboard.press('Enter');
+    const region = page.getByRole('region', { name: /Question 1 of 2/ });
+    await region.waitFor();
+
+    await tabUntil(page, 'parsons-unused');
+    await addByKeyboard(page, region, SOLUTION.map(([line]) => line));
+    expect(await region.getByTestId('parsons-unused').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('global count')]));
+    expect(await region.getByTestId('parsons-unused').count()).toBe(2);
 
     // Into "Your program": each line to its depth with Alt+Right / Alt+Left, then the next.
     await tabUntil(page, 'parsons-line');
@@ -147,7 +164,7 @@ describe('issue 16 assessments in Chromium', () => {
       expect((await focusSettles(page, (f) => f.indent === depth)).indent).toBe(depth);
       await page.keyboard.press('ArrowDown');
     }
-    expect(await page.locator('.parsons p.visually-hidden[aria-live="polite"]').textContent()).toMatch(/return increment at indent 1/);
+    expect(await region.locator('.parsons p.visually-hidden[aria-live="polite"]').textContent()).toMatch(/return increment at indent 1/);
     await snap(page, 'assess-01-parsons-built');
 
     await page.keyboard.press('Tab');
@@ -156,6 +173,32 @@ describe('issue 16 assessments in Chromium', () => {
     await page.getByTestId('answer-verdict').waitFor();
     expect(await page.getByTestId('answer-verdict').textContent()).toMatch(/^Correct · 3 \/ 3 points/);
     await snap(page, 'assess-02-parsons-correct');
+
+    // A problem graded by running the program: the distractor goes in, the tests say what it broke.
+    const run = page.getByRole('region', { name: /Question 2 of 2/ });
+    await tabUntil(page, 'parsons-unused');
+    await addByKeyboard(page, run, ['def make_adder(k):', '    k = 0', '    return lambda n: n + k']);
+    await tabUntil(page, 'parsons-line');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Check answer');
+    await page.keyboard.press('Enter');
+    const headline = run.getByTestId('submission-headline');
+    await headline.waitFor({ timeout: 60_000 });
+    expect(await headline.textContent()).toBe('Score: 1 / 2 points · 1 of 2 tests passed');
+    const failed = run.locator('li.test[data-status="fail"]');
+    expect(await failed.textContent()).toContain('adds');
+    expect(await failed.getByTestId('author-feedback').textContent()).toContain('make_adder(2)(3) must be 5: is k rebound?');
+    expect(await run.locator('li.test[data-status="pass"]').textContent()).toContain('returns_function');
+    await snap(page, 'assess-02b-parsons-run-feedback');
+    // Out with the distractor (back from the results to the program, up to it, Enter), and check again.
+    await tabUntil(page, 'parsons-line', 'Shift+Tab');
+    await page.keyboard.press('ArrowUp');
+    expect((await focusSettles(page, (f) => f.text.includes('k = 0'))).text).toContain('k = 0');
+    await page.keyboard.press('Enter');
+    expect((await focusSettles(page, (f) => f.text.includes('return lambda'))).text).toContain('return lambda');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await run.getByText('Score: 2 / 2 points · 2 of 2 tests passed').waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -230,8 +273,9 @@ describe('issue 16 assessments in Chromium', () => {
     await page.goto(`${base}/#/history`);
     await page.getByRole('link', { name: 'Timed check' }).waitFor();
     expect(await page.getByRole('row', { name: /Timed check/ }).textContent()).toContain('1 / 2');
-    // The extra attempt lets the learner sit the exam again, with 10 + 15 minutes.
+    // The extra attempt lets the learner sit the exam again, with 10 + 15 minutes; the cover counts it.
     await page.goto(`${base}/#/quiz/assess/timed`);
+    await page.getByText('2 attempts allowed · you have used 1').waitFor();
     await page.getByRole('button', { name: 'Start the exam (10 minutes)' }).click();
     expect(await timer.textContent()).toMatch(/^(25:00|24:5\d)$/);
     expect(errors).toEqual([]);

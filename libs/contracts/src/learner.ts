@@ -164,6 +164,8 @@ export interface QuizProgress {
   completed: boolean;
   maxScore: number | null;
   attemptsUsed: number;
+  /** This learner's own limit: the quiz's plus any extra attempts an instructor granted; null = unlimited. */
+  attemptLimit: number | null;
   /** null = unlimited. */
   attemptsLeft: number | null;
   inProgressAttemptId: string | null;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { toGradingJob, withVariant, type CodeQuestion } from '@app/quiz-spec';
+import { runnableCode, toGradingJob, withVariant, type Question } from '@app/quiz-spec';
 import type { JobGrader } from './grading-lane.js';
 import type { GradingRepository, Lease } from './grading.repository.js';
 import { capGradingResult } from './result-caps.js';
@@ -52,7 +52,8 @@ export class SubmissionGrader {
     if (!claim.claimed) return claim.busyUntil ? { kind: 'busy', until: claim.busyUntil } : { kind: 'skipped' };
     const { submission } = claim;
     try {
-      const job = toGradingJob(withVariant(submission.questionContent as CodeQuestion, submission.variantSeed), submission.source, {
+      // A run-graded Parsons problem is graded as the code question it stands for (its assembled program is the source).
+      const job = toGradingJob(withVariant(runnableCode(submission.questionContent as Question), submission.variantSeed), submission.source, {
         only: submission.kind === 'run' ? 'visible' : 'all',
       });
       const graded = await gradeUnderCrashRule(this.grader, job);

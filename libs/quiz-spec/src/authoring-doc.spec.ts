@@ -21,6 +21,10 @@ describe('docs/authoring.md', () => {
     const quiz = course.items.find((i) => i.item.kind === 'quiz')!.item;
     const types = quiz.kind === 'quiz' ? quiz.questions.map((q) => q.type) : [];
     expect(new Set(types)).toEqual(new Set(['single_choice', 'multiple_choice', 'ordering', 'parsons', 'predict_output', 'short_answer', 'code']));
+    // The options of issue 16: a Parsons problem graded by running, and variants on a question that is not code.
+    const questions = quiz.kind === 'quiz' ? quiz.questions : [];
+    expect(questions.some((q) => q.type === 'parsons' && q.grading === 'run' && (q.tests?.length ?? 0) > 0)).toBe(true);
+    expect(questions.some((q) => q.type !== 'code' && q.variants !== undefined)).toBe(true);
   });
 
   it('has a course.yaml example that loads', () => {

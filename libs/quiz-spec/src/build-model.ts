@@ -2,6 +2,7 @@ import type {
   Choice,
   CodeQuestion,
   ParsonsLine,
+  ParsonsQuestion,
   Exercise,
   Question,
   QuestionRef,
@@ -69,6 +70,7 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
     points: (raw.points as number | undefined) ?? 1,
     concepts: (raw.concepts as string[] | undefined) ?? quizConcepts,
     ...(raw.explanation === undefined ? {} : { explanation: raw.explanation as string }),
+    ...variantFields(raw),
   };
   switch (raw.type as Question['type']) {
     case 'single_choice':
@@ -78,14 +80,7 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
     case 'ordering':
       return { ...base, type: 'ordering', items: [...(raw.items as string[])], partial: flag(raw.partial) };
     case 'parsons':
-      return {
-        ...base,
-        type: 'parsons',
-        lines: parsonsLines(raw.solution as string),
-        distractors: ((raw.distractors as string[] | undefined) ?? []).map(parsonsLine),
-        indent: flag(raw.indent),
-        partial: raw.partial !== false,
-      };
+      return buildParsons(raw, base);
     case 'predict_output':
       return { ...base, type: 'predict_output', code: raw.code as string, expected_output: raw.expected_output as string };
     case 'short_answer':
@@ -99,6 +94,35 @@ function buildEntry(raw: Raw, quizConcepts: string[]): QuizEntry {
     case 'code':
       return buildCode(raw, quizConcepts);
   }
+}
+
+function buildParsons(raw: Raw, base: Omit<ParsonsQuestion, 'type' | 'lines' | 'distractors' | 'indent' | 'partial'>): ParsonsQuestion {
+  const question: ParsonsQuestion = {
+    ...base,
+    type: 'parsons',
+    lines: parsonsLines(raw.solution as string),
+    distractors: ((raw.distractors as string[] | undefined) ?? []).map(parsonsLine),
+    indent: flag(raw.indent),
+    partial: raw.partial !== false,
+    grading: raw.grading === 'run' ? 'run' : 'order',
+  };
+  // The run-grading fields are kept as written (the checks refuse them with `grading: order`).
+  if (raw.tests !== undefined) question.tests = (raw.tests as Raw[]).map(buildTest);
+  if (raw.test_module !== undefined) question.test_module = raw.test_module as string;
+  if (raw.module !== undefined) question.module = raw.module as string;
+  if (raw.limits !== undefined) question.limits = { ...(raw.limits as Raw) };
+  if (raw.attempts !== undefined) question.attempts = raw.attempts as number;
+  // Run-graded: worth its tests' points unless the author says otherwise (as a code question is).
+  if (question.grading === 'run' && raw.points === undefined && question.tests) question.points = question.tests.reduce((sum, t) => sum + t.points, 0);
+  return question;
+}
+
+/** params / variants as written, for any question type (deep copies: the model is never shared with the YAML). */
+function variantFields(raw: Raw): Pick<CodeQuestion, 'params' | 'variants'> {
+  const fields: Pick<CodeQuestion, 'params' | 'variants'> = {};
+  if (raw.params !== undefined) fields.params = structuredClone(raw.params as CodeQuestion['params']);
+  if (raw.variants !== undefined) fields.variants = structuredClone(raw.variants as CodeQuestion['variants']);
+  return fields;
 }
 
 /** Blank lines of the solution are not blocks. */
@@ -152,8 +176,7 @@ function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
     if (raw[key] !== undefined) question[key] = raw[key] as string;
   }
   if (raw.support_modules !== undefined) question.support_modules = { ...(raw.support_modules as Record<string, string>) };
-  if (raw.params !== undefined) question.params = structuredClone(raw.params as CodeQuestion['params']);
-  if (raw.variants !== undefined) question.variants = structuredClone(raw.variants as CodeQuestion['variants']);
+  Object.assign(question, variantFields(raw));
   return question;
 }
 

@@ -37,9 +37,10 @@ export {
 export { shuffleAwayFromOrder, toLearnerView } from './learner-view.js';
 export { orderCredit } from './order-credit.js';
 export { MAX_PARSONS_INDENT, readParsonsAnswer } from './parsons.js';
+export { assembleProgram, isRunGraded, parsonsAsCode, parsonsProgram, parsonsReference, runnableCode } from './parsons-program.js';
 export type * from './learner-view.js';
 export { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 export { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
 export { codeQuestionsOf, runValidation, type ValidateOptions, type ValidateSummary } from './validate-command.js';
 export { discoverModuleTests, discoveryJob, DISCOVERY_TEST } from './test-discovery.js';
-export { applyValues, chooseValues, hasVariants, questionForSeed, variantCount, variantsToCheck, withVariant, type Values } from './variants.js';
+export { applyValues, chooseValues, fillQuestion, hasVariants, questionForSeed, variantCount, variantsToCheck, withVariant, type Values } from './variants.js';

@@ -1,4 +1,4 @@
-import type { CodeLimits, CodeQuestion, Question, TestDef } from './model.types.js';
+import type { CodeLimits, CodeQuestion, ParsonsQuestion, Question, TestDef } from './model.types.js';
 import { parsonsBlocks } from './parsons.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -30,6 +30,10 @@ export interface LearnerParsonsView extends LearnerBase {
   lines: string[];
   /** true: the learner indents each line too (4 spaces a level); lines are shown without indentation. */
   indent: boolean;
+  /** `run`: submitted as lines to the submissions route, and graded by running the program against hidden tests. */
+  grading: 'order' | 'run';
+  /** With `grading: run`: how many hidden tests grade the program (their content stays private). */
+  hidden_tests?: number;
 }
 
 export interface LearnerPredictOutputView extends LearnerBase {
@@ -79,7 +83,7 @@ export function toLearnerView(question: Question, seed: string | number = 0): Le
     case 'ordering':
       return { ...base, type: 'ordering', items: shuffleAwayFromOrder(question.items, `${seed}:${question.id}`) };
     case 'parsons':
-      return { ...base, type: 'parsons', lines: shuffleAwayFromOrder(parsonsBlocks(question), `${seed}:${question.id}`), indent: question.indent };
+      return parsonsView(question, base, seed);
     case 'predict_output':
       return { ...base, type: 'predict_output', code: question.code };
     case 'short_answer':
@@ -87,6 +91,12 @@ export function toLearnerView(question: Question, seed: string | number = 0): Le
     case 'code':
       return codeView(question, base);
   }
+}
+
+function parsonsView(question: ParsonsQuestion, base: LearnerBase, seed: string | number): LearnerParsonsView {
+  const lines = shuffleAwayFromOrder(parsonsBlocks(question), `${seed}:${question.id}`);
+  if (question.grading !== 'run') return { ...base, type: 'parsons', lines, indent: question.indent, grading: 'order' };
+  return { ...base, type: 'parsons', lines, indent: question.indent, grading: 'run', hidden_tests: question.tests?.length ?? 0 };
 }
 
 function codeView(question: CodeQuestion, base: LearnerBase): LearnerCodeView {

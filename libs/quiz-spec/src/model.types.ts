@@ -50,12 +50,21 @@ export interface CodeLimits {
   recursion_limit?: number;
 }
 
+/** A value a parameter can take: substituted into the question's text, code and expected values. */
+export type ParamValue = string | number | boolean;
+/** A list of values to draw from, or whole numbers from min to max (inclusive). */
+export type ParamSpec = ParamValue[] | { min: number; max: number };
+
 interface QuestionBase {
   id: string;
   prompt: string;
   points: number;
   concepts: string[];
   explanation?: string;
+  /** Per-learner variants (every question type): each parameter drawn on its own, per learner and attempt. */
+  params?: Record<string, ParamSpec>;
+  /** Per-learner variants: one of these sets of values drawn per learner and attempt. */
+  variants?: Record<string, ParamValue>[];
 }
 
 export interface Choice {
@@ -104,6 +113,19 @@ export interface ParsonsQuestion extends QuestionBase {
   indent: boolean;
   /** Partial credit by the longest correct subsequence (default true); false = all or nothing. */
   partial: boolean;
+  /**
+   * `order` (default): compared line by line with the solution. `run`: the learner's lines are
+   * assembled into a program and graded like a code submission, against `tests`.
+   */
+  grading?: 'order' | 'run';
+  /** grading: run — hidden tests of the assembled program (declared like a code question's). */
+  tests?: TestDef[];
+  test_module?: string;
+  /** grading: run — the assembled program's module name (default `solution`). */
+  module?: string;
+  limits?: CodeLimits;
+  /** grading: run — submissions allowed per attempt (0 = unlimited, the default). */
+  attempts?: number;
 }
 
 export interface PredictOutputQuestion extends QuestionBase {
@@ -120,17 +142,8 @@ export interface ShortAnswerQuestion extends QuestionBase {
   case_sensitive: boolean;
 }
 
-/** A value a parameter can take: substituted into the question's text, code and expected values. */
-export type ParamValue = string | number | boolean;
-/** A list of values to draw from, or whole numbers from min to max (inclusive). */
-export type ParamSpec = ParamValue[] | { min: number; max: number };
-
 export interface CodeQuestion extends QuestionBase {
   type: 'code';
-  /** Per-learner variants: each parameter drawn on its own, per learner and attempt. */
-  params?: Record<string, ParamSpec>;
-  /** Per-learner variants: one of these sets of values drawn per learner and attempt. */
-  variants?: Record<string, ParamValue>[];
   title?: string;
   starter: string;
   module: string;

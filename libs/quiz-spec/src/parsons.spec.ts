@@ -62,7 +62,7 @@ describe('Parsons problems in YAML', () => {
       '  - id: counter', '    type: parsons', '    prompt: p', '    solution: |', '      def f():', '        x = 1', '    distractors: ["def f():"]', '    indents: true',
     ]);
     expect(messagesOf(parseFileText('closures/p.yaml', text))).toEqual([
-      'closures/p.yaml:12:5: questions[0].indents: unknown field (expected one of: id, type, prompt, points, concepts, explanation, solution, distractors, indent, partial)',
+      'closures/p.yaml:12:5: questions[0].indents: unknown field (expected one of: id, type, prompt, points, concepts, explanation, params, variants, solution, distractors, indent, partial, grading, tests, test_module, module, limits, attempts)',
     ]);
     const semantic = quizText(['  - id: counter', '    type: parsons', '    prompt: p', '    solution: |', '      def f():', '        x = 1', '              y = 2', '    distractors: ["def f():"]']);
     expect(messagesOf(parseFileText('closures/p.yaml', semantic))).toEqual([

@@ -23,7 +23,7 @@ function testPaths(data: Record<string, unknown>): DataPath[] {
   const codeRoots: DataPath[] =
     data.kind === 'exercise'
       ? [[]]
-      : ((data.questions as Record<string, unknown>[]) ?? []).flatMap((q, i) => (q.type === 'code' ? [['questions', i]] : []));
+      : ((data.questions as Record<string, unknown>[]) ?? []).flatMap((q, i) => (q.type === 'code' || q.type === 'parsons' ? [['questions', i]] : []));
   return codeRoots.flatMap((root) =>
     (['examples', 'tests'] as const).flatMap((list) => {
       const tests = (valueAt(data, [...root, list]) as unknown[] | undefined) ?? [];

@@ -28,7 +28,10 @@ function checkQuiz(quiz: QuizFile): Problem[] {
   const ids = quiz.questions.map((q) => (isRef(q) ? q.ref : q.id));
   problems.push(...duplicates(ids, (i) => ['questions', i, isRef(quiz.questions[i]!) ? 'ref' : 'id'], 'question id'));
   quiz.questions.forEach((q, i) => {
-    if (!isRef(q)) problems.push(...checkQuestion(q, ['questions', i]));
+    if (isRef(q)) return;
+    problems.push(...checkQuestion(q, ['questions', i]));
+    // A code question checks its variants with the rest of its fields (exercise files too).
+    if (q.type !== 'code') problems.push(...checkVariants(q, ['questions', i]));
   });
   return problems;
 }
@@ -76,6 +79,30 @@ function checkParsons(q: ParsonsQuestion, base: DataPath): Problem[] {
     if (solution.has(parsonsBlock(q, line))) problems.push({ path: [...base, 'distractors', i], message: 'expected a line that is not in the solution (as shown to the learner), got one that is' });
   });
   problems.push(...duplicates(q.distractors.map((line) => parsonsBlock(q, line)), (i) => [...base, 'distractors', i], 'distractor'));
+  problems.push(...checkParsonsGrading(q, base));
+  return problems;
+}
+
+const RUN_ONLY_FIELDS = ['tests', 'test_module', 'module', 'limits', 'attempts'] as const;
+
+/** `grading: run` needs tests (hidden, like a code question's); `grading: order` takes none of the run fields. */
+function checkParsonsGrading(q: ParsonsQuestion, base: DataPath): Problem[] {
+  if (q.grading !== 'run') {
+    return RUN_ONLY_FIELDS.filter((field) => q[field] !== undefined)
+      .map((field) => ({ path: [...base, field], message: `${field} applies only with grading: run (this problem is graded by order)` }));
+  }
+  const problems: Problem[] = [];
+  // The model always holds `partial` (default true): only an explicit `partial: false` is a mistake here.
+  if (!q.partial) problems.push({ path: [...base, 'partial'], message: 'partial applies only with grading: order (grading: run gives credit by the tests passed)' });
+  const tests = q.tests ?? [];
+  if (tests.length === 0) return [...problems, { path: [...base, 'grading'], message: 'expected tests: grading: run grades the assembled program against them' }];
+  const paths = tests.map((_, i) => [...base, 'tests', i]);
+  problems.push(...duplicates(tests.map((t) => t.name), (i) => [...paths[i]!, 'name'], 'test name'));
+  tests.forEach((test, i) => problems.push(...checkTest(test, paths[i]!, false, q.test_module)));
+  const moduleTest = tests.findIndex((t) => isModuleTest(t) && t.check === undefined);
+  if (moduleTest >= 0 && q.test_module === undefined) {
+    problems.push({ path: [...paths[moduleTest]!, 'name'], message: `"${tests[moduleTest]!.name}" is a test_module test, but test_module is missing` });
+  }
   return problems;
 }
 
@@ -117,7 +144,7 @@ function checkCode(q: CodeQuestion, base: DataPath): Problem[] {
 }
 
 /** params or variants (not both), the same names in every variant, and no `{{name}}` left undeclared. */
-function checkVariants(q: CodeQuestion, base: DataPath): Problem[] {
+function checkVariants(q: Question, base: DataPath): Problem[] {
   const problems: Problem[] = [];
   if (q.params && q.variants) problems.push({ path: [...base, 'variants'], message: 'expected either params or variants, not both' });
   const names = new Set(q.variants ? Object.keys(q.variants[0] ?? {}) : Object.keys(q.params ?? {}));
@@ -214,7 +241,8 @@ function duplicates(values: string[], pathOf: (index: number) => DataPath, what:
 /** Why a short answer's accepted pattern does not compile, or undefined when it does. */
 function patternProblem(pattern: string): string | undefined {
   try {
-    new RegExp(pattern, 'u');
+    // A {{parameter}} becomes a literal match of its value (escaped when filled in): any letter stands for it here.
+    new RegExp(pattern.replace(/\{\{\s*[A-Za-z_]\w*\s*\}\}/g, 'x'), 'u');
     return undefined;
   } catch (error) {
     return `expected a regular expression (JavaScript syntax): ${(error as Error).message}`;

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { formatSpecError } from './errors.js';
 import { loadCourse, loadExercises, type CourseLoadResult, type LoadedItem } from './load-course.js';
 import type { ReferenceRunner } from './cpython-check.js';
+import { parsonsAsCode } from './parsons-program.js';
 import { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 
 export interface ValidateOptions {
@@ -69,7 +70,7 @@ async function loadDir(dir: string): Promise<CourseLoadResult> {
   return isCourse ? loadCourse(dir) : loadExercises(dir);
 }
 
-/** Every code question to check once: exercise files, and inline code questions of quizzes. */
+/** Every code question to check once: exercise files, inline code questions of quizzes, run-graded Parsons problems. */
 export function codeQuestionsOf(items: LoadedItem[]): CodeQuestionRef[] {
   const targets: CodeQuestionRef[] = [];
   for (const { file, item } of items) {
@@ -80,6 +81,8 @@ export function codeQuestionsOf(items: LoadedItem[]): CodeQuestionRef[] {
     for (const q of item.questions) {
       // A `ref:` question is its exercise file, checked on its own.
       if (q.type === 'code' && q.ref === undefined) targets.push({ file, question: `${item.id}#${q.id}`, code: q });
+      // Graded by running: its reference order must pass every test, like a reference solution.
+      if (q.type === 'parsons' && q.grading === 'run') targets.push({ file, question: `${item.id}#${q.id}`, code: parsonsAsCode(q) });
     }
   }
   return targets;

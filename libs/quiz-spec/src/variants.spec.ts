@@ -1,6 +1,8 @@
 import { formatSpecError } from './errors.js';
 import { parseFileText, type FileLoadResult } from './load-file.js';
-import type { Exercise } from './model.types.js';
+import { gradeAnswer } from './answer-grading.js';
+import { toLearnerView } from './learner-view.js';
+import type { Exercise, PredictOutputQuestion, Quiz, ShortAnswerQuestion, SingleChoiceQuestion } from './model.types.js';
 import { applyValues, chooseValues, questionForSeed, variantsToCheck, withVariant } from './variants.js';
 
 const STEPPER = [
@@ -85,5 +87,71 @@ describe('per-learner variants', () => {
     ]);
     const both = STEPPER.replace('params:', 'variants: [{ step: 1, start: 1 }]\nparams:');
     expect(messagesOf(parseFileText('closures/stepper.yaml', both))).toEqual([expect.stringMatching(/^closures\/stepper.yaml:5:\d+: variants: expected either params or variants, not both$/)]);
+  });
+});
+
+const NON_CODE = `kind: quiz
+id: closures/varied
+title: Varied
+questions:
+  - id: pick
+    type: single_choice
+    params: { n: [2, 3] }
+    prompt: "What does make_adder({{n}})(1) return?"
+    choices:
+      - { id: a, text: "n + 1, here {{n}} + 1", correct: true }
+      - { id: b, text: "1", feedback: "{{n}} is added" }
+  - id: words
+    type: short_answer
+    variants: [{ word: "cell", pattern: "a.b" }, { word: "frame", pattern: "x+y" }]
+    prompt: "Name the object that holds a free variable ({{word}})."
+    accept: ["{{word}}"]
+    accept_patterns: ["the {{pattern}}"]
+  - id: printed
+    type: predict_output
+    params: { k: { min: 1, max: 9 }, s: ["hi", "yo"] }
+    prompt: "What does this print?"
+    code: "print({{k}} * 2, {{s}})"
+    expected_output: "{{k}} {{s}}"
+`;
+
+describe('variants of questions other than code', () => {
+  const quiz = (() => {
+    const result = parseFileText('closures/varied.yaml', NON_CODE);
+    if (!result.ok) throw new Error(result.errors.map(formatSpecError).join('\n'));
+    return result.item as Quiz;
+  })();
+  const [pick, words, printed] = quiz.questions as [SingleChoiceQuestion, ShortAnswerQuestion, PredictOutputQuestion];
+
+  it('draws per seed and question, the same every time, and fills text, choices, accepted answers and expected output', () => {
+    expect(questionForSeed(pick, 7)).toEqual(questionForSeed(pick, 7));
+    const seen = new Set([...Array(40).keys()].map((seed) => questionForSeed(pick, seed).prompt));
+    expect(seen).toEqual(new Set(['What does make_adder(2)(1) return?', 'What does make_adder(3)(1) return?']));
+    const three = questionForSeed(pick, [...Array(40).keys()].find((seed) => chooseValues(pick, seed)!.n === 3)!);
+    expect(three.choices).toEqual([
+      { id: 'a', text: 'n + 1, here 3 + 1', correct: true },
+      { id: 'b', text: '1', correct: false, feedback: '3 is added' },
+    ]);
+    const frame = questionForSeed(words, [...Array(40).keys()].find((seed) => chooseValues(words, seed)!.word === 'frame')!);
+    expect(frame).toMatchObject({ prompt: 'Name the object that holds a free variable (frame).', accept: ['frame'], accept_patterns: ['the x\\+y'] });
+    expect(gradeAnswer(frame, 'Frame').correct).toBe(true);
+    expect(gradeAnswer(frame, 'cell').correct).toBe(false);
+    expect(gradeAnswer(frame, 'the x+y').correct).toBe(true); // a value is matched literally in a pattern
+    expect(gradeAnswer(frame, 'the xxy').correct).toBe(false);
+    const values = chooseValues(printed, 5)!;
+    const mine = questionForSeed(printed, 5);
+    expect(mine).toMatchObject({ code: `print(${values.k} * 2, ${JSON.stringify(values.s)})`, expected_output: `${values.k} ${values.s}` });
+    expect(gradeAnswer(mine, `${values.k} ${values.s}\n`).correct).toBe(true);
+    // The learner's view of a variant shows its text, never the accepted answers or parameters.
+    const view = JSON.stringify(toLearnerView(frame, 'attempt'));
+    expect(view).not.toMatch(/"accept|variants|params|x\+y/);
+  });
+
+  it('reports an undeclared parameter in a choice, an answer or the expected output at file:line:col', () => {
+    const broken = NON_CODE.replace('feedback: "{{n}} is added"', 'feedback: "{{m}} is added"').replace('expected_output: "{{k}} {{s}}"', 'expected_output: "{{k}} {{t}}"');
+    expect(messagesOf(parseFileText('closures/varied.yaml', broken))).toEqual([
+      'closures/varied.yaml:11:39: questions[0].choices[1].feedback: unknown parameter {{m}}: declare it under params or variants',
+      'closures/varied.yaml:23:22: questions[2].expected_output: unknown parameter {{t}}: declare it under params or variants',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-import type { CodeQuestion, ParamSpec, ParamValue, TestDef } from './model.types.js';
+import type { Choice, CodeQuestion, ParamSpec, ParamValue, ParsonsLine, Question, TestDef } from './model.types.js';
 import { seededRandom } from './seeded-random.js';
 
 /**
- * Per-learner variants of a code question. The author declares `params` (each drawn on its own)
+ * Per-learner variants of a question of any type. The author declares `params` (each drawn on its own)
  * or `variants` (one set drawn), and writes `{{name}}` where a value goes. Where it goes decides
  * how it is written: in Python code (starter, solution, setup, expr, test_module ...) as a Python
  * literal (`'abc'`, `True`); in text (prompt, hints, feedback, output) as plain text; and an
@@ -14,12 +14,12 @@ export type Values = Record<string, ParamValue>;
 
 export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
-export function hasVariants(q: CodeQuestion): boolean {
+export function hasVariants(q: Question): boolean {
   return q.params !== undefined || q.variants !== undefined;
 }
 
 /** The values for one learner's attempt: deterministic in (seed, question id). */
-export function chooseValues(q: CodeQuestion, seed: number | string): Values | null {
+export function chooseValues(q: Question, seed: number | string): Values | null {
   const random = seededRandom(`variant:${seed}:${q.id}`);
   if (q.variants) return { ...q.variants[Math.floor(random() * q.variants.length)]! };
   if (!q.params) return null;
@@ -34,21 +34,21 @@ function draw(spec: ParamSpec, r: number): ParamValue {
 }
 
 /** The question as one learner sees it and is graded against; unchanged without variants. */
-export function questionForSeed(q: CodeQuestion, seed: number | string): CodeQuestion {
+export function questionForSeed<Q extends Question>(q: Q, seed: number | string): Q {
   const values = chooseValues(q, seed);
-  return values ? applyValues(q, values) : q;
+  return values ? fillQuestion(q, values) : q;
 }
 
 /**
  * questionForSeed for a stored seed that may be missing: a submission outside an attempt is
  * graded against the variant of seed 0, the one shown before any attempt (cover, preview).
  */
-export function withVariant(q: CodeQuestion, seed: number | null | undefined): CodeQuestion {
+export function withVariant<Q extends Question>(q: Q, seed: number | null | undefined): Q {
   return questionForSeed(q, seed ?? 0);
 }
 
 /** How many different variants there are (capped: a range can be large). */
-export function variantCount(q: CodeQuestion, cap = 1_000_000): number {
+export function variantCount(q: Question, cap = 1_000_000): number {
   if (q.variants) return q.variants.length;
   if (!q.params) return 1;
   let count = 1;
@@ -60,7 +60,7 @@ export function variantCount(q: CodeQuestion, cap = 1_000_000): number {
  * The variants the validator grades: every one when there are at most `limit`, otherwise the
  * first and last value of every parameter plus draws from fixed seeds (reproducible).
  */
-export function variantsToCheck(q: CodeQuestion, limit = 12): Values[] {
+export function variantsToCheck(q: Question, limit = 12): Values[] {
   if (q.variants) return q.variants.map((v) => ({ ...v }));
   if (!q.params) return [];
   const names = Object.keys(q.params).sort();
@@ -134,16 +134,66 @@ export function applyValues(q: CodeQuestion, values: Values): CodeQuestion {
   return out;
 }
 
+const UNFILLED = new Set(['id', 'type', 'params', 'variants', 'concepts', 'module', 'limits', 'ref']);
+
 /** Every `{{name}}` of the question with where it was written (for the checks). */
-export function placeholdersOf(q: CodeQuestion): { field: (string | number)[]; name: string }[] {
+export function placeholdersOf(q: Question): { field: (string | number)[]; name: string }[] {
   const found: { field: (string | number)[]; name: string }[] = [];
   const scan = (value: unknown, field: (string | number)[]) => {
     if (typeof value === 'string') for (const m of value.matchAll(PLACEHOLDER)) found.push({ field, name: m[1]! });
     else if (Array.isArray(value)) value.forEach((v, i) => scan(v, [...field, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) scan(v, [...field, k]);
   };
-  for (const key of ['prompt', 'title', 'starter', 'hints', 'solution', 'explanation', 'test_module', 'support_modules', 'examples', 'tests', 'wrong_solutions'] as const) {
-    scan(q[key], [key]);
+  // Every field a learner or the grader reads; the drawing itself (params, variants) and the id are not filled.
+  for (const [key, value] of Object.entries(q)) {
+    if (UNFILLED.has(key)) continue;
+    // A Parsons problem's lines were written as one `solution` block, its distractors as strings.
+    if (q.type === 'parsons' && key === 'lines') q.lines.forEach((line) => scan(line.text, ['solution']));
+    else if (q.type === 'parsons' && key === 'distractors') q.distractors.forEach((line, i) => scan(line.text, ['distractors', i]));
+    else scan(value, [key]);
   }
   return found;
+}
+
+/**
+ * The question with `values` filled in, whatever its type. Text (prompts, choices, items, accepted
+ * answers, expected output) gets plain text; code (a predict-output program, Parsons lines and
+ * their tests) gets Python literals; an accepted pattern gets the value as a literal match.
+ */
+export function fillQuestion<Q extends Question>(q: Q, values: Values): Q {
+  const code = (t: string) => fill(t, values, pythonLiteral);
+  const text = (t: string) => fill(t, values, asText);
+  const common = { prompt: text(q.prompt), ...(q.explanation === undefined ? {} : { explanation: text(q.explanation) }) };
+  const question: Question = q;
+  switch (question.type) {
+    case 'code':
+      return applyValues(question, values) as Q;
+    case 'single_choice':
+    case 'multiple_choice':
+      return { ...question, ...common, choices: question.choices.map((c) => fillChoice(c, text)) } as Q;
+    case 'ordering':
+      return { ...question, ...common, items: question.items.map(text) } as Q;
+    case 'predict_output':
+      return { ...question, ...common, code: code(question.code), expected_output: text(question.expected_output) } as Q;
+    case 'short_answer': {
+      const out = { ...question, ...common, accept: question.accept.map(text) };
+      if (question.accept_patterns) out.accept_patterns = question.accept_patterns.map((p) => fill(p, values, (v) => escapeRegExp(asText(v))));
+      return out as Q;
+    }
+    case 'parsons': {
+      const line = (l: ParsonsLine): ParsonsLine => ({ ...l, text: code(l.text) });
+      const out = { ...question, ...common, lines: question.lines.map(line), distractors: question.distractors.map(line) };
+      if (question.tests) out.tests = question.tests.map((t) => fillTest(t, values));
+      if (question.test_module !== undefined) out.test_module = code(question.test_module);
+      return out as Q;
+    }
+  }
+}
+
+function fillChoice(choice: Choice, text: (t: string) => string): Choice {
+  return { ...choice, text: text(choice.text), ...(choice.feedback === undefined ? {} : { feedback: text(choice.feedback) }) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

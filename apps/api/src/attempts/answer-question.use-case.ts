@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { gradeAnswer } from '@app/quiz-spec';
+import { gradeAnswer, isRunGraded, questionForSeed } from '@app/quiz-spec';
 import type { LearnerAnswer } from '@app/contracts';
 import type { AttemptRecord, QuestionRecord } from './attempt.types.js';
 import { ScoreOutbox } from '../lti/score-outbox.js';
@@ -51,13 +51,15 @@ export class AnswerQuestion {
     assertBeforeDeadline(attempt.deadlineAt, now);
     assertInProgress(attempt);
     const hidden = scoresHidden(attempt.version.settings, attempt.quiz.scoresReleasedAt, now);
-    const content = question.content;
-    if (content.type === 'code') {
-      throw new BadRequestException(`"${questionKey}" is a code question: send code to POST /api/attempts/${attemptId}/questions/${questionKey}/submissions`);
+    // The attempt's own variant: what the learner was shown is what the answer is checked against.
+    const content = questionForSeed(question.content, attempt.variantSeed);
+    if (content.type === 'code' || isRunGraded(content)) {
+      const what = content.type === 'code' ? 'a code question: send code' : 'a Parsons problem graded by running its program: send your lines';
+      throw new BadRequestException(`"${questionKey}" is ${what} to POST /api/attempts/${attemptId}/questions/${questionKey}/submissions`);
     }
     const existing = attempt.answers.find((answer) => answer.questionId === question.id);
     if (existing) {
-      if (isDeepStrictEqual(existing.response, response)) return toLearnerAnswer(question, existing, hidden);
+      if (isDeepStrictEqual(existing.response, response)) return toLearnerAnswer(question, existing, hidden, attempt.variantSeed);
       throw new ConflictException(`"${questionKey}" is already answered in this attempt; answers are final`);
     }
     assertOpen(attempt.version.settings, now);
@@ -70,6 +72,6 @@ export class AnswerQuestion {
     const scored = (tx: Db) => recordStandingScore(this.attempts, attempt, tx, now, gradebookSend(this.outbox, attempt, now));
     if (!(await this.attempts.createAnswer({ attemptId, ...answer }, scored))) throw alreadySubmitted();
     this.outbox.notify();
-    return toLearnerAnswer(question, answer, hidden);
+    return toLearnerAnswer(question, answer, hidden, attempt.variantSeed);
   }
 }

@@ -1,3 +1,4 @@
+import { isRunGraded } from '@app/quiz-spec';
 import type { AnswerRecord, QuestionRecord } from './attempt.types.js';
 import type { BestScoreRecord } from './attempts.repository.js';
 
@@ -18,7 +19,8 @@ export interface CodeBest {
 }
 
 /**
- * The points of an attempt: each answered question's points, code questions counting their best
+ * The points of an attempt: each answered question's points, questions graded by running code
+ * (code questions, Parsons problems with `grading: run`) counting their best
  * graded submission (read from submissions, not from the Answer row, so that a verdict whose
  * listener failed still counts). Unanswered questions count 0.
  */
@@ -27,7 +29,7 @@ export function scoreAttempt(questions: QuestionRecord[], answers: AnswerRecord[
   let score = 0;
   let maxScore = 0;
   for (const question of questions) {
-    if (question.content.type === 'code') {
+    if (isRunGraded(question.content)) {
       const best = bestCode.get(question.id);
       const points = best?.regradedMax ?? question.points;
       maxScore += points;

@@ -1,4 +1,4 @@
-import { toLearnerView, gradeAnswer, questionForSeed, type Question } from '@app/quiz-spec';
+import { toLearnerView, gradeAnswer, isRunGraded, questionForSeed, type Question } from '@app/quiz-spec';
 import type { LearnerAnswer, LearnerAttempt, LearnerExam } from '@app/contracts';
 import type { AnswerRecord, AttemptRecord, QuestionRecord, QuizSettings } from './attempt.types.js';
 import { scoresHidden } from './quiz-rules.js';
@@ -8,7 +8,7 @@ import { scoresHidden } from './quiz-rules.js';
  * is recomputed from the stored response (and follows a corrected explanation in the same version).
  * `hidden`: exam scores not released yet, so the answer is shown without any verdict.
  */
-export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord, hidden = false): LearnerAnswer {
+export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord, hidden = false, seed: number | string = 0): LearnerAnswer {
   if (hidden) return { questionKey: question.key, response: answer.response, correct: null, score: null, points: null, maxPoints: question.points };
   const view: LearnerAnswer = {
     questionKey: question.key,
@@ -18,8 +18,10 @@ export function toLearnerAnswer(question: QuestionRecord, answer: AnswerRecord, 
     points: answer.points,
     maxPoints: question.points,
   };
-  const content = question.content;
-  if (content.type === 'code') return view;
+  // Feedback is recomputed against the attempt's own variant (the one the answer was graded against).
+  const content = questionForSeed(question.content, seed);
+  // Graded by running (code, a run-graded Parsons problem): the answer is the best submission, its feedback there.
+  if (content.type === 'code' || isRunGraded(content)) return view;
   const { feedback } = gradeAnswer(content, answer.response);
   if (feedback !== undefined && feedback !== content.explanation) view.feedback = feedback;
   if (content.explanation !== undefined) view.explanation = content.explanation;
@@ -39,7 +41,7 @@ export function toLearnerAttempt(attempt: AttemptRecord, now = new Date()): Lear
   const questionOf = new Map(attempt.version.questions.map((q) => [q.id, q]));
   const answers = attempt.answers
     .filter((answer) => questionOf.has(answer.questionId))
-    .map((answer) => toLearnerAnswer(questionOf.get(answer.questionId)!, answer, hidden))
+    .map((answer) => toLearnerAnswer(questionOf.get(answer.questionId)!, answer, hidden, attempt.variantSeed))
     .sort((a, b) => a.questionKey.localeCompare(b.questionKey));
   return {
     id: attempt.id,
@@ -61,7 +63,7 @@ export function toLearnerAttempt(attempt: AttemptRecord, now = new Date()): Lear
   };
 }
 
-/** A code question with variants as drawn by `seed`; other questions as they are. */
+/** A question with variants (any type) as drawn by `seed`; others as they are. */
 export function learnerVariant(question: Question, seed: number | string): Question {
-  return question.type === 'code' ? questionForSeed(question, seed) : question;
+  return questionForSeed(question, seed);
 }

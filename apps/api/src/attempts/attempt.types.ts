@@ -1,4 +1,4 @@
-import type { ExamSettings, Question } from '@app/quiz-spec';
+import type { ExamSettings, ParsonsQuestion, Question } from '@app/quiz-spec';
 
 /** Settings of a quiz version that decide who may start or answer (from its content). */
 export interface QuizSettings {
@@ -89,11 +89,13 @@ export interface QuestionLimit {
   type: QuestionRecord['content']['type'];
   /** Submissions allowed per attempt (code questions; 0 = unlimited). */
   attempts: number;
+  /** A Parsons problem's content (small): a run-graded one is submitted as lines, checked against it. */
+  parsons?: ParsonsQuestion;
 }
 
 /** An attempt as a code submission sees it, and one of its questions (null: no such key). */
 export interface OwnQuestion {
-  attempt: Pick<AttemptRecord, 'id' | 'status' | 'deadlineAt'> & { settings: QuizSettings };
+  attempt: Pick<AttemptRecord, 'id' | 'status' | 'deadlineAt' | 'variantSeed'> & { settings: QuizSettings };
   question: QuestionLimit | null;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { PrismaService, type Prisma } from '@app/db';
-import type { Question } from '@app/quiz-spec';
+import type { ParsonsQuestion, Question } from '@app/quiz-spec';
 import type { CodeBest } from './attempt-scoring.js';
 import type { AccommodationRecord, AnswerRecord, AttemptRecord, NewAnswer, OwnQuestion, QuestionLimit } from './attempt.types.js';
 import { QUIZ_SELECT, toSettings, toVersionRecord, VERSION_SELECT } from './quiz-records.js';
@@ -22,6 +22,8 @@ interface OwnQuestionRow {
   key: string | null;
   type: string | null;
   attempts: number | null;
+  variantSeed: number;
+  parsons: ParsonsQuestion | null;
 }
 
 const ANSWER_SELECT = { questionId: true, response: true, correct: true, score: true, points: true } as const;
@@ -125,23 +127,26 @@ export class AttemptsRepository {
 
   /**
    * What a code submission needs to know, in one statement (a submission's hot path): the
-   * attempt's status and its version's settings, and the question `key` (null when the version
-   * has none). null when the attempt is unknown or not `userId`'s.
+   * attempt's status, variant seed and its version's settings, and the question `key` (null when
+   * the version has none), with its content when it is a Parsons problem (a few lines, no more). null when the attempt is unknown or not `userId`'s.
    */
   async findOwnQuestion(attemptId: string, userId: string, key: string): Promise<OwnQuestion | null> {
     const rows = await this.prisma.$queryRaw<OwnQuestionRow[]>`
-      SELECT a."status"::text AS "status", a."deadlineAt",
+      SELECT a."status"::text AS "status", a."deadlineAt", a."variantSeed",
              jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes', 'exam', v."content"->'exam')) AS "settings",
-             q."id"::text AS "questionId", q."key", q."content"->>'type' AS "type", (q."content"->>'attempts')::int AS "attempts"
+             q."id"::text AS "questionId", q."key", q."content"->>'type' AS "type", (q."content"->>'attempts')::int AS "attempts",
+             CASE WHEN q."content"->>'type' = 'parsons' THEN q."content" END AS "parsons"
       FROM "attempts" a
       JOIN "quiz_versions" v ON v."id" = a."quizVersionId"
       LEFT JOIN "questions" q ON q."quizVersionId" = a."quizVersionId" AND q."key" = ${key}
       WHERE a."id" = ${attemptId}::uuid AND a."userId" = ${userId}::uuid`;
     const row = rows[0];
     if (!row) return null;
-    const attempt = { id: attemptId, status: row.status, deadlineAt: row.deadlineAt, settings: toSettings(row.settings) };
+    const attempt = { id: attemptId, status: row.status, deadlineAt: row.deadlineAt, variantSeed: row.variantSeed, settings: toSettings(row.settings) };
     if (row.questionId === null) return { attempt, question: null };
-    return { attempt, question: { id: row.questionId, key: row.key!, type: row.type as QuestionLimit['type'], attempts: row.attempts ?? 0 } };
+    const question: QuestionLimit = { id: row.questionId, key: row.key!, type: row.type as QuestionLimit['type'], attempts: row.attempts ?? 0 };
+    if (row.parsons) question.parsons = row.parsons;
+    return { attempt, question };
   }
 
   /**

@@ -33,6 +33,7 @@ export class LearnerQuestionDto {
   @ApiPropertyOptional({ type: [String], description: 'ordering: the items, shuffled' }) items?: string[];
   @ApiPropertyOptional({ type: [String], description: 'parsons: the lines to order (solution and distractors), shuffled' }) lines?: string[];
   @ApiPropertyOptional({ description: 'parsons: true when the learner also indents the lines' }) indent?: boolean;
+  @ApiPropertyOptional({ enum: ['order', 'run'], description: 'parsons: `run` = submit the lines to the submissions route; the program is graded against hidden tests' }) grading?: 'order' | 'run';
   @ApiPropertyOptional({ description: 'predict_output: the program to read' }) code?: string;
   @ApiPropertyOptional({ description: 'code' }) title?: string;
   @ApiPropertyOptional({ description: 'code: starter source' }) starter?: string;
@@ -40,5 +41,5 @@ export class LearnerQuestionDto {
   @ApiPropertyOptional({ type: [String], description: 'code' }) hints?: string[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'code: time and memory limits' }) limits?: Record<string, number>;
   @ApiPropertyOptional({ type: [LearnerExampleDto], description: 'code: the visible tests' }) examples?: LearnerExampleDto[];
-  @ApiPropertyOptional({ description: 'code: number of hidden tests' }) hidden_tests?: number;
+  @ApiPropertyOptional({ description: 'code, and parsons with grading: run: number of hidden tests' }) hidden_tests?: number;
 }

@@ -1,7 +1,7 @@
 import { ConflictException } from '@nestjs/common';
 import type { Prisma } from '@app/db';
 import type { GradingResult } from '@app/grader';
-import type { Question } from '@app/quiz-spec';
+import { isRunGraded, type Question } from '@app/quiz-spec';
 import { isBetterScore, scoreAttempt } from '../attempts/attempt-scoring.js';
 import { readBestCode } from '../attempts/attempts.repository.js';
 import { toSettings } from '../attempts/quiz-records.js';
@@ -96,7 +96,7 @@ async function rescoreAttempt(tx: Tx, attemptId: string): Promise<void> {
   for (const question of questions) {
     const top = best.get(question.id);
     const answer = attempt.answers.find((a) => a.questionId === question.id);
-    if (!top || !answer || question.content.type !== 'code') continue;
+    if (!top || !answer || !isRunGraded(question.content)) continue;
     const previous = typeof answer.response === 'object' && answer.response !== null && !Array.isArray(answer.response) ? answer.response : {};
     const response = { ...previous, submissionId: top.id };
     await tx.answer.updateMany({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@app/db';
-import type { CodeQuestion } from '@app/quiz-spec';
+import { isRunGraded, runnableCode, type Question } from '@app/quiz-spec';
 import { ScoreOutbox } from '../lti/score-outbox.js';
 import { applyRegrade, type RegradeWrite } from './regrade-store.js';
 import type { RegradeCandidate, TargetVersion } from './regrade-plan.js';
@@ -15,15 +15,16 @@ export class RegradeRepository {
     private readonly outbox: ScoreOutbox,
   ) {}
 
-  /** The current version's code questions; null when the quiz does not exist or has no version. */
+  /** The current version's questions graded by running code (run-graded Parsons problems as their code); null without a version. */
   async targetVersion(quizId: string): Promise<TargetVersion | null> {
     const quiz = await this.prisma.quiz.findUnique({
       where: { id: quizId },
-      select: { currentVersion: { select: { id: true, version: true, questions: { where: { type: 'code' }, select: { key: true, content: true } } } } },
+      select: { currentVersion: { select: { id: true, version: true, questions: { where: { type: { in: ['code', 'parsons'] } }, select: { key: true, content: true } } } } },
     });
     const version = quiz?.currentVersion;
     if (!version) return null;
-    const codeQuestions = new Map(version.questions.map((q) => [q.key, q.content as unknown as CodeQuestion]));
+    const graded = version.questions.map((q) => ({ key: q.key, content: q.content as unknown as Question })).filter((q) => isRunGraded(q.content));
+    const codeQuestions = new Map(graded.map((q) => [q.key, runnableCode(q.content)]));
     return { id: version.id, version: version.version, codeQuestions };
   }
 
@@ -47,7 +48,7 @@ export class RegradeRepository {
       JOIN "questions" q ON q."id" = s."questionId"
       JOIN "quiz_versions" v ON v."id" = q."quizVersionId"
       JOIN "users" u ON u."id" = s."userId"
-      WHERE v."quizId" = ${quizId} AND q."type" = 'code' AND s."kind" = 'submit' AND s."status" = 'graded'
+      WHERE v."quizId" = ${quizId} AND q."type" IN ('code', 'parsons') AND s."kind" = 'submit' AND s."status" = 'graded'
       ORDER BY s."createdAt" ASC, s."id" ASC`;
     return rows.map(({ seed, ...row }) => ({ ...row, seed: typeof seed === 'number' ? seed : undefined }));
   }

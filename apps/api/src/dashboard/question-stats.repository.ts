@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@app/db';
-import type { CodeQuestion } from '@app/quiz-spec';
+import type { Question } from '@app/quiz-spec';
 import { attemptQuestionOutcomes, gradedSubmissions, questionIdsOfQuiz } from './dashboard-sql.js';
 
 /** A question of a quiz, identified by its key across versions (described as in the newest version). */
@@ -86,12 +86,12 @@ export class QuestionStatsRepository {
       FROM o JOIN questions q ON q.id = o.question_id GROUP BY q.key`;
   }
 
-  /** The current version's code questions that declare per-learner variants, by key. */
-  async variantQuestions(quizId: string): Promise<Map<string, CodeQuestion>> {
+  /** The current version's questions (any type) that declare per-learner variants, by key. */
+  async variantQuestions(quizId: string): Promise<Map<string, Question>> {
     const rows = await this.prisma.$queryRaw<{ key: string; content: unknown }[]>`
       SELECT q.key, q.content FROM questions q JOIN quizzes z ON z."currentVersionId" = q."quizVersionId"
-      WHERE z.id = ${quizId} AND q.type = 'code' AND (q.content ? 'params' OR q.content ? 'variants')`;
-    return new Map(rows.map((row) => [row.key, row.content as CodeQuestion]));
+      WHERE z.id = ${quizId} AND (q.content ? 'params' OR q.content ? 'variants')`;
+    return new Map(rows.map((row) => [row.key, row.content as Question]));
   }
 
   /** Outcomes of questions with variants, per attempt seed (the variant is drawn from it in code). */

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { QuestionStats, VariantStats } from '@app/contracts';
-import { chooseValues, type CodeQuestion } from '@app/quiz-spec';
+import { chooseValues, type Question } from '@app/quiz-spec';
 import { toPage, toSkipTake, type Page, type PaginationQueryDto } from '../common/pagination.dto.js';
 import { ratio, roundOrNull } from './dashboard-math.js';
 import { QuestionStatsRepository, type FailedTestRow, type VariantOutcomeRow } from './question-stats.repository.js';
@@ -62,7 +62,7 @@ function failuresOf(rows: FailedTestRow[], key: string): { name: string; failure
  * variant as the current version draws it, and attempts on the same values are added up. Every
  * variant of a list (or drawn for a range) appears, with zeros when nobody got it yet.
  */
-export function variantStats(questions: Map<string, CodeQuestion>, rows: VariantOutcomeRow[]): Map<string, VariantStats[]> {
+export function variantStats(questions: Map<string, Question>, rows: VariantOutcomeRow[]): Map<string, VariantStats[]> {
   const result = new Map<string, VariantStats[]>();
   for (const [key, question] of questions) {
     const byValues = new Map<string, VariantStats>();

@@ -29,6 +29,7 @@ export class QuizProgressDto implements QuizProgress {
   @ApiProperty({ description: 'An attempt is complete: finished, or (not an exam) every question has a verdict' }) completed!: boolean;
   @ApiProperty({ type: Number, nullable: true }) maxScore!: number | null;
   @ApiProperty() attemptsUsed!: number;
+  @ApiProperty({ type: Number, nullable: true, description: "This learner's limit: the quiz's plus extra attempts granted (accommodations); null = unlimited" }) attemptLimit!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited' }) attemptsLeft!: number | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) inProgressAttemptId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastActivityAt!: string | null;

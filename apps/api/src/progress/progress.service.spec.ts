@@ -10,12 +10,12 @@ describe('toProgress', () => {
     ];
     expect(toProgress(quiz, attempts, { score: 4, maxScore: 5 })).toEqual({
       quizId: quiz.id, title: 'Scopes', kind: 'quiz', course: 'closures', section: 'Scopes and the definition of a closure', concepts: ['scope'], bestScore: 4, maxScore: 5, completed: true,
-      attemptsUsed: 2, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z', scoresHidden: false,
+      attemptsUsed: 2, attemptLimit: 3, attemptsLeft: 1, inProgressAttemptId: 'a2', lastActivityAt: '2026-03-02T10:00:00.000Z', scoresHidden: false,
     });
   });
 
   it('shows an untouched quiz with no score and unlimited attempts as null', () => {
-    expect(toProgress({ ...quiz, attemptLimit: 0 }, [])).toMatchObject({ bestScore: null, completed: false, attemptsUsed: 0, attemptsLeft: null, lastActivityAt: null, inProgressAttemptId: null });
+    expect(toProgress({ ...quiz, attemptLimit: 0 }, [])).toMatchObject({ bestScore: null, completed: false, attemptsUsed: 0, attemptLimit: null, attemptsLeft: null, lastActivityAt: null, inProgressAttemptId: null });
   });
 
   it('withholds the best score of an exam until its scores are released', () => {

@@ -36,6 +36,7 @@ export class ProgressService {
   }
 }
 
+/** `quiz.attemptLimit` is this learner's own (extra attempts included: see `progress`). */
 export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], best?: { score: number; maxScore: number }, now = new Date()): QuizProgress {
   const hidden = scoresHidden(quiz.settings, quiz.scoresReleasedAt, now);
   const latest = attempts.reduce<Date | null>((max, a) => (max === null || a.updatedAt > max ? a.updatedAt : max), null);
@@ -50,6 +51,7 @@ export function toProgress(quiz: PublishedQuizRow, attempts: UserAttemptRow[], b
     maxScore: best?.maxScore ?? null,
     completed: attempts.some((a) => a.completedAt !== null),
     attemptsUsed: attempts.length,
+    attemptLimit: quiz.attemptLimit === 0 ? null : quiz.attemptLimit,
     attemptsLeft: attemptsLeft(quiz.attemptLimit, attempts.length),
     inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
     lastActivityAt: latest?.toISOString() ?? null,

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { LearnerSubmission } from '@app/contracts';
 import { ApiErrors, CurrentUser, type AuthUser } from '../auth/index.js';
 import { ParseIdOr404 } from '../attempts/attempt-id.pipe.js';
 import { CodeThrottleGuard } from './code-throttle.guard.js';
-import { LearnerSubmissionDto, SourceRequestDto } from './submissions.dto.js';
+import { LearnerSubmissionDto, SourceRequestDto, SubmitRequestDto } from './submissions.dto.js';
+import type { SubmissionInput } from './submission-source.js';
 import { SubmitCode } from './submit-code.use-case.js';
 import type { SubmissionKind } from './submission.types.js';
 
@@ -33,8 +34,8 @@ export class SubmissionsController {
   @Post('attempts/:id/questions/:key/submissions')
   @UseGuards(CodeThrottleGuard)
   @ApiOperation({
-    summary: 'Submit code for grading against every test',
-    description: 'Stored as pending first, then graded; waits up to 15 s for the verdict (201), else answers 202 with a URL to poll.',
+    summary: 'Submit code (or a run-graded Parsons problem\'s lines) for grading against every test',
+    description: 'Stored as pending first, then graded; waits up to 15 s for the verdict (201), else answers 202 with a URL to poll. A Parsons problem with `grading: run` takes `lines` (never `source`): they are assembled into the program that is stored and graded.',
   })
   @ApiCreatedResponse({ type: LearnerSubmissionDto, description: 'Graded (or failed on our side: status error)' })
   @ApiAcceptedResponse({ type: LearnerSubmissionDto, description: 'Still grading: poll `poll`' })
@@ -43,10 +44,13 @@ export class SubmissionsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdOr404('attempt')) id: string,
     @Param('key') key: string,
-    @Body() body: SourceRequestDto,
+    @Body() body: SubmitRequestDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LearnerSubmission> {
-    return this.send(user, id, key, body.source, 'submit', res);
+    if (body.source !== undefined && body.lines !== undefined) {
+      throw new BadRequestException({ message: 'send either source or lines, not both', details: [{ field: 'lines', errors: ['send either source or lines, not both'] }] });
+    }
+    return this.send(user, id, key, body.lines === undefined ? body.source! : { lines: body.lines }, 'submit', res);
   }
 
   @Get('submissions/:id')
@@ -58,7 +62,7 @@ export class SubmissionsController {
   }
 
   /** 201 with the verdict, or 202 while it is still grading (the body then carries `poll`). */
-  private async send(user: AuthUser, attemptId: string, key: string, source: string, kind: SubmissionKind, res: Response): Promise<LearnerSubmission> {
+  private async send(user: AuthUser, attemptId: string, key: string, source: SubmissionInput, kind: SubmissionKind, res: Response): Promise<LearnerSubmission> {
     const submission = await this.submitCode.execute(user.id, attemptId, key, source, kind);
     const finished = submission.status === 'graded' || submission.status === 'error';
     res.status(finished ? HttpStatus.CREATED : HttpStatus.ACCEPTED);

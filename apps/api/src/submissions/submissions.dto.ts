@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { LearnerSubmission, LearnerTestResult, SubmissionStatus, TestOutcome } from '@app/contracts';
 
 /** 64 Ki characters: far above any exercise solution, small enough to keep grading cheap. */
@@ -10,6 +10,28 @@ export class SourceRequestDto {
   @IsString({ message: 'source must be a string' })
   @MaxLength(MAX_SOURCE_LENGTH, { message: `source must be at most ${MAX_SOURCE_LENGTH} characters long` })
   source!: string;
+}
+
+/** Far above a Parsons problem's lines and distractors (40 + 20); each line is checked against the question. */
+export const MAX_SUBMITTED_LINES = 100;
+
+/** A submission: code (`source`), or the lines of a Parsons problem graded by running its program (`lines`). */
+export class SubmitRequestDto {
+  @ApiPropertyOptional({ description: 'Python source of the solution module (code questions)', maxLength: MAX_SOURCE_LENGTH })
+  @ValidateIf((body: SubmitRequestDto) => body.lines === undefined)
+  @IsDefined({ message: 'source (code) or lines (a Parsons problem) is required' })
+  @IsString({ message: 'source must be a string' })
+  @MaxLength(MAX_SOURCE_LENGTH, { message: `source must be at most ${MAX_SOURCE_LENGTH} characters long` })
+  source?: string;
+
+  @ApiPropertyOptional({
+    description: 'A Parsons problem with `grading: run`: the program as `[{ line, indent }]`, lines as shown, in order (`indent` only when the problem asks for it)',
+    example: [{ line: 'def make_adder(k):', indent: 0 }],
+  })
+  @ValidateIf((body: SubmitRequestDto) => body.lines !== undefined)
+  @IsArray({ message: 'lines must be a list of { line, indent }' })
+  @ArrayMaxSize(MAX_SUBMITTED_LINES, { message: `lines must have at most ${MAX_SUBMITTED_LINES} entries` })
+  lines?: unknown[];
 }
 
 export class LearnerTestResultDto implements LearnerTestResult {

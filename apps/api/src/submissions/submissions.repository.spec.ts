@@ -118,7 +118,7 @@ describe(SubmissionsRepository.name, () => {
     const attemptId = await newAttempt();
     const found = await attempts.findOwnQuestion(attemptId, userId, KEY);
     expect(found).toEqual({
-      attempt: { id: attemptId, status: 'in_progress', deadlineAt: null, settings: { attempts: 0 } },
+      attempt: { id: attemptId, status: 'in_progress', deadlineAt: null, variantSeed: 0, settings: { attempts: 0 } },
       question: { id: questionId, key: KEY, type: 'code', attempts: 0 },
     });
     await expect(attempts.findOwnQuestion(attemptId, userId, 'nope')).resolves.toMatchObject({ question: null });

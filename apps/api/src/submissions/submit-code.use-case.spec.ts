@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { SubmissionOutcome } from '../grading/submission-processor.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from '../attempts/testing/fake-attempts.repository.js';
+import type { ParsonsQuestion } from '@app/quiz-spec';
 import { code, single } from '../attempts/testing/questions.fixture.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
 import type { CreateOutcome, NewSubmission, SubmissionRecord } from './submission.types.js';
@@ -45,8 +46,15 @@ class FakeQueue implements GradingQueue {
   }
 }
 
+/** A Parsons problem graded by running the program its lines make. */
+const runParsons: ParsonsQuestion = {
+  type: 'parsons', id: 'build', prompt: 'Build it', points: 2, concepts: [], indent: true, partial: true, grading: 'run',
+  lines: [{ text: 'def f():', indent: 0 }, { text: 'return 1', indent: 1 }], distractors: [{ text: 'return 2', indent: 0 }],
+  tests: [{ name: 'one', expr: 'f()', expected: 1, points: 2 }],
+};
+
 function setup({ finishes = true, closes }: { finishes?: boolean; closes?: string } = {}) {
-  const quiz = publishedQuiz([questionRecord('q-code', code), questionRecord('q-single', single)], { attempts: 0, closes });
+  const quiz = publishedQuiz([questionRecord('q-code', code), questionRecord('q-single', single), questionRecord('q-build', runParsons)], { attempts: 0, closes });
   const attempts = new FakeAttempts(quiz);
   const events: string[] = [];
   const store = new FakeSubmissions(events);
@@ -82,6 +90,25 @@ describe(SubmitCode.name, () => {
     const submitted = attempts.add('u1', { status: 'submitted' });
     await expect(useCase.execute('u1', submitted.id, 'counter', 'a', 'submit', NOW)).rejects.toThrow(ConflictException);
     await expect(useCase.execute('u1', submitted.id, 'counter', 'a', 'run', NOW)).resolves.toMatchObject({ kind: 'run' });
+  });
+
+  it('stores a run-graded Parsons problem as the program its lines make; never free code, and lines only for it', async () => {
+    const { useCase, attempt, store } = setup();
+    const lines = [{ line: 'def f():', indent: 0 }, { line: 'return 2', indent: 1 }];
+    await expect(useCase.execute('u1', attempt.id, 'build', { lines }, 'submit', NOW)).resolves.toMatchObject({ status: 'graded' });
+    expect([...store.rows.values()].map((row) => row.source)).toEqual(['def f():\n    return 2\n']);
+    await expect(useCase.execute('u1', attempt.id, 'build', 'import os', 'submit', NOW)).rejects.toThrow(/is a Parsons problem: send the lines/);
+    await expect(useCase.execute('u1', attempt.id, 'build', { lines: [{ line: 'import os', indent: 0 }] }, 'submit', NOW)).rejects.toThrow(/only the lines given/);
+    await expect(useCase.execute('u1', attempt.id, 'build', { lines }, 'run', NOW)).rejects.toThrow(/no visible tests to run/);
+    await expect(useCase.execute('u1', attempt.id, 'counter', { lines }, 'submit', NOW)).rejects.toThrow(/send its code as source/);
+    expect(store.rows.size).toBe(1);
+  });
+
+  it('refuses code and lines sent after an exam deadline (403)', async () => {
+    const { useCase, attempts } = setup();
+    const late = attempts.add('u1', { deadlineAt: new Date(NOW.getTime() - 1000) });
+    await expect(useCase.execute('u1', late.id, 'counter', 'a', 'submit', NOW)).rejects.toThrow(/Time is up/);
+    await expect(useCase.execute('u1', late.id, 'build', { lines: [{ line: 'def f():', indent: 0 }] }, 'submit', NOW)).rejects.toThrow(/Time is up/);
   });
 
   it("answers 404 for another learner's attempt or submission, 400 for a non-code question", async () => {

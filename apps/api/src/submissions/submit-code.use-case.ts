@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { LearnerSubmission } from '@app/contracts';
 import { SubmissionProcessor } from '../grading/submission-processor.js';
 import { alreadySubmitted } from '../attempts/answer-question.use-case.js';
@@ -8,6 +8,7 @@ import { toSettings } from '../attempts/quiz-records.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import type { SubmissionKind } from './submission.types.js';
 import { toLearnerSubmission } from './submission-view.js';
+import { sourceOf, type SubmissionInput } from './submission-source.js';
 
 /** How long a request waits for its verdict before answering 202 with a URL to poll. */
 export const SUBMISSION_WAIT_MS = Symbol('SUBMISSION_WAIT_MS');
@@ -30,14 +31,13 @@ export class SubmitCode {
     @Optional() @Inject(SUBMISSION_WAIT_MS) private readonly waitMs: number = DEFAULT_SUBMISSION_WAIT_MS,
   ) {}
 
-  async execute(userId: string, attemptId: string, questionKey: string, source: string, kind: SubmissionKind, now = new Date()): Promise<LearnerSubmission> {
+  /** `input`: code, or a run-graded Parsons problem's lines `{ lines }` (assembled into the program stored and graded). */
+  async execute(userId: string, attemptId: string, questionKey: string, input: SubmissionInput, kind: SubmissionKind, now = new Date()): Promise<LearnerSubmission> {
     const found = await this.attempts.findOwnQuestion(attemptId, userId, questionKey);
     if (!found) throw new NotFoundException(`No attempt ${attemptId}`);
     const { attempt, question } = found;
     if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
-    if (question.type !== 'code') {
-      throw new BadRequestException(`"${questionKey}" is not a code question: answer it with PUT /api/attempts/${attemptId}/answers/${questionKey}`);
-    }
+    const source = sourceOf(question, attempt, input, kind);
     assertBeforeDeadline(attempt.deadlineAt, now);
     if (kind === 'run' && attempt.settings.exam && !attempt.settings.exam.visible_tests) {
       throw new ForbiddenException('Running the visible tests is turned off in this exam: submit your code to have it graded');

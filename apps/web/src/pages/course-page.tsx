@@ -114,6 +114,7 @@ function QuizCard({ quiz, heading: Heading }: { quiz: QuizProgress; heading: 'h2
       </p>
       <p className="muted small">
         Attempts used: {quiz.attemptsUsed}
+        {quiz.attemptLimit !== null && ` of ${quiz.attemptLimit}`}
         {quiz.attemptsLeft !== null && ` · left: ${quiz.attemptsLeft}`} · last activity: {formatDate(quiz.lastActivityAt)}
       </p>
       {noAttemptsLeft ? (

@@ -44,6 +44,8 @@ export function QuizPage({ quizId }: { quizId: string }) {
   const loaded = useLoad(() => loadQuiz(quizId), quizId);
   const { start, error, busy } = useStartAttempt(quizId);
   const { quiz, progress } = loaded.data ?? {};
+  // The learner's own limit (extra attempts granted included) once progress is known; the quiz's otherwise.
+  const limit = progress ? progress.attemptLimit : quiz?.attemptLimit;
   return (
     <section>
       <PageTitle>{quiz?.title ?? 'Quiz'}</PageTitle>
@@ -53,7 +55,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
         <div className="card">
           <p>
             {quiz.questions.length} {quiz.questions.length === 1 ? 'question' : 'questions'} · {quiz.maxScore} points ·{' '}
-            {quiz.attemptLimit === null ? 'unlimited attempts' : `${quiz.attemptLimit} attempts allowed`}
+            {limit === null || limit === undefined ? 'unlimited attempts' : `${limit} ${limit === 1 ? 'attempt' : 'attempts'} allowed`}
             {progress && ` · you have used ${progress.attemptsUsed}`}
           </p>
           {quiz.exam && <ExamNotice exam={quiz.exam} />}

@@ -1,10 +1,13 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LearnerParsonsView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { AnswerVerdict } from './answer-verdict.js';
 import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse, type Board } from './parsons-board.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
+import { useGrading } from './use-grading.js';
+import { SubmissionResult } from './test-results.js';
+import { formatPoints, pointsOf } from '../components/points.js';
 
 type ListName = 'unused' | 'program';
 
@@ -14,14 +17,27 @@ type ListName = 'unused' | 'program';
  * Alt+Up/Alt+Down move a program line, Alt+Right/Alt+Left indent it. Every change is announced in
  * a polite live region; each line also has buttons doing the same.
  */
-export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered }: QuestionProps<LearnerParsonsView>) {
+export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered, refresh }: QuestionProps<LearnerParsonsView>) {
   const [board, setBoard] = useState<Board>(() => initialBoard(question.lines, answer?.response));
   const [announcement, setAnnouncement] = useState('');
   // Roving tab stop: one line per list is in the Tab order, arrows move within the list.
   const [active, setActive] = useState<Record<ListName, number>>({ unused: 0, program: 0 });
   const lists = { unused: useRef<HTMLUListElement>(null), program: useRef<HTMLOListElement>(null) };
   const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
-  const disabled = locked || !!answer || busy;
+  // Graded by running: sent like code (to the submissions route) as often as allowed, each time with test results.
+  const runs = question.grading === 'run';
+  const grading = useGrading(attemptId, question.id);
+  const disabled = locked || busy || grading.grading !== null || (!runs && !!answer);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [outcomeTick, setOutcomeTick] = useState(0);
+  useEffect(() => {
+    if (outcomeTick > 0) outcomeRef.current?.focus();
+  }, [outcomeTick]);
+  async function submitProgram() {
+    const submission = await grading.send('submit', { lines: toResponse(board, question.indent) });
+    if (submission) refresh();
+    setOutcomeTick((tick) => tick + 1);
+  }
 
   // Where the focus goes once the board has re-rendered (a moved line is a new element).
   const pendingFocus = useRef<[ListName, number] | null>(null);
@@ -144,13 +160,61 @@ export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswere
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <ErrorBox message={error} />
-      {!answer && !locked && (
-        <button type="button" className="primary" disabled={busy || board.program.length === 0} onClick={() => void send(toResponse(board, question.indent))}>
+      {runs ? (
+        <RunFooter question={question} answer={answer} locked={locked} grading={grading} empty={board.program.length === 0} onSubmit={() => void submitProgram()} outcomeRef={outcomeRef} />
+      ) : (
+        <>
+          <ErrorBox message={error} />
+          {!answer && !locked && (
+            <button type="button" className="primary" disabled={busy || board.program.length === 0} onClick={() => void send(toResponse(board, question.indent))}>
+              Check answer
+            </button>
+          )}
+          <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface RunFooterProps {
+  question: LearnerParsonsView;
+  answer: QuestionProps<LearnerParsonsView>['answer'];
+  locked: boolean;
+  grading: ReturnType<typeof useGrading>;
+  empty: boolean;
+  onSubmit(): void;
+  outcomeRef: RefObject<HTMLDivElement | null>;
+}
+
+/** A run-graded problem: the program goes to the grader, and its test results show as a code submission's do. */
+function RunFooter({ question, answer, locked, grading, empty, onSubmit, outcomeRef }: RunFooterProps) {
+  const { result, error } = grading;
+  return (
+    <>
+      <p className="muted small">Your program is run against {question.hidden_tests ?? 0} hidden tests; you may check it again after changing it.</p>
+      {!locked && (
+        <button type="button" className="primary" aria-disabled={grading.grading !== null || empty} onClick={() => grading.grading === null && !empty && onSubmit()}>
           Check answer
         </button>
       )}
-      <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
-    </div>
+      <div role="status" aria-live="polite" className="grading-status">
+        {grading.grading && (
+          <>
+            <progress aria-label="Grading progress" /> Running your program against the tests…
+          </>
+        )}
+        {!grading.grading && result && (result.maxPoints === null ? 'Program received.' : `Graded: ${formatPoints(result.points ?? 0)} of ${formatPoints(result.maxPoints)} points.`)}
+      </div>
+      <div ref={outcomeRef} tabIndex={-1} className="grading-outcome" data-testid="grading-outcome">
+        <ErrorBox message={error} />
+        {result && <SubmissionResult submission={result} limits={{}} />}
+      </div>
+      {answer && answer.points !== null && (
+        <p className="best-score">
+          Best check so far: <strong>{pointsOf(answer.points, answer.maxPoints)} points</strong>
+        </p>
+      )}
+    </>
   );
 }

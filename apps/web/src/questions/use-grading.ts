@@ -32,13 +32,15 @@ export function useGrading(attemptId: string | undefined, key: string, initial?:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  async function send(kind: 'run' | 'submit', source: string): Promise<LearnerSubmission | undefined> {
+  /** `payload`: code, or the lines of a Parsons problem graded by running its program. */
+  async function send(kind: 'run' | 'submit', payload: string | { lines: unknown[] }): Promise<LearnerSubmission | undefined> {
     if (!attemptId) {
-      setError('This is a preview: code is not run here.');
+      setError(typeof payload === 'string' ? 'This is a preview: code is not run here.' : 'This is a preview: answers are not graded here.');
       return undefined;
     }
     const path = `/api/attempts/${attemptId}/questions/${encodeURIComponent(key)}/${kind === 'run' ? 'run' : 'submissions'}`;
-    return track(kind, async () => (await request<LearnerSubmission>('POST', path, { source })).body);
+    const body = typeof payload === 'string' ? { source: payload } : payload;
+    return track(kind, async () => (await request<LearnerSubmission>('POST', path, body)).body);
   }
 
   /** Shows `kind` as in progress until the submission `first` gives is graded (polling its URL). */

@@ -68,7 +68,7 @@ const wrongSolutionSchema = closedObject(
   ['name', 'code', 'fails', 'feedback'],
 );
 
-const limitsSchema = closedObject(
+export const limitsSchema = closedObject(
   {
     time_ms: { type: 'integer', minimum: 1, maximum: 60_000, description: 'milliseconds, 1..60000' },
     total_ms: { type: 'integer', minimum: 1, maximum: 300_000, description: 'milliseconds, 1..300000' },
@@ -108,12 +108,12 @@ const paramSpec: JsonSchema = {
   description: 'a list of values, or { min, max } whole numbers',
 };
 
-const paramsSchema: JsonSchema = {
+export const paramsSchema: JsonSchema = {
   type: 'object', minProperties: 1, maxProperties: 10, propertyNames: identifier, additionalProperties: paramSpec,
   description: 'a mapping of parameter name to a list of values or { min, max }',
 };
 
-const variantsSchema: JsonSchema = {
+export const variantsSchema: JsonSchema = {
   type: 'array',
   minItems: 1,
   maxItems: 50,

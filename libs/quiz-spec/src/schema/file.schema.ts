@@ -1,4 +1,4 @@
-import { codeFields, codeRequired } from './code.schema.js';
+import { codeFields, codeRequired, limitsSchema, MAX_HIDDEN_TESTS, paramsSchema, testSchema, variantsSchema } from './code.schema.js';
 import {
   attempts,
   closedObject,
@@ -30,6 +30,8 @@ const base: Record<string, JsonSchema> = {
   points,
   concepts: tags,
   explanation: text(),
+  params: paramsSchema,
+  variants: variantsSchema,
 };
 
 const choice = closedObject(
@@ -48,12 +50,22 @@ const distractors: JsonSchema = { type: 'array', items: nonEmptyText(500), maxIt
 const accept: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 100 };
 const acceptPatterns: JsonSchema = { type: 'array', items: nonEmptyText(500), minItems: 1, maxItems: 50, description: 'a list of regular expressions' };
 
+/** A Parsons problem graded by running the assembled program: the fields it shares with code questions. */
+const parsonsRun: Record<string, JsonSchema> = {
+  grading: { enum: ['order', 'run'], description: 'order (compare with the solution line by line) or run (run the program against tests)' },
+  tests: { type: 'array', items: testSchema, minItems: 1, maxItems: MAX_HIDDEN_TESTS },
+  test_module: code,
+  module: codeFields.module!,
+  limits: limitsSchema,
+  attempts,
+};
+
 const required = ['id', 'type', 'prompt'];
 const questionSchemas: Record<(typeof QUESTION_TYPES)[number], JsonSchema> = {
   single_choice: closedObject({ ...base, choices, shuffle: flag }, [...required, 'choices']),
   multiple_choice: closedObject({ ...base, choices, partial: flag, shuffle: flag }, [...required, 'choices']),
   ordering: closedObject({ ...base, items, partial: flag }, [...required, 'items']),
-  parsons: closedObject({ ...base, solution: code, distractors, indent: flag, partial: flag }, [...required, 'solution']),
+  parsons: closedObject({ ...base, solution: code, distractors, indent: flag, partial: flag, ...parsonsRun }, [...required, 'solution']),
   predict_output: closedObject({ ...base, code, expected_output: text() }, [
     ...required,
     'code',

@@ -92,8 +92,11 @@ export class FakeAttempts {
     const attempt = await this.findOwn(id, userId);
     if (!attempt) return null;
     const found = attempt.version.questions.find((q) => q.key === key);
-    const question = found ? { id: found.id, key: found.key, type: found.content.type, attempts: found.content.type === 'code' ? found.content.attempts : 0 } : null;
-    return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, settings: attempt.version.settings }, question };
+    const content = found?.content;
+    const question = found && content
+      ? { id: found.id, key: found.key, type: content.type, attempts: content.type === 'code' || content.type === 'parsons' ? (content.attempts ?? 0) : 0, ...(content.type === 'parsons' ? { parsons: content } : {}) }
+      : null;
+    return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, variantSeed: attempt.variantSeed, settings: attempt.version.settings }, question };
   }
   async findOverdue(now: Date): Promise<{ id: string; userId: string }[]> {
     return [...this.attempts.values()].filter((a) => a.status === 'in_progress' && a.deadlineAt !== null && a.deadlineAt <= now).map(({ id, userId }) => ({ id, userId }));
