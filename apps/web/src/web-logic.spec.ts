@@ -154,6 +154,10 @@ describe('finishNote', () => {
     expect(note).toMatch(/^Your score is saved as you go\. Code can be submitted again: your best submission counts\./);
     expect(note).not.toMatch(/final/);
     expect(finishNote({ exam: null, deadline: null, questions: [question('single_choice'), question('code')] })).toContain('Checked answers are final.');
+    // a Parsons problem graded by running its program can be checked again, like code
+    const runParsons = { type: 'parsons', grading: 'run' } as never;
+    expect(finishNote({ exam: null, deadline: null, questions: [runParsons] })).not.toMatch(/final/);
+    expect(finishNote({ exam: null, deadline: null, questions: [{ type: 'parsons', grading: 'order' } as never] })).toContain('Checked answers are final.');
   });
 
   it('tells an exam candidate the score is recorded at finish, or by the server at the deadline', () => {

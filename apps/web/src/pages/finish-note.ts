@@ -5,9 +5,10 @@ import type { LearnerAttempt } from '../api/types.js';
  * (finishing only closes it); an exam attempt is scored when it is finished.
  */
 export function finishNote(attempt: Pick<LearnerAttempt, 'exam' | 'deadline' | 'questions'>): string {
-  const types = new Set(attempt.questions.map((q) => q.type));
-  const checked = [...types].some((type) => type !== 'code') ? 'Checked answers are final. ' : '';
-  const code = types.has('code') ? 'Code can be submitted again: your best submission counts. ' : '';
+  // A Parsons problem graded by running its program is checked like code: again and again.
+  const runs = (q: (typeof attempt.questions)[number]) => q.type === 'code' || (q.type === 'parsons' && 'grading' in q && q.grading === 'run');
+  const checked = attempt.questions.some((q) => !runs(q)) ? 'Checked answers are final. ' : '';
+  const code = attempt.questions.some(runs) ? 'Code can be submitted again: your best submission counts. ' : '';
   if (attempt.exam) {
     const server = attempt.deadline ? ' If you do not, the server finishes it when the time is up.' : '';
     return `${checked}${code}Your score is recorded when you finish the attempt.${server}`;

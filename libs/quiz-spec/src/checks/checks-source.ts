@@ -12,6 +12,7 @@ is evaluated with the learner module's public names in scope, and f bound to the
 instance under test. Each failure names what the learner did in the words of the course.
 """
 import ast as _ast
+import collections as _collections
 import types as _types
 
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
@@ -64,10 +65,13 @@ def closure(module, make, use=None, free_vars=None):
 
 
 def _state_stays_in_closure(module, make, use, f):
-    """Using the function changes neither its default arguments nor module-level state: what it
-    keeps from call to call can only be in its closure (or its attributes, checked after)."""
+    """Using the function changes neither its default arguments, nor module-level state, nor
+    anything its closure's variables hold other than plain data (a class, an object or a function
+    kept in a cell): what it keeps from call to call can only be in variables of the enclosing
+    call (or its attributes, checked after)."""
     defaults = _snapshot((f.__defaults__, f.__kwdefaults__))
     before = module_state(module)
+    cells_before = _closure_state(f)
     _run(module, use, f=f)
     if _snapshot((f.__defaults__, f.__kwdefaults__)) != defaults:
         raise AssertionError('the function %s returned keeps state in a default argument (its value'
@@ -76,14 +80,41 @@ def _state_stays_in_closure(module, make, use, f):
     if changed:
         raise AssertionError('the function %s returned keeps state in module-level variables (%s),'
                              ' not in its closure' % (make, ', '.join(changed)))
+    free = set(f.__code__.co_freevars)
+    cells_after = _closure_state(f)
+    # A change of a variable's own value (a number, a dict of results) is the closure's state; so
+    # is an object newly put in a container it holds (a cache). A change inside something that was
+    # already there (a class's attribute, a helper's default) is state kept elsewhere.
+    inside = [path for path in _changed(cells_before, cells_after)
+              if path not in free and path in cells_before and path in cells_after]
+    if inside:
+        raise AssertionError('the function %s returned keeps state inside an object, class or function'
+                             ' that its closure holds (%s), not in a variable of the enclosing call'
+                             % (make, ', '.join(inside)))
+
+
+def _closure_state(f):
+    """What the function's cells hold, as _collect_state sees it, under the free variables' names."""
+    state, seen = {}, {id(f)}
+    for name, cell in zip(f.__code__.co_freevars, f.__closure__ or ()):
+        try:
+            contents = cell.cell_contents
+        except ValueError:
+            continue
+        _collect_state(state, name, contents, 0, seen)
+    return state
 
 
 def _changed(before, after):
-    return sorted(k for k in set(before) | set(after) if before.get(k, 'absent') != after.get(k, 'absent'))
+    # identity first: a NaN global (from math import *) is the same object, and nan != nan
+    return sorted(k for k in set(before) | set(after)
+                  if not (before.get(k, 'absent') is after.get(k, 'absent') or before.get(k, 'absent') == after.get(k, 'absent')))
 
 
 def _snapshot(value, depth=0):
-    """A copy of plain data (exact built-in types, read without asking the values); the
+    """A copy of plain data: exact scalars, and the contents of containers and their subclasses
+    (defaultdict, Counter, OrderedDict, deque, namedtuples, a learner's list subclass), read
+    through the base type's C methods, so a subclass can neither hide nor fake its contents; the
     identity of anything else. copy.deepcopy is not used: its dispatch table is shared with
     learner code."""
     t = type(value)
@@ -91,17 +122,36 @@ def _snapshot(value, depth=0):
         return value
     if depth > 20:
         return ('deep', id(value))
-    if t is list or t is tuple:
-        return (t.__name__, [_snapshot(x, depth + 1) for x in list.__iter__(value)] if t is list
-                else [_snapshot(x, depth + 1) for x in tuple.__iter__(value)])
-    if t is dict:
-        return ('dict', [(_snapshot(k, depth + 1), _snapshot(v, depth + 1)) for k, v in dict.items(value)])
-    if t is set or t is frozenset:
-        items = list(value)
-        if all(type(x) in _SCALARS for x in items):
-            return (t.__name__, frozenset(items))  # exact scalars hash in C: a copy of the contents
-        return (t.__name__, id(value), len(items))
-    return ('object', id(value))
+    items = _items(value)
+    if items is None:
+        return ('object', id(value))
+    kind, entries = items
+    if kind == 'dict':
+        return (kind, [(_snapshot(k, depth + 1), _snapshot(v, depth + 1)) for k, v in entries])
+    if kind == 'set':
+        if all(type(x) in _SCALARS for x in entries):
+            return (kind, frozenset(entries))  # exact scalars hash in C: a copy of the contents
+        return (kind, id(value), len(entries))
+    return (kind, [_snapshot(x, depth + 1) for x in entries])
+
+
+def _items(value):
+    """(kind, entries) of a built-in container or an instance of a subclass of one, through the
+    base type's own C iteration; None for anything else."""
+    t = type(value)
+    if issubclass(t, dict):
+        return ('dict', list(dict.items(value)))
+    if issubclass(t, list):
+        return ('list', list(list.__iter__(value)))
+    if issubclass(t, tuple):
+        return ('tuple', list(tuple.__iter__(value)))
+    if issubclass(t, _collections.deque):
+        return ('deque', list(_collections.deque.__iter__(value)))
+    if issubclass(t, set):
+        return ('set', list(set.__iter__(value)))
+    if issubclass(t, frozenset):
+        return ('set', list(frozenset.__iter__(value)))
+    return None
 
 
 def _plain(value, depth=0):
@@ -135,16 +185,36 @@ def module_state(module):
 
 
 def _collect_state(state, path, value, depth, seen):
+    """state[path] = a snapshot of value; then, down to _STATE_DEPTH levels, what it holds that
+    plain data does not show: the attributes of an object, class or function, the items of a
+    container that are objects, a function's default arguments and the cells of its closure."""
     state[path] = _snapshot(value)
-    if depth >= _STATE_DEPTH or id(value) in seen:
+    if depth >= _STATE_DEPTH or id(value) in seen or type(value) in _SCALARS:
         return
     if issubclass(type(value), _types.ModuleType):  # type(), not a __class__ it may claim
         return
+    seen.add(id(value))
+    items = _items(value)
+    if items is not None:
+        entries = [v for _, v in items[1]] if items[0] == 'dict' else items[1]
+        for i, inner in enumerate(entries[:50]):
+            _collect_state(state, '%s[%d]' % (path, i), inner, depth + 1, seen)
+        return
+    if type(value) is _types.FunctionType:
+        state[path + '.__defaults__'] = _snapshot((value.__defaults__, value.__kwdefaults__))
+        for i, inner in enumerate(value.__defaults__ or ()):
+            _collect_state(state, '%s.__defaults__[%d]' % (path, i), inner, depth + 1, seen)
+        # by position: __code__ may not be read (the grader's own functions, a hidden test's)
+        for i, cell in enumerate(value.__closure__ or ()):
+            try:
+                inner = cell.cell_contents
+            except ValueError:  # a cell not filled yet
+                continue
+            _collect_state(state, '%s.<cell %d>' % (path, i), inner, depth + 1, seen)
     try:
         attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
     except TypeError:
         return
-    seen.add(id(value))
     for attr, inner in list(attrs.items()):
         if type(attr) is str and not attr.startswith('__'):
             _collect_state(state, path + '.' + attr, inner, depth + 1, seen)
