@@ -223,11 +223,12 @@ def run_test(index):
     if mark is not None and mark[0] == 'skip':
         return outcome_json(('skipped', mark[1]), '', None)
     if spec['kind'] == 'module':
+        JOB['only_the_method_raised'] = False  # set by run_module_test
         pair, exc = attempt(run_module_test, spec['name'])
         if exc is None:
             result, exc = pair
-        if mark is not None:  # expectedFailure: as unittest, any Exception is the expected one
-            result, exc = expected_failure(result, exc)
+        if mark is not None:  # expectedFailure: any Exception of the test method is the expected one
+            result, exc = expected_failure(result, exc, JOB['only_the_method_raised'])
     else:
         pair, exc = attempt(run_case, index, spec)
         if exc is None:
@@ -247,10 +248,13 @@ def fresh_any():
     S['module_snaps']['unittest.mock'] = _types.MappingProxyType(space)
 
 
-def expected_failure(result, exc):
+def expected_failure(result, exc, only_the_method_raised):
+    """unittest's rule: the failure expected is the test method's own exception; one raised by
+    setUp, tearDown or a cleanup (they run outside expecting_failure) stays an error."""
     if exc is None and result[0] == 'pass':
         return ('fail', 'unexpected success: this test is marked expectedFailure but passed'), None
-    if exc is not None and issubclass(type(exc), Exception) and not issubclass(type(exc), S['skiptest']):
+    if (only_the_method_raised and exc is not None and issubclass(type(exc), Exception)
+            and not issubclass(type(exc), S['skiptest'])):
         return ('pass', ''), None
     return result, exc
 
@@ -336,7 +340,7 @@ def run_module_test(name):
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
     intact = lambda: same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
-    case, returned, later, set_up = None, None, None, False
+    case, returned, later, set_up, method_raised = None, None, None, False, False
     if method:
         case, exc = attempt(target, method)
         if exc is None:
@@ -345,8 +349,10 @@ def run_module_test(name):
             set_up = exc is None
         if set_up:
             returned, exc = attempt(fn, case)
+            method_raised = exc is not None
     else:
         returned, exc = attempt(fn)
+        method_raised = exc is not None
     # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
     # replaced doCleanups) that puts back what it changed before the check after them.
     unchanged = intact()
@@ -361,7 +367,9 @@ def run_module_test(name):
     # cleanup that failed after it, as unittest reports the failure over the skip.
     if exc is None or (later is not None and issubclass(type(exc), S['skiptest'])):
         exc = later if later is not None else exc
-    exc = tear_down_fixtures(ns, target, method, exc)
+    fixtures_exc = tear_down_fixtures(ns, target, method, None)
+    JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
+    exc = exc if exc is not None else fixtures_exc
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
