@@ -6,7 +6,7 @@
 // sandbox's main thread (progress.mjs): one message when the job is done. The reset follows at
 // once; the next job may already wait in the port.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileSync, constants as fsConstants } from 'node:fs';
+import { readdirSync, readFileSync, statSync, constants as fsConstants } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +25,7 @@ const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpR
   'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
   'WebAssembly', 'eval', 'Function'];
 
-const { mode, isolation, pyodideDir, pyDir, snapshot, interruptBuffer, progressBuffer } = workerData;
+const { mode, isolation, pyodideDir, pyDir, zoneinfoDir, snapshot, interruptBuffer, progressBuffer } = workerData;
 const post = parentPort.postMessage.bind(parentPort);
 
 // Under Node's permission model `process.binding('constants')` is refused; Pyodide's NODEFS
@@ -74,6 +74,31 @@ function installHarness(py) {
   load.destroy();
   install.destroy();
   return entry;
+}
+
+/**
+ * Named time zones (`zoneinfo.ZoneInfo('Europe/Paris')`): the host's time zone database, copied
+ * into Pyodide's file system at the same path, which is on CPython's zoneinfo.TZPATH. Read-only
+ * public data; the file guard keeps it unchangeable (writes go to /tmp only). `right/` and
+ * `posix/` repeat the zones; a symlinked zone (US/Eastern) is copied as the file it names. No
+ * database on the host: none here either, as CPython on that host.
+ */
+function installTimeZones(FS) {
+  const copy = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory() && name !== 'right' && name !== 'posix') {
+        FS.mkdirTree(path);
+        copy(path);
+      } else if (stat?.isFile() && stat.size < 1 << 20) {
+        FS.writeFile(path, readFileSync(path));
+      }
+    }
+  };
+  if (!zoneinfoDir || !statSync(zoneinfoDir, { throwIfNoEntry: false })?.isDirectory()) return;
+  FS.mkdirTree(zoneinfoDir);
+  copy(zoneinfoDir);
 }
 
 /** A memory cap: Emscripten grows its heap through `wasmMemory.grow()`; past the cap it fails
@@ -260,6 +285,7 @@ if (mode === 'snapshot') {
   py.setInterruptBuffer(interrupt);
   const cap = capMemory(py);
   const version = py.runPython('import sys; sys.version.split()[0]');
+  installTimeZones(py.FS);
   const entry = installHarness(py);
   const module = py._module;
   confineWritesToTmp(module);

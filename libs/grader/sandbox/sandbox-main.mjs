@@ -61,7 +61,7 @@ function median(values) {
 
 function startWorker(mode, extra = {}) {
   return new Worker(join(sandboxDir, 'python-worker.mjs'), {
-    workerData: { mode, pyodideDir: state.config.pyodideDir, pyDir: join(sandboxDir, 'py'), ...extra },
+    workerData: { mode, pyodideDir: state.config.pyodideDir, pyDir: join(sandboxDir, 'py'), zoneinfoDir: state.config.zoneinfoDir, ...extra },
     stdout: true, stderr: false, env: {},
   });
 }

@@ -18,6 +18,8 @@ export function findRepoRoot(fromUrl: string = import.meta.url): string {
   }
 }
 
+const ZONEINFO_DIR = '/usr/share/zoneinfo';
+
 export interface SandboxPaths {
   root: string;
   sandboxDir: string;
@@ -26,6 +28,11 @@ export interface SandboxPaths {
   /** Where the interpreter memory snapshot is cached between runs (made by the sandbox). */
   snapshotCacheDir: string;
   snapshotFile: string;
+  /**
+   * The host's IANA time zone database (Debian's tzdata), read-only public data: copied into each
+   * interpreter where CPython's zoneinfo looks for it. Absent on the host, absent in the sandbox.
+   */
+  zoneinfoDir: string;
 }
 
 export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
@@ -40,5 +47,5 @@ export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
     .update(readFileSync(join(sandboxDir, 'python-worker.mjs'))).digest('hex').slice(0, 16);
   const snapshotCacheDir = join(modules, '.cache', 'pyquiz-grader');
   return { root, sandboxDir, pyodideDir, pyodideVersion: manifest.version, snapshotCacheDir,
-    snapshotFile: join(snapshotCacheDir, `snapshot-${manifest.version}-${key}.bin`) };
+    snapshotFile: join(snapshotCacheDir, `snapshot-${manifest.version}-${key}.bin`), zoneinfoDir: ZONEINFO_DIR };
 }

@@ -39,6 +39,7 @@ export function sandboxExecArgv(paths: SandboxPaths): string[] {
     `--allow-fs-read=${paths.pyodideDir}/*`,
     `--allow-fs-read=${paths.sandboxDir}/*`,
     `--allow-fs-read=${paths.snapshotCacheDir}/*`,
+    `--allow-fs-read=${paths.zoneinfoDir}/*`,
     '--allow-worker',
     '--disallow-code-generation-from-strings',
     '--no-warnings',
@@ -75,7 +76,7 @@ export class SandboxProcess {
       this.exited = true;
       this.events.onExit(`sandbox exited (code ${code}, signal ${signal}) ${this.stderr.trim()}`);
     });
-    this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir, snapshotPath: paths.snapshotFile } });
+    this.child.send({ type: 'init', config: { size, isolation, pyodideDir: paths.pyodideDir, snapshotPath: paths.snapshotFile, zoneinfoDir: paths.zoneinfoDir } });
   }
 
   /** The sandbox's node process as the host sees it (below bwrap's own processes, if any). */

@@ -34,7 +34,7 @@ if (outside.length > 0) throw new Error('network interface visible: ' + outside.
 export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidates: readonly Candidate[] = CANDIDATES): Promise<OsWalls> {
   const root = process.getuid?.() === 0;
   const tools = await findTools();
-  const view: View = { readOnly: [paths.pyodideDir, paths.sandboxDir], readOnlyIfPresent: [paths.snapshotCacheDir] };
+  const view: View = { readOnly: [paths.pyodideDir, paths.sandboxDir], readOnlyIfPresent: [paths.snapshotCacheDir, paths.zoneinfoDir] };
   const mustRead = [join(paths.pyodideDir, 'package.json'), join(paths.sandboxDir, 'sandbox-main.mjs')];
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
