@@ -101,6 +101,11 @@ def install(config_text):
     S['getvalue'] = _io.StringIO.getvalue
     S['setrecursionlimit'] = _sys.setrecursionlimit
     S['skiptest'] = _unittest.SkipTest
+    import asyncio
+    import contextvars
+    S['AsyncTestCase'] = _unittest.IsolatedAsyncioTestCase
+    S['Runner'] = asyncio.Runner
+    S['copy_context'] = contextvars.copy_context
     import unittest.mock as _mock  # preloaded: the stand-in of the submission in test_marks
     S['MagicMock'] = _mock.MagicMock
     seal(private_import)  # verified once now, so sealing it per job skips the bytecode check
@@ -111,6 +116,7 @@ def install(config_text):
     disarm_gc(seal)
     disarm_trace(seal)
     disarm_traceback(seal)
+    install_event_loop()
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()

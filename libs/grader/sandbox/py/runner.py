@@ -340,15 +340,16 @@ def run_module_test(name):
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
     intact = lambda: same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
-    case, returned, later, set_up, method_raised = None, None, None, False, False
+    case, returned, later, set_up, method_raised, loop = None, None, None, False, False, None
     if method:
         case, exc = attempt(target, method)
+        if exc is None and issubclass(target, S['AsyncTestCase']):
+            loop, exc = attempt(async_parts)
         if exc is None:
-            # setUp as the hidden class defined it (asserts.own_method)
-            _, exc = attempt(S['own_method'], case, 'setUp', (), {})
+            _, exc = attempt(set_up_case, case, loop)
             set_up = exc is None
         if set_up:
-            returned, exc = attempt(fn, case)
+            returned, exc = attempt(call_maybe_async, loop, fn, case)
             method_raised = exc is not None
     else:
         returned, exc = attempt(fn)
@@ -357,7 +358,10 @@ def run_module_test(name):
     # replaced doCleanups) that puts back what it changed before the check after them.
     unchanged = intact()
     if case is not None:
-        _, later = attempt(tear_down, case, set_up)
+        _, later = attempt(tear_down, case, set_up, loop)
+    if loop is not None:
+        _, closing = attempt(loop.close)
+        later = closing if later is None else later
     if not (unchanged and intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     if type(returned) is _types.CoroutineType:
@@ -422,17 +426,55 @@ def inherited(cls, name):
     return None
 
 
-def tear_down(case, set_up):
+def async_parts():
+    """An IsolatedAsyncioTestCase's event loop and context, as unittest makes them for each test:
+    asyncSetUp, the test, asyncTearDown and async cleanups run on one asyncio.Runner (the
+    sandbox's event loop, eventloop.py) in one contextvars context. A namespace, not a class:
+    no class lives in the harness dict."""
+    runner = S['Runner']()
+    return _types.SimpleNamespace(runner=runner, context=S['copy_context'](), close=runner.close)
+
+
+def apply(fn, args, kwargs):
+    return fn(*args, **kwargs)
+
+
+def set_up_case(case, loop):
+    """setUp as the hidden class defined it (asserts.own_method); then, for an
+    IsolatedAsyncioTestCase, asyncSetUp on the test's event loop."""
+    call_maybe_async(loop, S['own_method'], case, 'setUp', (), {})
+    if loop is not None:
+        call_maybe_async(loop, S['own_method'], case, 'asyncSetUp', (), {})
+
+
+def call_maybe_async(loop, fn, *args):
+    """unittest's IsolatedAsyncioTestCase._callMaybeAsync: a coroutine is run to its end on the
+    test's event loop, in the test's context; without a loop (a plain TestCase) it is returned
+    (and reported as not supported)."""
+    if loop is None:
+        return fn(*args)
+    returned = loop.context.run(fn, *args)
+    if type(returned) is _types.CoroutineType:
+        return loop.runner.run(returned, context=loop.context)
+    return returned
+
+
+def tear_down(case, set_up, loop=None):
     """tearDown (only after a setUp that succeeded, as unittest does), then the cleanups in any
     case (a failed or skipping setUp too), last added first, each run even when one before it
     failed; the first exception is raised. Run here, not by unittest's doCleanups: without an
     outcome object it records a failing cleanup nowhere (an honest failure would pass)."""
-    first = attempt(S['own_method'], case, 'tearDown', (), {})[1] if set_up else None
+    first = None
+    if set_up and loop is not None:
+        first = attempt(call_maybe_async, loop, S['own_method'], case, 'asyncTearDown', (), {})[1]
+    if set_up:
+        later = attempt(call_maybe_async, loop, S['own_method'], case, 'tearDown', (), {})[1]
+        first = later if first is None else first
     own = object.__getattribute__(case, '__dict__')
     cleanups = dict.get(own, '_cleanups') if type(own) is dict else None
     while type(cleanups) is list and cleanups:
         function, args, kwargs = list.pop(cleanups)
-        _, failure = attempt(function, *args, **kwargs)
+        _, failure = attempt(call_maybe_async, loop, apply, function, args, kwargs)
         first = failure if first is None else first
     if first is not None:
         raise first
