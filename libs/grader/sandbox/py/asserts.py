@@ -963,7 +963,8 @@ def clear_type_funcs(_funcs=None):
 
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
-           _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _str=str, _bytes=bytes,
+           _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
+           _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
@@ -997,9 +998,12 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _register(receiver, args, kwargs)
     if op == 'bound_assert':  # `self.assertEqual` taken as a value (rewrite.py)
         return _bind(args[0], receiver)
+    if op == 'skip_mark':  # @unittest.skip/skipIf/skipUnless in hidden code (rewrite.py)
+        return _skip_mark(args, kwargs)
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
+        _guard(receiver)
         exc = _SkipTest(args[0] if args else kwargs.get('reason', ''))
         _skips.append(exc)
         raise exc
@@ -1011,9 +1015,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
 
 
 def run_assertion(op, args, kwargs, receiver, _check=None, _settings=None, _read_settings=None,
-                  _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError):
+                  _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None,
+                  _issub=type.__subclasscheck__, _type=type):
     """An assertion (self.assertXxx, self.fail, a mock's assert_called_with...) and nothing
     else: the only part of the helper an assertion taken as a value can reach."""
+    if _issub(_type, _type(receiver)) and args:  # unittest.TestCase.assertEqual(self, a, b)
+        receiver, args = args[0], args[1:]
+    _guard(receiver)
     if op == 'fail':  # TestCase.fail, which learner code could replace on the class
         raise _AssertionError(args[0] if args else kwargs.get('msg'))
     if op in _mock_ops:
@@ -1025,17 +1033,57 @@ def run_assertion(op, args, kwargs, receiver, _check=None, _settings=None, _read
     return result
 
 
-def bound_assertion(receiver, name, *args, **kwargs):
-    """`check = self.assertEqual; check(a, b)`: what a bound assertion method does, through the
-    strict checks (sealed; run_assertion is its secret constant, so nothing of the helper is in
-    its readable defaults). Handed out inside a functools.partial(bound_assertion, receiver,
-    name): reached by learner code, it can only run assertions."""
-    run = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with run_assertion
-    return run(name, args, kwargs, receiver)
+def unbound_assertion(self, *args, **kwargs):
+    """One assertion method through the strict checks, sealed once per name at install with
+    (run_assertion, name) as its secret constant: no defaults, nothing of the helper readable.
+    Reached by learner code, it can only run assertions."""
+    pair = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with (run_assertion, name)
+    return pair[0](pair[1], args, kwargs, self)
 
 
-def bind_assertion(name, receiver, _partial=None, _bound=None):
-    return _partial(_bound, receiver, name)
+def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__subclasscheck__,
+                   _type=type, _AttributeError=AttributeError):
+    """`check = self.assertEqual` (a bound method: immutable, unlike a functools.partial) or
+    `assertItemsEqual = unittest.TestCase.assertCountEqual` in a class body (the function, which
+    binds to each test case like the method it stands for)."""
+    fn = _unbound.get(name)
+    if fn is None:
+        raise _AttributeError(name)
+    return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
+
+
+def guard_receiver(receiver, _current=None, _tampered=None, _TestCase=None,
+                   _issub=type.__subclasscheck__, _type=type, _RuntimeError=RuntimeError):
+    """Assertions and skipTest on a test case count only on the one the runner made for this
+    test: learner code that makes its own instance of a hidden class and runs a test method (to
+    read expected values from failure messages, or to raise the author's skip) is tampering."""
+    if _issub(_TestCase, _type(receiver)) and receiver is not _current[0]:
+        _tampered[0] = 1
+        raise _RuntimeError('hidden tests may only be run by the grader')
+
+
+def skip_mark(args, kwargs, _truth=None, _partial=None, _record=None, _len=len, _str=str):
+    """@unittest.skip(reason), skipIf(condition, reason), skipUnless(condition, reason) in hidden
+    code: the decorator the helper returns leaves the test as it is and, when it skips, records
+    it for the runner (runner.skip_of). The condition is hidden code's, read as Python would."""
+    kind = args[0]
+    if kind == 'skip':
+        reason, skipping = (args[1] if _len(args) > 1 else kwargs.get('reason', '')), True
+    else:
+        condition = args[1] if _len(args) > 1 else kwargs.get('condition')
+        reason = args[2] if _len(args) > 2 else kwargs.get('reason', '')
+        skipping = _truth(condition) if kind == 'skipIf' else not _truth(condition)
+    return _partial(_record, skipping, _str(reason))
+
+
+def record_skip(skipping, reason, target, _id=id):
+    """The decorator skip_mark returns (sealed; the marks table is its secret constant, emptied
+    before and read right after each execution of the hidden module: a mark added later counts
+    for nothing)."""
+    marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
+    if skipping:
+        marks[_id(target)] = (target, reason)  # the target is held: its id is never reused meanwhile
+    return target
 
 
 def wire_helper(seal, S):
@@ -1110,10 +1158,19 @@ def wire_helper(seal, S):
                      _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
-    run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check,
+    current_case, tampered = [None], bytearray(1)  # set and read by the runner only
+    S['current_case'], S['tampered'] = current_case, tampered
+    guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _TestCase=unittest.TestCase)
+    run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check, _guard=guard_,
                 _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
-    bind_ = seal(bind_assertion, _partial=functools.partial, _bound=seal(bound_assertion, secret=run_))
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_,
+    names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
+    bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
+        {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
+    skip_marks = {}  # id(hidden test function or class) -> (it, reason): skip_mark
+    S['skip_marks'] = skip_marks
+    skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
+                      _record=seal(record_skip, secret=skip_marks))
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_,
                        _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,

@@ -87,6 +87,23 @@ def _patches_to_with(node):
     node.body = [_ast.copy_location(_ast.With(items=items, body=node.body), node.body[0])]
 
 
+# `@unittest.skip(...)`, `skipIf(...)`, `skipUnless(...)`: unittest's decorators are Python that a
+# submission can patch (a forged skip takes a test out of the score), so the helper decides them
+# (asserts.skip_mark) and the runner reads its marks right after the module is executed.
+_SKIPS = frozenset({'skip', 'skipIf', 'skipUnless'})
+
+
+def _skips_to_helper(node):
+    for i, d in enumerate(node.decorator_list):
+        if not isinstance(d, _ast.Call):
+            continue
+        name = _ast.unparse(d.func)
+        kind = name[len('unittest.'):] if name.startswith('unittest.') else name
+        if kind in _SKIPS:
+            node.decorator_list[i] = _ast.copy_location(
+                _helper_call('skip_mark', [_ast.Constant(kind), *d.args], d.keywords), d)
+
+
 def _class_patches_to_methods(node):
     """`@mock.patch(...)` on a TestCase class patches each of its `test*` methods (mock's
     decorate_class): the decorator moves onto those methods, outermost, as a copy each."""
@@ -146,6 +163,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.class_methods = self.module_methods
         self.generic_visit(node)
         self.class_methods = outer
+        _skips_to_helper(node)
         return node
 
     def visit_Attribute(self, node):
@@ -161,6 +179,7 @@ class StrictRewriter(_ast.NodeTransformer):
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
         self.generic_visit(node)
+        _skips_to_helper(node)
         return node
 
     def visit_Name(self, node):

@@ -23,8 +23,9 @@ def compile_suite(job_text):
 
 
 def test_marks(test_code, support, job):
-    """{test name: (kind, reason)} for the author's `skip`/`skipIf`/`skipUnless` ('skip') and
-    `expectedFailure` ('xfail') decorators. Read by executing the test module once, here, in
+    """{test name: (kind, reason)} for the author's `expectedFailure` ('xfail') decorators (and
+    `skip`s a module would apply with unittest's own code; the rewritten `skip`/`skipIf`/
+    `skipUnless` are decided when each test runs: runner.skip_of). Read by executing the test module once, here, in
     the pristine interpreter of the compile step, with a MagicMock standing in for the
     submission: a submission can neither add a mark (to drop a test from its score) nor remove
     one. A module that cannot run against the stand-in has no marks (a skip then is an error)."""
@@ -46,6 +47,7 @@ def test_marks(test_code, support, job):
         # What ran here (classes, functions, module globals with expected values) must be gone
         # before any learner code runs: nothing of it may be found later.
         ns.clear()
+        S['skip_marks'].clear()
         for mod in own.values():
             if type(mod) is _types.ModuleType:
                 mod.__dict__.clear()
@@ -216,6 +218,8 @@ def run_test(index):
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
     S['hidden_skips'].clear()
+    S['current_case'][0] = None
+    S['tampered'][0] = 0
     fresh_any()
     buf = capture()
     extra = None
@@ -323,7 +327,10 @@ def run_module_test(name):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     prepare_imports()
     ns = hidden_namespace('__grader_tests__')
+    S['skip_marks'].clear()
     exec(JOB['test_code'], ns)
+    marks = dict(S['skip_marks'])  # now: a mark recorded once a test runs counts for nothing
+    S['skip_marks'].clear()
     record_hidden_methods(ns)
     cls_name, _, method = name.partition('.')
     target = ns.get(cls_name)
@@ -335,6 +342,9 @@ def run_module_test(name):
         fn = target
     if type(fn) is not _types.FunctionType:
         return ('error', 'hidden test not found: ' + name), None
+    skipped = skip_of(marks, target if method else None, fn)
+    if skipped is not None:
+        return ('skipped', skipped), None
     exc = set_up_fixtures(ns, target, method)
     if exc is not None:
         return None, exc
@@ -343,6 +353,7 @@ def run_module_test(name):
     case, returned, later, set_up, method_raised, loop = None, None, None, False, False, None
     if method:
         case, exc = attempt(target, method)
+        S['current_case'][0] = case  # the only test case assertions count on (asserts.guard_receiver)
         if exc is None and issubclass(target, S['AsyncTestCase']):
             loop, exc = attempt(async_parts)
         if exc is None:
@@ -362,6 +373,9 @@ def run_module_test(name):
     if loop is not None:
         _, closing = attempt(loop.close)
         later = closing if later is None else later
+    S['current_case'][0] = None
+    if S['tampered'][0]:
+        return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not (unchanged and intact()):
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     if type(returned) is _types.CoroutineType:
@@ -375,6 +389,16 @@ def run_module_test(name):
     JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
     exc = exc if exc is not None else fixtures_exc
     return (('pass', ''), None) if exc is None else (None, exc)
+
+
+def skip_of(marks, cls, fn):
+    """The reason the author's @skip/skipIf/skipUnless skips this test (on its class or on the
+    test function), or None. Only the helper's marks count (asserts.skip_mark)."""
+    for target in (cls, fn):
+        mark = marks.get(id(target)) if target is not None else None
+        if mark is not None and mark[0] is target:
+            return mark[1]
+    return None
 
 
 def record_hidden_methods(ns):
