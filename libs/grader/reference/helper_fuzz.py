@@ -119,7 +119,7 @@ def main(seed, count):
             if 'Almost' in op:
                 kwargs = rng.choice([{}, {'places': 2}, {'delta': 0.5}])
             theirs = outcome(lambda: getattr(case, op)(*args, **kwargs))
-            mine = outcome(lambda: helper(op, args, kwargs))
+            mine = outcome(lambda: helper(op, args, kwargs, case))  # on a TestCase of its own, as a function-style test
         if theirs[:2] != mine[:2]:
             # unittest's own message building can raise: pprint sorts Decimal('NaN') dict keys
             pprint_sorting_nan = theirs[1] == 'InvalidOperation' and mine[0] == 'fail'

@@ -27,7 +27,7 @@ BLOCKED_EVENTS = frozenset({
     'subprocess.Popen', 'pty.spawn', 'os.startfile', 'webbrowser.open', 'urllib.Request',
     'http.client.connect', 'ctypes.dlopen', 'ctypes.dlsym', 'ctypes.cdata',
     'ctypes.call_function', 'cpython.remote_debugger_script', 'os.add_dll_directory',
-    'sys.set_asyncgen_hooks_firstiter', 'sys.set_asyncgen_hooks_finalizer', 'sys.addaudithook'})
+    'sys.addaudithook'})
 
 # Attributes whose read would expose frames or code (constants of the hidden tests).
 # `__code__` is refused only for functions of hidden namespaces (dataclasses, inspect... read

@@ -93,12 +93,28 @@ def _patches_to_with(node):
 _SKIPS = frozenset({'skip', 'skipIf', 'skipUnless'})
 
 
-def _skips_to_helper(node):
+def _skip_names(tree):
+    """How the module names unittest's skip decorators: `unittest.skipIf`, `ut.skipIf` after
+    `import unittest as ut`, `skipIf` or `sk` after `from unittest import skipIf as sk`."""
+    names = {}
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            for alias in node.names:
+                if alias.name == 'unittest':
+                    for kind in _SKIPS:
+                        names[(alias.asname or 'unittest') + '.' + kind] = kind
+        elif isinstance(node, _ast.ImportFrom) and node.module == 'unittest' and node.level == 0:
+            for alias in node.names:
+                if alias.name in _SKIPS:
+                    names[alias.asname or alias.name] = alias.name
+    return names
+
+
+def _skips_to_helper(node, skip_names):
     for i, d in enumerate(node.decorator_list):
         if not isinstance(d, _ast.Call):
             continue
-        name = _ast.unparse(d.func)
-        kind = name[len('unittest.'):] if name.startswith('unittest.') else name
+        kind = skip_names.get(_ast.unparse(d.func))
         if kind in _SKIPS:
             node.decorator_list[i] = _ast.copy_location(
                 _helper_call('skip_mark', [_ast.Constant(kind), *d.args], d.keywords), d)
@@ -155,6 +171,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.bound = bound
         self.class_methods = frozenset()  # inside a hidden class: module_methods
         self.module_methods = frozenset()  # the names of the methods the module's classes define
+        self.skip_names = {}  # how the module names unittest's skip decorators (_skip_names)
 
     def visit_ClassDef(self, node):
         _class_patches_to_methods(node)
@@ -163,7 +180,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.class_methods = self.module_methods
         self.generic_visit(node)
         self.class_methods = outer
-        _skips_to_helper(node)
+        _skips_to_helper(node, self.skip_names)
         return node
 
     def visit_Attribute(self, node):
@@ -179,8 +196,10 @@ class StrictRewriter(_ast.NodeTransformer):
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
         self.generic_visit(node)
-        _skips_to_helper(node)
+        _skips_to_helper(node, self.skip_names)
         return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # patch and skip decorators on async tests too
 
     def visit_Name(self, node):
         if (self.bound is not None and isinstance(node.ctx, _ast.Load) and node.id in self.builtin_names
@@ -277,6 +296,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     builtins, so the code object can be marshalled (the worker caches it per test suite)."""
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
+    rewriter.skip_names = _skip_names(tree)
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

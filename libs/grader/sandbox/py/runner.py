@@ -394,8 +394,9 @@ def run_module_test(name):
 def skip_of(marks, cls, fn):
     """The reason the author's @skip/skipIf/skipUnless skips this test (on its class or on the
     test function), or None. Only the helper's marks count (asserts.skip_mark)."""
-    for target in (cls, fn):
-        mark = marks.get(id(target)) if target is not None else None
+    holders = [fn] if cls is None else [*type.__dict__['__mro__'].__get__(cls), fn]  # a skipped base skips its subclasses
+    for target in holders:
+        mark = marks.get(id(target))
         if mark is not None and mark[0] is target:
             return mark[1]
     return None
@@ -455,8 +456,18 @@ def async_parts():
     asyncSetUp, the test, asyncTearDown and async cleanups run on one asyncio.Runner (the
     sandbox's event loop, eventloop.py) in one contextvars context. A namespace, not a class:
     no class lives in the harness dict."""
-    runner = S['Runner']()
+    runner = S['Runner'](loop_factory=S['loop_factory'])
     return _types.SimpleNamespace(runner=runner, context=S['copy_context'](), close=runner.close)
+
+
+async def run_to_end(coroutine, done):
+    """(sealed) Awaits a test's coroutine, then marks `done`: asyncio's runner and loop are
+    Python that learner code can change (a loop whose create_task closes the coroutine unrun), so
+    the runner asks this flag, which only running the coroutine to its end can set (it lives in
+    this coroutine's frame, which learner code cannot read)."""
+    result = await coroutine
+    done[0] = 1
+    return result
 
 
 def apply(fn, args, kwargs):
@@ -478,9 +489,14 @@ def call_maybe_async(loop, fn, *args):
     if loop is None:
         return fn(*args)
     returned = loop.context.run(fn, *args)
-    if type(returned) is _types.CoroutineType:
-        return loop.runner.run(returned, context=loop.context)
-    return returned
+    if type(returned) is not _types.CoroutineType:
+        return returned
+    done = bytearray(1)
+    result = loop.runner.run(S['run_to_end'](returned, done), context=loop.context)
+    if not done[0]:
+        raise RuntimeError('tampering detected: the test\'s coroutine was not run to its end '
+                           '(asyncio was changed by the submission)')
+    return result
 
 
 def tear_down(case, set_up, loop=None):
