@@ -62,6 +62,15 @@ describe('auth (e2e)', () => {
     expect(sessionCookie(logout)).toMatch(/^access_token=;.*Expires=Thu, 01 Jan 1970/i);
   });
 
+  it('signs in an account whose email has no top-level domain, like the first admin admin@localhost', async () => {
+    const { learner } = await register();
+    const { passwordHash } = await testApp.prisma.user.findUniqueOrThrow({ where: { email: learner.email } });
+    const email = `first-admin-${run}@localhost`;
+    await testApp.prisma.user.create({ data: { email, passwordHash, displayName: 'Administrator', role: 'admin' } });
+    const login = await http.post('/api/auth/login').send({ email, password: learner.password }).expect(200);
+    expect(login.body.user).toMatchObject({ email, role: 'admin' });
+  });
+
   it('gives the same 401 body for a wrong password and an unknown email', async () => {
     const { learner } = await register();
     const wrong = await http.post('/api/auth/login').send({ email: learner.email, password: 'wrong-password' }).expect(401);

@@ -6,6 +6,7 @@ import { attemptPath, authLink, matchRoute, pageOf, returnPathOf } from './route
 import { openingState } from './questions/opening-state.js';
 import type { LearnerCodeWork, LearnerSubmissionWithSource } from './api/types.js';
 import { finishNote } from './pages/finish-note.js';
+import { setupText } from './questions/example-text.js';
 import { announcementFor, clockOffset, formatRemaining, remainingMs } from './pages/exam-clock.js';
 
 describe('matchRoute', () => {
@@ -165,5 +166,13 @@ describe('finishNote', () => {
     expect(finishNote({ exam, deadline: '2026-01-01T00:10:00Z', questions: [question('single_choice')] })).toBe(
       'Checked answers are final. Your score is recorded when you finish the attempt. If you do not, the server finishes it when the time is up.',
     );
+  });
+});
+
+describe('setupText', () => {
+  it('shows a setup of several lines as statements separated by semicolons, never run together', () => {
+    expect(setupText('t = make_counter()\nt()')).toBe('t = make_counter(); t()');
+    expect(setupText('a = make_counter()\nb = make_counter()\na(); a(); a()\n')).toBe('a = make_counter(); b = make_counter(); a(); a(); a()');
+    expect(setupText("hello = make_greeter('Hello')")).toBe("hello = make_greeter('Hello')");
   });
 });

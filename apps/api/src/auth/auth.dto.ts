@@ -45,7 +45,8 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.org' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  // No top-level domain required: the first admin is admin@localhost unless ADMIN_EMAIL says otherwise.
+  @IsEmail({ require_tld: false }, { message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorText, type Page } from '../api/client.js';
 import type { Role, User } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle, formatDate } from '../components/feedback.js';
@@ -20,6 +20,11 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
+  const confirmationRef = useRef<HTMLParagraphElement>(null);
+  // The Save button is disabled once the role is saved, which would drop the focus to the page body.
+  useEffect(() => {
+    if (message) confirmationRef.current?.focus();
+  }, [message]);
   const search = `/api/admin/users?page=${page}&pageSize=${PAGE_SIZE}${query ? `&q=${encodeURIComponent(query)}` : ''}`;
   const users = useLoad(() => api.get<Page<ListedUser>>(search), search);
   const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
@@ -51,7 +56,7 @@ export function UsersPage() {
         <button type="submit">Search</button>
       </form>
       {message && (
-        <p className="notice success" role="status" data-testid="role-confirmation">
+        <p className="notice success" role="status" data-testid="role-confirmation" tabIndex={-1} ref={confirmationRef}>
           {message}
         </p>
       )}

@@ -6,11 +6,13 @@ import { canAuthor, useSession } from '../session.js';
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
   const { user, signOut } = useSession();
   const page = pageOf(path);
+  // Signing in on a deep link keeps the path but replaces the sign-in form by the page: a new page too.
+  const signedOut = user === null;
   useEffect(() => {
     // Wait a frame so the new page has rendered its title.
     const id = requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     return () => cancelAnimationFrame(id);
-  }, [page]);
+  }, [page, signedOut]);
   // The most specific link that holds the path is the current one (/admin/users is Users, not Dashboard).
   const hrefs = ['/', '/history', '/instructor', '/learners', '/admin', '/admin/users', '/admin/lti'];
   const current = hrefs.filter((href) => path === href || (href !== '/' && path.startsWith(`${href}/`))).sort((a, b) => b.length - a.length)[0];

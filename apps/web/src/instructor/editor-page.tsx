@@ -85,6 +85,7 @@ export function EditorPage({ quizId }: { quizId?: string }) {
     });
   }
   async function act(work: () => Promise<void>) {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     setConfirmation(undefined);
@@ -123,10 +124,11 @@ export function EditorPage({ quizId }: { quizId?: string }) {
       </div>
       <CodeEditor language="yaml" label="Quiz YAML" value={yaml} onChange={setYaml} diagnostics={diagnostics} onReady={(v) => (view.current = v)} />
       <div className="button-row">
-        <button type="button" onClick={() => void validate()} disabled={busy || !yaml.trim()}>
+        {/* aria-disabled while working: a disabled button would drop the focus to the page body. */}
+        <button type="button" onClick={() => void validate()} disabled={!yaml.trim()} aria-disabled={busy}>
           Validate
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={busy || !yaml.trim()}>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!yaml.trim()} aria-disabled={busy}>
           {quizId ? 'Save a new version' : 'Upload'}
         </button>
         {quizId && <a href={`#/instructor/preview/${quizId}`}>Preview as a learner</a>}

@@ -3,6 +3,7 @@ import { api, errorText } from '../api/client.js';
 import type { ExamAdmin } from '../api/types.js';
 import { ErrorBox, Loading, PageTitle } from '../components/feedback.js';
 import { useLoad } from '../components/use-load.js';
+import { minutesText } from '../pages/exam-clock.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -16,6 +17,7 @@ export function ExamPage({ quizId }: { quizId: string }) {
   const exam = state ?? loaded.data;
 
   async function act(work: () => Promise<ExamAdmin>, done: string) {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -49,24 +51,20 @@ export function ExamPage({ quizId }: { quizId: string }) {
         <>
           <div className="card">
             <p>
-              {exam.exam.minutes} minutes per attempt · visible tests {exam.exam.visibleTests ? 'allowed' : 'turned off'} ·{' '}
+              {minutesText(exam.exam.minutes)} per attempt · visible tests {exam.exam.visibleTests ? 'allowed' : 'turned off'} ·{' '}
               {exam.closesAt ? `closes ${when(exam.closesAt)}` : 'no closing date'} · {exam.attemptsInProgress} attempt(s) in progress,{' '}
               {exam.attemptsSubmitted} finished
             </p>
             {!exam.exam.hideScores ? (
               <p>Learners see their scores as they go (hide_scores: false).</p>
-            ) : exam.scoresReleasedAt ? (
-              <p data-testid="release-state">
-                Scores released {when(exam.scoresReleasedAt)}.{' '}
-                <button type="button" onClick={() => void release(false)} disabled={busy}>
-                  Hide scores again
-                </button>
-              </p>
             ) : (
+              // One button whose action flips, never disabled: the focus stays on it after a release.
               <p data-testid="release-state">
-                Scores are hidden from learners{exam.closesAt ? ' until the quiz closes' : ''}.{' '}
-                <button type="button" className="primary" onClick={() => void release(true)} disabled={busy}>
-                  Release scores
+                {exam.scoresReleasedAt
+                  ? `Scores released ${when(exam.scoresReleasedAt)}. `
+                  : `Scores are hidden from learners${exam.closesAt ? ' until the quiz closes' : ''}. `}
+                <button type="button" className={exam.scoresReleasedAt ? undefined : 'primary'} onClick={() => void release(!exam.scoresReleasedAt)} aria-disabled={busy}>
+                  {exam.scoresReleasedAt ? 'Hide scores again' : 'Release scores'}
                 </button>
               </p>
             )}
@@ -84,7 +82,7 @@ export function ExamPage({ quizId }: { quizId: string }) {
               <label>
                 Extra attempts <input name="extraAttempts" type="number" min={0} max={100} defaultValue={0} />
               </label>
-              <button type="submit" disabled={busy}>
+              <button type="submit" aria-disabled={busy}>
                 Save accommodation
               </button>
             </form>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api/client.js';
 import type { RegradeItem, RegradeReport } from '../api/types.js';
 import { ErrorBox, PageTitle, percent } from '../components/feedback.js';
@@ -25,8 +25,14 @@ export function RegradePage({ quizId }: { quizId: string }) {
   const [report, setReport] = useState<RegradeReport>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The Commit button is gone once the regrade is stored: the focus goes to what says so.
+  useEffect(() => {
+    if (report?.committed) statusRef.current?.focus();
+  }, [report?.committed]);
 
   async function run(step: 'preview' | 'commit') {
+    if (busy) return;
     setBusy(step);
     setError(undefined);
     try {
@@ -43,16 +49,17 @@ export function RegradePage({ quizId }: { quizId: string }) {
       <PageTitle>Regrade {quizId}</PageTitle>
       <p>Every graded submission is graded again with the current version's tests. The preview stores nothing.</p>
       <div className="button-row">
-        <button type="button" onClick={() => void run('preview')} disabled={busy !== null}>
+        {/* aria-disabled while working: a disabled button would drop the focus to the page body. */}
+        <button type="button" onClick={() => void run('preview')} aria-disabled={busy !== null}>
           Preview score changes
         </button>
         {report && !report.committed && (
-          <button type="button" className="primary" onClick={() => void run('commit')} disabled={busy !== null}>
+          <button type="button" className="primary" onClick={() => void run('commit')} aria-disabled={busy !== null}>
             Commit this regrade
           </button>
         )}
       </div>
-      <p role="status" aria-live="polite">
+      <p role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-testid="regrade-status">
         {busy === 'preview' && 'Regrading every submission (nothing is stored)…'}
         {busy === 'commit' && 'Storing the new scores…'}
         {!busy && report?.committed && 'Regrade committed: the new scores are stored.'}

@@ -62,6 +62,25 @@ questions:
       - { id: b, text: "\`fun\`", feedback: "That is another language's keyword." }
 `;
 
+const EXAM = `kind: quiz
+id: my-course/my-exam            # "<course>/<file stem>": change both parts
+title: My exam (timed, 20 minutes)
+published: false                 # learners see it once you publish it
+attempts: 1                      # extra attempts per learner: the quiz's Exam page
+exam:                            # learners read these rules before they start
+  minutes: 20                    # per attempt, counted by the server; it ends the attempt itself
+  visible_tests: false           # "Run visible tests" turned off
+  hide_scores: true              # scores hidden until you press "Release scores" on the Exam page
+  one_at_a_time: true            # one question per page, with a navigator
+questions:
+  - id: first-question
+    type: single_choice
+    prompt: "Which keyword lets an inner function rebind a variable of the enclosing function?"
+    choices:
+      - { id: a, text: "\`nonlocal\`", correct: true }
+      - { id: b, text: "\`global\`", feedback: "global rebinds a module-level name." }
+`;
+
 /** Question templates are list items at two spaces, as under a quiz's \`questions:\`. */
 const QUESTIONS: Template[] = [
   {
@@ -125,6 +144,43 @@ const QUESTIONS: Template[] = [
 `,
   },
   {
+    id: 'parsons',
+    label: 'Parsons problem (order the lines)',
+    scope: 'question',
+    yaml: `  - id: build-adder
+    type: parsons                # the solution's lines plus the distractors, shuffled
+    prompt: "Build \`make_adder(k)\`: it returns a function that adds \`k\` to its argument."
+    indent: true                 # learners indent the lines too (4 spaces a level)
+    solution: |
+      def make_adder(k):
+          def add(x):
+              return x + k
+          return add
+    distractors:
+      - "return add(k)"
+`,
+  },
+  {
+    id: 'parsons-run',
+    label: 'Parsons problem graded by running it',
+    scope: 'question',
+    yaml: `  - id: run-adder
+    type: parsons
+    grading: run                 # the assembled program is graded against tests, like code
+    prompt: "Build \`make_adder(k)\`; any order that works earns full credit."
+    indent: true
+    solution: |
+      def make_adder(k):
+          def add(x):
+              return x + k
+          return add
+    distractors:
+      - "return add(k)"
+    tests:                       # hidden; required with grading: run
+      - { name: adds_k, expr: "make_adder(3)(4)", expected: 7, feedback: "make_adder(3)(4) is 7." }
+`,
+  },
+  {
     id: 'code',
     label: 'Code question (inline)',
     scope: 'question',
@@ -149,6 +205,7 @@ const QUESTIONS: Template[] = [
 export const TEMPLATES: Template[] = [
   { id: 'exercise', label: 'Exercise file (one code question)', scope: 'file', yaml: EXERCISE },
   { id: 'quiz', label: 'Quiz file', scope: 'file', yaml: QUIZ },
+  { id: 'exam', label: 'Timed exam file', scope: 'file', yaml: EXAM },
   ...QUESTIONS,
 ];
 

@@ -22,11 +22,16 @@ export function formatRemaining(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
+/** "1 minute", "20 minutes". */
+export function minutesText(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
 /** The moments a screen reader is told about (a live timer every second would drown the page). */
 export function announcementFor(msBefore: number, msNow: number): string | null {
   for (const minutes of [10, 5, 1]) {
     const at = minutes * 60_000;
-    if (msBefore > at && msNow <= at) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left.`;
+    if (msBefore > at && msNow <= at) return `${minutesText(minutes)} left.`;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LearnerExam } from '../api/types.js';
-import { announcementFor, clockOffset, formatRemaining, remainingMs } from './exam-clock.js';
+import { announcementFor, clockOffset, formatRemaining, minutesText, remainingMs } from './exam-clock.js';
 
 /** What a timed exam means, stated before the learner starts it. */
 export function ExamNotice({ exam }: { exam: LearnerExam }) {
@@ -9,7 +9,7 @@ export function ExamNotice({ exam }: { exam: LearnerExam }) {
       <h2>This is a timed exam</h2>
       <ul>
         <li>
-          You have <strong>{exam.minutes} minutes</strong> per attempt, counted by the server from the moment you start (any extra time
+          You have <strong>{minutesText(exam.minutes)}</strong> per attempt, counted by the server from the moment you start (any extra time
           your instructor gave you is added). Leaving the page does not stop the clock.
         </li>
         <li>

@@ -9,6 +9,7 @@ import { useLoad } from '../components/use-load.js';
 import { QuestionCard, answerFor } from '../questions/question-card.js';
 import { attemptPath, navigate, replacePath } from '../router.js';
 import { Countdown, ExamNotice } from './exam-parts.js';
+import { minutesText } from './exam-clock.js';
 
 async function loadQuiz(quizId: string) {
   const [quiz, progress] = await Promise.all([
@@ -66,7 +67,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
           )}
           {quiz.availability === 'open' ? (
             <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
-              {progress?.inProgressAttemptId ? 'Continue your attempt' : quiz.exam ? `Start the exam (${quiz.exam.minutes} minutes)` : 'Start an attempt'}
+              {progress?.inProgressAttemptId ? 'Continue your attempt' : quiz.exam ? `Start the exam (${minutesText(quiz.exam.minutes)})` : 'Start an attempt'}
             </button>
           ) : (
             <p className="muted">{quiz.availability === 'closed' ? 'This quiz is closed.' : 'This quiz is not open yet.'}</p>

@@ -7,6 +7,7 @@ import { formatPoints, pointsOf } from '../components/points.js';
 import { openingState } from './opening-state.js';
 import type { QuestionProps } from './question-props.js';
 import { sourceProblem } from './source-limit.js';
+import { setupText } from './example-text.js';
 import { SubmissionResult } from './test-results.js';
 import { draftText, useDraft } from './use-draft.js';
 import { useGrading } from './use-grading.js';
@@ -122,7 +123,7 @@ function Examples({ question }: { question: LearnerCodeView }) {
         {question.examples.map((example) => (
           <li key={example.name}>
             <code>{example.name}</code>:{' '}
-            {example.setup && <code className="mono">{example.setup}; </code>}
+            {example.setup && <code className="mono">{setupText(example.setup)}; </code>}
             <code className="mono">{example.expr ?? callText(example)}</code>
             {'expected' in example && (
               <>
