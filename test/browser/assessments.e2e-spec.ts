@@ -209,7 +209,8 @@ describe('issue 16 assessments in Chromium', () => {
     await page.goto(`${base}/#/quiz/assess/timed`);
     const notice = page.getByTestId('exam-notice');
     await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/10 minutes.*the server ends your attempt: the answers you checked count, code you submitted before the end is still graded, and anything sent after the end is refused.*when your instructor releases them/);
+    expect(await notice.textContent()).toMatch(/10 minutes.*the server ends your attempt: the answers you saved count, code you submitted before the end is still graded, and anything sent after the end is refused.*when your instructor releases them/);
+    expect(await notice.textContent()).not.toMatch(/visible tests/); // this exam has no code question
     await snap(page, 'assess-03-exam-cover');
     await page.getByRole('button', { name: 'Start the exam (10 minutes)' }).click();
     const timer = page.getByRole('timer', { name: 'Time left in this exam' });
@@ -234,7 +235,8 @@ describe('issue 16 assessments in Chromium', () => {
     expect(await page.getByRole('region', { name: /Question \d of 2/ }).count()).toBe(1);
     await page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: 'Question 1' }).click();
     await first.getByRole('radio', { name: 'nonlocal' }).check();
-    await first.getByRole('button', { name: 'Check answer' }).click();
+    // Scores are hidden in this exam: the answer is saved, not checked.
+    await first.getByRole('button', { name: 'Save answer' }).click();
     await first.getByTestId('answer-verdict').waitFor();
     expect(await first.getByTestId('answer-verdict').textContent()).toBe('Answered');
 
@@ -250,7 +252,7 @@ describe('issue 16 assessments in Chromium', () => {
     expect(await page.getByTestId('final-score').textContent()).toBe(
       'Time is up: the server ended your attempt. Your answers are recorded; your score and feedback are shown once your instructor releases them.',
     );
-    expect(await page.getByRole('button', { name: 'Check answer' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Check|Save) answer$/ }).count()).toBe(0);
     expect(await page.getByRole('region', { name: /Question \d of 2/ }).count()).toBe(2); // all shown for review
     expect(await page.getByRole('button', { name: 'Question 1, answered' }).count()).toBe(0);
     expect(await t.prisma.attempt.findUnique({ where: { id: attempt.id }, select: { status: true, timedOut: true, score: true } })).toEqual({ status: 'submitted', timedOut: true, score: 1 });

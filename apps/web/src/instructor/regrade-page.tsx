@@ -75,7 +75,8 @@ function RegradeTable({ report }: { report: RegradeReport }) {
   return (
     <>
       <p className="card">
-        Version {report.version}: {summary.total} submissions regraded, {summary.changed} changed ({summary.up} up, {summary.down} down), mean change{' '}
+        Version {report.version}: {summary.total} submissions regraded, {summary.changed} changed ({summary.up} up, {summary.down} down
+        {summary.changed - summary.up - summary.down > 0 && `, ${summary.changed - summary.up - summary.down} with the same score out of a new maximum`}), mean change{' '}
         {shareChange(summary.meanScoreDelta)} of the maximum ({signed(summary.meanDelta)} points)
         {summary.unmatched > 0 && `, ${summary.unmatched} left alone (question no longer exists)`}.
       </p>

@@ -3,7 +3,7 @@ import type { LearnerExam } from '../api/types.js';
 import { announcementFor, clockOffset, formatRemaining, minutesText, remainingMs } from './exam-clock.js';
 
 /** What a timed exam means, stated before the learner starts it. */
-export function ExamNotice({ exam }: { exam: LearnerExam }) {
+export function ExamNotice({ exam, hasCode }: { exam: LearnerExam; hasCode: boolean }) {
   return (
     <div className="exam-notice" data-testid="exam-notice">
       <h2>This is a timed exam</h2>
@@ -13,10 +13,10 @@ export function ExamNotice({ exam }: { exam: LearnerExam }) {
           your instructor gave you is added). Leaving the page does not stop the clock.
         </li>
         <li>
-          When the time is up, the server ends your attempt: the answers you checked count, code you submitted before the end is still
+          When the time is up, the server ends your attempt: the answers you {exam.hideScores ? 'saved' : 'checked'} count, code you submitted before the end is still
           graded, and anything sent after the end is refused.
         </li>
-        <li>{exam.visibleTests ? 'You may run the visible tests of code questions.' : 'Running the visible tests is turned off: you can only submit your code.'}</li>
+        {hasCode && <li>{exam.visibleTests ? 'You may run the visible tests of code questions.' : 'Running the visible tests is turned off: you can only submit your code.'}</li>}
         {exam.oneAtATime && <li>Questions are shown one at a time; you can move between them freely.</li>}
         <li>
           {exam.hideScores

@@ -59,7 +59,7 @@ export function QuizPage({ quizId }: { quizId: string }) {
             {limit === null || limit === undefined ? 'unlimited attempts' : `${limit} ${limit === 1 ? 'attempt' : 'attempts'} allowed`}
             {progress && ` · you have used ${progress.attemptsUsed}`}
           </p>
-          {quiz.exam && <ExamNotice exam={quiz.exam} />}
+          {quiz.exam && <ExamNotice exam={quiz.exam} hasCode={quiz.questions.some((q) => q.type === 'code')} />}
           {progress?.bestScore !== null && progress?.bestScore !== undefined && (
             <p>
               Your best score: <strong>{pointsOf(progress.bestScore, progress.maxScore)}</strong>
@@ -192,6 +192,7 @@ export function AttemptView({ initial, code: initialCode, question }: AttemptVie
             onAnswered={onAnswered}
             refresh={refresh}
             runAllowed={attempt.exam?.visibleTests ?? true}
+            scoresHidden={attempt.exam?.hideScores ?? false}
             work={code.questions.find((w) => w.questionKey === question.id)}
             reviewing={finished}
           />

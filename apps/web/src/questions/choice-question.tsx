@@ -3,11 +3,12 @@ import type { LearnerChoiceView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { InlineMarkdown } from '../components/markdown.js';
 import { AnswerVerdict } from './answer-verdict.js';
+import { checkLabel } from './check-label.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
 
 /** single_choice (radio buttons) and multiple_choice (checkboxes) in a labelled fieldset. */
-export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered }: QuestionProps<LearnerChoiceView>) {
+export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered, scoresHidden }: QuestionProps<LearnerChoiceView>) {
   const multiple = question.type === 'multiple_choice';
   const sent = answer?.response;
   const [picked, setPicked] = useState<string[]>(Array.isArray(sent) ? sent.map(String) : typeof sent === 'string' ? [sent] : []);
@@ -43,7 +44,7 @@ export function ChoiceQuestion({ question, attemptId, answer, locked, onAnswered
       <ErrorBox message={error} />
       {!answer && !locked && (
         <button type="submit" className="primary" disabled={busy || picked.length === 0}>
-          Check answer
+          {checkLabel(scoresHidden)}
         </button>
       )}
       <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>

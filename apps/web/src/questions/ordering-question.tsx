@@ -3,6 +3,7 @@ import type { LearnerOrderingView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { InlineMarkdown } from '../components/markdown.js';
 import { AnswerVerdict } from './answer-verdict.js';
+import { checkLabel } from './check-label.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
 import { moveItem } from './move-item.js';
@@ -11,7 +12,7 @@ import { moveItem } from './move-item.js';
  * Put items in order by dragging them, or with the keyboard: focus an item and press Alt+Up /
  * Alt+Down (or use its Up/Down buttons). Each move is announced in a polite live region.
  */
-export function OrderingQuestion({ question, attemptId, answer, locked, onAnswered }: QuestionProps<LearnerOrderingView>) {
+export function OrderingQuestion({ question, attemptId, answer, locked, onAnswered, scoresHidden }: QuestionProps<LearnerOrderingView>) {
   const sent = Array.isArray(answer?.response) ? (answer!.response as string[]) : undefined;
   const [items, setItems] = useState<string[]>(sent ?? question.items);
   const [announcement, setAnnouncement] = useState('');
@@ -77,7 +78,7 @@ export function OrderingQuestion({ question, attemptId, answer, locked, onAnswer
       <ErrorBox message={error} />
       {!answer && !locked && (
         <button type="button" className="primary" disabled={busy} onClick={() => void send(items)}>
-          Check answer
+          {checkLabel(scoresHidden)}
         </button>
       )}
       <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>

@@ -3,6 +3,7 @@ import type { LearnerParsonsView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { AnswerVerdict } from './answer-verdict.js';
 import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse, type Board } from './parsons-board.js';
+import { checkLabel } from './check-label.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
 import { useGrading } from './use-grading.js';
@@ -17,7 +18,7 @@ type ListName = 'unused' | 'program';
  * Alt+Up/Alt+Down move a program line, Alt+Right/Alt+Left indent it. Every change is announced in
  * a polite live region; each line also has buttons doing the same.
  */
-export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered, refresh }: QuestionProps<LearnerParsonsView>) {
+export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered, refresh, scoresHidden }: QuestionProps<LearnerParsonsView>) {
   const [board, setBoard] = useState<Board>(() => initialBoard(question.lines, answer?.response));
   const [announcement, setAnnouncement] = useState('');
   // Roving tab stop: one line per list is in the Tab order, arrows move within the list.
@@ -167,7 +168,7 @@ export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswere
           <ErrorBox message={error} />
           {!answer && !locked && (
             <button type="button" className="primary" disabled={busy || board.program.length === 0} onClick={() => void send(toResponse(board, question.indent))}>
-              Check answer
+              {checkLabel(scoresHidden)}
             </button>
           )}
           <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>

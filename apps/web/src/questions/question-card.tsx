@@ -39,7 +39,7 @@ export function QuestionCard(props: QuestionProps<LearnerQuestionView> & { index
 
 function QuestionBody(props: QuestionProps<LearnerQuestionView>) {
   const { question } = props;
-  const shared = { attemptId: props.attemptId, answer: props.answer, locked: props.locked, onAnswered: props.onAnswered, refresh: props.refresh, runAllowed: props.runAllowed };
+  const shared = { attemptId: props.attemptId, answer: props.answer, locked: props.locked, onAnswered: props.onAnswered, refresh: props.refresh, runAllowed: props.runAllowed, scoresHidden: props.scoresHidden };
   switch (question.type) {
     case 'single_choice':
     case 'multiple_choice':

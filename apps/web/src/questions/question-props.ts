@@ -12,6 +12,8 @@ export interface QuestionProps<Q> {
   refresh(): void;
   /** false in an exam that turns off "Run visible tests". */
   runAllowed?: boolean;
+  /** An exam that hides scores until they are released: an answer is saved, not checked. */
+  scoresHidden?: boolean;
   /** Code questions: the learner's code kept by the server (draft, last run and submission). */
   work?: LearnerCodeWork;
   /** A finished attempt opened for review: read-only, as it was submitted. */

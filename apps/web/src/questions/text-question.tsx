@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { LearnerPredictOutputView, LearnerShortAnswerView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { AnswerVerdict } from './answer-verdict.js';
+import { checkLabel } from './check-label.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
 
 type TextView = LearnerPredictOutputView | LearnerShortAnswerView;
 
 /** predict_output (shows the code, asks for its exact output) and short_answer. */
-export function TextQuestion({ question, attemptId, answer, locked, onAnswered }: QuestionProps<TextView>) {
+export function TextQuestion({ question, attemptId, answer, locked, onAnswered, scoresHidden }: QuestionProps<TextView>) {
   const [text, setText] = useState(typeof answer?.response === 'string' ? answer.response : '');
   const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
   const predict = question.type === 'predict_output';
@@ -33,7 +34,7 @@ export function TextQuestion({ question, attemptId, answer, locked, onAnswered }
       <ErrorBox message={error} />
       {!answer && !locked && (
         <button type="submit" className="primary" disabled={busy || !text.trim()}>
-          Check answer
+          {checkLabel(scoresHidden)}
         </button>
       )}
       <div aria-live="polite">{answer && <AnswerVerdict answer={answer} takeFocus={justAnswered} />}</div>
