@@ -73,6 +73,11 @@ describe('admin dashboards: figures', () => {
     const untouched = body.items.find((item: { quizId: string }) => item.quizId === 'closures/make-counter');
     expect(untouched).toMatchObject({ attempts: 0, learners: 0, completionRate: null, meanScore: null, medianScore: null });
     expect(body.total).toBe(body.items.length);
+    // In the course's order, as the course page lists them (course.yaml), not by id.
+    const closures = body.items.filter((item: { course: string }) => item.course === 'closures').map((item: { quizId: string }) => item.quizId);
+    const { body: progress } = await asAdmin('/api/me/progress?pageSize=100').expect(200);
+    expect(closures).toEqual(progress.items.filter((item: { course: string }) => item.course === 'closures').map((item: { quizId: string }) => item.quizId));
+    expect(closures[0]).not.toBe([...closures].sort()[0]);
   });
 
   it('gives per-question pass rate, submissions to pass and most-failed tests', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@app/db';
 import { attemptComplete, attemptCounts } from '../attempts/scoring-model.js';
+import { COURSE_ORDER } from '../catalog/course-order.js';
 
 export interface QuizRow {
   id: string;
@@ -49,7 +50,7 @@ export class QuizStatsRepository {
   async listQuizzes(skip: number, take: number): Promise<{ rows: QuizRow[]; total: number }> {
     const [rows, total] = await Promise.all([
       this.prisma.quiz.findMany({
-        orderBy: [{ course: 'asc' }, { id: 'asc' }],
+        orderBy: COURSE_ORDER, // as the course page lists them
         skip,
         take,
         select: { id: true, title: true, course: true, kind: true, published: true },
