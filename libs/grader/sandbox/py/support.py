@@ -67,7 +67,7 @@ def learner_line(exc):
         return None
 
 
-def traceback_entries(tb, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
+def traceback_entries(tb, positions=True, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
                       _type=type, _Traceback=None, _Code=None, _int=int):
     """Each entry of the traceback chain as plain data (sealed): (co_filename, co_name,
     co_qualname, co_firstlineno, tb_lineno, (lineno, end_lineno, col, end_col)). The only harness
@@ -87,16 +87,16 @@ def traceback_entries(tb, _window=None, _gc_disable=None, _gc_enable=None, _gc_i
             code = tb.tb_frame.f_code
             lineno, lasti = tb.tb_lineno, tb.tb_lasti
             if _type(code) is _Code and _type(lineno) is _int and _type(lasti) is _int:
-                positions = (None, None, None, None)
-                if lasti >= 0:  # traceback._get_code_position: the instruction's source span
+                span = (None, None, None, None)
+                if positions and lasti >= 0:  # traceback._get_code_position: the instruction's source span
                     index = 0
                     for position in code.co_positions():
                         if index == lasti // 2:
-                            positions = position
+                            span = position
                             break
                         index += 1
                 entries.append((code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
-                                lineno, positions))
+                                lineno, span))
             tb = tb.tb_next
             depth += 1
     finally:
@@ -109,7 +109,7 @@ def traceback_entries(tb, _window=None, _gc_disable=None, _gc_enable=None, _gc_i
 def traceback_line(tb, filename, _entries=None, _type=type, _str=str, _str_eq=str.__eq__):
     """The deepest line of `filename` in the traceback chain (sealed)."""
     line = None
-    for entry in _entries(tb):
+    for entry in _entries(tb, False):  # line numbers only: no source spans to compute
         if _type(entry[0]) is _str and _str_eq(entry[0], filename):
             line = entry[4]
     return line

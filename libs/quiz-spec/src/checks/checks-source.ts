@@ -13,6 +13,7 @@ instance under test. Each failure names what the learner did in the words of the
 """
 import ast as _ast
 import collections as _collections
+import operator as _operator
 import types as _types
 
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
@@ -21,6 +22,13 @@ _FUNCTION_DICT = _types.FunctionType.__dict__['__dict__'].__get__
 # What the import system puts in every module: the only dunder globals left out of module_state.
 _MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__', '__spec__', '__file__',
                              '__cached__', '__builtins__', '__annotations__', '__path__'})
+# The state walkers run many times per grading, and the grader sends every ==, in and < of hidden
+# code through its strict (slower) comparison helper. They compare only exact built-in data they
+# made themselves, so they call the operations directly: _is_scalar, _eq, kind markers by is.
+_is_scalar = frozenset(_SCALARS).__contains__
+_is_dunder_global = _MODULE_DUNDERS.__contains__
+_eq = _operator.eq
+_DICT, _SET, _SEQ = object(), object(), object()
 
 
 def _names(module, **extra):
@@ -101,56 +109,61 @@ def _closure_state(f):
             contents = cell.cell_contents
         except ValueError:
             continue
-        _collect_state(state, name, contents, 0, seen)
+        _collect_state(state, name, contents, _STATE_DEPTH, seen)
     return state
 
 
 def _changed(before, after):
-    # identity first: a NaN global (from math import *) is the same object, and nan != nan
-    return sorted(k for k in set(before) | set(after)
-                  if not (before.get(k, 'absent') is after.get(k, 'absent') or before.get(k, 'absent') == after.get(k, 'absent')))
+    # snapshots are exact built-in data: compared directly, identity first (a NaN global from
+    # from math import * is the same object, and nan != nan)
+    changed = []
+    for k in set(before) | set(after):
+        a, b = before.get(k, _DICT), after.get(k, _DICT)
+        if not (a is b or _eq(a, b)):
+            changed.append(k)
+    return sorted(changed)
 
 
-def _snapshot(value, depth=0):
+def _snapshot(value, budget=20):
     """A copy of plain data: exact scalars, and the contents of containers and their subclasses
     (defaultdict, Counter, OrderedDict, deque, namedtuples, a learner's list subclass), read
     through the base type's C methods, so a subclass can neither hide nor fake its contents; the
     identity of anything else. copy.deepcopy is not used: its dispatch table is shared with
     learner code."""
-    t = type(value)
-    if t in _SCALARS:
+    if _is_scalar(type(value)):
         return value
-    if depth > 20:
+    if not budget:
         return ('deep', id(value))
     items = _items(value)
     if items is None:
         return ('object', id(value))
-    kind, entries = items
-    if kind == 'dict':
-        return (kind, [(_snapshot(k, depth + 1), _snapshot(v, depth + 1)) for k, v in entries])
-    if kind == 'set':
-        if all(type(x) in _SCALARS for x in entries):
-            return (kind, frozenset(entries))  # exact scalars hash in C: a copy of the contents
-        return (kind, id(value), len(entries))
-    return (kind, [_snapshot(x, depth + 1) for x in entries])
+    kind, name, entries = items
+    if kind is _DICT:
+        return (name, [(_snapshot(k, budget - 1), _snapshot(v, budget - 1)) for k, v in entries])
+    if kind is _SET:
+        for x in entries:
+            if not _is_scalar(type(x)):
+                return (name, id(value), len(entries))
+        return (name, frozenset(entries))  # exact scalars hash in C: a copy of the contents
+    return (name, [_snapshot(x, budget - 1) for x in entries])
 
 
 def _items(value):
-    """(kind, entries) of a built-in container or an instance of a subclass of one, through the
-    base type's own C iteration; None for anything else."""
+    """(kind, name, entries) of a built-in container or an instance of a subclass of one, through
+    the base type's own C iteration; None for anything else."""
     t = type(value)
     if issubclass(t, dict):
-        return ('dict', list(dict.items(value)))
+        return (_DICT, 'dict', list(dict.items(value)))
     if issubclass(t, list):
-        return ('list', list(list.__iter__(value)))
+        return (_SEQ, 'list', list(list.__iter__(value)))
     if issubclass(t, tuple):
-        return ('tuple', list(tuple.__iter__(value)))
+        return (_SEQ, 'tuple', list(tuple.__iter__(value)))
     if issubclass(t, _collections.deque):
-        return ('deque', list(_collections.deque.__iter__(value)))
+        return (_SEQ, 'deque', list(_collections.deque.__iter__(value)))
     if issubclass(t, set):
-        return ('set', list(set.__iter__(value)))
+        return (_SET, 'set', list(set.__iter__(value)))
     if issubclass(t, frozenset):
-        return ('set', list(frozenset.__iter__(value)))
+        return (_SET, 'set', list(frozenset.__iter__(value)))
     return None
 
 
@@ -179,45 +192,45 @@ def module_state(module):
     state = {}
     seen = set()
     for name, value in list(_MODULE_DICT(module).items()):
-        if type(name) is str and name not in _MODULE_DUNDERS:
-            _collect_state(state, name, value, 0, seen)
+        if type(name) is str and not _is_dunder_global(name):
+            _collect_state(state, name, value, _STATE_DEPTH, seen)
     return state
 
 
-def _collect_state(state, path, value, depth, seen):
-    """state[path] = a snapshot of value; then, down to _STATE_DEPTH levels, what it holds that
+def _collect_state(state, path, value, levels, seen):
+    """state[path] = a snapshot of value; then, for levels more levels, what it holds that
     plain data does not show: the attributes of an object, class or function, the items of a
     container that are objects, a function's default arguments and the cells of its closure."""
     state[path] = _snapshot(value)
-    if depth >= _STATE_DEPTH or id(value) in seen or type(value) in _SCALARS:
+    if not levels or _is_scalar(type(value)) or seen.__contains__(id(value)):
         return
     if issubclass(type(value), _types.ModuleType):  # type(), not a __class__ it may claim
         return
     seen.add(id(value))
     items = _items(value)
     if items is not None:
-        entries = [v for _, v in items[1]] if items[0] == 'dict' else items[1]
+        entries = [v for _, v in items[2]] if items[0] is _DICT else items[2]
         for i, inner in enumerate(entries[:50]):
-            _collect_state(state, '%s[%d]' % (path, i), inner, depth + 1, seen)
+            _collect_state(state, '%s[%d]' % (path, i), inner, levels - 1, seen)
         return
     if type(value) is _types.FunctionType:
         state[path + '.__defaults__'] = _snapshot((value.__defaults__, value.__kwdefaults__))
         for i, inner in enumerate(value.__defaults__ or ()):
-            _collect_state(state, '%s.__defaults__[%d]' % (path, i), inner, depth + 1, seen)
+            _collect_state(state, '%s.__defaults__[%d]' % (path, i), inner, levels - 1, seen)
         # by position: __code__ may not be read (the grader's own functions, a hidden test's)
         for i, cell in enumerate(value.__closure__ or ()):
             try:
                 inner = cell.cell_contents
             except ValueError:  # a cell not filled yet
                 continue
-            _collect_state(state, '%s.<cell %d>' % (path, i), inner, depth + 1, seen)
+            _collect_state(state, '%s.<cell %d>' % (path, i), inner, levels - 1, seen)
     try:
         attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
     except TypeError:
         return
     for attr, inner in list(attrs.items()):
         if type(attr) is str and not attr.startswith('__'):
-            _collect_state(state, path + '.' + attr, inner, depth + 1, seen)
+            _collect_state(state, path + '.' + attr, inner, levels - 1, seen)
 
 
 def no_module_state(module, code):
