@@ -25,7 +25,14 @@ _MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__',
 # The state walkers run many times per grading, and the grader sends every ==, in and < of hidden
 # code through its strict (slower) comparison helper. They compare only exact built-in data they
 # made themselves, so they call the operations directly: _is_scalar, _eq, kind markers by is.
-_is_scalar = frozenset(_SCALARS).__contains__
+_SCALAR_IDS = frozenset(map(id, _SCALARS))
+
+
+def _is_scalar(t):
+    # by id: hashing a type asks its metaclass, which a learner class can give a lying __eq__
+    return _SCALAR_IDS.__contains__(id(t))
+
+
 _is_dunder_global = _MODULE_DUNDERS.__contains__
 _eq = _operator.eq
 _DICT, _SET, _SEQ = object(), object(), object()
