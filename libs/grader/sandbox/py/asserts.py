@@ -964,6 +964,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
+           _enter_test=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1000,6 +1001,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _bind(args[0], receiver)
     if op == 'skip_mark':  # @unittest.skip/skipIf/skipUnless in hidden code (rewrite.py)
         return _skip_mark(args, kwargs)
+    if op == 'enter_test':  # the first statement of every hidden test function (rewrite.py)
+        return _enter_test(args[0], args[1])
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
@@ -1072,7 +1075,20 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def guard_receiver(receiver, skipping, _current=None, _tampered=None, _TestCase=None, _hidden=None,
+def enter_test(name, receiver, _running=None, _current=None, _tampered=None, _str=str, _type=type,
+               _RuntimeError=RuntimeError):
+    """A hidden test starts: only the one the runner is running (its name, on the runner's own
+    test case), or, inside it, another test method of that case (`self.test_a()` from
+    `test_all`). Otherwise learner code is running a hidden test itself: tampering."""
+    running = _running[0]
+    if running is not None and receiver is _current[0]:
+        if receiver is not None or (_type(name) is _str and name == running):
+            return None
+    _tampered[0] = 1
+    raise _RuntimeError('hidden tests may only be run by the grader')
+
+
+def guard_receiver(receiver, skipping, _current=None, _tampered=None, _TestCase=None, _hidden=None, _running=None,
                    _issub=type.__subclasscheck__, _type=type, _id=id, _super=super,
                    _super_self=super.__dict__['__self__'].__get__, _mro=type.__dict__['__mro__'].__get__,
                    _RuntimeError=RuntimeError):
@@ -1086,7 +1102,8 @@ def guard_receiver(receiver, skipping, _current=None, _tampered=None, _TestCase=
         receiver = _super_self(receiver)
     if receiver is not None and receiver is _current[0]:
         return
-    if not skipping and _current[0] is None and _issub(_TestCase, _type(receiver)):
+    # a function-style test that is running (not setUpModule, not the module's own code)
+    if not skipping and _current[0] is None and _running[0] is not None and _issub(_TestCase, _type(receiver)):
         hidden_class = False
         for klass in _mro(_type(receiver)):
             hidden_class = hidden_class or _id(klass) in _hidden
@@ -1192,10 +1209,11 @@ def wire_helper(seal, S):
                      _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
-    current_case, tampered = [None], bytearray(1)  # set and read by the runner only
-    S['current_case'], S['tampered'] = current_case, tampered
+    current_case, running_test, tampered = [None], [None], bytearray(1)  # set and read by the runner only
+    S['current_case'], S['running_test'], S['tampered'] = current_case, running_test, tampered
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _TestCase=unittest.TestCase,
-                  _hidden=hidden_methods)
+                  _hidden=hidden_methods, _running=running_test)
+    enter_ = seal(enter_test, _running=running_test, _current=current_case, _tampered=tampered)
     run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check, _guard=guard_,
                 _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
                 _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
@@ -1206,7 +1224,7 @@ def wire_helper(seal, S):
     S['skip_marks'] = skip_marks
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_,
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
                        _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,

@@ -93,6 +93,22 @@ def _patches_to_with(node):
 _SKIPS = frozenset({'skip', 'skipIf', 'skipUnless'})
 
 
+def _guard_test_entry(function, receiver):
+    """A test function's first statement (after its docstring): HELPER('enter_test', name,
+    receiver). Only the runner starts a test: learner code that calls a hidden test itself, to
+    learn expected values from its failures (assertion messages, a mock's expected call, which of
+    its guesses an assert statement lets through), makes the test an error (asserts.enter_test)."""
+    body = function.body
+    at = 1 if body and isinstance(body[0], _ast.Expr) and isinstance(body[0].value, _ast.Constant) \
+        and isinstance(body[0].value.value, str) else 0
+    call = _ast.Expr(_helper_call('enter_test', [_ast.Constant(function.name), receiver]))
+    body.insert(at, _ast.copy_location(call, body[at] if at < len(body) else function))
+
+
+def _is_test_function(node):
+    return isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name.startswith('test')
+
+
 def _skip_names(tree):
     """How the module names unittest's skip decorators: `unittest.skipIf`, `ut.skipIf` after
     `import unittest as ut`, `skipIf` or `sk` after `from unittest import skipIf as sk`."""
@@ -181,6 +197,9 @@ class StrictRewriter(_ast.NodeTransformer):
         self.generic_visit(node)
         self.class_methods = outer
         _skips_to_helper(node, self.skip_names)
+        for item in node.body:
+            if _is_test_function(item) and item.args.args:
+                _guard_test_entry(item, _ast.Name(item.args.args[0].arg, _ast.Load()))
         return node
 
     def visit_Attribute(self, node):
@@ -297,6 +316,10 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
     rewriter.skip_names = _skip_names(tree)
+    if mode == 'exec':
+        for item in tree.body:  # function-style tests at the module's top level
+            if _is_test_function(item):
+                _guard_test_entry(item, _ast.Constant(None))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

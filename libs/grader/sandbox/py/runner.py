@@ -219,6 +219,7 @@ def run_test(index):
     S['clear_type_funcs']()
     S['hidden_skips'].clear()
     S['current_case'][0] = None
+    S['running_test'][0] = None
     S['tampered'][0] = 0
     fresh_any()
     buf = capture()
@@ -360,10 +361,14 @@ def run_module_test(name):
             _, exc = attempt(set_up_case, case, loop)
             set_up = exc is None
         if set_up:
+            S['running_test'][0] = method  # the one test that may start (asserts.enter_test)
             returned, exc = attempt(call_maybe_async, loop, fn, case)
+            S['running_test'][0] = None
             method_raised = exc is not None
     else:
+        S['running_test'][0] = cls_name
         returned, exc = attempt(fn)
+        S['running_test'][0] = None
         method_raised = exc is not None
     # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
     # replaced doCleanups) that puts back what it changed before the check after them.

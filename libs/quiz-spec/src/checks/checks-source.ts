@@ -140,7 +140,7 @@ def _snapshot(value, budget=20):
     if _is_scalar(type(value)):
         return value
     if not budget:
-        return ('deep', id(value))
+        return ('deep', object())  # past the limit: never equal, so hidden depth reads as a change
     items = _items(value)
     if items is None:
         return ('object', id(value))
@@ -190,6 +190,9 @@ def _plain(value, depth=0):
 
 # How many attribute levels below a global module_state follows (holder.inner.counts is two).
 _STATE_DEPTH = 4
+# How many items of a container module_state follows into (their attributes); past it, objects in
+# a container are compared by identity only.
+_STATE_WIDTH = 1000
 
 
 def module_state(module):
@@ -217,7 +220,7 @@ def _collect_state(state, path, value, levels, seen):
     items = _items(value)
     if items is not None:
         entries = [v for _, v in items[2]] if items[0] is _DICT else items[2]
-        for i, inner in enumerate(entries[:50]):
+        for i, inner in enumerate(entries[:_STATE_WIDTH]):
             _collect_state(state, '%s[%d]' % (path, i), inner, levels - 1, seen)
         return
     if type(value) is _types.FunctionType:
@@ -231,13 +234,39 @@ def _collect_state(state, path, value, levels, seen):
             except ValueError:  # a cell not filled yet
                 continue
             _collect_state(state, '%s.<cell %d>' % (path, i), inner, levels - 1, seen)
-    try:
-        attrs = type.__dict__['__dict__'].__get__(value) if isinstance(value, type) else vars(value)
-    except TypeError:
-        return
-    for attr, inner in list(attrs.items()):
+    for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
             _collect_state(state, path + '.' + attr, inner, levels - 1, seen)
+
+
+def _attributes(value):
+    """(name, value) of what an object, class or function holds: a class's own dict, an
+    instance's real __dict__ (object.__getattribute__: a class-level __dict__ property cannot
+    answer for it) and its __slots__ (the member descriptors along its type's MRO)."""
+    t = type(value)
+    if issubclass(t, type):  # type(), not a __class__ it may claim
+        return list(type.__dict__['__dict__'].__get__(value).items())
+    pairs = []
+    for klass in type.__dict__['__mro__'].__get__(t):
+        declared = type.__dict__['__dict__'].__get__(klass).get('__dict__')
+        if declared is not None and type(declared) is not _types.GetSetDescriptorType:
+            # a class that replaces __dict__ (a property) hides the real one: no honest class
+            # does, so its state counts as changed every time it is read
+            return [('replaced-dict', float('nan'))]  # a new NaN: never the same, never equal
+    try:
+        own = object.__getattribute__(value, '__dict__')
+    except (AttributeError, TypeError):
+        own = None
+    if type(own) is dict:
+        pairs.extend(dict.items(own))
+    for klass in type.__dict__['__mro__'].__get__(t):
+        for name, member in list(type.__dict__['__dict__'].__get__(klass).items()):
+            if type(member) is _types.MemberDescriptorType:
+                try:
+                    pairs.append((name, member.__get__(value, t)))
+                except AttributeError:  # a slot not set yet
+                    continue
+    return pairs
 
 
 def no_module_state(module, code):
