@@ -310,14 +310,15 @@ def _inject_const(c, helper, builtins):
     return c
 
 
-def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset()):
+def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset(), test_module=False):
     """Parse, rewrite and compile hidden code; the sentinels still stand for the helper and the
     builtins, so the code object can be marshalled (the worker caches it per test suite)."""
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
     rewriter.skip_names = _skip_names(tree)
-    if mode == 'exec':
-        for item in tree.body:  # function-style tests at the module's top level
+    if test_module:
+        for item in tree.body:  # function-style tests at the test module's top level (a support
+            # module's test_... functions are helpers the tests call)
             if _is_test_function(item):
                 _guard_test_entry(item, _ast.Constant(None))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)

@@ -159,7 +159,7 @@ def compile_raw(job):
     methods = REWRITTEN_METHODS
     names = frozenset(S['builtins'])
     source = job.get('testModule')
-    test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names) if source else None
+    test_code = compile_rewritten(source, 'hidden_tests.py', 'exec', methods, names, True) if source else None
     support = [(name, compile_rewritten(text, name + '.py', 'exec', methods, names))
                for name, text in (job.get('supportModules') or {}).items()]
     cases = {}
