@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { exerciseYaml } from '../apps/api/src/authoring/testing/authoring-fixtures.js';
-import { startTestApp, type TestApp } from './support/app.js';
+import { registerUser, startTestApp, type TestApp } from './support/app.js';
 
 // docs/scoring.md on the real app: an exercise attempt is scored as it goes, so a full-score
 // submission without "Finish attempt" is done for the learner's course page, the dashboard and
@@ -31,10 +31,7 @@ afterAll(async () => {
 });
 
 async function register(name: string, role: 'learner' | 'instructor' = 'learner'): Promise<string> {
-  const email = `${name}-${run}@example.org`;
-  const response = await http.post('/api/auth/register').send({ email, password: 'a-password-123', displayName: name }).expect(201);
-  if (role !== 'learner') await t.prisma.user.update({ where: { id: response.body.user.id }, data: { role } });
-  return `Bearer ${response.body.accessToken}`;
+  return (await registerUser(t, `${name}-${run}@example.org`, name, role)).auth;
 }
 
 async function submit(auth: string, attemptId: string, source: string): Promise<{ points: number; maxPoints: number }> {

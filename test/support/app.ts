@@ -19,6 +19,17 @@ export interface TestApp {
 }
 
 /**
+ * A new account through the API, promoted in the database when `role` is not learner (no page
+ * or route makes instructors in a test). Returns its bearer header and id.
+ */
+export async function registerUser(t: TestApp, email: string, displayName: string, role: 'learner' | 'instructor' = 'learner'): Promise<{ auth: string; id: string }> {
+  const response = await t.http.post('/api/auth/register').send({ email, password: 'a-password-123', displayName }).expect(201);
+  const id = response.body.user.id as string;
+  if (role !== 'learner') await t.prisma.user.update({ where: { id }, data: { role } });
+  return { auth: `Bearer ${response.body.accessToken}`, id };
+}
+
+/**
  * Boots the real app (real grader pool, the real `exercises/` catalogue) on a migrated database
  * of its own: a copy of the run's template on PostgreSQL, or a PGlite folder when no server answers.
  * `overrides` are raw environment values, validated like the real environment.
