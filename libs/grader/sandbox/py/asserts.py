@@ -1172,7 +1172,6 @@ def wire_helper(seal, S):
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
-
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     own_method_ = seal(own_method, _methods=hidden_methods)

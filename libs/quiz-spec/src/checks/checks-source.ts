@@ -177,7 +177,7 @@ def _items(value):
 def _plain(value, depth=0):
     """Whether a value is plain data (exact built-in numbers, strings, containers of them)."""
     t = type(value)
-    if t in _SCALARS:
+    if _is_scalar(t):
         return True
     if depth > 20:
         return False
