@@ -15,6 +15,12 @@ export interface DatabaseAdapter {
   open(): Promise<void>;
   /** A trivial query; rejects when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * Embedded only: how long ago (ms) the live database last answered a statement, if that was
+   * within `withinMs` and it is still live; else undefined (ask with `ping`). PGlite serves one
+   * statement at a time, so under load a ping would only measure the queue in front of it.
+   */
+  answeredWithin?(withinMs: number): number | undefined;
   /** Ends the pool or closes PGlite and releases the data folder. Safe to call twice. */
   close(): Promise<void>;
   /** Free space where the data lives, when this process can see it (embedded only). */

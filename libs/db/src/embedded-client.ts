@@ -9,22 +9,30 @@ type Exec = PGlite['exec'];
 /**
  * The PGlite client handed to Prisma's adapter, the migration runner and ping: each statement
  * goes to whichever instance is live (`live` reopens a dead one) after `check(sql)` (which refuses
- * changes on a full disk), inside transactions too. Prisma's adapter uses only query, exec and
+ * changes on a full disk), inside transactions too; `answered()` is called after each statement
+ * or transaction the database answered. Prisma's adapter uses only query, exec and
  * transaction; anything else is refused loudly rather than sent to an instance that may be dead.
  */
-export function checkedClient(live: () => Promise<PGlite>, check: (sql: string) => void): PGlite {
+export function checkedClient(live: () => Promise<PGlite>, check: (sql: string) => void, answered: () => void = () => {}): PGlite {
   const query: Query = async (sql, params, options) => {
     const pg = await live();
     check(sql);
-    return pg.query(sql, params, options);
+    const result = await pg.query(sql, params, options);
+    answered();
+    return result;
   };
   const exec: Exec = async (sql, options) => {
     const pg = await live();
     check(sql);
-    return pg.exec(sql, options);
+    const results = await pg.exec(sql, options);
+    answered();
+    return results;
   };
-  const transaction = async <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> =>
-    (await live()).transaction((tx) => callback(checkedTransaction(tx, check)));
+  const transaction = async <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> => {
+    const result = await (await live()).transaction((tx) => callback(checkedTransaction(tx, check)));
+    answered();
+    return result;
+  };
   const methods: Record<string | symbol, unknown> = { query, exec, transaction };
   return new Proxy({} as PGlite, {
     get(_, name) {

@@ -35,10 +35,14 @@ export class EmbeddedDatabaseAdapter implements DatabaseAdapter {
   private lock?: DataDirLock;
   /** Set by close(): statements then fail as they did on a closed PGlite, until open() again. */
   private closed = false;
+  /** The instance statements go to, once opened (a dead one stays here until replaced). */
+  private current?: Instance;
+  /** performance.now() when `current` last answered a statement. */
+  private lastAnswerAt?: number;
 
   constructor(readonly config: EmbeddedDatabaseConfig) {
     this.reserve = config.writeReserveBytes ?? DEFAULT_WRITE_RESERVE_BYTES;
-    this.client = checkedClient(() => this.live(), (sql) => this.assertRoomFor(sql));
+    this.client = checkedClient(() => this.live(), (sql) => this.assertRoomFor(sql), () => (this.lastAnswerAt = performance.now()));
     // Prisma connects again on a query after $disconnect: that must not reopen a closed adapter.
     this.factory = new LazyPGliteFactory(() => this.live(), this.client);
   }
@@ -50,6 +54,12 @@ export class EmbeddedDatabaseAdapter implements DatabaseAdapter {
 
   async ping(): Promise<void> {
     await this.client.query('SELECT 1');
+  }
+
+  answeredWithin(withinMs: number): number | undefined {
+    if (this.closed || !this.current || this.current.death.reason !== undefined || this.lastAnswerAt === undefined) return undefined;
+    const age = performance.now() - this.lastAnswerAt;
+    return age <= withinMs ? age : undefined;
   }
 
   storage(): StorageHealth {
@@ -112,12 +122,14 @@ export class EmbeddedDatabaseAdapter implements DatabaseAdapter {
 
   private async create(): Promise<Instance> {
     const pg = await PGlite.create(this.config.pgliteDir);
+    this.lastAnswerAt = undefined; // answers of a dead instance say nothing about this one
     const death = watchForDeath(
       pg,
       (reason) => this.logger.error(`The embedded database stopped (${reason}); requests that need it get 503 until it is reopened, which happens automatically once DATA_DIR has room`),
       (reason) => postgresError(CANNOT_CONNECT_NOW, `the embedded database stopped (${reason}) and is being reopened`),
     );
-    return { pg, death };
+    this.current = { pg, death };
+    return this.current;
   }
 
   /** Replaces a dead instance: a new PGlite on the same folder recovers from the WAL like a restart. */

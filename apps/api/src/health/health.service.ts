@@ -22,7 +22,7 @@ export class HealthService {
   private async database(): Promise<ComponentHealthDto> {
     const health = await this.prisma.ping();
     // A full disk leaves the database up (reads work) but refusing changes: shown, not a 503.
-    const details = { backend: health.backend, latencyMs: health.latencyMs, ...health.storage };
+    const details = { backend: health.backend, latencyMs: health.latencyMs, ...(health.answeredMsAgo !== undefined && { answeredMsAgo: health.answeredMsAgo }), ...health.storage };
     return health.ready ? { status: 'up', details } : { status: 'down', reason: health.error, details };
   }
 
