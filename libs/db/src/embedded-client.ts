@@ -14,10 +14,10 @@ type Exec = PGlite['exec'];
  * transaction; anything else is refused loudly rather than sent to an instance that may be dead.
  */
 export function checkedClient(live: () => Promise<PGlite>, check: (sql: string) => void, answered: () => void = () => {}): PGlite {
-  const query: Query = async (sql, params, options) => {
+  const query: Query = async <T>(sql: string, params?: unknown[], options?: Parameters<Query>[2]) => {
     const pg = await live();
     check(sql);
-    const result = await pg.query(sql, params, options);
+    const result = await pg.query<T>(sql, params, options);
     answered();
     return result;
   };
