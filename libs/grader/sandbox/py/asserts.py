@@ -964,7 +964,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None,
+           _enter_test=None, _binding=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1003,6 +1003,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _skip_mark(args, kwargs)
     if op == 'enter_test':  # the first statement of every hidden test function (rewrite.py)
         return _enter_test(args[0], args[1])
+    if op == 'binding':  # around hidden code's own rebinding of its globals or class attributes
+        return _binding(args[0], args[1], args[2])
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
@@ -1086,6 +1088,40 @@ def enter_test(name, receiver, _running=None, _current=None, _tampered=None, _st
             return None
     _tampered[0] = 1
     raise _RuntimeError('hidden tests may only be run by the grader')
+
+
+def hidden_binding(action, owner, name, _live=None, _type=type, _str=str, _dict=dict, _id=id,
+                   _get=dict.get, _proxy_get=_types.MappingProxyType.get,
+                   _class_dict=type.__dict__['__dict__'].__get__, _issub=type.__subclasscheck__,
+                   _object=object):
+    """Hidden code rebinds one of its own globals (`global CALLED; CALLED += 1`) or class
+    attributes (`TestX.calls += 1`): rewrite.py puts HELPER('binding', 'check', ...) before such a
+    statement and HELPER('binding', 'note', ...) after it. The test's tamper fingerprint
+    (runner.run_module_test) then expects the value the author's code stored; `check` finds a
+    binding changed by anyone else since the last note (learner code writing through a hidden
+    function's `__globals__`) and spoils the test: tampering, as before. Outside a running test
+    (the module's own code, setUpClass) there is no fingerprint yet: nothing to do."""
+    live = _live[0]
+    if live is None or _type(name) is not _str:
+        return None
+    positions, values, spoiled, build = live
+    if not positions:
+        build(positions)  # once per test, on first use: {(id(owner), name): position}
+    at = _get(positions, (_id(owner), name))
+    if at is None:
+        return None
+    if _type(owner) is _dict:
+        current = _get(owner, name, spoiled)
+    elif _issub(_type, _type(owner)):
+        current = _proxy_get(_class_dict(owner), name, spoiled)
+    else:
+        return None
+    if action == 'check':
+        if current is not values[at]:
+            spoiled[0] = 1
+    elif action == 'note':
+        values[at] = current
+    return None
 
 
 def guard_receiver(receiver, skipping, _current=None, _tampered=None, _TestCase=None, _hidden=None, _running=None,
@@ -1213,6 +1249,9 @@ def wire_helper(seal, S):
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _TestCase=unittest.TestCase,
                   _hidden=hidden_methods, _running=running_test)
     enter_ = seal(enter_test, _running=running_test, _current=current_case, _tampered=tampered)
+    bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
+    S['bindings'] = bindings
+    binding_ = seal(hidden_binding, _live=bindings)
     run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check, _guard=guard_,
                 _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
                 _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
@@ -1224,7 +1263,7 @@ def wire_helper(seal, S):
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
-                       _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
+                       _binding=binding_, _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),

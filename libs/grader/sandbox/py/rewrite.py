@@ -180,6 +180,90 @@ MOCK_RECORD_READS = frozenset({'called', 'call_count', 'call_args', 'call_args_l
                                'method_calls', 'await_count', 'await_args', 'await_args_list'})
 
 
+_SCOPES = (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef, _ast.Lambda)
+
+
+def _scope_nodes(function):
+    """The nodes of a function's own scope (not those of the functions and classes it defines)."""
+    todo = list(function.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, _SCOPES):
+            todo.extend(_ast.iter_child_nodes(node))
+
+
+def _rebound_owner(target, declared, classes, cls_arg):
+    """(expression of the namespace or class that owns it, name) when `target` rebinds one of the
+    hidden module's globals (declared `global` here) or an attribute of one of its classes."""
+    if isinstance(target, _ast.Name) and target.id in declared:
+        return _ast.Call(_ast.Name('globals', _ast.Load()), [], []), target.id
+    if not isinstance(target, _ast.Attribute):
+        return None
+    owner = target.value
+    if isinstance(owner, _ast.Name) and (owner.id in classes or owner.id == cls_arg):
+        return _ast.Name(owner.id, _ast.Load()), target.attr
+    if (isinstance(owner, _ast.Call) and isinstance(owner.func, _ast.Name) and owner.func.id == 'type'
+            and len(owner.args) == 1 and isinstance(owner.args[0], _ast.Name) and not owner.keywords):
+        return _ast.Call(_ast.Name('type', _ast.Load()), [_ast.Name(owner.args[0].id, _ast.Load())], []), target.attr
+    if isinstance(owner, _ast.Attribute) and owner.attr == '__class__' and isinstance(owner.value, _ast.Name):
+        return _ast.Attribute(_ast.Name(owner.value.id, _ast.Load()), '__class__', _ast.Load()), target.attr
+    return None
+
+
+def _targets(stmt):
+    if isinstance(stmt, _ast.Assign):
+        pending = list(stmt.targets)
+    elif isinstance(stmt, _ast.AugAssign) or (isinstance(stmt, _ast.AnnAssign) and stmt.value is not None):
+        pending = [stmt.target]
+    else:
+        return []
+    flat = []
+    while pending:
+        t = pending.pop(0)
+        if isinstance(t, (_ast.Tuple, _ast.List)):
+            pending.extend(t.elts)
+        elif isinstance(t, _ast.Starred):
+            pending.append(t.value)
+        else:
+            flat.append(t)
+    return flat
+
+
+def _mark_rebinding(stmt, declared, classes, cls_arg):
+    owners = [o for o in (_rebound_owner(t, declared, classes, cls_arg) for t in _targets(stmt)) if o]
+    if not owners:
+        return [stmt]
+    def calls(action):
+        return [_ast.copy_location(_ast.Expr(_helper_call('binding', [_ast.Constant(action), _copy.deepcopy(owner), _ast.Constant(name)])), stmt)
+                for owner, name in owners]
+    return [*calls('check'), stmt, *calls('note')]
+
+
+def _author_rebinding(tree):
+    """Hidden code that rebinds its own module's globals (`global CALLED; CALLED += 1` in a
+    callback it hands to the submission) or its classes' attributes (`TestX.calls += 1`,
+    `cls.shared = ...`, `type(self).n += 1`) is doing what CPython lets it do, not tampering: each
+    such statement is bracketed by HELPER('binding', 'check'/'note', owner, name), which moves
+    the test's tamper fingerprint along with it (asserts.hidden_binding). Other ways to rebind
+    (`globals()[name] = ...`, `setattr(TestX, ...)`) are still reported as tampering."""
+    classes = frozenset(node.name for node in tree.body if isinstance(node, _ast.ClassDef))
+    for function in _ast.walk(tree):
+        if not isinstance(function, (_ast.FunctionDef, _ast.AsyncFunctionDef)):
+            continue
+        own = list(_scope_nodes(function))
+        declared = frozenset(name for node in own if isinstance(node, _ast.Global) for name in node.names)
+        is_classmethod = any(isinstance(d, _ast.Name) and d.id == 'classmethod' for d in function.decorator_list)
+        cls_arg = function.args.args[0].arg if is_classmethod and function.args.args else None
+        for node in [function, *own]:  # every statement list of this scope (handlers, match cases too)
+            if node is not function and isinstance(node, _SCOPES):
+                continue
+            for field in ('body', 'orelse', 'finalbody'):
+                block = getattr(node, field, None)
+                if isinstance(block, list) and block and isinstance(block[0], _ast.stmt):
+                    setattr(node, field, [new for stmt in block for new in _mark_rebinding(stmt, declared, classes, cls_arg)])
+
+
 class StrictRewriter(_ast.NodeTransformer):
     def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods
@@ -316,6 +400,8 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
     rewriter.skip_names = _skip_names(tree)
+    if isinstance(tree, _ast.Module) and rewriter.bound is not None:  # `from x import *` leaves builtins as names: no `globals()` to trust
+        _author_rebinding(tree)
     if test_module:
         for item in tree.body:  # function-style tests at the test module's top level (a support
             # module's test_... functions are helpers the tests call)

@@ -350,7 +350,11 @@ def run_module_test(name):
     if exc is not None:
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
-    intact = lambda: same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
+    # The author's own rebinding during the test moves `before` along (asserts.hidden_binding);
+    # anyone else's spoils it.
+    spoiled = bytearray(1)
+    S['bindings'][0] = ({}, before[1], spoiled, lambda positions: fingerprint(ns, positions))
+    intact = lambda: not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
     case, returned, later, set_up, method_raised, loop = None, None, None, False, False, None
     if method:
         case, exc = attempt(target, method)
@@ -379,9 +383,11 @@ def run_module_test(name):
         _, closing = attempt(loop.close)
         later = closing if later is None else later
     S['current_case'][0] = None
+    unchanged = unchanged and intact()
+    S['bindings'][0] = None
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
-    if not (unchanged and intact()):
+    if not unchanged:
         return ('error', 'tampering detected: the hidden tests were modified while they ran'), None
     if type(returned) is _types.CoroutineType:
         returned.close()

@@ -156,15 +156,24 @@ def hidden_classes(space):
             if type(value) is type and value.__module__ == own_module]
 
 
-def fingerprint(ns):
+def fingerprint(ns, positions=None):
     """Every binding of the hidden namespace, of the support modules of this test, their
-    builtins and their classes: (keys, values)."""
-    dicts = []
+    builtins and their classes: (keys, values). `positions`, when given, is filled with
+    {(id(namespace or class), name): index in values} for the names that are exact strings
+    (asserts.hidden_binding: the author's own rebinding)."""
+    owned = []
     for space in hidden_spaces(ns):
-        dicts.extend((space, space['__builtins__']))
-        dicts.extend(cls.__dict__.copy() for cls in hidden_classes(space))
+        builtins = space['__builtins__']
+        owned.extend(((space, space), (builtins, builtins)))
+        owned.extend((cls, cls.__dict__.copy()) for cls in hidden_classes(space))
     keys, values = [], []
-    for d in dicts:
+    for owner, d in owned:
+        if positions is not None:
+            at, owner_id = len(keys), id(owner)
+            for name in dict.keys(d):
+                if type(name) is str:
+                    positions[(owner_id, name)] = at
+                at += 1
         keys.extend(dict.keys(d))
         values.extend(dict.values(d))
     return keys, values
