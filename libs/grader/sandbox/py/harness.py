@@ -117,6 +117,7 @@ def install(config_text):
     disarm_trace(seal)
     disarm_traceback(seal)
     S['loop_factory'] = install_event_loop()
+    install_threads()
     S['run_to_end'] = seal(run_to_end)
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
