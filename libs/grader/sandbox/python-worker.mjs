@@ -15,7 +15,7 @@ import { confineWritesToTmp } from './fs-guard.mjs';
 import { ProgressWriter } from './progress.mjs';
 
 const HARNESS_FILES = ['sealing.py', 'values.py', 'mocks.py', 'asserts.py', 'rewrite.py', 'eventloop.py',
-  'threads.py', 'lockdown.py', 'harness.py', 'support.py', 'runner.py'];
+  'threads.py', 'legacy.py', 'lockdown.py', 'harness.py', 'support.py', 'runner.py'];
 const PRELOAD = ['ast', 'unittest', 'unittest.mock', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
   'math', 'collections', 'itertools', 'functools', 'string', 'random', 'datetime', 'decimal',
   'fractions', 'statistics', 'dataclasses', 'typing', 'enum', 'heapq', 'bisect', 'copy',
@@ -48,8 +48,9 @@ async function boot() {
 // Files that define classes run in their own namespace and export only the listed functions:
 // a class is reachable from `object.__subclasses__()`, and its methods' `__globals__` would
 // hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
-const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext'],
-  'eventloop.py': ['install_event_loop'], 'threads.py': ['install_threads'] };
+const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext', 'LEGACY_ASSERTIONS'],
+  'eventloop.py': ['install_event_loop'], 'threads.py': ['install_threads'],
+  'legacy.py': ['install_legacy_unittest'] };
 
 function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));

@@ -21,7 +21,9 @@ ASSERT_METHODS = EQ_METHODS | frozenset({
     'assertRaisesRegex', 'assertRegex', 'assertNotRegex',
     # new in 3.14 (Pyodide's Python)
     'assertStartsWith', 'assertNotStartsWith', 'assertEndsWith', 'assertNotEndsWith',
-    'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass'})
+    'assertHasAttr', 'assertNotHasAttr', 'assertIsSubclass', 'assertNotIsSubclass',
+    # removed in 3.12, still in the 3.11 that old suites were written for
+    'assertDictContainsSubset'})
 # What the rewriter hands to the helper: the assertions, and the registration of an author's
 # type-equality function (kept where learner code cannot add to it).
 REWRITTEN_METHODS = ASSERT_METHODS | MOCK_ASSERTS | frozenset({'addTypeEqualityFunc', 'skipTest', 'fail'})
@@ -51,6 +53,7 @@ SIGNATURES = {
     'assertHasAttr': (('obj', 'name', 'msg'), 2), 'assertNotHasAttr': (('obj', 'name', 'msg'), 2),
     'assertIsSubclass': (('cls', 'superclass', 'msg'), 2),
     'assertNotIsSubclass': (('cls', 'superclass', 'msg'), 2),
+    'assertDictContainsSubset': (('subset', 'dictionary', 'msg'), 2),
 }
 TAIL_OPS = {'assertStartsWith': (True, False), 'assertNotStartsWith': (True, True),
             'assertEndsWith': (False, False), 'assertNotEndsWith': (False, True)}
@@ -864,6 +867,21 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
         return _regex(v[0], v[1], v[2], op == 'assertNotRegex')
     if op in _tail_ops:
         return _tail(op, v[0], v[1], v[2])
+    if op == 'assertDictContainsSubset':  # unittest 3.11's, with the strict comparisons
+        missing, mismatched = [], []
+        for key, value in v[0].items():
+            if not _compare('in', key, v[1]):
+                missing.append(_show(key))
+            else:
+                actual = v[1][key]
+                if _compare('!=', value, actual):
+                    mismatched.append('%s, expected: %s, actual: %s' % (_show(key), _show(value), _show(actual)))
+        if missing or mismatched:
+            text = 'Missing: %s' % ','.join(missing) if missing else ''
+            if mismatched:
+                text = (text + '; ' if text else '') + 'Mismatched values: %s' % ','.join(mismatched)
+            raise _AssertionError(_fmt(v[2], text))
+        return None
     if op == 'assertHasAttr' or op == 'assertNotHasAttr':
         # hasattr asks the object (its __getattr__): what such a test tests, as in unittest
         if _hasattr(v[0], v[1]) != (op == 'assertHasAttr'):

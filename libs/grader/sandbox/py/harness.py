@@ -91,6 +91,7 @@ def install(config_text):
     # source file it does not look (records say "(unknown file)", messages are unchanged).
     import logging
     logging._srcfile = None
+    install_legacy_unittest(LEGACY_ASSERTIONS)
     _seal_all()
     S['TestCase'] = _unittest.TestCase
     S['testcase_dict'] = _types.MappingProxyType(dict(_unittest.TestCase.__dict__))
