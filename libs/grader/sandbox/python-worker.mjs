@@ -226,12 +226,20 @@ function parsedMessage(text) {
 }
 
 /** A Python entry call that throws in JS (a broken bridge) is an error outcome, never an
- * exception that ends the worker mid-job. */
+ * exception that ends the worker mid-job. Recursion through C functions (a `__repr__` that
+ * calls repr() of the next node, thousands deep) can exhaust the thread's stack before Python's
+ * own limit: that is the learner's RecursionError (CPython raises it, or crashes), and the
+ * interpreter it unwound through is not used again (`poisoned`: runJob ends the worker, and the
+ * sandbox resumes the job's next test on a fresh one). */
 function call(entry, command, argument) {
   try {
     const text = entry(command, argument);
     return typeof text === 'string' ? text : errorOutcome('the Python interpreter returned no outcome');
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      after.poisoned = true;
+      return errorOutcome('RecursionError: maximum recursion depth exceeded (the interpreter\'s stack ran out)');
+    }
     return errorOutcome(`the Python interpreter failed: ${String(error?.message ?? error).slice(0, 300)}`);
   }
 }
@@ -243,7 +251,7 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
-const after = { resetMs: undefined, retired: false }; // the last reset (stats); recycling
+const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; a stack overflow
 
 function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memoryBytes }) {
   if (after.retired) return; // a job posted during a refused reset: the sandbox requeues it
@@ -259,12 +267,13 @@ function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memor
     }
   } else {
     record(progress, 0, started.outcome);
-    for (let index = startAt; index < job.tests.length; index++) {
+    for (let index = startAt; index < job.tests.length && !after.poisoned; index++) {
       interrupt[0] = 0;
       progress.stepStarted(index + 1);
       record(progress, index + 1, call(entry, 'test', String(index)));
     }
   }
+  if (after.poisoned) process.exit(1); // outcomes are recorded: the sandbox resumes the job elsewhere
   post({ type: 'job-done', resetMs: after.resetMs });
   if (resetter) {
     const resetStart = performance.now();

@@ -59,10 +59,16 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+// Recursion through C functions (repr() in a __repr__, map over a recursive call) runs on the
+// worker thread's own stack: Node's default of 4 MB ran out ~2,000 levels deep, where CPython's
+// 8 MB C stack reaches its RecursionError (or the learner's raised limit) first. 64 MB is reserved,
+// not committed: only what a deep recursion uses is paid for.
+const WORKER_STACK_MB = 64;
+
 function startWorker(mode, extra = {}) {
   return new Worker(join(sandboxDir, 'python-worker.mjs'), {
     workerData: { mode, pyodideDir: state.config.pyodideDir, pyDir: join(sandboxDir, 'py'), zoneinfoDir: state.config.zoneinfoDir, ...extra },
-    stdout: true, stderr: false, env: {},
+    stdout: true, stderr: false, env: {}, resourceLimits: { stackSizeMb: WORKER_STACK_MB },
   });
 }
 

@@ -101,6 +101,7 @@ def install(config_text):
     S['stringio'] = _io.StringIO
     S['getvalue'] = _io.StringIO.getvalue
     S['setrecursionlimit'] = _sys.setrecursionlimit
+    S['getrecursionlimit'] = _sys.getrecursionlimit
     S['skiptest'] = _unittest.SkipTest
     import asyncio
     import contextvars

@@ -88,7 +88,11 @@ def begin(job_text):
     JOB['job'] = job
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
-    S['setrecursionlimit'](job['limits']['recursionLimit'] + 60)
+    # The job's limit, with room for the harness's own frames; a limit that the submission or the
+    # tests set (`sys.setrecursionlimit(10**4)` at the top of a module) holds for the rest of the
+    # job, as it does for the rest of a CPython process (run_test).
+    JOB['recursion_limit'] = job['limits']['recursionLimit'] + 60
+    S['setrecursionlimit'](JOB['recursion_limit'])
     load_hidden(job)
     _random.seed(job.get('seed') or 0)  # the seed recorded in the result's provenance
     if job.get('virtualClock'):
@@ -115,7 +119,15 @@ def begin(job_text):
     except BaseException as exc:
         result = classify(exc)
         JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
+    keep_recursion_limit()
     return outcome_json(result, captured(buf), None)
+
+
+def keep_recursion_limit():
+    """A limit set by code of the job (`sys.setrecursionlimit`) is the one the next tests run with."""
+    now = S['getrecursionlimit']()  # the C function: `sys.getrecursionlimit` may be patched
+    if now != JOB['recursion_limit']:
+        JOB['recursion_limit'] = max(now, 200)  # the harness needs a few dozen frames of its own
 
 
 def load_hidden(job):
@@ -213,7 +225,7 @@ def run_test(index):
     spec = JOB['job']['tests'][index]
     if 'broken' in JOB:
         return outcome_json(('error', JOB['broken']), '', None)
-    S['setrecursionlimit'](JOB['job']['limits']['recursionLimit'] + 60)
+    S['setrecursionlimit'](JOB['recursion_limit'])
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
@@ -240,6 +252,7 @@ def run_test(index):
             result, extra = pair
     if exc is not None:
         result, extra = classify(exc), None
+    keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
 
 
