@@ -220,6 +220,7 @@ def run_test(index):
     S['hidden_skips'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
+    S['fixture'][0], S['fixture'][1] = None, None
     S['tampered'][0] = 0
     fresh_any()
     buf = capture()
@@ -347,6 +348,8 @@ def run_module_test(name):
     if skipped is not None:
         return ('skipped', skipped), None
     exc = set_up_fixtures(ns, target, method)
+    if S['tampered'][0]:
+        return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if exc is not None:
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
@@ -421,11 +424,15 @@ def set_up_fixtures(ns, target, method):
     """setUpModule and setUpClass: each test runs as it would alone under CPython's unittest
     (the module is executed afresh for every test). Returns their exception, if any."""
     exc = None
+    fixture = S['fixture']  # where a `raise SkipTest` of the author counts (asserts.skip_guard)
     module_setup = ns.get('setUpModule')
     if type(module_setup) is _types.FunctionType:
+        fixture[0], fixture[1] = 'setUpModule', None
         _, exc = attempt(module_setup)
     if exc is None and method:
+        fixture[0], fixture[1] = 'setUpClass', target
         _, exc = attempt(target.setUpClass)
+    fixture[0], fixture[1] = None, None
     return exc
 
 
