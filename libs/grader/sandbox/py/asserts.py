@@ -964,7 +964,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
+           _enter_test=None, _plain_def=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1003,6 +1003,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _skip_mark(args, kwargs)
     if op == 'enter_test':  # the first statement of every hidden test function (rewrite.py)
         return _enter_test(args[0], args[1])
+    if op == 'plain_def':  # the innermost decorator of every hidden `def` (rewrite.py)
+        return _plain_def
     if op == 'skip_store':  # module-level `requires_x = unittest.skipUnless(...)` (rewrite.py)
         return _skip_store(args, kwargs)
     if op == 'skip_stored':  # `@requires_x`, a decorator of such a variable
@@ -1156,6 +1158,14 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
+def record_plain_def(fn, _id=id):
+    """The decorator `plain_def` gives (sealed; the marks table is its secret constant): records
+    a hidden `def` (not `async def`) while the hidden module executes, under ('def', id)."""
+    marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
+    marks[('def', _id(fn))] = fn  # the function is held: its id is never reused meanwhile
+    return fn
+
+
 def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None,
                _type=type, _str=str, _RuntimeError=RuntimeError):
     """A `raise SkipTest` written in setUpClass ('setUpClass', receiver: its cls), setUpModule
@@ -1266,7 +1276,7 @@ def wire_helper(seal, S):
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
     # What the helper records while the hidden module executes (emptied before, read right after):
     # id(hidden test function or class) -> (it, reason), skip_mark; ('stored', name) -> the
-    # decorator of a stored skip, skip_store.
+    # decorator of a stored skip, skip_store; ('def', id(function)) -> a hidden plain `def`.
     skip_marks = {}
     S['skip_marks'] = skip_marks
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
@@ -1279,6 +1289,7 @@ def wire_helper(seal, S):
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
                        _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
+                       _plain_def=seal(record_plain_def, secret=skip_marks),
                        _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,
