@@ -964,7 +964,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _plain_def=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
+           _enter_test=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1003,8 +1003,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _skip_mark(args, kwargs)
     if op == 'enter_test':  # the first statement of every hidden test function (rewrite.py)
         return _enter_test(args[0], args[1])
-    if op == 'plain_def':  # the innermost decorator of every hidden `def` (rewrite.py)
-        return _plain_def
+    if op == 'made':  # every hidden class, def, async def (rewrite.py): records it
+        return _made[args[0]]
     if op == 'skip_store':  # module-level `requires_x = unittest.skipUnless(...)` (rewrite.py)
         return _skip_store(args, kwargs)
     if op == 'skip_stored':  # `@requires_x`, a decorator of such a variable
@@ -1158,12 +1158,21 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
-def record_plain_def(fn, _id=id):
-    """The decorator `plain_def` gives (sealed; the marks table is its secret constant): records
-    a hidden `def` (not `async def`) while the hidden module executes, under ('def', id)."""
+def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
+                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__):
+    """The decorator `made` gives for a hidden class (its outermost), def or async def (its
+    innermost), sealed once per kind ('class', 'def', 'async'; a test function the rewrite guards:
+    'test-def', 'test-async') with the marks table as its secret constant. While the hidden module executes (the
+    runner sets _recording), it records the object under (kind, id): a class with its dict as
+    its class statement made it, before learner code can reach the class. The runner takes the
+    test function and the methods `self.x()` calls from those dicts (runner.test_function), and
+    knows which functions hidden code made, and which of them are plain `def`s (call_test)."""
     marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
-    marks[('def', _id(fn))] = fn  # the function is held: its id is never reused meanwhile
-    return fn
+    if _recording[0] and _kind != 'class':
+        marks[(_kind, _id(obj))] = obj  # the object is held: its id is never reused meanwhile
+    elif _recording[0] and _issub(_type, _type(obj)):  # (an author's class decorator may return no class)
+        marks[(_kind, _id(obj))] = (obj, _dict(_tdict(obj)))
+    return obj
 
 
 def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None,
@@ -1276,12 +1285,15 @@ def wire_helper(seal, S):
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
     # What the helper records while the hidden module executes (emptied before, read right after):
     # id(hidden test function or class) -> (it, reason), skip_mark; ('stored', name) -> the
-    # decorator of a stored skip, skip_store; ('def', id(function)) -> a hidden plain `def`.
+    # decorator of a stored skip, skip_store; (kind, id(object)) -> a hidden class (with its dict
+    # as created), def, async def or guarded test function, record_made.
     skip_marks = {}
     S['skip_marks'] = skip_marks
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
     keep_ = seal(keep_target)
+    recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
+    S['recording'] = recording
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
@@ -1289,7 +1301,8 @@ def wire_helper(seal, S):
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
                        _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
-                       _plain_def=seal(record_plain_def, secret=skip_marks),
+                       _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)
+                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async')}),
                        _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,

@@ -274,6 +274,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.scope, self.skip_raiser = outer_scope
         self.class_methods = outer
         _skips_to_helper(node, self.skip_names, self.stored_skips)
+        # outermost decorator: the helper records the class with its dict as this statement made it
+        node.decorator_list.insert(0, _ast.copy_location(_helper_call('made', [_ast.Constant('class')]), node))
         for item in node.body:
             if _is_test_function(item) and item.args.args:
                 _guard_test_entry(item, _ast.Name(item.args.args[0].arg, _ast.Load()))
@@ -292,15 +294,17 @@ class StrictRewriter(_ast.NodeTransformer):
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
         outer = (self.scope, self.skip_raiser)
+        # the test functions _guard_test_entry guards (of a class; of the test module's top level)
+        guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
+                                               or (self.scope == 'module' and self.test_module))
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
         self.scope = 'function'
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         _skips_to_helper(node, self.skip_names, self.stored_skips)
-        if isinstance(node, _ast.FunctionDef):
-            # innermost decorator: the helper records this function as a plain `def` (the runner
-            # awaits what a test returns only when it is no such function: runner.call_test)
-            node.decorator_list.append(_ast.copy_location(_helper_call('plain_def', []), node))
+        # innermost decorator: the helper records the function hidden code made (asserts.record_made)
+        kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
+        node.decorator_list.append(_ast.copy_location(_helper_call('made', [_ast.Constant(kind)]), node))
         return node
 
     def visit_Raise(self, node):
