@@ -982,7 +982,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _binding=None,
+           _enter_test=None, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1023,6 +1023,17 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _enter_test(args[0], args[1])
     if op == 'binding':  # around hidden code's own rebinding of its globals or class attributes
         return _binding(args[0], args[1], args[2])
+    if op == 'made':  # every hidden class, def, async def (rewrite.py): records it
+        return _made[args[0]]
+    if op == 'skip_store':  # module-level `requires_x = unittest.skipUnless(...)` (rewrite.py)
+        return _skip_store(args, kwargs)
+    if op == 'skip_stored':  # `@requires_x`, a decorator of such a variable
+        return _skip_stored(args[0])
+    if op == 'skip_raise':  # `raise unittest.SkipTest(...)` in setUpClass, setUpModule, a test function
+        _skip_guard(args[0], receiver)
+        exc = _SkipTest(*args[1:])
+        _skips.append(exc)
+        raise exc
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
@@ -1181,6 +1192,59 @@ def skip_mark(args, kwargs, _truth=None, _partial=None, _record=None, _len=len, 
     return _partial(_record, skipping, _str(reason))
 
 
+def keep_target(target):
+    """What a stored skip decorator's variable holds (rewrite._stored_skips): a decorator that
+    changes nothing. The decision itself is read by the rewritten `@name` (skip_stored)."""
+    return target
+
+
+def skip_store(args, kwargs, _mark=None, _marks=None, _keep=None):
+    """`name = unittest.skipIf(...)` at a hidden module's top level: the helper decides it now (as
+    unittest would) and keeps the decorator it made under ('stored', name) in the marks table,
+    which lives for one execution of the hidden module (emptied before, read right after)."""
+    _marks[('stored', args[0])] = _mark(args[1:], kwargs)
+    return _keep
+
+
+def skip_stored(name, _marks=None, _keep=None):
+    """`@name` of a stored skip decorator: the decorator the helper made when `name` was
+    assigned (whatever the variable holds now)."""
+    return _marks.get(('stored', name), _keep)
+
+
+def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
+                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__):
+    """The decorator `made` gives for a hidden class (its outermost), def or async def (its
+    innermost), sealed once per kind ('class', 'def', 'async'; a test function the rewrite guards:
+    'test-def', 'test-async') with the marks table as its secret constant. While the hidden module executes (the
+    runner sets _recording), it records the object under (kind, id): a class with its dict as
+    its class statement made it, before learner code can reach the class. The runner takes the
+    test function and the methods `self.x()` calls from those dicts (runner.test_function), and
+    knows which functions hidden code made, and which of them are plain `def`s (call_test)."""
+    marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
+    if _recording[0] and _kind != 'class':
+        marks[(_kind, _id(obj))] = obj  # the object is held: its id is never reused meanwhile
+    elif _recording[0] and _issub(_type, _type(obj)):  # (an author's class decorator may return no class)
+        marks[(_kind, _id(obj))] = (obj, _dict(_tdict(obj)))
+    return obj
+
+
+def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None,
+               _type=type, _str=str, _RuntimeError=RuntimeError):
+    """A `raise SkipTest` written in setUpClass ('setUpClass', receiver: its cls), setUpModule
+    ('setUpModule') or a function-style test ('test:' + its name) counts only while the runner
+    runs that fixture for this test's class, or that test. Learner code that calls such hidden
+    code itself (to catch the author's SkipTest and raise it from a test it would fail) makes the
+    test an error, tampering, as for self.skipTest (guard_receiver)."""
+    if where == 'setUpClass' or where == 'setUpModule':
+        if _fixture[0] == where and _fixture[1] is receiver:
+            return
+    elif _current[0] is None and receiver is None and _type(_running[0]) is _str and 'test:' + _running[0] == where:
+        return
+    _tampered[0] = 1
+    raise _RuntimeError('hidden tests may only be run by the grader')
+
+
 def record_skip(skipping, reason, target, _id=id):
     """The decorator skip_mark returns (sealed; the marks table is its secret constant, emptied
     before and read right after each execution of the hidden module: a mark added later counts
@@ -1276,11 +1340,26 @@ def wire_helper(seal, S):
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
     bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
-    skip_marks = {}  # id(hidden test function or class) -> (it, reason): skip_mark
+    # What the helper records while the hidden module executes (emptied before, read right after):
+    # id(hidden test function or class) -> (it, reason), skip_mark; ('stored', name) -> the
+    # decorator of a stored skip, skip_store; (kind, id(object)) -> a hidden class (with its dict
+    # as created), def, async def or guarded test function, record_made.
+    skip_marks = {}
     S['skip_marks'] = skip_marks
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
+    keep_ = seal(keep_target)
+    recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
+    S['recording'] = recording
+    fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
+    S['fixture'] = fixture
+    skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
+                       _tampered=tampered)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
+                       _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),
+                       _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
+                       _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)
+                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async')}),
                        _binding=binding_, _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,

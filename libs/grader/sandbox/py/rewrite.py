@@ -107,6 +107,9 @@ def _patches_to_with(node):
 # submission can patch (a forged skip takes a test out of the score), so the helper decides them
 # (asserts.skip_mark) and the runner reads its marks right after the module is executed.
 _SKIPS = frozenset({'skip', 'skipIf', 'skipUnless'})
+# `raise unittest.SkipTest(...)` written in hidden code: raised by the helper, which records the
+# exception as the author's (a SkipTest that learner code raises stays an error).
+_SKIP_NAMES = _SKIPS | {'SkipTest'}
 
 
 def _guard_test_entry(function, receiver):
@@ -126,30 +129,97 @@ def _is_test_function(node):
 
 
 def _skip_names(tree):
-    """How the module names unittest's skip decorators: `unittest.skipIf`, `ut.skipIf` after
-    `import unittest as ut`, `skipIf` or `sk` after `from unittest import skipIf as sk`."""
+    """How the module names unittest's skip decorators and SkipTest: `unittest.skipIf`,
+    `ut.skipIf` after `import unittest as ut`, `skipIf` or `sk` after `from unittest import skipIf
+    as sk`."""
     names = {}
     for node in _ast.walk(tree):
         if isinstance(node, _ast.Import):
             for alias in node.names:
                 if alias.name == 'unittest':
-                    for kind in _SKIPS:
+                    for kind in _SKIP_NAMES:
                         names[(alias.asname or 'unittest') + '.' + kind] = kind
         elif isinstance(node, _ast.ImportFrom) and node.module == 'unittest' and node.level == 0:
             for alias in node.names:
-                if alias.name in _SKIPS:
+                if alias.name in _SKIP_NAMES:
                     names[alias.asname or alias.name] = alias.name
     return names
 
 
-def _skips_to_helper(node, skip_names):
+def _skips_to_helper(node, skip_names, stored):
     for i, d in enumerate(node.decorator_list):
+        if isinstance(d, _ast.Name) and d.id in stored:  # `@requires_x`, a stored skip decorator
+            node.decorator_list[i] = _ast.copy_location(_helper_call('skip_stored', [_ast.Constant(d.id)]), d)
+            continue
         if not isinstance(d, _ast.Call):
             continue
         kind = skip_names.get(_ast.unparse(d.func))
         if kind in _SKIPS:
             node.decorator_list[i] = _ast.copy_location(
                 _helper_call('skip_mark', [_ast.Constant(kind), *d.args], d.keywords), d)
+
+
+def _binding_counts(tree):
+    """How many times each name is bound anywhere in the module (assignments, defs, imports,
+    parameters...)."""
+    counts = {}
+    for node in _ast.walk(tree):
+        name = None
+        if isinstance(node, _ast.Name) and not isinstance(node.ctx, _ast.Load):
+            name = node.id
+        elif isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)):
+            name = node.name
+        elif isinstance(node, _ast.arg):
+            name = node.arg
+        elif isinstance(node, _ast.alias):
+            name = (node.asname or node.name).partition('.')[0]
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _stored_skips(tree, skip_names):
+    """A skip decorator kept in a module variable (`requires_x = unittest.skipUnless(cond, why)`,
+    then `@requires_x`, CPython's own test-suite idiom), bound once in the whole module: the
+    helper decides it when the assignment runs and keeps the decision where only the rewritten
+    `@requires_x` reads it (asserts.skip_store); the variable itself holds a decorator that does
+    nothing, so learner code that reaches it (or rebinds it) marks nothing. Returns the names."""
+    if not isinstance(tree, _ast.Module):  # a case's `expr`
+        return set()
+    counts = _binding_counts(tree)
+    stored = set()
+    for item in tree.body:
+        if not (isinstance(item, _ast.Assign) and len(item.targets) == 1 and isinstance(item.targets[0], _ast.Name)
+                and isinstance(item.value, _ast.Call)):
+            continue
+        name, call = item.targets[0].id, item.value
+        kind = skip_names.get(_ast.unparse(call.func))
+        if kind in _SKIPS and counts.get(name) == 1:
+            item.value = _ast.copy_location(_helper_call(
+                'skip_store', [_ast.Constant(name), _ast.Constant(kind), *call.args], call.keywords), call)
+            stored.add(name)
+    return stored
+
+
+def _skip_raiser(function, parent, test_module):
+    """Where a `raise SkipTest(...)` written in `function` counts as the author's skip, as
+    (helper op, its first arguments, receiver), or None (then it stays an error):
+    a method: `self.skipTest(...)`'s rule (only on the runner's own test case); setUpClass and
+    setUpModule: only while the runner runs that fixture (asserts.skip_guard); a function-style
+    test of the test module: only while the runner runs that test."""
+    decorators = {_ast.unparse(d) for d in function.decorator_list}
+    params = function.args.args
+    if parent == 'class':
+        if function.name == 'setUpClass' and 'classmethod' in decorators and params:
+            return 'skip_raise', ['setUpClass'], _ast.Name(params[0].arg, _ast.Load())
+        if decorators & {'classmethod', 'staticmethod'} or not params:
+            return None
+        return 'skipTest', [], _ast.Name(params[0].arg, _ast.Load())
+    if parent == 'module' and function.name == 'setUpModule':
+        return 'skip_raise', ['setUpModule'], None
+    if parent == 'module' and test_module and _is_test_function(function):
+        return 'skip_raise', ['test:' + function.name], None
+    return None
 
 
 def _class_patches_to_methods(node):
@@ -288,15 +358,24 @@ class StrictRewriter(_ast.NodeTransformer):
         self.class_methods = frozenset()  # inside a hidden class: module_methods
         self.module_methods = frozenset()  # the names of the methods the module's classes define
         self.skip_names = {}  # how the module names unittest's skip decorators (_skip_names)
+        self.stored_skips = frozenset()  # module variables holding a skip decorator (_stored_skips)
+        self.test_module = False
+        self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
+        self.skip_raiser = None  # the enclosing function's _skip_raiser
 
     def visit_ClassDef(self, node):
         _class_patches_to_methods(node)
         outer = self.class_methods
         # the methods of every class of the module: a helper may come from a hidden base class
         self.class_methods = self.module_methods
+        outer_scope = (self.scope, self.skip_raiser)
+        self.scope, self.skip_raiser = 'class', None
         self.generic_visit(node)
+        self.scope, self.skip_raiser = outer_scope
         self.class_methods = outer
-        _skips_to_helper(node, self.skip_names)
+        _skips_to_helper(node, self.skip_names, self.stored_skips)
+        # outermost decorator: the helper records the class with its dict as this statement made it
+        node.decorator_list.insert(0, _ast.copy_location(_helper_call('made', [_ast.Constant('class')]), node))
         for item in node.body:
             if _is_test_function(item) and item.args.args:
                 _guard_test_entry(item, _ast.Name(item.args.args[0].arg, _ast.Load()))
@@ -314,9 +393,34 @@ class StrictRewriter(_ast.NodeTransformer):
 
     def visit_FunctionDef(self, node):
         _patches_to_with(node)
+        outer = (self.scope, self.skip_raiser)
+        # the test functions _guard_test_entry guards (of a class; of the test module's top level)
+        guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
+                                               or (self.scope == 'module' and self.test_module))
+        self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
+        self.scope = 'function'
         self.generic_visit(node)
-        _skips_to_helper(node, self.skip_names)
+        self.scope, self.skip_raiser = outer
+        _skips_to_helper(node, self.skip_names, self.stored_skips)
+        # innermost decorator: the helper records the function hidden code made (asserts.record_made)
+        kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
+        node.decorator_list.append(_ast.copy_location(_helper_call('made', [_ast.Constant(kind)]), node))
         return node
+
+    def visit_Raise(self, node):
+        """`raise unittest.SkipTest(why)` (or the class alone) in a test method, setUp, a helper
+        method, setUpClass, setUpModule or a function-style test: the helper raises it and records
+        it as the author's skip (only where _skip_raiser allows; elsewhere it stays an error)."""
+        self.generic_visit(node)
+        exc = node.exc
+        call = exc if isinstance(exc, _ast.Call) else None
+        named = _ast.unparse(call.func if call is not None else exc) if exc is not None else ''
+        if (self.skip_raiser is None or node.cause is not None or self.skip_names.get(named) != 'SkipTest'
+                or (call is not None and call.keywords)):
+            return node
+        op, first, receiver = self.skip_raiser
+        args = [_ast.Constant(a) for a in first] + (list(call.args) if call is not None else [])
+        return _ast.copy_location(_ast.Raise(exc=_helper_call(op, args, receiver=receiver)), node)
 
     visit_AsyncFunctionDef = visit_FunctionDef  # patch and skip decorators on async tests too
 
@@ -416,6 +520,8 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     tree = _ast.parse(source, filename, mode)
     rewriter = StrictRewriter(assert_methods, builtin_names, _bound_names(tree))
     rewriter.skip_names = _skip_names(tree)
+    rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
+    rewriter.test_module = test_module
     if isinstance(tree, _ast.Module) and rewriter.bound is not None:  # `from x import *` leaves builtins as names: no `globals()` to trust
         _author_rebinding(tree)
     if test_module:

@@ -232,6 +232,8 @@ def run_test(index):
     S['hidden_skips'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
+    S['fixture'][0], S['fixture'][1] = None, None
+    S['recording'][0] = 0
     S['tampered'][0] = 0
     fresh_any()
     buf = capture()
@@ -339,27 +341,38 @@ def run_module_test(name):
         return ('error', 'the exercise has no test module for ' + name), None
     if not (testcase_intact() and mocks_intact()):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
-    prepare_imports()
-    ns = hidden_namespace('__grader_tests__')
     S['skip_marks'].clear()
-    exec(JOB['test_code'], ns)
+    S['recording'][0] = 1  # the hidden classes and functions the modules make now (asserts.record_made)
+    _, exc = attempt(prepare_imports)
+    ns = hidden_namespace('__grader_tests__')
+    if exc is None:
+        _, exc = attempt(exec, JOB['test_code'], ns)
+    S['recording'][0] = 0
     marks = dict(S['skip_marks'])  # now: a mark recorded once a test runs counts for nothing
     S['skip_marks'].clear()
-    record_hidden_methods(ns)
+    if exc is not None:
+        return None, exc
+    record_hidden_methods(ns, marks)
     cls_name, _, method = name.partition('.')
     target = ns.get(cls_name)
     if method:
         if not (type(target) is type and issubclass(target, S['TestCase'])):
             return ('error', 'hidden test class not found: ' + cls_name), None
-        fn = inherited(target, method)  # a test method of a base class or mixin counts, as in unittest
+        fn = test_function(marks, target, method)  # a test method of a base class or mixin counts, as in unittest
     else:
         fn = target
     if type(fn) is not _types.FunctionType:
         return ('error', 'hidden test not found: ' + name), None
+    if not any(marks.get((kind, id(fn))) is fn for kind in ('test-def', 'test-async', 'def', 'async')):
+        # learner code that ran while the hidden module executed put a function of its own there
+        return ('error', 'tampering detected: a hidden test was replaced by the submission'), None
+    plain = marks.get(('def', id(fn))) is fn or marks.get(('test-def', id(fn))) is fn  # not `async def`: call_test
     skipped = skip_of(marks, target if method else None, fn)
     if skipped is not None:
         return ('skipped', skipped), None
     exc = set_up_fixtures(ns, target, method)
+    if S['tampered'][0]:
+        return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if exc is not None:
         return None, exc
     before = fingerprint(ns)  # after setUpClass, which may set class attributes
@@ -379,12 +392,12 @@ def run_module_test(name):
             set_up = exc is None
         if set_up:
             S['running_test'][0] = method  # the one test that may start (asserts.enter_test)
-            returned, exc = attempt(call_maybe_async, loop, fn, case)
+            returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = None
             method_raised = exc is not None
     else:
         S['running_test'][0] = cls_name
-        returned, exc = attempt(fn)
+        returned, exc = attempt(call_test, None, fn, plain)
         S['running_test'][0] = None
         method_raised = exc is not None
     # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
@@ -426,25 +439,50 @@ def skip_of(marks, cls, fn):
     return None
 
 
-def record_hidden_methods(ns):
-    """The methods of the hidden classes as the module just created them, before any learner
-    code of this test runs: `self.method(...)` in hidden code calls these (asserts.own_method)."""
+def created_dict(marks, cls):
+    """The class's dict as its class statement made it (asserts.record_made), or None."""
+    made = marks.get(('class', id(cls)))
+    return made[1] if made is not None and made[0] is cls else None
+
+
+def record_hidden_methods(ns, marks):
+    """The methods of the hidden classes as their class statements made them, before learner
+    code could reach the classes (it may run while the module executes: a module `__getattr__`
+    that `hasattr(solution, ...)` calls): `self.method(...)` in hidden code calls these
+    (asserts.own_method). A class made otherwise (`type(...)`) counts as the module left it."""
     methods = S['hidden_methods']
     methods.clear()
     for space in hidden_spaces(ns):
         for cls in hidden_classes(space):
-            methods[id(cls)] = (cls, dict(cls.__dict__))
+            made = created_dict(marks, cls)
+            methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
+
+
+def test_function(marks, cls, name):
+    """The test method `name` as a class statement along the MRO made it (the one unittest finds,
+    unless hidden code replaced it afterwards: then still the original, never one learner code
+    put there while the module executed); a test hidden code added after the class statement
+    (generated tests) as the class holds it now."""
+    for klass in type.__dict__['__mro__'].__get__(cls):
+        made = created_dict(marks, klass)
+        if made is not None and made.get(name) is not None:
+            return made[name]
+    return inherited(cls, name)
 
 
 def set_up_fixtures(ns, target, method):
     """setUpModule and setUpClass: each test runs as it would alone under CPython's unittest
     (the module is executed afresh for every test). Returns their exception, if any."""
     exc = None
+    fixture = S['fixture']  # where a `raise SkipTest` of the author counts (asserts.skip_guard)
     module_setup = ns.get('setUpModule')
     if type(module_setup) is _types.FunctionType:
+        fixture[0], fixture[1] = 'setUpModule', None
         _, exc = attempt(module_setup)
     if exc is None and method:
+        fixture[0], fixture[1] = 'setUpClass', target
         _, exc = attempt(target.setUpClass)
+    fixture[0], fixture[1] = None, None
     return exc
 
 
@@ -504,6 +542,22 @@ def set_up_case(case, loop):
     call_maybe_async(loop, S['own_method'], case, 'setUp', (), {})
     if loop is not None:
         call_maybe_async(loop, S['own_method'], case, 'asyncSetUp', (), {})
+
+
+def call_test(loop, fn, plain, *args):
+    """The test function, as unittest calls it: IsolatedAsyncioTestCase awaits it only when
+    inspect.iscoroutinefunction says so (_callMaybeAsync), and a plain TestCase never does. So a
+    hidden plain `def` (`plain`: recorded when the module executed) that returns a coroutine
+    (`return self.check()`) has it never run, and the test passes, as under CPython (which
+    warns). Anything else that returns a coroutine is awaited (an `async def`, or a function of
+    unknown kind: never left unrun on a guess) or, in a plain TestCase, reported unsupported."""
+    if not plain:
+        return call_maybe_async(loop, fn, *args)
+    returned = fn(*args) if loop is None else loop.context.run(fn, *args)
+    if type(returned) is _types.CoroutineType:
+        returned.close()
+        return None
+    return returned
 
 
 def call_maybe_async(loop, fn, *args):
