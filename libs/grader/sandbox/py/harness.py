@@ -69,11 +69,12 @@ def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=
     return _real(name, globals, locals, fromlist, level)
 
 
-def module_copy(name, depth, _self=SELF, _snaps=None, _Module=_types.ModuleType, _type=type,
+def module_copy(name, depth, _self=SELF, _snaps=None, _Copy=None, _Module=_types.ModuleType, _type=type,
                 _update=dict.update, _items=dict.items, _list=list, _str=str):
     """A fresh module holding the pristine snapshot of `name`, its submodules copied the same
-    way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's)."""
-    copy = _Module(name)
+    way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's).
+    Assignments to it also reach the real module (modulecopy.py)."""
+    copy = _Copy(name)
     space = copy.__dict__
     _update(space, _snaps[name])
     if depth < 4:
@@ -124,7 +125,8 @@ def install(config_text):
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()
-    S['module_copy'] = seal(module_copy, _snaps=S['modules'])
+    real = {name: _sys.modules[name] for name in S['modules']}
+    S['module_copy'] = seal(module_copy, _snaps=S['modules'], _Copy=module_copy_class(real))
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
     # ordinary object to those comparisons, so a submission cannot return the hidden one.

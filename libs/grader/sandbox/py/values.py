@@ -51,7 +51,7 @@ def _identity_types():
     """Exact types whose instances compare by identity (their `==` is object's, in C)."""
     import functools
     t = _types
-    kinds = (t.FunctionType, t.BuiltinFunctionType, t.ModuleType, t.MethodType, type(Ellipsis),
+    kinds = (t.FunctionType, t.BuiltinFunctionType, t.ModuleType, ModuleCopy, t.MethodType, type(Ellipsis),
              type(NotImplemented), object, t.WrapperDescriptorType, t.MethodWrapperType,
              t.MethodDescriptorType, t.ClassMethodDescriptorType, t.GetSetDescriptorType,
              t.MemberDescriptorType, property, staticmethod, classmethod, functools.partial,
@@ -423,7 +423,7 @@ def num_sub(x, y, names, _make=None, _float=float, _complex=complex, _TypeError=
 
 
 def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY, _tag=VALUES_KEYTAG,
-          _id=id, _type=type, _str=str, _module=_types.ModuleType, _bytearray=bytearray,
+          _id=id, _type=type, _str=str, _module=_types.ModuleType, _copy=ModuleCopy, _bytearray=bytearray,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
           _Decimal=_decimal.Decimal, _int_repr=int.__repr__, _Exception=Exception,
           _RecursionError=RecursionError, _ValueError=ValueError):
@@ -482,7 +482,7 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
             keys.append(k)
         return _frozenset(keys)
     if kind == 'id':
-        if t is _module:  # a module and its pristine copy (see value_eq) are one key
+        if t is _module or t is _copy:  # a module and its pristine copy (see value_eq) are one key
             name = _mod_dict(v).get('__name__')
             if _type(name) is _str:
                 return (_tag, 'module', name)
@@ -534,7 +534,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
        _od=_collections.OrderedDict, _method=_types.MethodType,
        _m_func=_types.MethodType.__dict__['__func__'].__get__,
-       _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType,
+       _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copy=ModuleCopy,
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))),
        _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL, _call=MOCK_CALL,
@@ -569,7 +569,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'id':
         if ta is _method and tb is _method:
             return _m_func(a) is _m_func(b) and _m_self(a) is _m_self(b)
-        if ta is _module and tb is _module and a is not b:
+        if (ta is _module or ta is _copy) and (tb is _module or tb is _copy) and a is not b:
             # hidden code imports a pristine copy of a stdlib module: the same module by name
             na, nb = _mod_dict(a).get('__name__'), _mod_dict(b).get('__name__')
             return _type(na) is _str and _type(nb) is _str and na == nb
@@ -785,7 +785,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
-          _module=_types.ModuleType, _tuple=tuple, _set=set, _frozenset=frozenset,
+          _module=_types.ModuleType, _copy=ModuleCopy, _tuple=tuple, _set=set, _frozenset=frozenset,
           _bytearray=bytearray, _bool=bool, _int=int, _float=float, _list=list, _map=map, _sum=sum,
           _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))), _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
@@ -836,7 +836,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             text = _type_repr(v)
         elif t is _function or t is _builtin:
             text = _repr(v)
-        elif t is _module:
+        elif t is _module or t is _copy:
             name = _mod_dict(v).get('__name__')
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
         else:
