@@ -982,7 +982,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
+           _enter_test=None, _call_test=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _scalars=frozenset(map(id, (int, float, bool, str))), _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _id=id):
@@ -1044,7 +1044,11 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
     if op == 'own_method':
+        if _type(args[1]) is _str and _startswith(args[1], 'test'):  # `self.test_a()` in hidden code
+            return _call_test(args[1], _own_method, (args[0], args[1], args[2:], kwargs), {})
         return _own_method(args[0], args[1], args[2:], kwargs)
+    if op == 'call_test':  # `test_helper()`, `Other('test_c').test_c()` in hidden code
+        return _call_test(args[0], args[1], args[2:], kwargs)
     return _assert(op, args, kwargs, receiver)
 
 
@@ -1106,17 +1110,31 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def enter_test(name, receiver, _running=None, _current=None, _tampered=None, _str=str, _type=type,
+def enter_test(name, receiver, _entry=None, _tampered=None, _str=str, _type=type,
                _RuntimeError=RuntimeError):
-    """A hidden test starts: only the one the runner is running (its name, on the runner's own
-    test case), or, inside it, another test method of that case (`self.test_a()` from
-    `test_all`). Otherwise learner code is running a hidden test itself: tampering."""
-    running = _running[0]
-    if running is not None and receiver is _current[0]:
-        if receiver is not None or (_type(name) is _str and name == running):
-            return None
+    """A hidden test starts: only when it was just started by the runner or by a call written in
+    hidden code (`self.test_a()` in `test_all`, a module-level `test_helper()`, `Other('test_c')
+    .test_c()`): each arms a one-shot entry with the test's name (armed_call), and this first
+    statement of the test takes it. Learner code that runs a hidden test itself (to read expected
+    values from its failures, or the running test a second time as a pass/fail oracle) finds no
+    entry for it: tampering."""
+    armed = _entry[0]
+    if _type(armed) is _str and _type(name) is _str and armed == name:
+        _entry[0] = None
+        return None
     _tampered[0] = 1
     raise _RuntimeError('hidden tests may only be run by the grader')
+
+
+def armed_call(name, fn, args, kwargs, _entry=None):
+    """A call written in hidden code of a function named test...: the entry is armed for it
+    (enter_test) for the time of the call only."""
+    outer = _entry[0]
+    _entry[0] = name
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _entry[0] = outer
 
 
 def hidden_binding(action, owner, name, _live=None, _type=type, _str=str, _dict=dict, _id=id,
@@ -1330,7 +1348,9 @@ def wire_helper(seal, S):
     S['current_case'], S['running_test'], S['tampered'] = current_case, running_test, tampered
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _TestCase=unittest.TestCase,
                   _hidden=hidden_methods, _running=running_test)
-    enter_ = seal(enter_test, _running=running_test, _current=current_case, _tampered=tampered)
+    entry = [None]  # the name of the test that may start now (armed by the runner and armed_call)
+    S['entry'] = entry
+    enter_ = seal(enter_test, _entry=entry, _tampered=tampered)
     bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
     S['bindings'] = bindings
     binding_ = seal(hidden_binding, _live=bindings)
@@ -1355,7 +1375,7 @@ def wire_helper(seal, S):
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered)
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_,
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=seal(armed_call, _entry=entry),
                        _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
                        _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)

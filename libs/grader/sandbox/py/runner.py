@@ -235,6 +235,7 @@ def run_test(index):
     S['fixture'][0], S['fixture'][1] = None, None
     S['recording'][0] = 0
     S['tampered'][0] = 0
+    S['entry'][0] = None
     fresh_any()
     buf = capture()
     extra = None
@@ -375,11 +376,12 @@ def run_module_test(name):
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if exc is not None:
         return None, exc
-    before = fingerprint(ns)  # after setUpClass, which may set class attributes
+    spans = []
+    before = fingerprint(ns, spans)  # after setUpClass, which may set class attributes
     # The author's own rebinding during the test moves `before` along (asserts.hidden_binding);
     # anyone else's spoils it.
     spoiled = bytearray(1)
-    S['bindings'][0] = ({}, before[1], spoiled, lambda positions: fingerprint(ns, positions))
+    S['bindings'][0] = ({}, before[1], spoiled, lambda positions: binding_positions(before[0], spans, positions))
     intact = lambda: not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and testcase_intact() and mocks_intact()
     case, returned, later, set_up, method_raised, loop = None, None, None, False, False, None
     if method:
@@ -391,14 +393,16 @@ def run_module_test(name):
             _, exc = attempt(set_up_case, case, loop)
             set_up = exc is None
         if set_up:
-            S['running_test'][0] = method  # the one test that may start (asserts.enter_test)
+            S['running_test'][0] = method
+            S['entry'][0] = method  # the one test that may start now (asserts.enter_test)
             returned, exc = attempt(call_test, loop, fn, plain, case)
-            S['running_test'][0] = None
+            S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
     else:
         S['running_test'][0] = cls_name
+        S['entry'][0] = cls_name
         returned, exc = attempt(call_test, None, fn, plain)
-        S['running_test'][0] = None
+        S['running_test'][0] = S['entry'][0] = None
         method_raised = exc is not None
     # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
     # replaced doCleanups) that puts back what it changed before the check after them.

@@ -156,11 +156,10 @@ def hidden_classes(space):
             if type(value) is type and value.__module__ == own_module]
 
 
-def fingerprint(ns, positions=None):
+def fingerprint(ns, spans=None):
     """Every binding of the hidden namespace, of the support modules of this test, their
-    builtins and their classes: (keys, values). `positions`, when given, is filled with
-    {(id(namespace or class), name): index in values} for the names that are exact strings
-    (asserts.hidden_binding: the author's own rebinding)."""
+    builtins and their classes: (keys, values). `spans`, when given, gets (id(namespace or
+    class), start, end) for each of them: where its bindings are in the lists."""
     owned = []
     for space in hidden_spaces(ns):
         builtins = space['__builtins__']
@@ -168,15 +167,23 @@ def fingerprint(ns, positions=None):
         owned.extend((cls, cls.__dict__.copy()) for cls in hidden_classes(space))
     keys, values = [], []
     for owner, d in owned:
-        if positions is not None:
-            at, owner_id = len(keys), id(owner)
-            for name in dict.keys(d):
-                if type(name) is str:
-                    positions[(owner_id, name)] = at
-                at += 1
+        start = len(keys)
         keys.extend(dict.keys(d))
         values.extend(dict.values(d))
+        if spans is not None:
+            spans.append((id(owner), start, len(keys)))
     return keys, values
+
+
+def binding_positions(keys, spans, positions):
+    """{(id(owner), name): index} of the baseline fingerprint, for names that are exact strings
+    (asserts.hidden_binding: the author's own rebinding). From the baseline's own keys, never
+    from the namespace as it is later (learner code may reorder it)."""
+    for owner_id, start, end in spans:
+        for at in range(start, end):
+            name = keys[at]
+            if type(name) is str:
+                positions[(owner_id, name)] = at
 
 
 def same_objects(a, b):
