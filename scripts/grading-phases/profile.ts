@@ -11,10 +11,11 @@
  * posts the exercise's reference solution as a job `--n` times (after 20 warm-up jobs, 3 ms
  * apart, so that each reset is over) and prints the median of each phase in ms: `js:` phases
  * timed in the worker's JavaScript, `py:` harness functions (inclusive: a function's time
- * includes the ones it calls; the wrappers add a few µs per call). The snapshot is the newest
- * one in the grader's cache (the patch changes the worker file, so its own key has none).
+ * includes the ones it calls; the wrappers add a few µs per call).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sandboxPaths } from '../../libs/grader/src/repo-root.js';
@@ -26,11 +27,13 @@ const exerciseId = args.get('--exercise') || 'closures/make-counter';
 const paths = sandboxPaths();
 const tree = args.get('--tree') || paths.root;
 
-const cache = paths.snapshotCacheDir;
-const newest = readdirSync(cache).filter((f) => f.startsWith(`snapshot-${paths.pyodideVersion}-`))
-  .map((f) => join(cache, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-if (!newest) throw new Error('no snapshot in the cache: run any grading once (npm run grade) to make one');
-const bytes = readFileSync(newest);
+// The snapshot of the worker as committed (the patch changes the file, not what it preloads),
+// under the key repo-root.ts gives it; `--snapshot <file>` to name another.
+const committed = execFileSync('git', ['show', 'HEAD:libs/grader/sandbox/python-worker.mjs'], { cwd: tree });
+const key = createHash('sha256').update(paths.pyodideVersion).update(committed).digest('hex').slice(0, 16);
+const snapshotFile = args.get('--snapshot') || join(paths.snapshotCacheDir, `snapshot-${paths.pyodideVersion}-${key}.bin`);
+if (!existsSync(snapshotFile)) throw new Error(`no snapshot ${snapshotFile}: grade once without the patch (npm run grade) to make it`);
+const bytes = readFileSync(snapshotFile);
 const snapshot = new SharedArrayBuffer(bytes.length);
 new Uint8Array(snapshot).set(bytes);
 
