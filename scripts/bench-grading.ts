@@ -8,6 +8,8 @@
  * `--pause` ms after the previous one returned, so that the previous interpreter reset (which
  * runs after the result is sent) is over. The reset's cost is in the gradings/s figures, which
  * keep every worker busy; `backToBackP50` shows a grading submitted at once after the previous.
+ * `cpuMsPerGrading`: CPU of the sandbox process and of the host per grading in those runs (10 ms
+ * ticks from /proc over all n gradings): the steadier figure when other work loads the machine.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -45,10 +47,24 @@ async function latencies(pool: GraderPool, job: GradingJob, n: number, pause = 0
   return times;
 }
 
-async function throughput(pool: GraderPool, job: GradingJob, n: number): Promise<number> {
+/** CPU time of a process (user + system, all its threads) in ms, from /proc (10 ms ticks). */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Gradings per second with every worker busy, and the CPU each grading cost the sandbox
+ * process and this (host) process: on a machine loaded by other work, wall-clock figures follow
+ * the load, CPU per grading far less. */
+async function throughput(pool: GraderPool, job: GradingJob, n: number) {
+  const pid = pool.stats().sandboxPid;
+  const sandboxBefore = await cpuMs(pid);
+  const hostBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: n }, () => pool.grade(job)));
-  return n / ((performance.now() - started) / 1000);
+  const perSecond = n / ((performance.now() - started) / 1000);
+  const host = process.cpuUsage(hostBefore);
+  return { perSecond, sandboxCpuMs: ((await cpuMs(pid)) - sandboxBefore) / n, hostCpuMs: (host.user + host.system) / 1000 / n };
 }
 
 async function rssMb(pid: number | undefined): Promise<number> {
@@ -177,7 +193,9 @@ async function main() {
     coldStartMs: { oneWorker: round(one.ms), allWorkers: round(many.ms) },
     warmLatencyMs: { p50: round(p50), p95: round(percentile(times, 0.95)), pauseBetweenMs: pauseMs,
       backToBackP50: round(percentile(backToBack, 0.5)), backToBackP95: round(percentile(backToBack, 0.95)) },
-    gradingsPerSecond: { oneWorker: round(perSecond1), [`${cores}Workers`]: round(perSecondN) },
+    gradingsPerSecond: { oneWorker: round(perSecond1.perSecond), [`${cores}Workers`]: round(perSecondN.perSecond) },
+    cpuMsPerGrading: { oneWorker: { sandbox: round(perSecond1.sandboxCpuMs), host: round(perSecond1.hostCpuMs) },
+      [`${cores}Workers`]: { sandbox: round(perSecondN.sandboxCpuMs), host: round(perSecondN.hostCpuMs) } },
     memoryMb: { sandboxRssOneWorker: round(rss1), sandboxRssAllWorkers: round(rssN), perWorker: round((rssN - rss1) / Math.max(1, cores - 1)) },
     isolation: { mode: 'reset', resetMedianMs: resetMs && round(resetMs), refusedResets: recycles,
       freshInterpreterPerGradingP50Ms: round(percentile(freshTimes, 0.5)) },

@@ -133,6 +133,24 @@ describe(GraderPool.name, () => {
     expect(result.status).toBe('pass');
   });
 
+  it('executes the support modules afresh for each module test, and for a case only when its code imports', async () => {
+    const result = await pool.grade({
+      source: 'def f():\n    return 3\n', moduleName: 'solution', limits,
+      supportModules: { helpers: "print('helpers loaded')\nCALLS = []\ndef twice(x):\n    CALLS.append(x)\n    return 2 * x\n" },
+      testModule: 'import helpers\nfrom solution import f\n\ndef test_twice():\n    assert helpers.twice(f()) == 6\n    assert helpers.CALLS == [3]\n',
+      tests: [
+        caseTest('plain', { expr: 'f()', expected: 3 }),
+        caseTest('imports', { setup: 'import helpers', expr: 'helpers.twice(f())', expected: 6 }),
+        { kind: 'module', name: 'test_twice', points: 1, visibility: 'visible', tags: [] },
+        caseTest('plain_after_module_test', { expr: "[f(), 'helpers' in globals()]", expected: [3, false] }),
+        caseTest('fresh_state', { setup: 'from helpers import CALLS, twice\ntwice(1)', expr: 'CALLS', expected: [1] }),
+      ],
+    });
+    expect(result.tests.map((t) => [t.name, t.status, t.output])).toEqual([
+      ['plain', 'pass', ''], ['imports', 'pass', 'helpers loaded\n'], ['test_twice', 'pass', 'helpers loaded\n'],
+      ['plain_after_module_test', 'pass', ''], ['fresh_state', 'pass', 'helpers loaded\n']]);
+  });
+
   it('leaves ordinary Python features working under the lockdown', async () => {
     const source = [
       'from dataclasses import dataclass', 'from collections import namedtuple, Counter',

@@ -83,7 +83,8 @@ export interface GradingJob {
   testModule?: string;
   /**
    * Hidden helper modules (name -> source) that the test module and cases may import, executed
-   * afresh for every test like the test module. Never shown to the learner.
+   * afresh for every test like the test module (for a case, only when its setup or expr contains
+   * the word `import`: the others cannot reach them). Never shown to the learner.
    */
   supportModules?: Record<string, string>;
   /** Every test, in the order it runs. */

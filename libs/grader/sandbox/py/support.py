@@ -203,11 +203,18 @@ def testcase_intact():
             and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
 
 
-def mocks_intact():
-    """unittest.mock's classes (mocks.mock_classes) hold exactly the attributes they had at boot."""
-    mro = type.__dict__['__mro__'].__get__
-    return all(same_dict(cls.__dict__, keys, values) and same_objects(list(mro(cls)), list(bases))
-               for cls, keys, values, bases in S['mock_classes'])
+def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
+                 _keys=_types.MappingProxyType.keys, _values=_types.MappingProxyType.values):
+    """unittest.mock's classes (mocks.mock_classes) hold exactly the attributes they had at boot,
+    the same objects in the same order, and the same MRO. Each class's dict and MRO have their
+    boot length, so the flat sequences line up class by class; compared by identity in C."""
+    classes, dict_lengths, mro_lengths, keys, values, mro_entries = S['mock_classes']
+    dicts = tuple(map(_dict, classes))
+    mros = tuple(map(_mro, classes))
+    return (tuple(map(len, dicts)) == dict_lengths and tuple(map(len, mros)) == mro_lengths
+            and all(map(_is, _chain.from_iterable(map(_keys, dicts)), keys))
+            and all(map(_is, _chain.from_iterable(map(_values, dicts)), values))
+            and all(map(_is, _chain.from_iterable(mros), mro_entries)))
 
 
 def same_dict(current, keys, values):
