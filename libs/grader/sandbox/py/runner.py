@@ -295,6 +295,8 @@ def run_test(index):
         return outcome_json(('error', JOB['broken']), '', None)
     if 'import_failed' in JOB and spec['kind'] == 'case':  # a case runs on the job's import
         return outcome_json(('error', JOB['import_failed']), '', None)
+    if not learner_file_intact():
+        return outcome_json(('error', FILE_TAMPERED), '', None)
     S['setrecursionlimit'](JOB['recursion_limit'])
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
@@ -324,8 +326,27 @@ def run_test(index):
             result, extra = pair
     if exc is not None:
         result, extra = classify(exc), None
+    if not learner_file_intact():
+        result, extra = ('error', FILE_TAMPERED), None
     keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
+
+
+FILE_TAMPERED = 'tampering detected: the submission changed its __file__ (hidden checks read the file it names)'
+
+
+def learner_file_intact():
+    """The submission's `__file__` names its protected file (as the import set it): learner code
+    that points it at a file of its own (a clean copy) would forge the source checks that read
+    `open(solution.__file__)`. Checked before and after each test, on the job's module and on
+    the one sys.modules holds (a test may have imported it again)."""
+    path = JOB.get('module_file')
+    for mod in (JOB.get('module'), _sys.modules.get(JOB.get('module_name'))):
+        if path is not None and type(mod) is _types.ModuleType:
+            named = dict.get(mod.__dict__, '__file__')
+            if type(named) is not str or named != path:
+                return False
+    return True
 
 
 def fresh_any():
