@@ -2,7 +2,7 @@
 # /tmp holds the job's own solution.py and nothing else.
 # expect-status: pass
 # must-not-contain: LEAKED
-import builtins, codecs, gc, os, sys, unittest, ast
+import builtins, codecs, gc, os, sys, unittest, ast, linecache
 seen = []
 def check(label, leaked):
     try:
@@ -11,7 +11,7 @@ def check(label, leaked):
     except BaseException as exc:
         seen.append(f'LEAKED {label} ({type(exc).__name__})')
 check('file', lambda: os.path.exists('/tmp/leftover.txt') or os.path.exists('/tmp/dir') or os.path.exists('/tmp/__pycache__'))
-check('source', lambda: open('/tmp/solution.py').read() != open(__file__).read() or __file__ != '/tmp/solution.py')
+check('source', lambda: __file__ != '/tmp/solution.py' or open(__file__).read() != ''.join(linecache.getlines(__file__)))  # this job's text
 check('builtins', lambda: builtins.len('ab') != 2)
 check('meta_path', lambda: any(type(f).__name__ == 'Finder' for f in sys.meta_path))
 check('sys.path', lambda: '/tmp' in sys.path[:1])
