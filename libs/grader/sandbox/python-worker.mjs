@@ -258,7 +258,7 @@ const after = { resetMs: undefined, retired: false, poisoned: false }; // the la
  * Written before any code of the job runs; the reset empties /tmp after the job. */
 function placeSource(files, job) {
   if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
-    return { failed: 'not run: the module name is not a Python identifier' };
+    return { failed: 'not run: the hidden tests could not be compiled: the module name is not a Python identifier' }; // an author fault
   }
   try {
     files.protect(`/tmp/${job.moduleName}.py`, String(job.source ?? ''));

