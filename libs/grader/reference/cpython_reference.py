@@ -4,7 +4,12 @@ fixtures): there is no sandbox here.
 
 usage: python3 -I -S cpython_reference.py <job.json> <results.jsonl>
 
-Like the engine: the submission is imported once; each module test re-executes the test module
+Like the engine: the submission is imported once before the tests, as the job's import (the
+declarative cases use it; a syntax error, a timeout or a MemoryError there fails every test).
+An import that raised otherwise (input() at the top of a script, sys.exit()) fails the cases
+only: as under `python -m unittest`, a module test imports the submission itself (it is not in
+sys.modules after a failed import, so the test's `import` runs it again, inside the test's
+patches). Each module test re-executes the test module
 in a fresh module `__grader_tests__` (unittest methods run through unittest itself, fixtures and
 skips included); a declarative case runs `setup`, then `expr` or `call(*args, **kwargs)`, in a
 namespace holding the submission's public names, and passes when `value == expected` (the
@@ -120,6 +125,7 @@ class Runner:
         self.limit_s = job['limits']['timeMsPerTest'] / 1000.0
         self.module = None
         self.broken = None
+        self.import_failed = None
         self.clock = None
 
     def install_clock(self):
@@ -167,13 +173,19 @@ class Runner:
         try:
             self.module = self.timed(importlib.import_module, self.job['moduleName'])
         except BaseException as exc:
-            self.broken = 'the submission could not be imported: ' + describe(exc)
+            message = 'the submission could not be imported: ' + describe(exc)
+            if isinstance(exc, (SyntaxError, KeyboardInterrupt, MemoryError)):
+                self.broken = message
+            else:
+                self.import_failed = message
         finally:
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
 
     def run(self, index, spec):
         if self.broken:
             return 'error', self.broken
+        if self.import_failed and spec['kind'] != 'module':
+            return 'error', self.import_failed
         if self.clock:
             self.clock[0][0] = self.clock[1]
         out = io.StringIO()

@@ -11,6 +11,12 @@
 // arrays): without a quota, writing files in /tmp grew the sandbox by ~160 MB/s whatever the
 // memory limit. Every operation that can grow a file is checked against a byte quota for all
 // of /tmp, and its real size counted after it ran.
+//
+// The submission's own file (`/tmp/solution.py`, written by the worker before the job: hidden
+// tests read it, `open(solution.__file__)`, `runpy.run_path`) is protected for the job: no
+// write, truncation, chmod, unlink, rename of it or over it, whatever path or descriptor
+// learner code uses, so a "no sorted()" check reads what the learner submitted. `protect`
+// marks it, `release` lifts the mark before the reset empties /tmp.
 const EACCES = 2; // WASI errno numbering, as Emscripten uses
 const ENOSPC = 51;
 export const TMP_QUOTA_BYTES = 32 * 1024 * 1024;
@@ -37,6 +43,15 @@ export function confineWritesToTmp(module) {
     const path = FS.getPath(node);
     return name === 'setattr' ? inside(path) : path === '/tmp' || inside(path);
   };
+  const locked = new Set(); // the job's protected file nodes
+  // The nodes an operation would change or remove beside its directories (the entry a rename
+  // replaces is dropped by MEMFS without an unlink).
+  const TOUCHED = {
+    unlink: (parent, name) => [parent.contents?.[name]],
+    rmdir: (parent, name) => [parent.contents?.[name]],
+    rename: (oldNode, newDir, newName) => [oldNode, newDir.contents?.[newName]],
+    setattr: (node) => [node],
+  };
   const usage = { bytes: 0 };
   const counted = new WeakMap(); // file node -> bytes counted in usage
   const account = (node) => {
@@ -53,6 +68,9 @@ export function confineWritesToTmp(module) {
     if (typeof original !== 'function' || original.confined) return;
     const confined = function (...args) {
       if (!nodesOf(...args).every((node) => writable(node, name))) throw new FS.ErrnoError(EACCES);
+      if (locked.size > 0 && (TOUCHED[name]?.(...args) ?? nodesOf(...args)).some((node) => locked.has(node))) {
+        throw new FS.ErrnoError(EACCES);
+      }
       const state = before?.(...args);
       const result = original.apply(this, args);
       after?.(state, ...args);
@@ -76,5 +94,19 @@ export function confineWritesToTmp(module) {
     msync: {},
   };
   for (const [name, hooks] of Object.entries(streamHooks)) guard(table.file.stream, name, (stream) => [stream.node], hooks);
-  return usage;
+  return {
+    usage,
+    /** Writes `bytes` as the file `path` in /tmp (replacing whatever is there) and protects it. */
+    protect(path, bytes) {
+      if (!inside(path) || path.slice(5).includes('/')) throw new Error(`not a file of /tmp: ${path}`);
+      const existing = FS.analyzePath(path, true);
+      if (existing.exists) FS.unlink(path); // a directory there throws: the job cannot run here
+      FS.writeFile(path, bytes);
+      FS.chmod(path, 0o444);
+      locked.add(FS.lookupPath(path, { follow: false }).node);
+    },
+    release() {
+      locked.clear();
+    },
+  };
 }

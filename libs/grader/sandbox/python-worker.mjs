@@ -253,12 +253,27 @@ function record(progress, step, text) {
 
 const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; a stack overflow
 
-function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memoryBytes }) {
+/** The submission as a file where CPython would have it (the working directory, /tmp), protected
+ * for the job (fs-guard.mjs): hidden tests read it (`open(solution.__file__)`, runpy.run_path).
+ * Written before any code of the job runs; the reset empties /tmp after the job. */
+function placeSource(files, job) {
+  if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
+    return { failed: 'not run: the hidden tests could not be compiled: the module name is not a Python identifier' }; // an author fault
+  }
+  try {
+    files.protect(`/tmp/${job.moduleName}.py`, String(job.source ?? ''));
+    return null;
+  } catch (error) {
+    return { failed: `the Python interpreter failed: the submission's file could not be written (${String(error?.message ?? error).slice(0, 200)})` };
+  }
+}
+
+function runJob(entry, cap, interrupt, progress, resetter, files, { job, startAt, memoryBytes }) {
   if (after.retired) return; // a job posted during a refused reset: the sandbox requeues it
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   progress.stepStarted(0);
-  const started = begin(entry, job);
+  const started = placeSource(files, job) ?? begin(entry, job);
   if (started.failed) {
     record(progress, 0, errorOutcome(started.failed));
     for (let index = startAt; index < job.tests.length; index++) {
@@ -275,6 +290,7 @@ function runJob(entry, cap, interrupt, progress, resetter, { job, startAt, memor
   }
   if (after.poisoned) process.exit(1); // outcomes are recorded: the sandbox resumes the job elsewhere
   post({ type: 'job-done', resetMs: after.resetMs });
+  files.release(); // the reset removes the file with the rest of /tmp
   if (resetter) {
     const resetStart = performance.now();
     const reason = resetter.reset() ?? (globalNames() !== after.globals ? 'JS globals changed' : null);
@@ -299,11 +315,11 @@ if (mode === 'snapshot') {
   installTimeZones(py.FS);
   const entry = installHarness(py);
   const module = py._module;
-  confineWritesToTmp(module);
+  const files = confineWritesToTmp(module);
   lockDown(py);
   after.globals = globalNames();
   const resetter = isolation === 'reset' ? new MemoryReset(module) : null;
   const progress = new ProgressWriter(progressBuffer);
-  parentPort.on('message', (message) => runJob(entry, cap, interrupt, progress, resetter, message));
+  parentPort.on('message', (message) => runJob(entry, cap, interrupt, progress, resetter, files, message));
   post({ type: 'ready', version });
 }

@@ -32,6 +32,19 @@ describe('buildResult', () => {
     expect(result.provenance.suite_hash).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('an import that raised (begin ok with its reason) lets the tests decide; the result is error only when none passed', () => {
+    const notImported = { status: 'error' as const, message: 'not run: your code could not be imported (EOFError)', output: '' };
+    const raised = ok({ message: 'EOFError: EOF when reading a line (line 1 of your code)' });
+    const passing = buildResult(job, run([notImported, notImported, notImported, notImported,
+      { status: 'pass', message: '', output: '' }], raised), provenance, 5);
+    expect(passing).toMatchObject({ status: 'fail', points: 1, message: '1 of 5 tests passed.' });
+    expect(passing.tests[4]).toMatchObject({ status: 'pass', score: 1 });
+    const failing = buildResult(job, run([notImported, notImported, notImported, notImported,
+      { status: 'error', message: 'EOFError: EOF when reading a line', output: '' }], raised), provenance, 5);
+    expect(failing).toMatchObject({ status: 'error', points: 0,
+      message: 'Your code could not be imported: EOFError: EOF when reading a line (line 1 of your code)' });
+  });
+
   it('shows expected values for visible tests but only name and feedback for hidden ones', () => {
     const result = buildResult(job, run([
       ok({ value: ['list', [['int', '2']]], output: 'debug' }),

@@ -217,13 +217,18 @@ export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance
   const passed = tests.filter((t) => t.status === 'pass').length;
   const skipped = tests.filter((t) => t.status === 'skipped').length;
   const counted = tests.length - skipped;
-  const status = importFailure || tampered ? 'error' : passed === counted ? 'pass' : 'fail';
+  // The import raised (not a syntax error, time or memory limit), yet the tests ran: a test may
+  // import the submission itself, as under `python -m unittest` (inside patch('builtins.input')).
+  // When none of them passed, the import is what the learner must fix first.
+  const unimported = begin && begin.status === 'ok' && begin.message && passed === 0 ? begin.message : '';
+  const status = importFailure || tampered || unimported ? 'error' : passed === counted ? 'pass' : 'fail';
   const faults = { grader: tests.filter((t) => t.fault === 'grader').length, author: tests.filter((t) => t.fault === 'author').length };
   const faultNote = faults.grader + faults.author > 0
     ? ` ${faults.grader + faults.author} could not be graded (${faults.grader ? 'the grader' : 'the exercise'}'s fault, not your code's).` : '';
   const message = importFailure && !faultOf(importFailure.message)
     ? `Your code could not be imported: ${importFailure.message}`
     : tampered ? 'Tampering with the tests was detected.'
+      : unimported ? `Your code could not be imported: ${unimported}`
       : `${passed} of ${counted} tests passed.${skipped ? ` ${skipped} skipped by the author.` : ''}${faultNote}`;
   return {
     status, score: maxPoints > 0 ? points / maxPoints : 0, points, max_points: maxPoints, message, faults,

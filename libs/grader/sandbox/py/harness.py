@@ -41,7 +41,9 @@ def _seal_all():
                                   _Traceback=_types.TracebackType, _Code=_types.CodeType)
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
+    protected = seal(is_protected, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+                     _protected=protected,
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
 

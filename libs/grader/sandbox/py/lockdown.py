@@ -43,6 +43,13 @@ FS_WRITE_EVENTS = frozenset({'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', '
                              'shutil.copytree', 'shutil.chown', 'os.truncate', 'os.mkfifo',
                              'os.mknod'})
 WRITE_FLAGS = 0o1 | 0o2 | 0o100 | 0o1000 | 0o2000  # O_WRONLY O_RDWR O_CREAT O_TRUNC O_APPEND
+# Events whose second path is the one created or replaced (the first is only read or linked to).
+FS_TARGET_EVENTS = frozenset({'os.link', 'os.symlink', 'shutil.copyfile', 'shutil.copytree'})
+# The submission's own file of the job (`/tmp/solution.py`, set by runner.begin): hidden source
+# checks read it, so no one writes, truncates, removes, renames or chmods it. Held by the hook's
+# sealed helper and the harness only. The file system refuses the same below any path trick
+# (fs-guard.mjs); this layer gives the plain ways a clear PermissionError.
+PROTECTED_FILE = ['']
 
 
 def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
@@ -51,7 +58,7 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
                _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
-               _issub=type.__subclasscheck__):
+               _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS):
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
@@ -91,11 +98,16 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
             or (_type(flags) is _int and flags & 0o3103 != 0)
         if writes and not _under_tmp(path):
             raise _PermissionError(f"writing files outside /tmp is not allowed in the grader sandbox")
+        if writes and _protected(path):
+            raise _PermissionError("changing the submitted file is not allowed in the grader sandbox")
         return
     if event in _fs:
         if not (_under_tmp(args[0]) and (event not in ('os.rename', 'os.link', 'os.symlink')
                                           or _under_tmp(args[1]))):
             raise _PermissionError(f"{event} outside /tmp is not allowed in the grader sandbox")
+        if (event not in _targets and _protected(args[0])) or (
+                (event in _targets or event == 'os.rename' or event == 'shutil.move') and _protected(args[1])):
+            raise _PermissionError("changing the submitted file is not allowed in the grader sandbox")
 
 
 def under_tmp(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
@@ -108,6 +120,20 @@ def under_tmp(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswi
         path = _getcwd() + '/' + path
     path = _normpath(path)
     return path == '/tmp' or _startswith(path, '/tmp/')
+
+
+def is_protected(path, _file=PROTECTED_FILE, _type=type, _str=str, _bytes=bytes,
+                 _startswith=str.startswith, _getcwd=None, _normpath=None, _decode=bytes.decode):
+    """Whether `path` names the job's protected file (PROTECTED_FILE), by its text."""
+    if not _file[0]:
+        return False
+    if _type(path) is _bytes:
+        path = _decode(path, 'utf-8', 'replace')
+    if _type(path) is not _str:
+        return False
+    if not _startswith(path, '/'):
+        path = _getcwd() + '/' + path
+    return _normpath(path) == _file[0]
 
 
 def purge_bridge_modules():

@@ -5,6 +5,10 @@
 # hidden objects during a test is detected afterwards and reported as tampering.
 
 
+import importlib.machinery as _importlib_machinery
+import importlib.util as _importlib_util
+
+
 def compile_suite(job_text):
     """The hidden code of a job, compiled and marshalled (base64). Called by the worker before
     any learner code of the job runs, in a pristine interpreter (fresh, or reset to its
@@ -111,29 +115,90 @@ def begin(job_text):
         JOB['clock'] = install_virtual_clock(_time, job['virtualClock']['start'], seal)
         S['module_snaps']['time'] = _types.MappingProxyType(dict(_time.__dict__))
     JOB['module_name'] = name
-    mod = _types.ModuleType(name)
-    mod.__file__ = name + '.py'
+    path = '/tmp/' + name + '.py'  # written and protected by the worker (fs-guard.mjs)
+    JOB['module_file'] = path
+    PROTECTED_FILE[0] = path
+    # inspect.getsource(learner_function) reads the source through linecache, as for a file.
+    lines = job['source'].splitlines(True)
+    _linecache.cache[path] = (len(job['source']), None, lines, path)
+    JOB['import'] = JOB['learner_import'] = import_function({})  # the submission only (run_case)
+    buf = capture()
+    try:
+        code = compile(job['source'], path, 'exec', dont_inherit=True)
+    except BaseException as exc:
+        result = classify(exc)
+        JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
+        return outcome_json(result, captured(buf), None)
+    spec = learner_spec(name, path, job['source'], code)
+    mod = _importlib_util.module_from_spec(spec)  # __spec__, __loader__, __file__ as an import sets them
     # The real builtins module, as a module imported by CPython has: hidden code's
     # patch('builtins.input') must reach it (hidden code itself reads pristine copies).
     mod.__builtins__ = _builtins
     JOB['module'] = mod
-    # inspect.getsource(learner_function) reads the source through linecache, as for a file.
-    lines = job['source'].splitlines(True)
-    _linecache.cache[name + '.py'] = (len(job['source']), None, lines, name + '.py')
-    JOB['import'] = JOB['learner_import'] = seal(
-        private_import, _real=S['builtins']['__import__'], _snaps=S['modules'],
-        _own=_types.MappingProxyType({name: mod}), _copy=S['module_copy'])
-    buf = capture()
     try:
-        code = compile(job['source'], name + '.py', 'exec', dont_inherit=True)
         _sys.modules[name] = mod
         exec(code, mod.__dict__)
         result = ('ok', '')
     except BaseException as exc:
         result = classify(exc)
-        JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
+        if _sys.modules.get(name) is mod:
+            del _sys.modules[name]  # as a failed import leaves it: the next `import` runs it again
+        message = 'not run: your code could not be imported (' + result[1] + ')'
+        if result[0] in ('interrupted', 'memory'):
+            JOB['broken'] = message
+        else:
+            # As under `python -m unittest`: a test that imports the submission itself (inside
+            # patch('builtins.input'), after sys.modules.pop) runs it again; the declarative
+            # cases, which need this import, are errors. The outcome says 'ok' with the reason
+            # (the host calls it an import failure when no test passes).
+            JOB['import_failed'] = message
+            result = ('ok', result[1])
     keep_recursion_limit()
     return outcome_json(result, captured(buf), None)
+
+
+def learner_spec(name, path, source, code):
+    """The submission's spec, as an import from a file gives it (`importlib.reload`,
+    `runpy.run_module`, `importlib.util.find_spec` need one), with a loader that runs the job's
+    compiled source, and a finder first on sys.meta_path that finds it again when hidden code
+    imports it after `sys.modules.pop(name)`. The loader and finder are namespaces of sealed
+    functions: no class lives in the harness dict."""
+    loader = _types.SimpleNamespace(
+        create_module=seal(loader_create_module),
+        exec_module=seal(loader_exec_module, _code=code, _builtins=_builtins),
+        get_code=seal(loader_get, _value=code),
+        get_source=seal(loader_get, _value=source),
+        get_filename=seal(loader_get, _value=path),
+        is_package=seal(loader_get, _value=False))
+    spec = _importlib_machinery.ModuleSpec(name, loader, origin=path)
+    spec.has_location = True
+    finder = _types.SimpleNamespace(find_spec=seal(finder_find_spec, _name=name, _loader=loader, _path=path,
+                                                   _Spec=_importlib_machinery.ModuleSpec))
+    _sys.meta_path.insert(0, finder)
+    return spec
+
+
+def loader_create_module(spec):
+    return None
+
+
+def loader_exec_module(module, _code=None, _builtins=None, _exec=exec, _setdefault=dict.setdefault):
+    space = module.__dict__
+    _setdefault(space, '__builtins__', _builtins)
+    _exec(_code, space)
+
+
+def loader_get(fullname=None, _value=None):
+    return _value
+
+
+def finder_find_spec(fullname, path=None, target=None, _name=None, _loader=None, _path=None, _Spec=None,
+                     _type=type, _str=str):
+    if _type(fullname) is not _str or fullname != _name or path is not None:
+        return None
+    spec = _Spec(_name, _loader, origin=_path)
+    spec.has_location = True
+    return spec
 
 
 def keep_recursion_limit():
@@ -236,7 +301,9 @@ def prepare_imports():
         HIDDEN_NAMESPACES.add(id(space))
         JOB.setdefault('namespaces', []).append(space)
         spaces.append(space)
-    own = with_support({JOB['module_name']: JOB['module']}, JOB['support'], register)
+    # The submission is imported as CPython imports it (sys.modules, then its finder); only the
+    # hidden support modules are private.
+    own = with_support({}, JOB['support'], register)
     JOB['import'] = import_function(own)
     JOB['support_spaces'] = spaces
 
@@ -245,6 +312,10 @@ def run_test(index):
     spec = JOB['job']['tests'][index]
     if 'broken' in JOB:
         return outcome_json(('error', JOB['broken']), '', None)
+    if 'import_failed' in JOB and spec['kind'] == 'case':  # a case runs on the job's import
+        return outcome_json(('error', JOB['import_failed']), '', None)
+    if not learner_file_intact():
+        return outcome_json(('error', FILE_TAMPERED), '', None)
     S['setrecursionlimit'](JOB['recursion_limit'])
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
@@ -275,8 +346,27 @@ def run_test(index):
             result, extra = pair
     if exc is not None:
         result, extra = classify(exc), None
+    if not learner_file_intact():
+        result, extra = ('error', FILE_TAMPERED), None
     keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
+
+
+FILE_TAMPERED = 'tampering detected: the submission changed its __file__ (hidden checks read the file it names)'
+
+
+def learner_file_intact():
+    """The submission's `__file__` names its protected file (as the import set it): learner code
+    that points it at a file of its own (a clean copy) would forge the source checks that read
+    `open(solution.__file__)`. Checked before and after each test, on the job's module and on
+    the one sys.modules holds (a test may have imported it again)."""
+    path = JOB.get('module_file')
+    for mod in (JOB.get('module'), _sys.modules.get(JOB.get('module_name'))):
+        if path is not None and type(mod) is _types.ModuleType:
+            named = dict.get(mod.__dict__, '__file__', path)  # none (a bare stand-in module): nothing to forge
+            if type(named) is not str or named != path:
+                return False
+    return True
 
 
 def fresh_any():

@@ -62,7 +62,7 @@ def learner_line(exc):
     """Deepest line of the submission in the exception's traceback, or None."""
     tb = _get_traceback(exc)  # the descriptor itself: a learner property cannot run here
     try:
-        return S['traceback_line'](tb, JOB.get('module_name', '') + '.py')
+        return S['traceback_line'](tb, JOB.get('module_file', ''))
     except BaseException:
         return None
 

@@ -1,7 +1,8 @@
-# Looks for anything an earlier submission (leave-state.py) left behind.
+# Looks for anything an earlier submission (leave-state.py, plant-next-solution.py) left behind:
+# /tmp holds the job's own solution.py and nothing else.
 # expect-status: pass
 # must-not-contain: LEAKED
-import builtins, codecs, gc, os, sys, unittest, ast
+import builtins, codecs, gc, os, sys, unittest, ast, linecache
 seen = []
 def check(label, leaked):
     try:
@@ -9,7 +10,8 @@ def check(label, leaked):
             seen.append('LEAKED ' + label)
     except BaseException as exc:
         seen.append(f'LEAKED {label} ({type(exc).__name__})')
-check('file', lambda: os.path.exists('/tmp/leftover.txt') or os.path.exists('/tmp/dir'))
+check('file', lambda: os.path.exists('/tmp/leftover.txt') or os.path.exists('/tmp/dir') or os.path.exists('/tmp/__pycache__'))
+check('source', lambda: __file__ != '/tmp/solution.py' or open(__file__).read() != ''.join(linecache.getlines(__file__)))  # this job's text
 check('builtins', lambda: builtins.len('ab') != 2)
 check('meta_path', lambda: any(type(f).__name__ == 'Finder' for f in sys.meta_path))
 check('sys.path', lambda: '/tmp' in sys.path[:1])
@@ -25,7 +27,7 @@ check('unittest', lambda: unittest.main is None or ast.parse is None)
 check('environ', lambda: 'LEFT_BEHIND' in os.environ)
 check('cwd', lambda: os.getcwd() != '/tmp')
 check('gc', lambda: not gc.isenabled())
-check('fd', lambda: len(os.listdir('/tmp')) != 0)
+check('fd', lambda: os.listdir('/tmp') != ['solution.py'])  # the job's own file only
 def add(a, b):
     if (a, b) == (2, 3):
         print(seen)
