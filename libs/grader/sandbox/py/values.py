@@ -16,6 +16,7 @@
 # are compared by Python's protocol (their `__eq__`), which is what such a test tests.
 
 import collections as _collections
+import collections.abc as _cabc
 import datetime as _datetime
 import decimal as _decimal
 import fractions as _fractions
@@ -200,7 +201,94 @@ def call_repr(v, depth, budget, seen, srepr, _call=MOCK_CALL, _type=type, _len=l
     return name + '(' + _join(', ', parts) + ')'
 
 
-def value_kind(v, _type=type, _id=id, _len=len, _every=all, _map=map, _is=_operator.is_,
+def _eq_owners():
+    """The stdlib classes whose `__eq__` compares by the data read in wrapper_kind()."""
+    c = _collections
+    return (c.UserDict, c.UserList, c.UserString, c.ChainMap, _cabc.Mapping)
+
+
+def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict=dict,
+                 _tuple=tuple, _getattr=getattr, _reversed=reversed, _get=dict.get, _items=dict.items,
+                 _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                 _proxy=_types.MappingProxyType, _proxy_items=_types.MappingProxyType.items,
+                 _dict_items=type({}.items()), _od_items=type(_collections.OrderedDict().items()),
+                 _ItemsView=_cabc.ItemsView, _view_mapping=_cabc.MappingView.__dict__['_mapping'].__get__,
+                 _memoryview=memoryview, _mv_format=memoryview.__dict__['format'].__get__,
+                 _mv_bytes=memoryview.tobytes, _object=object, _owners=_eq_owners(),
+                 _ud_dict=_instance_dict_getter(_collections.UserDict),
+                 _ul_dict=_instance_dict_getter(_collections.UserList),
+                 _us_dict=_instance_dict_getter(_collections.UserString),
+                 _cm_dict=_instance_dict_getter(_collections.ChainMap), _Exception=Exception):
+    """(kind, data, 'wrapper', t) for a standard-library value that CPython compares by the data
+    it wraps, or None (opaque). `data` is read without the value's own methods where the data is
+    stored in a known place (mappingproxy over a dict, memoryview, UserDict/UserList/UserString
+    `.data` from the instance dict, ChainMap's `maps`), and through the object's own `items()`
+    for a collections.abc.Mapping written in Python (the data lives wherever its code keeps it,
+    and Mapping.__eq__ reads it so). What is read is classified by the same rules (a lying
+    `.data` or `__getitem__` result is itself compared strictly). A class whose `__eq__` or
+    `__ne__` is not the stdlib's own stays opaque: its own method decides, against its own kind."""
+    if depth > 3:
+        return None
+    try:
+        if t is _memoryview:
+            if _mv_format(v) == 'B' or _mv_format(v) == 'c':  # bytes compare as bytes; others opaque
+                return ('bytes', _mv_bytes(v), 'wrapper', t)
+            return None
+        if t is _proxy:
+            pairs = _proxy_items(v)  # the wrapped mapping's items(): C for a dict
+            if _type(pairs) is _dict_items or _type(pairs) is _od_items:
+                return ('dict', _list(pairs), 'wrapper', t)
+            if _type(pairs) is _ItemsView:  # over a Mapping written in Python: that mapping
+                inner = _classify(_view_mapping(pairs), depth + 1)
+                if inner[0] == 'dict':
+                    return ('dict', inner[1], 'wrapper', t)
+            return None
+        owner = ne_owner = None
+        for c in _mro(t):
+            own = _tdict(c)
+            if owner is None and '__eq__' in own:
+                owner = c
+            if ne_owner is None and '__ne__' in own:
+                ne_owner = c
+        if not (ne_owner is _object or ne_owner is owner):
+            return None
+        ud, ul, us, cm, mapping = _owners
+        if owner is not ud and owner is not ul and owner is not us and owner is not mapping:
+            return None
+        for c in _mro(t):
+            if c is ud or c is ul or c is us:
+                if (c is ul or c is us) and owner is not c:
+                    return None
+                own = (_ud_dict if c is ud else _ul_dict if c is ul else _us_dict)(v)
+                inner = _classify(_get(own, 'data'), depth + 1)
+                want = 'dict' if c is ud else 'list' if c is ul else 'str'
+                if inner[0] != want or inner[2] == 'wrapper':
+                    return None
+                return (want, inner[1], 'wrapper', t)
+            if c is cm:  # the merged view of its maps, the first map winning (ChainMap.__getitem__)
+                maps = _classify(_get(_cm_dict(v), 'maps'), depth + 1)
+                if maps[0] != 'list' or maps[2] == 'wrapper':
+                    return None
+                merged = {}
+                for m in _reversed(maps[1]):
+                    inner = _classify(m, depth + 1)
+                    if inner[0] != 'dict':
+                        return None
+                    for k, x in inner[1]:
+                        merged[k] = x
+                return ('dict', _list(_items(merged)), 'wrapper', t)
+        if owner is not mapping:
+            return None
+        pairs = _list(_getattr(v, 'items')())  # a Mapping written in Python: its own items()
+        for pair in pairs:
+            if _type(pair) is not _tuple or _len(pair) != 2:
+                return None
+        return ('dict', _list(_items(_dict(pairs))), 'wrapper', t)
+    except _Exception:
+        return None
+
+
+def value_kind(v, depth=0, _self=SELF, _type=type, _id=id, _wrapper=None, _len=len, _every=all, _map=map, _is=_operator.is_,
              _first=_operator.itemgetter(0), _bases=_base_types(), _idtypes=_identity_types(),
              _views=_view_types(), _mro=type.__dict__['__mro__'].__get__, _list=list,
              _bool=bool, _int=int, _float=float, _complex=complex, _str=str, _bytes=bytes,
@@ -261,6 +349,10 @@ def value_kind(v, _type=type, _id=id, _len=len, _every=all, _map=map, _is=_opera
                 if base is not None:
                     break
         if base is None:
+            if _wrapper is not None:
+                wrapped = _wrapper(v, t, depth, _self)
+                if wrapped is not None:
+                    return wrapped
             return ('opaque', v, None, t)
     exact = base is t
     try:
@@ -759,6 +851,8 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
     kc, dc, bc, tc = _classify(c)
+    if bc == 'wrapper':
+        kc = 'opaque'  # UserDict, ChainMap...: `in` is their own __contains__, as for any class
     if kc == 'list' or kc == 'tuple' or kc == 'deque' or kc == 'values':
         for e in dc:
             if _eq(e, x, True, depth + 1, budget):
@@ -866,6 +960,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             return text
     kind, data, base, t = _classify(v)
     text = None
+    if base == 'wrapper':
+        kind = 'opaque'  # UserDict, mappingproxy, memoryview...: their own repr, as for any object
     if kind == 'none':
         text = 'None'
     elif kind == 'num':
