@@ -204,10 +204,10 @@ def call_repr(v, depth, budget, seen, srepr, _call=MOCK_CALL, _type=type, _len=l
 def _eq_owners():
     """The stdlib classes whose `__eq__` compares by the data read in wrapper_kind()."""
     c = _collections
-    return (c.UserDict, c.UserList, c.UserString, c.ChainMap, _cabc.Mapping)
+    return (c.UserDict, c.UserList, c.UserString, c.ChainMap, _cabc.Mapping, _cabc.Set)
 
 
-def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict=dict,
+def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict=dict, _iter=iter,
                  _tuple=tuple, _getattr=getattr, _reversed=reversed, _get=dict.get, _items=dict.items,
                  _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                  _proxy=_types.MappingProxyType, _proxy_items=_types.MappingProxyType.items,
@@ -224,7 +224,8 @@ def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict
     stored in a known place (mappingproxy over a dict, memoryview, UserDict/UserList/UserString
     `.data` from the instance dict, ChainMap's `maps`), and through the object's own `items()`
     for a collections.abc.Mapping written in Python (the data lives wherever its code keeps it,
-    and Mapping.__eq__ reads it so). What is read is classified by the same rules (a lying
+    and Mapping.__eq__ reads it so), likewise the elements of a collections.abc.Set written in
+    Python (its own __iter__, as Set.__le__ reads them). What is read is classified by the same rules (a lying
     `.data` or `__getitem__` result is itself compared strictly). A class whose `__eq__` or
     `__ne__` is not the stdlib's own stays opaque: its own method decides, against its own kind."""
     if depth > 3:
@@ -243,16 +244,22 @@ def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict
                 if inner[0] == 'dict':
                     return ('dict', inner[1], 'wrapper', t)
             return None
-        owner = ne_owner = None
+        owner = ne_owner = le_owner = None
         for c in _mro(t):
             own = _tdict(c)
             if owner is None and '__eq__' in own:
                 owner = c
             if ne_owner is None and '__ne__' in own:
                 ne_owner = c
+            if le_owner is None and '__le__' in own:
+                le_owner = c
         if not (ne_owner is _object or ne_owner is owner):
             return None
-        ud, ul, us, cm, mapping = _owners
+        ud, ul, us, cm, mapping, abc_set = _owners
+        if owner is abc_set and le_owner is abc_set:
+            # Set.__eq__ is `len(self) == len(other) and self <= other`, which iterates self:
+            # the elements its own __iter__ yields (learner code), compared strictly
+            return ('set', _list(_iter(v)), 'wrapper', t)
         if owner is not ud and owner is not ul and owner is not us and owner is not mapping:
             return None
         for c in _mro(t):
