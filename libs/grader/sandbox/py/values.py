@@ -16,10 +16,13 @@
 # are compared by Python's protocol (their `__eq__`), which is what such a test tests.
 
 import collections as _collections
+import collections.abc as _cabc
 import datetime as _datetime
 import decimal as _decimal
 import fractions as _fractions
+import itertools as _itertools
 import math as _math
+import operator as _operator
 import types as _types
 import zoneinfo as _zoneinfo
 
@@ -38,13 +41,25 @@ def _escape_table():
     return _types.MappingProxyType(table)
 
 
+def _by_type(kinds):
+    """{type: value} for types whose metaclass is exactly `type`. Such a dict is looked up only
+    with a class whose own metaclass is exactly `type` (`type(c) is type`, see value_kind): its
+    hash and `==` are then type's own (identity), so no learner metaclass's __hash__/__eq__ runs,
+    and no `id()` call (an audit event per call in 3.14) is spent per value."""
+    for k in kinds:
+        if type(k) is not type:
+            raise SystemError('%r has a metaclass: not a key of a type table' % (k,))
+    return _types.MappingProxyType(kinds)
+
+
 def _base_types():
-    """id(base type) -> base type, for the types whose stored data classify() can read."""
+    """base type -> base type, for the types whose stored data classify() can read (Fraction,
+    whose metaclass is ABCMeta, is recognised by identity in value_kind)."""
     c, d = _collections, _datetime
     bases = (bool, int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset,
-             c.deque, _decimal.Decimal, _fractions.Fraction, d.datetime, d.date, d.time,
-             d.timedelta, d.timezone, range, type)
-    return _types.MappingProxyType({id(t): t for t in bases})
+             c.deque, _decimal.Decimal, d.datetime, d.date, d.time, d.timedelta, d.timezone,
+             range, type)
+    return _by_type({t: t for t in bases})
 
 
 def _identity_types():
@@ -56,14 +71,14 @@ def _identity_types():
              t.MethodDescriptorType, t.ClassMethodDescriptorType, t.GetSetDescriptorType,
              t.MemberDescriptorType, property, staticmethod, classmethod, functools.partial,
              t.CodeType, t.CellType)
-    return _types.MappingProxyType({id(k): k for k in kinds})
+    return _by_type({k: k for k in kinds})
 
 
 def _view_types():
     od = _collections.OrderedDict()
-    return _types.MappingProxyType({id(type({}.keys())): 'keys', id(type(od.keys())): 'keys',
-                                    id(type({}.items())): 'items', id(type(od.items())): 'items',
-                                    id(type({}.values())): 'values', id(type(od.values())): 'values'})
+    return _by_type({type({}.keys()): 'keys', type(od.keys()): 'keys',
+                     type({}.items()): 'items', type(od.items()): 'items',
+                     type({}.values()): 'values', type(od.values()): 'values'})
 
 
 def _mock_pieces():
@@ -186,7 +201,102 @@ def call_repr(v, depth, budget, seen, srepr, _call=MOCK_CALL, _type=type, _len=l
     return name + '(' + _join(', ', parts) + ')'
 
 
-def value_kind(v, _type=type, _id=id, _bases=_base_types(), _idtypes=_identity_types(),
+def _eq_owners():
+    """The stdlib classes whose `__eq__` compares by the data read in wrapper_kind()."""
+    c = _collections
+    return (c.UserDict, c.UserList, c.UserString, c.ChainMap, _cabc.Mapping, _cabc.Set)
+
+
+def wrapper_kind(v, t, depth, _classify, _type=type, _len=len, _list=list, _dict=dict, _iter=iter,
+                 _tuple=tuple, _getattr=getattr, _reversed=reversed, _get=dict.get, _items=dict.items,
+                 _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                 _proxy=_types.MappingProxyType, _proxy_items=_types.MappingProxyType.items,
+                 _dict_items=type({}.items()), _od_items=type(_collections.OrderedDict().items()),
+                 _ItemsView=_cabc.ItemsView, _view_mapping=_cabc.MappingView.__dict__['_mapping'].__get__,
+                 _memoryview=memoryview, _mv_format=memoryview.__dict__['format'].__get__,
+                 _mv_bytes=memoryview.tobytes, _object=object, _owners=_eq_owners(),
+                 _ud_dict=_instance_dict_getter(_collections.UserDict),
+                 _ul_dict=_instance_dict_getter(_collections.UserList),
+                 _us_dict=_instance_dict_getter(_collections.UserString),
+                 _cm_dict=_instance_dict_getter(_collections.ChainMap), _Exception=Exception):
+    """(kind, data, 'wrapper', t) for a standard-library value that CPython compares by the data
+    it wraps, or None (opaque). `data` is read without the value's own methods where the data is
+    stored in a known place (mappingproxy over a dict, memoryview, UserDict/UserList/UserString
+    `.data` from the instance dict, ChainMap's `maps`), and through the object's own `items()`
+    for a collections.abc.Mapping written in Python (the data lives wherever its code keeps it,
+    and Mapping.__eq__ reads it so), likewise the elements of a collections.abc.Set written in
+    Python (its own __iter__, as Set.__le__ reads them). What is read is classified by the same rules (a lying
+    `.data` or `__getitem__` result is itself compared strictly). A class whose `__eq__` or
+    `__ne__` is not the stdlib's own stays opaque: its own method decides, against its own kind."""
+    if depth > 3:
+        return None
+    try:
+        if t is _memoryview:
+            if _mv_format(v) == 'B' or _mv_format(v) == 'c':  # bytes compare as bytes; others opaque
+                return ('bytes', _mv_bytes(v), 'wrapper', t)
+            return None
+        if t is _proxy:
+            pairs = _proxy_items(v)  # the wrapped mapping's items(): C for a dict
+            if _type(pairs) is _dict_items or _type(pairs) is _od_items:
+                return ('dict', _list(pairs), 'wrapper', t)
+            if _type(pairs) is _ItemsView:  # over a Mapping written in Python: that mapping
+                inner = _classify(_view_mapping(pairs), depth + 1)
+                if inner[0] == 'dict':
+                    return ('dict', inner[1], 'wrapper', t)
+            return None
+        owner = ne_owner = le_owner = None
+        for c in _mro(t):
+            own = _tdict(c)
+            if owner is None and '__eq__' in own:
+                owner = c
+            if ne_owner is None and '__ne__' in own:
+                ne_owner = c
+            if le_owner is None and '__le__' in own:
+                le_owner = c
+        if not (ne_owner is _object or ne_owner is owner):
+            return None
+        ud, ul, us, cm, mapping, abc_set = _owners
+        if owner is abc_set and le_owner is abc_set:
+            # Set.__eq__ is `len(self) == len(other) and self <= other`, which iterates self:
+            # the elements its own __iter__ yields (learner code), compared strictly
+            return ('set', _list(_iter(v)), 'wrapper', t)
+        if owner is not ud and owner is not ul and owner is not us and owner is not mapping:
+            return None
+        for c in _mro(t):
+            if c is ud or c is ul or c is us:
+                if (c is ul or c is us) and owner is not c:
+                    return None
+                own = (_ud_dict if c is ud else _ul_dict if c is ul else _us_dict)(v)
+                inner = _classify(_get(own, 'data'), depth + 1)
+                want = 'dict' if c is ud else 'list' if c is ul else 'str'
+                if inner[0] != want or inner[2] == 'wrapper':
+                    return None
+                return (want, inner[1], 'wrapper', t)
+            if c is cm:  # the merged view of its maps, the first map winning (ChainMap.__getitem__)
+                maps = _classify(_get(_cm_dict(v), 'maps'), depth + 1)
+                if maps[0] != 'list' or maps[2] == 'wrapper':
+                    return None
+                merged = {}
+                for m in _reversed(maps[1]):
+                    inner = _classify(m, depth + 1)
+                    if inner[0] != 'dict':
+                        return None
+                    for k, x in inner[1]:
+                        merged[k] = x
+                return ('dict', _list(_items(merged)), 'wrapper', t)
+        if owner is not mapping:
+            return None
+        pairs = _list(_getattr(v, 'items')())  # a Mapping written in Python: its own items()
+        for pair in pairs:
+            if _type(pair) is not _tuple or _len(pair) != 2:
+                return None
+        return ('dict', _list(_items(_dict(pairs))), 'wrapper', t)
+    except _Exception:
+        return None
+
+
+def value_kind(v, depth=0, _self=SELF, _type=type, _id=id, _wrapper=None, _len=len, _every=all, _map=map, _is=_operator.is_,
+             _first=_operator.itemgetter(0), _bases=_base_types(), _idtypes=_identity_types(),
              _views=_view_types(), _mro=type.__dict__['__mro__'].__get__, _list=list,
              _bool=bool, _int=int, _float=float, _complex=complex, _str=str, _bytes=bytes,
              _bytearray=bytearray, _tuple=tuple, _dict=dict, _set=set, _frozenset=frozenset,
@@ -226,18 +336,30 @@ def value_kind(v, _type=type, _id=id, _bases=_base_types(), _idtypes=_identity_t
     t = _type(v)
     if v is None:
         return ('none', None, None, t)
-    base = _bases.get(_id(t))
+    # The tables are looked up only with classes whose metaclass is exactly `type` (identity
+    # hash and `==`, see _by_type); any other class is none of their keys.
+    plain = _type(t) is _typetype
+    base = _bases.get(t) if plain else None
     if base is None:
-        view = _views.get(_id(t))
-        if view is not None:
-            return ('values' if view == 'values' else 'set', _list(v), view, t)
-        if _idtypes.get(_id(t)) is not None:
-            return ('id', v, None, t)
+        if plain:
+            view = _views.get(t)
+            if view is not None:
+                return ('values' if view == 'values' else 'set', _list(v), view, t)
+            if _idtypes.get(t) is not None:
+                return ('id', v, None, t)
         for c in _mro(t):
-            base = _bases.get(_id(c))
-            if base is not None:
+            if c is _Fraction:
+                base = c
                 break
+            if _type(c) is _typetype:
+                base = _bases.get(c)
+                if base is not None:
+                    break
         if base is None:
+            if _wrapper is not None:
+                wrapped = _wrapper(v, t, depth, _self)
+                if wrapped is not None:
+                    return wrapped
             return ('opaque', v, None, t)
     exact = base is t
     try:
@@ -255,8 +377,10 @@ def value_kind(v, _type=type, _id=id, _bases=_base_types(), _idtypes=_identity_t
             pairs = _list(_items(v))
             if t is _od or _issub(_od, t):
                 try:
-                    stored = {_id(k): x for k, x in pairs}
-                    pairs = [(k, stored[_id(k)]) for k in _list(_od_iter(v))]
+                    order = _list(_od_iter(v))
+                    if _len(order) != _len(pairs) or not _every(_map(_is, order, _map(_first, pairs))):
+                        stored = {_id(k): x for k, x in pairs}
+                        pairs = [(k, stored[_id(k)]) for k in order]
                 except _Exception:
                     pass  # inconsistent (dict.__setitem__ on an OrderedDict): storage order
             return ('dict', pairs, base, t)
@@ -312,6 +436,19 @@ def value_kind(v, _type=type, _id=id, _bases=_base_types(), _idtypes=_identity_t
     except _Exception:
         pass  # a forged type that the base's own C method refuses
     return ('opaque', v, None, t)
+
+
+def all_flat(items, _type=type, _map=map, _is=_operator.is_, _repeat=_itertools.repeat, _sum=sum,
+             _len=len, _list=list, _flat=(int, str, float, bool, bytes, type(None))):
+    """Whether every item is an exact int, str, float, bool, bytes or None: C identity checks of
+    the exact types (no `id()` per item, no metaclass's __eq__ or __hash__ runs)."""
+    types = _list(_map(_type, items))
+    left = _len(types)
+    for t in _flat:
+        if left == 0:
+            break
+        left -= _sum(_map(_is, types, _repeat(t)))
+    return left == 0
 
 
 def make_fraction(n, d, _new=object.__new__, _Fraction=_fractions.Fraction, _gcd=_math.gcd,
@@ -536,9 +673,8 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _m_func=_types.MethodType.__dict__['__func__'].__get__,
        _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copy=ModuleCopy,
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
-       _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))),
-       _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL, _call=MOCK_CALL,
-       _call_eq=None, _id=id):
+       _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
+       _call=MOCK_CALL, _call_eq=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -580,7 +716,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
         n = _len(da)
         if n != _len(db):
             return False
-        if n > 8 and _set(_map(_id, _map(_type, da))) <= _flat and _set(_map(_id, _map(_type, db))) <= _flat:
+        if n > 8 and _all_flat(da) and _all_flat(db):
             budget[0] -= n
             return da == db  # exact scalars only: C compares them exactly as Python would
         for i in _range(n):
@@ -696,12 +832,34 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
     raise _TypeError(unsupported)
 
 
+def member_index(kc, dc, depth, budget, _split=None):
+    """The data of a set or dict (classified: kind, data) split for lookups by `member()`."""
+    return _split([(e, None) for e in dc] if kc == 'set' else dc, depth + 1, budget)
+
+
+def member(x, bc, index, loose, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
+           _type_name=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError):
+    """`x in c` for a set or dict c (base `bc`) whose data `member_index()` split."""
+    kx, dx, bx, tx = _classify(x)
+    if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
+        x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
+    elif kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
+        raise _TypeError("unhashable type: '%s'" % _type_name(x))
+    return _find(x, index, loose, depth + 1, budget, _eq) is not None
+
+
 def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
+             _member_index=None, _member=None, _all_flat=None, _type=type, _map=map,
+             _first=_operator.itemgetter(0), _int=int, _str=str, _float=float, _bytes=bytes,
+             _dict=dict, _set_has=set.__contains__, _fset_has=frozenset.__contains__,
+             _dict_has=dict.__contains__,
              _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
              _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY, _holds_any=None,
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
     kc, dc, bc, tc = _classify(c)
+    if bc == 'wrapper':
+        kc = 'opaque'  # UserDict, ChainMap...: `in` is their own __contains__, as for any class
     if kc == 'list' or kc == 'tuple' or kc == 'deque' or kc == 'values':
         for e in dc:
             if _eq(e, x, True, depth + 1, budget):
@@ -713,14 +871,17 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
                 return True
         return False
     if kc == 'set' or kc == 'dict':
-        kx, dx, bx, tx = _classify(x)
-        if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
-            x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
-        elif kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
-            raise _TypeError("unhashable type: '%s'" % _type_name(x))
-        items = [(e, None) for e in dc] if kc == 'set' else dc
-        index, loose = _split(items, depth + 1, budget)
-        return _find(x, index, loose, depth + 1, budget, _eq) is not None
+        tx = _type(x)
+        if ((tx is _int or tx is _str or tx is _float or tx is _bool or tx is _bytes or x is None)
+                and (bc is _set or bc is _frozenset or bc is _dict)
+                and _all_flat(dc if kc == 'set' else _map(_first, dc))):
+            # exact scalars only, on both sides: the C lookup hashes and compares them exactly
+            # as Python would, in O(1) (a loop of assertIn on one big set stays linear)
+            budget[0] -= _len(dc)
+            return _bool(_set_has(c, x) if bc is _set else _fset_has(c, x) if bc is _frozenset
+                         else _dict_has(c, x))
+        index, loose = _member_index(kc, dc, depth, budget)
+        return _member(x, bc, index, loose, depth, budget)
     kx, dx, bx, tx = _classify(x)
     if kc == 'str':
         if kx != 'str':
@@ -787,7 +948,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
           _module=_types.ModuleType, _copy=ModuleCopy, _tuple=tuple, _set=set, _frozenset=frozenset,
           _bytearray=bytearray, _bool=bool, _int=int, _float=float, _list=list, _map=map, _sum=sum,
-          _flat=frozenset(map(id, (int, float, str, bool, type(None), bytes))), _Counter=_collections.Counter, _od=_collections.OrderedDict,
+          _all_flat=None, _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
@@ -806,6 +967,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             return text
     kind, data, base, t = _classify(v)
     text = None
+    if base == 'wrapper':
+        kind = 'opaque'  # UserDict, mappingproxy, memoryview...: their own repr, as for any object
     if kind == 'none':
         text = 'None'
     elif kind == 'num':
@@ -866,7 +1029,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
                 break
         if counts_sortable:
             items = _sorted(data, key=_itemgetter, reverse=True)  # Counter.most_common()
-    if kind != 'dict' and _len(items) > 16 and _set(_map(_id, _map(_type, items))) <= _flat:
+    if kind != 'dict' and _len(items) > 16 and _all_flat(items):
         try:  # exact scalars: C reprs in one pass, as many as the budget can show
             parts = _list(_map(_repr, items[:budget[0] // 3 + 1]))
         except _Exception:
