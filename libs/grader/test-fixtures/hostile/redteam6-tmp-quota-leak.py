@@ -3,9 +3,9 @@
 # only. A rename over an existing file (os.replace) drops the replaced node inside MEMFS without an
 # unlink, so its bytes stay counted for ever: the reset (which unlinks only what is left) gives
 # nothing back, and the worker's next jobs have that much less room (the full 32 MB can be taken:
-# then the next learner cannot write a byte in /tmp, ENOSPC). Here 29 MB, so that the corpus
-# fixtures after it keep a little room. (The worker's own protect() of the next solution.py is not
-# refused: FS.writeFile passes position undefined, and refuseGrowth computes NaN.)
+# measured with halving chunks down to 1 byte: the next learner could not write 1 KB in /tmp,
+# ENOSPC, though the worker still wrote its solution.py). Here 29 MB, so that the corpus fixtures
+# after it keep a little room.
 # expect-status: pass
 import os
 for _ in range(29):
