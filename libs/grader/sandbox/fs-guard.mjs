@@ -84,6 +84,15 @@ export function confineWritesToTmp(module) {
     // not keep uncounted bytes alive)
     unlink: { before: (parent, name) => parent.contents?.[name], after: (node) => node && account(Object.assign(node, { contents: null, usedBytes: 0 })) },
     setattr: { before: (node, attr) => attr.size !== undefined && refuseGrowth(node, attr.size), after: (_s, node) => account(node) },
+    // rename over an existing file: MEMFS drops the replaced file without an unlink, so its bytes
+    // go back to the quota here (they stayed counted for good, and shrank every later job's /tmp)
+    rename: {
+      before: (oldNode, newDir, newName) => {
+        const replaced = newDir.contents?.[newName];
+        return replaced && replaced !== oldNode && FS.isFile(replaced.mode) ? replaced : null;
+      },
+      after: (replaced) => replaced && account(Object.assign(replaced, { contents: null, usedBytes: 0 })),
+    },
   };
   for (const kind of ['dir', 'file', 'link', 'chrdev']) {
     for (const [name, nodesOf] of Object.entries(DIR_OPS)) guard(table[kind].node, name, nodesOf, sizeHooks[name]);
@@ -107,6 +116,10 @@ export function confineWritesToTmp(module) {
     },
     release() {
       locked.clear();
+    },
+    /** After the reset emptied /tmp: nothing is counted any more, whatever was missed. */
+    emptied() {
+      usage.bytes = 0;
     },
   };
 }

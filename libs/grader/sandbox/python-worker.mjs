@@ -294,6 +294,7 @@ function runJob(entry, cap, interrupt, progress, resetter, files, { job, startAt
   if (resetter) {
     const resetStart = performance.now();
     const reason = resetter.reset() ?? (globalNames() !== after.globals ? 'JS globals changed' : null);
+    files.emptied(); // /tmp is empty again: the next job has the whole quota
     after.resetMs = performance.now() - resetStart;
     if (reason) {
       after.retired = true;

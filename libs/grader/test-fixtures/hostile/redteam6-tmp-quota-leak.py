@@ -1,4 +1,4 @@
-# red team 9 (redteam6), WORKS (kept as a known limit, see redteam6-tmp-room.py): fs-guard.mjs
+# red team 9 (redteam6), fixed (redteam6-tmp-room.py checks the next job has its room): fs-guard.mjs
 # counts /tmp bytes per file node (usage, TMP_QUOTA_BYTES) and gives a file's bytes back on unlink
 # only. A rename over an existing file (os.replace) drops the replaced node inside MEMFS without an
 # unlink, so its bytes stay counted for ever: the reset (which unlinks only what is left) gives
