@@ -33,6 +33,7 @@ def load_helper():
     rewrite = {'__name__': 'grader_fuzz_rewrite'}
     with open(os.path.join(PY, 'rewrite.py'), encoding='utf-8') as f:
         exec(compile(f.read(), 'rewrite.py', 'exec'), rewrite)
+    ns['LEGACY_ASSERTIONS'] = rewrite['LEGACY_ASSERTIONS']  # as python-worker.mjs exports it
     wired = {'RaisesContext': rewrite['RaisesContext']}
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test

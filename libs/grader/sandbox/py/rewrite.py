@@ -32,7 +32,7 @@ def _helper_call(op, args, keywords=(), receiver=None):
 # unittest's old spellings, removed in 3.12 (Pyodide's Python is 3.14; suites written for 3.11 and
 # earlier still use them): hidden code's calls are rewritten to today's assertion.
 LEGACY_ASSERTIONS = {
-    'failUnlessEqual': 'assertEqual', 'assertNotEquals': 'assertNotEqual', 'failIfEqual': 'assertNotEqual',
+    'assertEquals': 'assertEqual', 'failUnlessEqual': 'assertEqual', 'assertNotEquals': 'assertNotEqual', 'failIfEqual': 'assertNotEqual',
     'assertAlmostEquals': 'assertAlmostEqual', 'failUnlessAlmostEqual': 'assertAlmostEqual',
     'assertNotAlmostEquals': 'assertNotAlmostEqual', 'failIfAlmostEqual': 'assertNotAlmostEqual',
     'failUnless': 'assertTrue', 'assert_': 'assertTrue', 'failIf': 'assertFalse',
@@ -445,6 +445,12 @@ class StrictRewriter(_ast.NodeTransformer):
             args = [self.visit(arg) for arg in node.args]
             keywords = [self.visit(k) for k in node.keywords]
             return _helper_call(_today(func.attr), args, keywords, self.visit(func.value))
+        if (isinstance(func, _ast.Name) and func.id == 'getattr' and self.bound is not None and 'getattr' not in self.bound
+                and 2 <= len(node.args) <= 3 and not node.keywords
+                and not any(isinstance(a, _ast.Starred) for a in node.args)):
+            # `getattr(self, 'assertEqual')`: an assertion reached by name is bound as strictly as
+            # `self.assertEqual` written in place (asserts.strict_getattr)
+            return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
         self.generic_visit(node)
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
                 and func.attr in self.class_methods):
