@@ -26,7 +26,7 @@ PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'sandbox', '
 
 def load_helper():
     ns = {'__name__': 'grader_fuzz'}
-    for name in ('sealing.py', 'modulecopy.py', 'values.py', 'mocks.py', 'asserts.py'):
+    for name in ('sealing.py', 'values.py', 'mocks.py', 'asserts.py'):
         with open(os.path.join(PY, name), encoding='utf-8') as f:
             exec(compile(f.read(), name, 'exec'), ns)
     ns['_check_code'] = lambda code, name: None

@@ -14,7 +14,7 @@ import { MemoryReset } from './memory-reset.mjs';
 import { confineWritesToTmp } from './fs-guard.mjs';
 import { ProgressWriter } from './progress.mjs';
 
-const HARNESS_FILES = ['sealing.py', 'modulecopy.py', 'values.py', 'mocks.py', 'asserts.py', 'rewrite.py', 'eventloop.py',
+const HARNESS_FILES = ['sealing.py', 'values.py', 'mocks.py', 'asserts.py', 'rewrite.py', 'eventloop.py',
   'threads.py', 'legacy.py', 'lockdown.py', 'harness.py', 'support.py', 'runner.py'];
 const PRELOAD = ['ast', 'unittest', 'unittest.mock', 'json', 're', 'io', 'types', 'warnings', 'dis', 'posixpath',
   'math', 'collections', 'itertools', 'functools', 'string', 'random', 'datetime', 'decimal',
@@ -50,7 +50,7 @@ async function boot() {
 // hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
 const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext', 'LEGACY_ASSERTIONS'],
   'eventloop.py': ['install_event_loop'], 'threads.py': ['install_threads'],
-  'legacy.py': ['install_legacy_unittest'], 'modulecopy.py': ['module_copy_class', 'ModuleCopy'] };
+  'legacy.py': ['install_legacy_unittest'] };
 
 function installHarness(py) {
   const sources = HARNESS_FILES.map((f) => readFileSync(join(pyDir, f), 'utf8'));

@@ -996,7 +996,8 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _call_test=None, _strict_getattr=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
+           _enter_test=None, _call_test=None, _strict_getattr=None, _write_through=None,
+           _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError):
@@ -1063,6 +1064,10 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         if _type(args[1]) is _str and _startswith(args[1], 'test'):  # `self.test_a()` in hidden code
             return _call_test(args[1], _own_method, (args[0], args[1], args[2:], kwargs), {})
         return _own_method(args[0], args[1], args[2:], kwargs)
+    if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
+        return _write_through(args[0], args[1])
+    if op == 'real_module':  # patch.object(module, ...) in hidden code (rewrite.py)
+        return _real_module(args[0])
     if op == 'getattr':  # `getattr(x, name[, default])` in hidden code (rewrite.py)
         return _strict_getattr(args)
     if op == 'call_test':  # `test_helper()`, `Other('test_c').test_c()` in hidden code
@@ -1126,6 +1131,34 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     if fn is None:
         raise _AttributeError(name)
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
+
+
+def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
+                  _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+                  _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
+                  _missing=object(), _AttributeError=AttributeError):
+    """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
+    the real module gets the same binding, as there is one module under CPython (`sys.stdout =
+    buf` must reach the submission's print). Module's own setattr, whatever class learner code
+    gave the real module."""
+    pair = _copies.get(_id(owner))
+    if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
+        return None
+    value = _get(_mod_dict(owner), name, _missing)
+    if value is _missing:
+        try:
+            _del(pair[1], name)
+        except _AttributeError:
+            pass
+    else:
+        _set(pair[1], name, value)
+    return None
+
+
+def real_module(obj, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id):
+    """The real module when `obj` is hidden code's pristine copy of it, else `obj`."""
+    pair = _copies.get(_id(obj))
+    return pair[1] if pair is not None and pair[0] is obj and pair[1] is not None else obj
 
 
 def strict_getattr(args, _bind=None, _names=None, _legacy=None, _TestCase=None, _getattr=getattr,
@@ -1412,6 +1445,7 @@ def wire_helper(seal, S):
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered)
     S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=seal(armed_call, _entry=entry),
+                       _write_through=seal(write_through), _real_module=seal(real_module),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),
                        _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),

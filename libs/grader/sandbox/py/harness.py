@@ -72,12 +72,15 @@ def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=
     return _real(name, globals, locals, fromlist, level)
 
 
-def module_copy(name, depth, _self=SELF, _snaps=None, _Copy=None, _Module=_types.ModuleType, _type=type,
-                _update=dict.update, _items=dict.items, _list=list, _str=str):
+def module_copy(name, depth, _self=SELF, _snaps=None, _real=None, _Module=_types.ModuleType, _type=type,
+                _update=dict.update, _items=dict.items, _list=list, _str=str, _id=id):
     """A fresh module holding the pristine snapshot of `name`, its submodules copied the same
     way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's).
-    Assignments to it also reach the real module (modulecopy.py)."""
-    copy = _Copy(name)
+    Registered (secret: values.MODULE_COPIES) with its real module: hidden code's assignments on
+    it are written through to that one (asserts.write_through), and it compares as that one."""
+    copies = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with MODULE_COPIES
+    copy = _Module(name)
+    copies[_id(copy)] = (copy, _real.get(name))  # the copy is held: its id is not reused in the job
     space = copy.__dict__
     _update(space, _snaps[name])
     if depth < 4:
@@ -106,6 +109,7 @@ def install(config_text):
     S['getvalue'] = _io.StringIO.getvalue
     S['setrecursionlimit'] = _sys.setrecursionlimit
     S['getrecursionlimit'] = _sys.getrecursionlimit
+    S['chdir'] = _os.chdir
     S['skiptest'] = _unittest.SkipTest
     import asyncio
     import contextvars
@@ -114,6 +118,7 @@ def install(config_text):
     S['copy_context'] = contextvars.copy_context
     import unittest.mock as _mock  # preloaded: the stand-in of the submission in test_marks
     S['MagicMock'] = _mock.MagicMock
+    S['mock_base'] = _mock.NonCallableMock
     seal(private_import)  # verified once now, so sealing it per job skips the bytecode check
     S['js_references_dropped'] = scrub_js_references()
     purge_bridge_modules()
@@ -132,8 +137,9 @@ def install(config_text):
     # in place: a dict only the harness holds (hidden imports copy it into a new module).
     S['mock_snapshot'] = dict(S['module_snaps']['unittest.mock'])
     S['module_snaps']['unittest.mock'] = _types.MappingProxyType(S['mock_snapshot'])
-    real = {name: _sys.modules[name] for name in S['modules']}
-    S['module_copy'] = seal(module_copy, _snaps=S['modules'], _Copy=module_copy_class(real))
+    REAL_MODULES.update((name, _sys.modules[name]) for name in S['modules'])
+    S['module_copy'] = seal(module_copy, secret=MODULE_COPIES, _snaps=S['modules'],
+                            _real=_types.MappingProxyType(REAL_MODULES))
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
     # ordinary object to those comparisons, so a submission cannot return the hidden one.

@@ -125,7 +125,11 @@ def _guard_test_entry(function, receiver):
 
 
 def _is_test_function(node):
-    return isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name.startswith('test')
+    """A function named test... that runs when called: a generator's body runs only when it is
+    iterated, after the call that armed its entry returned (a `test_cases()` helper that yields
+    data), so generators get no entry guard."""
+    return (isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name.startswith('test')
+            and not any(isinstance(n, (_ast.Yield, _ast.YieldFrom)) for n in _scope_nodes(node)))
 
 
 def _skip_names(tree):
@@ -350,6 +354,35 @@ def _author_rebinding(tree):
                     setattr(node, field, [new for stmt in block for new in _mark_rebinding(stmt, declared, classes, cls_arg)])
 
 
+def _written_through(stmt):
+    """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
+    statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
+    a plain name, which copies the new binding to the real module when the owner is hidden
+    code's pristine copy of one (asserts.write_through; anything else: nothing happens)."""
+    if isinstance(stmt, _ast.Delete):
+        targets = list(stmt.targets)
+    else:
+        targets = _targets(stmt)
+    owners = [(t.value.id, t.attr) for t in targets
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id != 'self']
+    if not owners:
+        return [stmt]
+    return [stmt, *(_ast.copy_location(_ast.Expr(_helper_call(
+        'write_through', [_ast.Name(owner, _ast.Load()), _ast.Constant(name)])), stmt) for owner, name in owners)]
+
+
+def _write_through(tree):
+    """Every statement list of the module, at any depth (module level, class bodies, functions)."""
+    for node in _ast.walk(tree):
+        for field in ('body', 'orelse', 'finalbody'):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], _ast.stmt):
+                setattr(node, field, [new for stmt in block for new in _written_through(stmt)])
+
+
+_PATCH_OBJECT = frozenset({'patch.object', 'mock.patch.object', 'unittest.mock.patch.object'})
+
+
 class StrictRewriter(_ast.NodeTransformer):
     def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods | LEGACY_ASSERTIONS.keys()
@@ -452,6 +485,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # `self.assertEqual` written in place (asserts.strict_getattr)
             return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
         self.generic_visit(node)
+        if isinstance(func, _ast.Attribute) and func.attr == 'object' and node.args and _ast.unparse(func) in _PATCH_OBJECT:
+            # patch.object(random, 'randint', ...): the module the submission uses, not hidden
+            # code's pristine copy of it (asserts.real_module)
+            node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
+            return node
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
                 and func.attr in self.class_methods):
             # `self.check(...)` of a method this hidden class defines: the function as the class
@@ -534,6 +572,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.test_module = test_module
     if isinstance(tree, _ast.Module):
         _author_rebinding(tree)
+        _write_through(tree)
     if test_module:
         for item in tree.body:  # function-style tests at the test module's top level (a support
             # module's test_... functions are helpers the tests call)

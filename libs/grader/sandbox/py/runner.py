@@ -249,7 +249,7 @@ def snapshot_imports(names, own):
         if (name != 'builtins' and type(mod) is _types.ModuleType
                 and name.partition('.')[0] not in BLOCKED_MODULES):
             snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
-            module_copy_class({name: mod})  # hidden code's copy of it writes through to it
+            REAL_MODULES[name] = mod  # hidden code's copies of it write through to it
 
 
 def compile_raw(job):
@@ -317,6 +317,9 @@ def run_test(index):
     if not learner_file_intact():
         return outcome_json(('error', FILE_TAMPERED), '', None)
     S['setrecursionlimit'](JOB['recursion_limit'])
+    # Every test starts in /tmp, beside the protected solution.py: a submission that moved to a
+    # folder of its own with a clean copy would forge the source checks that open 'solution.py'.
+    S['chdir']('/tmp')
     if 'clock' in JOB:  # every test starts at the same virtual time, whatever ran before
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
@@ -355,17 +358,29 @@ def run_test(index):
 FILE_TAMPERED = 'tampering detected: the submission changed its __file__ (hidden checks read the file it names)'
 
 
-def learner_file_intact():
+def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
     """The submission's `__file__` names its protected file (as the import set it): learner code
     that points it at a file of its own (a clean copy) would forge the source checks that read
     `open(solution.__file__)`. Checked before and after each test, on the job's module and on
-    the one sys.modules holds (a test may have imported it again)."""
+    the one sys.modules holds (a test may have imported it again): a plain module (a class of
+    the submission's own could answer `__file__` as it likes), with its `__file__` in its own dict
+    (not answered by a module `__getattr__`); a module without `__file__` in sys.modules is a
+    stand-in hidden code put there, unless it has a `__getattr__`."""
     path = JOB.get('module_file')
-    for mod in (JOB.get('module'), _sys.modules.get(JOB.get('module_name'))):
-        if path is not None and type(mod) is _types.ModuleType:
-            named = dict.get(mod.__dict__, '__file__', path)  # none (a bare stand-in module): nothing to forge
-            if type(named) is not str or named != path:
-                return False
+    if path is None:
+        return True
+    job_module = JOB.get('module')
+    for mod in (job_module, _sys.modules.get(JOB.get('module_name'))):
+        if mod is None or (mod is not job_module and type.__subclasscheck__(S['mock_base'], type(mod))):
+            continue
+        if type(mod) is not _types.ModuleType:
+            return False
+        space = _module_dict(mod)
+        named = dict.get(space, '__file__')
+        if named is None and (mod is job_module or '__getattr__' in space):
+            return False
+        if named is not None and (type(named) is not str or named != path):
+            return False
     return True
 
 

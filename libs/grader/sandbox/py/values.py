@@ -32,6 +32,13 @@ VALUES_BUDGET = 2000000  # nodes one comparison may visit before it gives up (an
 VALUES_DEPTH = 200  # nesting depth of one comparison
 
 
+# The pristine copies of stdlib modules made for hidden code (harness.module_copy, which holds this
+# dict as a sealed secret and fills it): id(copy) -> (copy, the real module). The comparisons read
+# it through a read-only view: a copy is the same module as the real one, and nothing else is.
+MODULE_COPIES = {}
+REAL_MODULES = {}  # name -> the real module, as it was when the sandbox booted (harness, runner)
+
+
 def _escape_table():
     table = {0x22: '\\"', 0x5C: '\\\\'}
     for code in range(0x20):
@@ -66,7 +73,7 @@ def _identity_types():
     """Exact types whose instances compare by identity (their `==` is object's, in C)."""
     import functools
     t = _types
-    kinds = (t.FunctionType, t.BuiltinFunctionType, t.ModuleType, ModuleCopy, t.MethodType, type(Ellipsis),
+    kinds = (t.FunctionType, t.BuiltinFunctionType, t.ModuleType, t.MethodType, type(Ellipsis),
              type(NotImplemented), object, t.WrapperDescriptorType, t.MethodWrapperType,
              t.MethodDescriptorType, t.ClassMethodDescriptorType, t.GetSetDescriptorType,
              t.MemberDescriptorType, property, staticmethod, classmethod, functools.partial,
@@ -560,7 +567,7 @@ def num_sub(x, y, names, _make=None, _float=float, _complex=complex, _TypeError=
 
 
 def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY, _tag=VALUES_KEYTAG,
-          _id=id, _type=type, _str=str, _module=_types.ModuleType, _copy=ModuleCopy, _bytearray=bytearray,
+          _id=id, _type=type, _str=str, _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES), _bytearray=bytearray,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
           _Decimal=_decimal.Decimal, _int_repr=int.__repr__, _Exception=Exception,
           _RecursionError=RecursionError, _ValueError=ValueError):
@@ -619,10 +626,10 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
             keys.append(k)
         return _frozenset(keys)
     if kind == 'id':
-        if t is _module or t is _copy:  # a module and its pristine copy (see value_eq) are one key
-            name = _mod_dict(v).get('__name__')
-            if _type(name) is _str:
-                return (_tag, 'module', name)
+        if t is _module:  # a pristine copy made for hidden code and its real module are one key
+            pair = _copies.get(_id(v))
+            if pair is not None and pair[0] is v and pair[1] is not None:
+                return (_tag, _id(pair[1]))
         return (_tag, _id(v))
     return _nokey
 
@@ -671,7 +678,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
        _od=_collections.OrderedDict, _method=_types.MethodType,
        _m_func=_types.MethodType.__dict__['__func__'].__get__,
-       _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copy=ModuleCopy,
+       _id=id, _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES),
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
        _call=MOCK_CALL, _call_eq=None):
@@ -705,10 +712,13 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'id':
         if ta is _method and tb is _method:
             return _m_func(a) is _m_func(b) and _m_self(a) is _m_self(b)
-        if (ta is _module or ta is _copy) and (tb is _module or tb is _copy) and a is not b:
-            # hidden code imports a pristine copy of a stdlib module: the same module by name
-            na, nb = _mod_dict(a).get('__name__'), _mod_dict(b).get('__name__')
-            return _type(na) is _str and _type(nb) is _str and na == nb
+        if ta is _module and tb is _module and a is not b:
+            # hidden code imports a pristine copy of a stdlib module: the same module as the real
+            # one (and as another copy of it), never a module that merely has its name
+            pa, pb = _copies.get(_id(a)), _copies.get(_id(b))
+            ra = pa[1] if pa is not None and pa[0] is a and pa[1] is not None else a
+            rb = pb[1] if pb is not None and pb[0] is b and pb[1] is not None else b
+            return ra is rb
         return a is b
     if ka == 'values':
         return a is b
@@ -946,7 +956,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
-          _module=_types.ModuleType, _copy=ModuleCopy, _tuple=tuple, _set=set, _frozenset=frozenset,
+          _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES), _tuple=tuple, _set=set, _frozenset=frozenset,
           _bytearray=bytearray, _bool=bool, _int=int, _float=float, _list=list, _map=map, _sum=sum,
           _all_flat=None, _Counter=_collections.Counter, _od=_collections.OrderedDict,
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
@@ -999,7 +1009,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             text = _type_repr(v)
         elif t is _function or t is _builtin:
             text = _repr(v)
-        elif t is _module or t is _copy:
+        elif t is _module:
             name = _mod_dict(v).get('__name__')
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
         else:
