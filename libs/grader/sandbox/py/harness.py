@@ -35,13 +35,14 @@ def _seal_all():
     S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
-    S['under_tmp'] = seal(under_tmp, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    S['under_tmp'] = seal(under_tmp, _absolute=absolute)
     S['traceback_entries'] = seal(traceback_entries, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
                                   _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
                                   _Traceback=_types.TracebackType, _Code=_types.CodeType)
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
-    protected = seal(is_protected, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    protected = seal(is_protected, _absolute=absolute)
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
                      _protected=protected,
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)

@@ -110,30 +110,28 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
             raise _PermissionError("changing the submitted file is not allowed in the grader sandbox")
 
 
-def under_tmp(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
-              _getcwd=None, _normpath=None, _decode=bytes.decode):
+def absolute_path(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
+                  _getcwd=None, _normpath=None, _decode=bytes.decode):
+    """The normalized absolute text of a path argument of an audit event, or None (not a path)."""
     if _type(path) is _bytes:
         path = _decode(path, 'utf-8', 'replace')
     if _type(path) is not _str:
-        return False
+        return None
     if not _startswith(path, '/'):
         path = _getcwd() + '/' + path
-    path = _normpath(path)
-    return path == '/tmp' or _startswith(path, '/tmp/')
+    return _normpath(path)
 
 
-def is_protected(path, _file=PROTECTED_FILE, _type=type, _str=str, _bytes=bytes,
-                 _startswith=str.startswith, _getcwd=None, _normpath=None, _decode=bytes.decode):
+def under_tmp(path, _absolute=None, _startswith=str.startswith):
+    path = _absolute(path)
+    return path is not None and (path == '/tmp' or _startswith(path, '/tmp/'))
+
+
+def is_protected(path, _file=PROTECTED_FILE, _absolute=None):
     """Whether `path` names the job's protected file (PROTECTED_FILE), by its text."""
     if not _file[0]:
         return False
-    if _type(path) is _bytes:
-        path = _decode(path, 'utf-8', 'replace')
-    if _type(path) is not _str:
-        return False
-    if not _startswith(path, '/'):
-        path = _getcwd() + '/' + path
-    return _normpath(path) == _file[0]
+    return _absolute(path) == _file[0]
 
 
 def purge_bridge_modules():
