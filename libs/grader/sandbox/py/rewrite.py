@@ -320,6 +320,15 @@ def _targets(stmt):
     return flat
 
 
+def _expand_blocks(node, expand):
+    """Each statement list of `node` (body, orelse, finalbody) with every statement replaced by
+    the statements `expand(stmt)` returns."""
+    for field in ('body', 'orelse', 'finalbody'):
+        block = getattr(node, field, None)
+        if isinstance(block, list) and block and isinstance(block[0], _ast.stmt):
+            setattr(node, field, [new for stmt in block for new in expand(stmt)])
+
+
 def _mark_rebinding(stmt, declared, classes, cls_arg):
     owners = [o for o in (_rebound_owner(t, declared, classes, cls_arg) for t in _targets(stmt)) if o]
     if not owners:
@@ -348,10 +357,7 @@ def _author_rebinding(tree):
         for node in [function, *own]:  # every statement list of this scope (handlers, match cases too)
             if node is not function and isinstance(node, _SCOPES):
                 continue
-            for field in ('body', 'orelse', 'finalbody'):
-                block = getattr(node, field, None)
-                if isinstance(block, list) and block and isinstance(block[0], _ast.stmt):
-                    setattr(node, field, [new for stmt in block for new in _mark_rebinding(stmt, declared, classes, cls_arg)])
+            _expand_blocks(node, lambda stmt: _mark_rebinding(stmt, declared, classes, cls_arg))
 
 
 def _written_through(stmt):
@@ -374,10 +380,7 @@ def _written_through(stmt):
 def _write_through(tree):
     """Every statement list of the module, at any depth (module level, class bodies, functions)."""
     for node in _ast.walk(tree):
-        for field in ('body', 'orelse', 'finalbody'):
-            block = getattr(node, field, None)
-            if isinstance(block, list) and block and isinstance(block[0], _ast.stmt):
-                setattr(node, field, [new for stmt in block for new in _written_through(stmt)])
+        _expand_blocks(node, _written_through)
 
 
 _PATCH_OBJECT = frozenset({'patch.object', 'mock.patch.object', 'unittest.mock.patch.object'})
