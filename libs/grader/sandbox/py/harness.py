@@ -147,6 +147,9 @@ def install(config_text):
     _mock.ANY = _mock._ANY()
     S['any_class'] = _mock._ANY
     classes = mock_classes()
+    # What runner.mock_without_file accepts as unittest.mock's own classes, by identity.
+    S['mock_class_ids'] = _types.MappingProxyType({id(c): c for c in classes + (object,)})
+    S['mock_instance_dict'] = _instance_dict_getter(_mock.NonCallableMock)
     # Flat, so that support.mocks_intact compares them in a few C loops (it runs three times per
     # module test): the classes, each one's dict length and MRO length, then every key, every
     # value and every MRO entry of all of them in order.

@@ -23,7 +23,9 @@ def compile_suite(job_text):
     sources += [spec.get('setup') or '' for spec in job['tests'] if spec['kind'] == 'case']
     imports = sorted({name for text in sources if text for name in imported_modules(text)})
     importing = cases_that_import(job) if support else frozenset()
-    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing)),
+    # Whether hidden code may change the working directory itself (run_module_test).
+    moves = any('chdir' in text for text in sources)
+    return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, moves)),
                                 newline=False).decode('ascii')
 
 
@@ -119,8 +121,9 @@ def begin(job_text):
     JOB['module_file'] = path
     PROTECTED_FILE[0] = path
     # inspect.getsource(learner_function) reads the source through linecache, as for a file.
-    lines = job['source'].splitlines(True)
-    _linecache.cache[path] = (len(job['source']), None, lines, path)
+    # A tuple of lines, in a tuple: nothing in it can be changed in place (runner.linecache_intact).
+    JOB['linecache_entry'] = (len(job['source']), None, tuple(job['source'].splitlines(True)), path)
+    _linecache.cache[path] = JOB['linecache_entry']
     JOB['import'] = JOB['learner_import'] = import_function({})  # the submission only (run_case)
     buf = capture()
     try:
@@ -175,6 +178,7 @@ def learner_spec(name, path, source, code):
     finder = _types.SimpleNamespace(find_spec=seal(finder_find_spec, _name=name, _loader=loader, _path=path,
                                                    _Spec=_importlib_machinery.ModuleSpec))
     _sys.meta_path.insert(0, finder)
+    JOB['loader'] = loader
     return spec
 
 
@@ -210,7 +214,8 @@ def keep_recursion_limit():
 
 def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
-    test_code, cases, marks, support, imports, importing = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    test_code, cases, marks, support, imports, importing, moves = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
+    JOB['hidden_chdir'] = moves
     # The support modules by the names compiled with the suite: the job the harness reads here
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
@@ -359,19 +364,28 @@ FILE_TAMPERED = 'tampering detected: the submission changed its __file__ (hidden
 
 
 def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
-    """The submission's `__file__` names its protected file (as the import set it): learner code
-    that points it at a file of its own (a clean copy) would forge the source checks that read
-    `open(solution.__file__)`. Checked before and after each test, on the job's module and on
+    """Every way a source check finds the submission's source still leads to its protected file:
+    learner code that points one at a clean copy it wrote would forge the checks that read
+    `open(solution.__file__)`, `importlib.util.find_spec('solution').origin` or
+    `inspect.getsource(solution)`. Checked before and after each test, on the job's module and on
     the one sys.modules holds (a test may have imported it again): a plain module (a class of
     the submission's own could answer `__file__` as it likes), with its `__file__` in its own dict
-    (not answered by a module `__getattr__`); a module without `__file__` in sys.modules is a
-    stand-in hidden code put there, unless it has a `__getattr__`."""
+    (not answered by a module `__getattr__`) and its spec and loader the import's; a module
+    without `__file__` in sys.modules is a stand-in hidden code put there, unless it has a
+    `__getattr__`; a mock there (hidden code's patch.dict) must answer no `__file__` at all. The
+    source linecache holds for the file is its own (inspect.getsource reads it there)."""
     path = JOB.get('module_file')
     if path is None:
         return True
+    if not linecache_intact(path):
+        return False
     job_module = JOB.get('module')
     for mod in (job_module, _sys.modules.get(JOB.get('module_name'))):
-        if mod is None or (mod is not job_module and type.__subclasscheck__(S['mock_base'], type(mod))):
+        if mod is None:
+            continue
+        if mod is not job_module and type.__subclasscheck__(S['mock_base'], type(mod)):
+            if not mock_without_file(mod):
+                return False
             continue
         if type(mod) is not _types.ModuleType:
             return False
@@ -380,6 +394,90 @@ def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__ge
         if named is None and (mod is job_module or '__getattr__' in space):
             return False
         if named is not None and (type(named) is not str or named != path):
+            return False
+        if not (import_record_true(dict.get(space, '__spec__'), path, 'origin')
+                and import_record_true(dict.get(space, '__loader__'), path, 'path')):
+            return False
+    return True
+
+
+def import_record_true(record, path, field, _spec_dict=_importlib_machinery.ModuleSpec.__dict__['__dict__'].__get__,
+                       _file_loader=_importlib_machinery.SourceFileLoader,
+                       _loader_dict=_instance_dict_getter(_importlib_machinery.SourceFileLoader)):
+    """A module's `__spec__` (field 'origin') or `__loader__` (field 'path') leads to the protected
+    file: None (a stand-in module hidden code made), or exactly the spec the import made (its
+    origin the file, its loader the job's), or the job's loader, or a loader hidden code made with
+    `spec_from_file_location('solution', 'solution.py')` (a SourceFileLoader of the file). Read
+    from the objects' own dicts: a class of the submission's could answer anything."""
+    if record is None or record is JOB['loader']:
+        return True
+    if type(record) is _importlib_machinery.ModuleSpec:
+        fields = _spec_dict(record)
+        origin = dict.get(fields, 'origin')
+        return (type(origin) is str and origin == path
+                and import_record_true(dict.get(fields, 'loader'), path, 'path'))
+    if type(record) is _file_loader and field == 'path':
+        named = dict.get(_loader_dict(record), 'path')
+        return type(named) is str and named == path
+    return False
+
+
+def linecache_intact(path, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
+    """linecache's entry for the file is the one begin() put there (immutable: a tuple of lines),
+    or none (a later read goes to the protected file), or one read from the file again (honest
+    code cleared the cache, a traceback filled it): its lines joined are the source, compared as
+    exact strs."""
+    cache = dict.get(_module_dict(_linecache), 'cache')
+    if type(cache) is not dict:
+        return False
+    entry = dict.get(cache, path)
+    if entry is None or entry is JOB['linecache_entry']:
+        return True
+    if type(entry) is not tuple or len(entry) != 4 or type(entry[2]) not in (list, tuple):
+        return False
+    lines = tuple(entry[2])
+    for line in lines:
+        if type(line) is not str:
+            return False
+    return str.join('', lines) == JOB['job']['source']
+
+
+# What a mock must not carry to stand in for the submission: `open(solution.__file__)` must find
+# nothing to read (an unspecced mock raises AttributeError for dunder names).
+MOCK_FILE_NAMES = ('__file__', '__spec__', '__loader__')
+
+
+def mock_without_file(mod, _class_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__):
+    """A mock in sys.modules under the submission's name (hidden code's patch.dict) stands in
+    only if it answers no `__file__`: made by unittest.mock itself (its per-instance class right
+    under mock's own classes, which support.mocks_intact keeps as they were), with no such name in
+    that class, in its own dict or in its spec (`_mock_methods`). Learner code that put a mock
+    with a clean copy's path there forges source checks."""
+    classes, own_dict = S['mock_class_ids'], S['mock_instance_dict']
+    cls = type(mod)
+    for klass in _mro(cls)[1:]:
+        if classes.get(id(klass)) is not klass:
+            return False
+    names = _class_dict(cls)
+    for name in MOCK_FILE_NAMES + ('__getattr__', '__getattribute__'):
+        if name in names:
+            return False
+    own = own_dict(mod)
+    if type(own) is not dict:
+        return False
+    for key in own:  # a str subclass key could answer a lookup of '__file__' as it likes
+        if type(key) is not str:
+            return False
+    for name in MOCK_FILE_NAMES:
+        if name in own:
+            return False
+    methods = dict.get(own, '_mock_methods')
+    if methods is None:
+        return True
+    if type(methods) is not list:
+        return False
+    for name in methods:
+        if type(name) is not str or name in MOCK_FILE_NAMES:
             return False
     return True
 
@@ -463,6 +561,15 @@ def raises_matches(exc, wanted):
     return type(cls) is type and issubclass(type(exc), cls)
 
 
+def back_in_tmp():
+    """Right before the test itself, when no hidden code ever changes the working directory: back
+    in /tmp, beside the protected solution.py. Learner code run by the hidden module's import (a
+    module __getattr__) or by setUp may have moved to a folder with a clean copy, which would
+    forge the source checks that open 'solution.py'."""
+    if not JOB['hidden_chdir']:
+        S['chdir']('/tmp')
+
+
 def run_module_test(name):
     """(result, None), or (None, exception) when the test raised."""
     if JOB['test_code'] is None:
@@ -520,12 +627,14 @@ def run_module_test(name):
             _, exc = attempt(set_up_case, case, loop)
             set_up = exc is None
         if set_up:
+            back_in_tmp()
             S['running_test'][0] = method
             S['entry'][0] = method  # the one test that may start now (asserts.enter_test)
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
     else:
+        back_in_tmp()
         S['running_test'][0] = cls_name
         S['entry'][0] = cls_name
         returned, exc = attempt(call_test, None, fn, plain)
