@@ -1388,7 +1388,7 @@ def wire_helper(seal, S):
     import types
     import unittest
     proxy = types.MappingProxyType
-    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind))
+    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind, _proxy_mapping=seal(proxy_mapping)))
     all_flat_ = seal(all_flat)
     type_name_ = seal(value_type_name)
     opcall_ = seal(value_opcall)

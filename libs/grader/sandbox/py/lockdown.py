@@ -58,11 +58,14 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
                _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
-               _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS):
+               _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS,
+               _referents=REFERENTS_WINDOW):
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
             raise _ImportError(f"import of '{name}' is not allowed in the grader sandbox")
+        return
+    if event == 'gc.get_referents' and _referents[0]:  # values.proxy_mapping's window
         return
     if event in _events or _startswith(event, 'socket.') or _startswith(event, 'ctypes.'):
         raise _RuntimeError(f"{event} is not allowed in the grader sandbox")
