@@ -996,7 +996,7 @@ def clear_type_funcs(_funcs=None):
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _call_test=None, _strict_getattr=None, _write_through=None,
+           _enter_test=None, _call_test=None, _value_call=None, _strict_getattr=None, _write_through=None,
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes,
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
@@ -1071,7 +1071,9 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'getattr':  # `getattr(x, name[, default])` in hidden code (rewrite.py)
         return _strict_getattr(args)
     if op == 'call_test':  # `test_helper()`, `Other('test_c').test_c()` in hidden code
-        return _call_test(args[0], args[1], args[2:], kwargs)
+        return _value_call(_call_test, (args[0], args[1], args[2:], kwargs), {})
+    if op == 'call_value':  # `getattr(self, name)()`, `case.run(result)` in hidden code
+        return _value_call(args[0], args[1:], kwargs)
     return _assert(op, args, kwargs, receiver)
 
 
@@ -1127,13 +1129,20 @@ def testcase_assertion(name, receiver, args, kwargs, _run=None, _native=None, _c
     return _native[name](receiver, *args, **kwargs)
 
 
-def assertions_count_on(receiver, _current=None, _running=None, _TestCase=None, _hidden=None,
-                        _issub=type.__subclasscheck__, _type=type, _id=id, _mro=type.__dict__['__mro__'].__get__):
-    """Whether assertions on `receiver` count for the running hidden test: it is the test case the
-    runner made, or a function-style test is running and this is a TestCase of its own (no
-    instance of a hidden test class)."""
+def assertions_count_on(receiver, skipping=False, _current=None, _running=None, _TestCase=None, _hidden=None,
+                        _inner=None, _issub=type.__subclasscheck__, _type=type, _id=id,
+                        _mro=type.__dict__['__mro__'].__get__):
+    """Whether assertions (or a skip) on `receiver` count for the running hidden test: it is the
+    test case the runner made, or a hidden test case hidden code runs itself whose test has
+    started (value_call), or (assertions only) a function-style test is running and this is a
+    TestCase of its own (no instance of a hidden test class)."""
     if receiver is not None and receiver is _current[0]:
         return True
+    pair = _inner.get(_id(receiver))
+    if pair is not None and pair[0] is receiver and pair[1]:
+        return True
+    if skipping:
+        return False
     if _current[0] is None and _running[0] is not None and _issub(_TestCase, _type(receiver)):
         for klass in _mro(_type(receiver)):
             if _id(klass) in _hidden:
@@ -1222,20 +1231,91 @@ def strict_getattr(args, _bind=None, _names=None, _legacy=None, _TestCase=None, 
     return _getattr(obj, name) if _len(args) == 2 else _getattr(obj, name, args[2])
 
 
-def enter_test(name, receiver, _entry=None, _tampered=None, _str=str, _type=type,
-               _RuntimeError=RuntimeError):
+def enter_test(name, receiver, _entry=None, _inner=None, _tampered=None, _method_name=None, _str=str,
+               _type=type, _id=id, _RuntimeError=RuntimeError):
     """A hidden test starts: only when it was just started by the runner or by a call written in
     hidden code (`self.test_a()` in `test_all`, a module-level `test_helper()`, `Other('test_c')
-    .test_c()`): each arms a one-shot entry with the test's name (armed_call), and this first
-    statement of the test takes it. Learner code that runs a hidden test itself (to read expected
-    values from its failures, or the running test a second time as a pass/fail oracle) finds no
-    entry for it: tampering."""
+    .test_c()`, `getattr(self, name)()`): each arms a one-shot entry with the test's name
+    (armed_call, value_call), and this first statement of the test takes it. Or on a test case
+    hidden code hands to unittest itself (`Inner('test_add').run(result)`, a runner's
+    `run(suite)`: value_call), once, for the method it names. Learner code that runs a hidden test
+    itself (to read expected values from its failures, or the running test a second time as a
+    pass/fail oracle) finds no entry for it: tampering."""
     armed = _entry[0]
+    pair = _inner.get(_id(receiver))
+    if pair is not None and pair[0] is not receiver:
+        pair = None
     if _type(armed) is _str and _type(name) is _str and armed == name:
         _entry[0] = None
+        if pair is not None:
+            pair[1] = 1  # its assertions count (assertions_count_on)
+        return None
+    if pair is not None and not pair[1] and _type(name) is _str and _method_name(receiver) == name:
+        pair[1] = 1
         return None
     _tampered[0] = 1
     raise _RuntimeError('hidden tests may only be run by the grader')
+
+
+def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _cases=None, _type=type, _id=id,
+               _function=_types.FunctionType, _method=_types.MethodType,
+               _m_func=_types.MethodType.__dict__['__func__'].__get__,
+               _f_name=_types.FunctionType.__dict__['__name__'].__get__):
+    """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
+    local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
+    test's hidden test functions, its entry is armed for the time of the call, as for a call
+    written by name (armed_call); the hidden test cases it hands over (the receiver, a suite or a
+    case among the arguments: `Inner('test_add').run(result)`, `runner.run(suite)`) may each start
+    their test once meanwhile, and their assertions count (enter_test, assertions_count_on)."""
+    target = _m_func(fn) if _type(fn) is _method else fn
+    name = _f_name(target) if _type(target) is _function and _tests.get(_id(target)) is target else None
+    added = []
+    for case in _cases(fn, args):
+        if _id(case) not in _inner:
+            _inner[_id(case)] = [case, 0]
+            added.append(case)
+    try:
+        if name is None:
+            return fn(*args, **kwargs)
+        return _armed_call(name, fn, args, kwargs)
+    finally:
+        for case in added:
+            del _inner[_id(case)]
+
+
+def hidden_cases(fn, args, _hidden=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
+                 _list=list, _len=len, _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
+                 _method=_types.MethodType, _m_self=_types.MethodType.__dict__['__self__'].__get__):
+    """The instances of hidden test classes in `fn` (its receiver, if a bound method) and `args`,
+    and inside the test suites among them (their `_tests`, read from the instance dict), a few
+    levels down: what unittest's run() will start."""
+    todo = [fn] + _list(args)
+    found = []
+    seen = 0
+    while todo and seen < 1000:
+        obj = todo.pop()
+        seen += 1
+        t = _type(obj)
+        if t is _method:  # `Other('test_c').test_c` handed to armed_call
+            todo.append(_m_self(obj))
+        elif _issub(_TestCase, t):
+            for klass in _mro(t):
+                entry = _hidden.get(_id(klass))
+                if entry is not None and entry[0] is klass:
+                    found.append(obj)
+                    break
+        elif _issub(_Suite, t):
+            tests = _get(_suite_dict(obj), '_tests')
+            if _type(tests) is _list:
+                todo.extend(tests)
+    return found
+
+
+def test_method_name(case, _case_dict=None, _type=type, _str=str, _dict=dict):
+    """The method a test case was made for (`Inner('test_add')`), from its instance dict."""
+    own = _case_dict(case)
+    name = own.get('_testMethodName') if _type(own) is _dict else None
+    return name if _type(name) is _str else None
 
 
 def armed_call(name, fn, args, kwargs, _entry=None):
@@ -1295,8 +1375,7 @@ def guard_receiver(receiver, skipping, _current=None, _tampered=None, _counts=No
         receiver = _super_self(receiver)
     if receiver is not None and receiver is _current[0]:
         return
-    # a function-style test that is running (not setUpModule, not the module's own code)
-    if not skipping and _counts(receiver):
+    if _counts(receiver, skipping):
         return
     _tampered[0] = 1
     raise _RuntimeError('hidden tests may only be run by the grader')
@@ -1457,12 +1536,22 @@ def wire_helper(seal, S):
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)
     current_case, running_test, tampered = [None], [None], bytearray(1)  # set and read by the runner only
     S['current_case'], S['running_test'], S['tampered'] = current_case, running_test, tampered
+    inner = {}  # id(hidden test case) -> [case, started]: the cases hidden code runs itself (value_call)
+    S['inner_cases'] = inner
+    hidden_tests = {}  # id(function) -> function: this test's hidden test functions (runner)
+    S['hidden_tests'] = hidden_tests
     counts_ = seal(assertions_count_on, _current=current_case, _running=running_test,
-                   _TestCase=unittest.TestCase, _hidden=hidden_methods)
+                   _TestCase=unittest.TestCase, _hidden=hidden_methods, _inner=inner)
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _counts=counts_)
     entry = [None]  # the name of the test that may start now (armed by the runner and armed_call)
     S['entry'] = entry
-    enter_ = seal(enter_test, _entry=entry, _tampered=tampered)
+    enter_ = seal(enter_test, _entry=entry, _inner=inner, _tampered=tampered,
+                  _method_name=seal(test_method_name, _case_dict=_instance_dict_getter(unittest.TestCase)))
+    call_test_ = seal(armed_call, _entry=entry)
+    value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests,
+                       _cases=seal(hidden_cases, _hidden=hidden_methods, _TestCase=unittest.TestCase,
+                                   _Suite=unittest.BaseTestSuite,
+                                   _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)))
     bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
     S['bindings'] = bindings
     binding_ = seal(hidden_binding, _live=bindings)
@@ -1491,7 +1580,7 @@ def wire_helper(seal, S):
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered)
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=seal(armed_call, _entry=entry),
+    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through), _real_module=seal(real_module),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),

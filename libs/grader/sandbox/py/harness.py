@@ -146,6 +146,8 @@ def install(config_text):
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
     _mock.ANY = _mock._ANY()
     S['any_class'] = _mock._ANY
+    S['unittest_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__)
+                                  for c in unittest_machinery())
     classes = mock_classes()
     # What runner.mock_without_file accepts as unittest.mock's own classes, by identity.
     S['mock_class_ids'] = _types.MappingProxyType({id(c): c for c in classes + (object,)})

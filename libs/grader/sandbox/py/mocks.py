@@ -38,6 +38,23 @@ def mock_classes():
     return tuple(own) + (inspect.Signature, inspect.Parameter, inspect.BoundArguments)
 
 
+def unittest_machinery():
+    """unittest's classes other than TestCase (testcase_intact keeps that one): results, suites,
+    loaders, runners, the test-part machinery (support.unittest_intact)."""
+    import unittest.case
+    import unittest.loader
+    import unittest.result
+    import unittest.runner
+    import unittest.suite
+    found = []
+    for module in (unittest.case, unittest.suite, unittest.result, unittest.runner, unittest.loader):
+        for value in vars(module).values():
+            if (isinstance(value, type) and value.__module__ == module.__name__ and value is not unittest.case.TestCase
+                    and not issubclass(value, BaseException)):
+                found.append(value)
+    return tuple(found)
+
+
 def mock_pieces():
     """What check_mock reads with, taken before any learner code: the mock base class, the
     instance dict getters of mocks and of functions, inspect's Signature.bind, _CallList."""

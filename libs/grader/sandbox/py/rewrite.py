@@ -283,6 +283,18 @@ def _scope_nodes(function):
             todo.extend(_ast.iter_child_nodes(node))
 
 
+def _local_names(function):
+    """A function's parameters and the names its own scope binds (assignments, loop and `with`
+    targets, walrus): a call of one of them is a call through a value (visit_Call)."""
+    arguments = function.args
+    names = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs}
+    names.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
+    for node in _scope_nodes(function):
+        if isinstance(node, _ast.Name) and isinstance(node.ctx, _ast.Store):
+            names.add(node.id)
+    return frozenset(names)
+
+
 def _rebound_owner(target, declared, classes, cls_arg):
     """(expression of the namespace or class that owns it, name) when `target` rebinds one of the
     hidden module's globals (declared `global` here) or an attribute of one of its classes."""
@@ -398,6 +410,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.test_module = False
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
+        self.local_names = frozenset()  # the enclosing function's parameters and local variables
 
     def visit_ClassDef(self, node):
         _class_patches_to_methods(node)
@@ -435,8 +448,11 @@ class StrictRewriter(_ast.NodeTransformer):
                                                or (self.scope == 'module' and self.test_module))
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
         self.scope = 'function'
+        outer_locals = self.local_names
+        self.local_names = _local_names(node)
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
+        self.local_names = outer_locals
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
         kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
@@ -502,6 +518,13 @@ class StrictRewriter(_ast.NodeTransformer):
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
+        if ((called is None and not isinstance(func, _ast.Constant))  # (a Constant: the helper's own calls)
+                or (isinstance(func, _ast.Attribute) and called in ('run', 'debug'))
+                or (isinstance(func, _ast.Name) and called in self.local_names)):
+            # a call through a value (`getattr(self, name)()`, a local `check()`), or unittest run by
+            # hidden code (`Inner('test_add').run(result)`): what it starts is hidden code's doing
+            # (asserts.value_call)
+            return _helper_call('call_value', [func, *node.args], node.keywords)
         return node
 
     def visit_Assert(self, node):
