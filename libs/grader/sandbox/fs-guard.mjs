@@ -16,7 +16,10 @@
 // tests read it, `open(solution.__file__)`, `runpy.run_path`) is protected for the job: no
 // write, truncation, chmod, unlink, rename of it or over it, whatever path or descriptor
 // learner code uses, so a "no sorted()" check reads what the learner submitted. `protect`
-// marks it, `release` lifts the mark before the reset empties /tmp.
+// marks it, `release` lifts the mark before the reset empties /tmp. While it is protected, no
+// other file, folder or link anywhere may take its name: a clean copy `clean/solution.py` and a
+// `chdir` into its folder (by learner code the test calls) would forge the checks that open
+// 'solution.py' by a relative name.
 const EACCES = 2; // WASI errno numbering, as Emscripten uses
 const ENOSPC = 51;
 export const TMP_QUOTA_BYTES = 32 * 1024 * 1024;
@@ -44,6 +47,13 @@ export function confineWritesToTmp(module) {
     return name === 'setattr' ? inside(path) : path === '/tmp' || inside(path);
   };
   const locked = new Set(); // the job's protected file nodes
+  const reserved = new Set(); // their names: no new entry may take one (NEW_NAME)
+  // The name of the entry an operation creates.
+  const NEW_NAME = {
+    mknod: (_parent, name) => name,
+    symlink: (_parent, name) => name,
+    rename: (_oldNode, _newDir, newName) => newName,
+  };
   // The nodes an operation would change or remove beside its directories (the entry a rename
   // replaces is dropped by MEMFS without an unlink).
   const TOUCHED = {
@@ -71,6 +81,7 @@ export function confineWritesToTmp(module) {
       if (locked.size > 0 && (TOUCHED[name]?.(...args) ?? nodesOf(...args)).some((node) => locked.has(node))) {
         throw new FS.ErrnoError(EACCES);
       }
+      if (reserved.size > 0 && reserved.has(NEW_NAME[name]?.(...args))) throw new FS.ErrnoError(EACCES);
       const state = before?.(...args);
       const result = original.apply(this, args);
       after?.(state, ...args);
@@ -113,9 +124,11 @@ export function confineWritesToTmp(module) {
       FS.writeFile(path, bytes);
       FS.chmod(path, 0o444);
       locked.add(FS.lookupPath(path, { follow: false }).node);
+      reserved.add(path.slice(5));
     },
     release() {
       locked.clear();
+      reserved.clear();
     },
     /** After the reset emptied /tmp: nothing is counted any more, whatever was missed. */
     emptied() {

@@ -1079,10 +1079,16 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
 
 def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _settings=None, _read_settings=None,
                   _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None,
-                  _overrides=None, _own_method=None, _issub=type.__subclasscheck__, _type=type):
+                  _overrides=None, _own_method=None, _issub=type.__subclasscheck__, _type=type,
+                  _file_intact=None, _forged=None, _RuntimeError=RuntimeError):
     """An assertion (self.assertXxx, self.fail, a mock's assert_called_with...) and nothing
     else: the only part of the helper an assertion taken as a value can reach. `by_class`: it was
     reached as TestCase's own attribute (testcase_assertion), so no author override applies."""
+    if not _file_intact(False):
+        # A source check reads, then asserts: a clean copy put where it reads is still there now,
+        # even when a finalizer takes it back before the test ends (runner.learner_file_intact).
+        _forged[0] = 1
+        raise _RuntimeError('tampering detected: the submission changed where its source is read from')
     named_class = _issub(_type, _type(receiver)) and args
     if named_class:  # unittest.TestCase.assertEqual(self, a, b): that class's own, by name
         receiver, args = args[0], args[1:]
@@ -1118,14 +1124,14 @@ def class_assertion(self, *args, **kwargs):
     return pair[0](pair[1], self, args, kwargs)
 
 
-def testcase_assertion(name, receiver, args, kwargs, _run=None, _native=None, _counts=None):
+def testcase_assertion(name, receiver, args, kwargs, _run=None, _native=None, _counts=None, _ops=None):
     """TestCase's own assertion reached without the rewriter: `operator.methodcaller('assertEqual',
     a, b)(self)`, `operator.attrgetter`, `getattr(super(), 'assertEqual')`, an assertion learner
     code calls. On a test case whose assertions count for the running hidden test it is the strict
     assertion (a learner object's always-True __eq__ must not pass there either); on any other
     test case (a submission's own unittest use) it is unittest's own method, as under CPython."""
     if _counts(receiver):
-        return _run(name, args, kwargs, receiver, True)
+        return _run(_ops.get(name, name), args, kwargs, receiver, True)
     return _native[name](receiver, *args, **kwargs)
 
 
@@ -1151,13 +1157,20 @@ def assertions_count_on(receiver, skipping=False, _current=None, _running=None, 
     return False
 
 
+# TestCase's private assertions that hidden code can reach (`self._baseAssertEqual(a, b)`, and what
+# `self._getAssertEqualityFunc(a, b)` returns for a type with no function of its own): the strict
+# assertion each stands for.
+PRIVATE_ASSERTIONS = {'_baseAssertEqual': 'assertEqual'}
+
+
 def install_class_assertions(seal, TestCase, names, run, counts, aliases):
-    """TestCase.<name> becomes class_assertion for every strict assertion unittest defines, and
-    each old alias (legacy.py) that stood for one follows it. Before S['testcase_dict'] is taken:
-    testcase_intact then holds them in place."""
+    """TestCase.<name> becomes class_assertion for every strict assertion unittest defines (and its
+    private _baseAssertEqual), and each old alias (legacy.py) that stood for one follows it. Before
+    S['testcase_dict'] is taken: testcase_intact then holds them in place."""
     own = TestCase.__dict__
-    native = {name: own[name] for name in names if name in own}
-    dispatch = seal(testcase_assertion, _run=run, _native=_types.MappingProxyType(native), _counts=counts)
+    native = {name: own[name] for name in [*names, *PRIVATE_ASSERTIONS] if name in own}
+    dispatch = seal(testcase_assertion, _run=run, _native=_types.MappingProxyType(native), _counts=counts,
+                    _ops=_types.MappingProxyType(PRIVATE_ASSERTIONS))
     for name in native:
         setattr(TestCase, name, seal(class_assertion, secret=(dispatch, name)))
     for old, new in aliases.items():
@@ -1555,7 +1568,9 @@ def wire_helper(seal, S):
     bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
     S['bindings'] = bindings
     binding_ = seal(hidden_binding, _live=bindings)
-    run_ = seal(run_assertion, _check=check_, _settings=settings, _mock=mock_check, _guard=guard_,
+    file_forged = bytearray(1)  # set when an assertion finds the source routes changed (runner)
+    S['file_forged'] = file_forged
+    run_ = seal(run_assertion, _check=check_, _file_intact=learner_file_intact, _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_,
                 _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
                 _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')

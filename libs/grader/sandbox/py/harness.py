@@ -91,6 +91,34 @@ def module_copy(name, depth, _self=SELF, _snaps=None, _real=None, _Module=_types
     return copy
 
 
+SOURCE_BUILTINS = ('compile', 'open', 'exec', 'eval', '__import__', 'getattr', 'isinstance', 'len', 'iter',
+                   'next', 'str', 'bytes', 'list', 'tuple', 'dict', 'min', 'max', 'type', 'hasattr', 'callable')
+
+
+def source_readers():
+    """The modules and classes the standard library reads source through (runner.source_readers_intact):
+    (module dicts, classes), the builtins among the modules."""
+    import ast
+    import importlib._bootstrap_external as external
+    import importlib.machinery
+    import inspect
+    import pathlib
+    import tokenize
+    ast.unparse(ast.parse('x'))  # its first use adds `_Unparser` to ast's globals: now, not in a job
+    modules = [_linecache, inspect, tokenize, ast, pathlib]
+    modules += [m for name, m in sorted(_sys.modules.items()) if name.startswith('pathlib.') and type(m) is _types.ModuleType]
+    classes = {importlib.machinery.ModuleSpec, external.SourceFileLoader, external.FileLoader, external.SourceLoader,
+               external.SourcelessFileLoader}
+    classes.update(c for c in pathlib.Path.__mro__ if c is not object)
+    classes.update(c for c in pathlib.PosixPath.__mro__ if c is not object)
+    return modules, sorted(classes, key=lambda c: c.__qualname__)
+
+
+def class_snapshots(classes):
+    """(class, its dict's keys, values, its MRO) of each, for support.classes_intact."""
+    return tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__) for c in classes)
+
+
 def install(config_text):
     config = _json.loads(config_text)
     for name in config.get('preload', []):
@@ -146,8 +174,19 @@ def install(config_text):
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
     _mock.ANY = _mock._ANY()
     S['any_class'] = _mock._ANY
-    S['unittest_classes'] = tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__)
-                                  for c in unittest_machinery())
+    S['unittest_classes'] = class_snapshots(unittest_machinery())
+    modules, classes = source_readers()
+    S['source_modules'] = tuple((m.__dict__, tuple(m.__dict__.keys()), tuple(m.__dict__.values())) for m in modules)
+    S['source_classes'] = class_snapshots(classes)
+    # The builtins those modules call: not the whole builtins dict (doctest's displayhook sets `_`)
+    S['source_builtins'] = tuple((name, _builtins.__dict__[name]) for name in SOURCE_BUILTINS)
+    S['sys_modules'] = _sys.modules
+    # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
+    # submission): checked with TestCase around every test (support.testcase_intact).
+    import unittest._log
+    S['assertion_contexts'] = class_snapshots(
+        [c for module in (_unittest.case, unittest._log) for c in vars(module).values()
+         if isinstance(c, type) and c.__module__ == module.__name__ and c.__name__.startswith(('_Assert', '_Capturing', '_Logging'))])
     classes = mock_classes()
     # What runner.mock_without_file accepts as unittest.mock's own classes, by identity.
     S['mock_class_ids'] = _types.MappingProxyType({id(c): c for c in classes + (object,)})

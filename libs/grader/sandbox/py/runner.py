@@ -180,6 +180,8 @@ def learner_spec(name, path, source, code):
         get_source=seal(loader_get, _value=source),
         get_filename=seal(loader_get, _value=path),
         is_package=seal(loader_get, _value=False))
+    JOB['loader_keys'] = tuple(loader.__dict__.keys())
+    JOB['loader_values'] = tuple(loader.__dict__.values())
     spec = _importlib_machinery.ModuleSpec(name, loader, origin=path)
     spec.has_location = True
     finder = _types.SimpleNamespace(find_spec=seal(finder_find_spec, _name=name, _loader=loader, _path=path,
@@ -343,6 +345,7 @@ def run_test(index):
     S['recording'][0] = 0
     S['tampered'][0] = 0
     S['entry'][0] = None
+    S['file_forged'][0] = 0
     S['inner_cases'].clear()
     S['hidden_tests'].clear()
     fresh_any()
@@ -364,16 +367,17 @@ def run_test(index):
             result, extra = pair
     if exc is not None:
         result, extra = classify(exc), None
-    if not learner_file_intact():
+    if not learner_file_intact() or S['file_forged'][0]:
         result, extra = ('error', FILE_TAMPERED), None
     keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
 
 
-FILE_TAMPERED = 'tampering detected: the submission changed its __file__ (hidden checks read the file it names)'
+FILE_TAMPERED = ('tampering detected: the submission changed where its source is read from (its __file__,'
+                 ' spec, loader, linecache or the modules that read source)')
 
 
-def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
+def learner_file_intact(full=True, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
     """Every way a source check finds the submission's source still leads to its protected file:
     learner code that points one at a clean copy it wrote would forge the checks that read
     `open(solution.__file__)`, `importlib.util.find_spec('solution').origin` or
@@ -383,14 +387,21 @@ def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__ge
     (not answered by a module `__getattr__`) and its spec and loader the import's; a module
     without `__file__` in sys.modules is a stand-in hidden code put there, unless it has a
     `__getattr__`; a mock there (hidden code's patch.dict) must answer no `__file__` at all. The
-    source linecache holds for the file is its own (inspect.getsource reads it there)."""
+    source linecache holds for the file is its own (inspect.getsource reads it there). `full`:
+    also the standard library's source readers and the submission's functions (before and after
+    each test; each strict assertion checks the rest, asserts.run_assertion: a lie put in place
+    for the time of a source check and taken back before the test ends is caught there)."""
     path = JOB.get('module_file')
     if path is None:
         return True
     if not linecache_intact(path):
         return False
+    if full and not source_readers_intact():
+        return False
     job_module = JOB.get('module')
-    for mod in (job_module, _sys.modules.get(JOB.get('module_name'))):
+    if full and job_module is not None and not functions_in_file(job_module, path):
+        return False
+    for mod in (job_module, dict.get(S['sys_modules'], JOB.get('module_name'))):
         if mod is None:
             continue
         if mod is not job_module and type.__subclasscheck__(S['mock_base'], type(mod)):
@@ -408,6 +419,45 @@ def learner_file_intact(_module_dict=_types.ModuleType.__dict__['__dict__'].__ge
         if not (import_record_true(dict.get(space, '__spec__'), path, 'origin')
                 and import_record_true(dict.get(space, '__loader__'), path, 'path')):
             return False
+    return True
+
+
+def source_readers_intact():
+    """What the standard library reads a submission's source through is as it was at boot:
+    `sys.modules` is still the interpreter's own dict (find_spec reads `sys.modules[name]`), the
+    job's loader still holds its sealed functions, and the modules and classes that read source
+    (linecache, inspect, tokenize, ast, pathlib, importlib's specs and file loaders: harness
+    SOURCE_READERS) hold the same objects. Learner code that replaced `linecache.getlines`,
+    `tokenize._builtin_open`, `Path.read_text` or a class property `ModuleSpec.origin` would
+    forge the source checks that go through them."""
+    return (dict.get(_sys.__dict__, 'modules') is S['sys_modules']
+            and same_dict(JOB['loader'].__dict__, JOB['loader_keys'], JOB['loader_values'])
+            and classes_intact(S['source_classes'])
+            and all(same_dict(space, keys, values) for space, keys, values in S['source_modules'])
+            and all(dict.get(_builtins.__dict__, name) is value for name, value in S['source_builtins']))
+
+
+def functions_in_file(mod, path, _code=_types.FunctionType.__dict__['__code__'].__get__,
+                      _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__):
+    """The functions of the submission's module (and what their `__wrapped__` leads to: what
+    `inspect.getsource(solution.total)` reads) come from its file or from a file the submission
+    cannot write (the standard library's `namedtuple`, imported): a function whose code names a
+    clean copy in /tmp (`code.replace(co_filename=...)`) or a made-up name that linecache could be
+    given (`<clean>`) would forge a source check of that function."""
+    for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
+        depth = 0
+        while type(value) is _types.FunctionType and depth < 20:
+            try:
+                filename = _code(value).co_filename  # a hidden function here: the hook refuses, tampering
+            except Exception:
+                return False
+            if type(filename) is not str:
+                return False
+            if filename != path and (str.startswith(filename, '/tmp/') or not str.startswith(filename, '/')
+                                     or '/../' in filename):
+                return False
+            value = dict.get(_fn_dict(value), '__wrapped__')
+            depth += 1
     return True
 
 

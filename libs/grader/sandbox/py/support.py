@@ -228,8 +228,10 @@ def same_fingerprint(before, after):
 def testcase_intact():
     """unittest.TestCase and the assertRaises context manager hold exactly the attributes they
     had at boot: the same objects, in the same order (S keeps them alive)."""
-    return (same_dict(S['TestCase'].__dict__, S['testcase_keys'], S['testcase_values'])
-            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
+    if not (same_dict(S['TestCase'].__dict__, S['testcase_keys'], S['testcase_values'])
+            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values'])):
+        return False
+    return classes_intact(S['assertion_contexts'])
 
 
 def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
@@ -246,11 +248,16 @@ def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__
             and all(map(_is, _chain.from_iterable(mros), mro_entries)))
 
 
-def unittest_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__):
+def unittest_intact():
     """unittest's own classes (results, suites, loaders, runners, the test-part machinery) hold the
     attributes and MRO they had at boot, by identity: when hidden code runs unittest itself, its
     verdict comes from them (`result.wasSuccessful()`), and they are the submission's classes too."""
-    for cls, keys, values, mro in S['unittest_classes']:
+    return classes_intact(S['unittest_classes'])
+
+
+def classes_intact(snapshots, _dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__):
+    """Each (class, keys, values, MRO) taken at boot (harness.class_snapshots) still holds."""
+    for cls, keys, values, mro in snapshots:
         if not (same_dict(_dict(cls), keys, values) and same_objects(_mro(cls), mro)):
             return False
     return True
