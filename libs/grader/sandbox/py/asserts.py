@@ -998,7 +998,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
            _enter_test=None, _call_test=None, _strict_getattr=None, _write_through=None,
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
-           _str=str, _bytes=bytes,
+           _str=str, _bytes=bytes, _setattr=setattr, _delattr=delattr,
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
@@ -1066,7 +1066,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _own_method(args[0], args[1], args[2:], kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
-    if op == 'real_module':  # patch.object(module, ...) in hidden code (rewrite.py)
+    if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
+        _setattr(*args)
+        return _write_through(args[0], args[1])
+    if op == 'delattr':
+        _delattr(*args)
+        return _write_through(args[0], args[1])
+    if op == 'real_module':  # patch.object(module, ...), patch.multiple(module, ...) in hidden code
         return _real_module(args[0])
     if op == 'getattr':  # `getattr(x, name[, default])` in hidden code (rewrite.py)
         return _strict_getattr(args)

@@ -44,7 +44,7 @@ def _seal_all():
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
-                     _protected=protected,
+                     _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
 

@@ -383,7 +383,32 @@ def _write_through(tree):
         _expand_blocks(node, _written_through)
 
 
-_PATCH_OBJECT = frozenset({'patch.object', 'mock.patch.object', 'unittest.mock.patch.object'})
+# How hidden code names unittest.mock.patch without an import alias: the default of _patch_names.
+_PATCH_NAMES = frozenset({'patch', 'mock.patch', 'unittest.mock.patch'})
+# The patchers that take the object to patch first: patch.object(sys, 'stdout', buf),
+# patch.multiple(sys, stdout=buf).
+_PATCHES_AN_OBJECT = frozenset({'object', 'multiple'})
+
+
+def _patch_names(tree):
+    """How the module names unittest.mock.patch: `patch`, `mock.patch`, `unittest.mock.patch`,
+    and the aliases its imports make (`from unittest.mock import patch as p`: `p`; `from unittest
+    import mock as m`: `m.patch`; `import unittest.mock as um`: `um.patch`)."""
+    names = set(_PATCH_NAMES)
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            names.update(alias.asname + '.patch' for alias in node.names
+                         if alias.name == 'unittest.mock' and alias.asname)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0:
+            wanted = {'unittest.mock': 'patch', 'unittest': 'mock'}.get(node.module)
+            suffix = '' if node.module == 'unittest.mock' else '.patch'
+            names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
+    return frozenset(names)
+
+
+# Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
+# them and then writes the binding through to the real module (asserts.helper 'setattr').
+_ATTRIBUTE_WRITERS = frozenset({'setattr', 'delattr'})
 
 
 class StrictRewriter(_ast.NodeTransformer):
@@ -398,6 +423,11 @@ class StrictRewriter(_ast.NodeTransformer):
         self.test_module = False
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
+        self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
+
+    def _is_builtin(self, name):
+        """`name` read in hidden code is the builtin (the module binds no such name)."""
+        return self.bound is not None and name in self.builtin_names and name not in self.bound
 
     def visit_ClassDef(self, node):
         _class_patches_to_methods(node)
@@ -461,8 +491,14 @@ class StrictRewriter(_ast.NodeTransformer):
     visit_AsyncFunctionDef = visit_FunctionDef  # patch and skip decorators on async tests too
 
     def visit_Name(self, node):
-        if (self.bound is not None and isinstance(node.ctx, _ast.Load) and node.id in self.builtin_names
-                and node.id not in self.bound and node.id not in UNBOUND_BUILTINS
+        if isinstance(node.ctx, _ast.Load) and node.id in _ATTRIBUTE_WRITERS and self._is_builtin(node.id):
+            # `self.addCleanup(setattr, sys, 'stdout', old)`: a hidden lambda doing what the call
+            # written in place does (its code, holding the helper, is secret like any hidden code)
+            args = _ast.arguments(posonlyargs=[], args=[], vararg=_ast.arg('args'), kwonlyargs=[],
+                                  kw_defaults=[], kwarg=None, defaults=[])
+            call = _helper_call(node.id, [_ast.Starred(_ast.Name('args', _ast.Load()), _ast.Load())])
+            return _ast.copy_location(_ast.Lambda(args, call), node)
+        if (isinstance(node.ctx, _ast.Load) and self._is_builtin(node.id) and node.id not in UNBOUND_BUILTINS
                 and not node.id.startswith('_')):
             return _ast.copy_location(_ast.Constant(BUILTIN_PREFIX + node.id), node)
         return node
@@ -487,10 +523,14 @@ class StrictRewriter(_ast.NodeTransformer):
             # `getattr(self, 'assertEqual')`: an assertion reached by name is bound as strictly as
             # `self.assertEqual` written in place (asserts.strict_getattr)
             return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
+        if isinstance(func, _ast.Name) and func.id in _ATTRIBUTE_WRITERS and self._is_builtin(func.id) and not node.keywords:
+            # `setattr(sys, 'stdout', buf)`: like `sys.stdout = buf`, it must reach the real module
+            return _ast.copy_location(_helper_call(func.id, [self.visit(a) for a in node.args]), node)
         self.generic_visit(node)
-        if isinstance(func, _ast.Attribute) and func.attr == 'object' and node.args and _ast.unparse(func) in _PATCH_OBJECT:
-            # patch.object(random, 'randint', ...): the module the submission uses, not hidden
-            # code's pristine copy of it (asserts.real_module)
+        if (isinstance(func, _ast.Attribute) and func.attr in _PATCHES_AN_OBJECT and node.args
+                and _ast.unparse(func.value) in self.patch_names):
+            # patch.object(random, 'randint', ...), patch.multiple(sys, stdout=buf): the module
+            # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
@@ -573,6 +613,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.skip_names = _skip_names(tree)
     rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
     rewriter.test_module = test_module
+    rewriter.patch_names = _patch_names(tree)
     if isinstance(tree, _ast.Module):
         _author_rebinding(tree)
         _write_through(tree)
