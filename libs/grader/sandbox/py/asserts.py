@@ -95,6 +95,13 @@ def show(v, _srepr=None):
     return _srepr(v, 0, [20000], [])
 
 
+def strict_show(v, _srepr=None):
+    """repr(v) where unittest calls repr() itself, not safe_repr (pprint's diff of
+    assertSequenceEqual and assertDictEqual, assertSetEqual's and assertCountEqual's item lines):
+    an int past sys.get_int_max_str_digits() raises ValueError, as there (the test is an error)."""
+    return _srepr(v, 0, [20000, 'strict'], [])
+
+
 def shorten_text(s, prefixlen, suffixlen, _len=len):
     skip = _len(s) - prefixlen - suffixlen
     if skip > 12:
@@ -1391,7 +1398,8 @@ def wire_helper(seal, S):
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
-    pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=show_, _sortable=seal(sorted_if_plain))
+    strict_show_ = seal(strict_show, _srepr=srepr_)
+    pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=seal(sorted_if_plain))
     ndiff_ = seal(line_ndiff, _qmarks=seal(guide_marks))
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
     messages = dict(_show=show_, _fmt=fmt_)
@@ -1408,11 +1416,11 @@ def wire_helper(seal, S):
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
         _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_, _elements=elements_,
-                        _keyof=keyof_, _type_name=type_name_, **messages),
+                        _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
         _count_equal=seal(count_equal, _classify=classify_, _elements=elements_, _keyof=keyof_,
-                          _eq=eq_, _truncate=truncate_, **messages),
+                          _eq=eq_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
         _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
                      _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
                                 _make=make, _type_name=type_name_),
