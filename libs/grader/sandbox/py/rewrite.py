@@ -360,6 +360,34 @@ def _author_rebinding(tree):
             _expand_blocks(node, lambda stmt: _mark_rebinding(stmt, declared, classes, cls_arg))
 
 
+def _class_stored(stmt, classes):
+    """`T.test_x = wrap(T.test_x)`, `del T.helper`... at the hidden module's top level, on one of
+    its classes: the statement bracketed by HELPER('class_store', 'check'/'note', T, name), so the
+    class's dict as the runner reads it (asserts.record_made) follows the author's rebinding."""
+    targets = list(stmt.targets) if isinstance(stmt, _ast.Delete) else _targets(stmt)
+    owners = [(t.value.id, t.attr) for t in targets
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id in classes]
+    if not owners:
+        return [stmt]
+    def calls(phase):
+        return [_ast.copy_location(_ast.Expr(_helper_call('class_store', [
+            _ast.Constant(phase), _ast.Name(owner, _ast.Load()), _ast.Constant(name)])), stmt) for owner, name in owners]
+    return [*calls('check'), stmt, *calls('note')]
+
+
+def _module_class_stores(tree):
+    """Every statement list of the module's top level (into if/for/with/try, not into functions
+    or classes: only the module's own execution runs these statements, once, in order; learner
+    code can call a hidden function, never re-run a module-level statement)."""
+    classes = frozenset(node.name for node in tree.body if isinstance(node, _ast.ClassDef))
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        _expand_blocks(node, lambda stmt: _class_stored(stmt, classes))
+        todo.extend(child for child in _ast.iter_child_nodes(node) if not isinstance(child, _SCOPES)
+                    and isinstance(child, (_ast.stmt, _ast.excepthandler, _ast.match_case)))
+
+
 def _written_through(stmt):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
@@ -424,6 +452,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
+        self.module_functions = frozenset()  # the names of the module's top-level defs
 
     def _is_builtin(self, name):
         """`name` read in hidden code is the builtin (the module binds no such name)."""
@@ -490,6 +519,13 @@ class StrictRewriter(_ast.NodeTransformer):
 
     visit_AsyncFunctionDef = visit_FunctionDef  # patch and skip decorators on async tests too
 
+    def visit_Lambda(self, node):
+        outer = self.scope
+        self.scope = 'function'  # a lambda can be called again later, like a def (visit_Call: setattr)
+        self.generic_visit(node)
+        self.scope = outer
+        return node
+
     def visit_Name(self, node):
         if isinstance(node.ctx, _ast.Load) and node.id in _ATTRIBUTE_WRITERS and self._is_builtin(node.id):
             # `self.addCleanup(setattr, sys, 'stdout', old)`: a hidden lambda doing what the call
@@ -524,8 +560,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # `self.assertEqual` written in place (asserts.strict_getattr)
             return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
         if isinstance(func, _ast.Name) and func.id in _ATTRIBUTE_WRITERS and self._is_builtin(func.id) and not node.keywords:
-            # `setattr(sys, 'stdout', buf)`: like `sys.stdout = buf`, it must reach the real module
-            return _ast.copy_location(_helper_call(func.id, [self.visit(a) for a in node.args]), node)
+            # `setattr(sys, 'stdout', buf)`: like `sys.stdout = buf`, it must reach the real module;
+            # at the module's top level (`setattr(T, 'test_' + name, make(data))`), like
+            # `T.x = ...` there (_class_stored), the class's dict as the runner reads it follows
+            op = ('module_' if self.scope == 'module' else '') + func.id
+            return _ast.copy_location(_helper_call(op, [self.visit(a) for a in node.args]), node)
         self.generic_visit(node)
         if (isinstance(func, _ast.Attribute) and func.attr in _PATCHES_AN_OBJECT and node.args
                 and _ast.unparse(func.value) in self.patch_names):
@@ -539,6 +578,10 @@ class StrictRewriter(_ast.NodeTransformer):
             # was created for this test, never one learner code put on the class since
             return _helper_call('own_method', [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
         called = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
+        if isinstance(func, _ast.Name) and called not in self.module_functions:
+            # only a module-level def is a hidden test called by its name; `test(self)` in a
+            # decorator's wrapper calls a parameter (the runner's entry is the wrapped test's)
+            called = None
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
@@ -616,12 +659,15 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.patch_names = _patch_names(tree)
     if isinstance(tree, _ast.Module):
         _author_rebinding(tree)
+        _module_class_stores(tree)
         _write_through(tree)
     if test_module:
         for item in tree.body:  # function-style tests at the test module's top level (a support
             # module's test_... functions are helpers the tests call)
             if _is_test_function(item):
                 _guard_test_entry(item, _ast.Constant(None))
+    rewriter.module_functions = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
+                                          if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))
