@@ -526,6 +526,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.scope = outer
         return node
 
+    visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
+
     def visit_Name(self, node):
         if isinstance(node.ctx, _ast.Load) and node.id in _ATTRIBUTE_WRITERS and self._is_builtin(node.id):
             # `self.addCleanup(setattr, sys, 'stdout', old)`: a hidden lambda doing what the call
