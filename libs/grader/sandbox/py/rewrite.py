@@ -71,13 +71,16 @@ def _raises_context(item):
 _PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None}
 
 
-def _patcher(decorator):
+def _patcher(decorator, patch_names):
+    """'patch', 'patch.object' or 'patch.dict' when `decorator` calls one (unittest.mock.patch as
+    the module names it: _patch_names), else None."""
     if not isinstance(decorator, _ast.Call):
         return None
     name = _ast.unparse(decorator.func)
-    for prefix in ('unittest.mock.', 'mock.', ''):
-        if name.startswith(prefix) and name[len(prefix):] in _PATCHERS:
-            return name[len(prefix):]
+    for patch in patch_names:
+        for kind in _PATCHERS:
+            if name == patch + kind[len('patch'):]:
+                return kind
     return None
 
 
@@ -88,13 +91,13 @@ def _passes_mock(kind, call):
     return len(call.args) < positional_new
 
 
-def _patches_to_with(node):
-    patches = [d for d in node.decorator_list if _patcher(d)]
+def _patches_to_with(node, patch_names):
+    patches = [d for d in node.decorator_list if _patcher(d, patch_names)]
     if not patches:
         return
-    node.decorator_list = [d for d in node.decorator_list if not _patcher(d)]
+    node.decorator_list = [d for d in node.decorator_list if not _patcher(d, patch_names)]
     bottom_up = list(reversed(patches))
-    takes = [d for d in bottom_up if _passes_mock(_patcher(d), d)]
+    takes = [d for d in bottom_up if _passes_mock(_patcher(d, patch_names), d)]
     params = node.args.args[len(node.args.args) - len(takes):] if takes else []
     node.args.args = node.args.args[:len(node.args.args) - len(takes)]
     names = iter(p.arg for p in params)
@@ -226,13 +229,13 @@ def _skip_raiser(function, parent, test_module):
     return None
 
 
-def _class_patches_to_methods(node):
+def _class_patches_to_methods(node, patch_names):
     """`@mock.patch(...)` on a TestCase class patches each of its `test*` methods (mock's
     decorate_class): the decorator moves onto those methods, outermost, as a copy each."""
-    patches = [d for d in node.decorator_list if _patcher(d)]
+    patches = [d for d in node.decorator_list if _patcher(d, patch_names)]
     if not patches:
         return
-    node.decorator_list = [d for d in node.decorator_list if not _patcher(d)]
+    node.decorator_list = [d for d in node.decorator_list if not _patcher(d, patch_names)]
     for item in node.body:
         if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and item.name.startswith('test'):
             item.decorator_list = [_copy.deepcopy(d) for d in patches] + item.decorator_list
@@ -459,7 +462,7 @@ class StrictRewriter(_ast.NodeTransformer):
         return self.bound is not None and name in self.builtin_names and name not in self.bound
 
     def visit_ClassDef(self, node):
-        _class_patches_to_methods(node)
+        _class_patches_to_methods(node, self.patch_names)
         outer = self.class_methods
         # the methods of every class of the module: a helper may come from a hidden base class
         self.class_methods = self.module_methods
@@ -487,7 +490,7 @@ class StrictRewriter(_ast.NodeTransformer):
         return node
 
     def visit_FunctionDef(self, node):
-        _patches_to_with(node)
+        _patches_to_with(node, self.patch_names)
         outer = (self.scope, self.skip_raiser)
         # the test functions _guard_test_entry guards (of a class; of the test module's top level)
         guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
