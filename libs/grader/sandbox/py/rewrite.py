@@ -67,13 +67,15 @@ def _raises_context(item):
 
 # `@mock.patch(...)` as a decorator inspects the function it wraps (`inspect` reads its
 # `__code__`, which is vetoed for hidden code): such decorators become `with` statements around
-# the body, with the mocks bound to the parameters the decorators would have filled.
-_PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None}
+# the body, with the mocks bound to the parameters the decorators would have filled. The number
+# is how many positional arguments leave `new` to a mock the decorator passes positionally;
+# None: it passes none (patch.multiple passes its mocks by keyword, _keyword_mocks).
+_PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None, 'patch.multiple': None}
 
 
 def _patcher(decorator, patch_names):
-    """'patch', 'patch.object' or 'patch.dict' when `decorator` calls one (unittest.mock.patch as
-    the module names it: _patch_names), else None."""
+    """The kind of patcher `decorator` calls (a key of _PATCHERS; unittest.mock.patch as the
+    module names it: _patch_names), else None."""
     if not isinstance(decorator, _ast.Call):
         return None
     name = _ast.unparse(decorator.func)
@@ -91,19 +93,40 @@ def _passes_mock(kind, call):
     return len(call.args) < positional_new
 
 
+def _keyword_mocks(node, call, holder):
+    """`@patch.multiple(sys, stdout=DEFAULT)` passes the mocks it makes by keyword (`stdout=`):
+    the parameters named like its keywords leave the signature, and the body's first statements
+    take them from the dict the `with` form gives (`holder`)."""
+    wanted = {k.arg for k in call.keywords if k.arg is not None}
+    taken = [a.arg for a in node.args.args + node.args.kwonlyargs if a.arg in wanted]
+    node.args.args = [a for a in node.args.args if a.arg not in wanted]
+    kept = [(a, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if a.arg not in wanted]
+    node.args.kwonlyargs, node.args.kw_defaults = [a for a, d in kept], [d for a, d in kept]
+    return [_ast.Assign([_ast.Name(name, _ast.Store())],
+                        _ast.Subscript(_ast.Name(holder, _ast.Load()), _ast.Constant(name), _ast.Load()))
+            for name in taken]
+
+
 def _patches_to_with(node, patch_names):
     patches = [d for d in node.decorator_list if _patcher(d, patch_names)]
     if not patches:
         return
     node.decorator_list = [d for d in node.decorator_list if not _patcher(d, patch_names)]
     bottom_up = list(reversed(patches))
+    holders, unpack = {}, []
+    for i, d in enumerate(bottom_up):
+        if _patcher(d, patch_names) == 'patch.multiple':
+            holders[d] = '__grader_patched_%d__' % i
+            unpack += _keyword_mocks(node, d, holders[d])
     takes = [d for d in bottom_up if _passes_mock(_patcher(d, patch_names), d)]
     params = node.args.args[len(node.args.args) - len(takes):] if takes else []
     node.args.args = node.args.args[:len(node.args.args) - len(takes)]
     names = iter(p.arg for p in params)
-    items = [_ast.withitem(d, _ast.Name(next(names), _ast.Store()) if d in takes else None)
+    items = [_ast.withitem(d, _ast.Name(next(names) if d in takes else holders[d], _ast.Store())
+                           if d in takes or d in holders else None)
              for d in bottom_up]
-    node.body = [_ast.copy_location(_ast.With(items=items, body=node.body), node.body[0])]
+    body = [_ast.copy_location(stmt, node.body[0]) for stmt in unpack] + node.body
+    node.body = [_ast.copy_location(_ast.With(items=items, body=body), node.body[0])]
 
 
 # `@unittest.skip(...)`, `skipIf(...)`, `skipUnless(...)`: unittest's decorators are Python that a
