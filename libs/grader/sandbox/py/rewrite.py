@@ -95,9 +95,11 @@ def _passes_mock(kind, call):
 
 def _keyword_mocks(node, call, holder):
     """`@patch.multiple(sys, stdout=DEFAULT)` passes the mocks it makes by keyword (`stdout=`):
-    the parameters named like its keywords leave the signature, and the body's first statements
-    take them from the dict the `with` form gives (`holder`)."""
-    wanted = {k.arg for k in call.keywords if k.arg is not None}
+    the parameters named like its keywords given DEFAULT (`DEFAULT`, `mock.DEFAULT`...) leave the
+    signature, and the body's first statements take them from the dict the `with` form gives
+    (`holder`)."""
+    wanted = {k.arg for k in call.keywords if k.arg is not None
+              and _ast.unparse(k.value).rpartition('.')[2] == 'DEFAULT'}
     taken = [a.arg for a in node.args.args + node.args.kwonlyargs if a.arg in wanted]
     node.args.args = [a for a in node.args.args if a.arg not in wanted]
     kept = [(a, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if a.arg not in wanted]
