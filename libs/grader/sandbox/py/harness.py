@@ -34,6 +34,7 @@ def _seal_all():
     S['RaisesContext'] = RaisesContext  # from rewrite.py's own namespace
     S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
+    S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['under_tmp'] = seal(under_tmp, _absolute=absolute)
@@ -44,7 +45,7 @@ def _seal_all():
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
     S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
-                     _protected=protected,
+                     _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
 

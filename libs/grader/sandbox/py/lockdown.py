@@ -59,7 +59,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _PermissionError=PermissionError, _under_tmp=None, _hidden=None, _id=id,
                _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
                _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS,
-               _referents=REFERENTS_WINDOW):
+               _referents=REFERENTS_WINDOW, _real_modules=None, _values=type(type.__dict__).values,
+               _module=type(_sys)):
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
@@ -91,6 +92,12 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
             raise _RuntimeError(f"changing .{args[1]} is not allowed in the grader sandbox")
         if args[1] == '__class__' and _mock_base is not None and _issub(_mock_base, _type(obj)):
             raise _RuntimeError("changing the class of a mock is not allowed in the grader sandbox")
+        if args[1] == '__class__' and _issub(_module, _type(obj)) and _real_modules is not None:
+            # a stdlib module hidden code has a copy of: patch.object(sys, ...) in hidden code
+            # patches the real one (asserts.real_module), so its class must not see the values
+            for real in _values(_real_modules):
+                if real is obj:
+                    raise _RuntimeError("changing the class of a standard-library module is not allowed in the grader sandbox")
         if args[1] == '__bases__' and _issub(_type, _type(obj)) and (
                 (_mock_base is not None and _issub(_mock_base, obj)) or (_testcase is not None and _issub(_testcase, obj))):
             raise _RuntimeError("changing the bases of a mock or TestCase class is not allowed in the grader sandbox")

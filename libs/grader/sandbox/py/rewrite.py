@@ -67,17 +67,22 @@ def _raises_context(item):
 
 # `@mock.patch(...)` as a decorator inspects the function it wraps (`inspect` reads its
 # `__code__`, which is vetoed for hidden code): such decorators become `with` statements around
-# the body, with the mocks bound to the parameters the decorators would have filled.
-_PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None}
+# the body, with the mocks bound to the parameters the decorators would have filled. The number
+# is how many positional arguments leave `new` to a mock the decorator passes positionally;
+# None: it passes none (patch.multiple passes its mocks by keyword, _keyword_mocks).
+_PATCHERS = {'patch': 2, 'patch.object': 3, 'patch.dict': None, 'patch.multiple': None}
 
 
-def _patcher(decorator):
+def _patcher(decorator, patch_names):
+    """The kind of patcher `decorator` calls (a key of _PATCHERS; unittest.mock.patch as the
+    module names it: _patch_names), else None."""
     if not isinstance(decorator, _ast.Call):
         return None
     name = _ast.unparse(decorator.func)
-    for prefix in ('unittest.mock.', 'mock.', ''):
-        if name.startswith(prefix) and name[len(prefix):] in _PATCHERS:
-            return name[len(prefix):]
+    for patch in patch_names:
+        for kind in _PATCHERS:
+            if name == patch + kind[len('patch'):]:
+                return kind
     return None
 
 
@@ -88,19 +93,42 @@ def _passes_mock(kind, call):
     return len(call.args) < positional_new
 
 
-def _patches_to_with(node):
-    patches = [d for d in node.decorator_list if _patcher(d)]
+def _keyword_mocks(node, call, holder):
+    """`@patch.multiple(sys, stdout=DEFAULT)` passes the mocks it makes by keyword (`stdout=`):
+    the parameters named like its keywords given DEFAULT (`DEFAULT`, `mock.DEFAULT`...) leave the
+    signature, and the body's first statements take them from the dict the `with` form gives
+    (`holder`)."""
+    wanted = {k.arg for k in call.keywords if k.arg is not None
+              and _ast.unparse(k.value).rpartition('.')[2] == 'DEFAULT'}
+    taken = [a.arg for a in node.args.args + node.args.kwonlyargs if a.arg in wanted]
+    node.args.args = [a for a in node.args.args if a.arg not in wanted]
+    kept = [(a, d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if a.arg not in wanted]
+    node.args.kwonlyargs, node.args.kw_defaults = [a for a, d in kept], [d for a, d in kept]
+    return [_ast.Assign([_ast.Name(name, _ast.Store())],
+                        _ast.Subscript(_ast.Name(holder, _ast.Load()), _ast.Constant(name), _ast.Load()))
+            for name in taken]
+
+
+def _patches_to_with(node, patch_names):
+    patches = [d for d in node.decorator_list if _patcher(d, patch_names)]
     if not patches:
         return
-    node.decorator_list = [d for d in node.decorator_list if not _patcher(d)]
+    node.decorator_list = [d for d in node.decorator_list if not _patcher(d, patch_names)]
     bottom_up = list(reversed(patches))
-    takes = [d for d in bottom_up if _passes_mock(_patcher(d), d)]
+    holders, unpack = {}, []
+    for i, d in enumerate(bottom_up):
+        if _patcher(d, patch_names) == 'patch.multiple':
+            holders[d] = '__grader_patched_%d__' % i
+            unpack += _keyword_mocks(node, d, holders[d])
+    takes = [d for d in bottom_up if _passes_mock(_patcher(d, patch_names), d)]
     params = node.args.args[len(node.args.args) - len(takes):] if takes else []
     node.args.args = node.args.args[:len(node.args.args) - len(takes)]
     names = iter(p.arg for p in params)
-    items = [_ast.withitem(d, _ast.Name(next(names), _ast.Store()) if d in takes else None)
+    items = [_ast.withitem(d, _ast.Name(next(names) if d in takes else holders[d], _ast.Store())
+                           if d in takes or d in holders else None)
              for d in bottom_up]
-    node.body = [_ast.copy_location(_ast.With(items=items, body=node.body), node.body[0])]
+    body = [_ast.copy_location(stmt, node.body[0]) for stmt in unpack] + node.body
+    node.body = [_ast.copy_location(_ast.With(items=items, body=body), node.body[0])]
 
 
 # `@unittest.skip(...)`, `skipIf(...)`, `skipUnless(...)`: unittest's decorators are Python that a
@@ -226,13 +254,13 @@ def _skip_raiser(function, parent, test_module):
     return None
 
 
-def _class_patches_to_methods(node):
+def _class_patches_to_methods(node, patch_names):
     """`@mock.patch(...)` on a TestCase class patches each of its `test*` methods (mock's
     decorate_class): the decorator moves onto those methods, outermost, as a copy each."""
-    patches = [d for d in node.decorator_list if _patcher(d)]
+    patches = [d for d in node.decorator_list if _patcher(d, patch_names)]
     if not patches:
         return
-    node.decorator_list = [d for d in node.decorator_list if not _patcher(d)]
+    node.decorator_list = [d for d in node.decorator_list if not _patcher(d, patch_names)]
     for item in node.body:
         if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and item.name.startswith('test'):
             item.decorator_list = [_copy.deepcopy(d) for d in patches] + item.decorator_list
@@ -372,6 +400,34 @@ def _author_rebinding(tree):
             _expand_blocks(node, lambda stmt: _mark_rebinding(stmt, declared, classes, cls_arg))
 
 
+def _class_stored(stmt, classes):
+    """`T.test_x = wrap(T.test_x)`, `del T.helper`... at the hidden module's top level, on one of
+    its classes: the statement bracketed by HELPER('class_store', 'check'/'note', T, name), so the
+    class's dict as the runner reads it (asserts.record_made) follows the author's rebinding."""
+    targets = list(stmt.targets) if isinstance(stmt, _ast.Delete) else _targets(stmt)
+    owners = [(t.value.id, t.attr) for t in targets
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id in classes]
+    if not owners:
+        return [stmt]
+    def calls(phase):
+        return [_ast.copy_location(_ast.Expr(_helper_call('class_store', [
+            _ast.Constant(phase), _ast.Name(owner, _ast.Load()), _ast.Constant(name)])), stmt) for owner, name in owners]
+    return [*calls('check'), stmt, *calls('note')]
+
+
+def _module_class_stores(tree):
+    """Every statement list of the module's top level (into if/for/with/try, not into functions
+    or classes: only the module's own execution runs these statements, once, in order; learner
+    code can call a hidden function, never re-run a module-level statement)."""
+    classes = frozenset(node.name for node in tree.body if isinstance(node, _ast.ClassDef))
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        _expand_blocks(node, lambda stmt: _class_stored(stmt, classes))
+        todo.extend(child for child in _ast.iter_child_nodes(node) if not isinstance(child, _SCOPES)
+                    and isinstance(child, (_ast.stmt, _ast.excepthandler, _ast.match_case)))
+
+
 def _written_through(stmt):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
@@ -395,7 +451,32 @@ def _write_through(tree):
         _expand_blocks(node, _written_through)
 
 
-_PATCH_OBJECT = frozenset({'patch.object', 'mock.patch.object', 'unittest.mock.patch.object'})
+# How hidden code names unittest.mock.patch without an import alias: the default of _patch_names.
+_PATCH_NAMES = frozenset({'patch', 'mock.patch', 'unittest.mock.patch'})
+# The patchers that take the object to patch first: patch.object(sys, 'stdout', buf),
+# patch.multiple(sys, stdout=buf).
+_PATCHES_AN_OBJECT = frozenset({'object', 'multiple'})
+
+
+def _patch_names(tree):
+    """How the module names unittest.mock.patch: `patch`, `mock.patch`, `unittest.mock.patch`,
+    and the aliases its imports make (`from unittest.mock import patch as p`: `p`; `from unittest
+    import mock as m`: `m.patch`; `import unittest.mock as um`: `um.patch`)."""
+    names = set(_PATCH_NAMES)
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            names.update(alias.asname + '.patch' for alias in node.names
+                         if alias.name == 'unittest.mock' and alias.asname)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0:
+            wanted = {'unittest.mock': 'patch', 'unittest': 'mock'}.get(node.module)
+            suffix = '' if node.module == 'unittest.mock' else '.patch'
+            names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
+    return frozenset(names)
+
+
+# Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
+# them and then writes the binding through to the real module (asserts.helper 'setattr').
+_ATTRIBUTE_WRITERS = frozenset({'setattr', 'delattr'})
 
 
 class StrictRewriter(_ast.NodeTransformer):
@@ -411,9 +492,15 @@ class StrictRewriter(_ast.NodeTransformer):
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
         self.local_names = frozenset()  # the enclosing function's parameters and local variables
+        self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
+        self.module_functions = frozenset()  # the names of the module's top-level defs
+
+    def _is_builtin(self, name):
+        """`name` read in hidden code is the builtin (the module binds no such name)."""
+        return self.bound is not None and name in self.builtin_names and name not in self.bound
 
     def visit_ClassDef(self, node):
-        _class_patches_to_methods(node)
+        _class_patches_to_methods(node, self.patch_names)
         outer = self.class_methods
         # the methods of every class of the module: a helper may come from a hidden base class
         self.class_methods = self.module_methods
@@ -441,7 +528,7 @@ class StrictRewriter(_ast.NodeTransformer):
         return node
 
     def visit_FunctionDef(self, node):
-        _patches_to_with(node)
+        _patches_to_with(node, self.patch_names)
         outer = (self.scope, self.skip_raiser)
         # the test functions _guard_test_entry guards (of a class; of the test module's top level)
         guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
@@ -476,9 +563,24 @@ class StrictRewriter(_ast.NodeTransformer):
 
     visit_AsyncFunctionDef = visit_FunctionDef  # patch and skip decorators on async tests too
 
+    def visit_Lambda(self, node):
+        outer = self.scope
+        self.scope = 'function'  # a lambda can be called again later, like a def (visit_Call: setattr)
+        self.generic_visit(node)
+        self.scope = outer
+        return node
+
+    visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
+
     def visit_Name(self, node):
-        if (self.bound is not None and isinstance(node.ctx, _ast.Load) and node.id in self.builtin_names
-                and node.id not in self.bound and node.id not in UNBOUND_BUILTINS
+        if isinstance(node.ctx, _ast.Load) and node.id in _ATTRIBUTE_WRITERS and self._is_builtin(node.id):
+            # `self.addCleanup(setattr, sys, 'stdout', old)`: a hidden lambda doing what the call
+            # written in place does (its code, holding the helper, is secret like any hidden code)
+            args = _ast.arguments(posonlyargs=[], args=[], vararg=_ast.arg('args'), kwonlyargs=[],
+                                  kw_defaults=[], kwarg=None, defaults=[])
+            call = _helper_call(node.id, [_ast.Starred(_ast.Name('args', _ast.Load()), _ast.Load())])
+            return _ast.copy_location(_ast.Lambda(args, call), node)
+        if (isinstance(node.ctx, _ast.Load) and self._is_builtin(node.id) and node.id not in UNBOUND_BUILTINS
                 and not node.id.startswith('_')):
             return _ast.copy_location(_ast.Constant(BUILTIN_PREFIX + node.id), node)
         return node
@@ -503,10 +605,17 @@ class StrictRewriter(_ast.NodeTransformer):
             # `getattr(self, 'assertEqual')`: an assertion reached by name is bound as strictly as
             # `self.assertEqual` written in place (asserts.strict_getattr)
             return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
+        if isinstance(func, _ast.Name) and func.id in _ATTRIBUTE_WRITERS and self._is_builtin(func.id) and not node.keywords:
+            # `setattr(sys, 'stdout', buf)`: like `sys.stdout = buf`, it must reach the real module;
+            # at the module's top level (`setattr(T, 'test_' + name, make(data))`), like
+            # `T.x = ...` there (_class_stored), the class's dict as the runner reads it follows
+            op = ('module_' if self.scope == 'module' else '') + func.id
+            return _ast.copy_location(_helper_call(op, [self.visit(a) for a in node.args]), node)
         self.generic_visit(node)
-        if isinstance(func, _ast.Attribute) and func.attr == 'object' and node.args and _ast.unparse(func) in _PATCH_OBJECT:
-            # patch.object(random, 'randint', ...): the module the submission uses, not hidden
-            # code's pristine copy of it (asserts.real_module)
+        if (isinstance(func, _ast.Attribute) and func.attr in _PATCHES_AN_OBJECT and node.args
+                and _ast.unparse(func.value) in self.patch_names):
+            # patch.object(random, 'randint', ...), patch.multiple(sys, stdout=buf): the module
+            # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
@@ -514,13 +623,18 @@ class StrictRewriter(_ast.NodeTransformer):
             # `self.check(...)` of a method this hidden class defines: the function as the class
             # was created for this test, never one learner code put on the class since
             return _helper_call('own_method', [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
-        called = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
+        written = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
+        called = written
+        if isinstance(func, _ast.Name) and called not in self.module_functions:
+            # only a module-level def is a hidden test called by its name; `test(self)` in a
+            # decorator's wrapper calls a parameter (the runner's entry is the wrapped test's)
+            called = None
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
-        if ((called is None and not isinstance(func, _ast.Constant))  # (a Constant: the helper's own calls)
-                or (isinstance(func, _ast.Attribute) and called in ('run', 'debug'))
-                or (isinstance(func, _ast.Name) and called in self.local_names)):
+        if ((written is None and not isinstance(func, _ast.Constant))  # (a Constant: the helper's own calls)
+                or (isinstance(func, _ast.Attribute) and written in ('run', 'debug'))
+                or (isinstance(func, _ast.Name) and written in self.local_names)):
             # a call through a value (`getattr(self, name)()`, a local `check()`), or unittest run by
             # hidden code (`Inner('test_add').run(result)`): what it starts is hidden code's doing
             # (asserts.value_call)
@@ -596,14 +710,18 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.skip_names = _skip_names(tree)
     rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
     rewriter.test_module = test_module
+    rewriter.patch_names = _patch_names(tree)
     if isinstance(tree, _ast.Module):
         _author_rebinding(tree)
+        _module_class_stores(tree)
         _write_through(tree)
     if test_module:
         for item in tree.body:  # function-style tests at the test module's top level (a support
             # module's test_... functions are helpers the tests call)
             if _is_test_function(item):
                 _guard_test_entry(item, _ast.Constant(None))
+    rewriter.module_functions = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
+                                          if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

@@ -441,9 +441,10 @@ def functions_in_file(mod, path, _code=_types.FunctionType.__dict__['__code__'].
                       _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__):
     """The functions of the submission's module (and what their `__wrapped__` leads to: what
     `inspect.getsource(solution.total)` reads) come from its file or from a file the submission
-    cannot write (the standard library's `namedtuple`, imported): a function whose code names a
-    clean copy in /tmp (`code.replace(co_filename=...)`) or a made-up name that linecache could be
-    given (`<clean>`) would forge a source check of that function."""
+    cannot write (the standard library's `namedtuple`, imported; a frozen module's `<frozen abc>`):
+    a function whose code names a clean copy in /tmp (`code.replace(co_filename=...)`) or a
+    made-up name that linecache could be given (`<clean>`) would forge a source check of that
+    function. (A linecache entry planted for a stdlib file's name is not caught: README.)"""
     for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
@@ -453,8 +454,8 @@ def functions_in_file(mod, path, _code=_types.FunctionType.__dict__['__code__'].
                 return False
             if type(filename) is not str:
                 return False
-            if filename != path and (str.startswith(filename, '/tmp/') or not str.startswith(filename, '/')
-                                     or '/../' in filename):
+            if filename != path and (str.startswith(filename, '/tmp/') or '/../' in filename
+                                     or not (str.startswith(filename, '/') or str.startswith(filename, '<frozen '))):
                 return False
             value = dict.get(_fn_dict(value), '__wrapped__')
             depth += 1

@@ -1010,7 +1010,9 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
                 text = _dec_repr(x)
             else:
                 text = 'Fraction(' + _int_repr(x[0]) + ', ' + _int_repr(x[1]) + ')'
-        except _Exception:
+        except _Exception:  # past sys.get_int_max_str_digits(): safe_repr's fallback, or
+            if _len(budget) > 1:  # a strict repr (asserts.strict_show), which raises as repr() does
+                raise
             text = '<a number too large to print>'
     elif kind == 'str':
         text = _str_repr(data if _len(data) <= 50000 else data[:50000])

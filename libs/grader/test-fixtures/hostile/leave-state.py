@@ -1,6 +1,7 @@
 # Leaves state behind for the next submission (the honest one after it must be unaffected,
 # and zz-read-state looks for it).
-# expect-status: pass
+# Since session 7 a tampering error (builtins.compile, ast.parse replaced: runner.source_readers_intact).
+# expect-status: error
 import builtins, sys, codecs, unittest, ast, os, random, gc
 builtins.len = lambda x: 0
 builtins.compile = lambda *a, **k: (_ for _ in ()).throw(SyntaxError('patched'))

@@ -1,6 +1,8 @@
 # Patched builtins do not reach the hidden tests or the harness.
-# expect-status: fail
-# expect-points: 1
+# Since session 7 a tampering error: builtins that the source readers call (compile, isinstance, type,
+# exec) are checked unchanged around every test (runner.source_readers_intact).
+# expect-status: error
+# expect-points: 0
 import builtins
 builtins.AssertionError = type('NotAnAssertion', (Exception,), {})
 builtins.isinstance = lambda *a: True
