@@ -1104,7 +1104,7 @@ def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _sett
     """An assertion (self.assertXxx, self.fail, a mock's assert_called_with...) and nothing
     else: the only part of the helper an assertion taken as a value can reach. `by_class`: it was
     reached as TestCase's own attribute (testcase_assertion), so no author override applies."""
-    if not _file_intact(False):
+    if not _file_intact(0):
         # A source check reads, then asserts: a clean copy put where it reads is still there now,
         # even when a finalizer takes it back before the test ends (runner.learner_file_intact).
         _forged[0] = 1

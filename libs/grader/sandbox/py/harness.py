@@ -185,12 +185,13 @@ def install(config_text):
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).
     import unittest._log
-    S['assertion_contexts'] = class_snapshots(
-        [c for module in (_unittest.case, unittest._log) for c in vars(module).values()
-         if isinstance(c, type) and c.__module__ == module.__name__ and c.__name__.startswith(('_Assert', '_Capturing', '_Logging'))])
-    classes = mock_classes()
+    contexts = tuple(c for module in (_unittest.case, unittest._log) for c in vars(module).values()
+                     if isinstance(c, type) and c.__module__ == module.__name__
+                     and c.__name__.startswith(('_Assert', '_Capturing', '_Logging')))
+    mocks = mock_classes()
     # What runner.mock_without_file accepts as unittest.mock's own classes, by identity.
-    S['mock_class_ids'] = _types.MappingProxyType({id(c): c for c in classes + (object,)})
+    S['mock_class_ids'] = _types.MappingProxyType({id(c): c for c in mocks + (object,)})
+    classes = mocks + contexts  # support.mocks_intact checks both
     S['mock_instance_dict'] = _instance_dict_getter(_mock.NonCallableMock)
     # Flat, so that support.mocks_intact compares them in a few C loops (it runs three times per
     # module test): the classes, each one's dict length and MRO length, then every key, every

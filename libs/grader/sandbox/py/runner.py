@@ -25,8 +25,14 @@ def compile_suite(job_text):
     importing = cases_that_import(job) if support else frozenset()
     # What hidden code may do itself (the words it mentions): change the working directory
     # (back_in_tmp), run unittest's own machinery (unittest_intact).
+    # The checks library the platform ships (`_pyquiz_checks`) reads no source: only what an author
+    # wrote counts for that.
+    authored = [job.get('testModule') or ''] + [text for name, text in (job.get('supportModules') or {}).items()
+                                                if not name.startswith('_pyquiz_')]
+    authored += [(spec.get('setup') or '') + '\n' + (spec.get('expr') or '') for spec in job['tests'] if spec['kind'] == 'case']
     mentions = {'chdir': any('chdir' in text for text in sources),
-                'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY)}
+                'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
+                'source': any(_re.search(SOURCE_READING, text) for text in authored)}
     return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, mentions)),
                                 newline=False).decode('ascii')
 
@@ -34,6 +40,14 @@ def compile_suite(job_text):
 # Words of hidden code that runs unittest's own machinery (`Inner('test_add').run(result)`,
 # `TextTestRunner().run(suite)`): its classes are then checked unchanged around each test.
 UNITTEST_MACHINERY = ('.run(', '.debug(', 'TestResult', 'TestSuite', 'TestLoader', 'TestRunner', 'unittest.main')
+
+
+# Words without which hidden code cannot read the submission's source (a file, its module's
+# source through inspect or the import system): when none is in it, the routes to the source
+# need no checking beyond the cheap ones (learner_file_intact).
+SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader__|linecache|tokenize|find_spec'
+                  r'|runpy|run_path|run_module|pathlib|Path|ast|compile|exec|eval|importlib|io|codecs|fileinput'
+                  r'|shutil|os|pkgutil|zipimport|get_source|get_data|source)\b')
 
 
 def cases_that_import(job):
@@ -226,6 +240,7 @@ def load_hidden(job):
     test_code, cases, marks, support, imports, importing, mentions = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
     JOB['hidden_chdir'] = mentions['chdir']
     JOB['hidden_runs_unittest'] = mentions['unittest']
+    JOB['hidden_reads_source'] = mentions['source']
     # The support modules by the names compiled with the suite: the job the harness reads here
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
@@ -329,8 +344,11 @@ def run_test(index):
         return outcome_json(('error', JOB['broken']), '', None)
     if 'import_failed' in JOB and spec['kind'] == 'case':  # a case runs on the job's import
         return outcome_json(('error', JOB['import_failed']), '', None)
-    if not learner_file_intact():
+    # Fully before the first test (after the submission's import); before the others, what the
+    # check after the previous test did not already cover.
+    if not learner_file_intact(1 if JOB.get('routes_checked') else 2):
         return outcome_json(('error', FILE_TAMPERED), '', None)
+    JOB['routes_checked'] = True
     S['setrecursionlimit'](JOB['recursion_limit'])
     # Every test starts in /tmp, beside the protected solution.py: a submission that moved to a
     # folder of its own with a clean copy would forge the source checks that open 'solution.py'.
@@ -377,7 +395,7 @@ FILE_TAMPERED = ('tampering detected: the submission changed where its source is
                  ' spec, loader, linecache or the modules that read source)')
 
 
-def learner_file_intact(full=True, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
+def learner_file_intact(depth=2, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__):
     """Every way a source check finds the submission's source still leads to its protected file:
     learner code that points one at a clean copy it wrote would forge the checks that read
     `open(solution.__file__)`, `importlib.util.find_spec('solution').origin` or
@@ -387,15 +405,21 @@ def learner_file_intact(full=True, _module_dict=_types.ModuleType.__dict__['__di
     (not answered by a module `__getattr__`) and its spec and loader the import's; a module
     without `__file__` in sys.modules is a stand-in hidden code put there, unless it has a
     `__getattr__`; a mock there (hidden code's patch.dict) must answer no `__file__` at all. The
-    source linecache holds for the file is its own (inspect.getsource reads it there). `full`:
-    also the standard library's source readers and the submission's functions (before and after
-    each test; each strict assertion checks the rest, asserts.run_assertion: a lie put in place
-    for the time of a source check and taken back before the test ends is caught there)."""
+    source linecache holds for the file is its own (inspect.getsource reads it there).
+    `depth` 2 (after each test, and before the first): also the standard library's source readers
+    and the submission's functions, when hidden code can read source at all (its words:
+    SOURCE_READING; they cost ~0.2 ms a check); 1 (before each test): the rest; 0 (each strict
+    assertion, asserts.run_assertion, when hidden code can read source): the same, so that a lie
+    put in place for the time of a source check and taken back before the test ends is caught."""
     path = JOB.get('module_file')
     if path is None:
         return True
+    reads_source = JOB.get('hidden_reads_source', True)
+    if depth == 0 and not reads_source:
+        return True
     if not linecache_intact(path):
         return False
+    full = depth == 2 and reads_source
     if full and not source_readers_intact():
         return False
     job_module = JOB.get('module')

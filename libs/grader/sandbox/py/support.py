@@ -228,15 +228,15 @@ def same_fingerprint(before, after):
 def testcase_intact():
     """unittest.TestCase and the assertRaises context manager hold exactly the attributes they
     had at boot: the same objects, in the same order (S keeps them alive)."""
-    if not (same_dict(S['TestCase'].__dict__, S['testcase_keys'], S['testcase_values'])
-            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values'])):
-        return False
-    return classes_intact(S['assertion_contexts'])
+    return (same_dict(S['TestCase'].__dict__, S['testcase_keys'], S['testcase_values'])
+            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
 
 
 def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
                  _keys=_types.MappingProxyType.keys, _values=_types.MappingProxyType.values):
-    """unittest.mock's classes (mocks.mock_classes) hold exactly the attributes they had at boot,
+    """unittest.mock's classes (mocks.mock_classes) and unittest's own context managers of
+    assertRaises/assertWarns/assertLogs (which a test's verdict goes through, and which the
+    submission could reach: `unittest._log._AssertLogsContext.__exit__`) hold exactly the attributes they had at boot,
     the same objects in the same order, and the same MRO. Each class's dict and MRO have their
     boot length, so the flat sequences line up class by class; compared by identity in C."""
     classes, dict_lengths, mro_lengths, keys, values, mro_entries = S['mock_classes']
