@@ -6,9 +6,10 @@
 //   throughput, submit latency p50/p95/p99, lost submissions and 5xx responses. Before each
 //   backend's load, the grading engine alone grades `--engine` jobs of the honest mix (0: skip),
 //   and the HTTP figure is given as a share of it.
-// exam-start: `--learners` arrive evenly within `--window` seconds, each signs up, signs in,
-//   starts make-counter and submits once (hostile share as above); prints time to verdict, lost,
-//   5xx, /health latency and the API's event-loop delay. Passwords are hashed at the API's own
+// exam-start: `--learners` arrive evenly within `--window` seconds, each signs in (or, with
+//   --accounts new, signs up: the reply is the session), starts make-counter and submits once
+//   (hostile share as above); prints time to verdict, lost, 5xx, /health latency and the API's
+//   event-loop delay. Passwords are hashed at the API's own
 //   default cost unless --scrypt-cost is given.
 import { parseArgs } from 'node:util';
 import { spawnApi, stopApi, waitHealthy } from './api-process.js';
@@ -92,10 +93,10 @@ function printExam(figures: ExamRun): void {
   const a = figures.arrivalToVerdictMs;
   const h = figures.healthMs;
   const e = figures.eventLoopDelayMs;
-  const how = figures.accounts === 'new' ? 'signing up, signing in' : 'signing in (accounts made before)';
+  const how = figures.accounts === 'new' ? 'signing up (signed in by the reply)' : 'signing in (accounts made before)';
   console.log(`\n== ${figures.backend}: exam start, ${figures.learners} learners arriving within ${figures.windowSeconds} s, ${how} (${figures.seconds} s until the last verdict)`);
   console.log(`   time to verdict (submit -> verdict) p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms, max ${t.max} ms`);
-  console.log(`   arrival -> verdict (${figures.accounts === 'new' ? 'sign-up, ' : ''}sign-in, start, submit) p50 ${a.p50} ms, p95 ${a.p95} ms, p99 ${a.p99} ms, max ${a.max} ms`);
+  console.log(`   arrival -> verdict (${figures.accounts === 'new' ? 'sign-up' : 'sign-in'}, start, submit) p50 ${a.p50} ms, p95 ${a.p95} ms, p99 ${a.p99} ms, max ${a.max} ms`);
   console.log(`   accepted ${figures.accepted}, final ${figures.final}, lost ${figures.lost}, not started ${figures.notStarted}, rejected ${JSON.stringify(figures.rejectedByStatus)}`);
   console.log(`   5xx ${figures.responses5xx}, network errors ${figures.networkErrors}; mix ${JSON.stringify(figures.byKind)}; verdicts ${JSON.stringify(figures.verdicts)}`);
   console.log(`   /health p50 ${h.p50} ms, p95 ${h.p95} ms, p99 ${h.p99} ms, max ${h.max} ms (${h.probes} probes, ${h.not200} not 200)`);
