@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 
 /**
- * Password hashes computed at once by default (PASSWORD_HASHES_AT_ONCE = 0): one per core. Hashes
- * run in threads at a lower priority (scrypt-threads.ts), so the event loop and the grading
- * workers are served first whatever this number; more hashes than cores would only share the same
- * cores. (When scrypt ran in libuv's pool at full priority, the default was all cores but one, to
- * leave the event loop a core, and a class signed in on one core of two.)
+ * Password hashes computed at once by default (PASSWORD_HASHES_AT_ONCE = 0): all cores but one.
+ * scrypt runs in libuv's thread pool (4 threads), so 4 logins at once took 4 threads' worth of
+ * CPU; on two cores that left the event loop (every other request, /health, the grading pipeline)
+ * a fraction of a core during a class's sign-in. Hashes beyond this wait their turn, first come
+ * first served, and the rest of the app keeps a core.
  */
 export function hashesAtOnce(configured: number): number {
-  return configured > 0 ? configured : availableParallelism();
+  return configured > 0 ? configured : Math.max(1, availableParallelism() - 1);
 }
 
 /** A FIFO semaphore: at most `size` tasks run at once, the others start in arrival order. */

@@ -1,29 +1,28 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { Environment } from '@app/config';
-import { hashesAtOnce } from './hash-slots.js';
+import { HashSlots, hashesAtOnce } from './hash-slots.js';
 import { hashScrypt, isScryptHash, parseScrypt, scryptParams, verifyScrypt, type ScryptParams } from './scrypt-hash.js';
-import { ScryptThreads } from './scrypt-threads.js';
 
 /** bcrypt's own prefixes: hashes stored before scrypt, still accepted until their next login. */
 const BCRYPT_HASH = /^\$2[aby]\$\d\d\$/;
 
 /**
- * scrypt through node:crypto (scrypt-hash.ts) in threads of its own (scrypt-threads.ts), so a
- * login never holds the event loop (bcryptjs at cost 10 held it ~75 ms). bcrypt hashes stored
+ * scrypt through node:crypto (scrypt-hash.ts): the work runs in libuv's thread pool, so a login
+ * no longer holds the event loop (bcryptjs at cost 10 held it ~75 ms). bcrypt hashes stored
  * earlier are still verified, in JavaScript, and `needsRehash` tells the caller to replace them.
- * At most PASSWORD_HASHES_AT_ONCE hashes run at once (by default one per core), in threads at a
- * lower priority, so a burst of logins takes only the CPU that requests and gradings leave.
+ * Every scrypt computation takes one of the HashSlots (PASSWORD_HASHES_AT_ONCE, by default all
+ * cores but one), so a burst of logins cannot take every core from the event loop.
  */
 @Injectable()
-export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
+export class PasswordHasher implements OnModuleInit {
   private readonly params: ScryptParams;
   private dummyHash?: Promise<string>;
-  private readonly threads: ScryptThreads;
+  private readonly slots: HashSlots;
 
   constructor(env: Environment) {
     this.params = scryptParams(env.SCRYPT_COST);
-    this.threads = new ScryptThreads(hashesAtOnce(env.PASSWORD_HASHES_AT_ONCE));
+    this.slots = new HashSlots(hashesAtOnce(env.PASSWORD_HASHES_AT_ONCE));
   }
 
   /** Computes the dummy hash at start so the first unknown-email login is not slower than the rest. */
@@ -31,17 +30,13 @@ export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
     await this.dummy();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.threads.close();
-  }
-
   hash(password: string): Promise<string> {
-    return hashScrypt(password, this.params, this.threads.derive);
+    return this.slots.run(() => hashScrypt(password, this.params));
   }
 
   /** False for a wrong password and for a stored value that is neither a scrypt nor a bcrypt hash. */
   async verify(password: string, hash: string): Promise<boolean> {
-    if (isScryptHash(hash)) return verifyScrypt(password, hash, this.threads.derive);
+    if (isScryptHash(hash)) return this.slots.run(() => verifyScrypt(password, hash));
     if (BCRYPT_HASH.test(hash)) return bcrypt.compare(password, hash);
     return false;
   }
@@ -58,7 +53,7 @@ export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
    */
   async verifyNothing(password: string): Promise<false> {
     const dummy = await this.dummy();
-    await verifyScrypt(password, dummy, this.threads.derive);
+    await this.slots.run(() => verifyScrypt(password, dummy));
     return false;
   }
 

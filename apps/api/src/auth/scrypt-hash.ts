@@ -3,8 +3,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 /**
  * scrypt parameters. `N` = 2^cost (CPU and memory), `r` block size, `p` parallelism. Memory per
  * hash is 128·N·r bytes: 32 MiB at the default N = 2^15, r = 8, p = 1, about as much CPU as
- * bcrypt at cost 11 (measured in docs/performance.md), spent off the event loop (libuv's thread
- * pool, or the app's own hash threads: scrypt-threads.ts). OWASP's minimum for p = 1 is N = 2^17; 2^15 is the default here because a
+ * bcrypt at cost 11 (measured in docs/performance.md), spent in libuv's thread pool instead of
+ * on the event loop. OWASP's minimum for p = 1 is N = 2^17; 2^15 is the default here because a
  * class signing in at once on two cores is this app's worst moment (SCRYPT_COST raises it).
  */
 export interface ScryptParams {
@@ -26,21 +26,18 @@ export function scryptParams(cost: number): ScryptParams {
  */
 const LIMITS = { maxCost: 20, maxR: 32, maxP: 16, minKey: 16, maxKey: 128, minSalt: 8, maxSalt: 64 };
 
-/** Where the key is computed: node:crypto's scrypt in libuv's thread pool, or ScryptThreads.derive. */
-export type DeriveKey = (password: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
-
 /** `scrypt$N$r$p$salt$key`, salt and key in base64: the parameters travel with the hash. */
-export async function hashScrypt(password: string, params: ScryptParams, derive: DeriveKey = libuvScrypt): Promise<string> {
+export async function hashScrypt(password: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await deriveKey(password, salt, KEY_BYTES, params, derive);
+  const key = await deriveKey(password, salt, KEY_BYTES, params);
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** False for a wrong password and for anything that is not a well-formed scrypt hash. */
-export async function verifyScrypt(password: string, stored: string, derive: DeriveKey = libuvScrypt): Promise<boolean> {
+export async function verifyScrypt(password: string, stored: string): Promise<boolean> {
   const parsed = parseScrypt(stored);
   if (!parsed) return false;
-  const key = await deriveKey(password, parsed.salt, parsed.key.length, parsed.params, derive);
+  const key = await deriveKey(password, parsed.salt, parsed.key.length, parsed.params);
   return timingSafeEqual(key, parsed.key);
 }
 
@@ -69,12 +66,8 @@ function strictBase64(text: string): Buffer | undefined {
   return bytes.toString('base64') === text ? bytes : undefined;
 }
 
-function deriveKey(password: string, salt: Buffer, length: number, { N, r, p }: ScryptParams, derive: DeriveKey): Promise<Buffer> {
+function deriveKey(password: string, salt: Buffer, length: number, { N, r, p }: ScryptParams): Promise<Buffer> {
   // Node refuses by default above 32 MiB, which N = 2^15, r = 8 just exceeds with its overhead.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
-  return derive(password.normalize('NFC'), salt, length, options);
-}
-
-function libuvScrypt(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
 }
