@@ -52,7 +52,7 @@ export class Learner {
     readonly email = `load-${randomBytes(6).toString('hex')}@example.org`,
   ) {}
 
-  /** Register (signed in by the reply), open the quiz and start an attempt. */
+  /** Register (signed in by the reply), open the quiz and start (or resume) an attempt. */
   async begin(): Promise<boolean> {
     return (await this.signUp()) && (await this.start());
   }

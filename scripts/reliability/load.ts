@@ -9,8 +9,8 @@
 // exam-start: `--learners` arrive evenly within `--window` seconds, each signs in (or, with
 //   --accounts new, signs up: the reply is the session), starts make-counter and submits once
 //   (hostile share as above); prints time to verdict, lost, 5xx, /health latency and the API's
-//   event-loop delay. Passwords are hashed at the API's own
-//   default cost unless --scrypt-cost is given.
+//   event-loop delay. Passwords are hashed at the API's own default cost unless --scrypt-cost
+//   is given.
 import { parseArgs } from 'node:util';
 import { spawnApi, stopApi, waitHealthy } from './api-process.js';
 import { embeddedDatabase, postgresDatabase, type ScratchDatabase } from './databases.js';
