@@ -1,6 +1,7 @@
 // npm run load -- [--db embedded|postgres|both] [--clients 50] [--submissions 10000] [--hostile 0.2]
 //   [--workers 0] [--scrypt-cost 10] [--per-learner 18] [--tag load] [--cpu-prof <dir>] [--engine 1000]
 // npm run load -- --scenario exam-start [--learners 300] [--window 15] [--hostile 0.2] [--db ...]
+//   [--accounts existing|new] [--hashes-at-once N]
 // Drives the built API (dist/, `npm run build` first) on 127.0.0.1.
 // steady (default): `--clients` concurrent learners submit `--submissions` in all; prints
 //   throughput, submit latency p50/p95/p99, lost submissions and 5xx responses. Before each
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '0' },
     /** Default: 10 for steady (sign-ups are not what it measures), the API's own for exam-start. */
     'scrypt-cost': { type: 'string' },
+    /** The API's PASSWORD_HASHES_AT_ONCE (default: the API's own, all cores but one). */
+    'hashes-at-once': { type: 'string' },
     /** Submissions per learner account before the client signs up a new learner. */
     'per-learner': { type: 'string', default: '18' },
     tag: { type: 'string', default: 'load' },
@@ -58,7 +61,8 @@ type ExamRun = ExamStartFigures & { backend: string; bootMs: number; cpuSeconds?
 /** Boots the API on `database`, runs `scenario` against it with the CPU watched, then stops and drops it. */
 async function withApi<T>(database: ScratchDatabase, env: Record<string, string>, scenario: (baseUrl: string) => Promise<T>) {
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
-  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, ...(scryptCost ? { SCRYPT_COST: scryptCost } : {}), ...env }, { nodeArgs: profile });
+  const hashes: Record<string, string> = values['hashes-at-once'] ? { PASSWORD_HASHES_AT_ONCE: values['hashes-at-once'] } : {};
+  const api = await spawnApi({ ...database.env, GRADER_WORKERS: values.workers!, ...(scryptCost ? { SCRYPT_COST: scryptCost } : {}), ...hashes, ...env }, { nodeArgs: profile });
   const spawnedAt = performance.now();
   try {
     const bootMs = await waitHealthy(api);
