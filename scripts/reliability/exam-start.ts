@@ -1,6 +1,7 @@
-// The exam-start scenario: a whole class arrives within a short window, each learner signs up,
-// signs in, starts the same quiz and submits once (some submissions hostile); /health is probed
-// throughout. Every accepted submission is followed through the API until it is final.
+// The exam-start scenario: a whole class arrives within a short window, each learner signs in
+// (or signs up, which signs in too), starts the same quiz and submits once (some submissions
+// hostile); /health is probed throughout. Every accepted submission is followed through the API
+// until it is final.
 import { get } from 'node:http';
 import { Learner, newStats, percentile, type CallStats } from './learner-client.js';
 import { sourceFor, type SourceKind } from './sources.js';
@@ -14,7 +15,8 @@ export interface ExamStartOptions {
   hostileShare: number;
   /**
    * 'existing' (default): the accounts are made before the window (not measured) and each learner
-   * signs in on arrival, as a class does on exam day; 'new': each signs up first, then signs in.
+   * signs in on arrival, as a class does on exam day; 'new': each signs up on arrival, and the
+   * sign-up's reply is the session (one password hash per learner either way).
    */
   accounts?: 'existing' | 'new';
   /** How long to wait for verdicts after the last arrival. */
@@ -61,7 +63,7 @@ function percentiles(values: number[]): Percentiles {
 
 interface Outcome { id?: string; status: number; kind: SourceKind; verdict?: string; submitMs?: number; arrivalMs?: number }
 
-/** One learner: arrive, sign up and in, start, submit, then poll until the verdict (or the deadline). */
+/** One learner: arrive, sign in (or up), start, submit, then poll until the verdict (or the deadline). */
 async function learner(options: ExamStartOptions, stats: CallStats, one: Learner, n: number, deadline: () => number): Promise<Outcome | undefined> {
   const arrived = performance.now();
   const ready = options.accounts === 'new' ? await one.begin() : await one.start();

@@ -52,21 +52,29 @@ export class Learner {
     readonly email = `load-${randomBytes(6).toString('hex')}@example.org`,
   ) {}
 
-  /** Register, sign in, open the quiz and start (or resume) an attempt. */
+  /** Register (signed in by the reply), open the quiz and start (or resume) an attempt. */
   async begin(): Promise<boolean> {
     return (await this.signUp()) && (await this.start());
   }
 
+  /** Register; the 201 carries a session (as in the web app), so no separate sign-in follows. */
   async signUp(): Promise<boolean> {
     const registered = await call(this.stats, `${this.baseUrl}/api/auth/register`, { method: 'POST', json: { email: this.email, password: PASSWORD, displayName: 'Load' } });
-    return registered.status === 201;
+    if (registered.status !== 201) return false;
+    this.token = registered.body.accessToken;
+    return Boolean(this.token);
   }
 
-  /** Sign in (an account made by signUp), open the quiz and start (or resume) an attempt. */
-  async start(): Promise<boolean> {
+  async signIn(): Promise<boolean> {
     const login = await call(this.stats, `${this.baseUrl}/api/auth/login`, { method: 'POST', json: { email: this.email, password: PASSWORD } });
     if (login.status !== 200) return false;
     this.token = login.body.accessToken;
+    return true;
+  }
+
+  /** Sign in unless signed up in this session, open the quiz and start (or resume) an attempt. */
+  async start(): Promise<boolean> {
+    if (!this.token && !(await this.signIn())) return false;
     await call(this.stats, `${this.baseUrl}/api/quizzes/${QUIZ}`, { token: this.token });
     const started = await call(this.stats, `${this.baseUrl}/api/quizzes/${QUIZ}/attempts`, { method: 'POST', token: this.token });
     this.attemptId = started.body?.id ?? '';

@@ -9,6 +9,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { DEFAULT_WRITE_RESERVE_BYTES, DISK_FULL, freeBytes, mayWrite, noSpaceMessage, postgresError } from './embedded-disk.js';
 import { checkedClient, LazyPGliteFactory } from './embedded-client.js';
 import { CANNOT_CONNECT_NOW, watchForDeath, type DeathWatch } from './pglite-death-watch.js';
+import { keepUsedParsers } from './pglite-parsers.js';
 
 /** A failed reopening is not retried sooner: PGlite.create blocks the event loop for ~2 s. */
 const REOPEN_RETRY_MS = 5_000;
@@ -122,6 +123,7 @@ export class EmbeddedDatabaseAdapter implements DatabaseAdapter {
 
   private async create(): Promise<Instance> {
     const pg = await PGlite.create(this.config.pgliteDir);
+    keepUsedParsers(pg);
     this.lastAnswerAt = undefined; // answers of a dead instance say nothing about this one
     const death = watchForDeath(
       pg,
