@@ -1,9 +1,7 @@
 # A function whose code claims the submission's file name through a str subclass: the harness
-# Since session 7 the verdict is a tampering error: a function whose code names another file (or a str
-# subclass) is refused by runner.functions_in_file before any test.
 # compares co_filename while it reads a traceback, and that comparison once ran this `__eq__`
 # inside the harness's privileged window (audit hook off): frames, then the harness's globals.
-# expect-status: error
+# expect-status: fail
 # expect-points: 0
 # must-not-contain: STOLEN
 import sys
