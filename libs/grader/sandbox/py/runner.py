@@ -24,9 +24,9 @@ def compile_suite(job_text):
     imports = sorted({name for text in sources if text for name in imported_modules(text)})
     importing = cases_that_import(job) if support else frozenset()
     # What hidden code may do itself (the words it mentions): change the working directory
-    # (back_in_tmp), run unittest's own machinery (unittest_intact).
-    # The checks library the platform ships (`_pyquiz_checks`) reads no source: only what an author
-    # wrote counts for that.
+    # (back_in_tmp), run unittest's own machinery (unittest_intact), read the submission's source
+    # (learner_file_intact). For the last, only what an author wrote counts: the checks library
+    # the platform ships (`_pyquiz_checks`) reads no source.
     authored = [job.get('testModule') or ''] + [text for name, text in (job.get('supportModules') or {}).items()
                                                 if not name.startswith('_pyquiz_')]
     authored += [(spec.get('setup') or '') + '\n' + (spec.get('expr') or '') for spec in job['tests'] if spec['kind'] == 'case']
