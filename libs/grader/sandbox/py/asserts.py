@@ -1316,12 +1316,13 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
             del _inner[_id(case)]
 
 
-def hidden_cases(fn, args, _hidden=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
+def hidden_cases(fn, args, _hidden=None, _current=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
                  _list=list, _len=len, _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
                  _method=_types.MethodType, _m_self=_types.MethodType.__dict__['__self__'].__get__):
     """The instances of hidden test classes in `fn` (its receiver, if a bound method) and `args`,
     and inside the test suites among them (their `_tests`, read from the instance dict), a few
-    levels down: what unittest's run() will start."""
+    levels down: what unittest's run() will start. Not the runner's own case: its test has
+    started already, and must not start again."""
     todo = [fn] + _list(args)
     found = []
     seen = 0
@@ -1331,7 +1332,7 @@ def hidden_cases(fn, args, _hidden=None, _TestCase=None, _Suite=None, _suite_dic
         t = _type(obj)
         if t is _method:  # `Other('test_c').test_c` handed to armed_call
             todo.append(_m_self(obj))
-        elif _issub(_TestCase, t):
+        elif _issub(_TestCase, t) and obj is not _current[0]:
             for klass in _mro(t):
                 entry = _hidden.get(_id(klass))
                 if entry is not None and entry[0] is klass:
@@ -1613,7 +1614,7 @@ def wire_helper(seal, S):
                   _method_name=seal(test_method_name, _case_dict=_instance_dict_getter(unittest.TestCase)))
     call_test_ = seal(armed_call, _entry=entry)
     value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests,
-                       _cases=seal(hidden_cases, _hidden=hidden_methods, _TestCase=unittest.TestCase,
+                       _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
                                    _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)))
     bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
