@@ -1159,17 +1159,20 @@ def assertions_count_on(receiver, skipping=False, _current=None, _running=None, 
                         _inner=None, _issub=type.__subclasscheck__, _type=type, _id=id,
                         _mro=type.__dict__['__mro__'].__get__):
     """Whether assertions (or a skip) on `receiver` count for the running hidden test: it is the
-    test case the runner made, or a hidden test case hidden code runs itself whose test has
-    started (value_call), or (assertions only) a function-style test is running and this is a
-    TestCase of its own (no instance of a hidden test class)."""
+    test case the runner made, or a hidden test case hidden code hands to unittest itself
+    (value_call: its setUp asserts too), or (assertions only) while a hidden test runs, a plain
+    `unittest.TestCase()` (what hidden code borrows: a submission's own cases are subclasses) or,
+    in a function-style test, a TestCase of its own (no instance of a hidden test class)."""
     if receiver is not None and receiver is _current[0]:
         return True
     pair = _inner.get(_id(receiver))
-    if pair is not None and pair[0] is receiver and pair[1]:
+    if pair is not None and pair[0] is receiver:
         return True
-    if skipping:
+    if skipping or _running[0] is None:
         return False
-    if _current[0] is None and _running[0] is not None and _issub(_TestCase, _type(receiver)):
+    if _type(receiver) is _TestCase:
+        return True
+    if _current[0] is None and _issub(_TestCase, _type(receiver)):
         for klass in _mro(_type(receiver)):
             if _id(klass) in _hidden:
                 return False
@@ -1290,7 +1293,7 @@ def enter_test(name, receiver, _entry=None, _inner=None, _tampered=None, _method
     raise _RuntimeError('hidden tests may only be run by the grader')
 
 
-def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _cases=None, _type=type, _id=id,
+def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _cases=None, _ran=None, _type=type, _id=id,
                _function=_types.FunctionType, _method=_types.MethodType,
                _m_func=_types.MethodType.__dict__['__func__'].__get__,
                _f_name=_types.FunctionType.__dict__['__name__'].__get__):
@@ -1304,6 +1307,7 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
     name = _f_name(target) if _type(target) is _function and _tests.get(_id(target)) is target else None
     added = []
     for case in _cases(fn, args):
+        _ran[0] = 1  # hidden code runs unittest itself: its classes are checked after the test (runner)
         if _id(case) not in _inner:
             _inner[_id(case)] = [case, 0]
             added.append(case)
@@ -1613,7 +1617,9 @@ def wire_helper(seal, S):
     enter_ = seal(enter_test, _entry=entry, _inner=inner, _tampered=tampered,
                   _method_name=seal(test_method_name, _case_dict=_instance_dict_getter(unittest.TestCase)))
     call_test_ = seal(armed_call, _entry=entry)
-    value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests,
+    ran_unittest = bytearray(1)  # set when hidden code hands test cases to unittest (value_call)
+    S['ran_unittest'] = ran_unittest
+    value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
                                    _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)))

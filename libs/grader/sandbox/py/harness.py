@@ -99,20 +99,32 @@ SOURCE_BUILTINS = ('compile', 'open', 'exec', 'eval', '__import__', 'getattr', '
 def source_readers():
     """The modules and classes the standard library reads source through (runner.source_readers_intact):
     (module dicts, classes), the builtins among the modules."""
+    import _io
     import ast
+    import codecs
+    import dis
+    import encodings.utf_8
+    import genericpath
     import importlib._bootstrap_external as external
     import importlib.machinery
     import inspect
+    import io
     import pathlib
     import tokenize
     ast.unparse(ast.parse('x'))  # its first use adds `_Unparser` to ast's globals: now, not in a job
-    modules = [_linecache, inspect, tokenize, ast, pathlib]
+    # How a file's text is read (open, its decoder), where its path comes from (os.path.join,
+    # os.fspath), how source is found (linecache, inspect, the import system) and parsed (tokenize,
+    # ast and its node classes, dis).
+    modules = [_linecache, inspect, tokenize, ast, pathlib, io, _io, codecs, encodings.utf_8, _os, _posixpath,
+               genericpath, dis, importlib.machinery]
     modules += [m for name, m in sorted(_sys.modules.items()) if name.startswith('pathlib.') and type(m) is _types.ModuleType]
     classes = {importlib.machinery.ModuleSpec, external.SourceFileLoader, external.FileLoader, external.SourceLoader,
-               external.SourcelessFileLoader}
+               external.SourcelessFileLoader, codecs.IncrementalDecoder, codecs.BufferedIncrementalDecoder,
+               encodings.utf_8.IncrementalDecoder, encodings.utf_8.StreamReader}
     classes.update(c for c in pathlib.Path.__mro__ if c is not object)
     classes.update(c for c in pathlib.PosixPath.__mro__ if c is not object)
-    return modules, sorted(classes, key=lambda c: c.__qualname__)
+    classes.update(c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, ast.AST))
+    return modules, sorted(classes, key=lambda c: (c.__module__, c.__qualname__))
 
 
 def class_snapshots(classes):
@@ -155,6 +167,7 @@ def install(config_text):
     disarm_exit(seal)
     disarm_signals(seal)
     disarm_gc(seal)
+    disarm_result_registry(seal)
     disarm_trace(seal)
     disarm_traceback(seal)
     S['loop_factory'] = install_event_loop()
@@ -182,6 +195,12 @@ def install(config_text):
     # The builtins those modules call: not the whole builtins dict (doctest's displayhook sets `_`)
     S['source_builtins'] = tuple((name, _builtins.__dict__[name]) for name in SOURCE_BUILTINS)
     S['sys_modules'] = _sys.modules
+    # What the strict regex assertions compile patterns with (assertRegex, assertRaisesRegex...):
+    # checked after every test (support.regex_intact), source-reading suites or not.
+    import re._compiler
+    import re._parser
+    S['regex_modules'] = tuple((m.__dict__, tuple(m.__dict__.keys()), tuple(m.__dict__.values()))
+                               for m in (_re, re._compiler, re._parser))
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).
     import unittest._log

@@ -234,6 +234,20 @@ def refuse_gc_debug(flags, _type=type, _int=int, _ValueError=ValueError):
     raise _ValueError('gc debug flags are not allowed in the grader sandbox')
 
 
+def disarm_result_registry(seal):
+    """unittest's TextTestRunner registers each result it makes in `unittest.signals._results` (for
+    Ctrl-C handling, which the sandbox has not): a hidden test that runs a suite that way would
+    leave its failure messages, with the expected values, where the submission can read them."""
+    import unittest.runner
+    import unittest.signals
+    quiet = seal(register_no_result)
+    unittest.signals.registerResult = unittest.runner.registerResult = unittest.registerResult = quiet
+
+
+def register_no_result(result):
+    return None
+
+
 def disarm_gc(seal):
     import gc
     gc.set_debug(0)

@@ -153,6 +153,7 @@ def begin(job_text):
         result = classify(exc)
         JOB['broken'] = 'not run: your code could not be imported (' + result[1] + ')'
         return outcome_json(result, captured(buf), None)
+    JOB['own_code'] = code_objects(code)
     spec = learner_spec(name, path, job['source'], code)
     mod = _importlib_util.module_from_spec(spec)  # __spec__, __loader__, __file__ as an import sets them
     # The real builtins module, as a module imported by CPython has: hidden code's
@@ -179,6 +180,17 @@ def begin(job_text):
             result = ('ok', result[1])
     keep_recursion_limit()
     return outcome_json(result, captured(buf), None)
+
+
+def code_objects(code):
+    """id -> code object of `code` and every code object nested in its constants: the code the
+    submission's file compiles to (runner.functions_in_file)."""
+    found, todo = {}, [code]
+    while todo:
+        item = todo.pop()
+        found[id(item)] = item
+        todo.extend(c for c in item.co_consts if type(c) is _types.CodeType)
+    return found
 
 
 def learner_spec(name, path, source, code):
@@ -364,6 +376,7 @@ def run_test(index):
     S['tampered'][0] = 0
     S['entry'][0] = None
     S['file_forged'][0] = 0
+    S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
     S['hidden_tests'].clear()
     fresh_any()
@@ -387,6 +400,9 @@ def run_test(index):
         result, extra = classify(exc), None
     if not learner_file_intact() or S['file_forged'][0]:
         result, extra = ('error', FILE_TAMPERED), None
+    elif not regex_intact() or (S['ran_unittest'][0] and not unittest_intact()):
+        result, extra = ('error', 'tampering detected: the submission changed the standard library the tests run on'
+                                  ' (re, or unittest\'s results and suites)'), None
     keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
 
@@ -462,20 +478,29 @@ def source_readers_intact():
 
 
 def functions_in_file(mod, path, _code=_types.FunctionType.__dict__['__code__'].__get__,
-                      _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__):
+                      _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__,
+                      _globals=_types.FunctionType.__dict__['__globals__'].__get__):
     """The functions of the submission's module (and what their `__wrapped__` leads to: what
     `inspect.getsource(solution.total)` reads) come from its file or from a file the submission
     cannot write (the standard library's `namedtuple`, imported; a frozen module's `<frozen abc>`):
     a function whose code names a clean copy in /tmp (`code.replace(co_filename=...)`) or a
     made-up name that linecache could be given (`<clean>`) would forge a source check of that
-    function. (A linecache entry planted for a stdlib file's name is not caught: README.)"""
+    function; one whose code claims the file must run code compiled from it (JOB['own_code']).
+    (A linecache entry planted for a stdlib file's name is not caught: README.)"""
+    own_code = JOB['own_code']
     for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
+            home = _globals(value)
+            if home is SEALED_GLOBALS or id(home) in HIDDEN_NAMESPACES:
+                break  # the grader's own (`from signal import signal`) or hidden code's: not the submission's
             try:
-                filename = _code(value).co_filename  # a hidden function here: the hook refuses, tampering
+                code = _code(value)
             except Exception:
                 return False
+            filename = code.co_filename
+            if filename == path and type(filename) is str and own_code.get(id(code)) is not code:
+                return False  # its code replaced (`code.replace(co_firstlineno=...)`: other lines of the file)
             if type(filename) is not str:
                 return False
             if filename != path and (str.startswith(filename, '/tmp/') or '/../' in filename

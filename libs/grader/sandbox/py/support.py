@@ -248,6 +248,11 @@ def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__
             and all(map(_is, _chain.from_iterable(mros), mro_entries)))
 
 
+def regex_intact():
+    """re and its compiler hold what they held at boot (harness: S['regex_modules'])."""
+    return all(same_dict(space, keys, values) for space, keys, values in S['regex_modules'])
+
+
 def unittest_intact():
     """unittest's own classes (results, suites, loaders, runners, the test-part machinery) hold the
     attributes and MRO they had at boot, by identity: when hidden code runs unittest itself, its
