@@ -235,9 +235,9 @@ def testcase_intact():
 def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
                  _keys=_types.MappingProxyType.keys, _values=_types.MappingProxyType.values):
     """unittest.mock's classes (mocks.mock_classes) and unittest's own context managers of
-    assertRaises/assertWarns/assertLogs (which a test's verdict goes through, and which the
-    submission could reach: `unittest._log._AssertLogsContext.__exit__`) hold exactly the attributes they had at boot,
-    the same objects in the same order, and the same MRO. Each class's dict and MRO have their
+    assertRaises/assertWarns/assertLogs (a verdict goes through them, and the submission can
+    reach them: `unittest._log._AssertLogsContext.__exit__`) hold exactly the attributes they had
+    at boot, the same objects in the same order, and the same MRO. Each class's dict and MRO have their
     boot length, so the flat sequences line up class by class; compared by identity in C."""
     classes, dict_lengths, mro_lengths, keys, values, mro_entries = S['mock_classes']
     dicts = tuple(map(_dict, classes))
