@@ -477,38 +477,56 @@ def source_readers_intact():
             and all(dict.get(_builtins.__dict__, name) is value for name, value in S['source_builtins']))
 
 
-def functions_in_file(mod, path, _code=_types.FunctionType.__dict__['__code__'].__get__,
-                      _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__,
-                      _globals=_types.FunctionType.__dict__['__globals__'].__get__):
+def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__'].__get__,
+                      _class_dict=type.__dict__['__dict__'].__get__,
+                      _static_func=staticmethod.__dict__['__func__'].__get__,
+                      _class_func=classmethod.__dict__['__func__'].__get__):
     """The functions of the submission's module (and what their `__wrapped__` leads to: what
     `inspect.getsource(solution.total)` reads) come from its file or from a file the submission
     cannot write (the standard library's `namedtuple`, imported; a frozen module's `<frozen abc>`):
     a function whose code names a clean copy in /tmp (`code.replace(co_filename=...)`) or a
     made-up name that linecache could be given (`<clean>`) would forge a source check of that
     function; one whose code claims the file must run code compiled from it (JOB['own_code']).
-    (A linecache entry planted for a stdlib file's name is not caught: README.)"""
-    own_code = JOB['own_code']
+    The methods of the module's own classes likewise, except that a made-up name is allowed there
+    (dataclass and namedtuple methods are compiled as `<string>`). (A linecache entry planted for a
+    stdlib file's name, or for such a made-up name, is not caught: README.)"""
+    name = JOB['module_name']
     for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
-            home = _globals(value)
-            if home is SEALED_GLOBALS or id(home) in HIDDEN_NAMESPACES:
-                break  # the grader's own (`from signal import signal`) or hidden code's: not the submission's
-            try:
-                code = _code(value)
-            except Exception:
-                return False
-            filename = code.co_filename
-            if filename == path and type(filename) is str and own_code.get(id(code)) is not code:
-                return False  # its code replaced (`code.replace(co_firstlineno=...)`: other lines of the file)
-            if type(filename) is not str:
-                return False
-            if filename != path and (str.startswith(filename, '/tmp/') or '/../' in filename
-                                     or not (str.startswith(filename, '/') or str.startswith(filename, '<frozen '))):
+            if not function_from_file(value, path, True):
                 return False
             value = dict.get(_fn_dict(value), '__wrapped__')
             depth += 1
+        if issubclass(type(value), type) and _types.MappingProxyType.get(_class_dict(value), '__module__') == name:
+            for member in list(_types.MappingProxyType.values(_class_dict(value))):
+                if type(member) is staticmethod:
+                    member = _static_func(member)
+                elif type(member) is classmethod:
+                    member = _class_func(member)
+                if type(member) is _types.FunctionType and not function_from_file(member, path, False):
+                    return False
     return True
+
+
+def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__code__'].__get__,
+                       _globals=_types.FunctionType.__dict__['__globals__'].__get__):
+    """functions_in_file's rule for one function (`strict`: no made-up file names)."""
+    home = _globals(fn)
+    if home is SEALED_GLOBALS or id(home) in HIDDEN_NAMESPACES:
+        return True  # the grader's own (`from signal import signal`) or hidden code's: not the submission's
+    try:
+        code = _code(fn)
+    except Exception:
+        return False
+    filename = code.co_filename
+    if type(filename) is not str:
+        return False
+    if filename == path:  # its code replaced (`code.replace(co_firstlineno=...)`: other lines of the file)?
+        return JOB['own_code'].get(id(code)) is code
+    if str.startswith(filename, '/tmp/') or '/../' in filename:
+        return False
+    return not strict or str.startswith(filename, '/') or str.startswith(filename, '<frozen ')
 
 
 def import_record_true(record, path, field, _spec_dict=_importlib_machinery.ModuleSpec.__dict__['__dict__'].__get__,
