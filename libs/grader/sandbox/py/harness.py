@@ -127,6 +127,11 @@ def source_readers():
     return modules, sorted(classes, key=lambda c: (c.__module__, c.__qualname__))
 
 
+def module_snapshots(modules):
+    """(its dict, the dict's keys, its values) of each module, for support.modules_intact."""
+    return tuple((m.__dict__, tuple(m.__dict__.keys()), tuple(m.__dict__.values())) for m in modules)
+
+
 def class_snapshots(classes):
     """(class, its dict's keys, values, its MRO) of each, for support.classes_intact."""
     return tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__) for c in classes)
@@ -190,7 +195,7 @@ def install(config_text):
     S['any_class'] = _mock._ANY
     S['unittest_classes'] = class_snapshots(unittest_machinery())
     modules, classes = source_readers()
-    S['source_modules'] = tuple((m.__dict__, tuple(m.__dict__.keys()), tuple(m.__dict__.values())) for m in modules)
+    S['source_modules'] = module_snapshots(modules)
     S['source_classes'] = class_snapshots(classes)
     # The builtins those modules call: not the whole builtins dict (doctest's displayhook sets `_`)
     S['source_builtins'] = tuple((name, _builtins.__dict__[name]) for name in SOURCE_BUILTINS)
@@ -199,8 +204,7 @@ def install(config_text):
     # checked after every test (support.regex_intact), source-reading suites or not.
     import re._compiler
     import re._parser
-    S['regex_modules'] = tuple((m.__dict__, tuple(m.__dict__.keys()), tuple(m.__dict__.values()))
-                               for m in (_re, re._compiler, re._parser))
+    S['regex_modules'] = module_snapshots((_re, re._compiler, re._parser))
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).
     import unittest._log

@@ -473,7 +473,7 @@ def source_readers_intact():
     return (dict.get(_sys.__dict__, 'modules') is S['sys_modules']
             and same_dict(JOB['loader'].__dict__, JOB['loader_keys'], JOB['loader_values'])
             and classes_intact(S['source_classes'])
-            and all(same_dict(space, keys, values) for space, keys, values in S['source_modules'])
+            and modules_intact(S['source_modules'])
             and all(dict.get(_builtins.__dict__, name) is value for name, value in S['source_builtins']))
 
 

@@ -250,7 +250,7 @@ def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__
 
 def regex_intact():
     """re and its compiler hold what they held at boot (harness: S['regex_modules'])."""
-    return all(same_dict(space, keys, values) for space, keys, values in S['regex_modules'])
+    return modules_intact(S['regex_modules'])
 
 
 def unittest_intact():
@@ -258,6 +258,11 @@ def unittest_intact():
     attributes and MRO they had at boot, by identity: when hidden code runs unittest itself, its
     verdict comes from them (`result.wasSuccessful()`), and they are the submission's classes too."""
     return classes_intact(S['unittest_classes'])
+
+
+def modules_intact(snapshots):
+    """Each module dict snapshot taken at boot (harness.module_snapshots) still holds."""
+    return all(same_dict(space, keys, values) for space, keys, values in snapshots)
 
 
 def classes_intact(snapshots, _dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__):
