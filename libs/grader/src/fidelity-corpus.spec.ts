@@ -112,6 +112,14 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
       .toEqual({ differences: 0, examples: [] });
   }, 120000);
 
+  withCPython('the helper\'s ndiff is difflib\'s, line for line, on 1,000 random diffs (reference/ndiff_fuzz.py)', () => {
+    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'ndiff_fuzz.py');
+    const run = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['-I', '-S', script, '11', '1000'], { encoding: 'utf8', timeout: 120000 });
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { differences: number };
+    expect({ differences: summary.differences, examples: run.stdout.trim().split('\n').slice(0, -1) })
+      .toEqual({ differences: 0, examples: [] });
+  }, 120000);
+
   it.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {
     const [engine, reference] = await grade(fixture, lie.code);
     const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));
