@@ -8,7 +8,7 @@
 # learner object whether it equals trusted data.  Messages follow unittest's wording ("Lists
 # differ: ... First differing element 2:", the author's msg appended after " : "), built from
 # safe reprs.  difflib and pprint are pure Python that learner code can patch, and they would see
-# the expected values: the diff below is this file's own, shaped like ndiff's.
+# the expected values: the diff below is a port of difflib's ndiff, the layout pprint's.
 
 EQ_METHODS = frozenset({'assertEqual', 'assertEquals', 'assertListEqual', 'assertTupleEqual',
                         'assertDictEqual', 'assertSetEqual', 'assertMultiLineEqual',
@@ -217,20 +217,45 @@ def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=N
     return head + _join(',\n' + ' ' * (indent + inner), parts) + tail
 
 
-def sorted_if_plain(items, _type=type, _sorted=sorted, _list=list, _str=str, _int=int, _float=float,
-             _bool=bool, _Exception=Exception):
-    """Sorted when every item is an exact str, or every item an exact int/float (C compares)."""
-    strs = nums = True
+# Types whose `<` runs in C and cannot be changed (immutable types: their methods are not
+# learner code): pprint's order of dict keys and set items is computed on these only.
+PLAIN_ORDER_TYPES = frozenset(t for t in (int, float, bool, str, bytes, type(None), complex, _datetime.date,
+                                          _datetime.datetime, _datetime.time, _datetime.timedelta,
+                                          _decimal.Decimal)
+                              if t.__flags__ & (1 << 8))  # Py_TPFLAGS_IMMUTABLETYPE
+
+
+def plain_orderable(x, _self=SELF, _type=type, _tuple=tuple, _plain=PLAIN_ORDER_TYPES):
+    """Whether x is of PLAIN_ORDER_TYPES, or an exact tuple of such values."""
+    t = _type(x)
+    if t is _tuple:
+        for item in x:
+            if not _self(item):
+                return False
+        return True
+    return t in _plain
+
+
+def safe_key_cmp(a, b, _type=type, _str=str, _id=id, _TypeError=TypeError):
+    """pprint's _safe_key order as a cmp for functools.cmp_to_key (sorted only asks `<`): a < b,
+    or, for values that do not compare, (type name, id) < (type name, id)."""
+    try:
+        less = a < b
+    except _TypeError:
+        less = (_str(_type(a)), _id(a)) < (_str(_type(b)), _id(b))
+    return -1 if less else 0
+
+
+def sorted_if_plain(items, _plain=None, _key=None, _sorted=sorted, _list=list, _Exception=Exception):
+    """Items in pprint's order (sorted with its _safe_key) when every item is plain_orderable,
+    else as they are."""
     for x in items:
-        t = _type(x)
-        strs = strs and t is _str
-        nums = nums and (t is _int or t is _float or t is _bool)
-    if (strs or nums) and items:
-        try:
-            return _sorted(items)
-        except _Exception:
-            pass
-    return _list(items)
+        if not _plain(x):
+            return _list(items)
+    try:
+        return _sorted(items, key=_key)
+    except _Exception:
+        return _list(items)
 
 
 # difflib.ndiff as CPython 3.11 computes it, for unittest's diffs of sequences, dicts and
@@ -1751,7 +1776,8 @@ def wire_helper(seal, S):
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
     strict_show_ = seal(strict_show, _srepr=srepr_)
-    sortable_ = seal(sorted_if_plain)
+    sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
+                     _key=functools.cmp_to_key(seal(safe_key_cmp)))
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _sortable=sortable_, _all_flat=all_flat_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
                     _short=short_)
