@@ -1,7 +1,7 @@
 import { formatPoints, pointsOf } from './components/points.js';
 import { explainOutcome } from './questions/outcome-text.js';
 import { moveItem } from './questions/move-item.js';
-import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse } from './questions/parsons-board.js';
+import { addLine, indentLine, initialBoard, moveLine, programAnswer, removeLine, toResponse } from './questions/parsons-board.js';
 import { attemptPath, authLink, matchRoute, pageOf, returnPathOf } from './router.js';
 import { openingState } from './questions/opening-state.js';
 import type { LearnerCodeWork, LearnerSubmissionWithSource } from './api/types.js';
@@ -50,6 +50,17 @@ describe('Parsons board', () => {
     const board = removeLine(addLine(addLine(initialBoard(lines), 0), 0), 0);
     expect(board.unused.map((b) => b.id)).toEqual([0, 2, 3]);
     expect(board.program).toEqual([{ id: 1, line: 'def f():', indent: 0 }]);
+  });
+
+  it('lays out again the program a run-graded problem sent (4 spaces a level), repeated lines kept apart', () => {
+    // what quiz-spec's assembleProgram made of def f(): / x = 1 / return x / return x (a distractor)
+    const program = 'def f():\n    x = 1\n    return x\nreturn x\n';
+    const board = initialBoard(lines, programAnswer(program, true));
+    expect(toResponse(board, true)).toEqual([{ line: 'def f():', indent: 0 }, { line: 'x = 1', indent: 1 }, { line: 'return x', indent: 1 }, { line: 'return x', indent: 0 }]);
+    expect(board.unused).toEqual([]);
+    // Without indentation the lines are their own text, spaces and all.
+    const flat = initialBoard(['  a', 'b'], programAnswer('b\n  a\n', false));
+    expect(toResponse(flat, false)).toEqual([{ line: 'b' }, { line: '  a' }]);
   });
 
   it('reorders, never indents below 0, and lays out a sent answer again', () => {

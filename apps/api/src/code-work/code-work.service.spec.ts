@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { ParsonsQuestion } from '@app/quiz-spec';
 import type { QuizSettings } from '../attempts/attempt.types.js';
 import { FakeAttempts, publishedQuiz, questionRecord } from '../attempts/testing/fake-attempts.repository.js';
 import { code, single } from '../attempts/testing/questions.fixture.js';
@@ -27,8 +28,17 @@ class FakeCodeWork {
   }
 }
 
+/** A Parsons problem graded by running its program; one checked by order has no code work. */
+const runParsons: ParsonsQuestion = {
+  type: 'parsons', id: 'build', prompt: 'Build it', points: 2, concepts: [], indent: true, partial: true, grading: 'run',
+  lines: [{ text: 'def f():', indent: 0 }, { text: 'return 1', indent: 1 }], distractors: [],
+  tests: [{ name: 'one', expr: 'f()', expected: 1, points: 2 }],
+};
+const orderParsons: ParsonsQuestion = { ...runParsons, id: 'order', grading: 'order', tests: [] };
+
 function setup(settings: QuizSettings = { attempts: 0 }) {
-  const attempts = new FakeAttempts(publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code)], settings));
+  const attempts = new FakeAttempts(publishedQuiz([questionRecord('q-single', single), questionRecord('q-code', code),
+    questionRecord('q-build', runParsons), questionRecord('q-order', orderParsons)], settings));
   const work = new FakeCodeWork();
   return { attempts, work, service: new CodeWorkService(attempts.asRepository(), work as unknown as CodeWorkRepository) };
 }
@@ -58,12 +68,13 @@ describe(CodeWorkService.name, () => {
     await expect(service.saveDraft('u1', overdue.id, 'counter', 'x', NOW)).rejects.toThrow(ForbiddenException);
   });
 
-  it('reads back the code work of code questions only, and offers earlier code only to a fresh attempt in progress', async () => {
+  it('reads back the code work of code questions and run-graded Parsons problems only, and offers earlier code only to a fresh attempt in progress', async () => {
     const { service, attempts, work } = setup();
     const fresh = attempts.add('u1');
     work.earlier = [{ questionKey: 'counter', attemptId: 'attempt-0', source: 'last time', createdAt: NOW }];
     expect((await service.codeOf('u1', fresh.id, NOW)).questions).toEqual([
       { questionKey: 'counter', draft: null, lastRun: null, lastSubmission: null, earlier: { attemptId: 'attempt-0', source: 'last time', createdAt: NOW.toISOString() } },
+      { questionKey: 'build', draft: null, lastRun: null, lastSubmission: null, earlier: null },
     ]);
     work.submissions.push(graded(fresh.id, 'run', 'run code'));
     const [withRun] = (await service.codeOf('u1', fresh.id, NOW)).questions;
@@ -74,6 +85,14 @@ describe(CodeWorkService.name, () => {
     const finished = attempts.add('u1', { status: 'submitted' });
     expect((await service.codeOf('u1', finished.id, NOW)).questions[0]!.earlier).toBeNull();
     await expect(service.codeOf('u2', fresh.id, NOW)).rejects.toThrow(NotFoundException);
+  });
+
+  it('reads back the program last sent for a Parsons problem graded by running (its board is laid out again from it)', async () => {
+    const { service, attempts, work } = setup();
+    const attempt = attempts.add('u1');
+    work.submissions.push({ ...graded(attempt.id, 'submit', 'def f():\n    return 1\n'), questionKey: 'build' });
+    const build = (await service.codeOf('u1', attempt.id, NOW)).questions.find((w) => w.questionKey === 'build');
+    expect(build?.lastSubmission).toMatchObject({ kind: 'submit', source: 'def f():\n    return 1\n', points: 1 });
   });
 
   it('withholds an exam submission’s verdict until release but shows its code', async () => {

@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { isRunGraded } from '@app/quiz-spec';
 import type { LearnerAttemptCode, LearnerCodeWork, LearnerDraft, LearnerSubmissionWithSource } from '@app/contracts';
 import { alreadySubmitted } from '../attempts/answer-question.use-case.js';
 import { AttemptsRepository } from '../attempts/attempts.repository.js';
@@ -35,7 +36,9 @@ export class CodeWorkService {
     if (!attempt) throw new NotFoundException(`No attempt ${attemptId}`);
     // The same rule as the attempt's own view: a withheld exam verdict stays withheld here.
     const hidden = scoresHidden(attempt.version.settings, attempt.quiz.scoresReleasedAt, now);
-    const codeQuestions = attempt.version.questions.filter((q) => q.content.type === 'code');
+    // Code questions and Parsons problems graded by running: a reload shows the program last
+    // sent (a Parsons board is laid out again from it) with its results.
+    const codeQuestions = attempt.version.questions.filter((q) => isRunGraded(q.content));
     const [drafts, latest] = await Promise.all([this.code.findDrafts(attemptId), this.code.latestSubmissions(attemptId)]);
     const draftOf = new Map(drafts.map((d) => [d.questionId, d]));
     const view = (row: SubmissionWithSource | undefined): LearnerSubmissionWithSource | null =>

@@ -1,7 +1,7 @@
 import type { LearnerCodeView, LearnerCodeWork, LearnerSubmissionWithSource } from '../api/types.js';
 
 /** The newer of the attempt's last run and last submission: what the page showed last. */
-function newest(work: LearnerCodeWork): LearnerSubmissionWithSource | undefined {
+export function newest(work: LearnerCodeWork): LearnerSubmissionWithSource | undefined {
   const { lastRun, lastSubmission } = work;
   if (!lastRun || !lastSubmission) return lastRun ?? lastSubmission ?? undefined;
   return lastRun.createdAt > lastSubmission.createdAt ? lastRun : lastSubmission;

@@ -66,6 +66,24 @@ export function indentLine(board: Board, programIndex: number, by: 1 | -1): Boar
   return { ...board, program: board.program.map((b, i) => (i === programIndex ? { ...b, indent } : b)) };
 }
 
+// Spaces per level in the program a run-graded problem's lines make (quiz-spec assembleProgram).
+const PROGRAM_INDENT = 4;
+
+/**
+ * A program sent for a problem graded by running (`assembleProgram`: each line at 4 spaces per
+ * level), read back as the answer it was made from, for `initialBoard`: after a reload the board
+ * shows the program last run or submitted.
+ */
+export function programAnswer(source: string, withIndent: boolean): { line: string; indent: number }[] {
+  const rows = source.split('\n');
+  if (rows.at(-1) === '') rows.pop();
+  return rows.map((row) => {
+    if (!withIndent) return { line: row, indent: 0 };
+    const line = row.trimStart();
+    return { line, indent: Math.floor((row.length - line.length) / PROGRAM_INDENT) };
+  });
+}
+
 /** The answer the API takes: lines as shown, in order; `indent` only when the problem asks for it. */
 export function toResponse(board: Board, withIndent: boolean): { line: string; indent?: number }[] {
   return board.program.map((b) => (withIndent ? { line: b.line, indent: b.indent } : { line: b.line }));

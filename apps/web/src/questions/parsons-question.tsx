@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type 
 import type { LearnerParsonsView } from '../api/types.js';
 import { ErrorBox } from '../components/feedback.js';
 import { AnswerVerdict } from './answer-verdict.js';
-import { addLine, indentLine, initialBoard, moveLine, removeLine, toResponse, type Board } from './parsons-board.js';
+import { addLine, indentLine, initialBoard, moveLine, programAnswer, removeLine, toResponse, type Board } from './parsons-board.js';
+import { newest } from './opening-state.js';
 import { checkLabel } from './check-label.js';
 import type { QuestionProps } from './question-props.js';
 import { useAnswer } from './use-answer.js';
@@ -18,8 +19,12 @@ type ListName = 'unused' | 'program';
  * Alt+Up/Alt+Down move a program line, Alt+Right/Alt+Left indent it. Every change is announced in
  * a polite live region; each line also has buttons doing the same.
  */
-export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered, refresh, scoresHidden }: QuestionProps<LearnerParsonsView>) {
-  const [board, setBoard] = useState<Board>(() => initialBoard(question.lines, answer?.response));
+export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswered, refresh, scoresHidden, work, reviewing = false }: QuestionProps<LearnerParsonsView>) {
+  // Graded by running, the lines are sent as a program: a reload lays the board out again from
+  // the program last sent (the one submitted, when reviewing) and shows its results.
+  const [sent] = useState(() => (work ? (reviewing ? work.lastSubmission ?? undefined : newest(work)) : undefined));
+  const [board, setBoard] = useState<Board>(() =>
+    initialBoard(question.lines, answer?.response ?? (sent ? programAnswer(sent.source, !!question.indent) : undefined)));
   const [announcement, setAnnouncement] = useState('');
   // Roving tab stop: one line per list is in the Tab order, arrows move within the list.
   const [active, setActive] = useState<Record<ListName, number>>({ unused: 0, program: 0 });
@@ -27,7 +32,7 @@ export function ParsonsQuestion({ question, attemptId, answer, locked, onAnswere
   const { busy, error, send, justAnswered } = useAnswer(attemptId, question.id, onAnswered);
   // Graded by running: sent like code (to the submissions route) as often as allowed, each time with test results.
   const runs = question.grading === 'run';
-  const grading = useGrading(attemptId, question.id);
+  const grading = useGrading(attemptId, question.id, sent);
   const disabled = locked || busy || grading.grading !== null || (!runs && !!answer);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const [outcomeTick, setOutcomeTick] = useState(0);

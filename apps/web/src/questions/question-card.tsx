@@ -47,7 +47,7 @@ function QuestionBody(props: QuestionProps<LearnerQuestionView>) {
     case 'ordering':
       return <OrderingQuestion question={question} {...shared} />;
     case 'parsons':
-      return <ParsonsQuestion question={question} {...shared} />;
+      return <ParsonsQuestion question={question} {...shared} work={props.work} reviewing={props.reviewing} />;
     case 'predict_output':
     case 'short_answer':
       return <TextQuestion question={question} {...shared} />;
