@@ -208,14 +208,16 @@ export class AttemptsRepository {
 
 /**
  * The best graded `submit` of each code question of an attempt (the earliest among equals), with
- * the maximum a regrade marked it against. Shared by finishing, scoring as it goes and regrading,
+ * the maximum a regrade marked it against (the regrade version's points for the question; a
+ * regrade stored before they were kept: the tests' sum). Shared by finishing, scoring as it goes and regrading,
  * so that all three count a code question alike. Raw SQL: only the `regrade` key of the stored
  * result is read (results can be large).
  */
 export async function readBestCode(tx: Db, attemptId: string): Promise<Map<string, CodeBest & { id: string }>> {
   const rows = await tx.$queryRaw<{ id: string; questionId: string; score: number | null; regradedMax: number | null }[]>`
     SELECT DISTINCT ON ("questionId") "id"::text AS "id", "questionId"::text AS "questionId", "score",
-      CASE WHEN "result"->'regrade' IS NOT NULL THEN "maxPoints" END AS "regradedMax"
+      CASE WHEN "result"->'regrade' IS NOT NULL
+        THEN COALESCE(("result"->'regrade'->>'questionPoints')::float8, "maxPoints") END AS "regradedMax"
     FROM "submissions"
     WHERE "attemptId" = ${attemptId}::uuid AND "kind" = 'submit' AND "status" = 'graded'
     ORDER BY "questionId", "score" DESC NULLS LAST, "createdAt" ASC, "id" ASC`;

@@ -53,7 +53,7 @@ export class RegradeQuiz {
       // The preview's own verdicts when kept, so the stored outcome is the one the instructor saw.
       const results = this.previews.get(previewId) ?? (await this.gradeAll(inputs));
       const version = inputs.target.version;
-      const writes = inputs.matched.map(({ candidate }) => ({ candidate, result: results.get(candidate.id)!, version, previewId }));
+      const writes = inputs.matched.map(({ candidate, question }) => ({ candidate, result: results.get(candidate.id)!, version, questionPoints: question.points, previewId }));
       await this.repository.apply(quizId, writes);
       this.previews.delete(previewId);
       return report(quizId, inputs, previewId, results, true);

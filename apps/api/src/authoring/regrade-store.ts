@@ -16,6 +16,12 @@ export interface RegradeWrite {
   result: GradingResult;
   /** The version whose tests gave `result`, kept in the stored result (see gradedVersionOf). */
   version: number;
+  /**
+   * That version's points for the question: what the regraded answer counts against in its
+   * attempt (readBestCode). Not `result.max_points`, the tests' sum, which an explicit `points:`
+   * (a `ref:` code question, a run-graded Parsons problem) overrides.
+   */
+  questionPoints: number;
   previewId: string;
 }
 
@@ -39,8 +45,8 @@ export async function applyRegrade(tx: Tx, quizId: string, writes: RegradeWrite[
   }
 }
 
-async function storeResult(tx: Tx, { candidate, result, version, previewId }: RegradeWrite, now: Date): Promise<void> {
-  const regrade = { version, previewId, at: now.toISOString(), previous: { points: candidate.points, maxPoints: candidate.maxPoints, score: candidate.score } };
+async function storeResult(tx: Tx, { candidate, result, version, questionPoints, previewId }: RegradeWrite, now: Date): Promise<void> {
+  const regrade = { version, questionPoints, previewId, at: now.toISOString(), previous: { points: candidate.points, maxPoints: candidate.maxPoints, score: candidate.score } };
   // Guarded by the grading time the preview saw: a submission changed since then aborts the whole commit.
   const { count } = await tx.submission.updateMany({
     where: { id: candidate.id, status: 'graded', gradedAt: candidate.gradedAt },

@@ -69,7 +69,7 @@ describe(RegradeRepository.name, () => {
     const candidates = await repository.candidates(QUIZ);
     return candidates
       .filter((c) => c.id in newPoints)
-      .map((candidate) => ({ candidate, result: result(newPoints[candidate.id]!), version: 2, previewId: 'p'.repeat(64) }));
+      .map((candidate) => ({ candidate, result: result(newPoints[candidate.id]!), version: 2, questionPoints: 3, previewId: 'p'.repeat(64) }));
   }
 
   it('reads every graded submit of the quiz, and the current version as the target', async () => {
@@ -127,10 +127,27 @@ describe(RegradeRepository.name, () => {
     await db.prisma.bestScore.create({ data: { userId: learner.id, quizId: QUIZ, attemptId: open.id, score: 3, maxScore: 3 } });
     const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
     const worthFive = { ...result(3), score: 3 / 5, max_points: 5 };
-    await repository.apply(QUIZ, [{ candidate, result: worthFive, version: 2, previewId: 'q'.repeat(64) }]);
+    await repository.apply(QUIZ, [{ candidate, result: worthFive, version: 2, questionPoints: 5, previewId: 'q'.repeat(64) }]);
 
     expect(await db.prisma.attempt.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: 'in_progress', score: 3, maxScore: 5 });
     expect(await db.prisma.bestScore.findUniqueOrThrow({ where: { userId_quizId: { userId: learner.id, quizId: QUIZ } } })).toMatchObject({ attemptId: open.id, score: 3, maxScore: 5 });
+  });
+
+  // A question with an explicit `points:` (a `ref:` code question, a run-graded Parsons problem)
+  // is worth those points, whatever its tests add up to: a regrade keeps it so.
+  it('counts a regraded answer against the question\'s points (10), not its tests\' sum (3)', async () => {
+    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY, quizVersion: { version: 1 } } });
+    const learner = await db.prisma.user.create({ data: { email: 'explicit-points@example.org', passwordHash: 'x', displayName: 'P' } });
+    const done = await db.prisma.attempt.create({ data: { userId: learner.id, quizVersionId: question.quizVersionId, status: 'submitted', score: 10, maxScore: 10, submittedAt: new Date() } });
+    const submission = await db.prisma.submission.create({
+      data: { attemptId: done.id, userId: learner.id, questionId: question.id, source: 'explicit', kind: 'submit', status: 'graded', score: 1, points: 3, maxPoints: 3, result: result(3) as object, gradedAt: new Date() },
+    });
+    await db.prisma.answer.create({ data: { attemptId: done.id, questionId: question.id, response: { submissionId: submission.id }, correct: true, score: 1, points: 10 } });
+    const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
+    await repository.apply(QUIZ, [{ candidate, result: result(2), version: 2, questionPoints: 10, previewId: 'r'.repeat(64) }]);
+
+    // 2 of the tests' 3 points is 2/3 of the question: 6.67 of 10 (before: 2 / 3, the attempt's maximum shrunk to 3).
+    expect(await db.prisma.attempt.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({ score: 6.666667, maxScore: 10 });
   });
 
   async function otherId(): Promise<string> {
