@@ -3,7 +3,7 @@ import { isRef, type FileItem, type QuizFile } from './build-model.js';
 import type { DataPath, Problem } from './errors.js';
 import type { Choice, CodeQuestion, ParsonsQuestion, Question, TestDef } from './model.types.js';
 import { parsonsBlock } from './parsons.js';
-import { placeholdersOf } from './variants.js';
+import { fillQuestion, hasVariants, placeholdersOf, variantsToCheck } from './variants.js';
 
 /** Rules a schema cannot say well. `expectedId` is `<course-dir>/<file-stem>`. */
 export function checkItem(item: FileItem, expectedId: string): Problem[] {
@@ -31,9 +31,34 @@ function checkQuiz(quiz: QuizFile): Problem[] {
     if (isRef(q)) return;
     problems.push(...checkQuestion(q, ['questions', i]));
     // A code question checks its variants with the rest of its fields (exercise files too).
-    if (q.type !== 'code') problems.push(...checkVariants(q, ['questions', i]));
+    if (q.type !== 'code') problems.push(...checkVariants(q, ['questions', i]), ...checkFilledVariants(q, ['questions', i]));
   });
   return problems;
+}
+
+/**
+ * The rules above again on the question as each checked variant fills it in (the validator's
+ * sample: every listed variant, or both ends and fixed draws of a range): two ordering items,
+ * choices or Parsons lines that differ as `{{a}}` and `{{b}}` may be the same once filled in.
+ * A problem the question has as written is reported once, without a variant.
+ */
+function checkFilledVariants(q: Question, base: DataPath): Problem[] {
+  if (!hasVariants(q)) return [];
+  const key = (p: Problem) => `${p.path.join('.')}|${p.message}`;
+  const seen = new Set(checkQuestion(q, base).map(key));
+  const problems: Problem[] = [];
+  for (const values of variantsToCheck(q)) {
+    for (const problem of checkQuestion(fillQuestion(q, values), base)) {
+      if (seen.has(key(problem))) continue;
+      seen.add(key(problem));
+      problems.push({ path: problem.path, message: `${problem.message} in the variant ${variantText(values)}` });
+    }
+  }
+  return problems;
+}
+
+function variantText(values: Record<string, unknown>): string {
+  return Object.entries(values).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ');
 }
 
 function checkQuestion(q: Question, base: DataPath): Problem[] {

@@ -147,6 +147,20 @@ describe('variants of questions other than code', () => {
     expect(view).not.toMatch(/"accept|variants|params|x\+y/);
   });
 
+  it('reports ordering items that one variant makes identical, at file:line:col, naming the variant', () => {
+    const ordering = [
+      'kind: quiz', 'id: closures/steps', 'title: Steps', 'questions:',
+      '  - id: order-steps', '    type: ordering', '    params: { a: [1, 2], b: [2, 3] }',
+      '    prompt: "Order the calls"', '    items: ["step({{a}})", "step({{b}})", "done()"]', '',
+    ].join('\n');
+    // a=2, b=2 is drawn by the validator's sample (every value of two small lists): both items read step(2)
+    expect(messagesOf(parseFileText('closures/steps.yaml', ordering))).toEqual([
+      'closures/steps.yaml:9:28: questions[0].items[1]: duplicate item "step(2)" (first used at index 0) in the variant a=2, b=2',
+    ]);
+    // Distinct in every variant: valid.
+    expect(parseFileText('closures/steps.yaml', ordering.replace('params: { a: [1, 2], b: [2, 3] }', 'params: { a: [1, 2], b: [3, 4] }')).ok).toBe(true);
+  });
+
   it('reports an undeclared parameter in a choice, an answer or the expected output at file:line:col', () => {
     const broken = NON_CODE.replace('feedback: "{{n}} is added"', 'feedback: "{{m}} is added"').replace('expected_output: "{{k}} {{s}}"', 'expected_output: "{{k}} {{t}}"');
     expect(messagesOf(parseFileText('closures/varied.yaml', broken))).toEqual([

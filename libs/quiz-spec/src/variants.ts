@@ -64,6 +64,15 @@ export function variantsToCheck(q: Question, limit = 12): Values[] {
   if (q.variants) return q.variants.map((v) => ({ ...v }));
   if (!q.params) return [];
   const names = Object.keys(q.params).sort();
+  if (variantCount(q) <= limit) { // every combination (draws could miss one)
+    let all: Values[] = [{}];
+    for (const name of names) {
+      const spec = q.params[name]!;
+      const values = Array.isArray(spec) ? spec : Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i);
+      all = all.flatMap((partial) => values.map((value) => ({ ...partial, [name]: value })));
+    }
+    return all;
+  }
   const firstOf = (spec: ParamSpec) => (Array.isArray(spec) ? spec[0]! : spec.min);
   const lastOf = (spec: ParamSpec) => (Array.isArray(spec) ? spec.at(-1)! : spec.max);
   const picks: Values[] = [
