@@ -118,6 +118,25 @@ function capMemory(py) {
   return cap;
 }
 
+/**
+ * What learner code writes to the process's standard streams (`os.write(1, ...)`) or to
+ * `/dev/tty` (opened through a directory descriptor) is discarded as it is written. Pyodide's and
+ * Emscripten's writers kept each line in a JS array until a newline came: outside the capped
+ * wasm memory, never reset between jobs, one JS number per byte; about 170 MB without a newline
+ * ended the whole sandbox process (V8's "invalid size" fatal error), every learner's grading in
+ * it with it. Tests' output is captured through `sys.stdout` by the harness, not through these.
+ */
+function discardOutput(py, module) {
+  const discard = { write: (buffer) => buffer.length };
+  py.setStdout(discard);
+  py.setStderr(discard);
+  for (const tty of module.TTY.ttys) {
+    if (!tty) continue;
+    tty.output = [];
+    tty.ops = { ...tty.ops, put_char() {}, fsync() {} };
+  }
+}
+
 // What Pyodide's runtime still calls on its internal API object while Python runs (errors,
 // proxies, fatal errors). Everything else (sockets through `initializeNodeSockFS`, `tests`,
 // dynamic libraries, snapshots, raw Python runs, the package manager) is deleted after boot:
@@ -316,6 +335,7 @@ if (mode === 'snapshot') {
   installTimeZones(py.FS);
   const entry = installHarness(py);
   const module = py._module;
+  discardOutput(py, module);
   const files = confineWritesToTmp(module);
   lockDown(py);
   after.globals = globalNames();
