@@ -268,6 +268,32 @@ describe(GraderPool.name, () => {
     });
   });
 
+  describe('standard streams', () => {
+    // The stream objects of fds 0-2 live in JS, outside the memory the reset restores: their
+    // flags (`fcntl(F_SETFL)` ORs any bits in) outlived the job, so a learner could make stdin
+    // write-only for every later learner of the worker (input() raised OSError EBADF instead of
+    // EOFError) or leave bits for a later submission to read (red team "redapi", session 8).
+    const reader = [
+      'import fcntl', 'def probe():', '    try:', '        input()', "        got = 'a line'",
+      '    except EOFError:', "        got = 'EOFError'", '    except OSError as exc:', "        got = type(exc).__name__",
+      "    return [got] + [fcntl.fcntl(fd, fcntl.F_GETFL) for fd in (0, 1, 2)]",
+    ].join('\n');
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits, tests: [caseTest('stdin_at_eof', { call: 'probe', expected: ['EOFError', 0, 1, 1] })],
+    });
+
+    it('start every job with the flags they had at boot', async () => {
+      expect((await pool.grade(job(reader))).status).toBe('pass');
+      const hostile = ['import fcntl, os', 'for fd in (0, 1, 2):',
+        '    fcntl.fcntl(fd, fcntl.F_SETFL, os.O_WRONLY | os.O_NONBLOCK | os.O_APPEND | (1 << 24))', reader].join('\n');
+      expect((await pool.grade(job(hostile))).tests[0]!.status).toBe('fail');
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(reader));
+        expect({ i, status: next.status, message: next.tests[0]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+    });
+  });
+
   describe('files in /tmp', () => {
     const job = (source: string): GradingJob => ({
       source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
