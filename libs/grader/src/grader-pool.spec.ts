@@ -294,6 +294,37 @@ describe(GraderPool.name, () => {
     });
   });
 
+  describe('a JavaScript error thrown through the interpreter', () => {
+    // `os.getuid()` reaches Emscripten's `process.getuid()` (process is deleted in the worker): a
+    // ReferenceError unwinds through Python's C frames without its cleanup and leaves Pyodide's
+    // fatal-error flag set, after which the next stack overflow in that worker was no longer
+    // caught (no outcome, the interpreter kept) and the C stack pointer stayed at the bottom:
+    // every later learner of the worker had ~40 % of the C stack (red team "redapi", session 8).
+    const nodes = [
+      'import os, sys', 'sys.setrecursionlimit(10 ** 6)', 'class Node:', '    def __init__(self, inner):',
+      '        self.inner = inner', '    def __repr__(self):', "        return '(' + repr(self.inner) + ')'",
+      'def deep(n):', '    node = None', '    for _ in range(n):', '        node = Node(node)', '    return len(repr(node))',
+    ].join('\n');
+    const job = (source: string, depth: number): GradingJob => ({
+      source, moduleName: 'solution', limits: { ...limits, timeMsPerTest: 3000 }, tests: [
+        caseTest('js_error', { call: 'uid', expected: 0 }),
+        caseTest('deep', { call: 'deep', args: [depth], expected: 2 * depth + 4 }),
+      ],
+    });
+
+    it('ends its worker: later learners keep the whole C stack', async () => {
+      const honest = `${nodes}\ndef uid():\n    return 0\n`;
+      expect((await pool.grade(job(honest, 10000))).status).toBe('pass');
+      const hostile = await pool.grade(job(`${nodes}\ndef uid():\n    return os.getuid()\n`, 200000));
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(honest, 10000));
+        expect({ i, status: next.status, message: next.tests[1]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+      expect(hostile.tests.map((t) => t.status)).toEqual(['error', 'error']);
+      expect(hostile.tests[1]!.message).toContain('RecursionError'); // the learner's, not "no outcome"
+    }, 60000);
+  });
+
   describe('files in /tmp', () => {
     const job = (source: string): GradingJob => ({
       source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
