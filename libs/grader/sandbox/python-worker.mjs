@@ -247,20 +247,27 @@ function parsedMessage(text) {
 /** A Python entry call that throws in JS (a broken bridge) is an error outcome, never an
  * exception that ends the worker mid-job. Recursion through C functions (a `__repr__` that
  * calls repr() of the next node, thousands deep) can exhaust the thread's stack before Python's
- * own limit: that is the learner's RecursionError (CPython raises it, or crashes), and the
- * interpreter it unwound through is not used again (`poisoned`: runJob ends the worker, and the
- * sandbox resumes the job's next test on a fresh one). */
+ * own limit: that is the learner's RecursionError (CPython raises it, or crashes). Whatever JS
+ * error came out, it unwound through the interpreter's C frames without their cleanup: the wasm
+ * stack pointer (a global, not in the memory the reset restores) stays where it was, and
+ * Pyodide's fatal-error flag is set, after which it returns nothing instead of throwing (a
+ * learner reaches this with `os.getuid()`, whose Emscripten code calls the deleted `process`).
+ * So the interpreter is never used again (`poisoned`: runJob ends the worker, and the sandbox
+ * resumes the job's next test on a fresh one), for a missing outcome too. */
 function call(entry, command, argument) {
+  let text;
   try {
-    const text = entry(command, argument);
-    return typeof text === 'string' ? text : errorOutcome('the Python interpreter returned no outcome');
+    text = entry(command, argument);
   } catch (error) {
+    after.poisoned = true;
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      after.poisoned = true;
       return errorOutcome('RecursionError: maximum recursion depth exceeded (the interpreter\'s stack ran out)');
     }
     return errorOutcome(`the Python interpreter failed: ${String(error?.message ?? error).slice(0, 300)}`);
   }
+  if (typeof text === 'string') return text;
+  after.poisoned = true;
+  return errorOutcome('the Python interpreter returned no outcome');
 }
 
 /** The outcome of a step goes to the shared progress buffer, or by message when it is full. */
