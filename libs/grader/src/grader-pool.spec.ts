@@ -325,6 +325,33 @@ describe(GraderPool.name, () => {
     }, 60000);
   });
 
+  describe('the compiled-suite cache', () => {
+    // The hidden suite is compiled once per worker and cached; the compile step executes the test
+    // module (for its expectedFailure and skip marks). It ran after the submission's file was
+    // written, so a module reading solution.py at import made its marks from the source of the
+    // first learner of the worker, and every later learner was graded with them. A learner can
+    // be that first one at will: a JS error (os.getuid) or an ignored interrupt retires the worker.
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits,
+      testModule: [
+        'import unittest', "with open('solution.py') as f:", '    SOURCE = f.read()', 'from solution import add', '',
+        'class TestAdd(unittest.TestCase):', '    def test_add(self):', '        self.assertEqual(add(1, 2), 3)',
+        "    if 'legacy_add' in SOURCE:", '        test_add = unittest.expectedFailure(test_add)',
+      ].join('\n'),
+      tests: [{ kind: 'module', name: 'TestAdd.test_add', points: 1, visibility: 'visible', tags: [] }],
+    });
+    const honest = 'def add(a, b):\n    return a + b\n';
+
+    it('never holds what the first learner of a worker had on disk', async () => {
+      await pool.grade(job('import os\ndef add(a, b):\n    os.getuid()\n')); // retires its worker
+      await pool.grade(job(`# legacy_add\n${honest}`));
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(honest));
+        expect({ i, status: next.status, message: next.tests[0]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+    });
+  });
+
   describe('files in /tmp', () => {
     const job = (source: string): GradingJob => ({
       source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },
