@@ -220,12 +220,16 @@ function errorOutcome(message) {
   return JSON.stringify({ status: 'error', message, output: '' });
 }
 
-/** The import step's outcome, or null with `failed` set when the suite does not compile. */
-function begin(entry, job) {
+/** The import step's outcome, or `failed` when the suite does not compile or the submission's
+ * file cannot be written. */
+function begin(entry, job, files) {
   const key = suiteKey(job);
   let compiled = compiledSuites.get(key);
   if (compiled === undefined) {
-    compiled = call(entry, 'compile', hiddenJob(job)); // before the submission is imported
+    // Before the submission is imported, and before its file is written: the compile step
+    // executes the test module (for its marks), and one that reads solution.py at import made
+    // the cached suite's marks from the source of the worker's first learner, for every later one.
+    compiled = call(entry, 'compile', hiddenJob(job));
     if (compiled.startsWith('{')) { // an error outcome: the author's test code does not compile
       const reason = parsedMessage(compiled);
       return { failed: `not run: the hidden tests could not be compiled: ${reason}` };
@@ -233,7 +237,7 @@ function begin(entry, job) {
     if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
     compiledSuites.set(key, compiled);
   }
-  return { outcome: call(entry, 'begin', pythonJob(job, compiled)) };
+  return placeSource(files, job) ?? { outcome: call(entry, 'begin', pythonJob(job, compiled)) };
 }
 
 function parsedMessage(text) {
@@ -277,15 +281,20 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
-const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; a stack overflow
+const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; an interpreter a JS error unwound through
 
-/** The submission as a file where CPython would have it (the working directory, /tmp), protected
- * for the job (fs-guard.mjs): hidden tests read it (`open(solution.__file__)`, runpy.run_path).
- * Written before any code of the job runs; the reset empties /tmp after the job. */
-function placeSource(files, job) {
+function badModuleName(job) {
   if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
     return { failed: 'not run: the hidden tests could not be compiled: the module name is not a Python identifier' }; // an author fault
   }
+  return null;
+}
+
+/** The submission as a file where CPython would have it (the working directory, /tmp), protected
+ * for the job (fs-guard.mjs): hidden tests read it (`open(solution.__file__)`, runpy.run_path).
+ * Written after the suite is compiled and before the submission is imported; the reset empties
+ * /tmp after the job. */
+function placeSource(files, job) {
   try {
     files.protect(`/tmp/${job.moduleName}.py`, String(job.source ?? ''));
     return null;
@@ -299,7 +308,7 @@ function runJob(entry, cap, interrupt, progress, resetter, files, { job, startAt
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   progress.stepStarted(0);
-  const started = placeSource(files, job) ?? begin(entry, job);
+  const started = badModuleName(job) ?? begin(entry, job, files);
   if (started.failed) {
     record(progress, 0, errorOutcome(started.failed));
     for (let index = startAt; index < job.tests.length; index++) {
