@@ -31,6 +31,9 @@ export class MemoryReset {
     this.libraries = Object.keys(module.LDSO.loadedLibsByName).length;
     this.refs = module._hiwire_num_refs();
     this.streams = new Map(this.openStreams().map((fd) => [fd, module.FS.streams[fd]]));
+    // Their flags and position live on the JS stream objects (`fcntl(F_SETFL)` ORs any bits in:
+    // stdin made write-only answered every later learner's input() with EBADF): put back below.
+    this.streamState = new Map([...this.streams].map(([fd, s]) => [fd, { flags: s.flags, position: s.position }]));
     this.dirs = WATCHED_DIRS.map((d) => this.listing(d));
   }
 
@@ -81,6 +84,11 @@ export class MemoryReset {
   resetFiles() {
     for (const fd of this.openStreams()) {
       if (!this.streams.has(fd)) this.fs.close(this.fs.streams[fd]);
+    }
+    for (const [fd, { flags, position }] of this.streamState) {
+      const stream = this.fs.streams[fd];
+      stream.flags = flags;
+      stream.position = position;
     }
     this.fs.chdir('/tmp');
     for (const name of this.fs.readdir('/tmp')) {

@@ -118,6 +118,25 @@ function capMemory(py) {
   return cap;
 }
 
+/**
+ * What learner code writes to the process's standard streams (`os.write(1, ...)`) or to
+ * `/dev/tty` (opened through a directory descriptor) is discarded as it is written. Pyodide's and
+ * Emscripten's writers kept each line in a JS array until a newline came: outside the capped
+ * wasm memory, never reset between jobs, one JS number per byte; about 170 MB without a newline
+ * ended the whole sandbox process (V8's "invalid size" fatal error), every learner's grading in
+ * it with it. Tests' output is captured through `sys.stdout` by the harness, not through these.
+ */
+function discardOutput(py, module) {
+  const discard = { write: (buffer) => buffer.length };
+  py.setStdout(discard);
+  py.setStderr(discard);
+  for (const tty of module.TTY.ttys) {
+    if (!tty) continue;
+    tty.output = [];
+    tty.ops = { ...tty.ops, put_char() {}, fsync() {} };
+  }
+}
+
 // What Pyodide's runtime still calls on its internal API object while Python runs (errors,
 // proxies, fatal errors). Everything else (sockets through `initializeNodeSockFS`, `tests`,
 // dynamic libraries, snapshots, raw Python runs, the package manager) is deleted after boot:
@@ -201,12 +220,16 @@ function errorOutcome(message) {
   return JSON.stringify({ status: 'error', message, output: '' });
 }
 
-/** The import step's outcome, or null with `failed` set when the suite does not compile. */
-function begin(entry, job) {
+/** The import step's outcome, or `failed` when the suite does not compile or the submission's
+ * file cannot be written. */
+function begin(entry, job, files) {
   const key = suiteKey(job);
   let compiled = compiledSuites.get(key);
   if (compiled === undefined) {
-    compiled = call(entry, 'compile', hiddenJob(job)); // before the submission is imported
+    // Before the submission is imported, and before its file is written: the compile step
+    // executes the test module (for its marks), and one that reads solution.py at import made
+    // the cached suite's marks from the source of the worker's first learner, for every later one.
+    compiled = call(entry, 'compile', hiddenJob(job));
     if (compiled.startsWith('{')) { // an error outcome: the author's test code does not compile
       const reason = parsedMessage(compiled);
       return { failed: `not run: the hidden tests could not be compiled: ${reason}` };
@@ -214,7 +237,7 @@ function begin(entry, job) {
     if (compiledSuites.size >= MAX_SUITES) compiledSuites.delete(compiledSuites.keys().next().value);
     compiledSuites.set(key, compiled);
   }
-  return { outcome: call(entry, 'begin', pythonJob(job, compiled)) };
+  return placeSource(files, job) ?? { outcome: call(entry, 'begin', pythonJob(job, compiled)) };
 }
 
 function parsedMessage(text) {
@@ -228,20 +251,27 @@ function parsedMessage(text) {
 /** A Python entry call that throws in JS (a broken bridge) is an error outcome, never an
  * exception that ends the worker mid-job. Recursion through C functions (a `__repr__` that
  * calls repr() of the next node, thousands deep) can exhaust the thread's stack before Python's
- * own limit: that is the learner's RecursionError (CPython raises it, or crashes), and the
- * interpreter it unwound through is not used again (`poisoned`: runJob ends the worker, and the
- * sandbox resumes the job's next test on a fresh one). */
+ * own limit: that is the learner's RecursionError (CPython raises it, or crashes). Whatever JS
+ * error came out, it unwound through the interpreter's C frames without their cleanup: the wasm
+ * stack pointer (a global, not in the memory the reset restores) stays where it was, and
+ * Pyodide's fatal-error flag is set, after which it returns nothing instead of throwing (a
+ * learner reaches this with `os.getuid()`, whose Emscripten code calls the deleted `process`).
+ * So the interpreter is never used again (`poisoned`: runJob ends the worker, and the sandbox
+ * resumes the job's next test on a fresh one), for a missing outcome too. */
 function call(entry, command, argument) {
+  let text;
   try {
-    const text = entry(command, argument);
-    return typeof text === 'string' ? text : errorOutcome('the Python interpreter returned no outcome');
+    text = entry(command, argument);
   } catch (error) {
+    after.poisoned = true;
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      after.poisoned = true;
       return errorOutcome('RecursionError: maximum recursion depth exceeded (the interpreter\'s stack ran out)');
     }
     return errorOutcome(`the Python interpreter failed: ${String(error?.message ?? error).slice(0, 300)}`);
   }
+  if (typeof text === 'string') return text;
+  after.poisoned = true;
+  return errorOutcome('the Python interpreter returned no outcome');
 }
 
 /** The outcome of a step goes to the shared progress buffer, or by message when it is full. */
@@ -251,15 +281,20 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
-const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; a stack overflow
+const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; an interpreter a JS error unwound through
 
-/** The submission as a file where CPython would have it (the working directory, /tmp), protected
- * for the job (fs-guard.mjs): hidden tests read it (`open(solution.__file__)`, runpy.run_path).
- * Written before any code of the job runs; the reset empties /tmp after the job. */
-function placeSource(files, job) {
+function badModuleName(job) {
   if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
     return { failed: 'not run: the hidden tests could not be compiled: the module name is not a Python identifier' }; // an author fault
   }
+  return null;
+}
+
+/** The submission as a file where CPython would have it (the working directory, /tmp), protected
+ * for the job (fs-guard.mjs): hidden tests read it (`open(solution.__file__)`, runpy.run_path).
+ * Written after the suite is compiled and before the submission is imported; the reset empties
+ * /tmp after the job. */
+function placeSource(files, job) {
   try {
     files.protect(`/tmp/${job.moduleName}.py`, String(job.source ?? ''));
     return null;
@@ -273,7 +308,7 @@ function runJob(entry, cap, interrupt, progress, resetter, files, { job, startAt
   cap.bytes = memoryBytes;
   interrupt[0] = 0;
   progress.stepStarted(0);
-  const started = placeSource(files, job) ?? begin(entry, job);
+  const started = badModuleName(job) ?? begin(entry, job, files);
   if (started.failed) {
     record(progress, 0, errorOutcome(started.failed));
     for (let index = startAt; index < job.tests.length; index++) {
@@ -316,6 +351,7 @@ if (mode === 'snapshot') {
   installTimeZones(py.FS);
   const entry = installHarness(py);
   const module = py._module;
+  discardOutput(py, module);
   const files = confineWritesToTmp(module);
   lockDown(py);
   after.globals = globalNames();

@@ -268,6 +268,90 @@ describe(GraderPool.name, () => {
     });
   });
 
+  describe('standard streams', () => {
+    // The stream objects of fds 0-2 live in JS, outside the memory the reset restores: their
+    // flags (`fcntl(F_SETFL)` ORs any bits in) outlived the job, so a learner could make stdin
+    // write-only for every later learner of the worker (input() raised OSError EBADF instead of
+    // EOFError) or leave bits for a later submission to read (red team "redapi", session 8).
+    const reader = [
+      'import fcntl', 'def probe():', '    try:', '        input()', "        got = 'a line'",
+      '    except EOFError:', "        got = 'EOFError'", '    except OSError as exc:', "        got = type(exc).__name__",
+      "    return [got] + [fcntl.fcntl(fd, fcntl.F_GETFL) for fd in (0, 1, 2)]",
+    ].join('\n');
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits, tests: [caseTest('stdin_at_eof', { call: 'probe', expected: ['EOFError', 0, 1, 1] })],
+    });
+
+    it('start every job with the flags they had at boot', async () => {
+      expect((await pool.grade(job(reader))).status).toBe('pass');
+      const hostile = ['import fcntl, os', 'for fd in (0, 1, 2):',
+        '    fcntl.fcntl(fd, fcntl.F_SETFL, os.O_WRONLY | os.O_NONBLOCK | os.O_APPEND | (1 << 24))', reader].join('\n');
+      expect((await pool.grade(job(hostile))).tests[0]!.status).toBe('fail');
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(reader));
+        expect({ i, status: next.status, message: next.tests[0]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+    });
+  });
+
+  describe('a JavaScript error thrown through the interpreter', () => {
+    // `os.getuid()` reaches Emscripten's `process.getuid()` (process is deleted in the worker): a
+    // ReferenceError unwinds through Python's C frames without its cleanup and leaves Pyodide's
+    // fatal-error flag set, after which the next stack overflow in that worker was no longer
+    // caught (no outcome, the interpreter kept) and the C stack pointer stayed at the bottom:
+    // every later learner of the worker had ~40 % of the C stack (red team "redapi", session 8).
+    const nodes = [
+      'import os, sys', 'sys.setrecursionlimit(10 ** 6)', 'class Node:', '    def __init__(self, inner):',
+      '        self.inner = inner', '    def __repr__(self):', "        return '(' + repr(self.inner) + ')'",
+      'def deep(n):', '    node = None', '    for _ in range(n):', '        node = Node(node)', '    return len(repr(node))',
+    ].join('\n');
+    const job = (source: string, depth: number): GradingJob => ({
+      source, moduleName: 'solution', limits: { ...limits, timeMsPerTest: 3000 }, tests: [
+        caseTest('js_error', { call: 'uid', expected: 0 }),
+        caseTest('deep', { call: 'deep', args: [depth], expected: 2 * depth + 4 }),
+      ],
+    });
+
+    it('ends its worker: later learners keep the whole C stack', async () => {
+      const honest = `${nodes}\ndef uid():\n    return 0\n`;
+      expect((await pool.grade(job(honest, 10000))).status).toBe('pass');
+      const hostile = await pool.grade(job(`${nodes}\ndef uid():\n    return os.getuid()\n`, 200000));
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(honest, 10000));
+        expect({ i, status: next.status, message: next.tests[1]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+      expect(hostile.tests.map((t) => t.status)).toEqual(['error', 'error']);
+      expect(hostile.tests[1]!.message).toContain('RecursionError'); // the learner's, not "no outcome"
+    }, 60000);
+  });
+
+  describe('the compiled-suite cache', () => {
+    // The hidden suite is compiled once per worker and cached; the compile step executes the test
+    // module (for its expectedFailure and skip marks). It ran after the submission's file was
+    // written, so a module reading solution.py at import made its marks from the source of the
+    // first learner of the worker, and every later learner was graded with them. A learner can
+    // be that first one at will: a JS error (os.getuid) or an ignored interrupt retires the worker.
+    const job = (source: string): GradingJob => ({
+      source, moduleName: 'solution', limits,
+      testModule: [
+        'import unittest', "with open('solution.py') as f:", '    SOURCE = f.read()', 'from solution import add', '',
+        'class TestAdd(unittest.TestCase):', '    def test_add(self):', '        self.assertEqual(add(1, 2), 3)',
+        "    if 'legacy_add' in SOURCE:", '        test_add = unittest.expectedFailure(test_add)',
+      ].join('\n'),
+      tests: [{ kind: 'module', name: 'TestAdd.test_add', points: 1, visibility: 'visible', tags: [] }],
+    });
+    const honest = 'def add(a, b):\n    return a + b\n';
+
+    it('never holds what the first learner of a worker had on disk', async () => {
+      await pool.grade(job('import os\ndef add(a, b):\n    os.getuid()\n')); // retires its worker
+      await pool.grade(job(`# legacy_add\n${honest}`));
+      for (let i = 0; i < 3; i++) {
+        const next = await pool.grade(job(honest));
+        expect({ i, status: next.status, message: next.tests[0]!.message }).toEqual({ i, status: 'pass', message: '' });
+      }
+    });
+  });
+
   describe('files in /tmp', () => {
     const job = (source: string): GradingJob => ({
       source, moduleName: 'solution', limits: { ...limits, memoryMb: 80 },

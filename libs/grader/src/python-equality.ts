@@ -65,18 +65,25 @@ export function pyEquals(actual: PyTagged, expected: PyTagged): boolean {
       const [a, b] = [actual[1], expected[1] as PyTagged[]];
       return a.length === b.length && a.every((x, i) => pyEquals(x, b[i]!));
     }
+    // A set or dict from learner code can hold distinct objects with the same data (a str
+    // subclass with its own __hash__/__eq__): each of its elements must be a different one of
+    // the expected elements, or one right key repeated as often as the answer has keys passes.
     case 'set':
     case 'frozenset': {
       const keys = new Set((expected[1] as PyTagged[]).map(keyOf));
       const mine = new Set(actual[1].map(keyOf));
-      return mine.size === keys.size && [...mine].every((k) => keys.has(k));
+      return mine.size === actual[1].length && mine.size === keys.size && [...mine].every((k) => keys.has(k));
     }
     case 'dict': {
       const wanted = new Map((expected[1] as [PyTagged, PyTagged][]).map(([k, x]) => [keyOf(k), x]));
       const pairs = actual[1];
+      const seen = new Set<string>();
       return pairs.length === wanted.size && pairs.every(([k, x]) => {
-        const other = wanted.get(keyOf(k));
-        return other !== undefined && pyEquals(x, other);
+        const key = keyOf(k);
+        const other = wanted.get(key);
+        if (other === undefined || seen.has(key)) return false;
+        seen.add(key);
+        return pyEquals(x, other);
       });
     }
     default:

@@ -32,6 +32,14 @@ describe('python values', () => {
     expect(eq(['deque', [['int', '1']]], [1])).toBe(false);
   });
 
+  it('never take a set or dict holding one right element several times for the expected one', () => {
+    // distinct learner objects with the same data (a str subclass with its own __hash__/__eq__)
+    const twice: PyTagged = ['dict', [[['str', 'a', 'K'], ['int', '1']], [['str', 'a', 'K'], ['int', '1']]]];
+    expect(eq(twice, { a: 1, b: 2 })).toBe(false);
+    expect(eq(['set', [['str', 'a', 'K'], ['str', 'a', 'K']]], { $set: ['a'] })).toBe(false);
+    expect(eq(['set', [['str', 'a', 'K'], ['str', 'b', 'K']]], { $set: ['a', 'b'] })).toBe(true);
+  });
+
   it('compare dates, times and durations by value', () => {
     expect(eq(['date', '2024-02-29'], { $date: '2024-02-29' })).toBe(true);
     expect(eq(['date', '1970-01-01'], { $date: '2024-02-29' })).toBe(false);

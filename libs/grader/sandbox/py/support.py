@@ -20,7 +20,12 @@ def captured(buf):
 
 
 def type_name(cls):
-    return _name_of(cls)
+    # A message starts with the exception's class name, which learner code chooses freely
+    # (`type('the Python interpreter failed', (Exception,), {})`): the host counts a test whose
+    # message starts with one of the grader's own texts as the grader's or the exercise's fault.
+    # A name that is no identifier is quoted, so no learner message can start like one.
+    name = str.__str__(_name_of(cls))
+    return name if str.isidentifier(name) else str.__repr__(name)
 
 
 def classify(exc, _unused=None):

@@ -749,25 +749,34 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
             if not _self(da[i], db[i], True, depth + 1, budget):
                 return False
         return True
+    # Each element (key) of `a` must find its own element of `b`: a learner's set or dict can
+    # hold distinct objects with the same data (a str subclass hashing like str whose __eq__
+    # answers True for an exact str only), and one right key repeated as many times as the
+    # answer has keys passed `result == expected` (CPython too asks only a's keys in b).
     if ka == 'set':
         if _len(da) != _len(db):
             return False
-        index, loose = _split([(x, None) for x in db], depth + 1, budget)
+        index, loose = _split([[x, False] for x in db], depth + 1, budget)
         for x in da:
-            if _find(x, index, loose, depth + 1, budget, _self) is None:
+            entry = _find(x, index, loose, depth + 1, budget, _self)
+            if entry is None or entry[1]:
                 return False
+            entry[1] = True
         return True
     # dicts
     counters = (ta is _Counter or _issub(_Counter, ta)) and (tb is _Counter or _issub(_Counter, tb))
     if not counters and _len(da) != _len(db):
         return False
-    index, loose = _split(db, depth + 1, budget)
+    index, loose = _split([[k, v, False] for k, v in db], depth + 1, budget)
     for k, v in da:
         entry = _find(k, index, loose, depth + 1, budget, _self)
         if entry is None:
             if counters and _self(v, 0, False, depth + 1, budget):
                 continue  # Counter == Counter: a missing element counts as zero
             return False
+        if entry[2]:
+            return False
+        entry[2] = True
         if not _self(v, entry[1], not counters, depth + 1, budget):  # Counter: plain ==
             return False
     if counters:
