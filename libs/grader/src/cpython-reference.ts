@@ -10,6 +10,12 @@ import type { ReferenceVerdict } from './verdict-differences.js';
 
 export { compareVerdicts, type ReferenceStatus, type ReferenceVerdict, type VerdictDifference } from './verdict-differences.js';
 
+/** What a program printed (`CPythonReference.output`): stdout, and when it raised, the last line of its traceback. */
+export interface ProgramOutput {
+  stdout: string;
+  error?: string;
+}
+
 const run = promisify(execFile);
 
 /**
@@ -59,6 +65,42 @@ export class CPythonReference {
       const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
       const done = lines.map((line) => JSON.parse(line) as ReferenceVerdict);
       return tests.map((t, i) => done[i] ?? { name: t.name, status: 'error', message: `CPython did not finish: ${stderr.slice(-300)}` });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      this.release();
+    }
+  }
+
+  /**
+   * What a program prints under this CPython (an author's predict-output code): its stdout, and
+   * the last line of the traceback when it raised (`error`). Run as a file in a temporary folder,
+   * at most `limitMs`; the output is kept to its first 64 KB.
+   */
+  async output(code: string, limitMs = 10000): Promise<ProgramOutput> {
+    await this.slot();
+    const dir = await mkdtemp(join(tmpdir(), 'pyquiz-output-'));
+    try {
+      await writeFile(join(dir, 'main.py'), code);
+      return await new Promise<ProgramOutput>((resolve) => {
+        const child = spawn(this.executable, ['-I', '-S', 'main.py'], {
+          cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(0, 65536)));
+        child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, limitMs);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          if (timedOut) resolve({ stdout, error: `no output within ${limitMs} ms` });
+          else if (code !== 0) resolve({ stdout, error: stderr.trim().split('\n').at(-1) ?? `exit status ${code}` });
+          else resolve({ stdout });
+        });
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
       this.release();

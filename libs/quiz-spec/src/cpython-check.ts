@@ -6,6 +6,14 @@ import { compareVerdicts, type ReferenceVerdict } from '../../grader/src/verdict
 export interface ReferenceRunner {
   readonly version: string;
   verdicts(job: GradingJob): Promise<ReferenceVerdict[]>;
+  /** What a program prints (predict-output questions: output-check.ts); absent, they are not run. */
+  output?(code: string): Promise<ProgramOutput>;
+}
+
+/** A program's stdout, and when it raised, the last line of its traceback. */
+export interface ProgramOutput {
+  stdout: string;
+  error?: string;
 }
 
 /** One line per test where the engine's verdict is not CPython's, for a solution. */

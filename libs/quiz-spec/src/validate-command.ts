@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { formatSpecError } from './errors.js';
 import { loadCourse, loadExercises, type CourseLoadResult, type LoadedItem } from './load-course.js';
 import type { ReferenceRunner } from './cpython-check.js';
+import { checkPredictOutputs } from './output-check.js';
 import { parsonsAsCode } from './parsons-program.js';
 import { checkSolutions, type CodeQuestionRef, type JobGrader, type Violation } from './solution-check.js';
 
@@ -39,6 +40,8 @@ export async function runValidation(options: ValidateOptions): Promise<ValidateS
     const grader = options.grader;
     const results = await Promise.all(targets.map((t) => checkSolutions(t, grader, options.cpython)));
     violations.push(...results.flat());
+    const cpython = options.cpython;
+    if (cpython?.output) violations.push(...(await checkPredictOutputs(course.items, { version: cpython.version, output: (code) => cpython.output!(code) })));
     violations.forEach((v) => options.print(`${v.file}: ${v.question}: ${v.message}`));
   }
   const summary: ValidateSummary = {
