@@ -28,13 +28,12 @@ def load_ndiff():
     index_ = seal(ns['diff_index'])
     blocks_ = seal(ns['diff_blocks'], _longest=seal(ns['diff_longest']))
     opcodes_ = seal(ns['diff_opcodes'])
+    pair_ = seal(ns['similar_pair'], _index=index_, _blocks=blocks_, _ratio=seal(ns['diff_ratio']))
+    guides_ = seal(ns['guide_lines'], _index=index_, _blocks=blocks_, _opcodes=opcodes_)
     # Without the sandbox's bound on the similar-pair search (DIFF_MAX_PAIRS): the port itself
     # is what is compared here, on blocks of up to 250 x 250 lines.
-    pair_ = seal(ns['similar_pair'], _index=index_, _blocks=blocks_, _ratio=seal(ns['diff_ratio']),
-                 _max_pairs=10 ** 12)
-    guides_ = seal(ns['guide_lines'], _index=index_, _blocks=blocks_, _opcodes=opcodes_)
     return seal(ns['line_ndiff'], _index=index_, _blocks=blocks_, _opcodes=opcodes_,
-                _fancy=seal(ns['fancy_replace'], _pair=pair_, _guides=guides_))
+                _fancy=seal(ns['fancy_replace'], _pair=pair_, _guides=guides_, _max_pairs=10 ** 12))
 
 
 ndiff = load_ndiff()

@@ -267,9 +267,12 @@ def sorted_if_plain(items, _plain=None, _key=None, _sorted=sorted, _list=list, _
 DIFF_NO_JUNK = frozenset()
 DIFF_CHAR_JUNK = frozenset(' \t')
 # Differ's search for a similar pair compares every line of a replaced block with every other,
-# by character: quadratic, in CPython too. Past this many pairs the block is shown plainly
-# (a message that is not CPython's word for word, never a verdict lost to the time limit).
-DIFF_MAX_PAIRS = 100000  # ~0.8 s in CPython on lines that are all alike (316 x 316)
+# by character, and again in the parts on each side of the pair it picks: cubic on a block of
+# lines that are all alike, in CPython 3.11 too (a list of 230 small ints repeating takes it
+# seconds). One ndiff examines at most this many pairs in all; a block past what is left is
+# shown plainly (a message that is not CPython's word for word, never a verdict lost to the time
+# limit).
+DIFF_MAX_PAIRS = 100000  # ~0.8 s in CPython on lines that are all alike
 
 
 def diff_index(b, junk, _enumerate=enumerate, _len=len, _set=set):
@@ -381,12 +384,9 @@ def diff_ratio(matches, length):
 
 
 def similar_pair(a, alo, ahi, b, blo, bhi, _index=None, _blocks=None, _ratio=None, _range=range,
-                 _len=len, _min=min, _char_junk=DIFF_CHAR_JUNK, _max_pairs=DIFF_MAX_PAIRS):
+                 _len=len, _min=min, _char_junk=DIFF_CHAR_JUNK):
     """Differ._fancy_replace's search: (best_i, best_j, ratio) of the most similar pair of
-    lines (ratio over 0.74), else the first equal pair with ratio None, else None (and None
-    for a block of more than DIFF_MAX_PAIRS pairs)."""
-    if (ahi - alo) * (bhi - blo) > _max_pairs:
-        return None
+    lines (ratio over 0.74), else the first equal pair with ratio None, else None."""
     best_ratio, best_i, best_j = 0.74, None, None
     eqi, eqj = None, None
     for j in _range(blo, bhi):
@@ -452,8 +452,11 @@ def guide_lines(aline, bline, _index=None, _blocks=None, _opcodes=None, _zip=zip
     return out
 
 
-def fancy_replace(a, alo, ahi, b, blo, bhi, out, _pair=None, _guides=None, _type=type, _list=list):
-    """Differ._fancy_replace with its _fancy_helper recursion as a stack: lines appended to out."""
+def fancy_replace(a, alo, ahi, b, blo, bhi, out, _pair=None, _guides=None, _type=type, _list=list,
+                  _max_pairs=DIFF_MAX_PAIRS):
+    """Differ._fancy_replace with its _fancy_helper recursion as a stack: lines appended to out.
+    A block whose pairs exceed what is left of _max_pairs is replaced plainly."""
+    budget = _max_pairs
     todo = [(alo, ahi, blo, bhi)]
     while todo:
         item = todo.pop()
@@ -465,7 +468,11 @@ def fancy_replace(a, alo, ahi, b, blo, bhi, out, _pair=None, _guides=None, _type
             out.extend(['- ' + x for x in a[alo:ahi]])
             out.extend(['+ ' + y for y in b[blo:bhi]])
             continue
-        pair = _pair(a, alo, ahi, b, blo, bhi)
+        pairs = (ahi - alo) * (bhi - blo)
+        pair = None
+        if pairs <= budget:
+            budget -= pairs
+            pair = _pair(a, alo, ahi, b, blo, bhi)
         if pair is None:  # _plain_replace: the shorter block first
             if bhi - blo < ahi - alo:
                 out.extend(['+ ' + y for y in b[blo:bhi]])
