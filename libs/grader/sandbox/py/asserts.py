@@ -158,14 +158,30 @@ def truncate_diff(message, diff, _settings=None, _len=len):
     return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
 
 
-def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
+def value_pformat(v, indent, one_line=False, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
                   _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _id=id, _all_flat=None,
+                  _list=list, _id=id, _all_flat=None, _dict=dict, _contains=str.__contains__,
                   _Exception=Exception):
     """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
-    Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
+    Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap.
+    What fits on its line is pprint's _safe_repr: the repr, but with the keys of plain dicts
+    sorted at every depth (`{'b': 1, 'a': 2}` shows as `{'a': 2, 'b': 1}`)."""
     text = _show(v)
-    if _len(text) <= 80 - indent:
+    if one_line or _len(text) <= 80 - indent:
+        if not _contains(text, '{'):  # no dict inside: the repr is _safe_repr's
+            return text
+        kind, data, base, t = _classify(v)
+        if t is not base:
+            return text
+        if kind == 'dict' and base is _dict:
+            values = {_id(k): x for k, x in data}
+            return '{' + _join(', ', [_self(k, 0, True) + ': ' + _self(values[_id(k)], 0, True)
+                                      for k in _sortable([k for k, x in data])]) + '}'
+        if kind == 'list' or kind == 'tuple':
+            parts = [_self(x, 0, True) for x in data]
+            if kind == 'list':
+                return '[' + _join(', ', parts) + ']'
+            return '(' + _join(', ', parts) + (',)' if _len(parts) == 1 else ')')
         return text
     kind, data, base, t = _classify(v)
     if t is not base:
@@ -200,18 +216,19 @@ def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=N
 
 def sorted_if_plain(items, _type=type, _sorted=sorted, _list=list, _str=str, _int=int, _float=float,
              _bool=bool, _Exception=Exception):
-    """Sorted when every item is an exact str, or every item an exact int/float (C compares)."""
-    strs = nums = True
+    """Sorted as pprint sorts dict keys and set items (_safe_key) when every item is an exact
+    str, int, float, bool or None (C compares): values of one kind in their order, and where
+    two cannot be compared, by the name of their type (None, then numbers, then strings)."""
+    if not items:
+        return _list(items)
     for x in items:
         t = _type(x)
-        strs = strs and t is _str
-        nums = nums and (t is _int or t is _float or t is _bool)
-    if (strs or nums) and items:
-        try:
-            return _sorted(items)
-        except _Exception:
-            pass
-    return _list(items)
+        if not (t is _str or t is _int or t is _float or t is _bool or x is None):
+            return _list(items)
+    try:
+        return _sorted(items, key=lambda x, _type=_type, _str=_str: (0, 0) if x is None else (2, x) if _type(x) is _str else (1, x))
+    except _Exception:
+        return _list(items)
 
 
 def guide_marks(a, b, _len=len, _min=min):
@@ -1007,7 +1024,9 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes, _setattr=setattr, _delattr=delattr, _class_store=None,
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
-           _type=type, _len=len, _range=range, _AssertionError=AssertionError):
+           _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
+           _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
+           _type_name=type.__dict__['__name__'].__get__, _all=all):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
     raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
@@ -1034,8 +1053,15 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         if pattern.search(text) is None:
             raise _AssertionError('"%s" does not match "%s"' % (pattern.pattern, text))
         return None
-    if op == 'not_raised':
-        text = args[0] + ' not raised'
+    if op == 'not_raised':  # the name as unittest shows it: a class's __name__, a tuple's str()
+        shown = args[0]
+        if _type(shown) is _tuple and _all([_issub(_type, _type(e)) for e in shown]):
+            shown = '(' + _join(', ', [_type_repr(e) for e in shown]) + (',)' if _len(shown) == 1 else ')')
+        elif _issub(_type, _type(shown)):
+            shown = _type_name(shown)
+        elif _type(shown) is not _str or _len(args) > 2:
+            shown = args[2]  # the expression as written
+        text = shown + ' not raised'
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     if op == 'addTypeEqualityFunc':
         return _register(receiver, args, kwargs)

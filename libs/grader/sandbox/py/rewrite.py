@@ -665,7 +665,16 @@ class StrictRewriter(_ast.NodeTransformer):
         item = node.items[0]
         node.items = []  # visit the body only: the assertRaises call itself becomes a try
         self.generic_visit(node)
-        shown_name = _ast.unparse(call.args[0])  # before builtins become sentinel constants
+        # unittest shows expected.__name__, or str(expected) for a tuple (`json.JSONDecodeError`
+        # shows as JSONDecodeError): names and attributes are looked up when nothing was raised
+        # (the except clause looks them up only when something was: never twice)
+        first = call.args[0]
+        text = _ast.Constant(_ast.unparse(first))  # before builtins become sentinel constants
+        looked_up = (_ast.Name, _ast.Attribute)
+        if isinstance(first, looked_up) or (isinstance(first, _ast.Tuple) and all(isinstance(e, looked_up) for e in first.elts)):
+            shown = self.visit(_copy.deepcopy(first))
+        else:
+            shown = text
         call.args = [self.visit(arg) for arg in call.args]
         exc_name = '__grader_exc__'
         handler_body = []
@@ -677,7 +686,7 @@ class StrictRewriter(_ast.NodeTransformer):
                 _ast.Name(exc_name, _ast.Load()), call.args[1]])))
         handler_body.append(_ast.Pass())
         msg = next((k.value for k in call.keywords if k.arg == 'msg'), _ast.Constant(None))
-        orelse = [_ast.Expr(_helper_call('not_raised', [_ast.Constant(shown_name), msg]))]
+        orelse = [_ast.Expr(_helper_call('not_raised', [shown, msg, text]))]
         handler = _ast.ExceptHandler(call.args[0], exc_name, handler_body)
         return _ast.Try(node.body, [handler], orelse, [])
 
