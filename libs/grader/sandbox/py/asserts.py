@@ -1026,7 +1026,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
-           _type_name=type.__dict__['__name__'].__get__, _all=all):
+           _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
     raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
@@ -1084,6 +1084,12 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         exc = _SkipTest(*args[1:])
         _skips.append(exc)
         raise exc
+    if op == 'subtest_skip':  # the exception that ends a `with self.subTest(...)` body (rewrite.py)
+        for skip in _skips:
+            if skip is args[0]:  # the author's own skip: recorded, and the test goes on
+                _subtest_skips.append(skip)
+                return True
+        return False
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
@@ -1597,6 +1603,8 @@ def wire_helper(seal, S):
     own_method_ = seal(own_method, _methods=hidden_methods)
     hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
     S['hidden_skips'] = hidden_skips
+    subtest_skips = []  # those of them that ended a subtest: the test went on (cleared per test)
+    S['subtest_skips'] = subtest_skips
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
@@ -1692,7 +1700,7 @@ def wire_helper(seal, S):
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
-                       _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips,
+                       _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

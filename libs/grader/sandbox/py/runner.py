@@ -369,6 +369,7 @@ def run_test(index):
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
     S['hidden_skips'].clear()
+    S['subtest_skips'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
     S['fixture'][0], S['fixture'][1] = None, None
@@ -391,6 +392,8 @@ def run_test(index):
         if exc is None:
             result, exc = pair
         if mark is not None:  # expectedFailure: any Exception of the test method is the expected one
+            if S['subtest_skips'] and JOB['only_the_method_raised']:
+                exc = S['subtest_skips'][0]  # a subtest skipped: unittest reports the skip, not the failure
             result, exc = expected_failure(result, exc, JOB['only_the_method_raised'])
     else:
         pair, exc = attempt(run_case, index, spec)
@@ -799,6 +802,8 @@ def run_module_test(name):
     fixtures_exc = tear_down_fixtures(ns, target, method, None)
     JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
     exc = exc if exc is not None else fixtures_exc
+    if exc is None and S['subtest_skips']:  # a subtest skipped and nothing failed: unittest's skip
+        exc = S['subtest_skips'][0]
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
