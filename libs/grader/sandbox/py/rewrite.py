@@ -624,6 +624,10 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        if (isinstance(func, _ast.Attribute) and func.attr == 'doCleanups' and not node.args and not node.keywords
+                and func.attr not in self.class_methods):
+            # unittest records a cleanup that fails here and the test goes on (asserts.own_cleanups)
+            return _helper_call('doCleanups', [], (), func.value)
         if (isinstance(func, _ast.Attribute) and isinstance(func.value, _ast.Name) and func.value.id == 'self'
                 and func.attr in self.class_methods):
             # `self.check(...)` of a method this hidden class defines: the function as the class

@@ -370,6 +370,7 @@ def run_test(index):
     S['clear_type_funcs']()
     S['hidden_skips'].clear()
     S['subtest_skips'].clear()
+    S['cleanup_failures'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
     S['fixture'][0], S['fixture'][1] = None, None
@@ -770,6 +771,8 @@ def run_module_test(name):
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
+            if S['cleanup_failures']:  # a cleanup failed in the test's own doCleanups(): the first problem
+                exc, method_raised = S['cleanup_failures'][0], True
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
