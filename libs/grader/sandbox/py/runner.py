@@ -785,6 +785,9 @@ def run_module_test(name):
     unchanged = intact()
     if case is not None:
         _, later = attempt(tear_down, case, set_up, loop)
+        failures = S['cleanup_failures']
+        if failures and failures[0] is not exc:  # tearDown's own doCleanups(): recorded before
+            later = failures[0]                  # anything tearDown raised after it
     if loop is not None:
         _, closing = attempt(loop.close)
         later = closing if later is None else later
