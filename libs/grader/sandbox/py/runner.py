@@ -771,7 +771,9 @@ def run_module_test(name):
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
-            if S['cleanup_failures']:  # a cleanup failed in the test's own doCleanups(): the first problem
+            if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
+                # a cleanup failed in the test's own doCleanups(): the first problem (the time
+                # limit's interrupt still wins)
                 exc, method_raised = S['cleanup_failures'][0], True
     else:
         back_in_tmp()
@@ -786,8 +788,8 @@ def run_module_test(name):
     if case is not None:
         _, later = attempt(tear_down, case, set_up, loop)
         failures = S['cleanup_failures']
-        if failures and failures[0] is not exc:  # tearDown's own doCleanups(): recorded before
-            later = failures[0]                  # anything tearDown raised after it
+        if failures and failures[0] is not exc and (later is None or issubclass(type(later), Exception)):
+            later = failures[0]  # tearDown's own doCleanups(): recorded before what tearDown raised after it
     if loop is not None:
         _, closing = attempt(loop.close)
         later = closing if later is None else later
