@@ -980,6 +980,29 @@ def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _byte
     return None
 
 
+def own_cleanups(case, _getattribute=object.__getattribute__, _type=type, _dict=dict, _list=list,
+                 _get=dict.get, _pop=list.pop, _BaseException=BaseException, _Interrupt=KeyboardInterrupt,
+                 _issub=type.__subclasscheck__):
+    """unittest's doCleanups for the runner's test case, called by the test itself: the cleanups,
+    last added first, each run even when one before it failed. Returns the first exception (None
+    when all ran): unittest records it then, and the test goes on. Nothing runs while an
+    exception is the handled one (runner.attempt)."""
+    own = _getattribute(case, '__dict__')
+    cleanups = _get(own, '_cleanups') if _type(own) is _dict else None
+    first = None
+    while _type(cleanups) is _list and cleanups:
+        function, args, kwargs = _pop(cleanups)
+        failure = None
+        try:
+            function(*args, **kwargs)
+        except _BaseException as exc:
+            failure = exc
+        if failure is not None and _issub(_Interrupt, _type(failure)):
+            raise failure  # the time limit
+        first = failure if first is None else first
+    return first
+
+
 def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, _TypeError=TypeError):
     """The arguments of a unittest assertion by name, as unittest's own signature takes them."""
     names, required = _sigs[op]
@@ -1215,7 +1238,10 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes, _setattr=setattr, _delattr=delattr, _class_store=None,
            _int=int, _float=float, _bool=bool, _scalar_ops=None,
-           _type=type, _len=len, _range=range, _AssertionError=AssertionError):
+           _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
+           _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
+           _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
+           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
     raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'cmp':
@@ -1242,8 +1268,15 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         if pattern.search(text) is None:
             raise _AssertionError('"%s" does not match "%s"' % (pattern.pattern, text))
         return None
-    if op == 'not_raised':
-        text = args[0] + ' not raised'
+    if op == 'not_raised':  # the name as unittest shows it: a class's __name__, a tuple's str()
+        shown = args[0]
+        if _type(shown) is _tuple and _all([_issub(_type, _type(e)) for e in shown]):
+            shown = '(' + _join(', ', [_type_repr(e) for e in shown]) + (',)' if _len(shown) == 1 else ')')
+        elif _issub(_type, _type(shown)):
+            shown = _type_name(shown)
+        elif _type(shown) is not _str or _len(args) > 2:
+            shown = args[2]  # the expression as written
+        text = shown + ' not raised'
         raise _AssertionError(text if _len(args) < 2 or args[1] is None else text + ' : ' + _str(args[1]))
     if op == 'addTypeEqualityFunc':
         return _register(receiver, args, kwargs)
@@ -1266,6 +1299,19 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         exc = _SkipTest(*args[1:])
         _skips.append(exc)
         raise exc
+    if op == 'doCleanups':  # hidden code's `self.doCleanups()` (rewrite.py)
+        if receiver is not None and receiver is _current[0] and not _issub(_AsyncCase, _type(receiver)):
+            failure = _own_cleanups(receiver)
+            if failure is not None and not _cleanup_failures:
+                _cleanup_failures.append(failure)  # the runner reports it (it came first)
+            return failure is None
+        return receiver.doCleanups(*args, **kwargs)
+    if op == 'subtest_skip':  # the exception that ends a `with self.subTest(...)` body (rewrite.py)
+        for skip in _skips:
+            if skip is args[0]:  # the author's own skip: recorded, and the test goes on
+                _subtest_skips.append(skip)
+                return True
+        return False
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
@@ -1779,6 +1825,10 @@ def wire_helper(seal, S):
     own_method_ = seal(own_method, _methods=hidden_methods)
     hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
     S['hidden_skips'] = hidden_skips
+    subtest_skips = []  # those of them that ended a subtest: the test went on (cleared per test)
+    S['subtest_skips'] = subtest_skips
+    cleanup_failures = []  # the first cleanup that failed in a test's own doCleanups() (cleared per test)
+    S['cleanup_failures'] = cleanup_failures
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
@@ -1884,7 +1934,9 @@ def wire_helper(seal, S):
                                           '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
-                       _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips,
+                       _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
+                       _cleanup_failures=cleanup_failures, _own_cleanups=seal(own_cleanups), _current=current_case,
+                       _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

@@ -369,6 +369,8 @@ def run_test(index):
         JOB['clock'][0] = float(JOB['job']['virtualClock']['start'])
     S['clear_type_funcs']()
     S['hidden_skips'].clear()
+    S['subtest_skips'].clear()
+    S['cleanup_failures'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
     S['fixture'][0], S['fixture'][1] = None, None
@@ -391,6 +393,8 @@ def run_test(index):
         if exc is None:
             result, exc = pair
         if mark is not None:  # expectedFailure: any Exception of the test method is the expected one
+            if S['subtest_skips'] and JOB['only_the_method_raised']:
+                exc = S['subtest_skips'][0]  # a subtest skipped: unittest reports the skip, not the failure
             result, exc = expected_failure(result, exc, JOB['only_the_method_raised'])
     else:
         pair, exc = attempt(run_case, index, spec)
@@ -767,6 +771,10 @@ def run_module_test(name):
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
+            if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
+                # a cleanup failed in the test's own doCleanups(): the first problem (the time
+                # limit's interrupt still wins)
+                exc, method_raised = S['cleanup_failures'][0], True
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
@@ -779,6 +787,9 @@ def run_module_test(name):
     unchanged = intact()
     if case is not None:
         _, later = attempt(tear_down, case, set_up, loop)
+        failures = S['cleanup_failures']
+        if failures and failures[0] is not exc and (later is None or issubclass(type(later), Exception)):
+            later = failures[0]  # tearDown's own doCleanups(): recorded before what tearDown raised after it
     if loop is not None:
         _, closing = attempt(loop.close)
         later = closing if later is None else later
@@ -799,6 +810,8 @@ def run_module_test(name):
     fixtures_exc = tear_down_fixtures(ns, target, method, None)
     JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
     exc = exc if exc is not None else fixtures_exc
+    if exc is None and S['subtest_skips']:  # a subtest skipped and nothing failed: unittest's skip
+        exc = S['subtest_skips'][0]
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
