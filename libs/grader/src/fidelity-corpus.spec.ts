@@ -104,20 +104,23 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     }
   }, 60000);
 
+  /** A differential script of reference/ under CPython: its JSON summary (last line) and the
+   * examples of differences it printed before it. */
+  function differential(name: string, seed: string, count: string) {
+    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', name);
+    const lines = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['-I', '-S', script, seed, count], { encoding: 'utf8', timeout: 120000 })
+      .stdout.trim().split('\n');
+    return { summary: JSON.parse(lines.at(-1)!) as Record<string, number>, examples: lines.slice(0, -1) };
+  }
+
   withCPython('the helper gives CPython\'s verdict on 6,000 random comparisons and assertions (reference/helper_fuzz.py)', () => {
-    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'helper_fuzz.py');
-    const run = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['-I', '-S', script, '7', '6000'], { encoding: 'utf8', timeout: 120000 });
-    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { verdictDifferences: number };
-    expect({ differences: summary.verdictDifferences, examples: run.stdout.trim().split('\n').slice(0, -1) })
-      .toEqual({ differences: 0, examples: [] });
+    const { summary, examples } = differential('helper_fuzz.py', '7', '6000');
+    expect({ differences: summary.verdictDifferences, examples }).toEqual({ differences: 0, examples: [] });
   }, 120000);
 
   withCPython('the helper\'s ndiff is difflib\'s, line for line, on 1,000 random diffs (reference/ndiff_fuzz.py)', () => {
-    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'ndiff_fuzz.py');
-    const run = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['-I', '-S', script, '11', '1000'], { encoding: 'utf8', timeout: 120000 });
-    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { differences: number };
-    expect({ differences: summary.differences, examples: run.stdout.trim().split('\n').slice(0, -1) })
-      .toEqual({ differences: 0, examples: [] });
+    const { summary, examples } = differential('ndiff_fuzz.py', '11', '1000');
+    expect({ differences: summary.differences, examples }).toEqual({ differences: 0, examples: [] });
   }, 120000);
 
   it.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {

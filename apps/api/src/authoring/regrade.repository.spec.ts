@@ -115,17 +115,25 @@ describe(RegradeRepository.name, () => {
     ]);
   });
 
+  /** Another learner's attempt of version 1 with one graded 3 / 3 submission that its answer
+   * points to, and the regrade candidate it makes. */
+  async function attemptWithSubmission(email: string, attempt: { status: 'in_progress' | 'submitted'; score: number; maxScore: number }, answerPoints: number) {
+    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY, quizVersion: { version: 1 } } });
+    const learner = await db.prisma.user.create({ data: { email, passwordHash: 'x', displayName: 'L' } });
+    const created = await db.prisma.attempt.create({ data: { userId: learner.id, quizVersionId: question.quizVersionId, ...attempt, completedAt: new Date(),
+      ...(attempt.status === 'submitted' ? { submittedAt: new Date() } : {}) } });
+    const submission = await db.prisma.submission.create({
+      data: { attemptId: created.id, userId: learner.id, questionId: question.id, source: email, kind: 'submit', status: 'graded', score: 1, points: 3, maxPoints: 3, result: result(3) as object, gradedAt: new Date() },
+    });
+    await db.prisma.answer.create({ data: { attemptId: created.id, questionId: question.id, response: { submissionId: submission.id }, correct: true, score: 1, points: answerPoints } });
+    const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
+    return { learner, attempt: created, candidate };
+  }
+
   // docs/scoring.md: a practice attempt is scored as it goes, so a regrade rescores it in progress too.
   it('rescores an attempt still in progress against the new maximum (3 / 5, not 1.8 / 3), and its learner\'s best follows', async () => {
-    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY, quizVersion: { version: 1 } } });
-    const learner = await db.prisma.user.create({ data: { email: 'open-attempt@example.org', passwordHash: 'x', displayName: 'O' } });
-    const open = await db.prisma.attempt.create({ data: { userId: learner.id, quizVersionId: question.quizVersionId, status: 'in_progress', score: 3, maxScore: 3, completedAt: new Date() } });
-    const submission = await db.prisma.submission.create({
-      data: { attemptId: open.id, userId: learner.id, questionId: question.id, source: 'open', kind: 'submit', status: 'graded', score: 1, points: 3, maxPoints: 3, result: result(3) as object, gradedAt: new Date() },
-    });
-    await db.prisma.answer.create({ data: { attemptId: open.id, questionId: question.id, response: { submissionId: submission.id }, correct: true, score: 1, points: 3 } });
+    const { learner, attempt: open, candidate } = await attemptWithSubmission('open-attempt@example.org', { status: 'in_progress', score: 3, maxScore: 3 }, 3);
     await db.prisma.bestScore.create({ data: { userId: learner.id, quizId: QUIZ, attemptId: open.id, score: 3, maxScore: 3 } });
-    const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
     const worthFive = { ...result(3), score: 3 / 5, max_points: 5 };
     await repository.apply(QUIZ, [{ candidate, result: worthFive, version: 2, questionPoints: 5, previewId: 'q'.repeat(64) }]);
 
@@ -136,14 +144,7 @@ describe(RegradeRepository.name, () => {
   // A question with an explicit `points:` (a `ref:` code question, a run-graded Parsons problem)
   // is worth those points, whatever its tests add up to: a regrade keeps it so.
   it('counts a regraded answer against the question\'s points (10), not its tests\' sum (3)', async () => {
-    const question = await db.prisma.question.findFirstOrThrow({ where: { key: KEY, quizVersion: { version: 1 } } });
-    const learner = await db.prisma.user.create({ data: { email: 'explicit-points@example.org', passwordHash: 'x', displayName: 'P' } });
-    const done = await db.prisma.attempt.create({ data: { userId: learner.id, quizVersionId: question.quizVersionId, status: 'submitted', score: 10, maxScore: 10, submittedAt: new Date() } });
-    const submission = await db.prisma.submission.create({
-      data: { attemptId: done.id, userId: learner.id, questionId: question.id, source: 'explicit', kind: 'submit', status: 'graded', score: 1, points: 3, maxPoints: 3, result: result(3) as object, gradedAt: new Date() },
-    });
-    await db.prisma.answer.create({ data: { attemptId: done.id, questionId: question.id, response: { submissionId: submission.id }, correct: true, score: 1, points: 10 } });
-    const candidate = (await repository.candidates(QUIZ)).find((c) => c.id === submission.id)!;
+    const { attempt: done, candidate } = await attemptWithSubmission('explicit-points@example.org', { status: 'submitted', score: 10, maxScore: 10 }, 10);
     await repository.apply(QUIZ, [{ candidate, result: result(2), version: 2, questionPoints: 10, previewId: 'r'.repeat(64) }]);
 
     // 2 of the tests' 3 points is 2/3 of the question: 6.67 of 10 (before: 2 / 3, the attempt's maximum shrunk to 3).
