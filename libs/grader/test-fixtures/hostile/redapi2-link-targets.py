@@ -16,18 +16,23 @@ def cycle():  # made and removed: what is unlinked leaves the quota
         os.unlink(b'/tmp/cycle')
     said.append('LINKS-GIVEN-BACK')
 
+NAME = b'/tmp/' + b'n' * (1 << 20)
+made_names = [0]
+
 def names():
-    name = b'/tmp/' + b'n' * (1 << 20)
     made = 0
     try:
         while made < 40:
-            os.mkdir(name + b'%d' % made)
+            os.mkdir(NAME + b'%d' % made)
             made += 1
         said.append('NAMES-UNBOUNDED: %d MB of names' % made)
     except OSError as exc:
         said.append('NAMES-REFUSED after %d MB: %s' % (made, type(exc).__name__))
-    for i in range(made):
-        os.rmdir(name + b'%d' % i)
+    made_names[0] = made
+
+def names_removed():
+    for i in range(made_names[0]):
+        os.rmdir(NAME + b'%d' % i)
 
 def links():
     made = 0
@@ -40,11 +45,14 @@ def links():
         said.append('LINKS-REFUSED after %d MB: %s' % (made, type(exc).__name__))
 
 def add(a, b):
-    if (a, b) == (1, 2):
+    if (a, b) == (0.5, 0.25):
         cycle()
-    elif (a, b) == (-2, -3):
+    elif (a, b) == (1, 2):
         names()
-    elif (a, b) == (2, 3):
+    elif (a, b) == (-2, -3):
+        names_removed()
+    elif (a, b) == (10, 20):
         links()
+    elif (a, b) == (2, 3):
         print(' '.join(said))
     return a + b
