@@ -23,6 +23,7 @@
 const EACCES = 2; // WASI errno numbering, as Emscripten uses
 const ENOSPC = 51;
 export const TMP_QUOTA_BYTES = 32 * 1024 * 1024;
+const NODE_BYTES = 256;
 
 const DIR_OPS = {
   mknod: (parent) => [parent],
@@ -118,19 +119,41 @@ export function confineWritesToTmp(module) {
     confined.confined = true;
     ops[name] = confined;
   };
+  // An entry's name and a symlink's target are JS strings of the node, outside the wasm memory
+  // like file contents: 1 MB targets grew the worker by ~60 MB/s. They count against the quota
+  // while the entry exists, with NODE_BYTES for the node itself (a JS object of a few hundred
+  // bytes: ~26,000 empty directories a second, unbounded before).
+  const entryBytes = (name, node) => NODE_BYTES + String(name ?? '').length + (typeof node?.link === 'string' ? node.link.length : 0);
+  const refuseEntry = (bytes) => {
+    if (usage.bytes + bytes > TMP_QUOTA_BYTES) throw new FS.ErrnoError(ENOSPC);
+  };
+  // unlink, and a rename over an existing file: the file's bytes go back to the quota and are
+  // dropped (an open descriptor must not keep uncounted bytes alive; MEMFS drops the replaced
+  // entry without an unlink, and its bytes stayed counted for good, shrinking every later job's /tmp)
+  const dropped = (node) => {
+    if (!node) return;
+    if (FS.isFile(node.mode)) account(Object.assign(node, { contents: null, usedBytes: 0 }));
+    usage.bytes -= entryBytes(node.name, node);
+  };
   const sizeHooks = {
-    // unlink: the file's bytes go back to the quota, and are dropped (an open descriptor must
-    // not keep uncounted bytes alive)
-    unlink: { before: (parent, name) => parent.contents?.[name], after: (node) => node && account(Object.assign(node, { contents: null, usedBytes: 0 })) },
+    mknod: { before: (_parent, name) => refuseEntry(entryBytes(name)), after: (_s, _parent, name) => { usage.bytes += entryBytes(name); } },
+    symlink: {
+      before: (_parent, name, target) => refuseEntry(entryBytes(name, { link: target })),
+      after: (_s, _parent, name, target) => { usage.bytes += entryBytes(name, { link: target }); },
+    },
+    unlink: { before: (parent, name) => parent.contents?.[name], after: dropped },
+    rmdir: { before: (parent, name) => parent.contents?.[name], after: dropped },
     setattr: { before: (node, attr) => attr.size !== undefined && refuseGrowth(node, attr.size), after: (_s, node) => account(node) },
-    // rename over an existing file: MEMFS drops the replaced file without an unlink, so its bytes
-    // go back to the quota here (they stayed counted for good, and shrank every later job's /tmp)
     rename: {
       before: (oldNode, newDir, newName) => {
+        refuseEntry(Math.max(0, entryBytes(newName) - entryBytes(oldNode.name)));
         const replaced = newDir.contents?.[newName];
-        return replaced && replaced !== oldNode && FS.isFile(replaced.mode) ? replaced : null;
+        return { replaced: replaced && replaced !== oldNode ? replaced : null, oldName: oldNode.name };
       },
-      after: (replaced) => replaced && account(Object.assign(replaced, { contents: null, usedBytes: 0 })),
+      after: ({ replaced, oldName }, _oldNode, _newDir, newName) => {
+        dropped(replaced);
+        usage.bytes += entryBytes(newName) - entryBytes(oldName);
+      },
     },
   };
   for (const kind of ['dir', 'file', 'link', 'chrdev']) {

@@ -20,6 +20,15 @@ const MAX_GROWTH_BYTES = 16 * 1024 * 1024;
 const PAGE = 4096;
 const MIN_ZERO_RUN = 64 * 1024; // shorter zero stretches are copied with their neighbours
 const WATCHED_DIRS = ['/', '/home', '/home/pyodide', '/lib', '/lib/python3.14', '/dev'];
+// /tmp is emptied through Emscripten's path API: each entry is found again by path, each path
+// component in FS.nameTable, 4096 hash chains whose bucket learner code can choose (a
+// directory's st_ino is its parent id, names of "Aa"/"BB" blocks share one string hash). A
+// nested chain of directories and thousands of entries in one bucket made the reset walk that
+// chain for every component of every path, ~d^2 * n steps: seconds after job-done, outside any
+// time limit, while the next learner's job waited with its total time running (all `timeout`).
+// The removal costs up to ~n^3 chain steps for n entries arranged so (measured: 0.58 s for 255,
+// ~40 ms for 127): past MAX_TMP_ENTRIES a fresh worker is cheaper. Counted on the JS nodes.
+const MAX_TMP_ENTRIES = 128;
 
 export class MemoryReset {
   constructor(module) {
@@ -56,11 +65,29 @@ export class MemoryReset {
     if (m.wasmTable.length !== this.tableLength) return 'function table grew';
     if (Object.keys(m.LDSO.loadedLibsByName).length !== this.libraries) return 'a shared library was loaded';
     if (m._hiwire_num_refs() !== this.refs) return 'JavaScript references changed';
+    if (this.tmpEntriesOver(MAX_TMP_ENTRIES)) return 'too many files in /tmp';
     for (const [fd, stream] of this.streams) {
       if (this.fs.streams[fd] !== stream) return 'a standard stream was closed or replaced';
     }
     if (WATCHED_DIRS.some((d, i) => this.listing(d) !== this.dirs[i])) return 'files changed outside /tmp';
     return null;
+  }
+
+  /** Whether /tmp holds more than `max` entries, at any depth: read from the MEMFS nodes'
+   * `contents` (no path lookup, no hash chain), stopping at the first one over. */
+  tmpEntriesOver(max) {
+    const pending = [this.fs.lookupPath('/tmp').node];
+    let count = 0;
+    while (pending.length > 0) {
+      const contents = pending.pop().contents;
+      if (!contents || typeof contents !== 'object' || ArrayBuffer.isView(contents)) continue;
+      for (const name in contents) {
+        if (++count > max) return true;
+        const node = contents[name];
+        if (this.fs.isDir(node.mode)) pending.push(node);
+      }
+    }
+    return false;
   }
 
   /** Restores the pristine interpreter; returns a reason instead when it cannot. */

@@ -64,11 +64,19 @@ function median(values) {
 // 8 MB C stack reaches its RecursionError (or the learner's raised limit) first. 64 MB is reserved,
 // not committed: only what a deep recursion uses is paid for.
 const WORKER_STACK_MB = 64;
+// A worker's JS heap (not its wasm memory or file bytes, which live outside it) is capped: learner
+// code grows it through Emscripten's JS objects (a stream's path is flattened to a fresh string
+// of the working directory's full path by each fchdir: ~100 MB/s, ~1.2 GB in one job at default
+// limits, 4.5 GB with long ones). Past the cap V8 ends that worker alone (its test is an error,
+// the job resumes on a fresh one); without it each worker could grow to V8's default ~4 GB, and
+// the sandbox process by that times its workers. A warm worker uses a few tens of MB of it (the
+// snapshot maker, which runs no learner code, keeps V8's default).
+const WORKER_HEAP_MB = 384;
 
 function startWorker(mode, extra = {}) {
   return new Worker(join(sandboxDir, 'python-worker.mjs'), {
     workerData: { mode, pyodideDir: state.config.pyodideDir, pyDir: join(sandboxDir, 'py'), zoneinfoDir: state.config.zoneinfoDir, ...extra },
-    stdout: true, stderr: false, env: {}, resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+    stdout: true, stderr: false, env: {}, resourceLimits: { stackSizeMb: WORKER_STACK_MB, ...(mode === 'grade' ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {}) },
   });
 }
 

@@ -380,5 +380,23 @@ describe(GraderPool.name, () => {
       expect(result.tests[0]!.message).toContain('No space left on device');
       expect((await pool.grade(job(honest))).status).toBe('pass');
     });
+
+    it("cannot grow a worker's JS heap without bound: the worker alone is stopped, the sandbox keeps grading", async () => {
+      // Each fchdir flattens the stream's path (here 2 MB) into a fresh JS string: ~100 MB/s.
+      // Without a heap cap the worker grew to ~4.5 GB before V8 stopped it (red team "redapi2").
+      const grower = [
+        'import os', "name = b'/tmp/' + b'd' * (2 << 20)",
+        'def save(path, text):', '    os.mkdir(name)', '    os.chdir(name)',
+        '    for i in range(4090):', "        os.fchdir(os.open('.', os.O_RDONLY))",
+      ].join('\n');
+      const long = { ...job(grower), limits: { ...limits, memoryMb: 80, timeMsPerTest: 30000, timeMsTotal: 30000 } };
+      const pid = pool.stats().sandboxPid;
+      const result = await pool.grade(long);
+      expect({ status: result.tests[0]!.status, message: result.tests[0]!.message }).toEqual({
+        status: 'error', message: expect.stringContaining('the Python interpreter stopped') });
+      expect(result.duration_ms).toBeLessThan(15000);
+      expect(pool.stats().sandboxPid).toBe(pid);
+      expect((await pool.grade(job(honest))).status).toBe('pass');
+    }, 60000);
   });
 });

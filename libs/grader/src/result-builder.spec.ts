@@ -19,6 +19,21 @@ function run(outcomes: SandboxOutcome[], begin: SandboxOutcome = ok({})): RawRun
 }
 
 describe('buildResult', () => {
+  it("decides a case whose value is a learner's 2-million-character string in milliseconds (it runs on the API's event loop)", () => {
+    // Its repr was built a character at a time: ~0.4 s and seconds of garbage collection per
+    // value on the host's one thread, every user's requests waiting (red team "redapi2").
+    const huge = (text: string): RawRun => run([ok({ value: ['str', text] }), ok({ value: ['str', text] }),
+      ok({ raised: 'TypeError', raisesMatch: true }), ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]);
+    // (A string of escapes only, '\\x01' * 1.9 million, still costs ~0.2 s: one callback per escape.)
+    for (const text of ['a'.repeat(1_900_000), `it's "${'\u00e9x'.repeat(950_000)}"\n`]) {
+      const started = performance.now();
+      const result = buildResult(job, huge(text), provenance, 5);
+      const ms = performance.now() - started;
+      expect(result.tests[0]!.message).toMatch(/\[\d+ chars\]/);
+      expect({ fast: ms < 150, length: text.length }).toEqual({ fast: true, length: text.length });
+    }
+  });
+
   it('decides cases in the host and scores points', () => {
     const result = buildResult(job, run([
       ok({ value: ['list', [['int', '1'], ['int', '2']]] }),

@@ -209,6 +209,17 @@ describe(RegradeQuiz.name, () => {
     expect(grading.stats.maxInFlight).toBe(3);
   });
 
+  it('keeps at most as many gradings in flight as the grader has workers, however many previews run at once', async () => {
+    // Each preview kept `workers` gradings in flight on its own: an instructor's parallel
+    // previews filled the pool's queue, and every learner's submission waited behind all of them.
+    const many = Array.from({ length: 12 }, (_, i) => candidate(`s${i}`, i % 2 ? RIGHT : OFF_BY_ONE, 3));
+    const grading = fakeGrader(3);
+    const regrade = useCase(fakeRepository(many), grading);
+    const reports = await Promise.all(Array.from({ length: 4 }, () => regrade.preview(QUIZ)));
+    expect(reports.map((r) => r.summary.total)).toEqual([12, 12, 12, 12]);
+    expect(grading.stats.maxInFlight).toBe(3);
+  });
+
   it('404 for an unknown quiz', async () => {
     await expect(useCase(fakeRepository([])).preview('nope/nothing')).rejects.toBeInstanceOf(NotFoundException);
   });

@@ -24,6 +24,11 @@ type Results = Map<string, GradingResult>;
 export class RegradeQuiz {
   private readonly previews = new Map<string, Results>();
   private readonly committing = new Set<string>();
+  /** Gradings in flight for every regrade at once (previews and commits of any quiz), and the
+   * ones waiting for a turn: parallel previews each kept `workers` in flight, and every learner's
+   * submission queued in the pool behind all of them. */
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly repository: RegradeRepository,
@@ -71,13 +76,13 @@ export class RegradeQuiz {
     return matchCandidates(target, await this.repository.candidates(quizId));
   }
 
-  /** As many gradings in flight as the grader has workers: the pool's queue stays short. */
+  /** As many gradings in flight as the grader has workers, for all regrades together: the pool's queue stays short. */
   private async gradeAll(inputs: RegradeInputs): Promise<Results> {
     const limit = Math.max(1, this.grading.health().workers.size);
     const results = await mapBounded(inputs.matched, limit, ({ candidate, question }) =>
-      this.gradeOnce(
+      this.inTurn(limit, () => this.gradeOnce(
         toGradingJob(withVariant(question, candidate.variantSeed), candidate.source, { only: 'all', ...(candidate.seed === undefined ? {} : { seed: candidate.seed }) }),
-      ),
+      )),
     );
     return new Map(inputs.matched.map(({ candidate }, i) => [candidate.id, results[i]!]));
   }
@@ -95,6 +100,17 @@ export class RegradeQuiz {
       } catch (error) {
         if (!(error instanceof ServiceUnavailableException) || tries >= REGRADE_TRIES) throw error;
       }
+    }
+  }
+
+  private async inTurn<T>(limit: number, work: () => Promise<T>): Promise<T> {
+    while (this.running >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
     }
   }
 
