@@ -17,8 +17,10 @@ function resultOf(output: string): GradingResult {
   };
 }
 
-async function serviceOn(grade: (job: GradingJob) => Promise<GradingResult>): Promise<GradingService> {
-  const engine: GradingEngine = { grade, health: () => ({ ready: 1, size: 1, busy: 0, queued: 0, restarts: 0 }), close: async () => undefined };
+type Workers = ReturnType<GradingEngine['health']>;
+
+async function serviceOn(grade: (job: GradingJob) => Promise<GradingResult>, workers: () => Workers = () => ({ ready: 1, size: 1, busy: 0, queued: 0, restarts: 0 })): Promise<GradingService> {
+  const engine: GradingEngine = { grade, health: workers, close: async () => undefined };
   const service = new GradingService(validateEnvironment({ GRADER_WORKERS: '1' }), async () => engine);
   await service.onModuleInit();
   return service;
@@ -30,6 +32,16 @@ describe(GradingService.name, () => {
     expect(Buffer.byteLength(result.tests[0]!.output)).toBeLessThanOrEqual(FIELD_CAP_BYTES);
     expect(result.tests[0]!.output).toMatch(/\n\[truncated: \d+ more characters\]$/);
     expect(result.tests[0]!.message).toBe('expected nothing\nPrint less.');
+  });
+
+  it('is up while every worker is grading, and down only when none is running (all starting again)', async () => {
+    let workers: Workers = { ready: 0, size: 2, busy: 2, queued: 40, restarts: 0 };
+    const service = await serviceOn(async () => resultOf(''), () => workers);
+    expect(service.health()).toMatchObject({ ready: true });
+    workers = { ready: 0, size: 2, busy: 0, queued: 40, restarts: 3 };
+    expect(service.health()).toMatchObject({ ready: false, reason: 'no grader worker is running (they are starting)' });
+    workers = { ready: 1, size: 2, busy: 0, queued: 0, restarts: 3 };
+    expect(service.health()).toMatchObject({ ready: true });
   });
 
   it("returns the author's own code whole when asked (test discovery lists every test name in one message)", async () => {

@@ -99,7 +99,11 @@ export class GradingService implements OnModuleInit, OnApplicationShutdown {
     const walls = this.walls?.description;
     if (this.failure) return { ready: false, reason: `grader failed to start: ${this.failure}`, mode, workers, walls };
     if (!this.engine) return { ready: false, reason: 'grader pool is warming up', mode, workers, walls };
-    if (workers.ready === 0) return { ready: false, reason: 'no grader worker is ready', mode, workers, walls };
+    // Busy workers are serving: only when none is idle or busy (all starting again, after a
+    // sandbox restart) is the grader down. `ready` alone (idle workers) was 0 whenever every
+    // worker was grading: /health answered 503 under an exam's load, when an orchestrator
+    // taking the instance out of service hurts most.
+    if (workers.ready + workers.busy === 0) return { ready: false, reason: 'no grader worker is running (they are starting)', mode, workers, walls };
     return { ready: true, mode, workers, walls };
   }
 
