@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findRepoRoot } from './repo-root.js';
 import { selectedTests } from './result-builder.js';
-import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+import { DEFAULT_LIMITS, type GradingJob, type ProgramOutput } from './types.js';
 import type { ReferenceVerdict } from './verdict-differences.js';
 
 export { compareVerdicts, type ReferenceStatus, type ReferenceVerdict, type VerdictDifference } from './verdict-differences.js';
 
-/** What a program printed (`CPythonReference.output`): stdout, and when it raised, the last line of its traceback. */
-export interface ProgramOutput {
+interface PythonRun {
   stdout: string;
-  error?: string;
+  stderr: string;
+  code: number | null;
+  timedOut: boolean;
 }
 
 const run = promisify(execFile);
@@ -52,23 +53,20 @@ export class CPythonReference {
 
   /** Per-test verdicts, in the job's order; a test the run never reached is an `error`. */
   async verdicts(job: GradingJob): Promise<ReferenceVerdict[]> {
-    await this.slot();
-    const dir = await mkdtemp(join(tmpdir(), 'pyquiz-cpython-'));
-    try {
+    return this.inTurn('pyquiz-cpython-', async (dir) => {
       const full = { ...job, moduleName: job.moduleName || 'solution', limits: { ...DEFAULT_LIMITS, ...job.limits } };
       const tests = selectedTests(full);
       await writeFile(join(dir, `${full.moduleName}.py`), full.source);
       // The hidden support modules the tests import, beside the submission (ids: Python identifiers).
       for (const [name, text] of Object.entries(full.supportModules ?? {})) await writeFile(join(dir, `${name}.py`), text);
       await writeFile(join(dir, 'job.json'), JSON.stringify({ ...full, tests }));
-      const stderr = await this.execute(dir, full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000);
+      const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'cpython_reference.py');
+      const { stderr } = await this.runPython(dir, [script, join(dir, 'job.json'), join(dir, 'results.jsonl')],
+        full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000, { PYTHONPATH: dir });
       const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
       const done = lines.map((line) => JSON.parse(line) as ReferenceVerdict);
       return tests.map((t, i) => done[i] ?? { name: t.name, status: 'error', message: `CPython did not finish: ${stderr.slice(-300)}` });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-      this.release();
-    }
+    });
   }
 
   /**
@@ -77,48 +75,46 @@ export class CPythonReference {
    * at most `limitMs`; the output is kept to its first 64 KB.
    */
   async output(code: string, limitMs = 10000): Promise<ProgramOutput> {
-    await this.slot();
-    const dir = await mkdtemp(join(tmpdir(), 'pyquiz-output-'));
-    try {
+    return this.inTurn('pyquiz-output-', async (dir) => {
       await writeFile(join(dir, 'main.py'), code);
-      return await new Promise<ProgramOutput>((resolve) => {
-        const child = spawn(this.executable, ['-I', '-S', 'main.py'], {
-          cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(0, 65536)));
-        child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-        let timedOut = false;
-        const timer = setTimeout(() => {
-          timedOut = true;
-          child.kill('SIGKILL');
-        }, limitMs);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          if (timedOut) resolve({ stdout, error: `no output within ${limitMs} ms` });
-          else if (code !== 0) resolve({ stdout, error: stderr.trim().split('\n').at(-1) ?? `exit status ${code}` });
-          else resolve({ stdout });
-        });
-      });
+      const { stdout, stderr, code: status, timedOut } = await this.runPython(dir, ['main.py'], limitMs);
+      if (timedOut) return { stdout, error: `no output within ${limitMs} ms` };
+      if (status !== 0) return { stdout, error: stderr.trim().split('\n').at(-1) ?? `exit status ${status}` };
+      return { stdout };
+    });
+  }
+
+  /** `work` in a fresh temporary folder (removed after), in one of the `concurrency` turns. */
+  private async inTurn<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+    await this.slot();
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    try {
+      return await work(dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
       this.release();
     }
   }
 
-  private execute(dir: string, limitMs: number): Promise<string> {
-    const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'cpython_reference.py');
+  /** `python -I -S args` in `dir` with a minimal environment, killed after `limitMs`: its stdout
+   * (first 64 KB), stderr (last 2,000 characters), exit status, and whether it was killed. */
+  private runPython(dir: string, args: string[], limitMs: number, env: Record<string, string> = {}): Promise<PythonRun> {
     return new Promise((resolve) => {
-      const child = spawn(this.executable, ['-I', '-S', script, join(dir, 'job.json'), join(dir, 'results.jsonl')], {
-        cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: dir, LANG: 'C.UTF-8' }, stdio: ['ignore', 'ignore', 'pipe'],
+      const child = spawn(this.executable, ['-I', '-S', ...args], {
+        cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
       });
+      let stdout = '';
       let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(0, 65536)));
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-      const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-      child.on('close', () => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, limitMs);
+      child.on('close', (code) => {
         clearTimeout(timer);
-        resolve(stderr);
+        resolve({ stdout, stderr, code, timedOut });
       });
     });
   }

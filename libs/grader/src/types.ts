@@ -131,3 +131,10 @@ export interface GradingResult {
   provenance: { runtime: string; python: string; suite_hash: string; seed: number };
   tests: TestResult[];
 }
+
+/** What a program printed under CPython (`CPythonReference.output`, `exercises:validate`'s
+ * predict-output check): stdout, and when it raised, the last line of its traceback. */
+export interface ProgramOutput {
+  stdout: string;
+  error?: string;
+}

@@ -1,6 +1,8 @@
 // The grader's plain-data module is imported directly (not '@app/grader'): no engine code here.
-import type { GradingJob, GradingResult } from '../../grader/src/types.js';
+import type { GradingJob, GradingResult, ProgramOutput } from '../../grader/src/types.js';
 import { compareVerdicts, type ReferenceVerdict } from '../../grader/src/verdict-differences.js';
+
+export type { ProgramOutput };
 
 /** Runs a job's tests under the machine's real CPython: `CPythonReference` from '@app/grader'. */
 export interface ReferenceRunner {
@@ -8,12 +10,6 @@ export interface ReferenceRunner {
   verdicts(job: GradingJob): Promise<ReferenceVerdict[]>;
   /** What a program prints (predict-output questions: output-check.ts); absent, they are not run. */
   output?(code: string): Promise<ProgramOutput>;
-}
-
-/** A program's stdout, and when it raised, the last line of its traceback. */
-export interface ProgramOutput {
-  stdout: string;
-  error?: string;
 }
 
 /** One line per test where the engine's verdict is not CPython's, for a solution. */
