@@ -62,7 +62,7 @@ export class CPythonReference {
       await writeFile(join(dir, 'job.json'), JSON.stringify({ ...full, tests }));
       const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'cpython_reference.py');
       const { stderr } = await this.runPython(dir, [script, join(dir, 'job.json'), join(dir, 'results.jsonl')],
-        full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000, { PYTHONPATH: dir });
+        full.limits.timeMsTotal + full.limits.timeMsPerTest * tests.length + 10000, { env: { PYTHONPATH: dir }, stdout: 'ignore' });
       const lines = (await readFile(join(dir, 'results.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
       const done = lines.map((line) => JSON.parse(line) as ReferenceVerdict);
       return tests.map((t, i) => done[i] ?? { name: t.name, status: 'error', message: `CPython did not finish: ${stderr.slice(-300)}` });
@@ -97,16 +97,19 @@ export class CPythonReference {
   }
 
   /** `python -I -S args` in `dir` with a minimal environment, killed after `limitMs`: its stdout
-   * (first 64 KB), stderr (last 2,000 characters), exit status, and whether it was killed. */
-  private runPython(dir: string, args: string[], limitMs: number, env: Record<string, string> = {}): Promise<PythonRun> {
+   * (first 64 KB; or to /dev/null, as the reference runner's always went: a test there may tell a
+   * pipe from it), stderr (last 2,000 characters), exit status, and whether it was killed. */
+  private runPython(dir: string, args: string[], limitMs: number,
+    options: { env?: Record<string, string>; stdout?: 'pipe' | 'ignore' } = {}): Promise<PythonRun> {
     return new Promise((resolve) => {
       const child = spawn(this.executable, ['-I', '-S', ...args], {
-        cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...options.env },
+        stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(0, 65536)));
-      child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+      child.stdout?.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(0, 65536)));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
