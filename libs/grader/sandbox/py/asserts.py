@@ -158,17 +158,21 @@ def truncate_diff(message, diff, _settings=None, _len=len):
     return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
 
 
-def short_pformat(v, _self=SELF, _classify=None, _show=None, _sortable=None, _all_flat=None,
-                  _join=str.join, _id=id, _len=len):
+def sorted_items(data, _sortable=None, _id=id):
+    """A dict's (key, value) pairs (`data` as value_kind gives them) in pprint's key order."""
+    values = {_id(k): x for k, x in data}
+    return [(k, values[_id(k)]) for k in _sortable([k for k, x in data])]
+
+
+def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
+                  _join=str.join, _len=len):
     """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of exact dicts
     sorted, at any depth of exact lists, tuples and dicts."""
     kind, data, base, t = _classify(v)
     if t is not base:
         return _show(v)
     if kind == 'dict':
-        values = {_id(k): x for k, x in data}
-        keys = _sortable([k for k, x in data])
-        return '{' + _join(', ', [_show(k) + ': ' + _self(values[_id(k)]) for k in keys]) + '}'
+        return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
     if (kind == 'list' or kind == 'tuple') and not _all_flat(data):
         parts = [_self(x) for x in data]
         if kind == 'list':
@@ -179,7 +183,7 @@ def short_pformat(v, _self=SELF, _classify=None, _show=None, _sortable=None, _al
 
 def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
                   _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _id=id, _all_flat=None, _short=None,
+                  _list=list, _all_flat=None, _short=None, _items=None,
                   _Exception=Exception):
     """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
     Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
@@ -197,12 +201,10 @@ def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=N
         items = _sortable(data)
         head, tail, inner = ('{', '}', 1) if base is _set else ('frozenset({', '})', 11)
     elif kind == 'dict':
-        values = {_id(k): x for k, x in data}
-        keys = _sortable([k for k, x in data])
         parts = []
-        for k in keys:
+        for k, x in _items(data):
             rk = _show(k)
-            parts.append(rk + ': ' + _self(values[_id(k)], indent + _len(rk) + 3))
+            parts.append(rk + ': ' + _self(x, indent + _len(rk) + 3))
         return '{' + _join(',\n' + ' ' * (indent + 1), parts) + '}'
     else:
         return text
@@ -1835,9 +1837,10 @@ def wire_helper(seal, S):
     strict_show_ = seal(strict_show, _srepr=srepr_)
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
                      _key=functools.cmp_to_key(seal(safe_key_cmp)))
-    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _sortable=sortable_, _all_flat=all_flat_)
+    items_ = seal(sorted_items, _sortable=sortable_)
+    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
-                    _short=short_)
+                    _short=short_, _items=items_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
