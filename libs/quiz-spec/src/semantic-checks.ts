@@ -29,9 +29,10 @@ function checkQuiz(quiz: QuizFile): Problem[] {
   problems.push(...duplicates(ids, (i) => ['questions', i, isRef(quiz.questions[i]!) ? 'ref' : 'id'], 'question id'));
   quiz.questions.forEach((q, i) => {
     if (isRef(q)) return;
-    problems.push(...checkQuestion(q, ['questions', i]));
+    const own = checkQuestion(q, ['questions', i]);
+    problems.push(...own);
     // A code question checks its variants with the rest of its fields (exercise files too).
-    if (q.type !== 'code') problems.push(...checkVariants(q, ['questions', i]), ...checkFilledVariants(q, ['questions', i]));
+    if (q.type !== 'code') problems.push(...checkVariants(q, ['questions', i]), ...checkFilledVariants(q, ['questions', i], own));
   });
   return problems;
 }
@@ -40,12 +41,12 @@ function checkQuiz(quiz: QuizFile): Problem[] {
  * The rules above again on the question as each checked variant fills it in (the validator's
  * sample: every listed variant, or both ends and fixed draws of a range): two ordering items,
  * choices or Parsons lines that differ as `{{a}}` and `{{b}}` may be the same once filled in.
- * A problem the question has as written is reported once, without a variant.
+ * A problem the question has as written (`asWritten`) is reported once, without a variant.
  */
-function checkFilledVariants(q: Question, base: DataPath): Problem[] {
+function checkFilledVariants(q: Question, base: DataPath, asWritten: Problem[]): Problem[] {
   if (!hasVariants(q)) return [];
   const key = (p: Problem) => `${p.path.join('.')}|${p.message}`;
-  const seen = new Set(checkQuestion(q, base).map(key));
+  const seen = new Set(asWritten.map(key));
   const problems: Problem[] = [];
   for (const values of variantsToCheck(q)) {
     for (const problem of checkQuestion(fillQuestion(q, values), base)) {
