@@ -178,6 +178,7 @@ def install(config_text):
     disarm_result_registry(seal)
     disarm_trace(seal)
     disarm_traceback(seal)
+    open_signatures(seal, HIDDEN_NAMESPACES)
     S['loop_factory'] = install_event_loop()
     install_threads()
     S['run_to_end'] = seal(run_to_end)

@@ -50,6 +50,10 @@ FS_TARGET_EVENTS = frozenset({'os.link', 'os.symlink', 'shutil.copyfile', 'shuti
 # sealed helper and the harness only. The file system refuses the same below any path trick
 # (fs-guard.mjs); this layer gives the plain ways a clear PermissionError.
 PROTECTED_FILE = ['']
+# 1 only inside hidden_code_facts: the audit hook then lets a hidden function's `__code__` be
+# read. Held by the hook's defaults and by that function's code constants (never by defaults of
+# a function learner code can reach: those are readable).
+CODE_WINDOW = bytearray(1)
 
 
 def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
@@ -60,7 +64,7 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
                _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
                _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS,
                _referents=REFERENTS_WINDOW, _real_modules=None, _values=type(type.__dict__).values,
-               _module=type(_sys)):
+               _module=type(_sys), _code_window=CODE_WINDOW):
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):
@@ -74,6 +78,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
         if args[1] == '__code__':
             obj = args[0]
             if _type(obj) is _function and _id(obj.__globals__) in _hidden:
+                if _code_window[0]:  # hidden_code_facts, which hands out no code object
+                    return
                 raise _RuntimeError("reading .__code__ of the hidden tests is not allowed")
             if _type(obj) is _function and obj.__globals__ is _sealed:
                 raise _RuntimeError("reading .__code__ of the grader's functions is not allowed")
@@ -118,6 +124,124 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
         if (event not in _targets and _protected(args[0])) or (
                 (event in _targets or event == 'os.rename' or event == 'shutil.move') and _protected(args[1])):
             raise _PermissionError("changing the submitted file is not allowed in the grader sandbox")
+
+
+# inspect.signature() and inspect.isgeneratorfunction()/iscoroutinefunction() read a function's
+# `__code__`: for a function of the hidden tests the hook refuses that (its constants hold the
+# expected values), which broke honest code: a learner's decorator that asks the signature of the
+# hidden function it wraps, hidden code's Mock(spec=f). So inspect's two readers of `__code__`
+# are replaced: for a hidden function they read what a signature needs through
+# hidden_code_facts (parameter names, counts and flags; the code object never leaves it) and let
+# inspect's own code build the signature from a stand-in with those parameters and no body.
+
+
+def hidden_code_facts(fn, _code=type(lambda: None).__dict__['__code__'].__get__, _type=type, _id=id,
+                      _function=type(lambda: None), _tuple=tuple, _gc_disable=None, _gc_enable=None,
+                      _gc_isenabled=None):
+    """None when `fn` is not a function of the hidden tests; else (co_argcount,
+    co_posonlyargcount, co_kwonlyargcount, co_flags, the parameters' names). The audit hook lets
+    the one `__code__` read below through while the window is set; no learner code can run
+    meanwhile (the collector is off: no gc callback, no finalizer), and only ints and the
+    names' tuple leave."""
+    window, hidden = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with (CODE_WINDOW, the hidden namespaces' ids)
+    if _type(fn) is not _function or _id(fn.__globals__) not in hidden:
+        return None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    try:
+        window[0] = 1
+        code = _code(fn)
+    finally:
+        window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    flags = code.co_flags
+    count = code.co_argcount + code.co_kwonlyargcount + (1 if flags & 0x04 else 0) + (1 if flags & 0x08 else 0)
+    return (code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount, flags, _tuple(code.co_varnames[:count]))
+
+
+def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str=str,
+                       _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list):
+    """A function with `fn`'s parameters (names, kinds, defaults, annotations) and an empty body,
+    for inspect to read; None when a name is not a plain identifier (then inspect reads `fn`,
+    and the hook refuses as before)."""
+    argcount, posonly, kwonly, flags, names = facts
+    for name in names:
+        if _type(name) is not _str or not _isidentifier(name) or _iskeyword(name):
+            return None
+    parts = _list(names[:posonly]) + (['/'] if posonly else []) + _list(names[posonly:argcount])
+    rest = argcount + kwonly
+    if flags & 0x04:
+        parts.append('*' + names[rest])
+        rest += 1
+    elif kwonly:
+        parts.append('*')
+    parts += names[argcount:argcount + kwonly]
+    if flags & 0x08:
+        parts.append('**' + names[rest])
+    space = {'__builtins__': {}}
+    _exec(_compile('def stand_in(' + _join(', ', parts) + '):\n    pass\n', '<signature>', 'exec'), space)
+    stand_in = space['stand_in']
+    stand_in.__defaults__ = fn.__defaults__
+    stand_in.__kwdefaults__ = fn.__kwdefaults__
+    stand_in.__annotate__ = fn.__annotate__  # evaluated as for fn, when inspect asks
+    stand_in.__name__, stand_in.__qualname__, stand_in.__module__ = fn.__name__, fn.__qualname__, fn.__module__
+    return stand_in
+
+
+def signature_from_function(cls, func, skip_bound_arg=True, globals=None, locals=None, eval_str=False,
+                            _real=None, _facts=None, _stand_in=None, **options):
+    """inspect._signature_from_function, for a hidden function through its stand-in."""
+    facts = _facts(func)
+    if facts is not None:
+        stand_in = _stand_in(func, facts)
+        if stand_in is not None:
+            if eval_str and globals is None:
+                globals = func.__globals__  # what inspect evaluates string annotations in
+            func = stand_in
+    return _real(cls, func, skip_bound_arg, globals, locals, eval_str, **options)
+
+
+def has_code_flag(f, flag, _real=None, _facts=None, _unwrap_partialmethod=None, _unwrap_partial=None,
+                  _Method=None, _type=type, _int=int, _bool=bool, _isinstance=isinstance):
+    """inspect._has_code_flag: the same unwrapping, then a hidden function answers from its flags."""
+    inner = _unwrap_partialmethod(f)
+    while _isinstance(inner, _Method):
+        inner = inner.__func__
+    facts = _facts(_unwrap_partial(inner))
+    if facts is None or _type(flag) is not _int:
+        return _real(f, flag)
+    return _bool(facts[3] & flag)
+
+
+def is_async_func(func, _real=None, _facts=None, _iscoroutinefunction=None):
+    """unittest.mock._is_async_func (create_autospec): `getattr(func, '__code__', None)` is its
+    test for "a function"; a hidden function has one, and inspect answers for it."""
+    if _facts(func) is not None:
+        return _iscoroutinefunction(func)
+    return _real(func)
+
+
+def open_signatures(seal, hidden):
+    """inspect's readers of `__code__` replaced (see hidden_code_facts); `hidden` is the set of
+    the hidden namespaces' ids."""
+    import functools
+    import gc
+    import inspect
+    import keyword
+    import types
+    facts = seal(hidden_code_facts, secret=(CODE_WINDOW, hidden), _gc_disable=gc.disable,
+                 _gc_enable=gc.enable, _gc_isenabled=gc.isenabled)
+    inspect._signature_from_function = seal(
+        signature_from_function, _real=inspect._signature_from_function, _facts=facts,
+        _stand_in=seal(signature_stand_in, _iskeyword=keyword.iskeyword))
+    inspect._has_code_flag = seal(
+        has_code_flag, _real=inspect._has_code_flag, _facts=facts,
+        _unwrap_partialmethod=functools._unwrap_partialmethod, _unwrap_partial=functools._unwrap_partial,
+        _Method=types.MethodType)
+    import unittest.mock as mock
+    mock._is_async_func = seal(is_async_func, _real=mock._is_async_func, _facts=facts,
+                               _iscoroutinefunction=mock.iscoroutinefunction)
 
 
 def absolute_path(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
