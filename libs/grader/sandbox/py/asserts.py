@@ -181,42 +181,183 @@ def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_f
     return _show(v)
 
 
-def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
-                  _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _all_flat=None, _short=None, _items=None,
-                  _Exception=Exception):
-    """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
-    Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
+def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _show=None, _sortable=None,
+                  _len=len, _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
+                  _list=list, _all_flat=None, _short=None, _items=None, _str=str, _bytes=bytes,
+                  _bytearray=bytearray, _dict=dict, _Exception=Exception, _max=max, _lines=None,
+                  _bytes_chunks=None, _counter_items=None, _Counter=_collections.Counter,
+                  _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
+                  _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
+                  _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
+                  _format_items=None, _dict_items=None):
+    """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
+    `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
+    lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
+    into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts; other
+    values as their one-line form. Exact scalars of a list are printed by their C reprs in one
+    pass: a 100,000-item list stays cheap."""
     text = _short(v)
-    if _len(text) <= 80 - indent:
+    if _len(text) <= 80 - indent - allowance:
         return text
     kind, data, base, t = _classify(v)
+    level += 1  # pprint's dispatch formats v's own items one level deeper
+    if t is _str:
+        return _lines(v, indent, allowance, level)
+    if t is _bytes:
+        return _bytes_chunks(v, indent, allowance, level)
+    if t is _bytearray:
+        return 'bytearray(' + _bytes_chunks(_bytes(v), indent + 10, allowance + 1, level + 1) + ')'
+    if kind == 'dict' and base is _dict and (t is _Counter or t is _OrderedDict or t is _defaultdict):
+        name = t.__name__  # an exact stdlib class: its own name
+        if not data:
+            return text
+        if t is _OrderedDict:
+            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level) + ')'
+        if t is _Counter:
+            pairs = _counter_items(data)
+            if pairs is None:
+                return text
+            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, _self) + '})'
+        inner = indent + _len(name) + 1
+        return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
+                + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
     if t is not base:
         return text
-    if kind == 'list' or kind == 'tuple':
-        items, head, tail, inner = data, '[' if kind == 'list' else '(', ']' if kind == 'list' else ')', 1
-        if kind == 'tuple' and _len(data) == 1:
-            tail = ',)'
-    elif kind == 'set' and (base is _set or base is _frozenset):
-        items = _sortable(data)
-        head, tail, inner = ('{', '}', 1) if base is _set else ('frozenset({', '})', 11)
-    elif kind == 'dict':
-        parts = []
-        for k, x in _items(data):
-            rk = _show(k)
-            parts.append(rk + ': ' + _self(x, indent + _len(rk) + 3))
-        return '{' + _join(',\n' + ' ' * (indent + 1), parts) + '}'
-    else:
-        return text
+    if kind == 'dict':
+        return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self) + '}'
+    if kind == 'deque':
+        inner = indent + 6
+        limit = _maxlen(v)
+        if limit is None:
+            return 'deque([' + _format_items(data, inner, allowance + 2, level, _self) + '])'
+        return 'deque([' + _format_items(data, inner, 2, level, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
+    if kind == 'list':
+        return '[' + _format_items(data, indent, allowance + 1, level, _self) + ']'
+    if kind == 'tuple':
+        tail = ',)' if _len(data) == 1 else ')'
+        return '(' + _format_items(data, indent, allowance + _len(tail), level, _self) + tail
+    if kind == 'set' and (base is _set or base is _frozenset):
+        if base is _set:
+            return '{' + _format_items(_sortable(data), indent, allowance + 1, level, _self) + '}'
+        return 'frozenset({' + _format_items(_sortable(data), indent + 10, allowance + 2, level, _self) + '})'
+    return text
+
+
+def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None, _map=map, _repr=repr,
+                  _list=list, _len=len, _max=max, _join=str.join, _Exception=Exception, _enumerate=enumerate):
+    """pprint's _format_items (not compact): one item per line at indent + 1, the last keeping
+    `allowance`, the others 1 (their comma). Exact scalars whose reprs all fit are not
+    formatted one by one."""
+    indent += 1
     parts = None
     if _all_flat(items):
         try:
             parts = _list(_map(_repr, items))
         except _Exception:
             parts = None
+        if parts and _max(_map(_len, parts)) > 80 - indent - _max(1, allowance):
+            parts = None  # a long str or bytes among them: pprint cuts it
     if parts is None:
-        parts = [_self(x, indent + inner) for x in items]
-    return head + _join(',\n' + ' ' * (indent + inner), parts) + tail
+        last = _len(items) - 1
+        parts = [_pformat(x, indent, allowance if i == last else 1, level) for i, x in _enumerate(items)]
+    return _join(',\n' + ' ' * indent, parts)
+
+
+def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=None, _len=len, _join=str.join,
+                       _enumerate=enumerate):
+    """pprint's _format_dict_items: `key: value` per line at indent + 1."""
+    indent += 1
+    last = _len(pairs) - 1
+    parts = []
+    for i, (k, x) in _enumerate(pairs):
+        rk = _show(k)
+        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level))
+    return _join(',\n' + ' ' * indent, parts)
+
+
+def pformat_str(s, indent, allowance, level, _repr=repr, _len=len, _enumerate=enumerate, _join=str.join,
+                _splitlines=str.splitlines, _findall=__import__('re').compile(r'\S*\s*').findall):
+    """pprint's _pprint_str: each line's repr, a line too long cut after its blanks into chunks
+    that fit; in parentheses at the top level. `_findall` is a pattern compiled at boot (a C
+    method of an immutable type: learner code cannot change it)."""
+    if not s:
+        return _repr(s)
+    chunks = []
+    lines = _splitlines(s, True)
+    if level == 1:
+        indent += 1
+        allowance += 1
+    max_width1 = max_width = 80 - indent
+    rep = ''
+    for i, line in _enumerate(lines):
+        rep = _repr(line)
+        if i == _len(lines) - 1:
+            max_width1 -= allowance
+        if _len(rep) <= max_width1:
+            chunks.append(rep)
+            continue
+        parts = _findall(line)
+        parts.pop()  # the empty match at the end
+        max_width2 = max_width
+        current = ''
+        for j, part in _enumerate(parts):
+            candidate = current + part
+            if j == _len(parts) - 1 and i == _len(lines) - 1:
+                max_width2 -= allowance
+            if _len(_repr(candidate)) > max_width2:
+                if current:
+                    chunks.append(_repr(current))
+                current = part
+            else:
+                current = candidate
+        if current:
+            chunks.append(_repr(current))
+    if _len(chunks) == 1:
+        return rep  # as pprint writes it: the last line's repr
+    text = _join('\n' + ' ' * indent, chunks)
+    return '(' + text + ')' if level == 1 else text
+
+
+def pformat_bytes(b, indent, allowance, level, _repr=repr, _len=len, _join=str.join, _range=range):
+    """pprint's _pprint_bytes: 4-byte groups joined while their repr fits."""
+    if _len(b) <= 4:
+        return _repr(b)
+    parens = level == 1
+    if parens:
+        indent += 1
+        allowance += 1
+    width = 80 - indent
+    chunks = []
+    current = b''
+    last = _len(b) // 4 * 4
+    for i in _range(0, _len(b), 4):
+        part = b[i:i + 4]
+        candidate = current + part
+        if i == last:
+            width -= allowance
+        if _len(_repr(candidate)) > width:
+            if current:
+                chunks.append(_repr(current))
+            current = part
+        else:
+            current = candidate
+    if current:
+        chunks.append(_repr(current))
+    text = _join('\n' + ' ' * indent, chunks)
+    return '(' + text + ')' if parens else text
+
+
+def counter_items(pairs, _type=type, _int=int, _float=float, _sorted=sorted,
+                  _count=_operator.itemgetter(1)):
+    """A Counter's pairs in most_common() order (by count, highest first, ties as inserted), when
+    every count is an exact int or float (compared in C); else None."""
+    for k, x in pairs:
+        t = _type(x)
+        if t is not _int and t is not _float:
+            return None
+        if x != x:
+            return None  # NaN: its place in the sort is no order at all
+    return _sorted(pairs, key=_count, reverse=True)
 
 
 # Types whose `<` runs in C and cannot be changed (immutable types: their methods are not
@@ -1840,7 +1981,10 @@ def wire_helper(seal, S):
     items_ = seal(sorted_items, _sortable=sortable_)
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
-                    _short=short_, _items=items_)
+                    _short=short_, _items=items_, _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
+                    _counter_items=seal(counter_items),
+                    _format_items=seal(pformat_items, _all_flat=all_flat_),
+                    _dict_items=seal(pformat_dict_items, _show=strict_show_))
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
