@@ -26,7 +26,8 @@ from fractions import Fraction as F
 PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'sandbox', 'py')
 
 
-def load_helper():
+def load_wired():
+    """The helper's sealed functions, wired as the sandbox wires them (S['helper'], S['encode']...)."""
     ns = {'__name__': 'grader_fuzz'}
     for name in ('sealing.py', 'values.py', 'mocks.py', 'asserts.py'):
         with open(os.path.join(PY, name), encoding='utf-8') as f:
@@ -40,7 +41,11 @@ def load_helper():
     wired = {'RaisesContext': rewrite['RaisesContext'], 'file_intact': lambda depth: True}
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test
-    return wired['helper']
+    return wired
+
+
+def load_helper():
+    return load_wired()['helper']
 
 
 P = namedtuple('P', 'x y')

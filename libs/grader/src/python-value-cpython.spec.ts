@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { findRepoRoot } from './repo-root.js';
+import { isPyTagged, pyEquals, toTagged } from './python-value.js';
+
+/**
+ * The host decides declarative cases (`expr` / `call` with `expected`) on tagged values
+ * (python-equality.ts). Checked here against CPython's own `==` on the same data:
+ * reference/case_fuzz.py makes random honest values as a submission would return them (every
+ * number type, containers and their subclasses, dates, nesting), encodes each as the sandbox
+ * does, pairs it with an expected value an author could write (often the same data in other
+ * types), and records CPython's verdict; each pair must get the same verdict here.
+ */
+const python = process.env.PYQUIZ_PYTHON ?? 'python3';
+const hasPython = spawnSync(python, ['--version']).status === 0;
+const withCPython = hasPython ? it : it.skip;
+
+interface Pair {
+  actual: unknown;
+  expected: unknown;
+  equal: boolean;
+  text: string;
+}
+
+function pairs(seed: number, count: number): Pair[] {
+  const script = join(findRepoRoot(), 'libs', 'grader', 'reference', 'case_fuzz.py');
+  const run = spawnSync(python, ['-I', '-S', script, String(seed), String(count)], { encoding: 'utf8', timeout: 120000, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`case_fuzz.py failed: ${run.stderr}`);
+  return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Pair);
+}
+
+describe('declarative cases against CPython', () => {
+  withCPython('the host decides 4,000 random cases as CPython\'s == does (reference/case_fuzz.py)', () => {
+    const all = [...pairs(7, 2000), ...pairs(11, 2000)];
+    const differences = all.filter((p) => {
+      if (!isPyTagged(p.actual)) return true;
+      return pyEquals(p.actual, toTagged(p.expected)) !== p.equal;
+    }).map((p) => `${p.text}: CPython ${p.equal}`);
+    expect({ cases: all.length, equal: all.filter((p) => p.equal).length > 1000, differences: differences.slice(0, 20) })
+      .toEqual({ cases: 4000, equal: true, differences: [] });
+  }, 180000);
+});
