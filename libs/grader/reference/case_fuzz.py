@@ -153,7 +153,8 @@ def main(seed, count):
         except Exception:  # noqa: BLE001 - Decimal('NaN') == ... may raise, never in a case
             continue
         print(json.dumps({'actual': json.loads(encode(actual)), 'expected': escaped(expected), 'equal': equal,
-                          'text': repr(actual)[:300] + ' == ' + repr(expected)[:300]}))
+                          'text': repr(actual)[:300] + ' == ' + repr(expected)[:300],
+                          'reprs': [repr(actual), repr(expected)]}))
     return 0
 
 

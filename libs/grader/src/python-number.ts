@@ -102,6 +102,17 @@ export function numberOfComplex(text: string): PyNumber {
   return { re: realOfFloat(real), im: realOfFloat(imag === '' || imag === '+' ? '1' : imag === '-' ? '-1' : imag) };
 }
 
+/** a < b as Python orders two real numbers; false when either is NaN (as `<` is). */
+export function realLess(a: PyReal, b: PyReal): boolean {
+  if (a.kind === 'nan' || b.kind === 'nan') return false;
+  if (a.kind === 'inf' || b.kind === 'inf') {
+    const sa = a.kind === 'inf' ? a.sign : 0;
+    const sb = b.kind === 'inf' ? b.sign : 0;
+    return sa < sb;
+  }
+  return a.n * b.d < b.n * a.d; // denominators are positive (rational())
+}
+
 export function realEquals(a: PyReal, b: PyReal): boolean {
   if (a.kind === 'nan' || b.kind === 'nan') return false;
   if (a.kind === 'inf' || b.kind === 'inf') return a.kind === b.kind && (a as { sign: number }).sign === (b as { sign: number }).sign;

@@ -3,6 +3,8 @@
  * worded like unittest's assertEqual(actual, expected): "Lists differ: [1, 2] != [1, 3]" and
  * "First differing element 1:", reprs shortened around the difference.
  */
+import { numberOf } from './python-equality.js';
+import { realLess } from './python-number.js';
 import { temporalRepr } from './python-temporal.js';
 import type { PyTagged } from './python-value.js';
 
@@ -80,7 +82,7 @@ export function pyRepr(v: PyTagged): string {
     case 'str': return strRepr(v[1]);
     case 'bytes': return bytesRepr(v[1]);
     case 'bytearray': return `bytearray(${bytesRepr(v[1])})`;
-    case 'complex': return v[1];
+    case 'complex': return complexRepr(v[1]);
     case 'decimal': return `Decimal('${v[1]}')`;
     case 'fraction': {
       const [n, d = '1'] = v[1].split('/');
@@ -93,6 +95,8 @@ export function pyRepr(v: PyTagged): string {
     case 'list': return `[${v[1].map(pyRepr).join(', ')}]`;
     case 'deque': return `deque([${v[1].map(pyRepr).join(', ')}])`;
     case 'tuple': {
+      const fields = v.length === 4 ? v[3] : undefined;
+      if (sub && fields) return `${sub}(${v[1].map((x, i) => `${fields[i]}=${pyRepr(x)}`).join(', ')})`;
       const body = v[1].length === 1 ? `(${pyRepr(v[1][0]!)},)` : `(${v[1].map(pyRepr).join(', ')})`;
       return sub ? `${sub}${v[1].length === 1 ? body.replace(',)', ')') : body}` : body;
     }
@@ -102,13 +106,61 @@ export function pyRepr(v: PyTagged): string {
       return v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : 'set()';
     case 'frozenset': return `${sub ?? 'frozenset'}(${v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : ''})`;
     case 'dict': {
-      const body = `{${v[1].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+      const pairs = sub === 'Counter' ? mostCommon(v[1]) : v[1];
+      const body = `{${pairs.map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
       if (sub === 'Counter' || sub === 'OrderedDict') return `${sub}(${v[1].length ? body : ''})`;
       if (sub === 'defaultdict') return `defaultdict(..., ${body})`;
       return body;
     }
     case 'other': return v[1];
   }
+}
+
+/** A Counter's pairs as its repr lists them (most_common(): by count, highest first, ties in
+ * their order), when every count is a real number; else as they are. */
+function mostCommon(pairs: [PyTagged, PyTagged][]): [PyTagged, PyTagged][] {
+  const counts = pairs.map(([, x]) => numberOf(x));
+  if (counts.some((n) => n === null || n.im.kind !== 'rat' || n.im.n !== 0n || n.re.kind === 'nan')) return pairs;
+  const order = pairs.map((_, i) => i);
+  order.sort((a, b) => (realLess(counts[b]!.re, counts[a]!.re) ? -1 : realLess(counts[a]!.re, counts[b]!.re) ? 1 : 0));
+  return order.map((i) => pairs[i]!);
+}
+
+/** CPython's repr of a complex number written as text ("1+2j", "(1+0j)", "2j", "1-infj"): the
+ * real part left out when it is +0, else both in parentheses, each as a float's repr without
+ * ".0". Authors write `{ "$complex": "1+0j" }`; Python prints (1+0j). */
+function complexRepr(text: string): string {
+  let t = text.trim().replace(/\s+/g, '');
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
+  let real = t;
+  let imag = '0';
+  if (/[jJ]$/.test(t)) {
+    t = t.slice(0, -1);
+    let split = -1;
+    for (let i = t.length - 1; i > 0; i--) {
+      if ((t[i] === '+' || t[i] === '-') && !/[eE]/.test(t[i - 1]!)) {
+        split = i;
+        break;
+      }
+    }
+    imag = split < 0 ? t : t.slice(split);
+    real = split < 0 ? '0' : t.slice(0, split);
+    if (imag === '' || imag === '+') imag = '1';
+    if (imag === '-') imag = '-1';
+  }
+  const re = parseReal(real);
+  const im = parseReal(imag);
+  const part = (x: number): string => floatRepr(x).replace(/\.0$/, '');
+  if (Object.is(re, 0)) return `${part(im)}j`;
+  const sign = im < 0 || Object.is(im, -0) ? '' : '+';
+  return `(${part(re)}${sign}${part(im)}j)`;
+}
+
+function parseReal(text: string): number {
+  const t = text.toLowerCase().replace(/^\+/, '');
+  if (/^-?inf(inity)?$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^-?nan$/.test(t)) return NaN;
+  return Number(t);
 }
 
 /** unittest's _common_shorten_repr: long reprs cut around the difference (80 characters). */

@@ -26,6 +26,7 @@ export type PyTagged =
   | ['str' | 'bytes' | 'bytearray' | 'complex' | 'decimal' | 'fraction', string, ...Sub]
   | ['date' | 'datetime' | 'time' | 'timedelta', string, ...Sub]
   | ['list' | 'tuple' | 'set' | 'frozenset' | 'deque', PyTagged[], ...Sub]
+  | ['tuple', PyTagged[], string, string[]] // a namedtuple: its field names
   | ['dict', [PyTagged, PyTagged][], ...Sub]
   | ['other', string];
 
@@ -133,13 +134,20 @@ export function isPyTagged(value: unknown, depth = 0, budget = [200000]): value 
   if (tag === 'none') return value.length === 1;
   if (tag === 'bool') return value.length === 2 && typeof inner === 'boolean';
   if (tag === 'other') return value.length === 2 && typeof inner === 'string';
-  if (value.length !== 2 && !(value.length === 3 && typeof sub === 'string')) return false;
+  if (tag === 'tuple' && value.length === 4 && !namedFields(value[3], inner)) return false;
+  if (value.length !== 2 && !(value.length >= 3 && value.length <= (tag === 'tuple' ? 4 : 3) && typeof sub === 'string')) return false;
   if (tag === 'float') return typeof inner === 'number' || typeof inner === 'string';
   if (STRING_TAGS.has(tag)) return typeof inner === 'string';
   if (!Array.isArray(inner)) return false;
   if (SEQUENCE_TAGS.has(tag)) return inner.every((x) => isPyTagged(x, depth + 1, budget));
   return tag === 'dict' && inner.every((pair) => Array.isArray(pair) && pair.length === 2
     && isPyTagged(pair[0], depth + 1, budget) && isPyTagged(pair[1], depth + 1, budget));
+}
+
+/** A namedtuple's field names: one identifier-like string per item. */
+function namedFields(fields: unknown, items: unknown): boolean {
+  return Array.isArray(fields) && Array.isArray(items) && fields.length === items.length
+    && fields.every((f) => typeof f === 'string' && f.length <= 200);
 }
 
 export { canonical, pyEquals, sameTypes } from './python-equality.js';

@@ -1956,7 +1956,7 @@ def wire_helper(seal, S):
     truth_ = seal(value_truth, _classify=classify_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr))
-    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_))
+    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=seal(tuple_fields)))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)

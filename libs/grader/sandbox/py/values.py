@@ -1129,6 +1129,22 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     return '(' + body + ')'
 
 
+def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                 _type=type, _tuple=tuple, _str=str, _len=len):
+    """The `_fields` of a tuple subclass (found along its MRO, as value_repr finds them), when
+    they are an exact tuple of `count` exact strs; else None."""
+    for c in _mro(t):
+        fields = _tdict(c).get('_fields')
+        if fields is not None:
+            if _type(fields) is not _tuple or _len(fields) != count:
+                return None
+            for f in fields:
+                if _type(f) is not _str:
+                    return None
+            return fields
+    return None
+
+
 def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=type, _len=len,
         _bool=bool, _bytearray=bytearray, _set=set, _frozenset=frozenset, _deque=_collections.deque,
         _date=_datetime.date, _datetime=_datetime.datetime, _time=_datetime.time,
@@ -1139,9 +1155,10 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         _td_seconds=_datetime.timedelta.__dict__['seconds'].__get__,
         _td_us=_datetime.timedelta.__dict__['microseconds'].__get__,
         _translate=str.translate, _table=_escape_table(), _join=str.join, _hex=bytes.hex,
-        _name=type.__dict__['__name__'].__get__, _Exception=Exception):
+        _name=type.__dict__['__name__'].__get__, _Exception=Exception, _fields=None):
     """JSON text of a tagged value (the host compares it, see src/python-value.ts): a third
-    element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...)."""
+    element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...),
+    and a namedtuple's field names follow as a fourth."""
     budget[0] -= 1
     if budget[0] < 0:
         return '["other","<a value too large to send>"]'
@@ -1185,6 +1202,10 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
             if base is not _set and base is not _frozenset:
                 sub = ',"' + _translate(_name(t), _table) + '"]'
         parts = [_self(x, depth + 1, budget) for x in data]
+        if kind == 'tuple' and t is not base:
+            fields = _fields(t, _len(data))
+            if fields is not None:  # a namedtuple: the host shows Point(x=1, y=2), as Python does
+                sub = sub[:-1] + ',[' + _join(',', ['"' + _translate(f, _table) + '"' for f in fields]) + ']]'
         return '["' + tag + '",[' + _join(',', parts) + ']' + sub
     if kind == 'dict':
         parts = ['[' + _self(k, depth + 1, budget) + ',' + _self(x, depth + 1, budget) + ']' for k, x in data]
