@@ -135,15 +135,17 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
 # inspect's own code build the signature from a stand-in with those parameters and no body.
 
 
-def hidden_code_facts(fn, _code=type(lambda: None).__dict__['__code__'].__get__, _type=type, _id=id,
-                      _function=type(lambda: None), _tuple=tuple, _gc_disable=None, _gc_enable=None,
-                      _gc_isenabled=None):
+def hidden_code_facts(fn, /):
     """None when `fn` is not a function of the hidden tests; else (co_argcount,
     co_posonlyargcount, co_kwonlyargcount, co_flags, the parameters' names). The audit hook lets
     the one `__code__` read below through while the window is set; no learner code can run
     meanwhile (the collector is off: no gc callback, no finalizer), and only ints and the
-    names' tuple leave."""
-    window, hidden = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with (CODE_WINDOW, the hidden namespaces' ids)
+    names' tuple leave. Everything it calls is in its code constants, none in defaults: learner
+    code reaches this function (a default of inspect's replaced readers), and a default is an
+    argument a caller may pass (`_code=`, a getter of its own that ran with the window open and
+    read the code: fixture redsig-facts-window)."""
+    (window, hidden, _code, _gc_disable, _gc_enable, _gc_isenabled, _type, _id, _function,
+     _tuple) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (open_signatures)
     if _type(fn) is not _function or _id(fn.__globals__) not in hidden:
         return None
     was_enabled = _gc_isenabled()
@@ -230,8 +232,9 @@ def open_signatures(seal, hidden):
     import inspect
     import keyword
     import types
-    facts = seal(hidden_code_facts, secret=(CODE_WINDOW, hidden), _gc_disable=gc.disable,
-                 _gc_enable=gc.enable, _gc_isenabled=gc.isenabled)
+    function = type(lambda: None)
+    facts = seal(hidden_code_facts, secret=(CODE_WINDOW, hidden, function.__dict__['__code__'].__get__,
+                                            gc.disable, gc.enable, gc.isenabled, type, id, function, tuple))
     inspect._signature_from_function = seal(
         signature_from_function, _real=inspect._signature_from_function, _facts=facts,
         _stand_in=seal(signature_stand_in, _iskeyword=keyword.iskeyword))
