@@ -163,7 +163,8 @@ def hidden_code_facts(fn, /):
 
 
 def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str=str,
-                       _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list):
+                       _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list,
+                       _getattr=getattr, _Exception=Exception):
     """A function with `fn`'s parameters (names, kinds, defaults, annotations) and an empty body,
     for inspect to read; None when a name is not a plain identifier (then inspect reads `fn`,
     and the hook refuses as before)."""
@@ -186,7 +187,20 @@ def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str
     stand_in = space['stand_in']
     stand_in.__defaults__ = fn.__defaults__
     stand_in.__kwdefaults__ = fn.__kwdefaults__
-    stand_in.__annotate__ = fn.__annotate__  # evaluated as for fn, when inspect asks
+    # The annotations as inspect reads them from fn (format VALUE: `fn.__annotations__`, evaluated
+    # once and kept, so an assigned dict or one changed since is fn's own); a name not defined
+    # yet leaves fn's `__annotate__`, which inspect asks in the format it wants.
+    try:
+        annotations = fn.__annotations__
+    except _Exception:
+        annotations = None
+    if annotations is None:
+        stand_in.__annotate__ = fn.__annotate__
+    else:
+        stand_in.__annotations__ = annotations
+    text = _getattr(fn, '__text_signature__', None)  # inspect prefers it to the code
+    if text is not None:
+        stand_in.__text_signature__ = text
     stand_in.__name__, stand_in.__qualname__, stand_in.__module__ = fn.__name__, fn.__qualname__, fn.__module__
     return stand_in
 
