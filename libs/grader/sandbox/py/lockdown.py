@@ -330,12 +330,15 @@ def refuse_signal_handler(signalnum=None, handler=None, _ValueError=ValueError):
     raise _ValueError('changing signal handlers is not allowed in the grader sandbox')
 
 
-def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _str=str,
-                          _getattr=getattr, _split=str.split, _ns=None, _ImportError=ImportError):
+def create_module_guarded(spec, file=None, /):
     """_imp.create_builtin / create_dynamic without the import audit event: the only way to a
     fresh `_signal` (with an unpatched signal()), `_pyodide_core`, `_testcapi`, `_ctypes`...
     The real function is in this function's constants (SECRET), which learner code cannot
-    read; it gets a clean spec, so a spec whose name changes between reads cannot lie."""
+    read; it gets a clean spec, so a spec whose name changes between reads cannot lie. What it
+    checks with is in its constants too, none in defaults: a default is an argument its caller
+    may replace (`_refused=frozenset()` made a fresh `_signal`: fixture redsig-caller-defaults)."""
+    (real, _refused, _type, _str, _getattr, _split, _ns,
+     _ImportError) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_signals)
     name = _getattr(spec, 'name', None)
     origin = _getattr(spec, 'origin', None)
     if _type(name) is not _str or (origin is not None and _type(origin) is not _str):
@@ -343,7 +346,6 @@ def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _
     for part in _split(name, '.'):
         if part in _refused:
             raise _ImportError(f"import of '{name}' is not allowed in the grader sandbox")
-    real = '\x00grader-sealed-secret\x00'  # SECRET, replaced by seal() with the real function
     clean = _ns(name=name, origin=origin)
     return real(clean) if file is None else real(clean, file)
 
@@ -361,8 +363,9 @@ def disarm_signals(seal):
     for module in (_signal, signal):
         module.signal = refuse
     for name in ('create_builtin', 'create_dynamic'):
-        setattr(_imp, name, seal(create_module_guarded, secret=getattr(_imp, name),
-                                 _ns=types.SimpleNamespace))
+        setattr(_imp, name, seal(create_module_guarded, secret=(
+            getattr(_imp, name), FRESH_REFUSED, type, str, getattr, str.split, types.SimpleNamespace,
+            ImportError)))
 
 
 def refuse_gc_debug(flags, _type=type, _int=int, _ValueError=ValueError):
