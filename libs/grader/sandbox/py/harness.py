@@ -38,9 +38,8 @@ def _seal_all():
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['under_tmp'] = seal(under_tmp, _absolute=absolute)
-    S['traceback_entries'] = seal(traceback_entries, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
-                                  _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
-                                  _Traceback=_types.TracebackType, _Code=_types.CodeType)
+    S['traceback_entries'] = seal(traceback_entries, secret=(FRAMES_WINDOW, _gc.disable, _gc.enable, _gc.isenabled,
+                                                             type, _types.TracebackType, _types.CodeType, int))
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)

@@ -135,15 +135,17 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
 # inspect's own code build the signature from a stand-in with those parameters and no body.
 
 
-def hidden_code_facts(fn, _code=type(lambda: None).__dict__['__code__'].__get__, _type=type, _id=id,
-                      _function=type(lambda: None), _tuple=tuple, _gc_disable=None, _gc_enable=None,
-                      _gc_isenabled=None):
+def hidden_code_facts(fn, /):
     """None when `fn` is not a function of the hidden tests; else (co_argcount,
     co_posonlyargcount, co_kwonlyargcount, co_flags, the parameters' names). The audit hook lets
     the one `__code__` read below through while the window is set; no learner code can run
     meanwhile (the collector is off: no gc callback, no finalizer), and only ints and the
-    names' tuple leave."""
-    window, hidden = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with (CODE_WINDOW, the hidden namespaces' ids)
+    names' tuple leave. Everything it calls is in its code constants, none in defaults: learner
+    code reaches this function (a default of inspect's replaced readers), and a default is an
+    argument a caller may pass (`_code=`, a getter of its own that ran with the window open and
+    read the code: fixture redsig-facts-window)."""
+    (window, hidden, _code, _gc_disable, _gc_enable, _gc_isenabled, _type, _id, _function,
+     _tuple) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (open_signatures)
     if _type(fn) is not _function or _id(fn.__globals__) not in hidden:
         return None
     was_enabled = _gc_isenabled()
@@ -161,7 +163,8 @@ def hidden_code_facts(fn, _code=type(lambda: None).__dict__['__code__'].__get__,
 
 
 def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str=str,
-                       _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list):
+                       _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list,
+                       _getattr=getattr, _Exception=Exception):
     """A function with `fn`'s parameters (names, kinds, defaults, annotations) and an empty body,
     for inspect to read; None when a name is not a plain identifier (then inspect reads `fn`,
     and the hook refuses as before)."""
@@ -184,7 +187,20 @@ def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str
     stand_in = space['stand_in']
     stand_in.__defaults__ = fn.__defaults__
     stand_in.__kwdefaults__ = fn.__kwdefaults__
-    stand_in.__annotate__ = fn.__annotate__  # evaluated as for fn, when inspect asks
+    # The annotations as inspect reads them from fn (format VALUE: `fn.__annotations__`, evaluated
+    # once and kept, so an assigned dict or one changed since is fn's own); a name not defined
+    # yet leaves fn's `__annotate__`, which inspect asks in the format it wants.
+    try:
+        annotations = fn.__annotations__
+    except _Exception:
+        annotations = None
+    if annotations is None:
+        stand_in.__annotate__ = fn.__annotate__
+    else:
+        stand_in.__annotations__ = annotations
+    text = _getattr(fn, '__text_signature__', None)  # inspect prefers it to the code
+    if text is not None:
+        stand_in.__text_signature__ = text
     stand_in.__name__, stand_in.__qualname__, stand_in.__module__ = fn.__name__, fn.__qualname__, fn.__module__
     return stand_in
 
@@ -230,8 +246,9 @@ def open_signatures(seal, hidden):
     import inspect
     import keyword
     import types
-    facts = seal(hidden_code_facts, secret=(CODE_WINDOW, hidden), _gc_disable=gc.disable,
-                 _gc_enable=gc.enable, _gc_isenabled=gc.isenabled)
+    function = type(lambda: None)
+    facts = seal(hidden_code_facts, secret=(CODE_WINDOW, hidden, function.__dict__['__code__'].__get__,
+                                            gc.disable, gc.enable, gc.isenabled, type, id, function, tuple))
     inspect._signature_from_function = seal(
         signature_from_function, _real=inspect._signature_from_function, _facts=facts,
         _stand_in=seal(signature_stand_in, _iskeyword=keyword.iskeyword))
@@ -313,12 +330,15 @@ def refuse_signal_handler(signalnum=None, handler=None, _ValueError=ValueError):
     raise _ValueError('changing signal handlers is not allowed in the grader sandbox')
 
 
-def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _str=str,
-                          _getattr=getattr, _split=str.split, _ns=None, _ImportError=ImportError):
+def create_module_guarded(spec, file=None, /):
     """_imp.create_builtin / create_dynamic without the import audit event: the only way to a
     fresh `_signal` (with an unpatched signal()), `_pyodide_core`, `_testcapi`, `_ctypes`...
     The real function is in this function's constants (SECRET), which learner code cannot
-    read; it gets a clean spec, so a spec whose name changes between reads cannot lie."""
+    read; it gets a clean spec, so a spec whose name changes between reads cannot lie. What it
+    checks with is in its constants too, none in defaults: a default is an argument its caller
+    may replace (`_refused=frozenset()` made a fresh `_signal`: fixture redsig-caller-defaults)."""
+    (real, _refused, _type, _str, _getattr, _split, _ns,
+     _ImportError) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_signals)
     name = _getattr(spec, 'name', None)
     origin = _getattr(spec, 'origin', None)
     if _type(name) is not _str or (origin is not None and _type(origin) is not _str):
@@ -326,7 +346,6 @@ def create_module_guarded(spec, file=None, _refused=FRESH_REFUSED, _type=type, _
     for part in _split(name, '.'):
         if part in _refused:
             raise _ImportError(f"import of '{name}' is not allowed in the grader sandbox")
-    real = '\x00grader-sealed-secret\x00'  # SECRET, replaced by seal() with the real function
     clean = _ns(name=name, origin=origin)
     return real(clean) if file is None else real(clean, file)
 
@@ -344,8 +363,9 @@ def disarm_signals(seal):
     for module in (_signal, signal):
         module.signal = refuse
     for name in ('create_builtin', 'create_dynamic'):
-        setattr(_imp, name, seal(create_module_guarded, secret=getattr(_imp, name),
-                                 _ns=types.SimpleNamespace))
+        setattr(_imp, name, seal(create_module_guarded, secret=(
+            getattr(_imp, name), FRESH_REFUSED, type, str, getattr, str.split, types.SimpleNamespace,
+            ImportError)))
 
 
 def refuse_gc_debug(flags, _type=type, _int=int, _ValueError=ValueError):
