@@ -500,6 +500,26 @@ class StrictRewriter(_ast.NodeTransformer):
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
+        self.stringified_annotations = False  # the module has `from __future__ import annotations`
+
+    # Under `from __future__ import annotations` the compiler keeps annotations as the text of
+    # their source: rewritten, they would read '\x00grader-builtin:int' (inspect.signature,
+    # typing.get_type_hints). They are never evaluated but by get_type_hints, in hidden code's
+    # own namespace (pristine builtins), so they are left as written.
+    _ANNOTATION_FIELDS = {_ast.arg: ('annotation',), _ast.FunctionDef: ('returns',),
+                          _ast.AsyncFunctionDef: ('returns',), _ast.AnnAssign: ('annotation',)}
+
+    def generic_visit(self, node):
+        fields = self._ANNOTATION_FIELDS.get(type(node)) if self.stringified_annotations else None
+        if not fields:
+            return super().generic_visit(node)
+        kept = [(field, getattr(node, field)) for field in fields]
+        for field, _ in kept:
+            setattr(node, field, None)
+        node = super().generic_visit(node)
+        for field, value in kept:
+            setattr(node, field, value)
+        return node
 
     def _is_builtin(self, name):
         """`name` read in hidden code is the builtin (the module binds no such name)."""
@@ -751,6 +771,9 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
     rewriter.test_module = test_module
     rewriter.patch_names = _patch_names(tree)
+    rewriter.stringified_annotations = isinstance(tree, _ast.Module) and any(
+        isinstance(item, _ast.ImportFrom) and item.module == '__future__' and any(a.name == 'annotations' for a in item.names)
+        for item in tree.body)
     if isinstance(tree, _ast.Module):
         _author_rebinding(tree)
         _module_class_stores(tree)
