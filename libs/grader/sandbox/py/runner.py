@@ -68,7 +68,7 @@ def test_marks(test_code, support, job):
     the pristine interpreter of the compile step, with a MagicMock standing in for the
     submission: a submission can neither add a mark (to drop a test from its score) nor remove
     one. A module that cannot run against the stand-in has no marks (a skip then is an error)."""
-    ns = {'__name__': '__grader_tests__', '__builtins__': S['builtins'].copy()}
+    ns = {'__name__': '__grader_tests__', '__file__': 'hidden_tests.py', '__builtins__': S['builtins'].copy()}
     marks, own = {}, {}
     try:
         inject = [(n, inject_helper(c, S['helper'], S['builtins'])) for n, c in support]
@@ -652,6 +652,8 @@ def hidden_namespace(name):
     # warnings.warn(stacklevel=2) from learner code registers in its caller's globals: the dict
     # exists already, so filling it does not change the tamper fingerprint.
     ns = {'__name__': name, '__builtins__': names, '__warningregistry__': {}}
+    if name == '__grader_tests__':  # the file name it was compiled under, as a module has
+        ns['__file__'] = 'hidden_tests.py'
     HIDDEN_NAMESPACES.add(id(ns))
     JOB.setdefault('namespaces', []).append(ns)  # kept alive so an id is never reused in a job
     return ns
