@@ -25,6 +25,9 @@ import unittest as _unittest
 # 1 only inside traceback_entries (support.py): the audit hook then lets `tb_frame` reads through,
 # nothing else. Held by that sealed function and the hook only (their defaults).
 FRAMES_WINDOW = bytearray(1)
+# 1 only inside code_flags (support.py): the audit hook then lets `__code__` reads through (of a
+# hidden function too). Held by that sealed function and the hook only.
+CODE_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
@@ -42,9 +45,11 @@ def _seal_all():
                                   _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled,
                                   _Traceback=_types.TracebackType, _Code=_types.CodeType)
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
+    S['code_flags'] = seal(code_flags, _window=CODE_WINDOW, _gc_disable=_gc.disable, _gc_enable=_gc.enable,
+                           _gc_isenabled=_gc.isenabled, _Function=_types.FunctionType, _Code=_types.CodeType)
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _codes=CODE_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
                      _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
@@ -178,6 +183,7 @@ def install(config_text):
     disarm_result_registry(seal)
     disarm_trace(seal)
     disarm_traceback(seal)
+    disarm_code_flags(seal)
     S['loop_factory'] = install_event_loop()
     install_threads()
     S['run_to_end'] = seal(run_to_end)

@@ -52,7 +52,7 @@ FS_TARGET_EVENTS = frozenset({'os.link', 'os.symlink', 'shutil.copyfile', 'shuti
 PROTECTED_FILE = ['']
 
 
-def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
+def audit_hook(event, args, _frames=None, _codes=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_MODULES,
                _getattrs=BLOCKED_GETATTR, _setattrs=BLOCKED_SETATTR, _fs=FS_WRITE_EVENTS,
                _startswith=str.startswith, _partition=str.partition, _type=type, _str=str,
                _int=int, _RuntimeError=RuntimeError, _ImportError=ImportError,
@@ -72,6 +72,8 @@ def audit_hook(event, args, _frames=None, _events=BLOCKED_EVENTS, _mods=BLOCKED_
         raise _RuntimeError(f"{event} is not allowed in the grader sandbox")
     if event == 'object.__getattr__':
         if args[1] == '__code__':
+            if _codes[0]:  # code_flags' window (support.py): the flags of an exact function
+                return
             obj = args[0]
             if _type(obj) is _function and _id(obj.__globals__) in _hidden:
                 raise _RuntimeError("reading .__code__ of the hidden tests is not allowed")

@@ -155,6 +155,60 @@ def disarm_traceback(seal):
         unittest_tb_level, _entries=entries, _folder=unittest.result.__file__.rpartition('/')[0] + '/')
 
 
+def code_flags(fn, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
+               _type=type, _Function=None, _Code=None, _int=int):
+    """`fn.__code__.co_flags` of an exact function, one of the hidden tests' included (sealed):
+    the only read of a hidden function's code the audit hook lets through, while _window[0] is
+    set. Only the flags (an int: generator, coroutine, varargs...) leave, never the code object
+    (its constants hold expected values). No learner code runs while the window is open: `fn`
+    is an exact function (its `__code__` getter is C, as is `co_flags`'s) and the collector is
+    off (no gc callback, no finalizer). None for anything else."""
+    if _type(fn) is not _Function:
+        return None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        code = fn.__code__
+        flags = code.co_flags if _type(code) is _Code else None
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    return flags if _type(flags) is _int else None
+
+
+def has_code_flag(f, flag, _unwrap_partialmethod=None, _ismethod=None, _unwrap_partial=None,
+                  _isfunction=None, _functionlike=None, _bool=bool):
+    """inspect._has_code_flag (sealed; code_flags is its secret constant, out of reach of its
+    defaults): inspect.iscoroutinefunction, isgeneratorfunction and isasyncgenfunction of a
+    function the hidden tests define answer as under CPython instead of raising the audit
+    hook's refusal of its `__code__` (an AsyncMock whose side_effect is a hidden lambda or
+    `async def`: AsyncMock asks iscoroutinefunction(effect) at every call)."""
+    flags_of = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with code_flags
+    f = _unwrap_partialmethod(f)
+    while _ismethod(f):
+        f = f.__func__
+    f = _unwrap_partial(f)
+    if not (_isfunction(f) or _functionlike(f)):
+        return False
+    flags = flags_of(f)
+    if flags is None:  # a function-like object of another type: read as inspect reads it
+        return _bool(f.__code__.co_flags & flag)
+    return _bool(flags & flag)
+
+
+def disarm_code_flags(seal):
+    """inspect reads `__code__.co_flags` to tell a coroutine or generator function: for a hidden
+    function that read is refused, so its `_has_code_flag` reads the flags through code_flags."""
+    import functools
+    import inspect
+    inspect._has_code_flag = seal(
+        has_code_flag, secret=S['code_flags'], _unwrap_partialmethod=functools._unwrap_partialmethod,
+        _ismethod=inspect.ismethod, _unwrap_partial=functools._unwrap_partial,
+        _isfunction=inspect.isfunction, _functionlike=inspect._signature_is_functionlike)
+
+
 def unittest_tb_level(self, tb, _entries=None, _folder=None, _type=type, _str=str,
                       _startswith=str.startswith):
     """TestResult._is_relevant_tb_level: whether the traceback entry is in unittest's own code."""
