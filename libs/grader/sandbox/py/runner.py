@@ -887,10 +887,12 @@ def tear_down_fixtures(ns, target, method, exc):
     return exc
 
 
-# An `async def` test (IsolatedAsyncioTestCase): Pyodide's event loop cannot run in the sandbox,
-# and an unawaited coroutine would pass whatever it contains: the grader says it cannot grade it.
-ASYNC_UNSUPPORTED = ('the grader does not support asynchronous tests (async def test_..., '
-                     'IsolatedAsyncioTestCase): this test was not run')
+# An `async def` test in a plain TestCase: unittest never awaits it (only IsolatedAsyncioTestCase
+# does), so under CPython it passes whatever it contains, an empty submission too. The grader
+# says it cannot grade it (an authoring mistake, the exercise's fault) instead of a vacuous pass:
+# a deviation on purpose (hunt4-vacuous-tests.yaml).
+ASYNC_UNSUPPORTED = ('the grader does not support asynchronous tests outside IsolatedAsyncioTestCase '
+                     '(async def test_... in a plain TestCase is never awaited by unittest): this test was not run')
 
 
 def inherited(cls, name):
