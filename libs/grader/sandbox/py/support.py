@@ -155,6 +155,72 @@ def disarm_traceback(seal):
         unittest_tb_level, _entries=entries, _folder=unittest.result.__file__.rpartition('/')[0] + '/')
 
 
+def caller_entry(stacklevel, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
+                 _type=type, _Frame=None, _Code=None, _Traceback=None, _str=str, _int=int,
+                 _str_eq=str.__eq__, _startswith=str.startswith, _contains=str.__contains__,
+                 _ValueError=ValueError, _learner=None, _logging_file='', _stdlib=''):
+    """(co_filename, f_lineno, co_name) of the frame logging's findCaller names (sealed): the
+    first frame past `stacklevel` frames outside logging's own file, as Logger.findCaller walks
+    them, or None. Reads frames as traceback_entries does: the audit hook lets `tb_frame` through
+    while _window[0] is set (here, for this function's own frame, from which it walks f_back),
+    the collector is off, only exact built-in types are touched and nothing is called on what
+    is read. Only a frame of the submission's file (its protected path) or of the standard
+    library is named: a hidden test's or the harness's frame stays '(unknown ...)' (None)."""
+    if _type(stacklevel) is not _int:
+        stacklevel = 1
+    try:
+        raise _ValueError
+    except _ValueError as exc:
+        tb = exc.__traceback__
+    found = None
+    f = nxt = code = name = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        if _type(tb) is _Traceback:
+            f = tb.tb_frame  # this function's frame; its caller is the findCaller stand-in's
+        if _type(f) is _Frame:
+            f = f.f_back
+        depth = 0
+        while _type(f) is _Frame and stacklevel > 0 and depth < 1000:
+            nxt = f.f_back
+            if _type(nxt) is not _Frame:
+                break
+            f = nxt
+            depth += 1
+            code = f.f_code
+            name = code.co_filename if _type(code) is _Code else None
+            if not (_type(name) is _str and (_str_eq(name, _logging_file)
+                                             or (_contains(name, 'importlib') and _contains(name, '_bootstrap')))):
+                stacklevel -= 1
+        if _type(f) is _Frame:
+            code = f.f_code
+            if _type(code) is _Code:
+                name = code.co_filename
+                if _type(name) is _str and (_str_eq(name, _learner[0]) or _startswith(name, _stdlib)):
+                    lineno, func = f.f_lineno, code.co_name
+                    if _type(lineno) is _int and _type(func) is _str:
+                        found = (name, lineno, func)
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    tb = f = nxt = code = name = None  # no cycle through this frame is left for the collector
+    return found
+
+
+def find_caller(self, stack_info=False, stacklevel=1, _unknown=('(unknown file)', 0, '(unknown function)')):
+    """logging.Logger.findCaller (sealed; caller_entry is its secret constant): the record's
+    pathname, lineno and funcName name the submission's function as under CPython. No stack
+    text for stack_info=True."""
+    caller = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with caller_entry
+    entry = caller(stacklevel)
+    if entry is None:
+        return _unknown[0], _unknown[1], _unknown[2], None
+    return entry[0], entry[1], entry[2], None
+
+
 def code_flags(fn, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
                _type=type, _Function=None, _Code=None, _int=int):
     """`fn.__code__.co_flags` of an exact function, one of the hidden tests' included (sealed):
@@ -196,6 +262,21 @@ def has_code_flag(f, flag, _unwrap_partialmethod=None, _ismethod=None, _unwrap_p
     if flags is None:  # a function-like object of another type: read as inspect reads it
         return _bool(f.__code__.co_flags & flag)
     return _bool(flags & flag)
+
+
+def disarm_logging_caller(seal):
+    """logging finds a record's caller through sys._getframe, which the sandbox refuses: its
+    Logger.findCaller reads the caller's file, line and function through caller_entry instead."""
+    import logging
+    import os
+    import types
+    real = os.path.normcase(logging.addLevelName.__code__.co_filename)
+    entry = seal(caller_entry, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
+                 _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled, _Frame=types.FrameType,
+                 _Code=types.CodeType, _Traceback=types.TracebackType, _learner=PROTECTED_FILE,
+                 _logging_file=real, _stdlib=os.path.dirname(os.path.dirname(real)) + '/')
+    logging._srcfile = real
+    logging.Logger.findCaller = seal(find_caller, secret=entry)
 
 
 def disarm_code_flags(seal):
