@@ -89,8 +89,6 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
         return _contains(b, a, 0, budget)
     if op == 'not in':
         return not _contains(b, a, 0, budget)
-    if a is not _any[0] and b is not _any[0] and _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
-        return _opcall(op, a, b)  # two objects' own ordering, its result as Python gives it
     return _order(op, a, b, 0, budget)
 
 
