@@ -28,6 +28,9 @@ FRAMES_WINDOW = bytearray(1)
 # 1 only inside code_flags (support.py): the audit hook then lets `__code__` reads through (of a
 # hidden function too). Held by that sealed function and the hook only.
 CODE_WINDOW = bytearray(1)
+# 1 only inside frame_gone (support.py): the audit hook then lets `gi_frame`, `cr_frame` and
+# `ag_frame` reads through. Held by that sealed function and the hook only.
+GEN_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
@@ -49,7 +52,7 @@ def _seal_all():
                            _gc_isenabled=_gc.isenabled, _Function=_types.FunctionType, _Code=_types.CodeType)
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _codes=CODE_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _codes=CODE_WINDOW, _gens=GEN_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
                      _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
@@ -180,7 +183,8 @@ def install(config_text):
     disarm_trace(seal)
     disarm_traceback(seal)
     disarm_code_flags(seal)
-    disarm_logging_caller(seal)  # logging's caller through a frames window (support.caller_entry)
+    disarm_logging_caller(seal)
+    disarm_suspension_states(seal)  # generator states without their frames (support.frame_gone)  # logging's caller through a frames window (support.caller_entry)
     S['loop_factory'] = install_event_loop()
     install_threads()
     S['run_to_end'] = seal(run_to_end)

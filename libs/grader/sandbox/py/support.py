@@ -279,6 +279,68 @@ def disarm_logging_caller(seal):
     logging.Logger.findCaller = seal(find_caller, secret=entry)
 
 
+def frame_gone(obj, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None, _type=type,
+               _Generator=None, _Coroutine=None, _AsyncGenerator=None):
+    """Whether an exact generator's, coroutine's or async generator's frame is gone (sealed): the
+    one question inspect.getgeneratorstate & co. ask of `gi_frame`/`cr_frame`/`ag_frame`, which
+    the audit hook lets through while _window[0] is set. Only a bool leaves, never the frame; the
+    getters are C and the collector is off, so no learner code runs meanwhile. None for any
+    other object."""
+    t = _type(obj)
+    if t is not _Generator and t is not _Coroutine and t is not _AsyncGenerator:
+        return None
+    frame = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        if t is _Generator:
+            frame = obj.gi_frame
+        elif t is _Coroutine:
+            frame = obj.cr_frame
+        else:
+            frame = obj.ag_frame
+        gone = frame is None
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    frame = None
+    return gone
+
+
+def suspension_state(obj, _prefix='gi', _states=(), _getattr=getattr):
+    """inspect.getgeneratorstate / getcoroutinestate / getasyncgenstate (sealed; frame_gone is
+    its secret constant): the same attribute reads, but whether the frame is gone is asked of
+    frame_gone, so a closed or unstarted generator's state is CPython's instead of the audit
+    hook's refusal of its frame."""
+    gone_of = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with frame_gone
+    if _getattr(obj, _prefix + '_running'):
+        return _states[0]
+    if _getattr(obj, _prefix + '_suspended'):
+        return _states[1]
+    gone = gone_of(obj)
+    if gone is None:  # not a generator of Python's own: its own attribute, as inspect reads it
+        gone = _getattr(obj, _prefix + '_frame') is None
+    return _states[2] if gone else _states[3]
+
+
+def disarm_suspension_states(seal):
+    """inspect's generator, coroutine and async generator states read the frame only to ask
+    whether it is gone: they ask frame_gone instead (support.py)."""
+    import inspect
+    gone = seal(frame_gone, _window=GEN_WINDOW, _gc_disable=_gc.disable, _gc_enable=_gc.enable,
+                _gc_isenabled=_gc.isenabled, _Generator=_types.GeneratorType,
+                _Coroutine=_types.CoroutineType, _AsyncGenerator=_types.AsyncGeneratorType)
+    i = inspect
+    inspect.getgeneratorstate = seal(suspension_state, secret=gone, _prefix='gi', _states=(
+        i.GEN_RUNNING, i.GEN_SUSPENDED, i.GEN_CLOSED, i.GEN_CREATED))
+    inspect.getcoroutinestate = seal(suspension_state, secret=gone, _prefix='cr', _states=(
+        i.CORO_RUNNING, i.CORO_SUSPENDED, i.CORO_CLOSED, i.CORO_CREATED))
+    inspect.getasyncgenstate = seal(suspension_state, secret=gone, _prefix='ag', _states=(
+        i.AGEN_RUNNING, i.AGEN_SUSPENDED, i.AGEN_CLOSED, i.AGEN_CREATED))
+
+
 def disarm_code_flags(seal):
     """inspect reads `__code__.co_flags` to tell a coroutine or generator function: for a hidden
     function that read is refused, so its `_has_code_flag` reads the flags through code_flags."""
