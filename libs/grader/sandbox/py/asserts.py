@@ -80,7 +80,9 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
         if a is _any[0] or b is _any[0]:  # never handed to a learner object's __eq__
             return op == '=='
         if _classify(a)[0] == 'opaque' and _classify(b)[0] == 'opaque':
-            return _bool(a == b) if op == '==' else _bool(a != b)  # the learner's own protocol
+            # the objects' own protocol, and its result as Python gives it: a numpy-style mask
+            # (`(v == w).all()`), whose truth is its own business, as under CPython
+            return a == b if op == '==' else a != b
         same = _eq(a, b, False, 0, budget)
         return same if op == '==' else not same
     if op == 'in':
@@ -1385,9 +1387,12 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None):
-    """HELPER(op, args, kwargs[, receiver]): `cmp` and `truth` return an exact bool; assert ops
-    raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
-    if op == 'cmp':
+    """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
+    exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
+    ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
+    if op == 'cmp' or op == 'cmp_chain':
+        # a chain `a < b < c` is `(a < b) and (b < c)`, b evaluated once; with cmp_chain the
+        # operands after the second come as hidden lambdas, called only when the chain goes on
         ops = args[0]
         ta, tb = _type(args[1]), _type(args[2])
         if (_len(ops) == 1 and (ta is _int or ta is _float or ta is _bool or ta is _str)
@@ -1395,10 +1400,15 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
             c = _scalar_ops.get(ops[0])
             if c is not None:  # exact int/float/bool/str: C's comparison is CPython's verdict
                 return c(args[1], args[2])
+        left, right = args[1], args[2]
+        result = True
         for i in _range(_len(ops)):
-            if not _compare(ops[i], args[i + 1], args[i + 2]):
-                return False
-        return True
+            if i > 0:
+                left, right = right, (args[i + 2]() if op == 'cmp_chain' else args[i + 2])
+            result = _compare(ops[i], left, right)
+            if i + 1 < _len(ops) and not result:
+                return result
+        return result
     if op == 'truth':
         return _truth(args[0])
     if op == 'raised':

@@ -25,6 +25,9 @@ import unittest as _unittest
 # 1 only inside traceback_entries (support.py): the audit hook then lets `tb_frame` reads through,
 # nothing else. Held by that sealed function and the hook only (their defaults).
 FRAMES_WINDOW = bytearray(1)
+# 1 only inside frame_gone (support.py): the audit hook then lets `gi_frame`, `cr_frame` and
+# `ag_frame` reads through. Held by that sealed function and the hook only.
+GEN_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
@@ -43,7 +46,7 @@ def _seal_all():
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _gens=GEN_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
                      _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()
@@ -140,10 +143,6 @@ def install(config_text):
     config = _json.loads(config_text)
     for name in config.get('preload', []):
         __import__(name)
-    # logging records its caller through sys._getframe, which the sandbox refuses: without a
-    # source file it does not look (records say "(unknown file)", messages are unchanged).
-    import logging
-    logging._srcfile = None
     install_legacy_unittest(LEGACY_ASSERTIONS)
     _seal_all()
     S['TestCase'] = _unittest.TestCase
@@ -177,7 +176,9 @@ def install(config_text):
     disarm_result_registry(seal)
     disarm_trace(seal)
     disarm_traceback(seal)
-    open_signatures(seal, HIDDEN_NAMESPACES)
+    open_signatures(seal, HIDDEN_NAMESPACES)  # inspect's signatures and code flags of hidden functions
+    disarm_logging_caller(seal)  # logging's caller through a frames window (support.caller_entry)
+    disarm_suspension_states(seal)  # generator states without their frames (support.frame_gone)
     S['loop_factory'] = install_event_loop()
     install_threads()
     S['run_to_end'] = seal(run_to_end)

@@ -20,6 +20,16 @@ _OPS = {_ast.Eq: '==', _ast.NotEq: '!=', _ast.Lt: '<', _ast.LtE: '<=', _ast.Gt: 
         _ast.GtE: '>=', _ast.In: 'in', _ast.NotIn: 'not in', _ast.Is: 'is', _ast.IsNot: 'is not'}
 
 
+_NO_ARGUMENTS = _ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                               kwarg=None, defaults=[])
+
+
+def _lambda_unsafe(node):
+    """A node that would change meaning if moved into a lambda."""
+    return (isinstance(node, (_ast.Await, _ast.Yield, _ast.YieldFrom, _ast.NamedExpr))
+            or (isinstance(node, _ast.Name) and node.id in ('super', 'locals', 'vars', 'dir', '__class__')))
+
+
 def _helper_call(op, args, keywords=(), receiver=None):
     keys = [_ast.Constant(k.arg) if k.arg is not None else None for k in keywords]
     values = [k.value for k in keywords]
@@ -616,6 +626,13 @@ class StrictRewriter(_ast.NodeTransformer):
         ops = tuple(_OPS[type(op)] for op in node.ops)
         if all(op in ('is', 'is not') for op in ops):
             return node
+        later = node.comparators[1:]
+        if later and self.scope != 'class' and not any(_lambda_unsafe(n) for c in later for n in _ast.walk(c)):
+            # `lo < f(x) < g(y)`: g(y) runs only when the first comparison holds, as in Python
+            # (not in a class body, where a lambda cannot see the class's names; nor around
+            # await, yield, := or super(), which mean something else inside a lambda)
+            thunks = [_ast.copy_location(_ast.Lambda(_NO_ARGUMENTS, c), c) for c in later]
+            return _helper_call('cmp_chain', [_ast.Constant(ops), node.left, node.comparators[0], *thunks])
         return _helper_call('cmp', [_ast.Constant(ops), node.left, *node.comparators])
 
     def visit_Call(self, node):

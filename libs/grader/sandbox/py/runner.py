@@ -68,7 +68,7 @@ def test_marks(test_code, support, job):
     the pristine interpreter of the compile step, with a MagicMock standing in for the
     submission: a submission can neither add a mark (to drop a test from its score) nor remove
     one. A module that cannot run against the stand-in has no marks (a skip then is an error)."""
-    ns = {'__name__': '__grader_tests__', '__builtins__': S['builtins'].copy()}
+    ns = {'__name__': '__grader_tests__', '__file__': 'hidden_tests.py', '__builtins__': S['builtins'].copy()}
     marks, own = {}, {}
     try:
         inject = [(n, inject_helper(c, S['helper'], S['builtins'])) for n, c in support]
@@ -652,6 +652,8 @@ def hidden_namespace(name):
     # warnings.warn(stacklevel=2) from learner code registers in its caller's globals: the dict
     # exists already, so filling it does not change the tamper fingerprint.
     ns = {'__name__': name, '__builtins__': names, '__warningregistry__': {}}
+    if name == '__grader_tests__':  # the file name it was compiled under, as a module has
+        ns['__file__'] = 'hidden_tests.py'
     HIDDEN_NAMESPACES.add(id(ns))
     JOB.setdefault('namespaces', []).append(ns)  # kept alive so an id is never reused in a job
     return ns
@@ -885,10 +887,12 @@ def tear_down_fixtures(ns, target, method, exc):
     return exc
 
 
-# An `async def` test (IsolatedAsyncioTestCase): Pyodide's event loop cannot run in the sandbox,
-# and an unawaited coroutine would pass whatever it contains: the grader says it cannot grade it.
-ASYNC_UNSUPPORTED = ('the grader does not support asynchronous tests (async def test_..., '
-                     'IsolatedAsyncioTestCase): this test was not run')
+# An `async def` test in a plain TestCase: unittest never awaits it (only IsolatedAsyncioTestCase
+# does), so under CPython it passes whatever it contains, an empty submission too. The grader
+# says it cannot grade it (an authoring mistake, the exercise's fault) instead of a vacuous pass:
+# a deviation on purpose (hunt4-vacuous-tests.yaml).
+ASYNC_UNSUPPORTED = ('the grader does not support asynchronous tests outside IsolatedAsyncioTestCase '
+                     '(async def test_... in a plain TestCase is never awaited by unittest): this test was not run')
 
 
 def inherited(cls, name):

@@ -160,6 +160,149 @@ def disarm_traceback(seal):
         unittest_tb_level, _entries=entries, _folder=unittest.result.__file__.rpartition('/')[0] + '/')
 
 
+def caller_entry(stacklevel, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
+                 _type=type, _Frame=None, _Code=None, _Traceback=None, _str=str, _int=int,
+                 _str_eq=str.__eq__, _startswith=str.startswith, _contains=str.__contains__,
+                 _ValueError=ValueError, _learner=None, _logging_file='', _stdlib=''):
+    """(co_filename, f_lineno, co_name) of the frame logging's findCaller names (sealed): the
+    first frame past `stacklevel` frames outside logging's own file, as Logger.findCaller walks
+    them, or None. Reads frames as traceback_entries does: the audit hook lets `tb_frame` through
+    while _window[0] is set (here, for this function's own frame, from which it walks f_back),
+    the collector is off, only exact built-in types are touched and nothing is called on what
+    is read. Only a frame of the submission's file (its protected path) or of the standard
+    library is named: a hidden test's or the harness's frame stays '(unknown ...)' (None)."""
+    if _type(stacklevel) is not _int:
+        stacklevel = 1
+    try:
+        raise _ValueError
+    except _ValueError as exc:
+        tb = exc.__traceback__
+    found = None
+    f = nxt = code = name = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        if _type(tb) is _Traceback:
+            f = tb.tb_frame  # this function's frame; its caller is the findCaller stand-in's
+        if _type(f) is _Frame:
+            f = f.f_back
+        depth = 0
+        while _type(f) is _Frame and stacklevel > 0 and depth < 1000:
+            nxt = f.f_back
+            if _type(nxt) is not _Frame:
+                break
+            f = nxt
+            depth += 1
+            code = f.f_code
+            name = code.co_filename if _type(code) is _Code else None
+            if not (_type(name) is _str and (_str_eq(name, _logging_file)
+                                             or (_contains(name, 'importlib') and _contains(name, '_bootstrap')))):
+                stacklevel -= 1
+        if _type(f) is _Frame:
+            code = f.f_code
+            if _type(code) is _Code:
+                name = code.co_filename
+                if _type(name) is _str and (_str_eq(name, _learner[0]) or _startswith(name, _stdlib)):
+                    lineno, func = f.f_lineno, code.co_name
+                    if _type(lineno) is _int and _type(func) is _str:
+                        found = (name, lineno, func)
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    tb = f = nxt = code = name = None  # no cycle through this frame is left for the collector
+    return found
+
+
+def find_caller(self, stack_info=False, stacklevel=1, _unknown=('(unknown file)', 0, '(unknown function)')):
+    """logging.Logger.findCaller (sealed; caller_entry is its secret constant): the record's
+    pathname, lineno and funcName name the submission's function as under CPython. No stack
+    text for stack_info=True."""
+    caller = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with caller_entry
+    entry = caller(stacklevel)
+    if entry is None:
+        return _unknown[0], _unknown[1], _unknown[2], None
+    return entry[0], entry[1], entry[2], None
+
+
+def disarm_logging_caller(seal):
+    """logging finds a record's caller through sys._getframe, which the sandbox refuses: its
+    Logger.findCaller reads the caller's file, line and function through caller_entry instead."""
+    import logging
+    import os
+    import types
+    real = os.path.normcase(logging.addLevelName.__code__.co_filename)
+    entry = seal(caller_entry, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
+                 _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled, _Frame=types.FrameType,
+                 _Code=types.CodeType, _Traceback=types.TracebackType, _learner=PROTECTED_FILE,
+                 _logging_file=real, _stdlib=os.path.dirname(os.path.dirname(real)) + '/')
+    logging._srcfile = real
+    logging.Logger.findCaller = seal(find_caller, secret=entry)
+
+
+def frame_gone(obj, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None, _type=type,
+               _Generator=None, _Coroutine=None, _AsyncGenerator=None):
+    """Whether an exact generator's, coroutine's or async generator's frame is gone (sealed): the
+    one question inspect.getgeneratorstate & co. ask of `gi_frame`/`cr_frame`/`ag_frame`, which
+    the audit hook lets through while _window[0] is set. Only a bool leaves, never the frame; the
+    getters are C and the collector is off, so no learner code runs meanwhile. None for any
+    other object."""
+    t = _type(obj)
+    if t is not _Generator and t is not _Coroutine and t is not _AsyncGenerator:
+        return None
+    frame = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        if t is _Generator:
+            frame = obj.gi_frame
+        elif t is _Coroutine:
+            frame = obj.cr_frame
+        else:
+            frame = obj.ag_frame
+        gone = frame is None
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    frame = None
+    return gone
+
+
+def suspension_state(obj, _prefix='gi', _states=(), _getattr=getattr):
+    """inspect.getgeneratorstate / getcoroutinestate / getasyncgenstate (sealed; frame_gone is
+    its secret constant): the same attribute reads, but whether the frame is gone is asked of
+    frame_gone, so a closed or unstarted generator's state is CPython's instead of the audit
+    hook's refusal of its frame."""
+    gone_of = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with frame_gone
+    if _getattr(obj, _prefix + '_running'):
+        return _states[0]
+    if _getattr(obj, _prefix + '_suspended'):
+        return _states[1]
+    gone = gone_of(obj)
+    if gone is None:  # not a generator of Python's own: its own attribute, as inspect reads it
+        gone = _getattr(obj, _prefix + '_frame') is None
+    return _states[2] if gone else _states[3]
+
+
+def disarm_suspension_states(seal):
+    """inspect's generator, coroutine and async generator states read the frame only to ask
+    whether it is gone: they ask frame_gone instead (support.py)."""
+    import inspect
+    gone = seal(frame_gone, _window=GEN_WINDOW, _gc_disable=_gc.disable, _gc_enable=_gc.enable,
+                _gc_isenabled=_gc.isenabled, _Generator=_types.GeneratorType,
+                _Coroutine=_types.CoroutineType, _AsyncGenerator=_types.AsyncGeneratorType)
+    i = inspect
+    inspect.getgeneratorstate = seal(suspension_state, secret=gone, _prefix='gi', _states=(
+        i.GEN_RUNNING, i.GEN_SUSPENDED, i.GEN_CLOSED, i.GEN_CREATED))
+    inspect.getcoroutinestate = seal(suspension_state, secret=gone, _prefix='cr', _states=(
+        i.CORO_RUNNING, i.CORO_SUSPENDED, i.CORO_CLOSED, i.CORO_CREATED))
+    inspect.getasyncgenstate = seal(suspension_state, secret=gone, _prefix='ag', _states=(
+        i.AGEN_RUNNING, i.AGEN_SUSPENDED, i.AGEN_CLOSED, i.AGEN_CREATED))
+
+
 def unittest_tb_level(self, tb, _entries=None, _folder=None, _type=type, _str=str,
                       _startswith=str.startswith):
     """TestResult._is_relevant_tb_level: whether the traceback entry is in unittest's own code."""

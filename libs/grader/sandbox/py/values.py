@@ -831,7 +831,9 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
     if a is _any[0] or b is _any[0]:  # ANY has no order; a learner's __lt__ must not receive it
         raise _TypeError("'%s' not supported between instances of '%s' and '%s'" % (op, names[0], names[1]))
     if ka == 'opaque' and kb == 'opaque':
-        return _bool(_opcall(op, a, b))  # two learner objects: their own methods
+        # two learner objects: their own methods, and their result as Python gives it (a mask;
+        # list < list returns the first differing items' own comparison result too)
+        return _opcall(op, a, b)
     if ka == 'num' and kb == 'num':
         return _num_order(op, da, db, names)
     unsupported = "'%s' not supported between instances of '%s' and '%s'" % (op, names[0], names[1])
