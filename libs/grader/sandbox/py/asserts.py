@@ -1152,22 +1152,71 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
     raise _AssertionError('unsupported assertion ' + op)
 
 
-def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _type=type,
-                      _getattr=getattr, _bool=bool, _int=int, _Exception=Exception):
+def testcase_settings(receiver, _TestCase=None, _methods=None, _issub=type.__subclasscheck__, _type=type,
+                      _id=id, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                      _instance_dict=None, _dict=dict, _object=object, _str=str, _keys_plain=None,
+                      _is_plain=None, _missing=VALUES_NOKEY, _Exception=Exception):
     """(longMessage, maxDiff) of the TestCase an assertion is called on (unittest's defaults for
-    anything else). They shape messages only, never a verdict."""
-    long_message, max_diff = True, 640
-    if receiver is not None and _issub(_TestCase, _type(receiver)):
-        try:
-            value = _getattr(receiver, 'longMessage', True)
-            if _type(value) is _bool:
-                long_message = value
-            value = _getattr(receiver, 'maxDiff', 640)
-            if value is None or _type(value) is _int:
-                max_diff = value
-        except _Exception:
-            pass
-    return long_message, max_diff
+    anything else). They shape messages only, never a verdict, and reading them runs no learner
+    code: the submission may set them on TestCase (testcase_intact lets them change), and a
+    property or any descriptor there ran on every assertion with the running test case as `self`
+    (its fixtures, the hidden module's globals through a method) and could fill the value it had
+    returned before the comparison (red team redmsg). So the value is read from the dicts, as
+    attribute lookup finds it (the classes along the MRO, the instance's own dict first when the
+    class's value is plain data), never called; only exact bool, int, float, str and None count,
+    anything else is unittest's default. Dicts whose keys are not all exact strs (a hash-colliding
+    str subclass's __eq__ would run in the lookup) are searched by hand."""
+    settings = [True, 640]
+    if receiver is None or not _issub(_TestCase, _type(receiver)):
+        return True, 640
+    try:
+        own = _instance_dict(receiver)  # TestCase's own descriptor: no class's __dict__ property
+    except _Exception:
+        own = None
+    if _type(own) is not _dict:
+        own = None
+    for at, name in ((0, 'longMessage'), (1, 'maxDiff')):
+        value = _missing
+        for cls in _mro(_type(receiver)):
+            space = _tdict(cls)
+            entry = _methods.get(_id(cls))
+            if cls is _TestCase or cls is _object or (entry is not None and entry[0] is cls):
+                value = space.get(name, _missing)  # exact str keys only (type's setattr, class bodies)
+            else:
+                value = _keys_plain(space, name, _missing)
+            if value is not _missing:
+                break
+        if value is _missing or _is_plain(value):  # plain data is no descriptor: the instance's own wins
+            if own is not None:
+                mine = _keys_plain(own, name, _missing)
+                if mine is not _missing:
+                    value = mine
+        if value is _missing or not _is_plain(value):
+            continue
+        if at == 0:
+            settings[0] = not not value  # unittest: `if not self.longMessage`
+        elif _type(value) is not _str:
+            settings[1] = value
+    return settings[0], settings[1]
+
+
+def plain_setting(value, _type=type, _bool=bool, _int=int, _float=float, _str=str):
+    """Whether a setting's value is an exact bool, int, float, str or None (identity checks of the
+    exact type: no metaclass's __eq__ runs)."""
+    t = _type(value)
+    return t is _bool or t is _int or t is _float or t is _str or value is None
+
+
+def lookup_plain_keys(space, name, missing, _type=type, _str=str, _map=map, _is=_operator.is_,
+                      _repeat=_itertools.repeat, _all=all, _str_eq=str.__eq__):
+    """space.get(name, missing) for a dict or a class's mappingproxy, without running any key's
+    __eq__: when every key is an exact str (C checks), the lookup itself; else by hand."""
+    if _all(_map(_is, _map(_type, space), _repeat(_str))):
+        return space.get(name, missing)
+    for key, value in space.items():  # never space[key]: the probe could meet a colliding key
+        if _type(key) is _str and _str_eq(key, name):
+            return value
+    return missing
 
 
 def type_equality_func(receiver, t, _funcs=None, _id=id):
@@ -1901,7 +1950,10 @@ def wire_helper(seal, S):
     S['file_forged'] = file_forged
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_,
                 _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
-                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
+                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase, _methods=hidden_methods,
+                                    _instance_dict=_instance_dict_getter(unittest.TestCase),
+                                    _keys_plain=seal(lookup_plain_keys),
+                                    _is_plain=seal(plain_setting)))
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
     bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
