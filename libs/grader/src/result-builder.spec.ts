@@ -59,6 +59,10 @@ describe('buildResult', () => {
       const first = result.tests[0]!;
       expect({ fast: ms < 1500, status: first.status, fault: first.fault }).toEqual({ fast: true, status: 'fail', fault: undefined });
     }
+    // The work spent on one value fails no ordinary value after it.
+    const after = buildResult(job, run([ok({ value: ['decimal', `0.${digits(99_999)}`] }), ok({ value: ['int', '42'] }),
+      ok({ raised: 'TypeError', raisesMatch: true }), ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]), provenance, 5);
+    expect(after.tests.map((t) => t.status)).toEqual(['fail', 'pass', 'pass', 'pass', 'pass']);
   }, 600000);
 
   it('decides cases in the host and scores points', () => {

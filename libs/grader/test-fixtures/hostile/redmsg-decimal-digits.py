@@ -3,7 +3,7 @@
 # by Euclid's gcd on 330,000-bit numbers in the host, ~20-40 s of the API's event loop for this
 # one case, every user's request waiting (red team "redmsg"). It is the learner's failure, fast.
 # expect-status: fail
-# expect-tests: adds_floats=fail test_add_small=pass
+# expect-tests: adds_floats=fail adds_ints=pass test_add_small=pass
 # must-not-contain: "fault":
 import random
 from decimal import Decimal
