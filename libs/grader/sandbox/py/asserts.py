@@ -164,12 +164,29 @@ def sorted_items(data, _sortable=None, _id=id):
     return [(k, values[_id(k)]) for k in _sortable([k for k, x in data])]
 
 
+def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _keys_plain=None, _missing=VALUES_NOKEY):
+    """Whether pprint lays out a value of type t as its base dict, list or tuple: t is the base,
+    or a subclass that does not define its own __repr__ (pprint dispatches on the type's
+    __repr__). Read from the classes' dicts: nothing is called."""
+    if t is base:
+        return True
+    if kind != 'dict' and kind != 'list' and kind != 'tuple':
+        return False
+    for cls in _mro(t):
+        if cls is base:
+            return True
+        if _keys_plain(_tdict(cls), '__repr__', _missing) is not _missing:
+            return False
+    return False
+
+
 def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
-                  _join=str.join, _len=len):
-    """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of exact dicts
-    sorted, at any depth of exact lists, tuples and dicts."""
+                  _as_base=None, _join=str.join, _len=len):
+    """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of dicts sorted,
+    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__)."""
     kind, data, base, t = _classify(v)
-    if t is not base:
+    if not _as_base(kind, base, t):
         return _show(v)
     if kind == 'dict':
         return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
@@ -183,7 +200,7 @@ def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_f
 
 def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=None, _len=len,
                   _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _all_flat=None, _short=None, _items=None,
+                  _list=list, _all_flat=None, _short=None, _items=None, _as_base=None,
                   _Exception=Exception):
     """pprint.pformat(v) (width 80, one item per line, dicts and sets sorted), for the diff.
     Exact scalars are printed by their C reprs in one pass: a 100,000-item list stays cheap."""
@@ -191,7 +208,7 @@ def value_pformat(v, indent, _self=SELF, _classify=None, _show=None, _sortable=N
     if _len(text) <= 80 - indent:
         return text
     kind, data, base, t = _classify(v)
-    if t is not base:
+    if not _as_base(kind, base, t):
         return text
     if kind == 'list' or kind == 'tuple':
         items, head, tail, inner = data, '[' if kind == 'list' else '(', ']' if kind == 'list' else ')', 1
@@ -1887,9 +1904,11 @@ def wire_helper(seal, S):
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
                      _key=functools.cmp_to_key(seal(safe_key_cmp)))
     items_ = seal(sorted_items, _sortable=sortable_)
-    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_)
+    as_base_ = seal(pprint_as_base, _keys_plain=seal(lookup_plain_keys))
+    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
+                  _as_base=as_base_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
-                    _short=short_, _items=items_)
+                    _short=short_, _items=items_, _as_base=as_base_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
