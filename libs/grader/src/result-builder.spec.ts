@@ -157,6 +157,17 @@ describe('buildResult', () => {
     expect(author.message).not.toContain('Your code could not be imported');
   });
 
+  it("never counts a learner's value whose repr starts like the grader's own texts as a fault (red team redmsg)", () => {
+    // A case's failure message starts with the learner's repr (an opaque object's `__repr__`,
+    // any text): "the Python interpreter failed != 42" was the grader's fault on dashboards.
+    for (const text of ['the Python interpreter failed', 'not run: the hidden tests could not be compiled', "the test's expected value is invalid"]) {
+      const result = buildResult(job, run([ok({ value: ['other', text] }), ok({ value: ['other', text] }),
+        ok({ raised: 'TypeError', raisesMatch: true }), ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]), provenance, 5);
+      expect(result.tests.slice(0, 2).map((t) => [t.status, t.fault])).toEqual([['fail', undefined], ['fail', undefined]]);
+      expect(result.faults).toEqual({ grader: 0, author: 0 });
+    }
+  });
+
   it('maps sandbox limits to their verdicts', () => {
     const result = buildResult(job, run([
       { status: 'timeout', message: 'time limit of 2000 ms exceeded', output: '' },
