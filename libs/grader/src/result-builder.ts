@@ -190,7 +190,9 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
     status = raw.status === 'ok' ? 'error' : sandboxStatus(raw.status);
     detail = raw.message;
   }
-  const fault = status === 'pass' ? undefined : beginFault ?? faultOf(detail);
+  // Only an error can be the grader's or the exercise's: a failure's message may start with the
+  // learner's own text (a case's "<repr> != <expected>", the repr any text the object chose).
+  const fault = status === 'error' ? beginFault ?? faultOf(detail) : undefined;
   // The detail of a hidden test's fault may quote its expected value: visible tests only.
   if (fault) detail = spec.visibility === 'visible' ? `${FAULT_TEXT[fault]}: ${detail}` : `${FAULT_TEXT[fault]}.`;
   const visible = spec.visibility === 'visible';
