@@ -173,6 +173,13 @@ function lockDown(py) {
     try { delete globalThis[name]; } catch { /* keep going */ }
     if (name in globalThis) globalThis[name] = undefined;
   }
+  // Emscripten's getuid (os.getuid, geteuid, getgid, getegid, getpass.getuser) asks Node's
+  // `process`, deleted above: a JS error out of the entry call, "the Python interpreter failed",
+  // the grader's fault, which learner code raised at will in a test it could not pass
+  // (hostile/redmsg-getuid-fault.py). A frozen stand-in answers 0, as Emscripten does outside
+  // Node, and holds nothing else; a function, so that `typeof process == "object"` checks still
+  // take their non-Node branch.
+  globalThis.process = Object.freeze(Object.assign(() => undefined, { getuid: () => 0 }));
   for (const prototype of FROZEN_PROTOTYPES) Object.freeze(prototype);
   // The constructors' own members too: `Object.values = ...` once survived the memory reset
   // (it lives in JS) and broke the next learner's grading.

@@ -295,11 +295,13 @@ describe(GraderPool.name, () => {
   });
 
   describe('a JavaScript error thrown through the interpreter', () => {
-    // `os.getuid()` reaches Emscripten's `process.getuid()` (process is deleted in the worker): a
+    // `os.getuid()` reached Emscripten's `process.getuid()` (process is deleted in the worker): a
     // ReferenceError unwinds through Python's C frames without its cleanup and leaves Pyodide's
     // fatal-error flag set, after which the next stack overflow in that worker was no longer
     // caught (no outcome, the interpreter kept) and the C stack pointer stayed at the bottom:
     // every later learner of the worker had ~40 % of the C stack (red team "redapi", session 8).
+    // A frozen stand-in answers getuid now (0, as CPython run as root: red team "redmsg"); the
+    // stack overflow itself is still a JS error through the interpreter.
     const nodes = [
       'import os, sys', 'sys.setrecursionlimit(10 ** 6)', 'class Node:', '    def __init__(self, inner):',
       '        self.inner = inner', '    def __repr__(self):', "        return '(' + repr(self.inner) + ')'",
@@ -320,7 +322,7 @@ describe(GraderPool.name, () => {
         const next = await pool.grade(job(honest, 10000));
         expect({ i, status: next.status, message: next.tests[1]!.message }).toEqual({ i, status: 'pass', message: '' });
       }
-      expect(hostile.tests.map((t) => t.status)).toEqual(['error', 'error']);
+      expect(hostile.tests.map((t) => t.status)).toEqual(['pass', 'error']);
       expect(hostile.tests[1]!.message).toContain('RecursionError'); // the learner's, not "no outcome"
     }, 60000);
   });
@@ -330,7 +332,7 @@ describe(GraderPool.name, () => {
     // module (for its expectedFailure and skip marks). It ran after the submission's file was
     // written, so a module reading solution.py at import made its marks from the source of the
     // first learner of the worker, and every later learner was graded with them. A learner can
-    // be that first one at will: a JS error (os.getuid) or an ignored interrupt retires the worker.
+    // be that first one at will: a JS error (a C stack overflow) or an ignored interrupt retires the worker.
     const job = (source: string): GradingJob => ({
       source, moduleName: 'solution', limits,
       testModule: [
@@ -343,7 +345,11 @@ describe(GraderPool.name, () => {
     const honest = 'def add(a, b):\n    return a + b\n';
 
     it('never holds what the first learner of a worker had on disk', async () => {
-      await pool.grade(job('import os\ndef add(a, b):\n    os.getuid()\n')); // retires its worker
+      const overflow = ['import sys', 'sys.setrecursionlimit(10 ** 6)', 'class N:', '    def __init__(self, inner):',
+        '        self.inner = inner', '    def __repr__(self):', "        return '(' + repr(self.inner) + ')'",
+        'def add(a, b):', '    node = None', '    for _ in range(200000):', '        node = N(node)', '    return len(repr(node))'].join('\n');
+      const retired = await pool.grade(job(overflow)); // a JS error through the interpreter: retires its worker
+      expect(retired.tests[0]!.message).toContain('RecursionError');
       await pool.grade(job(`# legacy_add\n${honest}`));
       for (let i = 0; i < 3; i++) {
         const next = await pool.grade(job(honest));

@@ -4,7 +4,7 @@
  * list never equals a tuple; a namedtuple equals the tuple it holds), sets and dicts by their
  * keys whatever the order, dates and times by value. An "other" value equals nothing.
  */
-import { numberEquals, numberKey, numberOfComplex, realNumber, realOfDecimal, realOfFloat, realOfFraction, type PyNumber } from './python-number.js';
+import { numberEquals, numberKey, numberOfComplex, realNumber, realOfDecimal, realOfInt, realOfFloat, realOfFraction, type PyNumber } from './python-number.js';
 import { temporalKey, type TemporalTag } from './python-temporal.js';
 import type { PyTagged } from './python-value.js';
 
@@ -14,7 +14,7 @@ const TEMPORAL_TAGS = new Set(['date', 'datetime', 'time', 'timedelta']);
 export function numberOf(v: PyTagged): PyNumber | null {
   switch (v[0]) {
     case 'bool': return realNumber({ kind: 'rat', n: v[1] ? 1n : 0n, d: 1n });
-    case 'int': return realNumber({ kind: 'rat', n: BigInt(v[1]), d: 1n });
+    case 'int': return realNumber(realOfInt(v[1]));
     case 'float': return realNumber(realOfFloat(v[1]));
     case 'complex': return numberOfComplex(v[1]);
     case 'decimal': return realNumber(realOfDecimal(v[1]));

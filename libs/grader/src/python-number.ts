@@ -11,7 +11,53 @@ export interface PyNumber {
 
 const ZERO: PyReal = { kind: 'rat', n: 0n, d: 1n };
 
+/**
+ * A learner's number too large for the host to compare: a Decimal's digits are not bounded by
+ * Python's int limit, and Euclid's gcd on 330,000-bit numbers held the API's event loop ~20 s per
+ * value (red team redmsg). The caller makes it the learner's failure, never the grader's fault.
+ */
+export class NumberTooLargeError extends RangeError {}
+
+// Milliseconds (estimated) of BigInt work left for the numbers of one grading result
+// (withNumberWork); unbounded elsewhere (an exercise's own expected values).
+let workLeft = Infinity;
+
+/** Runs `fn` with `ms` of BigInt work for the numbers it reads (NumberTooLargeError past it). */
+export function withNumberWork<T>(ms: number, fn: () => T): T {
+  const saved = workLeft;
+  workLeft = ms;
+  try {
+    return fn();
+  } finally {
+    workLeft = saved;
+  }
+}
+
+function spend(ms: number): void {
+  if (ms < 0.01) return; // an ordinary number: free, so that a spent budget fails no other value
+  workLeft -= ms;
+  if (workLeft < 0) throw new NumberTooLargeError('a number too large to compare');
+}
+
+function bitLength(x: bigint): number {
+  return x === 0n ? 0 : (x < 0n ? -x : x).toString(16).length * 4;
+}
+
+/** Parsing or printing a number of `bits` bits: ~15-30 ms at 332,000 bits (100,000 digits). */
+function linearWork(bits: number): number {
+  return 30 * (bits / 332_000) ** 1.5;
+}
+
+const SMALL = 1n << 64n;
+
 function gcd(a: bigint, b: bigint): bigint {
+  // Euclid: quadratic in the smaller operand (~7 ms at 8,192 bits, ~10 s at 332,000)
+  // (one operand below 2^64: one division, then machine-size steps; its size was paid when read)
+  const small = (x: bigint) => x < SMALL && x > -SMALL;
+  if (!small(a) && !small(b)) {
+    const [la, lb] = [bitLength(a), bitLength(b)];
+    spend(1.1e-7 * Math.min(la, lb) ** 2 + linearWork(Math.max(la, lb)));
+  }
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y) [x, y] = [y, x % y];
@@ -43,6 +89,12 @@ export function realOfDouble(x: number): PyReal {
   return power >= 0 ? rational(signed << BigInt(power), 1n) : rational(signed, 1n << BigInt(-power));
 }
 
+/** An int as the harness writes it (at most Python's 4,300 digits; an author's `$int` any). */
+export function realOfInt(text: string): PyReal {
+  spend(linearWork(3.33 * text.length));
+  return { kind: 'rat', n: BigInt(text), d: 1n };
+}
+
 /** A float as the harness writes it: a JSON number, or 'inf' / '-inf' / 'nan'. */
 export function realOfFloat(x: number | string): PyReal {
   if (typeof x === 'number') return realOfDouble(x);
@@ -65,9 +117,12 @@ export function realOfDecimal(text: string): PyReal {
   if (special === 'infinity' || special === 'inf') return { kind: 'inf', sign: t.startsWith('-') ? -1 : 1 };
   const m = DECIMAL.exec(t);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a Decimal: ${text}`);
-  const digits = BigInt(`${m[2] || '0'}${m[3] ?? ''}`) * (m[1] === '-' ? -1n : 1n);
+  const written = `${m[2] || '0'}${m[3] ?? ''}`;
+  if (/^0*$/.test(written)) return ZERO; // 0E-200000 is 0
   const exponent = Number(m[4] ?? 0) - (m[3] ?? '').length;
-  if (Math.abs(exponent) > 100000) throw new RangeError(`Decimal exponent out of range: ${text}`);
+  if (Math.abs(exponent) > 100000) throw new NumberTooLargeError(`Decimal exponent out of range: ${text}`);
+  spend(linearWork(3.33 * (written.length + Math.abs(exponent))));
+  const digits = BigInt(written) * (m[1] === '-' ? -1n : 1n);
   return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent), 1n) : rational(digits, 10n ** BigInt(-exponent));
 }
 
@@ -81,6 +136,7 @@ export function realOfFraction(text: string): PyReal {
       throw new RangeError(`not a Fraction: ${text}`);
     }
   }
+  spend(linearWork(3.33 * (m[1]!.length + (m[2] ?? '').length)));
   return rational(BigInt(m[1]!), BigInt(m[2] ?? '1'));
 }
 
@@ -130,6 +186,7 @@ export function numberKey(x: PyNumber): string {
     if (r.kind === 'nan') return `nan#${nanCount++}`;
     if (r.kind === 'inf') return r.sign > 0 ? 'inf' : '-inf';
     const reduced = rational(r.n, r.d) as { n: bigint; d: bigint };
+    if (!(reduced.n < SMALL && reduced.n > -SMALL && reduced.d < SMALL)) spend(linearWork(bitLength(reduced.n) + bitLength(reduced.d)));
     return `${reduced.n}/${reduced.d}`;
   };
   const im = real(x.im);

@@ -1,5 +1,6 @@
 import { buildResult, parseOutcome, sandboxJob, type RawOutcome, type RawRun, type SandboxOutcome } from './result-builder.js';
 import { DEFAULT_LIMITS, type GradingJob } from './types.js';
+import type { PyTagged } from './python-value.js';
 
 const job: GradingJob = {
   source: 'def f(): ...', moduleName: 'solution', limits: DEFAULT_LIMITS, testModule: 'def test_x(): pass',
@@ -33,6 +34,36 @@ describe('buildResult', () => {
       expect({ fast: ms < 150, length: text.length }).toEqual({ fast: true, length: text.length });
     }
   });
+
+  it("decides cases whose values are numbers of thousands of digits in milliseconds, as the learner's failure (red team redmsg)", () => {
+    // A Decimal's digits are not bounded by Python's int limit: 0.<99,999 random digits> against
+    // 42 was reduced by Euclid's gcd on 330,000-bit numbers, ~40 s of the API's event loop per
+    // value; a set of 200 Fractions of 4,300-digit parts (what the harness sends) ~25 s. A
+    // Decimal past the exponent bound made the learner's value "the grader's fault".
+    let seed = 7;
+    const digits = (n: number) => Array.from({ length: n }, () => { seed = (seed * 48271) % 2147483647; return String(seed % 10); }).join('');
+    const setJob: GradingJob = { ...job, tests: [{ kind: 'case', name: 'set_case', expr: 'f()', expected: { $set: [1, 2] }, points: 1, visibility: 'visible', tags: [] }] };
+    const fractions: PyTagged = ['set', Array.from({ length: 200 }, (): PyTagged => ['fraction', `${digits(4300)}/${digits(4300)}`])];
+    const cases: [GradingJob, PyTagged][] = [
+      [job, ['decimal', `0.${digits(99_999)}`]],
+      [job, ['list', [['decimal', `0.${digits(99_999)}`], ['int', '2']]]],
+      [setJob, fractions],
+      [job, ['decimal', '1E+100001']],
+      [job, ['decimal', `${digits(1_000_000)}`]],
+    ];
+    for (const [which, value] of cases) {
+      const started = performance.now();
+      const result = buildResult(which, run([ok({ value }), ok({ value }), ok({ raised: 'TypeError', raisesMatch: true }),
+        ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]), provenance, 5);
+      const ms = performance.now() - started;
+      const first = result.tests[0]!;
+      expect({ fast: ms < 1500, status: first.status, fault: first.fault }).toEqual({ fast: true, status: 'fail', fault: undefined });
+    }
+    // The work spent on one value fails no ordinary value after it.
+    const after = buildResult(job, run([ok({ value: ['decimal', `0.${digits(99_999)}`] }), ok({ value: ['int', '42'] }),
+      ok({ raised: 'TypeError', raisesMatch: true }), ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]), provenance, 5);
+    expect(after.tests.map((t) => t.status)).toEqual(['fail', 'pass', 'pass', 'pass', 'pass']);
+  }, 600000);
 
   it('decides cases in the host and scores points', () => {
     const result = buildResult(job, run([
@@ -124,6 +155,17 @@ describe('buildResult', () => {
     const author = buildResult(job, run(job.tests.map(() => uncompiled), uncompiled), provenance, 5);
     expect(author.faults).toEqual({ grader: 0, author: 5 });
     expect(author.message).not.toContain('Your code could not be imported');
+  });
+
+  it("never counts a learner's value whose repr starts like the grader's own texts as a fault (red team redmsg)", () => {
+    // A case's failure message starts with the learner's repr (an opaque object's `__repr__`,
+    // any text): "the Python interpreter failed != 42" was the grader's fault on dashboards.
+    for (const text of ['the Python interpreter failed', 'not run: the hidden tests could not be compiled', "the test's expected value is invalid"]) {
+      const result = buildResult(job, run([ok({ value: ['other', text] }), ok({ value: ['other', text] }),
+        ok({ raised: 'TypeError', raisesMatch: true }), ok({ value: ['none'], output: 'Hello\n' }), { status: 'pass', message: '', output: '' }]), provenance, 5);
+      expect(result.tests.slice(0, 2).map((t) => [t.status, t.fault])).toEqual([['fail', undefined], ['fail', undefined]]);
+      expect(result.faults).toEqual({ grader: 0, author: 0 });
+    }
   });
 
   it('maps sandbox limits to their verdicts', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CaseTestSpec, GradingJob, GradingResult, TestResult, TestSpec, TestStatus } from './types.js';
 import { isPyTagged, pyEquals, sameTypes, toTagged, typeOf, type PyTagged } from './python-value.js';
 import { notEqualMessage, pyRepr } from './python-repr.js';
+import { NumberTooLargeError, withNumberWork } from './python-number.js';
 
 /** What the sandbox reports for the import or for one test (plain data, never trusted for cases). */
 export interface RawOutcome {
@@ -27,6 +28,10 @@ export interface RawRun {
   durationMs: number;
 }
 
+const NUMBER_TOO_LARGE = 'the value holds a number too large to compare with the expected value';
+// Estimated milliseconds of BigInt arithmetic (gcd, parsing, printing) the numbers of one result
+// may cost the host (python-number.ts): ordinary values cost microseconds.
+const NUMBER_WORK_MS = 300;
 const HARNESS_STATUSES = new Set(['ok', 'pass', 'fail', 'error', 'memory', 'interrupted', 'skipped']);
 const INVALID_OUTCOME = 'the Python interpreter reported an invalid outcome for this test';
 
@@ -141,7 +146,10 @@ function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, str
       const why = typeOf(actual) !== typeOf(expected) ? `${typeOf(actual)} is not ${typeOf(expected)}` : "an element's type differs";
       return ['fail', `${pyRepr(actual)} == ${pyRepr(expected)}, but the type must be exactly the same: ${why}`];
     }
-  } catch {
+  } catch (error) {
+    // The learner's number past what the host compares (a Decimal of 100,000 digits): its failure,
+    // as CPython's `==` would almost surely say, and never the grader's fault.
+    if (error instanceof NumberTooLargeError) return ['fail', NUMBER_TOO_LARGE];
     return ['error', 'the Python interpreter reported an invalid value for this test'];
   }
   return null;
@@ -182,7 +190,9 @@ function buildTest(spec: TestSpec, raw: RawOutcome, importFailure: RawOutcome | 
     status = raw.status === 'ok' ? 'error' : sandboxStatus(raw.status);
     detail = raw.message;
   }
-  const fault = status === 'pass' ? undefined : beginFault ?? faultOf(detail);
+  // Only an error can be the grader's or the exercise's: a failure's message may start with the
+  // learner's own text (a case's "<repr> != <expected>", the repr any text the object chose).
+  const fault = status === 'error' ? beginFault ?? faultOf(detail) : undefined;
   // The detail of a hidden test's fault may quote its expected value: visible tests only.
   if (fault) detail = spec.visibility === 'visible' ? `${FAULT_TEXT[fault]}: ${detail}` : `${FAULT_TEXT[fault]}.`;
   const visible = spec.visibility === 'visible';
@@ -210,7 +220,8 @@ export function buildResult(job: GradingJob, run: RawRun, provenance: Provenance
     const raw = run.outcomes[i];
     return raw === undefined || raw === null ? { status: 'error' as const, message: 'not run', output: '' } : outcomeOf(raw);
   });
-  const tests = specs.map((spec, i) => buildTest(spec, raws[i]!, importFailure));
+  // The learner's numbers cost the host's one thread BigInt work: bounded for the whole result.
+  const tests = withNumberWork(NUMBER_WORK_MS, () => specs.map((spec, i) => buildTest(spec, raws[i]!, importFailure)));
   const points = tests.reduce((sum, t) => sum + t.score, 0);
   const maxPoints = tests.reduce((sum, t) => sum + t.max_score, 0);
   const tampered = raws.some((raw) => raw.message.startsWith('tampering detected'));

@@ -166,12 +166,29 @@ def sorted_items(data, _sortable=None, _id=id):
     return [(k, values[_id(k)]) for k in _sortable([k for k, x in data])]
 
 
+def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _keys_plain=None, _missing=VALUES_NOKEY):
+    """Whether pprint lays out a value of type t as its base dict, list or tuple: t is the base,
+    or a subclass that does not define its own __repr__ (pprint dispatches on the type's
+    __repr__). Read from the classes' dicts: nothing is called."""
+    if t is base:
+        return True
+    if kind != 'dict' and kind != 'list' and kind != 'tuple':
+        return False
+    for cls in _mro(t):
+        if cls is base:
+            return True
+        if _keys_plain(_tdict(cls), '__repr__', _missing) is not _missing:
+            return False
+    return False
+
+
 def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
-                  _join=str.join, _len=len):
-    """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of exact dicts
-    sorted, at any depth of exact lists, tuples and dicts."""
+                  _as_base=None, _join=str.join, _len=len):
+    """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of dicts sorted,
+    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__)."""
     kind, data, base, t = _classify(v)
-    if t is not base:
+    if not _as_base(kind, base, t):
         return _show(v)
     if kind == 'dict':
         return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
@@ -191,7 +208,7 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
                   _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None):
+                  _format_items=None, _dict_items=None, _as_base=None):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
@@ -223,7 +240,7 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
         inner = indent + _len(name) + 1
         return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
                 + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
-    if t is not base:
+    if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
         return text
     if kind == 'dict':
         return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self) + '}'
@@ -1295,22 +1312,71 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
     raise _AssertionError('unsupported assertion ' + op)
 
 
-def testcase_settings(receiver, _TestCase=None, _issub=type.__subclasscheck__, _type=type,
-                      _getattr=getattr, _bool=bool, _int=int, _Exception=Exception):
+def testcase_settings(receiver, _TestCase=None, _methods=None, _issub=type.__subclasscheck__, _type=type,
+                      _id=id, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                      _instance_dict=None, _dict=dict, _object=object, _str=str, _keys_plain=None,
+                      _is_plain=None, _missing=VALUES_NOKEY, _Exception=Exception):
     """(longMessage, maxDiff) of the TestCase an assertion is called on (unittest's defaults for
-    anything else). They shape messages only, never a verdict."""
-    long_message, max_diff = True, 640
-    if receiver is not None and _issub(_TestCase, _type(receiver)):
-        try:
-            value = _getattr(receiver, 'longMessage', True)
-            if _type(value) is _bool:
-                long_message = value
-            value = _getattr(receiver, 'maxDiff', 640)
-            if value is None or _type(value) is _int:
-                max_diff = value
-        except _Exception:
-            pass
-    return long_message, max_diff
+    anything else). They shape messages only, never a verdict, and reading them runs no learner
+    code: the submission may set them on TestCase (testcase_intact lets them change), and a
+    property or any descriptor there ran on every assertion with the running test case as `self`
+    (its fixtures, the hidden module's globals through a method) and could fill the value it had
+    returned before the comparison (red team redmsg). So the value is read from the dicts, as
+    attribute lookup finds it (the classes along the MRO, the instance's own dict first when the
+    class's value is plain data), never called; only exact bool, int, float, str and None count,
+    anything else is unittest's default. Dicts whose keys are not all exact strs (a hash-colliding
+    str subclass's __eq__ would run in the lookup) are searched by hand."""
+    settings = [True, 640]
+    if receiver is None or not _issub(_TestCase, _type(receiver)):
+        return True, 640
+    try:
+        own = _instance_dict(receiver)  # TestCase's own descriptor: no class's __dict__ property
+    except _Exception:
+        own = None
+    if _type(own) is not _dict:
+        own = None
+    for at, name in ((0, 'longMessage'), (1, 'maxDiff')):
+        value = _missing
+        for cls in _mro(_type(receiver)):
+            space = _tdict(cls)
+            entry = _methods.get(_id(cls))
+            if cls is _TestCase or cls is _object or (entry is not None and entry[0] is cls):
+                value = space.get(name, _missing)  # exact str keys only (type's setattr, class bodies)
+            else:
+                value = _keys_plain(space, name, _missing)
+            if value is not _missing:
+                break
+        if value is _missing or _is_plain(value):  # plain data is no descriptor: the instance's own wins
+            if own is not None:
+                mine = _keys_plain(own, name, _missing)
+                if mine is not _missing:
+                    value = mine
+        if value is _missing or not _is_plain(value):
+            continue
+        if at == 0:
+            settings[0] = not not value  # unittest: `if not self.longMessage`
+        elif _type(value) is not _str:
+            settings[1] = value
+    return settings[0], settings[1]
+
+
+def plain_setting(value, _type=type, _bool=bool, _int=int, _float=float, _str=str):
+    """Whether a setting's value is an exact bool, int, float, str or None (identity checks of the
+    exact type: no metaclass's __eq__ runs)."""
+    t = _type(value)
+    return t is _bool or t is _int or t is _float or t is _str or value is None
+
+
+def lookup_plain_keys(space, name, missing, _type=type, _str=str, _map=map, _is=_operator.is_,
+                      _repeat=_itertools.repeat, _all=all, _str_eq=str.__eq__):
+    """space.get(name, missing) for a dict or a class's mappingproxy, without running any key's
+    __eq__: when every key is an exact str (C checks), the lookup itself; else by hand."""
+    if _all(_map(_is, _map(_type, space), _repeat(_str))):
+        return space.get(name, missing)
+    for key, value in space.items():  # never space[key]: the probe could meet a colliding key
+        if _type(key) is _str and _str_eq(key, name):
+            return value
+    return missing
 
 
 def type_equality_func(receiver, t, _funcs=None, _id=id):
@@ -1386,7 +1452,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
-           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None):
+           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -1474,6 +1540,10 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         raise exc
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
+    if op == 'with_manager':  # each manager of a hidden `with` statement, as it is evaluated
+        return _manager(args[0])
+    if op == 'with_suppressed':  # after a hidden `with` whose managers suppressed the body's exception
+        return _suppressed(args[0], args[1])
     if op == 'own_method':
         if _type(args[1]) is _str and _startswith(args[1], 'test'):  # `self.test_a()` in hidden code
             return _call_test(args[1], _own_method, (args[0], args[1], args[2:], kwargs), {})
@@ -1504,10 +1574,61 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     return _assert(op, args, kwargs, receiver)
 
 
+def note_failure(failure, _failures=None, _id=id, _len=len):
+    """Records a failure raised by a hidden assertion during the running test (cleared per test;
+    bounded: past it, later failures are not recorded)."""
+    if _len(_failures) < 10000:
+        _failures[_id(failure)] = failure  # held: its id is not reused meanwhile
+
+
+def author_manager(cm, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
+                   _function=_types.FunctionType, _globals=_types.FunctionType.__dict__['__globals__'].__get__,
+                   _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
+    """Whether a context manager's decision to suppress an exception is the author's: a
+    contextlib.suppress, a class whose __exit__ is hidden code, a contextlib.contextmanager of a
+    hidden generator function. Read from dicts, nothing called."""
+    t = _type(cm)
+    if t is _suppress:
+        return True
+    if t is _gcm:
+        try:
+            own = _gcm_dict(cm)
+        except _Exception:
+            return False
+        fn = _get(own, 'func') if _type(own) is _dict else None
+        return _type(fn) is _function and _id(_globals(fn)) in _hidden
+    for cls in _mro(t):
+        exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
+        if exit_ is not _missing:
+            return _type(exit_) is _function and _id(_globals(exit_)) in _hidden
+    return False
+
+
+def with_manager(cm, _author=None):
+    """A manager of a hidden `with` statement, as it is evaluated (before its __enter__, which
+    drops a contextmanager's function): (the manager, whether it is the author's)."""
+    return (cm, _author(cm))
+
+
+def with_suppressed(exc, managers, _failures=None, _id=id):
+    """After a `with` statement of hidden code whose body raised and whose managers suppressed
+    it (rewrite.py; `managers` as with_manager gave them): a hidden assertion's failure stands
+    unless an author's manager was among them. A learner's __exit__ returning True (or a
+    contextmanager generator catching it) made a failed test pass, in CPython too, and never
+    the failure's message (red team redmsg)."""
+    if _failures.get(_id(exc)) is not exc:
+        return None  # any other exception: the managers' choice, as in CPython
+    for cm, author in managers:
+        if author:
+            return None
+    raise exc
+
+
 def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _settings=None, _read_settings=None,
                   _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None,
                   _overrides=None, _own_method=None, _issub=type.__subclasscheck__, _type=type,
-                  _file_intact=None, _forged=None, _RuntimeError=RuntimeError):
+                  _file_intact=None, _forged=None, _note=None, _RuntimeError=RuntimeError):
     """An assertion (self.assertXxx, self.fail, a mock's assert_called_with...) and nothing
     else: the only part of the helper an assertion taken as a value can reach. `by_class`: it was
     reached as TestCase's own attribute (testcase_assertion), so no author override applies."""
@@ -1526,13 +1647,29 @@ def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _sett
             # its super().assertEqual(...) comes back here with a super object, which has none
             return _own_method(receiver, op, args, kwargs)
     if op == 'fail':  # TestCase.fail, which learner code could replace on the class
-        raise _AssertionError(args[0] if args else kwargs.get('msg'))
+        failure = _AssertionError(args[0] if args else kwargs.get('msg'))
+        _note(failure)
+        raise failure
     if op in _mock_ops:
-        return _mock(op, receiver, args, kwargs)
+        failure = None
+        try:
+            return _mock(op, receiver, args, kwargs)
+        except _AssertionError as caught:
+            failure = caught  # noted outside the except block (above)
+        _note(failure)
+        raise failure
     before = (_settings[0], _settings[1])
     _settings[0], _settings[1] = _read_settings(receiver)
-    result = _check(op, args, kwargs, receiver)
+    failure = result = None
+    try:
+        result = _check(op, args, kwargs, receiver)
+    except _AssertionError as caught:
+        failure = caught  # noted outside the except block: nothing (a dict's growth, a gc callback)
+        # may run while a hidden failure is the handled exception (runner.attempt)
     _settings[0], _settings[1] = before  # a custom type function may assert on another TestCase
+    if failure is not None:
+        _note(failure)  # a failure of hidden code's assertion (with_suppressed)
+        raise failure
     return result
 
 
@@ -1989,12 +2126,14 @@ def wire_helper(seal, S):
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
                      _key=functools.cmp_to_key(seal(safe_key_cmp)))
     items_ = seal(sorted_items, _sortable=sortable_)
-    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_)
+    as_base_ = seal(pprint_as_base, _keys_plain=seal(lookup_plain_keys))
+    short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
+                  _as_base=as_base_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
                     _short=short_, _items=items_, _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
                     _counter_items=seal(counter_items),
                     _format_items=seal(pformat_items, _all_flat=all_flat_),
-                    _dict_items=seal(pformat_dict_items, _show=strict_show_))
+                    _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
@@ -2053,9 +2192,20 @@ def wire_helper(seal, S):
     binding_ = seal(hidden_binding, _live=bindings)
     file_forged = bytearray(1)  # set when an assertion finds the source routes changed (runner)
     S['file_forged'] = file_forged
-    run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_,
+    failures = {}  # id(failure) -> failure: the hidden assertions' failures of the running test
+    S['strict_failures'] = failures
+    note_ = seal(note_failure, _failures=failures)
+    import contextlib
+    suppressed_ = seal(with_suppressed, _failures=failures)
+    manager_ = seal(with_manager, _author=seal(
+        author_manager, _hidden=S.get('hidden_namespaces', frozenset()), _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
+    run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_,
                 _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
-                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase))
+                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase, _methods=hidden_methods,
+                                    _instance_dict=_instance_dict_getter(unittest.TestCase),
+                                    _keys_plain=seal(lookup_plain_keys),
+                                    _is_plain=seal(plain_setting)))
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
     bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
@@ -2094,6 +2244,6 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_)
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

@@ -38,6 +38,7 @@ def _seal_all():
     S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
+    S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
     S['under_tmp'] = seal(under_tmp, _absolute=absolute)

@@ -510,6 +510,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
+        self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
 
     # Under `from __future__ import annotations` the compiler keeps annotations as the text of
@@ -704,6 +705,30 @@ class StrictRewriter(_ast.NodeTransformer):
             return _ast.BoolOp(expr.op, [self._strict_truth(v) for v in expr.values])
         return _helper_call('truth', [expr])
 
+    def _suppression_checked(self, node):
+        """A `with` of hidden code, its managers kept in locals: when the body raised and the
+        managers suppressed it, the helper decides after the statement whether that may be
+        (asserts.with_suppressed: a hidden assertion's failure stands unless the author's own
+        manager swallowed it). Nothing runs while the exception is the handled one."""
+        self.withs += 1
+        caught = '__grader_with_%d__' % self.withs
+        managers = []
+        for i, item in enumerate(node.items):
+            name = '__grader_cm_%d_%d__' % (self.withs, i)
+            # (manager, the author's?) kept; the statement enters the manager itself
+            kept = _ast.NamedExpr(_ast.Name(name, _ast.Store()), _helper_call('with_manager', [item.context_expr]))
+            item.context_expr = _ast.Subscript(kept, _ast.Constant(0), _ast.Load())
+            managers.append(_ast.Name(name, _ast.Load()))
+        exc = '__grader_with_exc__'
+        kinds = self.visit(_ast.Name('BaseException', _ast.Load()))
+        keep = _ast.Assign([_ast.Name(caught, _ast.Store())], _ast.Name(exc, _ast.Load()))
+        node.body = [_ast.Try(node.body, [_ast.ExceptHandler(kinds, exc, [keep, _ast.Raise()])], [], [])]
+        reset = _ast.Assign([_ast.Name(caught, _ast.Store())], _ast.Constant(None))
+        check = _ast.If(_ast.Compare(_ast.Name(caught, _ast.Load()), [_ast.IsNot()], [_ast.Constant(None)]),
+                        [_ast.Expr(_helper_call('with_suppressed', [_ast.Name(caught, _ast.Load()),
+                                                                    _ast.Tuple(managers, _ast.Load())]))], [])
+        return [_ast.copy_location(reset, node), node, _ast.copy_location(check, node)]
+
     def visit_With(self, node):
         if _is_subtest(node.items[0]):
             # unittest's subTest records a skip (self.skipTest in the subtest) and the test goes
@@ -729,7 +754,7 @@ class StrictRewriter(_ast.NodeTransformer):
         call = _raises_context(node.items[0]) if len(node.items) == 1 else None
         if call is None:
             self.generic_visit(node)
-            return node
+            return self._suppression_checked(node) if self.scope == 'function' else node
         item = node.items[0]
         node.items = []  # visit the body only: the assertRaises call itself becomes a try
         self.generic_visit(node)
