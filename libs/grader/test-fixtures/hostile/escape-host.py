@@ -53,6 +53,21 @@ def c_socket():
 def socket_pair():
     import socket
     return socket.socketpair()
+# The network clients can be imported (mocked network suites): none of them reaches a host.
+def urlopen_():
+    import urllib.request
+    return urllib.request.urlopen('http://127.0.0.1:5432/', timeout=1).read(10)
+def http_client():
+    import http.client
+    conn = http.client.HTTPConnection('127.0.0.1', 5432, timeout=1)
+    conn.request('GET', '/')
+    return conn.getresponse().status
+def smtp_():
+    import smtplib
+    return smtplib.SMTP('127.0.0.1', 25, timeout=1).noop()
+def ftp_():
+    import ftplib
+    return ftplib.FTP('127.0.0.1', timeout=1).getwelcome()
 def subprocess_():
     import subprocess
     return subprocess.run(['id'])
@@ -93,7 +108,7 @@ def write_stdlib():
 for label, thunk in list(globals().items()):
     pass
 for name in ['js_process', 'pyodide_js_mount', 'run_js', 'ffi', 'core', 'ctypes_', 'system',
-             'host_file', 'environment', 'sockets', 'raw_socket', 'c_socket', 'socket_pair', 'subprocess_', 'jsproxy_via_subclasses',
+             'host_file', 'environment', 'sockets', 'raw_socket', 'c_socket', 'socket_pair', 'urlopen_', 'http_client', 'smtp_', 'ftp_', 'subprocess_', 'jsproxy_via_subclasses',
              'globals_walk', 'write_stdlib']:
     attempt(name, globals()[name])
 def add(a, b):
