@@ -32,6 +32,8 @@ export class FakeLms {
   down = false;
   /** Line item ids that answer 404 (deleted in the LMS). */
   readonly missingLineItems = new Set<string>();
+  /** Line item ids whose scores endpoint gives this answer instead (a misbehaving LMS or proxy). */
+  readonly lineItemAnswers = new Map<string, { status: number; body: string }>();
   /** What the LMS's OIDC authorization endpoint received, and the deep-linking replies posted back. */
   readonly authRequests: URLSearchParams[] = [];
   readonly deepLinkReplies: string[] = [];
@@ -160,6 +162,8 @@ export class FakeLms {
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     if (!token || !this.issuedTokens.has(token)) return json(res, 401, { error: 'invalid_token' });
     if (this.missingLineItems.has(url.pathname.split('/')[2]!)) return json(res, 404, { error: 'line item not found' });
+    const answer = this.lineItemAnswers.get(url.pathname.split('/')[2]!);
+    if (answer) return void res.writeHead(answer.status, { 'Content-Type': 'text/plain' }).end(answer.body);
     this.scores.push({ path: `${url.pathname}${url.search}`, contentType: req.headers['content-type'], body: JSON.parse(body) as Record<string, unknown> });
     res.writeHead(204).end();
   }

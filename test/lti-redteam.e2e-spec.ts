@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { parseFileText, type CourseItem } from '../libs/quiz-spec/src/index.js';
+import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
+import { ScoreSender, retryDelay } from '../apps/api/src/lti/score-sender.js';
+import { FakeLms, resourceLinkClaims, ROLE } from './support/fake-lms.js';
+import { startTestApp, type TestApp } from './support/app.js';
+
+// Red team of LTI's score sending and deep linking, against the simulated LMS: each attack a
+// learner (or the internet, or a misbehaving LMS) could try, and what PyQuiz must do instead.
+
+const PUBLIC_URL = 'http://pyquiz.test';
+const LAUNCH_URL = `${PUBLIC_URL}/api/lti/launch`;
+const QUIZ = 'lti/red-team';
+const QUIZ_YAML = `kind: quiz
+id: ${QUIZ}
+title: LTI red team
+published: true
+questions:
+  - id: pick
+    type: single_choice
+    prompt: Which keyword rebinds a variable of the enclosing function?
+    points: 3
+    choices:
+      - { id: a, text: nonlocal, correct: true }
+      - { id: b, text: global }
+`;
+
+let t: TestApp;
+let lms: FakeLms;
+let admin: string;
+
+/** An HTTP server on another port of 127.0.0.1: where an SSRF would land (it records what reaches it). */
+let trap: Server;
+const trapped: { method: string; url: string; headers: IncomingHttpHeaders }[] = [];
+const trapPort = () => (trap.address() as AddressInfo).port;
+
+async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`still not true after 10 s: ${what}`);
+}
+
+async function login() {
+  const response = await t.http
+    .get('/api/lti/login')
+    .query({ iss: lms.issuer, login_hint: 'hint-1', target_link_uri: LAUNCH_URL, client_id: lms.clientId, lti_deployment_id: lms.deploymentId });
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.location as string);
+  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('lti_state_'))!;
+  return { state: location.searchParams.get('state')!, nonce: location.searchParams.get('nonce')!, cookie: cookie.split(';')[0]! };
+}
+
+function launch(idToken: string, state: string, cookie: string) {
+  return t.http.post('/api/lti/launch').type('form').set('Accept', 'application/json').set('Cookie', cookie).send({ id_token: idToken, state });
+}
+
+async function enter(response: { status: number; headers: Record<string, unknown>; text: string }) {
+  expect([response.status, response.text]).toEqual([302, expect.any(String)]);
+  const code = /^\/#\/lti\/enter\/([\w-]+)$/.exec(response.headers.location as string)![1]!;
+  const session = await t.http.post('/api/lti/session').send({ code });
+  expect(session.status).toBe(200);
+  return session.body as { accessToken: string; user: { id: string }; deepLinkTicket?: string };
+}
+
+/** A learner's launch whose AGS claim names `lineItem` (as the LMS signs it). */
+async function launchWithLineItem(sub: string, lineItem: string) {
+  const { state, nonce, cookie } = await login();
+  return launch(await lms.idToken(resourceLinkClaims(lms, nonce, { sub, roles: [ROLE.learner] }, QUIZ, lineItem)), state, cookie);
+}
+
+async function finishQuiz(token: string, right: boolean): Promise<void> {
+  const started = await t.http.post(`/api/quizzes/${QUIZ}/attempts`).set('Authorization', `Bearer ${token}`);
+  expect(started.status).toBe(201);
+  const id = started.body.id as string;
+  await t.http.put(`/api/attempts/${id}/answers/pick`).set('Authorization', `Bearer ${token}`).send({ response: right ? 'a' : 'b' }).expect(200);
+  expect((await t.http.post(`/api/attempts/${id}/submit`).set('Authorization', `Bearer ${token}`)).status).toBe(200);
+}
+
+type Send = { id: string; sub: string; status: string; tries: number; lastError: string | null; scoreGiven: number };
+const asAdmin = <T extends { set(name: string, value: string): T }>(test: T): T => test.set('Authorization', `Bearer ${admin}`);
+async function sendsOf(sub: string, status?: string): Promise<Send[]> {
+  const page = await asAdmin(t.http.get(`/api/admin/lti/scores?pageSize=100${status ? `&status=${status}` : ''}`));
+  return (page.body.items as Send[]).filter((s) => s.sub === sub);
+}
+
+function deepLinkClaims(sub: string, nonce: string, settings: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    sub,
+    nonce,
+    'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiDeepLinkingRequest',
+    'https://purl.imsglobal.org/spec/lti/claim/version': '1.3.0',
+    'https://purl.imsglobal.org/spec/lti/claim/deployment_id': lms.deploymentId,
+    'https://purl.imsglobal.org/spec/lti/claim/roles': [ROLE.instructor],
+    'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': {
+      deep_link_return_url: `${lms.issuer}/deep-link-return`,
+      accept_types: ['ltiResourceLink'],
+      data: 'opaque-lms-data',
+      ...settings,
+    },
+  };
+}
+
+async function deepLinkLaunch(sub: string, settings: Record<string, unknown> = {}) {
+  const { state, nonce, cookie } = await login();
+  return launch(await lms.idToken(deepLinkClaims(sub, nonce, settings)), state, cookie);
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ LOG_LEVEL: 'error', PUBLIC_URL });
+  lms = new FakeLms(async () => (await t.http.get('/api/lti/jwks')).body as JSONWebKeySet);
+  await lms.start();
+  trap = createServer((req, res) => {
+    trapped.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+  const parsed = parseFileText(`${QUIZ}.yaml`, QUIZ_YAML);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  await t.app.get(CatalogRepository).saveVersion({ item: parsed.item as CourseItem, course: 'lti', hash: parsed.hash, sourceYaml: QUIZ_YAML });
+  admin = (await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' })).body.accessToken;
+  const registered = await asAdmin(t.http.post('/api/admin/lti/platforms')).send({
+    name: 'Fake Moodle', issuer: lms.issuer, clientId: lms.clientId, authLoginUrl: lms.authLoginUrl, tokenUrl: lms.tokenUrl, jwksUrl: lms.jwksUrl, deploymentIds: [lms.deploymentId],
+  });
+  expect(registered.status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+  await lms?.close();
+  trap?.closeAllConnections();
+  await new Promise((resolve) => trap?.close(resolve));
+});
+
+describe('LTI red team: line item URLs from the launch', () => {
+  it('does not post scores (with the LMS access token) to an internal address named as the line item (SSRF)', async () => {
+    const response = await launchWithLineItem('ssrf-learner', `http://127.0.0.1:${trapPort()}/lineitems/1/lineitem`);
+    if (response.status === 302) {
+      // The attack as it would go on: the learner finishes the quiz, the sender posts the score.
+      await finishQuiz((await enter(response)).accessToken, true);
+      await until('the send was tried', async () => (await sendsOf('ssrf-learner')).some((s) => s.tries > 0));
+    }
+    expect(trapped.map((r) => `${r.method} ${r.url} ${r.headers.authorization ?? ''}`)).toEqual([]);
+    expect(response.status).toBe(400);
+    expect(response.body.details.reason).toBe('bad_lineitem');
+    expect(response.body.message).toContain('lineitem');
+  });
+
+  it.each([
+    ['the database port on loopback', 'http://127.0.0.1:5432/lineitems/1/lineitem'],
+    ['loopback written as a number', 'http://2130706433:5432/lineitems/1/lineitem'],
+    ['IPv6 loopback', 'http://[::1]:5432/lineitems/1/lineitem'],
+    ['localhost', 'http://localhost:3000/api/admin/users'],
+    ['the cloud metadata service', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/lineitem'],
+    ['a private network address', 'https://10.0.0.7/lineitems/1/lineitem'],
+    ['an intranet name', 'http://postgres:5432/lineitems/1/lineitem'],
+    ['another scheme', 'file:///etc/passwd'],
+    ['credentials in the URL', 'https://user:secret@lms.example.edu/lineitems/1/lineitem'],
+    ['no URL at all', 'not a url'],
+  ])('refuses a launch whose line item is %s, with a 400 naming the claim', async (_what, lineItem) => {
+    const response = await launchWithLineItem('ssrf-variants', lineItem);
+    expect(response.status).toBe(400);
+    expect(response.body.details.reason).toBe('bad_lineitem');
+    expect(response.body.message).toContain('lineitem');
+  });
+
+  it('refuses a huge line item URL with a 400 naming the claim (not a 500 from the database index)', async () => {
+    const huge = `${lms.lineItemUrl('huge')}&pad=${randomBytes(4500).toString('base64url')}`;
+    const response = await launchWithLineItem('huge-lineitem', huge);
+    expect(response.status).toBe(400);
+    expect(response.body.details.reason).toBe('bad_lineitem');
+    expect(response.body.message).toContain('lineitem');
+  });
+});
+
+describe('LTI red team: the score outbox', () => {
+  const sender = () => t.app.get(ScoreSender);
+
+  it('an LMS answer holding a NUL byte neither stops the round for the others nor leaves its send retried forever', async () => {
+    const poisoned = await enter(await launchWithLineItem('nul-learner', lms.lineItemUrl('li-nul')));
+    const other = await enter(await launchWithLineItem('nul-neighbour', lms.lineItemUrl('li-neighbour')));
+    lms.down = true;
+    await finishQuiz(poisoned.accessToken, true);
+    await finishQuiz(other.accessToken, true);
+    await until('both first tries failed', async () => (await sendsOf('nul-learner')).some((s) => s.tries === 1) && (await sendsOf('nul-neighbour')).some((s) => s.tries === 1));
+    lms.down = false;
+    lms.lineItemAnswers.set('li-nul', { status: 500, body: 'proxy error \u0000\u0001 binary' });
+    // The round when both retries are due: the poisoned one (older) comes first.
+    await expect(sender().sendDue(new Date(Date.now() + retryDelay(1) + 1000))).resolves.toBeGreaterThanOrEqual(1);
+    expect(lms.scores.filter((s) => s.path.includes('li-neighbour')).map((s) => s.body.userId)).toEqual(['nul-neighbour']);
+    const [stuck] = await sendsOf('nul-learner');
+    expect(stuck).toMatchObject({ status: 'pending', tries: 2, lastError: expect.stringContaining('answered 500') });
+    lms.lineItemAnswers.delete('li-nul');
+  });
+
+  it('an older score retried late does not overwrite a newer one in the gradebook (a newer best replaces the unsent older send)', async () => {
+    const entry = await enter(await launchWithLineItem('late-learner', lms.lineItemUrl('li-late')));
+    lms.down = true;
+    await finishQuiz(entry.accessToken, false);
+    await until('the first try failed', async () => (await sendsOf('late-learner')).some((s) => s.tries === 1));
+    // Its second try fails too: its next one is now further away than a fresh send's.
+    await sender().sendDue(new Date(Date.now() + retryDelay(1) + 1000));
+    expect((await sendsOf('late-learner')).map((s) => [s.scoreGiven, s.tries])).toEqual([[0, 2]]);
+    lms.down = false;
+    await finishQuiz(entry.accessToken, true);
+    await until('the new best reached the LMS', () => lms.scores.some((s) => s.path.includes('li-late')));
+    // Later, the rounds when the old send's retries are due.
+    await sender().sendDue(new Date(Date.now() + retryDelay(1) + retryDelay(2) + 5000));
+    expect(lms.scores.filter((s) => s.path.includes('li-late')).map((s) => s.body.scoreGiven)).toEqual([3]);
+    expect((await sendsOf('late-learner', 'pending')).map((s) => s.scoreGiven)).toEqual([]);
+  });
+});
+
+describe('LTI red team: deep linking', () => {
+  it("another instructor cannot answer with an instructor's deep-linking ticket", async () => {
+    const owner = await enter(await deepLinkLaunch('dl-owner'));
+    const thief = await enter(await deepLinkLaunch('dl-thief'));
+    const stolen = await t.http.post('/api/lti/deep-linking/response').set('Authorization', `Bearer ${thief.accessToken}`).send({ deepLinkTicket: owner.deepLinkTicket, quizIds: [QUIZ] });
+    expect(stolen.status).toBe(403);
+  });
+
+  it('refuses a deep-linking ticket signed by another key (a forged return URL never gets signed)', async () => {
+    const teacher = await enter(await deepLinkLaunch('dl-forger'));
+    const [realKid] = ((await t.http.get('/api/lti/jwks')).body as JSONWebKeySet).keys.map((k) => k.kid);
+    const { privateKey } = await generateKeyPair('RS256');
+    const platformId = ((await asAdmin(t.http.get('/api/admin/lti'))).body.platforms as { id: string }[])[0]!.id;
+    const forged = await new SignJWT({ deepLink: { platformId, deploymentId: lms.deploymentId, returnUrl: 'https://evil.example/collect' } })
+      .setProtectedHeader({ alg: 'RS256', kid: realKid })
+      .setSubject(teacher.user.id)
+      .setAudience('pyquiz:lti-deep-link')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const response = await t.http.post('/api/lti/deep-linking/response').set('Authorization', `Bearer ${teacher.accessToken}`).send({ deepLinkTicket: forged, quizIds: [QUIZ] });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toContain('deepLinkTicket');
+  });
+
+  it('refuses a deep-linking request whose return URL is not an http(s) URL (the page would post the signed reply to it)', async () => {
+    for (const returnUrl of ['javascript:alert(document.domain)', `${lms.issuer}/deep-link-return?x=${'a'.repeat(3000)}`]) {
+      const response = await deepLinkLaunch('dl-return-url', { deep_link_return_url: returnUrl });
+      expect([response.status, response.body.details?.reason]).toEqual([400, 'bad_deep_linking_settings']);
+      expect(response.body.message).toContain('deep_link_return_url');
+    }
+  });
+
+  it("carries an LMS's larger data claim through the ticket, and refuses an oversized one at the launch naming it", async () => {
+    const data = randomBytes(4500).toString('base64url');
+    const teacher = await enter(await deepLinkLaunch('dl-big-data', { data }));
+    const reply = await t.http.post('/api/lti/deep-linking/response').set('Authorization', `Bearer ${teacher.accessToken}`).send({ deepLinkTicket: teacher.deepLinkTicket, quizIds: [QUIZ] });
+    expect(reply.status).toBe(200);
+    const { payload } = await jwtVerify(reply.body.jwt, createLocalJWKSet((await t.http.get('/api/lti/jwks')).body as JSONWebKeySet), { audience: lms.issuer });
+    expect(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data']).toBe(data);
+    const tooBig = await deepLinkLaunch('dl-big-data', { data: 'x'.repeat(9000) });
+    expect([tooBig.status, tooBig.body.details?.reason]).toEqual([400, 'bad_deep_linking_settings']);
+    expect(tooBig.body.message).toContain('data');
+  });
+});
