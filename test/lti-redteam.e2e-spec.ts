@@ -150,6 +150,17 @@ describe('LTI red team: line item URLs from the launch', () => {
     expect(response.body.message).toContain('lineitem');
   });
 
+  it('does not post a send stored with an internal line item before the launch refused them (it fails at once)', async () => {
+    const platformId = ((await asAdmin(t.http.get('/api/admin/lti'))).body.platforms as { id: string }[])[0]!.id;
+    const lineItemUrl = `http://127.0.0.1:${trapPort()}/lineitems/old/lineitem`;
+    const row = await t.prisma.ltiScoreSend.create({
+      data: { platformId, lineItemUrl, sub: 'old-row', userId: '00000000-0000-4000-8000-000000000001', quizId: QUIZ, scoreGiven: 1, scoreMaximum: 3, scoredAt: new Date() },
+    });
+    await t.app.get(ScoreSender).sendDue(new Date());
+    expect(trapped).toEqual([]);
+    expect(await t.prisma.ltiScoreSend.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'failed', lastError: expect.stringContaining('internal address') });
+  });
+
   it.each([
     ['the database port on loopback', 'http://127.0.0.1:5432/lineitems/1/lineitem'],
     ['loopback written as a number', 'http://2130706433:5432/lineitems/1/lineitem'],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { JWTPayload } from 'jose';
+import { claimUrlProblem } from './claim-urls.js';
 import { CLAIM, DEEP_LINKING_REQUEST, LTI_VERSION, lineItemOf, mapRoles, quizOfLaunch, RESOURCE_LINK_REQUEST } from './lti-claims.js';
 import { LtiLaunchError } from './lti-launch.error.js';
 import { LtiLaunchRepository } from './lti-launch.repository.js';
@@ -11,6 +12,8 @@ import { PlatformTokens } from './platform-tokens.js';
 
 /** The one-time code in the launch redirect lives this long: the page exchanges it at once. */
 export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
+/** The deep-linking request's opaque `data`, carried back in the reply (and in the ticket meanwhile). */
+export const MAX_DEEP_LINK_DATA = 8192;
 
 export interface LaunchRequest {
   idToken?: unknown;
@@ -72,6 +75,12 @@ export class Launch {
       throw new LtiLaunchError(404, 'unknown_quiz', `PyQuiz has no published quiz ${quizId}`, 'An instructor publishes the quiz, or fixes the quiz id of the link.');
     }
     const lineItem = lineItemOf(claims[CLAIM.ags]);
+    // Scores go there with the LMS's access token: never to an internal address the launch names (SSRF).
+    const lineItemProblem = lineItem === undefined ? null : claimUrlProblem(lineItem, platform);
+    if (lineItemProblem) {
+      throw new LtiLaunchError(400, 'bad_lineitem', `The launch's AGS lineitem claim (${lineItem!.slice(0, 200)}) is ${lineItemProblem}`,
+        "Check the gradebook (AGS) settings of this link in the LMS; PyQuiz posts scores only to the LMS's own http(s) addresses.");
+    }
     if (lineItem && person.role === 'learner') {
       await this.launches.saveGradeLink({ platformId: platform.id, userId: user.id, quizId, sub: person.sub, lineItemUrl: lineItem });
     }
@@ -83,6 +92,16 @@ export class Launch {
     const settings = claims[CLAIM.deepLinkingSettings] as { deep_link_return_url?: unknown; data?: unknown } | undefined;
     if (typeof settings?.deep_link_return_url !== 'string') {
       throw new LtiLaunchError(400, 'no_return_url', 'The deep-linking request has no deep_link_return_url', 'This is an LMS bug or misconfiguration: the LMS must say where to send the chosen quizzes.');
+    }
+    // The page posts the signed reply there: an http(s) URL, not `javascript:`.
+    const returnUrlProblem = claimUrlProblem(settings.deep_link_return_url, platform);
+    if (returnUrlProblem) {
+      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's deep_link_return_url (${settings.deep_link_return_url.slice(0, 200)}) is ${returnUrlProblem}`,
+        'This is an LMS bug or misconfiguration: the LMS must name its own http(s) address to send the chosen quizzes to.');
+    }
+    if (typeof settings.data === 'string' && settings.data.length > MAX_DEEP_LINK_DATA) {
+      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's data claim is longer than ${MAX_DEEP_LINK_DATA} characters`,
+        'This is an LMS bug or misconfiguration: the data of deep_linking_settings is an opaque value of a few kB at most.');
     }
     const deepLink: DeepLinkSettings = { platformId: platform.id, deploymentId, returnUrl: settings.deep_link_return_url };
     if (typeof settings.data === 'string') deepLink.data = settings.data;

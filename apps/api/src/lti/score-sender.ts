@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SignJWT } from 'jose';
+import { claimUrlProblem } from './claim-urls.js';
 import { AGS_SCORE_SCOPE, scoresUrl } from './lti-claims.js';
 import { LtiPlatformsRepository } from './lti-platforms.repository.js';
 import { LtiScoresRepository } from './lti-scores.repository.js';
@@ -112,6 +113,9 @@ export class ScoreSender implements OnModuleInit, OnModuleDestroy {
   }
 
   private async post(send: ScoreSendRecord, platform: PlatformRecord): Promise<void> {
+    // The launch refuses such line items; this catches rows stored before it did.
+    const problem = claimUrlProblem(send.lineItemUrl, platform);
+    if (problem) throw new SendError(`the line item URL is ${problem}`, true);
     const token = await this.accessToken(platform);
     const response = await httpCall(scoresUrl(send.lineItemUrl), {
       method: 'POST',
