@@ -59,10 +59,17 @@ function launch(idToken: string, state: string, cookie: string) {
   return t.http.post('/api/lti/launch').type('form').set('Accept', 'application/json').set('Cookie', cookie).send({ id_token: idToken, state });
 }
 
-async function enter(response: { status: number; headers: Record<string, unknown>; text: string }) {
+/** The code of a launch redirect, and the cookies the launch set in the browser that launched. */
+function codeOf(response: { status: number; headers: Record<string, unknown>; text: string }) {
   expect([response.status, response.text]).toEqual([302, expect.any(String)]);
   const code = /^\/#\/lti\/enter\/([\w-]+)$/.exec(response.headers.location as string)![1]!;
-  const session = await t.http.post('/api/lti/session').send({ code });
+  const cookies = ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
+  return { code, cookies };
+}
+
+async function enter(response: { status: number; headers: Record<string, unknown>; text: string }) {
+  const { code, cookies } = codeOf(response);
+  const session = await t.http.post('/api/lti/session').set('Cookie', cookies).send({ code });
   expect(session.status).toBe(200);
   return session.body as { accessToken: string; user: { id: string }; deepLinkTicket?: string };
 }
@@ -185,6 +192,18 @@ describe('LTI red team: line item URLs from the launch', () => {
     expect(response.status).toBe(400);
     expect(response.body.details.reason).toBe('bad_lineitem');
     expect(response.body.message).toContain('lineitem');
+  });
+});
+
+describe('LTI red team: the launch code', () => {
+  it("a learner's launch code opened in another browser does not sign that browser in (login CSRF: the victim would work in the attacker's account)", async () => {
+    const { code, cookies } = codeOf(await launchWithLineItem('csrf-attacker', lms.lineItemUrl('li-csrf')));
+    // The victim's browser: the attacker's page sends it to /#/lti/enter/<code>; it has none of the launch's cookies.
+    const victim = await t.http.post('/api/lti/session').send({ code });
+    expect(victim.status).toBe(401);
+    expect(victim.body.message).toContain('browser');
+    // The attacker's own browser still gets in with it (the code was not spent by the refusal).
+    expect((await t.http.post('/api/lti/session').set('Cookie', cookies).send({ code })).status).toBe(200);
   });
 });
 
