@@ -207,6 +207,29 @@ describe('LTI red team: the launch code', () => {
   });
 });
 
+describe('LTI red team: claims a learner or an instructor can type in the LMS', () => {
+  async function launchWith(sub: string, extra: Record<string, unknown>) {
+    const { state, nonce, cookie } = await login();
+    const claims = { ...resourceLinkClaims(lms, nonce, { sub, roles: [ROLE.learner] }, QUIZ), ...extra };
+    return launch(await lms.idToken(claims), state, cookie);
+  }
+
+  it('a NUL byte in the name, email or course title the LMS sends is no 500 (PostgreSQL text cannot hold it)', async () => {
+    const named = await launchWith('nul-name', { name: 'Eve\u0000 Mallory', email: 'eve\u0000@school.example' });
+    expect(named.status).toBe(302);
+    expect((await enter(named)).user).toMatchObject({ displayName: 'Eve Mallory', email: expect.stringMatching(/@lti\.invalid$/) });
+    const titled = await launchWith('nul-title', { 'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'course-nul', title: 'Python\u0000 101' } });
+    expect(titled.status).toBe(302);
+  });
+
+  it('refuses a NUL byte in an identifier (sub, context id) with a 400 naming the claim', async () => {
+    const sub = await launchWith('nul\u0000sub', {});
+    expect([sub.status, sub.body.message]).toEqual([400, expect.stringContaining('sub')]);
+    const context = await launchWith('nul-context', { 'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'course\u0000x', title: 'x' } });
+    expect([context.status, context.body.message]).toEqual([400, expect.stringContaining('context')]);
+  });
+});
+
 describe('LTI red team: the score outbox', () => {
   const sender = () => t.app.get(ScoreSender);
 
