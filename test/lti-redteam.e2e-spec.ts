@@ -222,11 +222,19 @@ describe('LTI red team: claims a learner or an instructor can type in the LMS', 
     expect(titled.status).toBe(302);
   });
 
-  it('refuses a NUL byte in an identifier (sub, context id) with a 400 naming the claim', async () => {
+  it('refuses a NUL byte in an identifier (sub, context id, quiz, line item, deep-linking data) and a quiz id over 200 characters with a 400 naming the claim', async () => {
     const sub = await launchWith('nul\u0000sub', {});
     expect([sub.status, sub.body.message]).toEqual([400, expect.stringContaining('sub')]);
     const context = await launchWith('nul-context', { 'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'course\u0000x', title: 'x' } });
     expect([context.status, context.body.message]).toEqual([400, expect.stringContaining('context')]);
+    const quiz = await launchWith('nul-quiz', { 'https://purl.imsglobal.org/spec/lti/claim/custom': { quiz: 'lti/red\u0000team' } });
+    expect([quiz.status, quiz.body.message]).toEqual([400, expect.stringContaining('quiz')]);
+    const longQuiz = await launchWith('long-quiz', { 'https://purl.imsglobal.org/spec/lti/claim/custom': { quiz: 'q'.repeat(30_000) } });
+    expect([longQuiz.status, longQuiz.body.message.length < 1000]).toEqual([400, true]);
+    const lineItem = await launchWithLineItem('nul-lineitem', `${lms.lineItemUrl('li-x')}\u0000`);
+    expect([lineItem.status, lineItem.body.message]).toEqual([400, expect.stringContaining('lineitem')]);
+    const data = await deepLinkLaunch('nul-data', { data: 'opaque\u0000' });
+    expect([data.status, data.body.message]).toEqual([400, expect.stringContaining('data')]);
   });
 });
 
