@@ -25,10 +25,11 @@ describe(claimUrlProblem.name, () => {
     expect(claimUrlProblem(url, canvas)).toContain('internal address');
   });
 
-  it('refuses other schemes, credentials, non-URLs and URLs over 2048 characters', () => {
+  it('refuses other schemes, credentials, non-URLs, control characters and URLs over 2048 characters', () => {
     expect(claimUrlProblem('javascript:alert(1)', canvas)).toBe('not an http(s) URL');
     expect(claimUrlProblem('https://u:p@school.instructure.com/x', canvas)).toBe('a URL with credentials in it');
     expect(claimUrlProblem('/relative/lineitem', canvas)).toBe('not a URL');
+    expect(claimUrlProblem('https://school.instructure.com/x\u0000', canvas)).toBe('a URL with control characters in it');
     expect(claimUrlProblem(`https://school.instructure.com/${'a'.repeat(2048)}`, canvas)).toBe('longer than 2048 characters');
   });
 });

@@ -12,6 +12,7 @@ export const MAX_CLAIM_URL = 2048;
  */
 export function claimUrlProblem(text: string, platform: PlatformRecord): string | null {
   if (text.length > MAX_CLAIM_URL) return `longer than ${MAX_CLAIM_URL} characters`;
+  if (/\p{Cc}/u.test(text)) return 'a URL with control characters in it';
   let url: URL;
   try {
     url = new URL(text);

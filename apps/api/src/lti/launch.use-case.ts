@@ -70,6 +70,9 @@ export class Launch {
     if (!quizId) {
       throw new LtiLaunchError(400, 'no_quiz', 'This LMS link does not say which quiz to open', 'Add the link through deep linking ("Select content"), or give it the custom parameter quiz=<quiz id>.');
     }
+    if (quizId.length > 200 || quizId.includes('\u0000')) {
+      throw new LtiLaunchError(400, 'bad_claim', `The link's quiz (custom parameter quiz or ?quiz= of the target) is not a quiz id: ${quizId.slice(0, 100)}…`, 'Give the link the id of a PyQuiz quiz (at most 200 characters), as PyQuiz shows it.');
+    }
     const [quiz] = await this.launches.findQuizzes([quizId]);
     if (!quiz || (!quiz.published && person.role === 'learner')) {
       throw new LtiLaunchError(404, 'unknown_quiz', `PyQuiz has no published quiz ${quizId}`, 'An instructor publishes the quiz, or fixes the quiz id of the link.');
@@ -99,8 +102,8 @@ export class Launch {
       throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's deep_link_return_url (${settings.deep_link_return_url.slice(0, 200)}) is ${returnUrlProblem}`,
         'This is an LMS bug or misconfiguration: the LMS must name its own http(s) address to send the chosen quizzes to.');
     }
-    if (typeof settings.data === 'string' && settings.data.length > MAX_DEEP_LINK_DATA) {
-      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's data claim is longer than ${MAX_DEEP_LINK_DATA} characters`,
+    if (typeof settings.data === 'string' && (settings.data.length > MAX_DEEP_LINK_DATA || settings.data.includes('\u0000'))) {
+      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's data claim is longer than ${MAX_DEEP_LINK_DATA} characters or holds a NUL character`,
         'This is an LMS bug or misconfiguration: the data of deep_linking_settings is an opaque value of a few kB at most.');
     }
     const deepLink: DeepLinkSettings = { platformId: platform.id, deploymentId, returnUrl: settings.deep_link_return_url };
@@ -117,7 +120,8 @@ export class Launch {
   private async joinContext(claims: JWTPayload, platform: PlatformRecord, userId: string, role: 'learner' | 'instructor'): Promise<void> {
     const context = claims[CLAIM.context] as { id?: unknown; title?: unknown } | undefined;
     if (typeof context?.id !== 'string' || !context.id) return;
-    const title = typeof context.title === 'string' ? context.title.slice(0, 200) : '';
+    if (context.id.includes('\u0000')) throw nulInIdentifier('context id');
+    const title = typeof context.title === 'string' ? withoutControls(context.title).slice(0, 200) : '';
     await this.launches.joinContext({ platformId: platform.id, contextId: context.id.slice(0, 255), title }, userId, role);
   }
 }
@@ -166,8 +170,22 @@ function personOf(claims: JWTPayload, platform: PlatformRecord): LmsPerson {
   if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 255) {
     throw new LtiLaunchError(400, 'anonymous_launch', 'The launch names no user (sub)', 'PyQuiz needs to know who launches: let the LMS share the user id with this tool.');
   }
-  const email = typeof claims.email === 'string' && /^[^\s@]+@[^\s@]+$/.test(claims.email) && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : undefined;
+  if (claims.sub.includes('\u0000')) throw nulInIdentifier('sub');
+  const email = typeof claims.email === 'string' && /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(claims.email) && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : undefined;
   const rawName = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((p) => typeof p === 'string').join(' ');
-  const name = rawName.trim().slice(0, 100) || undefined;
+  const name = withoutControls(rawName).trim().slice(0, 100) || undefined;
   return { issuer: platform.issuer, sub: claims.sub, email, name, role: mapRoles(claims[CLAIM.roles]) };
+}
+
+/**
+ * Text a user types in the LMS (a name, a course title) loses its control characters: PostgreSQL
+ * text cannot hold NUL (the launch would be a 500), and the others have no place in a name.
+ */
+function withoutControls(text: string): string {
+  return text.replace(/\p{Cc}/gu, '');
+}
+
+/** An identifier is matched exactly: one with NUL (which PostgreSQL cannot store) is refused, not altered. */
+function nulInIdentifier(claim: string): LtiLaunchError {
+  return new LtiLaunchError(400, 'bad_claim', `The launch's ${claim} claim contains a NUL character`, 'This is an LMS bug: identifiers are plain text.');
 }
