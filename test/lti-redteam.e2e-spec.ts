@@ -258,6 +258,20 @@ describe('LTI red team: the score outbox', () => {
     lms.lineItemAnswers.delete('li-nul');
   });
 
+  it("one learner's score never goes out under another's LMS id, nor replaces another's unsent score on a shared line item", async () => {
+    const shared = lms.lineItemUrl('li-shared');
+    const good = await enter(await launchWithLineItem('shared-good', shared));
+    const poor = await enter(await launchWithLineItem('shared-poor', shared));
+    lms.down = true;
+    await finishQuiz(poor.accessToken, false);
+    await finishQuiz(good.accessToken, true);
+    await until('both first tries failed', async () => (await sendsOf('shared-poor')).some((s) => s.tries === 1) && (await sendsOf('shared-good')).some((s) => s.tries === 1));
+    lms.down = false;
+    await sender().sendDue(new Date(Date.now() + retryDelay(1) + 1000));
+    const received = lms.scores.filter((s) => s.path.includes('li-shared')).map((s) => [s.body.userId, s.body.scoreGiven]);
+    expect(received.sort()).toEqual([['shared-good', 3], ['shared-poor', 0]]);
+  });
+
   it('an older score retried late does not overwrite a newer one in the gradebook (a newer best replaces the unsent older send)', async () => {
     const entry = await enter(await launchWithLineItem('late-learner', lms.lineItemUrl('li-late')));
     lms.down = true;
