@@ -272,6 +272,19 @@ describe('LTI red team: the score outbox', () => {
     expect(received.sort()).toEqual([['shared-good', 3], ['shared-poor', 0]]);
   });
 
+  it('a failing token endpoint is asked once per round, not once per due send of its LMS', async () => {
+    const learners = await Promise.all(['tok-1', 'tok-2', 'tok-3'].map(async (sub) => enter(await launchWithLineItem(sub, lms.lineItemUrl(`li-${sub}`)))));
+    lms.tokenDown = true;
+    lms.revokeTokens();
+    for (const learner of learners) await finishQuiz(learner.accessToken, true);
+    await until('every first try failed', async () => (await Promise.all(['tok-1', 'tok-2', 'tok-3'].map((sub) => sendsOf(sub)))).every((sends) => sends.some((s) => s.tries === 1)));
+    const before = lms.tokenRequests;
+    await sender().sendDue(new Date(Date.now() + retryDelay(1) + 1000));
+    expect(lms.tokenRequests - before).toBe(1);
+    expect((await sendsOf('tok-3'))[0]).toMatchObject({ tries: 2, lastError: expect.stringContaining('token endpoint') });
+    lms.tokenDown = false;
+  });
+
   it('an older score retried late does not overwrite a newer one in the gradebook (a newer best replaces the unsent older send)', async () => {
     const entry = await enter(await launchWithLineItem('late-learner', lms.lineItemUrl('li-late')));
     lms.down = true;
