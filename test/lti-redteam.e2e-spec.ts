@@ -348,3 +348,29 @@ describe('LTI red team: deep linking', () => {
     expect(tooBig.body.message).toContain('data');
   });
 });
+
+describe('LTI red team: KNOWN HOLE, not fixed (a product decision: see docs/lti.md "Accounts, roles and classes")', () => {
+  // it.failing: passes while the attack works. When PyQuiz stops making a learner a global
+  // instructor because they teach (or assist in) some other course, this fails: make it a plain it.
+  it.failing("a learner who is a teaching assistant in another course cannot rewrite their own course's quiz and get full marks in its gradebook", async () => {
+    const student = await enter(await launchWithLineItem('student-ta', lms.lineItemUrl('li-ta')));
+    const { state, nonce, cookie } = await login();
+    const asTa = await enter(await launch(await lms.idToken({
+      ...resourceLinkClaims(lms, nonce, { sub: 'student-ta', roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant'] }, QUIZ),
+      'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'intro-course', title: 'Intro (as TA)' },
+    }), state, cookie));
+    // The other choice becomes the right one: the learner's wrong answer now scores.
+    const rigged = QUIZ_YAML.replace('- { id: a, text: nonlocal, correct: true }\n      - { id: b, text: global }', '- { id: a, text: nonlocal }\n      - { id: b, text: global, correct: true }');
+    const put = await t.http.put(`/api/authoring/quizzes/${QUIZ}`).set('Authorization', `Bearer ${asTa.accessToken}`).send({ yaml: rigged });
+    try {
+      if (put.status < 300) {
+        await finishQuiz(student.accessToken, false);
+        await until('the score reached the LMS', () => lms.scores.some((s) => s.path.includes('li-ta')));
+      }
+      expect(lms.scores.filter((s) => s.path.includes('li-ta')).map((s) => s.body.scoreGiven)).toEqual([]);
+      expect(put.status).toBe(403);
+    } finally {
+      await asAdmin(t.http.put(`/api/authoring/quizzes/${QUIZ}`)).send({ yaml: QUIZ_YAML });
+    }
+  });
+});
