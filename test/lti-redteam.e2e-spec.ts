@@ -328,6 +328,18 @@ describe('LTI red team: deep linking', () => {
     expect(response.body.message).toContain('deepLinkTicket');
   });
 
+  it('does not sign a deep-linking reply for a deployment the admin removed since the ticket was issued', async () => {
+    const teacher = await enter(await deepLinkLaunch('dl-revoked'));
+    const platformId = ((await asAdmin(t.http.get('/api/admin/lti'))).body.platforms as { id: string }[])[0]!.id;
+    await asAdmin(t.http.patch(`/api/admin/lti/platforms/${platformId}`)).send({ deploymentIds: ['deployment-2'] }).expect(200);
+    try {
+      const reply = await t.http.post('/api/lti/deep-linking/response').set('Authorization', `Bearer ${teacher.accessToken}`).send({ deepLinkTicket: teacher.deepLinkTicket, quizIds: [QUIZ] });
+      expect([reply.status, reply.body.message]).toEqual([400, expect.stringContaining(lms.deploymentId)]);
+    } finally {
+      await asAdmin(t.http.patch(`/api/admin/lti/platforms/${platformId}`)).send({ deploymentIds: [lms.deploymentId] }).expect(200);
+    }
+  });
+
   it('refuses a deep-linking request whose return URL is not an http(s) URL (the page would post the signed reply to it)', async () => {
     for (const returnUrl of ['javascript:alert(document.domain)', `${lms.issuer}/deep-link-return?x=${'a'.repeat(3000)}`]) {
       const response = await deepLinkLaunch('dl-return-url', { deep_link_return_url: returnUrl });
