@@ -19,16 +19,17 @@ describe(claimUrlProblem.name, () => {
   });
 
   it.each([
-    'http://127.1/x', 'http://0x7f000001/x', 'http://0.0.0.0:5432/x', 'http://localhost./x', 'http://app.localhost/x', 'http://metadata.google.internal/x',
-    'http://[::ffff:127.0.0.1]/x', 'http://[fe80::1]/x', 'http://[fd00::1]/x', 'http://[::]/x', 'http://172.20.0.3/x', 'http://192.168.1.1/x', 'http://100.100.100.200/x',
+    'https://127.1/x', 'https://0x7f000001/x', 'https://0.0.0.0:5432/x', 'https://localhost./x', 'https://app.localhost/x', 'https://metadata.google.internal/x',
+    'https://[::ffff:127.0.0.1]/x', 'https://[fe80::1]/x', 'https://[fd00::1]/x', 'https://[::]/x', 'https://172.20.0.3/x', 'https://192.168.1.1/x', 'https://100.100.100.200/x',
   ])('refuses %s as internal', (url) => {
     expect(claimUrlProblem(url, canvas)).toContain('internal address');
   });
 
-  it('refuses other schemes, credentials, non-URLs, control characters and URLs over 2048 characters', () => {
+  it('refuses other schemes, http for an https LMS, credentials, non-URLs, control characters and URLs over 2048 characters', () => {
     expect(claimUrlProblem('javascript:alert(1)', canvas)).toBe('not an http(s) URL');
     expect(claimUrlProblem('https://u:p@school.instructure.com/x', canvas)).toBe('a URL with credentials in it');
     expect(claimUrlProblem('/relative/lineitem', canvas)).toBe('not a URL');
+    expect(claimUrlProblem('http://school.instructure.com/api/lti/courses/1/line_items/2', canvas)).toContain('plain http URL while the LMS is on https');
     expect(claimUrlProblem('https://school.instructure.com/x\u0000', canvas)).toBe('a URL with control characters in it');
     expect(claimUrlProblem(`https://school.instructure.com/${'a'.repeat(2048)}`, canvas)).toBe('longer than 2048 characters');
   });

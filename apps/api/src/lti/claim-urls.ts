@@ -5,10 +5,11 @@ export const MAX_CLAIM_URL = 2048;
 
 /**
  * Why a URL taken from a launch's claims is not one PyQuiz will use, or null when it is fine.
- * PyQuiz posts scores, with the LMS's access token, to the line item URL: it must be http(s), at
- * most MAX_CLAIM_URL characters, carry no credentials, and not be an internal address (loopback,
- * private or link-local networks, a name without a dot such as `localhost` or `postgres`) unless
- * it is exactly the host and port of one of the platform's registered URLs (a campus LMS).
+ * PyQuiz posts scores, with the LMS's access token, to the line item URL: it must be http(s)
+ * (https when the LMS's token URL is), at most MAX_CLAIM_URL characters, carry no credentials,
+ * and not be an internal address (loopback, private or link-local networks, a name without a dot
+ * such as `localhost` or `postgres`) unless it is exactly the host and port of one of the
+ * platform's registered URLs (a campus LMS).
  */
 export function claimUrlProblem(text: string, platform: PlatformRecord): string | null {
   if (text.length > MAX_CLAIM_URL) return `longer than ${MAX_CLAIM_URL} characters`;
@@ -21,6 +22,7 @@ export function claimUrlProblem(text: string, platform: PlatformRecord): string 
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not an http(s) URL';
   if (url.username || url.password) return 'a URL with credentials in it';
+  if (url.protocol === 'http:' && platform.tokenUrl.startsWith('https:')) return 'a plain http URL while the LMS is on https (its access token would travel in clear)';
   if (isInternalHost(url.hostname) && !registeredHosts(platform).includes(url.host)) {
     return `on an internal address (${url.host}) that is not the LMS's own`;
   }
