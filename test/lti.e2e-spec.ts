@@ -62,9 +62,11 @@ function launch(idToken: string, state: string, cookie?: string, accept = 'appli
 async function enter(response: { status: number; headers: Record<string, unknown>; text: string }) {
   expect([response.status, response.text]).toEqual([302, expect.any(String)]);
   const code = /^\/#\/lti\/enter\/([\w-]+)$/.exec(response.headers.location as string)![1]!;
-  const session = await t.http.post('/api/lti/session').send({ code });
+  // The browser that launched: it holds the code's cookie (lti-redteam: a code alone is refused).
+  const cookies = ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
+  const session = await t.http.post('/api/lti/session').set('Cookie', cookies).send({ code });
   expect(session.status).toBe(200);
-  return { ...session.body, code } as { accessToken: string; target: string; user: { id: string; email: string; role: string; displayName: string }; deepLinkTicket?: string; code: string };
+  return { ...session.body, code, cookies } as { accessToken: string; target: string; user: { id: string; email: string; role: string; displayName: string }; deepLinkTicket?: string; code: string; cookies: string };
 }
 
 type Person = { sub: string; roles: string[]; email?: string; name?: string };
@@ -169,7 +171,8 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     expect(entry.target).toBe(`/quiz/${QUIZ}`);
     expect(entry.user).toMatchObject({ email: 'ada@school.example', displayName: 'Ada Lovelace', role: 'learner' });
     // The code is good for one exchange only.
-    expect((await t.http.post('/api/lti/session').send({ code: entry.code })).status).toBe(401);
+    const reused = await t.http.post('/api/lti/session').set('Cookie', entry.cookies).send({ code: entry.code });
+    expect([reused.status, reused.body.message]).toEqual([401, expect.stringContaining('already used')]);
     // No password: the LMS account cannot sign in with the form.
     expect((await t.http.post('/api/auth/login').send({ email: 'ada@school.example', password: '' })).status).toBe(400);
     expect((await t.http.post('/api/auth/login').send({ email: 'ada@school.example', password: 'anything-at-all' })).status).toBe(401);

@@ -30,8 +30,13 @@ export class FakeLms {
   readonly scores: ReceivedScore[] = [];
   readonly assertions: JWTPayload[] = [];
   down = false;
+  /** Only the token endpoint answers 503 (the scores endpoint still checks tokens), and how often it was asked. */
+  tokenDown = false;
+  tokenRequests = 0;
   /** Line item ids that answer 404 (deleted in the LMS). */
   readonly missingLineItems = new Set<string>();
+  /** Line item ids whose scores endpoint gives this answer instead (a misbehaving LMS or proxy). */
+  readonly lineItemAnswers = new Map<string, { status: number; body: string }>();
   /** What the LMS's OIDC authorization endpoint received, and the deep-linking replies posted back. */
   readonly authRequests: URLSearchParams[] = [];
   readonly deepLinkReplies: string[] = [];
@@ -132,8 +137,14 @@ export class FakeLms {
   }
 
   /** Client credentials with a JWT bearer assertion (IMS Security Framework 4.1). */
+  /** The LMS forgets every access token it issued (they answer 401 from now on). */
+  revokeTokens(): void {
+    this.issuedTokens.clear();
+  }
+
   private async token(res: ServerResponse, form: URLSearchParams): Promise<void> {
-    if (this.down) return json(res, 503, { error: 'maintenance' });
+    this.tokenRequests++;
+    if (this.down || this.tokenDown) return json(res, 503, { error: 'maintenance' });
     if (form.get('grant_type') !== 'client_credentials' || form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
       return json(res, 400, { error: 'unsupported_grant_type' });
     }
@@ -160,6 +171,8 @@ export class FakeLms {
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     if (!token || !this.issuedTokens.has(token)) return json(res, 401, { error: 'invalid_token' });
     if (this.missingLineItems.has(url.pathname.split('/')[2]!)) return json(res, 404, { error: 'line item not found' });
+    const answer = this.lineItemAnswers.get(url.pathname.split('/')[2]!);
+    if (answer) return void res.writeHead(answer.status, { 'Content-Type': 'text/plain' }).end(answer.body);
     this.scores.push({ path: `${url.pathname}${url.search}`, contentType: req.headers['content-type'], body: JSON.parse(body) as Record<string, unknown> });
     res.writeHead(204).end();
   }

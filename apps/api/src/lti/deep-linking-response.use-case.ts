@@ -31,6 +31,10 @@ export class DeepLinkingResponse {
     const settings = await this.readTicket(ticket, userId, now);
     const platform = await this.platforms.findById(settings.platformId);
     if (!platform) throw new BadRequestException('The LMS registration of this request was removed; register it again');
+    // The ticket lives an hour: a deployment the admin removed meanwhile gets no signed reply.
+    if (!platform.deploymentIds.includes(settings.deploymentId)) {
+      throw new BadRequestException(`deepLinkTicket: deployment ${settings.deploymentId} is no longer registered for ${platform.name}`);
+    }
     const quizzes = await this.launches.findQuizzes(quizIds);
     const missing = quizIds.filter((id) => !quizzes.some((q) => q.id === id && q.published));
     if (missing.length > 0) throw new BadRequestException({ message: `quizIds: no published quiz ${missing.join(', ')}`, details: { missing } });

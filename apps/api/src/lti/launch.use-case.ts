@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { JWTPayload } from 'jose';
+import { claimUrlProblem } from './claim-urls.js';
 import { CLAIM, DEEP_LINKING_REQUEST, LTI_VERSION, lineItemOf, mapRoles, quizOfLaunch, RESOURCE_LINK_REQUEST } from './lti-claims.js';
 import { LtiLaunchError } from './lti-launch.error.js';
 import { LtiLaunchRepository } from './lti-launch.repository.js';
@@ -11,6 +12,8 @@ import { PlatformTokens } from './platform-tokens.js';
 
 /** The one-time code in the launch redirect lives this long: the page exchanges it at once. */
 export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
+/** The deep-linking request's opaque `data`, carried back in the reply (and in the ticket meanwhile). */
+export const MAX_DEEP_LINK_DATA = 8192;
 
 export interface LaunchRequest {
   idToken?: unknown;
@@ -67,11 +70,20 @@ export class Launch {
     if (!quizId) {
       throw new LtiLaunchError(400, 'no_quiz', 'This LMS link does not say which quiz to open', 'Add the link through deep linking ("Select content"), or give it the custom parameter quiz=<quiz id>.');
     }
+    if (quizId.length > 200 || quizId.includes('\u0000')) {
+      throw new LtiLaunchError(400, 'bad_claim', `The link's quiz (custom parameter quiz or ?quiz= of the target) is not a quiz id: ${quizId.slice(0, 100)}…`, 'Give the link the id of a PyQuiz quiz (at most 200 characters), as PyQuiz shows it.');
+    }
     const [quiz] = await this.launches.findQuizzes([quizId]);
     if (!quiz || (!quiz.published && person.role === 'learner')) {
       throw new LtiLaunchError(404, 'unknown_quiz', `PyQuiz has no published quiz ${quizId}`, 'An instructor publishes the quiz, or fixes the quiz id of the link.');
     }
     const lineItem = lineItemOf(claims[CLAIM.ags]);
+    // Scores go there with the LMS's access token: never to an internal address the launch names (SSRF).
+    const lineItemProblem = lineItem === undefined ? null : claimUrlProblem(lineItem, platform);
+    if (lineItemProblem) {
+      throw new LtiLaunchError(400, 'bad_lineitem', `The launch's AGS lineitem claim (${lineItem!.slice(0, 200)}) is ${lineItemProblem}`,
+        "Check the gradebook (AGS) settings of this link in the LMS; PyQuiz posts scores only to the LMS's own http(s) addresses.");
+    }
     if (lineItem && person.role === 'learner') {
       await this.launches.saveGradeLink({ platformId: platform.id, userId: user.id, quizId, sub: person.sub, lineItemUrl: lineItem });
     }
@@ -83,6 +95,16 @@ export class Launch {
     const settings = claims[CLAIM.deepLinkingSettings] as { deep_link_return_url?: unknown; data?: unknown } | undefined;
     if (typeof settings?.deep_link_return_url !== 'string') {
       throw new LtiLaunchError(400, 'no_return_url', 'The deep-linking request has no deep_link_return_url', 'This is an LMS bug or misconfiguration: the LMS must say where to send the chosen quizzes.');
+    }
+    // The page posts the signed reply there: an http(s) URL, not `javascript:`.
+    const returnUrlProblem = claimUrlProblem(settings.deep_link_return_url, platform);
+    if (returnUrlProblem) {
+      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's deep_link_return_url (${settings.deep_link_return_url.slice(0, 200)}) is ${returnUrlProblem}`,
+        'This is an LMS bug or misconfiguration: the LMS must name its own http(s) address to send the chosen quizzes to.');
+    }
+    if (typeof settings.data === 'string' && (settings.data.length > MAX_DEEP_LINK_DATA || settings.data.includes('\u0000'))) {
+      throw new LtiLaunchError(400, 'bad_deep_linking_settings', `The deep-linking request's data claim is longer than ${MAX_DEEP_LINK_DATA} characters or holds a NUL character`,
+        'This is an LMS bug or misconfiguration: the data of deep_linking_settings is an opaque value of a few kB at most.');
     }
     const deepLink: DeepLinkSettings = { platformId: platform.id, deploymentId, returnUrl: settings.deep_link_return_url };
     if (typeof settings.data === 'string') deepLink.data = settings.data;
@@ -98,7 +120,8 @@ export class Launch {
   private async joinContext(claims: JWTPayload, platform: PlatformRecord, userId: string, role: 'learner' | 'instructor'): Promise<void> {
     const context = claims[CLAIM.context] as { id?: unknown; title?: unknown } | undefined;
     if (typeof context?.id !== 'string' || !context.id) return;
-    const title = typeof context.title === 'string' ? context.title.slice(0, 200) : '';
+    if (context.id.includes('\u0000')) throw nulInIdentifier('context id');
+    const title = typeof context.title === 'string' ? withoutControls(context.title).slice(0, 200) : '';
     await this.launches.joinContext({ platformId: platform.id, contextId: context.id.slice(0, 255), title }, userId, role);
   }
 }
@@ -147,8 +170,22 @@ function personOf(claims: JWTPayload, platform: PlatformRecord): LmsPerson {
   if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 255) {
     throw new LtiLaunchError(400, 'anonymous_launch', 'The launch names no user (sub)', 'PyQuiz needs to know who launches: let the LMS share the user id with this tool.');
   }
-  const email = typeof claims.email === 'string' && /^[^\s@]+@[^\s@]+$/.test(claims.email) && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : undefined;
+  if (claims.sub.includes('\u0000')) throw nulInIdentifier('sub');
+  const email = typeof claims.email === 'string' && /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(claims.email) && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : undefined;
   const rawName = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((p) => typeof p === 'string').join(' ');
-  const name = rawName.trim().slice(0, 100) || undefined;
+  const name = withoutControls(rawName).trim().slice(0, 100) || undefined;
   return { issuer: platform.issuer, sub: claims.sub, email, name, role: mapRoles(claims[CLAIM.roles]) };
+}
+
+/**
+ * Text a user types in the LMS (a name, a course title) loses its control characters: PostgreSQL
+ * text cannot hold NUL (the launch would be a 500), and the others have no place in a name.
+ */
+function withoutControls(text: string): string {
+  return text.replace(/\p{Cc}/gu, '');
+}
+
+/** An identifier is matched exactly: one with NUL (which PostgreSQL cannot store) is refused, not altered. */
+function nulInIdentifier(claim: string): LtiLaunchError {
+  return new LtiLaunchError(400, 'bad_claim', `The launch's ${claim} claim contains a NUL character`, 'This is an LMS bug: identifiers are plain text.');
 }

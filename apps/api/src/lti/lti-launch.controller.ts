@@ -7,7 +7,7 @@ import { setAuthCookie } from '../auth/auth-cookie.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { DeepLinkingResponse } from './deep-linking-response.use-case.js';
-import { Launch } from './launch.use-case.js';
+import { LAUNCH_CODE_TTL_MS, Launch } from './launch.use-case.js';
 import { LtiErrorPageFilter } from './lti-error-page.filter.js';
 import { LtiLoginThrottleGuard } from './lti-login-throttle.guard.js';
 import { DeepLinkingReplyDto, DeepLinkingRequestDto, LtiSessionDto, LtiSessionRequestDto } from './lti-launch.dto.js';
@@ -22,6 +22,8 @@ import { ToolKeys } from './tool-keys.js';
  * and browsers accept it only with Secure: LTI needs HTTPS (or http://localhost while developing).
  */
 const stateCookieName = (state: string) => `lti_state_${state.slice(0, 12)}`;
+/** The launch's code, also in a cookie of the browser that launched: the exchange requires both (no login CSRF). */
+const codeCookieName = (code: string) => `lti_code_${code.slice(0, 12)}`;
 const STATE_COOKIE: CookieOptions = { httpOnly: true, secure: true, sameSite: 'none', partitioned: true, path: '/api/lti' };
 
 @ApiTags('lti')
@@ -67,6 +69,7 @@ export class LtiLaunchController {
     if (state) response.clearCookie(stateCookieName(state), STATE_COOKIE);
     const loginUrl = toolUrls(publicOrigin(this.env, request)).loginInitiationUrl;
     const code = await this.launch.execute({ idToken: body?.id_token, state, stateCookie: typeof stateCookie === 'string' ? stateCookie : undefined, loginUrl });
+    response.cookie(codeCookieName(code), code, { ...STATE_COOKIE, maxAge: LAUNCH_CODE_TTL_MS });
     // The code rides in the fragment: never sent to a server, never in a proxy's access log.
     response.redirect(302, `/#/lti/enter/${code}`);
   }
@@ -76,8 +79,10 @@ export class LtiLaunchController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: LtiSessionDto, description: 'Signed in as the LMS user of the launch' })
   @ApiErrors(400, 401)
-  async exchange(@Body() body: LtiSessionRequestDto, @Res({ passthrough: true }) response: Response): Promise<LtiSessionDto> {
-    const entry = await this.session.execute(body.code);
+  async exchange(@Body() body: LtiSessionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LtiSessionDto> {
+    const codeCookie = ((request.cookies ?? {}) as Record<string, unknown>)[codeCookieName(body.code)];
+    const entry = await this.session.execute(body.code, typeof codeCookie === 'string' ? codeCookie : undefined);
+    response.clearCookie(codeCookieName(body.code), STATE_COOKIE);
     setAuthCookie(response, entry.accessToken, this.env.COOKIE_SECURE);
     return entry;
   }

@@ -21,7 +21,8 @@ export class DeepLinkingRequestDto {
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(8192)
+  // A signed ticket carrying the return URL (2 kB at most) and the LMS's data (8 kB at most, JSON-escaped).
+  @MaxLength(32768)
   deepLinkTicket!: string;
 
   @ApiProperty({ type: [String], example: ['closures/make-counter'] })

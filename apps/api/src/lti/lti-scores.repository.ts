@@ -22,6 +22,11 @@ export class LtiScoresRepository {
   async enqueueForLinks(finished: FinishedScore, tx: Db): Promise<number> {
     const links = await tx.ltiGradeLink.findMany({ where: { userId: finished.userId, quizId: finished.quizId } });
     if (links.length === 0) return 0;
+    // The newest best replaces what is still unsent for these line items: an older score sent
+    // after it (a retry after an LMS outage, an admin's retry) would overwrite it in the gradebook.
+    await tx.ltiScoreSend.deleteMany({
+      where: { userId: finished.userId, quizId: finished.quizId, lineItemUrl: { in: links.map((link) => link.lineItemUrl) }, status: { not: 'sent' } },
+    });
     await tx.ltiScoreSend.createMany({
       data: links.map((link) => ({
         platformId: link.platformId,
@@ -56,14 +61,17 @@ export class LtiScoresRepository {
     });
   }
 
+  /** updateMany: a send replaced by a newer score while it was in flight is simply gone. */
   async markSent(id: string, now: Date): Promise<void> {
-    await this.prisma.ltiScoreSend.update({ where: { id }, data: { status: 'sent', sentAt: now, tries: { increment: 1 }, leasedUntil: null, lastError: null } });
+    await this.prisma.ltiScoreSend.updateMany({ where: { id }, data: { status: 'sent', sentAt: now, tries: { increment: 1 }, leasedUntil: null, lastError: null } });
   }
 
   async markTried(id: string, status: Extract<ScoreStatus, 'pending' | 'failed'>, error: string, nextTryAt: Date): Promise<void> {
-    await this.prisma.ltiScoreSend.update({
+    await this.prisma.ltiScoreSend.updateMany({
       where: { id },
-      data: { status, lastError: error.slice(0, 1000), nextTryAt, tries: { increment: 1 }, leasedUntil: null },
+      // The LMS's answer is quoted in the error: PostgreSQL text cannot hold NUL, and a failed
+      // update here would leave the send untried (retried every lease, forever) and stop the round.
+      data: { status, lastError: error.replaceAll('\u0000', '').slice(0, 1000), nextTryAt, tries: { increment: 1 }, leasedUntil: null },
     });
   }
 

@@ -28,7 +28,12 @@ export class LtiSession {
     private readonly keys: ToolKeys,
   ) {}
 
-  async execute(code: string, now = new Date()): Promise<LtiEntry> {
+  /**
+   * `codeCookie` is the cookie the launch set beside its redirect: a code opened in any other
+   * browser (an attacker's own launch code sent to a victim: login CSRF) is refused, and not spent.
+   */
+  async execute(code: string, codeCookie: string | undefined, now = new Date()): Promise<LtiEntry> {
+    if (codeCookie !== code) throw new UnauthorizedException('This launch link was opened in another browser than the one that launched it; launch again from the LMS');
     const launch = await this.launches.takeLaunchCode(code);
     if (!launch || launch.expiresAt < now) throw new UnauthorizedException('This launch link was already used or has expired; launch again from the LMS');
     const signedIn = await this.auth.sessionFor(launch.userId);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SignJWT } from 'jose';
+import { claimUrlProblem } from './claim-urls.js';
 import { AGS_SCORE_SCOPE, scoresUrl } from './lti-claims.js';
 import { LtiPlatformsRepository } from './lti-platforms.repository.js';
 import { LtiScoresRepository } from './lti-scores.repository.js';
@@ -87,18 +88,21 @@ export class ScoreSender implements OnModuleInit, OnModuleDestroy {
   /** Sends every send due at `now`; returns how many the LMSs accepted. */
   async sendDue(now: Date): Promise<number> {
     let accepted = 0;
+    // A token endpoint that failed in this round is not asked again for each send of its LMS:
+    // one request (one timeout, when it hangs) per LMS and round, not one per due send.
+    const tokenFailures = new Map<string, Error>();
     for (;;) {
       const due = await this.scores.leaseDue(now, BATCH, LEASE_MS);
-      for (const send of due) if (await this.sendOne(send, now)) accepted++;
+      for (const send of due) if (await this.sendOne(send, now, tokenFailures)) accepted++;
       if (due.length < BATCH) return accepted;
     }
   }
 
-  private async sendOne(send: ScoreSendRecord, now: Date): Promise<boolean> {
+  private async sendOne(send: ScoreSendRecord, now: Date, tokenFailures: Map<string, Error>): Promise<boolean> {
     try {
       const platform = await this.platforms.findById(send.platformId);
       if (!platform) throw new SendError('the LMS registration was removed', true);
-      await this.post(send, platform);
+      await this.post(send, platform, tokenFailures);
       await this.scores.markSent(send.id, new Date());
       return true;
     } catch (error) {
@@ -111,8 +115,16 @@ export class ScoreSender implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async post(send: ScoreSendRecord, platform: PlatformRecord): Promise<void> {
-    const token = await this.accessToken(platform);
+  private async post(send: ScoreSendRecord, platform: PlatformRecord, tokenFailures: Map<string, Error>): Promise<void> {
+    // The launch refuses such line items; this catches rows stored before it did.
+    const problem = claimUrlProblem(send.lineItemUrl, platform);
+    if (problem) throw new SendError(`the line item URL is ${problem}`, true);
+    const failed = tokenFailures.get(platform.id);
+    if (failed) throw failed;
+    const token = await this.accessToken(platform).catch((error: unknown) => {
+      tokenFailures.set(platform.id, error as Error);
+      throw error;
+    });
     const response = await httpCall(scoresUrl(send.lineItemUrl), {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.ims.lis.v1.score+json' },
