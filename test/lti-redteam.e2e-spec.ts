@@ -361,10 +361,10 @@ describe('LTI red team: deep linking', () => {
   });
 });
 
-describe('LTI red team: KNOWN HOLE, not fixed (a product decision: see docs/lti.md "Accounts, roles and classes")', () => {
-  // it.failing: passes while the attack works. When PyQuiz stops making a learner a global
-  // instructor because they teach (or assist in) some other course, this fails: make it a plain it.
-  it.failing("a learner who is a teaching assistant in another course cannot rewrite their own course's quiz and get full marks in its gradebook", async () => {
+describe('LTI red team: an LMS teaching role never makes a PyQuiz instructor (docs/lti.md "Accounts, roles and classes")', () => {
+  // PyQuiz's instructor role is global (it edits every quiz): made from an LMS teaching role in
+  // any course, it let a learner rewrite the answer key of the quiz they take.
+  it("a learner who is a teaching assistant in another course cannot rewrite their own course's quiz and get full marks in its gradebook", async () => {
     const student = await enter(await launchWithLineItem('student-ta', lms.lineItemUrl('li-ta')));
     const { state, nonce, cookie } = await login();
     const asTa = await enter(await launch(await lms.idToken({

@@ -213,9 +213,10 @@ describe('LTI 1.3 (e2e, simulated LMS)', () => {
     expect((await asAdmin(t.http.get('/api/admin/dashboard/learners?classId=nope'))).body.message).toContain('classId must be a class id');
   });
 
-  it('maps LMS instructors to instructors and never makes an LMS administrator a PyQuiz admin', async () => {
+  it('never raises a PyQuiz role from an LMS role: an LMS instructor or administrator stays a learner here', async () => {
     const teacher = await launchAs({ sub: 'teacher-1', roles: [ROLE.instructor, ROLE.lmsAdmin, ROLE.systemAdmin] });
-    expect(teacher.user.role).toBe('instructor');
+    expect(teacher.user.role).toBe('learner');
+    expect((await t.http.get('/api/authoring/quizzes').set('Authorization', `Bearer ${teacher.accessToken}`)).status).toBe(403);
     const lmsAdmin = await launchAs({ sub: 'lms-admin-1', roles: [ROLE.lmsAdmin, ROLE.systemAdmin] });
     expect(lmsAdmin.user.role).toBe('learner');
     expect((await t.http.get('/api/admin/users').set('Authorization', `Bearer ${lmsAdmin.accessToken}`)).status).toBe(403);

@@ -53,7 +53,9 @@ const ROUTES: Route[] = [
   ['/admin', () => <DashboardPage />, ADMINS],
   ['/admin/users', () => <UsersPage />, ADMINS],
   ['/admin/lti', () => <LtiAdminPage />, ADMINS],
-  ['/lti/deep-link', () => <DeepLinkPage />, AUTHORS],
+  // Any signed-in user: the page needs the deep-linking ticket of an LMS instructor's launch,
+  // which the API checks (an LMS role never makes a PyQuiz instructor: docs/lti.md).
+  ['/lti/deep-link', () => <DeepLinkPage />],
 ];
 
 export function App() {

@@ -5,7 +5,7 @@ import { Environment } from '@app/config';
 import { ApiErrors } from '../auth/api-errors.decorator.js';
 import { setAuthCookie } from '../auth/auth-cookie.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Public } from '../auth/auth.decorators.js';
 import { DeepLinkingResponse } from './deep-linking-response.use-case.js';
 import { LAUNCH_CODE_TTL_MS, Launch } from './launch.use-case.js';
 import { LtiErrorPageFilter } from './lti-error-page.filter.js';
@@ -87,9 +87,10 @@ export class LtiLaunchController {
     return entry;
   }
 
+  // No PyQuiz role is asked: the deep-linking ticket (issued to this user at a deep-linking
+  // launch where the LMS named them an instructor of the course) is the authorisation.
   @Post('deep-linking/response')
   @HttpCode(HttpStatus.OK)
-  @Roles('instructor', 'admin')
   @ApiBearerAuth()
   @ApiCookieAuth('access_token')
   @ApiOkResponse({ type: DeepLinkingReplyDto, description: 'Post `jwt` as the form field JWT to `returnUrl`' })

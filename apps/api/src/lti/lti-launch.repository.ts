@@ -50,9 +50,12 @@ export class LtiLaunchRepository {
   }
 
   /**
-   * The PyQuiz user of an LMS user (issuer + sub), created on the first launch. Name and email
-   * follow the LMS; the email only when no other account holds it. The role only ever rises to
-   * instructor here: a learner in one course may teach another, and an admin stays admin.
+   * The PyQuiz user of an LMS user (issuer + sub), created on the first launch as a learner. Name
+   * and email follow the LMS; the email only when no other account holds it. An LMS role never
+   * changes the PyQuiz role: PyQuiz's instructor role is global (it edits every quiz), and an LMS
+   * teaching role in any course (a student's sandbox course, a TA elsewhere) made a learner an
+   * instructor who rewrote the answer key of the quiz they take (red team redlti). The course
+   * role is kept per course (joinContext); an admin grants the PyQuiz role.
    */
   async linkAccount(person: LmsPerson): Promise<UserRecord> {
     try {
@@ -70,9 +73,8 @@ export class LtiLaunchRepository {
       if (!account) return this.createLinkedUser(person, tx);
       const user = account.user;
       const email = person.email && person.email !== user.email && !(await tx.user.findUnique({ where: { email: person.email } })) ? person.email : user.email;
-      const role = user.role === 'learner' && person.role === 'instructor' ? 'instructor' : user.role;
       await tx.ltiAccount.update({ where: { issuer_sub: { issuer: person.issuer, sub: person.sub } }, data: { email: person.email ?? null } });
-      return tx.user.update({ where: { id: user.id }, data: { email, role, displayName: person.name ?? user.displayName } });
+      return tx.user.update({ where: { id: user.id }, data: { email, displayName: person.name ?? user.displayName } });
     });
   }
 
@@ -80,7 +82,7 @@ export class LtiLaunchRepository {
     const taken = person.email ? await tx.user.findUnique({ where: { email: person.email } }) : null;
     const email = person.email && !taken ? person.email : syntheticEmail(person);
     // No password: an empty hash never verifies (PasswordHasher.verify), so this account signs in only through its LMS.
-    const user = await tx.user.create({ data: { email, passwordHash: '', displayName: person.name ?? 'LMS user', role: person.role } });
+    const user = await tx.user.create({ data: { email, passwordHash: '', displayName: person.name ?? 'LMS user', role: 'learner' } });
     await tx.ltiAccount.create({ data: { issuer: person.issuer, sub: person.sub, userId: user.id, email: person.email ?? null } });
     return user;
   }
