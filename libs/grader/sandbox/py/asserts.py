@@ -2079,7 +2079,8 @@ def wire_helper(seal, S):
     import types
     import unittest
     proxy = types.MappingProxyType
-    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind, _proxy_mapping=seal(proxy_mapping)))
+    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind, _proxy_mapping=seal(proxy_mapping, secret=(
+        REFERENTS_WINDOW, _gc.get_referents, _gc.isenabled, _gc.disable, _gc.enable, type, list, len))))
     all_flat_ = seal(all_flat)
     type_name_ = seal(value_type_name)
     opcall_ = seal(value_opcall)

@@ -160,17 +160,19 @@ def disarm_traceback(seal):
         unittest_tb_level, _entries=entries, _folder=unittest.result.__file__.rpartition('/')[0] + '/')
 
 
-def caller_entry(stacklevel, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None,
-                 _type=type, _Frame=None, _Code=None, _Traceback=None, _str=str, _int=int,
-                 _str_eq=str.__eq__, _startswith=str.startswith, _contains=str.__contains__,
-                 _ValueError=ValueError, _learner=None, _logging_file='', _stdlib=''):
+def caller_entry(stacklevel, /):
     """(co_filename, f_lineno, co_name) of the frame logging's findCaller names (sealed): the
     first frame past `stacklevel` frames outside logging's own file, as Logger.findCaller walks
     them, or None. Reads frames as traceback_entries does: the audit hook lets `tb_frame` through
     while _window[0] is set (here, for this function's own frame, from which it walks f_back),
     the collector is off, only exact built-in types are touched and nothing is called on what
     is read. Only a frame of the submission's file (its protected path) or of the standard
-    library is named: a hidden test's or the harness's frame stays '(unknown ...)' (None)."""
+    library is named: a hidden test's or the harness's frame stays '(unknown ...)' (None). The
+    window and everything it calls are code constants, not defaults (sealing.py, privileged
+    functions)."""
+    (_window, _gc_disable, _gc_enable, _gc_isenabled, _type, _Frame, _Code, _Traceback, _str, _int,
+     _str_eq, _startswith, _contains, _ValueError, _learner, _logging_file,
+     _stdlib) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_logging_caller)
     if _type(stacklevel) is not _int:
         stacklevel = 1
     try:
@@ -233,21 +235,22 @@ def disarm_logging_caller(seal):
     import os
     import types
     real = os.path.normcase(logging.addLevelName.__code__.co_filename)
-    entry = seal(caller_entry, _window=FRAMES_WINDOW, _gc_disable=_gc.disable,
-                 _gc_enable=_gc.enable, _gc_isenabled=_gc.isenabled, _Frame=types.FrameType,
-                 _Code=types.CodeType, _Traceback=types.TracebackType, _learner=PROTECTED_FILE,
-                 _logging_file=real, _stdlib=os.path.dirname(os.path.dirname(real)) + '/')
+    entry = seal(caller_entry, secret=(
+        FRAMES_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, types.FrameType, types.CodeType,
+        types.TracebackType, str, int, str.__eq__, str.startswith, str.__contains__, ValueError,
+        PROTECTED_FILE, real, os.path.dirname(os.path.dirname(real)) + '/'))
     logging._srcfile = real
     logging.Logger.findCaller = seal(find_caller, secret=entry)
 
 
-def frame_gone(obj, _window=None, _gc_disable=None, _gc_enable=None, _gc_isenabled=None, _type=type,
-               _Generator=None, _Coroutine=None, _AsyncGenerator=None):
+def frame_gone(obj, /):
     """Whether an exact generator's, coroutine's or async generator's frame is gone (sealed): the
     one question inspect.getgeneratorstate & co. ask of `gi_frame`/`cr_frame`/`ag_frame`, which
     the audit hook lets through while _window[0] is set. Only a bool leaves, never the frame; the
     getters are C and the collector is off, so no learner code runs meanwhile. None for any
-    other object."""
+    other object. The window and what it calls are code constants, not defaults."""
+    (_window, _gc_disable, _gc_enable, _gc_isenabled, _type, _Generator, _Coroutine,
+     _AsyncGenerator) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_suspension_states)
     t = _type(obj)
     if t is not _Generator and t is not _Coroutine and t is not _AsyncGenerator:
         return None
@@ -291,9 +294,8 @@ def disarm_suspension_states(seal):
     """inspect's generator, coroutine and async generator states read the frame only to ask
     whether it is gone: they ask frame_gone instead (support.py)."""
     import inspect
-    gone = seal(frame_gone, _window=GEN_WINDOW, _gc_disable=_gc.disable, _gc_enable=_gc.enable,
-                _gc_isenabled=_gc.isenabled, _Generator=_types.GeneratorType,
-                _Coroutine=_types.CoroutineType, _AsyncGenerator=_types.AsyncGeneratorType)
+    gone = seal(frame_gone, secret=(GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType,
+                                    _types.CoroutineType, _types.AsyncGeneratorType))
     i = inspect
     inspect.getgeneratorstate = seal(suspension_state, secret=gone, _prefix='gi', _states=(
         i.GEN_RUNNING, i.GEN_SUSPENDED, i.GEN_CLOSED, i.GEN_CREATED))

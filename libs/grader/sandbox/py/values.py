@@ -219,13 +219,15 @@ def _eq_owners():
 REFERENTS_WINDOW = bytearray(1)
 
 
-def proxy_mapping(proxy, _window=REFERENTS_WINDOW, _referents=_gc.get_referents, _isenabled=_gc.isenabled,
-                  _disable=_gc.disable, _enable=_gc.enable, _type=type, _list=list, _len=len):
+def proxy_mapping(proxy, /):
     """The mapping a mappingproxy wraps (sealed): its only referent. Python offers no other way to
     it: every method of the proxy (items(), copy(), iteration) calls the mapping's own method,
     which a dict subclass overrides, while CPython's `proxy == other` compares the mapping
     itself. No learner code runs while the window is open: tp_traverse is C and the collector is
-    off (no finalizer, no gc callback)."""
+    off (no finalizer, no gc callback). The window and what it calls are code constants, not
+    defaults (a caller may pass its own defaults: sealing.py, privileged functions)."""
+    (_window, _referents, _isenabled, _disable, _enable, _type, _list,
+     _len) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (asserts.wire_helper)
     was_enabled = _isenabled()
     _disable()
     _window[0] = 1
