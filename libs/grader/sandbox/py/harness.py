@@ -77,13 +77,18 @@ def private_import(name, globals=None, locals=None, fromlist=(), level=0, _real=
     return _real(name, globals, locals, fromlist, level)
 
 
-def module_copy(name, depth, _self=SELF, _snaps=None, _real=None, _Module=_types.ModuleType, _type=type,
-                _update=dict.update, _items=dict.items, _list=list, _str=str, _id=id):
+def module_copy(name, depth, _self=SELF, /):
     """A fresh module holding the pristine snapshot of `name`, its submodules copied the same
     way (`from unittest import mock` must reach the pristine `mock.ANY`, not the learner's).
     Registered (secret: values.MODULE_COPIES) with its real module: hidden code's assignments on
-    it are written through to that one (asserts.write_through), and it compares as that one."""
-    copies = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with MODULE_COPIES
+    it are written through to that one (asserts.write_through), and it compares as that one.
+    Learner code reaches it (the hidden import function's defaults): the registry, the
+    snapshots, the real modules and the module class are code constants, not defaults a
+    caller could replace (a copy of its own registered as one of a module it names).
+    `_self` is itself (recursion): another function passed there only runs as the caller.
+    """
+    (copies, _snaps, _real, _Module, _type, _update, _items, _list, _str,
+     _id) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
     copy = _Module(name)
     copies[_id(copy)] = (copy, _real.get(name))  # the copy is held: its id is not reused in the job
     space = copy.__dict__
@@ -191,8 +196,8 @@ def install(config_text):
     S['mock_snapshot'] = dict(S['module_snaps']['unittest.mock'])
     S['module_snaps']['unittest.mock'] = _types.MappingProxyType(S['mock_snapshot'])
     REAL_MODULES.update((name, _sys.modules[name]) for name in S['modules'])
-    S['module_copy'] = seal(module_copy, secret=MODULE_COPIES, _snaps=S['modules'],
-                            _real=_types.MappingProxyType(REAL_MODULES))
+    S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
+                                                 _types.ModuleType, type, dict.update, dict.items, list, str, id))
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
