@@ -141,10 +141,12 @@ export function realOfFraction(text: string): PyReal {
 }
 
 /** repr(complex): '1j', '(1+2j)', '(-0-1j)', '(nan+infj)'; an author may omit the parentheses. */
-export function numberOfComplex(text: string): PyNumber {
+/** The real and imaginary parts of a complex written as text ("1+2j", "(1+0j)", "2j", "-1.5e3-infj"),
+ * each as the text of a float: what `complex(text)` reads. */
+export function complexParts(text: string): { real: string; imag: string } {
   let t = text.trim().replace(/\s+/g, '');
   if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
-  if (!/[jJ]$/.test(t)) return { re: realOfFloat(t), im: ZERO };
+  if (!/[jJ]$/.test(t)) return { real: t, imag: '0' };
   t = t.slice(0, -1);
   let split = -1;
   for (let i = t.length - 1; i > 0; i--) {
@@ -154,8 +156,12 @@ export function numberOfComplex(text: string): PyNumber {
     }
   }
   const imag = split < 0 ? t : t.slice(split);
-  const real = split < 0 ? '0' : t.slice(0, split);
-  return { re: realOfFloat(real), im: realOfFloat(imag === '' || imag === '+' ? '1' : imag === '-' ? '-1' : imag) };
+  return { real: split < 0 ? '0' : t.slice(0, split), imag: imag === '' || imag === '+' ? '1' : imag === '-' ? '-1' : imag };
+}
+
+export function numberOfComplex(text: string): PyNumber {
+  const { real, imag } = complexParts(text);
+  return { re: realOfFloat(real), im: realOfFloat(imag) };
 }
 
 /** a < b as Python orders two real numbers; false when either is NaN (as `<` is). */

@@ -4,7 +4,7 @@
  * "First differing element 1:", reprs shortened around the difference.
  */
 import { numberOf } from './python-equality.js';
-import { realLess } from './python-number.js';
+import { complexParts, realLess } from './python-number.js';
 import { temporalRepr } from './python-temporal.js';
 import type { PyTagged } from './python-value.js';
 
@@ -130,24 +130,7 @@ function mostCommon(pairs: [PyTagged, PyTagged][]): [PyTagged, PyTagged][] {
  * real part left out when it is +0, else both in parentheses, each as a float's repr without
  * ".0". Authors write `{ "$complex": "1+0j" }`; Python prints (1+0j). */
 function complexRepr(text: string): string {
-  let t = text.trim().replace(/\s+/g, '');
-  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
-  let real = t;
-  let imag = '0';
-  if (/[jJ]$/.test(t)) {
-    t = t.slice(0, -1);
-    let split = -1;
-    for (let i = t.length - 1; i > 0; i--) {
-      if ((t[i] === '+' || t[i] === '-') && !/[eE]/.test(t[i - 1]!)) {
-        split = i;
-        break;
-      }
-    }
-    imag = split < 0 ? t : t.slice(split);
-    real = split < 0 ? '0' : t.slice(0, split);
-    if (imag === '' || imag === '+') imag = '1';
-    if (imag === '-') imag = '-1';
-  }
+  const { real, imag } = complexParts(text);
   const re = parseReal(real);
   const im = parseReal(imag);
   const part = (x: number): string => floatRepr(x).replace(/\.0$/, '');
