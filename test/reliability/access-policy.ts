@@ -23,7 +23,9 @@ export const ACCESS_POLICY: Record<string, Policy> = {
   // LTI 1.3: the LMS and the launched browser call these without a PyQuiz session
   'GET /api/lti/jwks': 'public',
   'POST /api/lti/session': 'public',
-  'POST /api/lti/deep-linking/response': 'staff',
+  // any signed-in user: the deep-linking ticket of an LMS instructor's launch is the authorisation
+  // (an LMS role never makes a PyQuiz instructor: docs/lti.md); without one, 400 naming it
+  'POST /api/lti/deep-linking/response': 'signedIn',
   'GET /api/admin/lti': 'admin',
   'POST /api/admin/lti/platforms': 'admin',
   'PATCH /api/admin/lti/platforms/{id}': 'admin',
