@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync, constants as fsConstants } from 'n
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compileStdlib, importFromStdlibDir, installFiles, packSnapshot, unpackSnapshot } from './compiled-stdlib.mjs';
 import { MemoryReset } from './memory-reset.mjs';
 import { confineWritesToTmp } from './fs-guard.mjs';
 import { ProgressWriter } from './progress.mjs';
@@ -17,7 +18,8 @@ import { ProgressWriter } from './progress.mjs';
 const HARNESS_FILES = ['sealing.py', 'values.py', 'mocks.py', 'asserts.py', 'rewrite.py', 'eventloop.py',
   'threads.py', 'legacy.py', 'lockdown.py', 'harness.py', 'support.py', 'runner.py'];
 // In the snapshot (and the pristine memory every reset writes back): a module imported during a
-// job is compiled from source again for every grading (doctest ~300 ms, pickle ~130 ms here).
+// job is executed again for every grading (before the standard library was compiled once,
+// compiled-stdlib.mjs, it was also compiled: doctest ~300 ms, pickle ~130 ms then).
 // doctest, pickle, csv, tempfile and shutil cost no measurable time per grading preloaded
 // (bench:grading A/B, session 9). Not email or pathlib: they import the `urllib` package early,
 // and hidden code's copy of a package snapshotted then lacks a submodule imported later
@@ -32,7 +34,7 @@ const GLOBALS_TO_REMOVE = ['process', 'require', 'fetch', 'WebSocket', 'XMLHttpR
   'Request', 'Response', 'Headers', 'FormData', 'BroadcastChannel', 'MessageChannel',
   'WebAssembly', 'eval', 'Function'];
 
-const { mode, isolation, pyodideDir, pyDir, zoneinfoDir, snapshot, interruptBuffer, progressBuffer } = workerData;
+const { mode, isolation, pyodideDir, pyDir, zoneinfoDir, snapshot, stdlib, interruptBuffer, progressBuffer } = workerData;
 const post = parentPort.postMessage.bind(parentPort);
 
 // Under Node's permission model `process.binding('constants')` is refused; Pyodide's NODEFS
@@ -48,8 +50,12 @@ async function boot() {
   const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href);
   const options = { indexURL: pyodideDir + '/', jsglobals: {}, env: { HOME: '/tmp' },
     stdout: () => {}, stderr: () => {}, stdin: () => null };
-  if (mode === 'snapshot') return loadPyodide({ ...options, _makeSnapshot: true });
-  return loadPyodide({ ...options, _loadSnapshot: new Uint8Array(snapshot) });
+  if (mode === 'stdlib') return loadPyodide(options);
+  if (mode === 'snapshot') return loadPyodide({ ...options, _makeSnapshot: true, fsInit: (FS) => installFiles(FS, stdlib) });
+  // The compiled standard library is in the file system before the interpreter's memory is
+  // restored: the snapshot's import system already looks for modules there.
+  const parts = unpackSnapshot(snapshot);
+  return loadPyodide({ ...options, _loadSnapshot: parts.memory, fsInit: (FS) => installFiles(FS, parts.stdlib) });
 }
 
 // Files that define classes run in their own namespace and export only the listed functions:
@@ -353,9 +359,13 @@ function runJob(entry, cap, interrupt, progress, resetter, files, { job, startAt
 }
 
 const py = await boot();
-if (mode === 'snapshot') {
+if (mode === 'stdlib') {
+  const bytes = compileStdlib(py);
+  post({ type: 'stdlib', bytes }, [bytes.buffer]);
+} else if (mode === 'snapshot') {
+  importFromStdlibDir(py);
   py.runPython(PRELOAD.map((m) => `import ${m}`).join('\n'));
-  const bytes = py.makeMemorySnapshot();
+  const bytes = packSnapshot(py.makeMemorySnapshot(), stdlib);
   post({ type: 'snapshot', bytes }, [bytes.buffer]);
 } else {
   const interrupt = new Uint8Array(interruptBuffer);

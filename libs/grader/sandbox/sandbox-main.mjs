@@ -80,17 +80,26 @@ function startWorker(mode, extra = {}) {
   });
 }
 
-function makeSnapshot() {
+/** One message from a worker of its own, which then ends. */
+function workerResult(mode, extra) {
   return new Promise((resolve, reject) => {
-    const worker = startWorker('snapshot');
+    const worker = startWorker(mode, extra);
     worker.once('message', (message) => {
-      const shared = new SharedArrayBuffer(message.bytes.byteLength);
-      new Uint8Array(shared).set(message.bytes);
       void worker.terminate();
-      resolve(shared);
+      resolve(message.bytes);
     });
     worker.once('error', reject);
   });
+}
+
+/** The standard library is compiled in one interpreter (compiled-stdlib.mjs), the snapshot made
+ * in another that has those files. */
+async function makeSnapshot() {
+  const stdlib = await workerResult('stdlib');
+  const bytes = await workerResult('snapshot', { stdlib });
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /** A slot holds one interpreter; after each job (or a crash) it is replaced by a fresh one. */

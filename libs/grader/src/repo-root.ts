@@ -42,9 +42,11 @@ export function sandboxPaths(root: string = findRepoRoot()): SandboxPaths {
   const pyodideDir = join(modules, 'pyodide');
   const manifest = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as { version: string };
   const sandboxDir = realpathSync(join(root, 'libs', 'grader', 'sandbox'));
-  // The snapshot depends on Pyodide and on what the worker preloads: both are in the key.
+  // The snapshot depends on Pyodide, on what the worker preloads and on how the standard library
+  // is compiled and packed with it: all are in the key.
   const key = createHash('sha256').update(manifest.version)
-    .update(readFileSync(join(sandboxDir, 'python-worker.mjs'))).digest('hex').slice(0, 16);
+    .update(readFileSync(join(sandboxDir, 'python-worker.mjs')))
+    .update(readFileSync(join(sandboxDir, 'compiled-stdlib.mjs'))).digest('hex').slice(0, 16);
   const snapshotCacheDir = join(modules, '.cache', 'pyquiz-grader');
   return { root, sandboxDir, pyodideDir, pyodideVersion: manifest.version, snapshotCacheDir,
     snapshotFile: join(snapshotCacheDir, `snapshot-${manifest.version}-${key}.bin`), zoneinfoDir: ZONEINFO_DIR };
