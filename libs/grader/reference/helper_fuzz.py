@@ -1,9 +1,11 @@
 """Differential check of the strict helper (sandbox/py/values.py + asserts.py) against the real
 CPython running it: random honest values (numbers of every type, containers and their
-subclasses, dates, ranges, views, nested), every comparison operator and every unittest
+subclasses, dates, ranges, views, dataclasses, SimpleNamespace, ChainMap, UserDict/UserList/
+UserString, mappingproxy, set subclasses, Counters with bool and NaN counts, nested), every comparison operator and every unittest
 assertion; the helper's verdict (result, or the exception type) must be CPython's own.
 
-usage: python3 -I -S helper_fuzz.py [seed] [count]
+usage: python3 -I -S helper_fuzz.py [seed] [count] [messages]
+(`messages`: print the first 20 message differences too.)
 Prints a JSON summary on the last line; exit status 1 when a verdict differs. The helper is
 loaded here unsealed-checked (`_check_code` is skipped: CPython before 3.12 compiles
 comprehensions as closures), otherwise exactly as the sandbox wires it. Messages are compared
@@ -18,8 +20,10 @@ import json
 import os
 import random
 import sys
+import types
 import unittest
-from collections import Counter, OrderedDict, deque, namedtuple
+from collections import ChainMap, Counter, OrderedDict, UserDict, UserList, UserString, deque, namedtuple
+from dataclasses import dataclass, field
 from decimal import Decimal as D
 from fractions import Fraction as F
 
@@ -41,11 +45,30 @@ def load_wired():
     wired = {'RaisesContext': rewrite['RaisesContext'], 'file_intact': lambda depth: True}
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test
+    wired['counter_order'] = ns['seal'](ns['counter_order'])
     return wired
 
 
 def load_helper():
     return load_wired()['helper']
+
+
+def counter_differences(rng, count, counter_order):
+    """The one most_common() order of the sandbox (values.counter_order: Counter's repr and its
+    pprint layout) against CPython's own `Counter.most_common()`, on Counters whose counts mix
+    ints, bools, floats, NaN and Decimals (ties kept in insertion order, as sorted() does)."""
+    counts = [0, 1, 2, -1, True, False, 1.0, 0.5, float('nan'), float('inf'), D('1'), D('0.5')]
+    differences = []
+    for _ in range(count):
+        c = Counter({key: rng.choice(counts) for key in rng.sample('abcdefghij', rng.randint(0, 8))})
+        mine = counter_order(list(c.items()))
+        try:
+            theirs = c.most_common()
+        except ArithmeticError:  # a Decimal against a NaN float: InvalidOperation, no order at all
+            theirs = None
+        if mine != theirs:  # NaN counts: the same objects, compared by `is` first
+            differences.append('%r: CPython %r, helper %r' % (dict(c), theirs, mine))
+    return differences
 
 
 P = namedtuple('P', 'x y')
@@ -59,11 +82,41 @@ class MyInt(int):
     pass
 
 
+class MySet(set):
+    pass
+
+
+class MyFrozenSet(frozenset):
+    pass
+
+
+class MyNamespace(types.SimpleNamespace):
+    pass
+
+
+@dataclass
+class Pair:
+    first: object
+    second: object = None
+
+
+@dataclass(frozen=True)
+class Point:  # hashable: a dict key or set element
+    x: object
+    label: str = field(default='p', repr=False)
+
+
+@dataclass(repr=False)
+class Quiet:  # its repr is object's: pprint prints it on one line
+    x: object
+
+
 SCALARS = [0, 1, -1, 2, True, False, 0.0, -0.0, 1.0, 0.5, 2.5, float('nan'), float('inf'),
            F(1, 2), F(2), F(5, 2), D('0.5'), D('1'), D('2.50'), D('NaN'), 1 + 0j, 0.5 + 0j, 1j,
            'a', 'b', '', 'ab', 'a\nb', b'a', bytearray(b'a'), None, MyInt(1), dt.date(2020, 1, 1),
            dt.date(2020, 1, 2), dt.datetime(2020, 1, 1), dt.timedelta(1), dt.timedelta(0),
-           range(3), range(0, 3), ()]
+           range(3), range(0, 3), (), 'a longer string of words', frozenset({1, 2}), Point(1),
+           Point('b')]
 
 
 def value(rng, depth=0):
@@ -78,7 +131,8 @@ def value(rng, depth=0):
         except TypeError:
             pass
     kind = rng.choice(['list', 'tuple', 'set', 'frozenset', 'dict', 'counter', 'od', 'nt',
-                       'mylist', 'deque', 'keys'])
+                       'mylist', 'deque', 'keys', 'dataclass', 'namespace', 'mynamespace', 'chainmap',
+                       'userdict', 'userlist', 'userstring', 'proxy', 'myset', 'myfrozenset', 'quiet'])
     pairs = list(zip(hashable, items))
     return {
         'list': lambda: items, 'mylist': lambda: MyList(items), 'tuple': lambda: tuple(items),
@@ -86,8 +140,20 @@ def value(rng, depth=0):
         'set': lambda: set(hashable), 'frozenset': lambda: frozenset(hashable),
         'keys': lambda: dict.fromkeys(hashable).keys(), 'dict': lambda: dict(pairs),
         'od': lambda: OrderedDict(pairs),
-        'counter': lambda: Counter({k: rng.choice([0, 1, 2, 1.0]) for k in hashable}),
+        'counter': lambda: Counter({k: rng.choice([0, 1, 2, 1.0, True, False, float('nan')]) for k in hashable}),
+        'dataclass': lambda: Pair(*(items + [None])[:2]), 'quiet': lambda: Quiet(items),
+        'namespace': lambda: types.SimpleNamespace(**named(items)),
+        'mynamespace': lambda: MyNamespace(**named(items)),
+        'chainmap': lambda: ChainMap(*[dict(pairs[i:i + 2]) for i in range(0, len(pairs), 2)]),
+        'userdict': lambda: UserDict(pairs), 'userlist': lambda: UserList(items),
+        'userstring': lambda: UserString(rng.choice(['ab', 'a longer string of words'])),
+        'proxy': lambda: types.MappingProxyType(dict(pairs)),
+        'myset': lambda: MySet(hashable), 'myfrozenset': lambda: MyFrozenSet(hashable),
     }[kind]()
+
+
+def named(items):
+    return {name: x for name, x in zip(('b', 'a', 'c'), items)}
 
 
 def outcome(fn):
@@ -118,13 +184,14 @@ def pristine_testcase():
     return type('PristineTestCase', (unittest.TestCase,), own)
 
 
-def main(seed, count):
+def main(seed, count, show_messages=False):
     rng = random.Random(seed)
     reference = pristine_testcase()('run')
-    helper = load_helper()
+    wired = load_wired()
+    helper = wired['helper']
     assert type(reference).assertEqual is not unittest.TestCase.assertEqual, 'the helper was not wired'
     case = unittest.TestCase()
-    differences, messages, examples = 0, 0, []
+    differences, messages, examples, message_examples = 0, 0, [], []
     for i in range(count):
         a, b = value(rng), value(rng)
         if rng.random() < 0.2:
@@ -148,14 +215,19 @@ def main(seed, count):
                 differences += 1
                 if len(examples) < 20:
                     examples.append('%s %r %r: CPython %s, helper %s' % (op, a, b, theirs[:2], mine[:2]))
-        elif theirs[2] != mine[2] and 'OrderedDict' not in theirs[2]:
+        elif theirs[2] != mine[2] and 'OrderedDict' not in theirs[2] + repr(a) + repr(b):
             messages += 1
-    for line in examples:
+            if show_messages and len(message_examples) < 20:
+                message_examples.append('%s %r %r:\n--- CPython\n%s\n--- helper\n%s' % (op, a, b, theirs[2], mine[2]))
+    counters = counter_differences(rng, count // 10, wired['counter_order'])
+    for line in examples + message_examples + counters[:5]:
         print(line)
     print(json.dumps({'seed': seed, 'count': count, 'verdictDifferences': differences,
+                      'counterOrderDifferences': len(counters),
                       'messageDifferences': messages, 'python': sys.version.split()[0]}))
-    return 1 if differences else 0
+    return 1 if differences or counters else 0
 
 
 if __name__ == '__main__':
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, int(sys.argv[2]) if len(sys.argv) > 2 else 20000))
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, int(sys.argv[2]) if len(sys.argv) > 2 else 20000,
+                  len(sys.argv) > 3 and sys.argv[3] == 'messages'))
