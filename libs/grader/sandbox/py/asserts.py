@@ -1062,8 +1062,36 @@ def iter_elements(v, what, _classify=None, _iter=iter, _list=list, _type_name=No
     raise _TypeError("'%s' object is not iterable" % _type_name(v))
 
 
+def c_hashable(items, depth, _self=SELF, _type=type, _tuple=tuple, _frozenset=frozenset,
+               _datetime=_datetime.datetime, _time=_datetime.time,
+               _dt_tz=_datetime.datetime.__dict__['tzinfo'].__get__, _t_tz=_datetime.time.__dict__['tzinfo'].__get__,
+               _plain=(int, float, bool, str, bytes, type(None), complex, range, _datetime.date,
+                       _datetime.timedelta, _decimal.Decimal)):
+    """Whether hashing every item runs only C code of built-in types (exact types; tuples and
+    frozensets of such; naive datetimes and times): a set built of them in the sandbox is laid
+    out as CPython lays it out."""
+    if depth > 20:
+        return False
+    for x in items:
+        t = _type(x)
+        if t is _tuple or t is _frozenset:
+            if not _self(x, depth + 1):
+                return False
+        elif t is _datetime or t is _time:
+            if (_dt_tz(x) if t is _datetime else _t_tz(x)) is not None:
+                return False
+        else:
+            for p in _plain:  # identity only: a metaclass's __hash__ or __eq__ is code
+                if t is p:
+                    break
+            else:
+                return False
+    return True
+
+
 def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None, _all_flat=None, _blocker=None,
-              _set_has=set.__contains__, _fset_has=frozenset.__contains__, _elements=None, _keyof=None,
+              _c_hashable=None, _len=len,
+              _set_diff=set.difference, _fset_diff=frozenset.difference, _list=list, _elements=None, _keyof=None,
               _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
               _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
               _AssertionError=AssertionError, _TypeError=TypeError):
@@ -1088,15 +1116,22 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
     if k2 != 'set' or not (b2 is _set or b2 is _frozenset):
         raise _AssertionError("second argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set2))
     if _all_flat(d1) and _all_flat(d2):  # exact scalars only: C hashes and compares them
-        has2 = _set_has if b2 is _set else _fset_has
-        has1 = _set_has if b1 is _set else _fset_has
-        only1 = [x for x in d1 if not has2(set2, x)]
-        only2 = [y for y in d2 if not has1(set1, y)]
+        # C's own set.difference on the stored tables: the lines in the order of the new set
+        # unittest lists (`set1.difference(set2)`), which is not set1's own iteration order
+        only1 = _list((_set_diff if b1 is _set else _fset_diff)(set1, set2))
+        only2 = _list((_set_diff if b2 is _set else _fset_diff)(set2, set1))
     else:
         index2, loose2 = _member_index('set', d2, 0, budget)  # each side split once
         only1 = [x for x in d1 if not _member(x, b2, index2, loose2, 0, budget)]
         index1, loose1 = _member_index('set', d1, 0, budget)
         only2 = [y for y in d2 if not _member(y, b1, index1, loose1, 0, budget)]
+        # set.difference copies the set and discards (its order) when it is over four times the
+        # other's size; else it adds the items left to a new set: their order in that new set,
+        # rebuilt in C when every item's hash is C's own
+        if not _len(d1) >> 2 > _len(d2) and _c_hashable(only1, 0):
+            only1 = _list(_set(only1))
+        if not _len(d2) >> 2 > _len(d1) and _c_hashable(only2, 0):
+            only2 = _list(_set(only2))
     if not only1 and not only2:
         return None
     lines = []
@@ -2462,7 +2497,7 @@ def wire_helper(seal, S):
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
         _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_,
-                        _blocker=blocker_, _elements=elements_,
+                        _blocker=blocker_, _c_hashable=seal(c_hashable), _elements=elements_,
                         _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
