@@ -6,7 +6,10 @@ assertion; the helper's verdict (result, or the exception type) must be CPython'
 
 usage: python3 -I -S helper_fuzz.py [seed] [count] [messages]
 (`messages`: print the first 20 message differences too.)
-Prints a JSON summary on the last line; exit status 1 when a verdict differs. The helper is
+Prints a JSON summary on the last line; exit status 1 when a verdict differs, when the
+sandbox's Counter order (values.counter_order) is not `Counter.most_common()`'s, or when learner
+code ran while the helper built a failure message (learner_calls: ordering methods, a metaclass
+__repr__, a property or __getattribute__ outside the object's own repr and __eq__). The helper is
 loaded here unsealed-checked (`_check_code` is skipped: CPython before 3.12 compiles
 comprehensions as closures), otherwise exactly as the sandbox wires it. Messages are compared
 too and reported as a count (pprint/ndiff layouts of exotic values may differ; OrderedDict
@@ -156,6 +159,91 @@ def named(items):
     return {name: x for name, x in zip(('b', 'a', 'c'), items)}
 
 
+def learner_calls(helper, case):
+    """Messages laid out by pprint's rules must run no learner code: keys whose class orders
+    (CPython's pprint calls their `__lt__`/`__gt__` to sort), a metaclass whose `__repr__` would
+    name the type, a dataclass field behind a property, a `__getattribute__`, a set subclass with
+    its own `__lt__`, Counter counts of an int subclass with its own `__lt__`. Returns the names
+    of the methods that ran while the helper built its failure messages."""
+    calls = []
+
+    def from_repr():  # the dataclass's generated __repr__ and __eq__ read its fields: the policy
+        return sys._getframe(2).f_code.co_name in ('__repr__', '__eq__')  # for opaque reprs, comparisons
+
+    class Ordered:
+        def __init__(self, n):
+            self.n = n
+
+        def __lt__(self, other):
+            calls.append('__lt__')
+            return True
+
+        def __gt__(self, other):
+            calls.append('__gt__')
+            return True
+
+        def __hash__(self):
+            return self.n
+
+        def __repr__(self):
+            return 'Ordered(%d)' % self.n
+
+    class Meta(type):
+        def __repr__(cls):
+            calls.append('metaclass __repr__')
+            return 'M'
+
+    class Plain(metaclass=Meta):
+        __repr__ = object.__repr__
+
+    @dataclass
+    class Record:
+        a: object
+        b: object = None
+
+        def __getattribute__(self, name):
+            if name in ('a', 'b') and not from_repr():
+                calls.append('__getattribute__')
+            return object.__getattribute__(self, name)
+
+    @dataclass
+    class Shadowed:
+        a: object
+
+    Shadowed.a = property(lambda self: from_repr() or calls.append('property') or 'p', lambda self, v: None)
+
+    class Tags(frozenset):
+        def __lt__(self, other):
+            calls.append('set __lt__')
+            return False
+
+    class Count(int):
+        def __lt__(self, other):
+            calls.append('count __lt__')
+            return False
+
+    long = 'x' * 60
+    pairs = [
+        ({Ordered(1): long, Ordered(2): long, 'k': 1}, {}),
+        ([{Plain(): long, 1: long, 'k': long}], [{}]),
+        ([Record(long, [long, long])], [Record(long)]),
+        ([Shadowed(long), long], [long]),
+        ([{Tags({1}): long, frozenset({2}): long, Tags({3}): long}], [{}]),
+        ([Counter({'a': Count(1), 'b': Count(2), long: Count(3)})], [Counter()]),
+        ({Tags({1}), Tags({2}), frozenset({3}), long}, set()),
+    ]
+    ran = []
+    for a, b in pairs:
+        for op in ('assertEqual', 'assertSequenceEqual', 'assertDictEqual', 'assertSetEqual', 'assertCountEqual'):
+            del calls[:]
+            try:
+                helper(op, (a, b), {}, case)
+            except Exception:  # a failure, or CPython's own error (KeyError: a dict as a sequence)
+                pass
+            ran.extend(sorted({'%s: %s' % (op, name) for name in calls} - set(ran)))
+    return ran
+
+
 def outcome(fn):
     try:
         return ('value', fn(), '')
@@ -220,12 +308,13 @@ def main(seed, count, show_messages=False):
             if show_messages and len(message_examples) < 20:
                 message_examples.append('%s %r %r:\n--- CPython\n%s\n--- helper\n%s' % (op, a, b, theirs[2], mine[2]))
     counters = counter_differences(rng, count // 10, wired['counter_order'])
-    for line in examples + message_examples + counters[:5]:
+    ran = learner_calls(helper, case)
+    for line in examples + message_examples + counters[:5] + ran:
         print(line)
     print(json.dumps({'seed': seed, 'count': count, 'verdictDifferences': differences,
-                      'counterOrderDifferences': len(counters),
+                      'counterOrderDifferences': len(counters), 'learnerCodeInMessages': len(ran),
                       'messageDifferences': messages, 'python': sys.version.split()[0]}))
-    return 1 if differences or counters else 0
+    return 1 if differences or counters or ran else 0
 
 
 if __name__ == '__main__':
