@@ -208,12 +208,13 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
                   _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None, _as_base=None):
+                  _format_items=None, _dict_items=None, _as_base=None, _layout=None, _special=None):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
-    into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts; other
-    values as their one-line form. Exact scalars of a list are printed by their C reprs in one
+    into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts, and those of
+    `pformat_special` (sets, dataclasses, SimpleNamespace, ChainMap, UserDict/UserList/UserString,
+    mappingproxy); other values as their one-line form. Exact scalars of a list are printed by their C reprs in one
     pass: a 100,000-item list stays cheap."""
     text = _short(v)
     if _len(text) <= 80 - indent - allowance:
@@ -240,6 +241,10 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
         inner = indent + _len(name) + 1
         return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
                 + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
+    layout = _layout(t) if kind == 'opaque' or kind == 'set' or base == 'wrapper' else None
+    if layout is not None:
+        special = _special(v, layout, kind, data, t, indent, allowance, level, _self)
+        return text if special is None else special
     if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
         return text
     if kind == 'dict':
@@ -255,10 +260,6 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
     if kind == 'tuple':
         tail = ',)' if _len(data) == 1 else ')'
         return '(' + _format_items(data, indent, allowance + _len(tail), level, _self) + tail
-    if kind == 'set' and (base is _set or base is _frozenset):
-        if base is _set:
-            return '{' + _format_items(_sortable(data), indent, allowance + 1, level, _self) + '}'
-        return 'frozenset({' + _format_items(_sortable(data), indent + 10, allowance + 2, level, _self) + '})'
     return text
 
 
@@ -292,6 +293,199 @@ def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=Non
         rk = _show(k)
         parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level))
     return _join(',\n' + ' ' * indent, parts)
+
+
+def pprint_layout(t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                  _keys_plain=None, _missing=VALUES_NOKEY, _layouts=None, _dataclass=None):
+    """Which of pprint's own layouts (`_dispatch`, keyed by `type(v).__repr__`) type t's values get:
+    the tag of the first `__repr__` found along t's MRO when it is one of `_layouts` (set's,
+    frozenset's, ChainMap's, UserDict's...); 'dataclass' for a dataclass whose `__repr__` is the
+    generated one (pprint's test: `__wrapped__.__qualname__` names `__create_fn__`); else None.
+    Read from the classes' dicts and C getters: nothing is called."""
+    for cls in _mro(t):
+        found = _keys_plain(_tdict(cls), '__repr__', _missing)
+        if found is not _missing:
+            for f, tag in _layouts:
+                if found is f:
+                    return tag
+            return 'dataclass' if _dataclass(t, found) else None
+    return None
+
+
+def generated_dataclass_repr(t, rep, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                             _keys_plain=None, _missing=VALUES_NOKEY, _pieces=None, _type=type, _dict=dict,
+                             _bool=bool, _str=str, _Exception=Exception):
+    """pprint's test for a dataclass laid out field by field: `__dataclass_fields__` and
+    `__dataclass_params__` on the class, `params.repr` true, and the class's `__repr__` (`rep`)
+    the one dataclasses generated. `_pieces`: the dataclasses internals read at boot."""
+    if _pieces is None:
+        return False
+    Params, p_repr, function, fn_dict, qualname = _pieces[:5]
+    fields = params = _missing
+    for cls in _mro(t):
+        own = _tdict(cls)
+        if fields is _missing:
+            fields = _keys_plain(own, '__dataclass_fields__', _missing)
+        if params is _missing:
+            params = _keys_plain(own, '__dataclass_params__', _missing)
+    if _type(fields) is not _dict or _type(params) is not Params or _type(rep) is not function:
+        return False
+    try:
+        if p_repr(params) is not True:
+            return False
+        wrapped = _keys_plain(fn_dict(rep), '__wrapped__', _missing)
+        if _type(wrapped) is not function:
+            return False
+        name = qualname(wrapped)
+        return _type(name) is _str and '__create_fn__' in name
+    except _Exception:
+        return False
+
+
+def class_attribute(t, name, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _keys_plain=None, _missing=VALUES_NOKEY):
+    """The first `name` in t's MRO dicts, or _missing."""
+    for cls in _mro(t):
+        found = _keys_plain(_tdict(cls), name, _missing)
+        if found is not _missing:
+            return found
+    return _missing
+
+
+def instance_attrs(v, t, _attr=None, _missing=VALUES_NOKEY, _getset=_types.GetSetDescriptorType,
+                   _gs_get=_types.GetSetDescriptorType.__get__, _member=_types.MemberDescriptorType,
+                   _m_get=_types.MemberDescriptorType.__get__, _type=type, _dict=dict, _Exception=Exception):
+    """v's instance dict through the C getter its class holds (a getset descriptor, or
+    SimpleNamespace's member descriptor: C code), or None."""
+    desc = _attr(t, '__dict__')
+    try:
+        if _type(desc) is _getset:
+            found = _gs_get(desc, v, t)
+        elif _type(desc) is _member:
+            found = _m_get(desc, v, t)
+        else:
+            return None
+    except _Exception:
+        return None
+    return found if _type(found) is _dict else None
+
+
+def dataclass_items(v, t, _attr=None, _attrs=None, _keys_plain=None, _missing=VALUES_NOKEY, _pieces=None,
+                    _member=_types.MemberDescriptorType, _m_get=_types.MemberDescriptorType.__get__,
+                    _type=type, _dict=dict, _str=str, _values=dict.values, _mro=type.__dict__['__mro__'].__get__,
+                    _tdict=type.__dict__['__dict__'].__get__, _Exception=Exception):
+    """pprint's `[(f.name, getattr(v, f.name)) for f in fields(v) if f.repr]`, read as getattr
+    would find plain fields: a slot's member descriptor (C), else the instance dict, else a class
+    default that is no descriptor; None when a field is anything else (a property: code)."""
+    fields = _attr(t, '__dataclass_fields__')
+    Field, FIELD, f_name, f_repr, f_kind = _pieces[5:10]
+    items = []
+    inst = None
+    for f in _values(fields):
+        if _type(f) is not Field:
+            return None
+        try:
+            name, shown, kind = f_name(f), f_repr(f), f_kind(f)
+        except _Exception:
+            return None
+        if kind is not FIELD:
+            continue
+        if _type(name) is not _str or (shown is not True and shown is not False):
+            return None
+        if not shown:
+            continue
+        found = _attr(t, name)
+        if _type(found) is _member:
+            try:
+                items.append((name, _m_get(found, v, t)))
+            except _Exception:
+                return None
+            continue
+        if found is not _missing:
+            for cls in _mro(_type(found)):  # a descriptor's __get__ is code: not read here
+                own = _tdict(cls)
+                for hook in ('__get__', '__set__', '__delete__'):
+                    if _keys_plain(own, hook, _missing) is not _missing:
+                        return None
+        if inst is None:
+            inst = _attrs(v, t)
+            if inst is None:
+                inst = {}
+        value = _keys_plain(inst, name, _missing)
+        if value is _missing:
+            value = found
+        if value is _missing:
+            return None
+        items.append((name, value))
+    return items
+
+
+def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat, _items=None, _attrs=None,
+                    _attr=None, _sortable=None, _classify=None, _proxy_mapping=None, _keys_plain=None,
+                    _missing=VALUES_NOKEY, _name=type.__dict__['__name__'].__get__, _len=len, _join=str.join,
+                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict, _set=set,
+                    _dict_items=dict.items, _dict_copy=dict.copy, _namespace=_types.SimpleNamespace,
+                    _format_items=None, _stdlib_dicts=(_collections.OrderedDict, _collections.defaultdict,
+                                                       _collections.Counter)):
+    """pprint's `_pprint_set`, `_pprint_dataclass`, `_pprint_simplenamespace`, `_pprint_chain_map`,
+    `_pprint_user_dict`/`_list`/`_string` and `_pprint_mappingproxy` (CPython 3.11), `level`
+    already one deeper as value_pformat passes it; None: v's one-line form. The data is read as
+    value_kind reads it (C getters, the classes' and instance dicts): no learner code runs."""
+    if layout == 'set':
+        if kind != 'set' or not data:
+            return None
+        items = _sortable(data)
+        if t is _set:
+            return '{' + _format_items(items, indent, allowance + 1, level, pformat) + '}'
+        name = _name(t)
+        return (name + '({' + _format_items(items, indent + _len(name) + 1, allowance + 2, level, pformat)
+                + '})')
+    if layout == 'dataclass' or layout == 'namespace':
+        if layout == 'dataclass':
+            pairs = _items(v, t)
+            name = _name(t)
+        else:
+            inst = _attrs(v, t)
+            pairs = None if inst is None else _list(_dict_items(inst))
+            name = 'namespace' if t is _namespace else _name(t)
+        if pairs is None:
+            return None
+        indent += _len(name) + 1
+        last = _len(pairs) - 1
+        parts = []
+        for i, (key, x) in _enumerate(pairs):
+            if _type(key) is not _str:
+                return None
+            parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level))
+        return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
+    inst = _attrs(v, t)
+    if layout == 'chainmap':
+        maps = _missing if inst is None else _keys_plain(inst, 'maps', _missing)
+        if _type(maps) is not _list or not maps:
+            return None
+        name = _name(t)
+        indent += _len(name) + 1
+        last = _len(maps) - 1
+        parts = [pformat(m, indent, allowance + 1 if i == last else 1, level) for i, m in _enumerate(maps)]
+        return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
+    if layout == 'userdict' or layout == 'userlist' or layout == 'userstring':
+        inner = _missing if inst is None else _keys_plain(inst, 'data', _missing)
+        if inner is _missing:
+            return None
+        return pformat(inner, indent, allowance, level - 1)
+    if layout == 'proxy':
+        mapping = _proxy_mapping(v)
+        mt = _type(mapping)
+        if mt is not _dict:
+            if _classify(mapping)[2] is not _dict:
+                return None
+            copy = _attr(mt, 'copy')
+            if copy is _attr(_dict, 'copy'):
+                mapping = _dict_copy(mapping)  # dict.copy of a subclass: a plain dict, in C
+            elif not (mt is _stdlib_dicts[0] or mt is _stdlib_dicts[1] or mt is _stdlib_dicts[2]):
+                return None  # a copy() of its own: code
+        return 'mappingproxy(' + pformat(mapping, indent + 13, allowance + 1, level) + ')'
+    return None
 
 
 def pformat_str(s, indent, allowance, level, _repr=repr, _len=len, _enumerate=enumerate, _join=str.join,
@@ -366,19 +560,6 @@ def pformat_bytes(b, indent, allowance, level, _repr=repr, _len=len, _join=str.j
     return '(' + text + ')' if parens else text
 
 
-def counter_items(pairs, _type=type, _int=int, _float=float, _sorted=sorted,
-                  _count=_operator.itemgetter(1)):
-    """A Counter's pairs in most_common() order (by count, highest first, ties as inserted), when
-    every count is an exact int or float (compared in C); else None."""
-    for k, x in pairs:
-        t = _type(x)
-        if t is not _int and t is not _float:
-            return None
-        if x != x:
-            return None  # NaN: its place in the sort is no order at all
-    return _sorted(pairs, key=_count, reverse=True)
-
-
 # Types whose `<` runs in C and cannot be changed (immutable types: their methods are not
 # learner code): pprint's order of dict keys and set items is computed on these only.
 PLAIN_ORDER_TYPES = frozenset(t for t in (int, float, bool, str, bytes, type(None), complex, _datetime.date,
@@ -408,12 +589,82 @@ def safe_key_cmp(a, b, _type=type, _str=str, _id=id, _TypeError=TypeError):
     return -1 if less else 0
 
 
-def sorted_if_plain(items, _plain=None, _key=None, _sorted=sorted, _list=list, _Exception=Exception):
-    """Items in pprint's order (sorted with its _safe_key) when every item is plain_orderable,
-    else as they are."""
+def order_known(v, depth, _self=SELF, _classify=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+                _mro=type.__dict__['__mro__'].__get__,
+                _tdict=type.__dict__['__dict__'].__get__, _flags=type.__dict__['__flags__'].__get__,
+                _object=object, _trusted=(_fractions.Fraction, _collections.Counter, _collections.UserList,
+                                          _collections.UserString, _cabc.Set)):
+    """Whether pprint's `_safe_key` order puts v among other values without running learner code:
+    the classes that answer `v < w` and `w < v` (the first `__lt__` and `__gt__` along v's MRO)
+    are C types (immutable: not learner code) or stdlib classes whose rules value_order follows
+    on the data, and v holds no learner object that its comparison would ask `==` or `<`.
+    A learner object qualifies only when its class orders nothing (object's methods: `<` raises
+    TypeError, and pprint falls back to the type's name and the id)."""
+    if depth > 20:
+        return False
+    kind, data, base, t = _classify(v)
+    lt = gt = None
+    for c in _mro(t):
+        own = _tdict(c)
+        if lt is None and _keys_plain(own, '__lt__', _missing) is not _missing:
+            lt = c
+        if gt is None and _keys_plain(own, '__gt__', _missing) is not _missing:
+            gt = c
+    if kind == 'opaque':
+        return lt is _object and gt is _object
+    for c in (lt, gt):
+        if c is None or not (_flags(c) & 256 or c is _trusted[0] or c is _trusted[1] or c is _trusted[2]
+                             or c is _trusted[3] or c is _trusted[4]):
+            return False
+    if kind == 'list' or kind == 'tuple' or kind == 'deque' or kind == 'set' or kind == 'values':
+        for x in data:
+            if not _self(x, depth + 1):
+                return False
+    elif kind == 'dict':
+        for k, x in data:
+            if not _self(k, depth + 1) or not _self(x, depth + 1):
+                return False
+    return True
+
+
+def safe_order_cmp(a, b, _order=None, _classify=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+                   _typetype=type, _type_repr=type.__repr__, _mro=type.__dict__['__mro__'].__get__,
+                   _tdict=type.__dict__['__dict__'].__get__, _id=id, _TypeError=TypeError, _ValueError=ValueError):
+    """pprint's _safe_key order as a cmp for functools.cmp_to_key, for values order_known
+    accepts: `a < b` by value_order's rules on the data, or, where `<` raises TypeError,
+    (str(type(a)), id(a)) < (str(type(b)), id(b))."""
+    if _classify(a)[0] != 'opaque' and _classify(b)[0] != 'opaque':
+        try:
+            return -1 if _order('<', a, b, 0, [100000]) is True else 0
+        except _TypeError:
+            pass
+    ta, tb = _type(a), _type(b)
+    if ta is tb:
+        return -1 if _id(a) < _id(b) else 0
+    for meta in (_type(ta), _type(tb)):  # str(type(x)): the metaclass's __repr__ (ABCMeta: type's)
+        if meta is not _typetype:
+            for c in _mro(meta):
+                if _keys_plain(_tdict(c), '__repr__', _missing) is not _missing:
+                    if c is not _typetype:
+                        raise _ValueError('a metaclass names the type')  # code: items left unsorted
+                    break
+    return -1 if (_type_repr(ta), _id(a)) < (_type_repr(tb), _id(b)) else 0
+
+
+def sorted_if_plain(items, _plain=None, _key=None, _known=None, _safe_key=None, _sorted=sorted, _list=list,
+                    _Exception=Exception):
+    """Items in pprint's order (sorted with its _safe_key): in C when every item is
+    plain_orderable, else by safe_order_cmp when order_known accepts every item; else as they
+    are."""
     for x in items:
         if not _plain(x):
-            return _list(items)
+            for y in items:
+                if not _known(y, 0):
+                    return _list(items)
+            try:
+                return _sorted(items, key=_safe_key)
+            except _Exception:
+                return _list(items)
     try:
         return _sorted(items, key=_key)
     except _Exception:
@@ -811,8 +1062,36 @@ def iter_elements(v, what, _classify=None, _iter=iter, _list=list, _type_name=No
     raise _TypeError("'%s' object is not iterable" % _type_name(v))
 
 
-def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None, _all_flat=None,
-              _set_has=set.__contains__, _fset_has=frozenset.__contains__, _elements=None, _keyof=None,
+def c_hashable(items, depth, _self=SELF, _type=type, _tuple=tuple, _frozenset=frozenset,
+               _datetime=_datetime.datetime, _time=_datetime.time,
+               _dt_tz=_datetime.datetime.__dict__['tzinfo'].__get__, _t_tz=_datetime.time.__dict__['tzinfo'].__get__,
+               _plain=(int, float, bool, str, bytes, type(None), complex, range, _datetime.date,
+                       _datetime.timedelta, _decimal.Decimal)):
+    """Whether hashing every item runs only C code of built-in types (exact types; tuples and
+    frozensets of such; naive datetimes and times): a set built of them in the sandbox is laid
+    out as CPython lays it out."""
+    if depth > 20:
+        return False
+    for x in items:
+        t = _type(x)
+        if t is _tuple or t is _frozenset:
+            if not _self(x, depth + 1):
+                return False
+        elif t is _datetime or t is _time:
+            if (_dt_tz(x) if t is _datetime else _t_tz(x)) is not None:
+                return False
+        else:
+            for p in _plain:  # identity only: a metaclass's __hash__ or __eq__ is code
+                if t is p:
+                    break
+            else:
+                return False
+    return True
+
+
+def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None, _all_flat=None, _blocker=None,
+              _c_hashable=None, _len=len,
+              _set_diff=set.difference, _fset_diff=frozenset.difference, _list=list, _elements=None, _keyof=None,
               _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
               _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
               _AssertionError=AssertionError, _TypeError=TypeError):
@@ -824,8 +1103,9 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
     try:
         others = _elements(set2, 'second')
         for y in others:
-            if _keyof(y, 0, budget) is _nokey and _classify(y)[0] != 'opaque':
-                raise _TypeError("unhashable type: '%s'" % _type_name(y))
+            blocker = _blocker(y, 0, budget)
+            if blocker is not None:
+                raise _TypeError("unhashable type: '%s'" % _type_name(blocker))
     except _TypeError as exc:
         problem = exc
     else:
@@ -836,15 +1116,22 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
     if k2 != 'set' or not (b2 is _set or b2 is _frozenset):
         raise _AssertionError("second argument does not support set difference: '%s' object has no attribute 'difference'" % _type_name(set2))
     if _all_flat(d1) and _all_flat(d2):  # exact scalars only: C hashes and compares them
-        has2 = _set_has if b2 is _set else _fset_has
-        has1 = _set_has if b1 is _set else _fset_has
-        only1 = [x for x in d1 if not has2(set2, x)]
-        only2 = [y for y in d2 if not has1(set1, y)]
+        # C's own set.difference on the stored tables: the lines in the order of the new set
+        # unittest lists (`set1.difference(set2)`), which is not set1's own iteration order
+        only1 = _list((_set_diff if b1 is _set else _fset_diff)(set1, set2))
+        only2 = _list((_set_diff if b2 is _set else _fset_diff)(set2, set1))
     else:
         index2, loose2 = _member_index('set', d2, 0, budget)  # each side split once
         only1 = [x for x in d1 if not _member(x, b2, index2, loose2, 0, budget)]
         index1, loose1 = _member_index('set', d1, 0, budget)
         only2 = [y for y in d2 if not _member(y, b1, index1, loose1, 0, budget)]
+        # set.difference copies the set and discards (its order) when it is over four times the
+        # other's size; else it adds the items left to a new set: their order in that new set,
+        # rebuilt in C when every item's hash is C's own
+        if not _len(d1) >> 2 > _len(d2) and _c_hashable(only1, 0):
+            only1 = _list(_set(only1))
+        if not _len(d2) >> 2 > _len(d1) and _c_hashable(only2, 0):
+            only2 = _list(_set(only2))
     if not only1 and not only2:
         return None
     lines = []
@@ -864,7 +1151,7 @@ def text_equal(first, second, msg, _classify=None, _show=None, _short_pair=None,
     texts = []
     for value, which in ((first, 'First'), (second, 'Second')):
         kind, data, base, t = _classify(value)
-        if kind != 'str':
+        if kind != 'str' or base == 'wrapper':  # a UserString compares as its str, but is none
             raise _AssertionError(_fmt('%s argument is not a string' % which,
                                        "%s is not an instance of <class 'str'>" % _show(value)))
         texts.append(data)
@@ -946,15 +1233,22 @@ def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None,
 
 
 def almost_diff(first, second, _classify=None, _num_sub=None, _make=None, _type_name=None,
-                _abs=abs, _TypeError=TypeError):
+                _class_attr=None, _missing=VALUES_NOKEY, _abs=abs, _TypeError=TypeError):
     """abs(first - second) for assertAlmostEqual: learner objects' own arithmetic between
     themselves; None (never close) for a learner object against data; Python's own results
     (exact types, Fractions by hand) between data."""
     ka, da, ba, ta = _classify(first)
     kb, db, bb, tb = _classify(second)
-    if ka == 'opaque' or kb == 'opaque':
-        return _abs(first - second) if ka == kb else None
     names = (_type_name(first), _type_name(second))
+    if ka == 'opaque' or kb == 'opaque':
+        if ka == kb:
+            return _abs(first - second)
+        if ((ka != 'opaque' or _class_attr(ta, '__sub__') is _missing)
+                and (kb != 'opaque' or _class_attr(tb, '__rsub__') is _missing)):
+            # no subtraction on the learner's class (read from its dicts): CPython's `-` raises
+            # (the data's own method answers NotImplemented to a foreign object)
+            raise _TypeError("unsupported operand type(s) for -: '%s' and '%s'" % names)
+        return None
     if ka == 'num' and kb == 'num':
         diff = _num_sub(da, db, names)
         kd, dd, bd, td = _classify(diff)
@@ -2070,6 +2364,35 @@ def record_skip(skipping, reason, target, _id=id):
     return target
 
 
+def pprint_layouts():
+    """(the `__repr__` pprint dispatches on, its layout tag): read at boot, as pprint's own
+    `_dispatch` holds them (a class given another `__repr__` later is printed on one line)."""
+    c = _collections
+    return ((set.__dict__['__repr__'], 'set'), (frozenset.__dict__['__repr__'], 'set'),
+            (c.ChainMap.__dict__['__repr__'], 'chainmap'), (c.UserDict.__dict__['__repr__'], 'userdict'),
+            (c.UserList.__dict__['__repr__'], 'userlist'), (c.UserString.__dict__['__repr__'], 'userstring'),
+            (_types.MappingProxyType.__dict__['__repr__'], 'proxy'),
+            (_types.SimpleNamespace.__dict__['__repr__'], 'namespace'))
+
+
+def dataclass_pieces():
+    """The dataclasses internals pprint's dataclass test and fields() read, as C getters taken at
+    boot: (_DataclassParams, its `repr` getter, FunctionType, a function's __dict__ and
+    __qualname__ getters, Field, _FIELD, Field's name, repr and _field_type getters); None when
+    this Python's dataclasses keep them elsewhere (dataclasses then print on one line)."""
+    import dataclasses
+    try:
+        params, field = dataclasses._DataclassParams, dataclasses.Field
+        fn = _types.FunctionType
+        getters = [params.__dict__['repr']] + [field.__dict__[n] for n in ('name', 'repr', '_field_type')]
+        if any(type(g) is not _types.MemberDescriptorType for g in getters):
+            return None
+        return (params, getters[0].__get__, fn, fn.__dict__['__dict__'].__get__, fn.__dict__['__qualname__'].__get__,
+                field, dataclasses._FIELD, getters[1].__get__, getters[2].__get__, getters[3].__get__)
+    except (AttributeError, KeyError):
+        return None
+
+
 def wire_helper(seal, S):
     """Seals values.py and this file and wires them together (install time, before any learner
     code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
@@ -2079,8 +2402,9 @@ def wire_helper(seal, S):
     import types
     import unittest
     proxy = types.MappingProxyType
-    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind, _proxy_mapping=seal(proxy_mapping, secret=(
-        REFERENTS_WINDOW, _gc.get_referents, _gc.isenabled, _gc.disable, _gc.enable, type, list, len))))
+    proxy_mapping_ = seal(proxy_mapping, secret=(
+        REFERENTS_WINDOW, _gc.get_referents, _gc.isenabled, _gc.disable, _gc.enable, type, list, len))
+    classify_ = seal(value_kind, _wrapper=seal(wrapper_kind, _proxy_mapping=proxy_mapping_))
     all_flat_ = seal(all_flat)
     type_name_ = seal(value_type_name)
     opcall_ = seal(value_opcall)
@@ -2095,15 +2419,19 @@ def wire_helper(seal, S):
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
                   _find=find_, _split=split_)
     member_index_ = seal(member_index, _split=split_)
+    keys_plain_ = seal(lookup_plain_keys)
+    attr_ = seal(class_attribute, _keys_plain=keys_plain_)
+    blocker_ = seal(hash_blocker, _classify=classify_, _keyof=keyof_, _class_attr=attr_)
     member_ = seal(member, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
-                   _type_name=type_name_)
+                   _type_name=type_name_, _blocker=blocker_)
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
                      _split=split_, _type_name=type_name_, _member_index=member_index_,
                      _member=member_, _all_flat=all_flat_,
-                     _holds_any=seal(holds_any, _classify=classify_))
+                     _holds_any=seal(holds_any, _classify=classify_), _proxy_mapping=proxy_mapping_)
     truth_ = seal(value_truth, _classify=classify_)
+    counter_order_ = seal(counter_order)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
-                  _call_repr=seal(call_repr))
+                  _call_repr=seal(call_repr), _counter_order=counter_order_)
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=seal(tuple_fields)))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
@@ -2125,16 +2453,28 @@ def wire_helper(seal, S):
     truncate_ = seal(truncate_diff, _settings=settings)
     strict_show_ = seal(strict_show, _srepr=srepr_)
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
-                     _key=functools.cmp_to_key(seal(safe_key_cmp)))
+                     _key=functools.cmp_to_key(seal(safe_key_cmp)),
+                     _known=seal(order_known, _classify=classify_, _keys_plain=keys_plain_),
+                     _safe_key=functools.cmp_to_key(seal(safe_order_cmp, _order=order_, _classify=classify_,
+                                                         _keys_plain=keys_plain_)))
     items_ = seal(sorted_items, _sortable=sortable_)
-    as_base_ = seal(pprint_as_base, _keys_plain=seal(lookup_plain_keys))
+    as_base_ = seal(pprint_as_base, _keys_plain=keys_plain_)
+    attrs_ = seal(instance_attrs, _attr=attr_)
+    dc_pieces = dataclass_pieces()
+    layout_ = seal(pprint_layout, _keys_plain=keys_plain_, _layouts=pprint_layouts(),
+                   _dataclass=seal(generated_dataclass_repr, _keys_plain=keys_plain_, _pieces=dc_pieces))
+    special_ = seal(pformat_special, _items=seal(dataclass_items, _attr=attr_, _attrs=attrs_, _keys_plain=keys_plain_,
+                                                 _pieces=dc_pieces),
+                    _attrs=attrs_, _attr=attr_, _sortable=sortable_, _classify=classify_, _proxy_mapping=proxy_mapping_,
+                    _keys_plain=keys_plain_, _format_items=seal(pformat_items, _all_flat=all_flat_))
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
                   _as_base=as_base_)
     pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
                     _short=short_, _items=items_, _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
-                    _counter_items=seal(counter_items),
+                    _counter_items=counter_order_,
                     _format_items=seal(pformat_items, _all_flat=all_flat_),
-                    _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_)
+                    _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_,
+                    _layout=layout_, _special=special_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
@@ -2156,7 +2496,8 @@ def wire_helper(seal, S):
                         _item=seal(seq_item, _find=find_, _eq=eq_), **messages),
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
-        _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_, _elements=elements_,
+        _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_,
+                        _blocker=blocker_, _c_hashable=seal(c_hashable), _elements=elements_,
                         _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
@@ -2164,7 +2505,7 @@ def wire_helper(seal, S):
                           _eq=eq_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
         _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
                      _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
-                                _make=make, _type_name=type_name_),
+                                _make=make, _type_name=type_name_, _class_attr=attr_),
                      _zero=seal(round_is_zero, _classify=classify_, _compare=compare_), **messages),
         _regex=seal(check_regex, _classify=classify_, _compile=re.compile, _type_name=type_name_, **messages),
         _raises=seal(check_raises, _compile=re.compile, _context=S['RaisesContext']), **messages)

@@ -798,7 +798,7 @@ def _c_type_names():
     """tp_name of the stdlib C types CPython's messages name with their module."""
     c, d = _collections, _datetime
     kinds = (c.deque, c.OrderedDict, c.defaultdict, d.date, d.datetime, d.time, d.timedelta,
-             d.timezone, _decimal.Decimal, _zoneinfo.ZoneInfo)
+             d.timezone, _decimal.Decimal, _zoneinfo.ZoneInfo, _types.SimpleNamespace)
     return _types.MappingProxyType({id(k): k.__module__.lstrip('_') + '.' + k.__name__ for k in kinds})
 
 
@@ -876,14 +876,36 @@ def member_index(kc, dc, depth, budget, _split=None):
     return _split([(e, None) for e in dc] if kc == 'set' else dc, depth + 1, budget)
 
 
+def hash_blocker(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _class_attr=None,
+                 _nokey=VALUES_NOKEY, _frozenset=frozenset):
+    """What makes hash(x) raise TypeError in CPython (x itself or the innermost item of a tuple:
+    its message names that type), or None; decided from the data and the classes' dicts: an
+    opaque object blocks when its class sets `__hash__ = None` (a dataclass with eq and not
+    frozen, SimpleNamespace), and its own `__hash__` is not called here."""
+    kind, data, base, t = _classify(x)
+    if kind == 'opaque':
+        return x if _class_attr(t, '__hash__') is None else None
+    if kind == 'tuple' and base != 'wrapper':
+        for item in data:
+            found = _self(item, depth + 1, budget)
+            if found is not None:
+                return found
+        return None
+    if kind == 'set' and base is _frozenset:
+        return None  # its elements were hashed when it was made
+    return x if _keyof(x, depth, budget) is _nokey else None
+
+
 def member(x, bc, index, loose, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
-           _type_name=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError):
+           _type_name=None, _blocker=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError):
     """`x in c` for a set or dict c (base `bc`) whose data `member_index()` split."""
     kx, dx, bx, tx = _classify(x)
     if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
         x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
-    elif kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
-        raise _TypeError("unhashable type: '%s'" % _type_name(x))
+    else:
+        blocker = _blocker(x, depth + 1, budget)
+        if blocker is not None:
+            raise _TypeError("unhashable type: '%s'" % _type_name(blocker))
     return _find(x, index, loose, depth + 1, budget, _eq) is not None
 
 
@@ -894,8 +916,13 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
              _dict_has=dict.__contains__,
              _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
              _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY, _holds_any=None,
+             _proxy=_types.MappingProxyType, _proxy_mapping=None,
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
+    if _type(c) is _proxy and _proxy_mapping is not None:
+        mapping = _proxy_mapping(c)
+        if _type(mapping) is _dict:
+            c = mapping  # `x in proxy` is `x in` its dict: hashing x first (TypeError if it cannot)
     kc, dc, bc, tc = _classify(c)
     if bc == 'wrapper':
         kc = 'opaque'  # UserDict, ChainMap...: `in` is their own __contains__, as for any class
@@ -923,7 +950,7 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
         return _member(x, bc, index, loose, depth, budget)
     kx, dx, bx, tx = _classify(x)
     if kc == 'str':
-        if kx != 'str':
+        if kx != 'str' or bx == 'wrapper':  # a UserString compares as its str, but is none
             raise _TypeError("'in <string>' requires string as left operand, not %s" % _type_name(x))
         return dx in dc
     if kc == 'bytes':
@@ -976,6 +1003,24 @@ def value_truth(v, _classify=None, _bool=bool, _len=len):
     return _len(data) != 0
 
 
+def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decimal=_decimal.Decimal,
+                  _sorted=sorted, _count=_operator.itemgetter(1), _Exception=Exception):
+    """A Counter's (key, count) pairs in most_common() order: `sorted(items, key=itemgetter(1),
+    reverse=True)`, stable over insertion order, NaN counts included (sorted asks only `<`, and
+    CPython's answers for NaN are C's too), when every count is an exact int, bool, float or
+    Decimal (`<` in C, on immutable types: no learner code); else None (Counter.__repr__ then
+    prints insertion order; a Decimal NaN count makes most_common() raise). The one
+    implementation for value_repr (Counter's repr) and asserts.value_pformat (pprint's layout)."""
+    for k, x in pairs:
+        t = _type(x)
+        if t is not _int and t is not _float and t is not _bool and t is not _Decimal:
+            return None
+    try:
+        return _sorted(pairs, key=_count, reverse=True)
+    except _Exception:
+        return None
+
+
 def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type=type, _str=str,
           _len=len, _repr=repr, _sorted=sorted, _itemgetter=None, _join=str.join,
           _int_repr=int.__repr__, _float_repr=float.__repr__, _complex_repr=complex.__repr__,
@@ -991,7 +1036,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL):
+          _any=ANY_CELL, _counter_order=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1063,13 +1108,9 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     parts = []
     items = data
     if kind == 'dict' and (t is _Counter or _issub(_Counter, t)):
-        counts_sortable = True
-        for k, x in data:
-            if not (_type(x) is _int or _type(x) is _float or _type(x) is _bool):
-                counts_sortable = False
-                break
-        if counts_sortable:
-            items = _sorted(data, key=_itemgetter, reverse=True)  # Counter.most_common()
+        ordered = _counter_order(data)  # Counter.__repr__ prints most_common()'s order
+        if ordered is not None:
+            items = ordered
     if kind != 'dict' and _len(items) > 16 and _all_flat(items):
         try:  # exact scalars: C reprs in one pass, as many as the budget can show
             parts = _list(_map(_repr, items[:budget[0] // 3 + 1]))
