@@ -286,12 +286,22 @@ def snapshot_imports(names, own):
         except Exception:
             continue
     modules = _sys.modules
+    parents = set()
     for name in modules.keys() - snaps.keys():  # a set difference in C: most are snapshotted
         mod = modules[name]
         if (name != 'builtins' and type(mod) is _types.ModuleType
                 and name.partition('.')[0] not in BLOCKED_MODULES):
             snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
             REAL_MODULES[name] = mod  # hidden code's copies of it write through to it
+            parents.update(name[:at] for at in range(len(name)) if name[at] == '.')
+    # A package snapshotted at boot (logging, importlib, urllib) lacked the submodules imported
+    # now: the import system has just set them on the package, so its snapshot is taken again
+    # (`import logging.handlers` then `logging.handlers.X` in hidden code: AttributeError before,
+    # fixture stdlib-late-submodules). Still before the submission runs: nothing else ran since.
+    for name in parents:
+        mod = modules.get(name)
+        if name in snaps and type(mod) is _types.ModuleType:
+            snaps[name] = _types.MappingProxyType(dict(mod.__dict__))
 
 
 def compile_raw(job):
