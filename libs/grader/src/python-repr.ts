@@ -97,8 +97,9 @@ export function pyRepr(v: PyTagged): string {
     case 'tuple': {
       const fields = v.length === 4 ? v[3] : undefined;
       if (sub && fields) return `${sub}(${v[1].map((x, i) => `${fields[i]}=${pyRepr(x)}`).join(', ')})`;
-      const body = v[1].length === 1 ? `(${pyRepr(v[1][0]!)},)` : `(${v[1].map(pyRepr).join(', ')})`;
-      return sub ? `${sub}${v[1].length === 1 ? body.replace(',)', ')') : body}` : body;
+      // Any other tuple subclass prints as the tuple it holds, as CPython prints one that does not
+      // define __repr__ (`class T(tuple)`: (1, 2), not T(1, 2)); the harness's repr does the same.
+      return v[1].length === 1 ? `(${pyRepr(v[1][0]!)},)` : `(${v[1].map(pyRepr).join(', ')})`;
     }
     case 'set':
       if (sub && /^o?dict_/.test(sub)) return `${sub}([${v[1].map(pyRepr).join(', ')}])`;

@@ -208,7 +208,8 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
                   _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None, _as_base=None):
+                  _format_items=None, _dict_items=None, _as_base=None, _str_str=str.__str__,
+                  _name=type.__dict__['__name__'].__get__):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
@@ -227,7 +228,7 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
     if t is _bytearray:
         return 'bytearray(' + _bytes_chunks(_bytes(v), indent + 10, allowance + 1, level + 1) + ')'
     if kind == 'dict' and base is _dict and (t is _Counter or t is _OrderedDict or t is _defaultdict):
-        name = t.__name__  # an exact stdlib class: its own name
+        name = _str_str(_name(t))  # its name as data: learner code may set a str subclass as __name__
         if not data:
             return text
         if t is _OrderedDict:
@@ -2102,9 +2103,11 @@ def wire_helper(seal, S):
                      _member=member_, _all_flat=all_flat_,
                      _holds_any=seal(holds_any, _classify=classify_))
     truth_ = seal(value_truth, _classify=classify_)
+    keys_plain_ = seal(lookup_plain_keys)
+    fields_ = seal(tuple_fields, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
-                  _call_repr=seal(call_repr))
-    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=seal(tuple_fields)))
+                  _call_repr=seal(call_repr), _fields=fields_, _keys_plain=keys_plain_)
+    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)

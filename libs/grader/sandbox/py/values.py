@@ -991,7 +991,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL):
+          _any=ANY_CELL, _fields=None, _keys_plain=None, _zip=zip):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1041,7 +1041,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         elif t is _function or t is _builtin:
             text = _repr(v)
         elif t is _module:
-            name = _mod_dict(v).get('__name__')
+            name = _keys_plain(_mod_dict(v), '__name__', None)  # no key's __eq__ runs
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
         else:
             text = _obj_repr(v)
@@ -1091,27 +1091,13 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         budget[0] -= 2
     seen.pop()
     body = _join(', ', parts)
-    name = _name(t)
+    name = _str_str(_name(t))  # a class's __name__ may be a str subclass: its data, no __add__ of it
     if kind == 'list':
         return '[' + body + ']'
     if kind == 'tuple':
-        fields = None
-        if t is not base:
-            for c in _mro(t):
-                fields = _tdict(c).get('_fields')
-                if fields is not None:
-                    break
-        if _type(fields) is _tuple and _len(fields) == _len(parts):
-            named = []
-            i = 0
-            for f in fields:
-                if _type(f) is not _str:
-                    named = None
-                    break
-                named.append(f + '=' + parts[i])
-                i += 1
-            if named is not None:
-                return name + '(' + _join(', ', named) + ')'
+        fields = _fields(t, _len(parts)) if t is not base else None
+        if fields is not None:
+            return name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)]) + ')'
         return '(' + body + (',)' if _len(parts) == 1 else ')')
     if kind == 'deque':
         size = _maxlen(v)
@@ -1134,11 +1120,13 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
 
 
 def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                 _type=type, _tuple=tuple, _str=str, _len=len):
-    """The `_fields` of a tuple subclass (found along its MRO, as value_repr finds them), when
-    they are an exact tuple of `count` exact strs; else None."""
+                 _type=type, _tuple=tuple, _str=str, _len=len, _get=None):
+    """The `_fields` of a tuple subclass (the first along its MRO), when they are an exact tuple
+    of `count` exact strs; else None. Read with asserts.lookup_plain_keys, never the dict's own
+    lookup: a class made by type() keeps a str-subclass key of `_fields`'s hash, whose __eq__ a
+    plain `.get('_fields')` ran (hostile/redpp-fields-key-runs-code.py)."""
     for c in _mro(t):
-        fields = _tdict(c).get('_fields')
+        fields = _get(_tdict(c), '_fields', None)
         if fields is not None:
             if _type(fields) is not _tuple or _len(fields) != count:
                 return None
