@@ -183,42 +183,76 @@ def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=
     return False
 
 
-def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
-                  _as_base=None, _join=str.join, _len=len):
+def pformat_recursion(v, _name=type.__dict__['__name__'].__get__, _str_str=str.__str__, _type=type,
+                      _id=id, _int_repr=int.__repr__):
+    """pprint's _recursion(v): what it prints for a container inside itself."""
+    return '<Recursion on ' + _str_str(_name(_type(v))) + ' with id=' + _int_repr(_id(v)) + '>'
+
+
+def short_pformat(v, context, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
+                  _as_base=None, _join=str.join, _len=len, _id=id, _recursion=None):
     """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of dicts sorted,
-    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__)."""
+    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__); one
+    that holds itself (`context`: the ids of the containers v is inside) shows pprint's
+    `<Recursion on list with id=...>` (recursing without end was a RecursionError: the test's
+    error where CPython's is a failure: fidelity redpp-pprint-recursive-values)."""
     kind, data, base, t = _classify(v)
     if not _as_base(kind, base, t):
         return _show(v)
-    if kind == 'dict':
-        return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
-    if (kind == 'list' or kind == 'tuple') and not _all_flat(data):
-        parts = [_self(x) for x in data]
+    if kind == 'dict' or ((kind == 'list' or kind == 'tuple') and not _all_flat(data)):
+        if not data:
+            return _show(v)
+        vid = _id(v)
+        if vid in context:
+            return _recursion(v)
+        context.append(vid)
+        try:
+            if kind == 'dict':
+                return '{' + _join(', ', [_show(k) + ': ' + _self(x, context) for k, x in _items(data)]) + '}'
+            parts = [_self(x, context) for x in data]
+        finally:
+            context.pop()
         if kind == 'list':
             return '[' + _join(', ', parts) + ']'
         return '(' + _join(', ', parts) + (',)' if _len(parts) == 1 else ')')
     return _show(v)
 
 
-def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _show=None, _sortable=None,
-                  _len=len, _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _all_flat=None, _short=None, _items=None, _str=str, _bytes=bytes,
-                  _bytearray=bytearray, _dict=dict, _Exception=Exception, _max=max, _lines=None,
-                  _bytes_chunks=None, _counter_items=None, _Counter=_collections.Counter,
-                  _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
-                  _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
-                  _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None, _as_base=None, _str_str=str.__str__,
-                  _name=type.__dict__['__name__'].__get__):
+def value_pformat(v, indent, allowance=0, level=0, context=None, _self=SELF, _short=None, _layout=None,
+                  _len=len, _id=id, _recursion=None):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
     into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts; other
     values as their one-line form. Exact scalars of a list are printed by their C reprs in one
-    pass: a 100,000-item list stays cheap."""
-    text = _short(v)
+    pass: a 100,000-item list stays cheap. `context`: the ids of the containers being laid out
+    around v (pprint's), so that one inside itself is printed as pprint's recursion marker."""
+    if context is None:
+        context = []
+    vid = _id(v)
+    if vid in context:
+        return _recursion(v)
+    text = _short(v, context)
     if _len(text) <= 80 - indent - allowance:
         return text
+    context.append(vid)
+    try:
+        return _layout(v, text, indent, allowance, level, context, _self)
+    finally:
+        context.pop()
+
+
+def pformat_layout(v, text, indent, allowance, level, context, _self, _classify=None, _show=None,
+                   _sortable=None, _len=len, _frozenset=frozenset, _set=set, _repr=repr,
+                   _list=list, _items=None, _str=str, _bytes=bytes, _bytearray=bytearray, _dict=dict,
+                   _lines=None, _bytes_chunks=None, _counter_items=None, _Counter=_collections.Counter,
+                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
+                   _maxlen=_collections.deque.__dict__['maxlen'].__get__,
+                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
+                   _format_items=None, _dict_items=None, _as_base=None, _str_str=str.__str__,
+                   _name=type.__dict__['__name__'].__get__):
+    """value_pformat's multi-line layouts of v, whose one-line form `text` is too wide (`_self`
+    is value_pformat; v's id is in `context` meanwhile)."""
     kind, data, base, t = _classify(v)
     level += 1  # pprint's dispatch formats v's own items one level deeper
     if t is _str:
@@ -232,38 +266,38 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
         if not data:
             return text
         if t is _OrderedDict:
-            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level) + ')'
+            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level, context) + ')'
         if t is _Counter:
             pairs = _counter_items(data)
             if pairs is None:
                 return text
-            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, _self) + '})'
+            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, context, _self) + '})'
         inner = indent + _len(name) + 1
         return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
-                + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
+                + _dict_items(_items(data), inner, allowance + 2, level, context, _self) + '})')
     if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
         return text
     if kind == 'dict':
-        return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self) + '}'
+        return '{' + _dict_items(_items(data), indent, allowance + 1, level, context, _self) + '}'
     if kind == 'deque':
         inner = indent + 6
         limit = _maxlen(v)
         if limit is None:
-            return 'deque([' + _format_items(data, inner, allowance + 2, level, _self) + '])'
-        return 'deque([' + _format_items(data, inner, 2, level, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
+            return 'deque([' + _format_items(data, inner, allowance + 2, level, context, _self) + '])'
+        return 'deque([' + _format_items(data, inner, 2, level, context, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
     if kind == 'list':
-        return '[' + _format_items(data, indent, allowance + 1, level, _self) + ']'
+        return '[' + _format_items(data, indent, allowance + 1, level, context, _self) + ']'
     if kind == 'tuple':
         tail = ',)' if _len(data) == 1 else ')'
-        return '(' + _format_items(data, indent, allowance + _len(tail), level, _self) + tail
+        return '(' + _format_items(data, indent, allowance + _len(tail), level, context, _self) + tail
     if kind == 'set' and (base is _set or base is _frozenset):
         if base is _set:
-            return '{' + _format_items(_sortable(data), indent, allowance + 1, level, _self) + '}'
-        return 'frozenset({' + _format_items(_sortable(data), indent + 10, allowance + 2, level, _self) + '})'
+            return '{' + _format_items(_sortable(data), indent, allowance + 1, level, context, _self) + '}'
+        return 'frozenset({' + _format_items(_sortable(data), indent + 10, allowance + 2, level, context, _self) + '})'
     return text
 
 
-def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None, _map=map, _repr=repr,
+def pformat_items(items, indent, allowance, level, context, _pformat=None, _all_flat=None, _map=map, _repr=repr,
                   _list=list, _len=len, _max=max, _join=str.join, _Exception=Exception, _enumerate=enumerate):
     """pprint's _format_items (not compact): one item per line at indent + 1, the last keeping
     `allowance`, the others 1 (their comma). Exact scalars whose reprs all fit are not
@@ -279,11 +313,11 @@ def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None
             parts = None  # a long str or bytes among them: pprint cuts it
     if parts is None:
         last = _len(items) - 1
-        parts = [_pformat(x, indent, allowance if i == last else 1, level) for i, x in _enumerate(items)]
+        parts = [_pformat(x, indent, allowance if i == last else 1, level, context) for i, x in _enumerate(items)]
     return _join(',\n' + ' ' * indent, parts)
 
 
-def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=None, _len=len, _join=str.join,
+def pformat_dict_items(pairs, indent, allowance, level, context, _pformat=None, _show=None, _len=len, _join=str.join,
                        _enumerate=enumerate):
     """pprint's _format_dict_items: `key: value` per line at indent + 1."""
     indent += 1
@@ -291,7 +325,7 @@ def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=Non
     parts = []
     for i, (k, x) in _enumerate(pairs):
         rk = _show(k)
-        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level))
+        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level, context))
     return _join(',\n' + ' ' * indent, parts)
 
 
@@ -2131,13 +2165,15 @@ def wire_helper(seal, S):
                      _key=functools.cmp_to_key(seal(safe_key_cmp)))
     items_ = seal(sorted_items, _sortable=sortable_)
     as_base_ = seal(pprint_as_base, _keys_plain=seal(lookup_plain_keys))
+    recursion_ = seal(pformat_recursion)
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
-                  _as_base=as_base_)
-    pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
-                    _short=short_, _items=items_, _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
-                    _counter_items=seal(counter_items),
-                    _format_items=seal(pformat_items, _all_flat=all_flat_),
-                    _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_)
+                  _as_base=as_base_, _recursion=recursion_)
+    layout_ = seal(pformat_layout, _classify=classify_, _show=strict_show_, _sortable=sortable_, _items=items_,
+                   _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
+                   _counter_items=seal(counter_items),
+                   _format_items=seal(pformat_items, _all_flat=all_flat_),
+                   _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_)
+    pformat_ = seal(value_pformat, _short=short_, _layout=layout_, _recursion=recursion_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
