@@ -117,9 +117,16 @@ export function pyRepr(v: PyTagged): string {
   }
 }
 
+// Counters past this many entries are printed in their stored order: the sort compares counts
+// as exact rationals (two BigInt products per comparison), and a learner's Counter of 50,000
+// floats or 400-digit Decimals (each free to read) held the host's event loop ~0.4-0.9 s per
+// case for its message alone (red team redpp). A message shows ~80 characters of such a repr.
+const MOST_COMMON_MAX = 2000;
+
 /** A Counter's pairs as its repr lists them (most_common(): by count, highest first, ties in
- * their order), when every count is a real number; else as they are. */
+ * their order), when every count is a real number; else, or past MOST_COMMON_MAX, as they are. */
 function mostCommon(pairs: [PyTagged, PyTagged][]): [PyTagged, PyTagged][] {
+  if (pairs.length > MOST_COMMON_MAX) return pairs;
   const counts = pairs.map(([, x]) => numberOf(x));
   if (counts.some((n) => n === null || n.im.kind !== 'rat' || n.im.n !== 0n || n.re.kind === 'nan')) return pairs;
   const order = pairs.map((_, i) => i);
