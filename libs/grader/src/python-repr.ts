@@ -93,7 +93,7 @@ export function pyRepr(v: PyTagged): string {
     case 'time':
     case 'timedelta': return temporalRepr(v[0], v[1]);
     case 'list': return `[${v[1].map(pyRepr).join(', ')}]`;
-    case 'deque': return `deque([${v[1].map(pyRepr).join(', ')}])`;
+    case 'deque': return `${sub ?? 'deque'}([${v[1].map(pyRepr).join(', ')}])`;
     case 'tuple': {
       const fields = v.length === 4 ? v[3] : undefined;
       if (sub && fields) return `${sub}(${v[1].map((x, i) => `${fields[i]}=${pyRepr(x)}`).join(', ')})`;

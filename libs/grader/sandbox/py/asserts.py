@@ -166,21 +166,31 @@ def sorted_items(data, _sortable=None, _id=id):
     return [(k, values[_id(k)]) for k in _sortable([k for k, x in data])]
 
 
-def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _keys_plain=None, _missing=VALUES_NOKEY):
-    """Whether pprint lays out a value of type t as its base dict, list or tuple: t is the base,
-    or a subclass that does not define its own __repr__ (pprint dispatches on the type's
-    __repr__). Read from the classes' dicts: nothing is called."""
+def pprint_dispatch(t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _keys_plain=None, _missing=VALUES_NOKEY, _reprs=()):
+    """Which of pprint's layouts a value of type t gets ('dict', 'list', 'Counter', 'str'...), or
+    None: pprint dispatches on `type(v).__repr__`, so a subclass that does not define __repr__
+    is laid out as the class it inherits its __repr__ from (under its own name where that class
+    prints one). `_reprs`: (the __repr__ each layout is for, as it was at boot, its name). Read
+    from the classes' dicts: nothing is called."""
+    for cls in _mro(t):
+        found = _keys_plain(_tdict(cls), '__repr__', _missing)
+        if found is not _missing:
+            for fn, code in _reprs:
+                if found is fn:
+                    return code
+            return None
+    return None
+
+
+def pprint_as_base(kind, base, t, _dispatch=None):
+    """Whether pprint lays out a dict, list or tuple value of type t as a plain one (its one-line
+    form sorts dict keys at any depth): t's __repr__ is the base's."""
     if t is base:
         return True
     if kind != 'dict' and kind != 'list' and kind != 'tuple':
         return False
-    for cls in _mro(t):
-        if cls is base:
-            return True
-        if _keys_plain(_tdict(cls), '__repr__', _missing) is not _missing:
-            return False
-    return False
+    return _dispatch(t) == kind
 
 
 def pformat_recursion(v, _name=type.__dict__['__name__'].__get__, _str_str=str.__str__, _type=type,
@@ -243,57 +253,63 @@ def value_pformat(v, indent, allowance=0, level=0, context=None, _self=SELF, _sh
 
 
 def pformat_layout(v, text, indent, allowance, level, context, _self, _classify=None, _show=None,
-                   _sortable=None, _len=len, _frozenset=frozenset, _set=set, _repr=repr,
-                   _list=list, _items=None, _str=str, _bytes=bytes, _bytearray=bytearray, _dict=dict,
-                   _lines=None, _bytes_chunks=None, _counter_items=None, _Counter=_collections.Counter,
-                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
-                   _maxlen=_collections.deque.__dict__['maxlen'].__get__,
+                   _sortable=None, _len=len, _set=set, _frozenset=frozenset, _repr=repr, _list=list, _items=None,
+                   _bytes=bytes, _bytearray=bytearray, _dict=dict, _lines=None, _bytes_chunks=None,
+                   _counter_items=None, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
                    _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                   _format_items=None, _dict_items=None, _as_base=None, _str_str=str.__str__,
+                   _format_items=None, _dict_items=None, _dispatch=None, _str_str=str.__str__,
                    _name=type.__dict__['__name__'].__get__):
     """value_pformat's multi-line layouts of v, whose one-line form `text` is too wide (`_self`
-    is value_pformat; v's id is in `context` meanwhile)."""
+    is value_pformat; v's id is in `context` meanwhile): the layout of the class v's __repr__
+    comes from (pprint_dispatch), under v's class name where pprint prints one."""
     kind, data, base, t = _classify(v)
+    code = _dispatch(t)
+    if code is None:
+        return text
     level += 1  # pprint's dispatch formats v's own items one level deeper
-    if t is _str:
-        return _lines(v, indent, allowance, level)
-    if t is _bytes:
-        return _bytes_chunks(v, indent, allowance, level)
-    if t is _bytearray:
-        return 'bytearray(' + _bytes_chunks(_bytes(v), indent + 10, allowance + 1, level + 1) + ')'
-    if kind == 'dict' and base is _dict and (t is _Counter or t is _OrderedDict or t is _defaultdict):
-        name = _str_str(_name(t))  # its name as data: learner code may set a str subclass as __name__
+    name = _str_str(_name(t))  # its name as data: learner code may set a str subclass as __name__
+    if kind == 'str' and code == 'str':
+        return _lines(data, indent, allowance, level)
+    if kind == 'bytes' and code == 'bytes' and base is _bytes:
+        return _bytes_chunks(data, indent, allowance, level)
+    if kind == 'bytes' and code == 'bytearray' and base is _bytearray:
+        return 'bytearray(' + _bytes_chunks(data, indent + 10, allowance + 1, level + 1) + ')'
+    if kind == 'dict' and base is _dict:
+        if code == 'dict':
+            return '{' + _dict_items(_items(data), indent, allowance + 1, level, context, _self) + '}'
         if not data:
             return text
-        if t is _OrderedDict:
+        if code == 'OrderedDict':
             return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level, context) + ')'
-        if t is _Counter:
+        if code == 'Counter':
             pairs = _counter_items(data)
             if pairs is None:
                 return text
             return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, context, _self) + '})'
-        inner = indent + _len(name) + 1
-        return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
-                + _dict_items(_items(data), inner, allowance + 2, level, context, _self) + '})')
-    if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
+        if code == 'defaultdict':
+            inner = indent + _len(name) + 1
+            return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
+                    + _dict_items(_items(data), inner, allowance + 2, level, context, _self) + '})')
         return text
-    if kind == 'dict':
-        return '{' + _dict_items(_items(data), indent, allowance + 1, level, context, _self) + '}'
-    if kind == 'deque':
-        inner = indent + 6
+    if kind == 'deque' and code == 'deque':
+        inner = indent + _len(name) + 1
         limit = _maxlen(v)
         if limit is None:
-            return 'deque([' + _format_items(data, inner, allowance + 2, level, context, _self) + '])'
-        return 'deque([' + _format_items(data, inner, 2, level, context, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
-    if kind == 'list':
+            return name + '([' + _format_items(data, inner, allowance + 2, level, context, _self) + '])'
+        return (name + '([' + _format_items(data, inner, 2, level, context, _self) + '],\n' + ' ' * inner
+                + 'maxlen=' + _repr(limit) + ')')
+    if kind == 'list' and code == 'list':
         return '[' + _format_items(data, indent, allowance + 1, level, context, _self) + ']'
-    if kind == 'tuple':
+    if kind == 'tuple' and code == 'tuple':
         tail = ',)' if _len(data) == 1 else ')'
         return '(' + _format_items(data, indent, allowance + _len(tail), level, context, _self) + tail
-    if kind == 'set' and (base is _set or base is _frozenset):
-        if base is _set:
+    if kind == 'set' and (base is _set or base is _frozenset) and (code == 'set' or code == 'frozenset'):
+        if not data:
+            return text
+        if t is _set:
             return '{' + _format_items(_sortable(data), indent, allowance + 1, level, context, _self) + '}'
-        return 'frozenset({' + _format_items(_sortable(data), indent + 10, allowance + 2, level, context, _self) + '})'
+        return (name + '({' + _format_items(_sortable(data), indent + _len(name) + 1, allowance + 2, level, context, _self)
+                + '})')
     return text
 
 
@@ -2164,7 +2180,11 @@ def wire_helper(seal, S):
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
                      _key=functools.cmp_to_key(seal(safe_key_cmp)))
     items_ = seal(sorted_items, _sortable=sortable_)
-    as_base_ = seal(pprint_as_base, _keys_plain=seal(lookup_plain_keys))
+    layouts = (dict, list, tuple, set, frozenset, str, bytes, bytearray, _collections.Counter,
+               _collections.OrderedDict, _collections.defaultdict, _collections.deque)
+    dispatch_ = seal(pprint_dispatch, _keys_plain=keys_plain_,
+                     _reprs=tuple((cls.__dict__['__repr__'], cls.__name__) for cls in layouts))
+    as_base_ = seal(pprint_as_base, _dispatch=dispatch_)
     recursion_ = seal(pformat_recursion)
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
                   _as_base=as_base_, _recursion=recursion_)
@@ -2172,7 +2192,7 @@ def wire_helper(seal, S):
                    _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
                    _counter_items=seal(counter_items),
                    _format_items=seal(pformat_items, _all_flat=all_flat_),
-                   _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_)
+                   _dict_items=seal(pformat_dict_items, _show=strict_show_), _dispatch=dispatch_)
     pformat_ = seal(value_pformat, _short=short_, _layout=layout_, _recursion=recursion_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))

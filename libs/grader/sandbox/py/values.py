@@ -1101,7 +1101,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         return '(' + body + (',)' if _len(parts) == 1 else ')')
     if kind == 'deque':
         size = _maxlen(v)
-        return 'deque([' + body + ']' + ('' if size is None else ', maxlen=' + _int_repr(size)) + ')'
+        return name + '([' + body + ']' + ('' if size is None else ', maxlen=' + _int_repr(size)) + ')'
     if kind == 'dict':
         if t is _Counter or _issub(_Counter, t):
             return name + '(' + ('{' + body + '}' if parts else '') + ')'
