@@ -417,16 +417,16 @@ def pformat_bytes(b, indent, allowance, level, _repr=repr, _len=len, _join=str.j
     return '(' + text + ')' if parens else text
 
 
-def counter_items(pairs, _type=type, _int=int, _float=float, _sorted=sorted,
+def counter_items(pairs, _type=type, _int=int, _float=float, _bool=bool, _sorted=sorted,
                   _count=_operator.itemgetter(1)):
     """A Counter's pairs in most_common() order (by count, highest first, ties as inserted), when
-    every count is an exact int or float (compared in C); else None."""
+    every count is an exact int, float or bool (compared in C); else None."""
     for k, x in pairs:
         t = _type(x)
-        if t is not _int and t is not _float:
+        if t is not _int and t is not _float and t is not _bool:
             return None
         if x != x:
-            return None  # NaN: its place in the sort is no order at all
+            return None  # NaN: CPython 3.11's sort puts it elsewhere than 3.14's
     return _sorted(pairs, key=_count, reverse=True)
 
 
