@@ -93,6 +93,12 @@ describe('python values', () => {
     expect(pyRepr(counter(2001)).startsWith('Counter({0: 1e-300, 1: ')).toBe(true); // stored order
   });
 
+  it('prints bytes as Python does, one table lookup a byte', () => {
+    expect(pyRepr(['bytes', '27'])).toBe('b"\'"');
+    expect(pyRepr(['bytes', '2722'])).toBe("b'\\'\"'");
+    expect(pyRepr(['bytearray', '000a0d095c7f80ff41'])).toBe("bytearray(b'\\x00\\n\\r\\t\\\\\\x7f\\x80\\xffA')");
+  });
+
   it('words a failure like unittest', () => {
     expect(notEqualMessage(toTagged([1, 2, 3]), toTagged([1, 2, 4]), pyEquals))
       .toBe('Lists differ: [1, 2, 3] != [1, 2, 4]\n\nFirst differing element 2:\n3\n4\n');
