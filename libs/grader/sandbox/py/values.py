@@ -1120,9 +1120,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
 
 
 def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                 _type=type, _tuple=tuple, _str=str, _len=len, _get=None):
+                 _type=type, _tuple=tuple, _str=str, _len=len, _get=None, _isid=str.isidentifier):
     """The `_fields` of a tuple subclass (the first along its MRO), when they are an exact tuple
-    of `count` exact strs; else None. Read with asserts.lookup_plain_keys, never the dict's own
+    of `count` exact strs that are identifiers, as namedtuple's are (a `_fields` assigned by hand,
+    `('x=1)\nFirst differing element 0:', ...)`, wrote its own lines into the message); else None. Read with asserts.lookup_plain_keys, never the dict's own
     lookup: a class made by type() keeps a str-subclass key of `_fields`'s hash, whose __eq__ a
     plain `.get('_fields')` ran (hostile/redpp-fields-key-runs-code.py)."""
     for c in _mro(t):
@@ -1131,7 +1132,7 @@ def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__
             if _type(fields) is not _tuple or _len(fields) != count:
                 return None
             for f in fields:
-                if _type(f) is not _str:
+                if _type(f) is not _str or not _isid(f):
                     return None
             return fields
     return None
