@@ -2155,8 +2155,9 @@ def wire_helper(seal, S):
     truth_ = seal(value_truth, _classify=classify_)
     keys_plain_ = seal(lookup_plain_keys)
     fields_ = seal(tuple_fields, _get=keys_plain_)
+    class_repr_ = seal(class_repr, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
-                  _call_repr=seal(call_repr), _fields=fields_, _keys_plain=keys_plain_)
+                  _call_repr=seal(call_repr), _fields=fields_, _keys_plain=keys_plain_, _class_repr=class_repr_)
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
@@ -2288,7 +2289,7 @@ def wire_helper(seal, S):
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered)
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
+    S['helper'] = seal(helper, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through), _real_module=seal(real_module),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),

@@ -981,7 +981,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _int_repr=int.__repr__, _float_repr=float.__repr__, _complex_repr=complex.__repr__,
           _str_repr=str.__repr__, _bytes_repr=bytes.__repr__, _str_str=str.__str__,
           _dec_repr=_decimal.Decimal.__repr__, _obj_repr=object.__repr__,
-          _type_repr=type.__repr__, _name=type.__dict__['__name__'].__get__,
+          _name=type.__dict__['__name__'].__get__,
           _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
@@ -991,7 +991,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL, _fields=None, _keys_plain=None, _zip=zip):
+          _any=ANY_CELL, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1037,7 +1037,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         text = _repr(data)  # exact C types: C reprs
     elif kind == 'id':
         if base is not None:
-            text = _type_repr(v)
+            text = _class_repr(v)
         elif t is _function or t is _builtin:
             text = _repr(v)
         elif t is _module:
@@ -1117,6 +1117,24 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             return name + '(' + ('{' + body + '}' if parts else '') + ')'
         return name + '([' + body + '])'  # dict_keys([...]), odict_items([...])
     return '(' + body + ')'
+
+
+def class_repr(cls, _flags=type.__dict__['__flags__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+               _qualname=type.__dict__['__qualname__'].__get__, _name=type.__dict__['__name__'].__get__,
+               _type_repr=type.__repr__, _type=type, _str=str, _issub=type.__subclasscheck__,
+               _str_str=str.__str__, _get=None):
+    """type.__repr__(cls) without its lookup of `__module__` in the class dict: for a class made
+    by type() that dict can hold a str-subclass key of `__module__`'s hash, whose __eq__ the C
+    lookup runs (hostile/redpp-fields-key-runs-code.py). A heap type's module and qualname are
+    read here as data; a static type's repr reads no dict (its module is in tp_name)."""
+    if not _flags(cls) & (1 << 9):  # Py_TPFLAGS_HEAPTYPE
+        return _type_repr(cls)
+    mod = _get(_tdict(cls), '__module__', None)
+    if mod is not None and _issub(_str, _type(mod)):
+        mod = _str_str(mod)
+        if mod != 'builtins':
+            return "<class '" + mod + '.' + _str_str(_qualname(cls)) + "'>"
+    return "<class '" + _str_str(_name(cls)) + "'>"
 
 
 def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
