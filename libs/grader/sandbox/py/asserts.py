@@ -167,16 +167,21 @@ def sorted_items(data, _sortable=None, _id=id):
 
 
 def pprint_dispatch(t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                    _keys_plain=None, _missing=VALUES_NOKEY, _reprs=()):
+                    _keys_plain=None, _missing=VALUES_NOKEY, _reprs=(), _flags=type.__dict__['__flags__'].__get__):
     """Which of pprint's layouts a value of type t gets ('dict', 'list', 'Counter', 'str'...), or
     None: pprint dispatches on `type(v).__repr__`, so a subclass that does not define __repr__
     is laid out as the class it inherits its __repr__ from (under its own name where that class
-    prints one). `_reprs`: (the __repr__ each layout is for, as it was at boot, its name). Read
+    prints one). `_reprs`: (each layout's class, its __repr__ as it was at boot, its name). Read
     from the classes' dicts: nothing is called."""
+    for base, fn, code in _reprs:
+        if t is base:  # the common case: a built-in's __repr__ cannot change (Counter's can)
+            if _flags(t) & (1 << 8) or _keys_plain(_tdict(t), '__repr__', _missing) is fn:  # IMMUTABLETYPE
+                return code
+            return None
     for cls in _mro(t):
         found = _keys_plain(_tdict(cls), '__repr__', _missing)
         if found is not _missing:
-            for fn, code in _reprs:
+            for base, fn, code in _reprs:
                 if found is fn:
                     return code
             return None
@@ -2184,7 +2189,7 @@ def wire_helper(seal, S):
     layouts = (dict, list, tuple, set, frozenset, str, bytes, bytearray, _collections.Counter,
                _collections.OrderedDict, _collections.defaultdict, _collections.deque)
     dispatch_ = seal(pprint_dispatch, _keys_plain=keys_plain_,
-                     _reprs=tuple((cls.__dict__['__repr__'], cls.__name__) for cls in layouts))
+                     _reprs=tuple((cls, cls.__dict__['__repr__'], cls.__name__) for cls in layouts))
     as_base_ = seal(pprint_as_base, _dispatch=dispatch_)
     recursion_ = seal(pformat_recursion)
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
