@@ -99,6 +99,16 @@ describe('python values', () => {
     expect(pyRepr(['bytearray', '000a0d095c7f80ff41'])).toBe("bytearray(b'\\x00\\n\\r\\t\\\\\\x7f\\x80\\xffA')");
   });
 
+  it('prints datetimes before 1970 and offsets with microseconds as Python does', () => {
+    expect(pyRepr(['datetime', '1766-10-28T06:23:33.059759-00:47']))
+      .toBe('datetime.datetime(1766, 10, 28, 6, 23, 33, 59759, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=83580)))');
+    expect(pyRepr(['time', '04:26:00-00:00:00.774612']))
+      .toBe('datetime.time(4, 26, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=86399, microseconds=225388)))');
+    expect(pyRepr(['time', '04:26:00+00:00:00.000005']))
+      .toBe('datetime.time(4, 26, tzinfo=datetime.timezone(datetime.timedelta(microseconds=5)))');
+    expect(() => pyRepr(['date', '2023-02-29'])).toThrow(RangeError);
+  });
+
   it('words a failure like unittest', () => {
     expect(notEqualMessage(toTagged([1, 2, 3]), toTagged([1, 2, 4]), pyEquals))
       .toBe('Lists differ: [1, 2, 3] != [1, 2, 4]\n\nFirst differing element 2:\n3\n4\n');
