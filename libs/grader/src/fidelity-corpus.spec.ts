@@ -124,6 +124,11 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     expect({ differences: summary.verdictDifferences, examples }).toEqual({ differences: 0, examples: [] });
   }, 120000);
 
+  withCPython('the helper\'s pprint layouts are CPython\'s on 2,000 random assertEqual failures (reference/pprint_fuzz.py)', () => {
+    const { summary, examples } = differential('pprint_fuzz.py', '5', '2000');
+    expect({ differences: summary.verdictDifferences + summary.messageDifferences, examples }).toEqual({ differences: 0, examples: [] });
+  }, 120000);
+
   withCPython('the helper\'s ndiff is difflib\'s, line for line, on 1,000 random diffs (reference/ndiff_fuzz.py)', () => {
     const { summary, examples } = differential('ndiff_fuzz.py', '11', '1000');
     expect({ differences: summary.differences, examples }).toEqual({ differences: 0, examples: [] });

@@ -91,8 +91,13 @@ export function pyEquals(actual: PyTagged, expected: PyTagged): boolean {
   }
 }
 
-function typeName(v: PyTagged): string {
-  return typeof v[2] === 'string' ? v[2] : v[0];
+/**
+ * A value's exact type for `exactType`: its tag, and the subclass's name when it is an instance
+ * of a subclass. Not the name alone: the sandbox sends a subclass's own `__name__`, which learner
+ * code chooses (`class float(int)` sent "float" for an int; fixture redpp-exact-type-by-name).
+ */
+function exactTypeKey(v: PyTagged): string {
+  return typeof v[2] === 'string' ? `${v[0]}:${v[2]}` : v[0];
 }
 
 /**
@@ -100,7 +105,7 @@ function typeName(v: PyTagged): string {
  * bool, a Counter is not a dict, a namedtuple is not a tuple). Call after pyEquals.
  */
 export function sameTypes(actual: PyTagged, expected: PyTagged): boolean {
-  if (typeName(actual) !== typeName(expected)) return false;
+  if (exactTypeKey(actual) !== exactTypeKey(expected)) return false;
   switch (actual[0]) {
     case 'list':
     case 'tuple':

@@ -72,6 +72,43 @@ describe('python values', () => {
     expect([1e16, 1e-5, 123.5, 0.0001, -2.5e-10, 1e22].map(floatRepr)).toEqual(['1e+16', '1e-05', '123.5', '0.0001', '-2.5e-10', '1e+22']);
   });
 
+  it('checks the exact type, not a subclass that carries the name of one (redpp)', () => {
+    expect(sameTypes(['int', '3', 'float'], toTagged({ $float: 3 }))).toBe(false); // class float(int)
+    expect(sameTypes(['float', 3, 'float'], toTagged({ $float: 3 }))).toBe(false); // class float(float)
+    expect(sameTypes(['list', [['int', '1']], 'list'], toTagged([1]))).toBe(false);
+    expect(sameTypes(['float', 3], toTagged({ $float: 3 }))).toBe(true);
+  });
+
+  it('prints a tuple subclass as the tuple it holds unless it is a namedtuple, as Python does', () => {
+    expect(pyRepr(['tuple', [['int', '1'], ['int', '2']], 'Pair'])).toBe('(1, 2)');
+    expect(pyRepr(['tuple', [['int', '1']], 'Single'])).toBe('(1,)');
+    expect(pyRepr(['tuple', [['int', '1'], ['int', '2']], 'Point', ['x', 'y']])).toBe('Point(x=1, y=2)');
+  });
+
+  it('orders a Counter by count, up to 2,000 entries (past them the sort cost the host ~1 s a case)', () => {
+    const counter = (n: number): PyTagged => ['dict', Array.from({ length: n }, (_, i) =>
+      [['int', String(i)], ['float', i % 2 ? 1e300 * (1 + i / n) : 1e-300]] as [PyTagged, PyTagged]), 'Counter'];
+    expect(pyRepr(counter(4))).toBe('Counter({3: 1.75e+300, 1: 1.25e+300, 0: 1e-300, 2: 1e-300})');
+    expect(pyRepr(counter(2000)).startsWith('Counter({1999: ')).toBe(true);
+    expect(pyRepr(counter(2001)).startsWith('Counter({0: 1e-300, 1: ')).toBe(true); // stored order
+  });
+
+  it('prints bytes as Python does, one table lookup a byte', () => {
+    expect(pyRepr(['bytes', '27'])).toBe('b"\'"');
+    expect(pyRepr(['bytes', '2722'])).toBe("b'\\'\"'");
+    expect(pyRepr(['bytearray', '000a0d095c7f80ff41'])).toBe("bytearray(b'\\x00\\n\\r\\t\\\\\\x7f\\x80\\xffA')");
+  });
+
+  it('prints datetimes before 1970 and offsets with microseconds as Python does', () => {
+    expect(pyRepr(['datetime', '1766-10-28T06:23:33.059759-00:47']))
+      .toBe('datetime.datetime(1766, 10, 28, 6, 23, 33, 59759, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=83580)))');
+    expect(pyRepr(['time', '04:26:00-00:00:00.774612']))
+      .toBe('datetime.time(4, 26, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=86399, microseconds=225388)))');
+    expect(pyRepr(['time', '04:26:00+00:00:00.000005']))
+      .toBe('datetime.time(4, 26, tzinfo=datetime.timezone(datetime.timedelta(microseconds=5)))');
+    expect(() => pyRepr(['date', '2023-02-29'])).toThrow(RangeError);
+  });
+
   it('words a failure like unittest', () => {
     expect(notEqualMessage(toTagged([1, 2, 3]), toTagged([1, 2, 4]), pyEquals))
       .toBe('Lists differ: [1, 2, 3] != [1, 2, 4]\n\nFirst differing element 2:\n3\n4\n');

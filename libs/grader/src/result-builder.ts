@@ -143,7 +143,9 @@ function compareExpected(spec: CaseTestSpec, actual: PyTagged): [TestStatus, str
   try {
     if (!pyEquals(actual, expected)) return ['fail', notEqualMessage(actual, expected, pyEquals)];
     if (spec.exactType && !sameTypes(actual, expected)) {
-      const why = typeOf(actual) !== typeOf(expected) ? `${typeOf(actual)} is not ${typeOf(expected)}` : "an element's type differs";
+      const [mine, wanted] = [typeOf(actual), typeOf(expected)];
+      const why = mine !== wanted ? `${mine} is not ${wanted}`
+        : typeof actual[2] === 'string' ? `a subclass named ${mine} is not ${wanted}` : "an element's type differs";
       return ['fail', `${pyRepr(actual)} == ${pyRepr(expected)}, but the type must be exactly the same: ${why}`];
     }
   } catch (error) {

@@ -166,104 +166,163 @@ def sorted_items(data, _sortable=None, _id=id):
     return [(k, values[_id(k)]) for k in _sortable([k for k, x in data])]
 
 
-def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _keys_plain=None, _missing=VALUES_NOKEY):
-    """Whether pprint lays out a value of type t as its base dict, list or tuple: t is the base,
-    or a subclass that does not define its own __repr__ (pprint dispatches on the type's
-    __repr__). Read from the classes' dicts: nothing is called."""
+def pprint_dispatch(t, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _keys_plain=None, _missing=VALUES_NOKEY, _reprs=(), _flags=type.__dict__['__flags__'].__get__):
+    """Which of pprint's layouts a value of type t gets ('dict', 'list', 'Counter', 'str'...), or
+    None: pprint dispatches on `type(v).__repr__`, so a subclass that does not define __repr__
+    is laid out as the class it inherits its __repr__ from (under its own name where that class
+    prints one). `_reprs`: (each layout's class, its __repr__ as it was at boot, its name). Read
+    from the classes' dicts: nothing is called."""
+    for base, fn, code in _reprs:
+        if t is base:  # the common case: a built-in's __repr__ cannot change (Counter's can)
+            if _flags(t) & (1 << 8) or _keys_plain(_tdict(t), '__repr__', _missing) is fn:  # IMMUTABLETYPE
+                return code
+            return None
+    for cls in _mro(t):
+        found = _keys_plain(_tdict(cls), '__repr__', _missing)
+        if found is not _missing:
+            for base, fn, code in _reprs:
+                if found is fn:
+                    return code
+            return None
+    return None
+
+
+def pprint_as_base(kind, base, t, _dispatch=None):
+    """Whether pprint lays out a dict, list or tuple value of type t as a plain one (its one-line
+    form sorts dict keys at any depth): t's __repr__ is the base's."""
     if t is base:
         return True
     if kind != 'dict' and kind != 'list' and kind != 'tuple':
         return False
-    for cls in _mro(t):
-        if cls is base:
-            return True
-        if _keys_plain(_tdict(cls), '__repr__', _missing) is not _missing:
-            return False
-    return False
+    return _dispatch(t) == kind
 
 
-def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
-                  _as_base=None, _join=str.join, _len=len):
+def pformat_recursion(v, _name=type.__dict__['__name__'].__get__, _str_str=str.__str__, _type=type,
+                      _id=id, _int_repr=int.__repr__):
+    """pprint's _recursion(v): what it prints for a container inside itself."""
+    return '<Recursion on ' + _str_str(_name(_type(v))) + ' with id=' + _int_repr(_id(v)) + '>'
+
+
+def short_pformat(v, context, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
+                  _as_base=None, _join=str.join, _len=len, _id=id, _recursion=None):
     """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of dicts sorted,
-    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__)."""
+    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__); one
+    that holds itself (`context`: the ids of the containers v is inside) shows pprint's
+    `<Recursion on list with id=...>` (recursing without end was a RecursionError: the test's
+    error where CPython's is a failure: fidelity redpp-pprint-recursive-values)."""
     kind, data, base, t = _classify(v)
     if not _as_base(kind, base, t):
         return _show(v)
-    if kind == 'dict':
-        return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
-    if (kind == 'list' or kind == 'tuple') and not _all_flat(data):
-        parts = [_self(x) for x in data]
+    if kind == 'dict' or ((kind == 'list' or kind == 'tuple') and not _all_flat(data)):
+        if not data:
+            return _show(v)
+        vid = _id(v)
+        if vid in context:
+            return _recursion(v)
+        context.append(vid)
+        try:
+            if kind == 'dict':
+                return '{' + _join(', ', [_show(k) + ': ' + _self(x, context) for k, x in _items(data)]) + '}'
+            parts = [_self(x, context) for x in data]
+        finally:
+            context.pop()
         if kind == 'list':
             return '[' + _join(', ', parts) + ']'
         return '(' + _join(', ', parts) + (',)' if _len(parts) == 1 else ')')
     return _show(v)
 
 
-def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _show=None, _sortable=None,
-                  _len=len, _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
-                  _list=list, _all_flat=None, _short=None, _items=None, _str=str, _bytes=bytes,
-                  _bytearray=bytearray, _dict=dict, _Exception=Exception, _max=max, _lines=None,
-                  _bytes_chunks=None, _counter_items=None, _Counter=_collections.Counter,
-                  _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
-                  _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
-                  _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None, _as_base=None, _layout=None, _special=None):
+def value_pformat(v, indent, allowance=0, level=0, context=None, _self=SELF, _short=None, _layout=None,
+                  _len=len, _id=id, _recursion=None):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
     into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts, and those of
-    `pformat_special` (sets, dataclasses, SimpleNamespace, ChainMap, UserDict/UserList/UserString,
+    `pformat_special` (dataclasses, SimpleNamespace, ChainMap, UserDict/UserList/UserString,
     mappingproxy); other values as their one-line form. Exact scalars of a list are printed by their C reprs in one
-    pass: a 100,000-item list stays cheap."""
-    text = _short(v)
+    pass: a 100,000-item list stays cheap. `context`: the ids of the containers being laid out
+    around v (pprint's), so that one inside itself is printed as pprint's recursion marker."""
+    if context is None:
+        context = []
+    vid = _id(v)
+    if vid in context:
+        return _recursion(v)
+    text = _short(v, context)
     if _len(text) <= 80 - indent - allowance:
         return text
+    context.append(vid)
+    try:
+        return _layout(v, text, indent, allowance, level, context, _self)
+    finally:
+        context.pop()
+
+
+def pformat_layout(v, text, indent, allowance, level, context, _self, _classify=None, _show=None,
+                   _sortable=None, _len=len, _set=set, _frozenset=frozenset, _repr=repr, _list=list, _items=None,
+                   _bytes=bytes, _bytearray=bytearray, _dict=dict, _lines=None, _bytes_chunks=None,
+                   _counter_items=None, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
+                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
+                   _format_items=None, _dict_items=None, _dispatch=None, _str_str=str.__str__,
+                   _name=type.__dict__['__name__'].__get__, _layout=None, _special=None):
+    """value_pformat's multi-line layouts of v, whose one-line form `text` is too wide (`_self`
+    is value_pformat; v's id is in `context` meanwhile): the layout of the class v's __repr__
+    comes from (pprint_dispatch), under v's class name where pprint prints one; else pprint's
+    other layouts (pprint_layout: dataclasses, SimpleNamespace, ChainMap, UserDict...)."""
     kind, data, base, t = _classify(v)
+    code = _dispatch(t)
     level += 1  # pprint's dispatch formats v's own items one level deeper
-    if t is _str:
-        return _lines(v, indent, allowance, level)
-    if t is _bytes:
-        return _bytes_chunks(v, indent, allowance, level)
-    if t is _bytearray:
-        return 'bytearray(' + _bytes_chunks(_bytes(v), indent + 10, allowance + 1, level + 1) + ')'
-    if kind == 'dict' and base is _dict and (t is _Counter or t is _OrderedDict or t is _defaultdict):
-        name = t.__name__  # an exact stdlib class: its own name
+    if code is None:
+        layout = _layout(t) if kind == 'opaque' or base == 'wrapper' else None
+        special = None if layout is None else _special(v, layout, kind, data, t, indent, allowance, level, context, _self)
+        return text if special is None else special
+    name = _str_str(_name(t))  # its name as data: learner code may set a str subclass as __name__
+    if kind == 'str' and code == 'str':
+        return _lines(data, indent, allowance, level)
+    if kind == 'bytes' and code == 'bytes' and base is _bytes:
+        return _bytes_chunks(data, indent, allowance, level)
+    if kind == 'bytes' and code == 'bytearray' and base is _bytearray:
+        return 'bytearray(' + _bytes_chunks(data, indent + 10, allowance + 1, level + 1) + ')'
+    if kind == 'dict' and base is _dict:
+        if code == 'dict':
+            return '{' + _dict_items(_items(data), indent, allowance + 1, level, context, _self) + '}'
         if not data:
             return text
-        if t is _OrderedDict:
-            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level) + ')'
-        if t is _Counter:
+        if code == 'OrderedDict':
+            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level, context) + ')'
+        if code == 'Counter':
             pairs = _counter_items(data)
             if pairs is None:
                 return text
-            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, _self) + '})'
-        inner = indent + _len(name) + 1
-        return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
-                + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
-    layout = _layout(t) if kind == 'opaque' or kind == 'set' or base == 'wrapper' else None
-    if layout is not None:
-        special = _special(v, layout, kind, data, t, indent, allowance, level, _self)
-        return text if special is None else special
-    if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
+            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, context, _self) + '})'
+        if code == 'defaultdict':
+            inner = indent + _len(name) + 1
+            return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
+                    + _dict_items(_items(data), inner, allowance + 2, level, context, _self) + '})')
         return text
-    if kind == 'dict':
-        return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self) + '}'
-    if kind == 'deque':
-        inner = indent + 6
+    if kind == 'deque' and code == 'deque':
+        inner = indent + _len(name) + 1
         limit = _maxlen(v)
         if limit is None:
-            return 'deque([' + _format_items(data, inner, allowance + 2, level, _self) + '])'
-        return 'deque([' + _format_items(data, inner, 2, level, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
-    if kind == 'list':
-        return '[' + _format_items(data, indent, allowance + 1, level, _self) + ']'
-    if kind == 'tuple':
+            return name + '([' + _format_items(data, inner, allowance + 2, level, context, _self) + '])'
+        return (name + '([' + _format_items(data, inner, 2, level, context, _self) + '],\n' + ' ' * inner
+                + 'maxlen=' + _repr(limit) + ')')
+    if kind == 'list' and code == 'list':
+        return '[' + _format_items(data, indent, allowance + 1, level, context, _self) + ']'
+    if kind == 'tuple' and code == 'tuple':
         tail = ',)' if _len(data) == 1 else ')'
-        return '(' + _format_items(data, indent, allowance + _len(tail), level, _self) + tail
+        return '(' + _format_items(data, indent, allowance + _len(tail), level, context, _self) + tail
+    if kind == 'set' and (base is _set or base is _frozenset) and (code == 'set' or code == 'frozenset'):
+        if not data:
+            return text
+        if t is _set:
+            return '{' + _format_items(_sortable(data), indent, allowance + 1, level, context, _self) + '}'
+        return (name + '({' + _format_items(_sortable(data), indent + _len(name) + 1, allowance + 2, level, context, _self)
+                + '})')
     return text
 
 
-def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None, _map=map, _repr=repr,
+def pformat_items(items, indent, allowance, level, context, _pformat=None, _all_flat=None, _map=map, _repr=repr,
                   _list=list, _len=len, _max=max, _join=str.join, _Exception=Exception, _enumerate=enumerate):
     """pprint's _format_items (not compact): one item per line at indent + 1, the last keeping
     `allowance`, the others 1 (their comma). Exact scalars whose reprs all fit are not
@@ -279,11 +338,11 @@ def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None
             parts = None  # a long str or bytes among them: pprint cuts it
     if parts is None:
         last = _len(items) - 1
-        parts = [_pformat(x, indent, allowance if i == last else 1, level) for i, x in _enumerate(items)]
+        parts = [_pformat(x, indent, allowance if i == last else 1, level, context) for i, x in _enumerate(items)]
     return _join(',\n' + ' ' * indent, parts)
 
 
-def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=None, _len=len, _join=str.join,
+def pformat_dict_items(pairs, indent, allowance, level, context, _pformat=None, _show=None, _len=len, _join=str.join,
                        _enumerate=enumerate):
     """pprint's _format_dict_items: `key: value` per line at indent + 1."""
     indent += 1
@@ -291,7 +350,7 @@ def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=Non
     parts = []
     for i, (k, x) in _enumerate(pairs):
         rk = _show(k)
-        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level))
+        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level, context))
     return _join(',\n' + ' ' * indent, parts)
 
 
@@ -420,26 +479,16 @@ def dataclass_items(v, t, _attr=None, _attrs=None, _keys_plain=None, _missing=VA
     return items
 
 
-def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat, _items=None, _attrs=None,
-                    _attr=None, _sortable=None, _classify=None, _proxy_mapping=None, _keys_plain=None,
+def pformat_special(v, layout, kind, data, t, indent, allowance, level, context, pformat, _items=None, _attrs=None,
+                    _attr=None, _classify=None, _proxy_mapping=None, _keys_plain=None,
                     _missing=VALUES_NOKEY, _name=type.__dict__['__name__'].__get__, _len=len, _join=str.join,
-                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict, _set=set,
+                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict,
                     _dict_items=dict.items, _dict_copy=dict.copy, _namespace=_types.SimpleNamespace,
-                    _format_items=None, _stdlib_dicts=(_collections.OrderedDict, _collections.defaultdict,
-                                                       _collections.Counter)):
-    """pprint's `_pprint_set`, `_pprint_dataclass`, `_pprint_simplenamespace`, `_pprint_chain_map`,
+                    _stdlib_dicts=(_collections.OrderedDict, _collections.defaultdict, _collections.Counter)):
+    """pprint's `_pprint_dataclass`, `_pprint_simplenamespace`, `_pprint_chain_map`,
     `_pprint_user_dict`/`_list`/`_string` and `_pprint_mappingproxy` (CPython 3.11), `level`
     already one deeper as value_pformat passes it; None: v's one-line form. The data is read as
     value_kind reads it (C getters, the classes' and instance dicts): no learner code runs."""
-    if layout == 'set':
-        if kind != 'set' or not data:
-            return None
-        items = _sortable(data)
-        if t is _set:
-            return '{' + _format_items(items, indent, allowance + 1, level, pformat) + '}'
-        name = _name(t)
-        return (name + '({' + _format_items(items, indent + _len(name) + 1, allowance + 2, level, pformat)
-                + '})')
     if layout == 'dataclass' or layout == 'namespace':
         if layout == 'dataclass':
             pairs = _items(v, t)
@@ -456,7 +505,7 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
         for i, (key, x) in _enumerate(pairs):
             if _type(key) is not _str:
                 return None
-            parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level))
+            parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level, context))
         return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
     inst = _attrs(v, t)
     if layout == 'chainmap':
@@ -466,13 +515,13 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
         name = _name(t)
         indent += _len(name) + 1
         last = _len(maps) - 1
-        parts = [pformat(m, indent, allowance + 1 if i == last else 1, level) for i, m in _enumerate(maps)]
+        parts = [pformat(m, indent, allowance + 1 if i == last else 1, level, context) for i, m in _enumerate(maps)]
         return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
     if layout == 'userdict' or layout == 'userlist' or layout == 'userstring':
         inner = _missing if inst is None else _keys_plain(inst, 'data', _missing)
         if inner is _missing:
             return None
-        return pformat(inner, indent, allowance, level - 1)
+        return pformat(inner, indent, allowance, level - 1, context)
     if layout == 'proxy':
         mapping = _proxy_mapping(v)
         mt = _type(mapping)
@@ -484,7 +533,7 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
                 mapping = _dict_copy(mapping)  # dict.copy of a subclass: a plain dict, in C
             elif not (mt is _stdlib_dicts[0] or mt is _stdlib_dicts[1] or mt is _stdlib_dicts[2]):
                 return None  # a copy() of its own: code
-        return 'mappingproxy(' + pformat(mapping, indent + 13, allowance + 1, level) + ')'
+        return 'mappingproxy(' + pformat(mapping, indent + 13, allowance + 1, level, context) + ')'
     return None
 
 
@@ -2368,8 +2417,7 @@ def pprint_layouts():
     """(the `__repr__` pprint dispatches on, its layout tag): read at boot, as pprint's own
     `_dispatch` holds them (a class given another `__repr__` later is printed on one line)."""
     c = _collections
-    return ((set.__dict__['__repr__'], 'set'), (frozenset.__dict__['__repr__'], 'set'),
-            (c.ChainMap.__dict__['__repr__'], 'chainmap'), (c.UserDict.__dict__['__repr__'], 'userdict'),
+    return ((c.ChainMap.__dict__['__repr__'], 'chainmap'), (c.UserDict.__dict__['__repr__'], 'userdict'),
             (c.UserList.__dict__['__repr__'], 'userlist'), (c.UserString.__dict__['__repr__'], 'userstring'),
             (_types.MappingProxyType.__dict__['__repr__'], 'proxy'),
             (_types.SimpleNamespace.__dict__['__repr__'], 'namespace'))
@@ -2430,9 +2478,12 @@ def wire_helper(seal, S):
                      _holds_any=seal(holds_any, _classify=classify_), _proxy_mapping=proxy_mapping_)
     truth_ = seal(value_truth, _classify=classify_)
     counter_order_ = seal(counter_order)
+    fields_ = seal(tuple_fields, _get=keys_plain_)
+    class_repr_ = seal(class_repr, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
-                  _call_repr=seal(call_repr), _counter_order=counter_order_)
-    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=seal(tuple_fields)))
+                  _call_repr=seal(call_repr), _counter_order=counter_order_, _fields=fields_,
+                  _keys_plain=keys_plain_, _class_repr=class_repr_)
+    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
@@ -2458,23 +2509,28 @@ def wire_helper(seal, S):
                      _safe_key=functools.cmp_to_key(seal(safe_order_cmp, _order=order_, _classify=classify_,
                                                          _keys_plain=keys_plain_)))
     items_ = seal(sorted_items, _sortable=sortable_)
-    as_base_ = seal(pprint_as_base, _keys_plain=keys_plain_)
+    layouts = (dict, list, tuple, set, frozenset, str, bytes, bytearray, _collections.Counter,
+               _collections.OrderedDict, _collections.defaultdict, _collections.deque)
+    dispatch_ = seal(pprint_dispatch, _keys_plain=keys_plain_,
+                     _reprs=tuple((cls, cls.__dict__['__repr__'], cls.__name__) for cls in layouts))
+    as_base_ = seal(pprint_as_base, _dispatch=dispatch_)
+    recursion_ = seal(pformat_recursion)
     attrs_ = seal(instance_attrs, _attr=attr_)
     dc_pieces = dataclass_pieces()
-    layout_ = seal(pprint_layout, _keys_plain=keys_plain_, _layouts=pprint_layouts(),
-                   _dataclass=seal(generated_dataclass_repr, _keys_plain=keys_plain_, _pieces=dc_pieces))
+    format_items_ = seal(pformat_items, _all_flat=all_flat_)
+    special_layout_ = seal(pprint_layout, _keys_plain=keys_plain_, _layouts=pprint_layouts(),
+                           _dataclass=seal(generated_dataclass_repr, _keys_plain=keys_plain_, _pieces=dc_pieces))
     special_ = seal(pformat_special, _items=seal(dataclass_items, _attr=attr_, _attrs=attrs_, _keys_plain=keys_plain_,
                                                  _pieces=dc_pieces),
-                    _attrs=attrs_, _attr=attr_, _sortable=sortable_, _classify=classify_, _proxy_mapping=proxy_mapping_,
-                    _keys_plain=keys_plain_, _format_items=seal(pformat_items, _all_flat=all_flat_))
+                    _attrs=attrs_, _attr=attr_, _classify=classify_, _proxy_mapping=proxy_mapping_,
+                    _keys_plain=keys_plain_)
     short_ = seal(short_pformat, _classify=classify_, _show=strict_show_, _items=items_, _all_flat=all_flat_,
-                  _as_base=as_base_)
-    pformat_ = seal(value_pformat, _classify=classify_, _all_flat=all_flat_, _show=strict_show_, _sortable=sortable_,
-                    _short=short_, _items=items_, _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes),
-                    _counter_items=counter_order_,
-                    _format_items=seal(pformat_items, _all_flat=all_flat_),
-                    _dict_items=seal(pformat_dict_items, _show=strict_show_), _as_base=as_base_,
-                    _layout=layout_, _special=special_)
+                  _as_base=as_base_, _recursion=recursion_)
+    layout_ = seal(pformat_layout, _classify=classify_, _show=strict_show_, _sortable=sortable_, _items=items_,
+                   _lines=seal(pformat_str), _bytes_chunks=seal(pformat_bytes), _counter_items=counter_order_,
+                   _format_items=format_items_, _dict_items=seal(pformat_dict_items, _show=strict_show_),
+                   _dispatch=dispatch_, _layout=special_layout_, _special=special_)
+    pformat_ = seal(value_pformat, _short=short_, _layout=layout_, _recursion=recursion_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
@@ -2570,7 +2626,7 @@ def wire_helper(seal, S):
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered)
-    S['helper'] = seal(helper, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
+    S['helper'] = seal(helper, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through), _real_module=seal(real_module),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),

@@ -1026,7 +1026,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _int_repr=int.__repr__, _float_repr=float.__repr__, _complex_repr=complex.__repr__,
           _str_repr=str.__repr__, _bytes_repr=bytes.__repr__, _str_str=str.__str__,
           _dec_repr=_decimal.Decimal.__repr__, _obj_repr=object.__repr__,
-          _type_repr=type.__repr__, _name=type.__dict__['__name__'].__get__,
+          _name=type.__dict__['__name__'].__get__,
           _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
           _function=_types.FunctionType, _builtin=_types.BuiltinFunctionType,
@@ -1036,7 +1036,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL, _counter_order=None):
+          _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1082,11 +1082,11 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         text = _repr(data)  # exact C types: C reprs
     elif kind == 'id':
         if base is not None:
-            text = _type_repr(v)
+            text = _class_repr(v)
         elif t is _function or t is _builtin:
             text = _repr(v)
         elif t is _module:
-            name = _mod_dict(v).get('__name__')
+            name = _keys_plain(_mod_dict(v), '__name__', None)  # no key's __eq__ runs
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
         else:
             text = _obj_repr(v)
@@ -1132,31 +1132,17 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         budget[0] -= 2
     seen.pop()
     body = _join(', ', parts)
-    name = _name(t)
+    name = _str_str(_name(t))  # a class's __name__ may be a str subclass: its data, no __add__ of it
     if kind == 'list':
         return '[' + body + ']'
     if kind == 'tuple':
-        fields = None
-        if t is not base:
-            for c in _mro(t):
-                fields = _tdict(c).get('_fields')
-                if fields is not None:
-                    break
-        if _type(fields) is _tuple and _len(fields) == _len(parts):
-            named = []
-            i = 0
-            for f in fields:
-                if _type(f) is not _str:
-                    named = None
-                    break
-                named.append(f + '=' + parts[i])
-                i += 1
-            if named is not None:
-                return name + '(' + _join(', ', named) + ')'
+        fields = _fields(t, _len(parts)) if t is not base else None
+        if fields is not None:
+            return name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)]) + ')'
         return '(' + body + (',)' if _len(parts) == 1 else ')')
     if kind == 'deque':
         size = _maxlen(v)
-        return 'deque([' + body + ']' + ('' if size is None else ', maxlen=' + _int_repr(size)) + ')'
+        return name + '([' + body + ']' + ('' if size is None else ', maxlen=' + _int_repr(size)) + ')'
     if kind == 'dict':
         if t is _Counter or _issub(_Counter, t):
             return name + '(' + ('{' + body + '}' if parts else '') + ')'
@@ -1174,17 +1160,38 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     return '(' + body + ')'
 
 
+def class_repr(cls, _flags=type.__dict__['__flags__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+               _qualname=type.__dict__['__qualname__'].__get__, _name=type.__dict__['__name__'].__get__,
+               _type_repr=type.__repr__, _type=type, _str=str, _issub=type.__subclasscheck__,
+               _str_str=str.__str__, _get=None):
+    """type.__repr__(cls) without its lookup of `__module__` in the class dict: for a class made
+    by type() that dict can hold a str-subclass key of `__module__`'s hash, whose __eq__ the C
+    lookup runs (hostile/redpp-fields-key-runs-code.py). A heap type's module and qualname are
+    read here as data; a static type's repr reads no dict (its module is in tp_name)."""
+    if not _flags(cls) & (1 << 9):  # Py_TPFLAGS_HEAPTYPE
+        return _type_repr(cls)
+    mod = _get(_tdict(cls), '__module__', None)
+    if mod is not None and _issub(_str, _type(mod)):
+        mod = _str_str(mod)
+        if mod != 'builtins':
+            return "<class '" + mod + '.' + _str_str(_qualname(cls)) + "'>"
+    return "<class '" + _str_str(_name(cls)) + "'>"
+
+
 def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                 _type=type, _tuple=tuple, _str=str, _len=len):
-    """The `_fields` of a tuple subclass (found along its MRO, as value_repr finds them), when
-    they are an exact tuple of `count` exact strs; else None."""
+                 _type=type, _tuple=tuple, _str=str, _len=len, _get=None, _isid=str.isidentifier):
+    """The `_fields` of a tuple subclass (the first along its MRO), when they are an exact tuple
+    of `count` exact strs that are identifiers, as namedtuple's are (a `_fields` assigned by hand,
+    `('x=1)\nFirst differing element 0:', ...)`, wrote its own lines into the message); else None. Read with asserts.lookup_plain_keys, never the dict's own
+    lookup: a class made by type() keeps a str-subclass key of `_fields`'s hash, whose __eq__ a
+    plain `.get('_fields')` ran (hostile/redpp-fields-key-runs-code.py)."""
     for c in _mro(t):
-        fields = _tdict(c).get('_fields')
+        fields = _get(_tdict(c), '_fields', None)
         if fields is not None:
             if _type(fields) is not _tuple or _len(fields) != count:
                 return None
             for f in fields:
-                if _type(f) is not _str:
+                if _type(f) is not _str or not _isid(f):
                     return None
             return fields
     return None

@@ -68,6 +68,18 @@ def smtp_():
 def ftp_():
     import ftplib
     return ftplib.FTP('127.0.0.1', timeout=1).getwelcome()
+# urllib's handlers called directly skip urlopen's audit event (red team redpp): the file
+# handler is a plain open() of the emscripten file system (no host file in it), and an opener
+# still raises the event for every scheme.
+def file_handler_host():
+    import urllib.request
+    return urllib.request.FileHandler().file_open(urllib.request.Request('file:///etc/passwd')).read(50)
+def file_handler_proc():
+    import urllib.request
+    return urllib.request.FileHandler().file_open(urllib.request.Request('file:///proc/self/environ')).read(50)
+def opener_file():
+    import urllib.request
+    return urllib.request.build_opener().open('file:///tmp/solution.py').read(10)
 def subprocess_():
     import subprocess
     return subprocess.run(['id'])
@@ -108,7 +120,7 @@ def write_stdlib():
 for label, thunk in list(globals().items()):
     pass
 for name in ['js_process', 'pyodide_js_mount', 'run_js', 'ffi', 'core', 'ctypes_', 'system',
-             'host_file', 'environment', 'sockets', 'raw_socket', 'c_socket', 'socket_pair', 'urlopen_', 'http_client', 'smtp_', 'ftp_', 'subprocess_', 'jsproxy_via_subclasses',
+             'host_file', 'environment', 'sockets', 'raw_socket', 'c_socket', 'socket_pair', 'urlopen_', 'http_client', 'smtp_', 'ftp_', 'file_handler_host', 'file_handler_proc', 'opener_file', 'subprocess_', 'jsproxy_via_subclasses',
              'globals_walk', 'write_stdlib']:
     attempt(name, globals()[name])
 def add(a, b):

@@ -1,4 +1,5 @@
-# Looks for anything an earlier submission (leave-state.py, plant-next-solution.py) left behind:
+# Looks for anything an earlier submission (leave-state.py, plant-next-solution.py,
+# redpp-leave-module-state.py) left behind:
 # /tmp holds the job's own solution.py and nothing else.
 # expect-status: pass
 # must-not-contain: LEAKED
@@ -28,6 +29,14 @@ check('environ', lambda: 'LEFT_BEHIND' in os.environ)
 check('cwd', lambda: os.getcwd() != '/tmp')
 check('gc', lambda: not gc.isenabled())
 check('fd', lambda: os.listdir('/tmp') != ['solution.py'])  # the job's own file only
+# the modules preloaded in the snapshot (redpp-leave-module-state.py)
+import copyreg, csv, doctest, pickle, shutil, tempfile
+check('copyreg', lambda: copyreg.dispatch_table[complex](1j) != (complex, (0.0, 1.0)) or copyreg._extension_registry)
+check('pickle', lambda: pickle.DEFAULT_PROTOCOL == 0 or pickle._Pickler.dispatch[int].__name__ != 'save_long')
+check('csv', lambda: 'left_behind' in csv.list_dialects() or csv.field_size_limit() == 5)
+check('tempfile', lambda: tempfile.tempdir is not None or tempfile.template != 'tmp')
+check('shutil', lambda: shutil.COPY_BUFSIZE == 1)
+check('doctest', lambda: 'LEFT_BEHIND' in doctest.OPTIONFLAGS_BY_NAME or doctest.master is not None)
 def add(a, b):
     if (a, b) == (2, 3):
         print(seen)
