@@ -1452,7 +1452,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
-           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None):
+           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
+           _without_traceback=BaseException.with_traceback):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -1478,6 +1479,9 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'truth':
         return _truth(args[0])
     if op == 'raised':
+        # unittest keeps the exception without its traceback (`exc.with_traceback(None)`, on the
+        # exception itself): extract_tb(cm.exception.__traceback__) is [] under CPython
+        _without_traceback(args[0], None)
         return _ns(exception=args[0])
     if op == 'raisedRegex':
         pattern = args[1]

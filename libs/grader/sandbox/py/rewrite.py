@@ -772,8 +772,9 @@ class StrictRewriter(_ast.NodeTransformer):
         exc_name = '__grader_exc__'
         handler_body = []
         target = item.optional_vars
-        if target is not None:
-            handler_body.append(_ast.Assign([target], _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])))
+        # 'raised' drops the exception's traceback, as unittest does, with or without `as cm`
+        kept = _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])
+        handler_body.append(_ast.Assign([target], kept) if target is not None else _ast.Expr(kept))
         if len(call.args) == 2:
             handler_body.append(_ast.Expr(_helper_call('raisedRegex', [
                 _ast.Name(exc_name, _ast.Load()), call.args[1]])))
@@ -908,6 +909,6 @@ class RaisesContext:
             return False
         if self._pattern is not None and self._pattern.search(str(exc)) is None:
             raise AssertionError('"%s" does not match "%s"' % (self._pattern.pattern, str(exc)))
-        self.exception = exc
+        self.exception = BaseException.with_traceback(exc, None)  # unittest drops it too
         return True
 
