@@ -1453,7 +1453,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
-           _without_traceback=BaseException.with_traceback):
+           _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -1534,6 +1534,17 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
             if skip is args[0]:  # the author's own skip: recorded, and the test goes on
                 _subtest_skips.append(skip)
                 return True
+        # unittest's subTest on the running test case records a failure or an error and the test
+        # goes on: the first problem is the test's (runner.run_module_test reads it). Not for
+        # an expectedFailure test (unittest stops it there), not for BaseExceptions (the time
+        # limit, SystemExit: they end the test, whose verdict is the same), not for a subTest
+        # of another test case (no outcome of the runner's: the exception goes through)
+        receiver = args[1] if _len(args) > 1 else None
+        if (receiver is not None and receiver is _current[0] and not _expecting[0]
+                and _issub(_Exception, _type(args[0]))):
+            if not _cleanup_failures:
+                _cleanup_failures.append(args[0])
+            return True
         return False
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
@@ -2122,8 +2133,12 @@ def wire_helper(seal, S):
     S['hidden_skips'] = hidden_skips
     subtest_skips = []  # those of them that ended a subtest: the test went on (cleared per test)
     S['subtest_skips'] = subtest_skips
-    cleanup_failures = []  # the first cleanup that failed in a test's own doCleanups() (cleared per test)
+    # the first problem unittest records while the test goes on: a cleanup that failed in the
+    # test's own doCleanups(), a failure or error inside a subTest (cleared per test)
+    cleanup_failures = []
     S['cleanup_failures'] = cleanup_failures
+    expecting = bytearray(1)  # set by the runner for an expectedFailure test
+    S['expecting_failure'] = expecting
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
@@ -2247,7 +2262,7 @@ def wire_helper(seal, S):
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
-                       _cleanup_failures=cleanup_failures, _own_cleanups=seal(own_cleanups), _current=current_case,
+                       _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)

@@ -730,19 +730,34 @@ class StrictRewriter(_ast.NodeTransformer):
         return [_ast.copy_location(reset, node), node, _ast.copy_location(check, node)]
 
     def visit_With(self, node):
+        at = next((i for i, item in enumerate(node.items) if _is_subtest(item)), None)
+        if at is not None and len(node.items) > 1:
+            # `with A, self.subTest(), B:` is `with A: with self.subTest(): with B:`; the subtest
+            # must be a statement of its own for the branch below (it swallows what B raises)
+            body = node.body
+            if at + 1 < len(node.items):
+                body = [_ast.copy_location(_ast.With(node.items[at + 1:], body), node)]
+            nested = _ast.copy_location(_ast.With([node.items[at]], body), node)
+            if at > 0:
+                nested = _ast.copy_location(_ast.With(node.items[:at], [nested]), node)
+            return self.visit(nested)
         if _is_subtest(node.items[0]):
-            # unittest's subTest records a skip (self.skipTest in the subtest) and the test goes
-            # on: a later failure still fails it. The runner gives the case no _outcome, so
-            # subTest() only yields: the author's skip is caught here (asserts: 'subtest_skip'),
-            # anything else goes on as before.
+            # unittest's subTest records a skip (self.skipTest in the subtest), a failure or an
+            # error, and the test goes on (the first problem is the test's verdict; an
+            # expectedFailure test stops at it). The runner gives the case no _outcome, so
+            # subTest() only yields: what ends the body is caught here and the helper records it
+            # when the subtest is the running test case's (asserts: 'subtest_skip'); anything
+            # else goes on as before.
             # Nothing runs while the exception is the handled one (as runner.attempt): it is
             # stored, and looked at after the handler.
+            owner = node.items[0].context_expr.func.value  # the test case, when it is a name
+            owner = _ast.Name(owner.id, _ast.Load()) if isinstance(owner, _ast.Name) else _ast.Constant(None)
             self.generic_visit(node)
             self.subtests += 1
             caught, kept = '__grader_sub__', '__grader_sub_%d__' % self.subtests
             kinds = self.visit(_ast.Name('BaseException', _ast.Load()))
             store = _ast.Assign([_ast.Name(kept, _ast.Store())], _ast.Name(caught, _ast.Load()))
-            check = _helper_call('subtest_skip', [_ast.Name(kept, _ast.Load())])
+            check = _helper_call('subtest_skip', [_ast.Name(kept, _ast.Load()), owner])
             node.body = [
                 _ast.Assign([_ast.Name(kept, _ast.Store())], _ast.Constant(None)),
                 _ast.Try(node.body, [_ast.ExceptHandler(kinds, caught, [store])], [], []),

@@ -388,6 +388,7 @@ def run_test(index):
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
     if mark is not None and mark[0] == 'skip':
         return outcome_json(('skipped', mark[1]), '', None)
+    S['expecting_failure'][0] = 1 if mark is not None else 0  # a subtest's failure ends it (asserts)
     if spec['kind'] == 'module':
         JOB['only_the_method_raised'] = False  # set by run_module_test
         pair, exc = attempt(run_module_test, spec['name'])
@@ -775,8 +776,8 @@ def run_module_test(name):
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
             if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
-                # a cleanup failed in the test's own doCleanups(): the first problem (the time
-                # limit's interrupt still wins)
+                # a cleanup failed in the test's own doCleanups(), or a subtest failed, and the
+                # test went on: the first problem (the time limit's interrupt still wins)
                 exc, method_raised = S['cleanup_failures'][0], True
     else:
         back_in_tmp()
