@@ -511,6 +511,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
+        self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
 
     # Under `from __future__ import annotations` the compiler keeps annotations as the text of
@@ -793,11 +794,18 @@ class StrictRewriter(_ast.NodeTransformer):
         if len(call.args) == 2:
             handler_body.append(_ast.Expr(_helper_call('raisedRegex', [
                 _ast.Name(exc_name, _ast.Load()), call.args[1]])))
-        handler_body.append(_ast.Pass())
         msg = next((k.value for k in call.keywords if k.arg == 'msg'), _ast.Constant(None))
-        orelse = [_ast.Expr(_helper_call('not_raised', [shown, msg, text]))]
+        # "not raised" also when the body leaves by return, break or continue (the with
+        # statement's __exit__ runs then too; a try's else clause would not): a flag set by the
+        # handlers, looked at in finally. Another exception goes through unchanged.
+        self.raises += 1
+        left = '__grader_raises_%d__' % self.raises
+        flag = lambda value: _ast.Assign([_ast.Name(left, _ast.Store())], _ast.Constant(value))
+        handler_body.insert(0, flag(False))
         handler = _ast.ExceptHandler(call.args[0], exc_name, handler_body)
-        return _ast.Try(node.body, [handler], orelse, [])
+        other = _ast.ExceptHandler(self.visit(_ast.Name('BaseException', _ast.Load())), None, [flag(False), _ast.Raise()])
+        check = _ast.If(_ast.Name(left, _ast.Load()), [_ast.Expr(_helper_call('not_raised', [shown, msg, text]))], [])
+        return [_ast.copy_location(flag(True), node), _ast.Try(node.body, [handler, other], [], [check])]
 
 
 def _inject(code, helper, builtins):
