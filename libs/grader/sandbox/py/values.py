@@ -920,6 +920,18 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
             return _bool(_set_has(c, x) if bc is _set else _fset_has(c, x) if bc is _frozenset
                          else _dict_has(c, x))
         index, loose = _member_index(kc, dc, depth, budget)
+        only_opaque = not index and (bc is _set or bc is _frozenset or bc is _dict) and _classify(x)[0] == 'opaque'
+        for entry in (loose if only_opaque else ()):
+            if _classify(entry[0])[0] != 'opaque':
+                only_opaque = False
+                break
+        if only_opaque and not _holds_any(x, 0):
+            # opaque objects only, on both sides: Python's own lookup, with the hashes the
+            # entries had when they went in (a key mutated after that is not found by identity:
+            # CPython probes by hash first), comparing opaque objects only, as `==` between
+            # them does
+            return _bool(_set_has(c, x) if bc is _set else _fset_has(c, x) if bc is _frozenset
+                         else _dict_has(c, x))
         return _member(x, bc, index, loose, depth, budget)
     kx, dx, bx, tx = _classify(x)
     if kc == 'str':
