@@ -815,7 +815,8 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
               _set_has=set.__contains__, _fset_has=frozenset.__contains__, _elements=None, _keyof=None,
               _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
               _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
-              _AssertionError=AssertionError, _TypeError=TypeError):
+              _AssertionError=AssertionError, _TypeError=TypeError, _only_opaque=None,
+              _set_diff=set.difference, _fset_diff=frozenset.difference):
     """assertSetEqual: set1.difference(set2) and set2.difference(set1) must both be empty."""
     k1, d1, b1, t1 = _classify(set1)
     if k1 != 'set' or not (b1 is _set or b1 is _frozenset):
@@ -840,6 +841,11 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
         has1 = _set_has if b1 is _set else _fset_has
         only1 = [x for x in d1 if not has2(set2, x)]
         only2 = [y for y in d2 if not has1(set1, y)]
+    elif _only_opaque(set1, d1, b1) and _only_opaque(set2, d2, b2):
+        # learner objects only: unittest's own set.difference, with the stored hashes (and its
+        # order), comparing opaque objects only
+        only1 = [x for x in (_set_diff if b1 is _set else _fset_diff)(set1, set2)]
+        only2 = [y for y in (_set_diff if b2 is _set else _fset_diff)(set2, set1)]
     else:
         index2, loose2 = _member_index('set', d2, 0, budget)  # each side split once
         only1 = [x for x in d1 if not _member(x, b2, index2, loose2, 0, budget)]
@@ -1094,11 +1100,21 @@ def attr_owner(obj, _show=None, _type_name=None, _type=type, _module=_types.Modu
     return '%s object' % _show(_type_name(obj))
 
 
-def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
+def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple, _dict=dict,
            _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
            _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
            _name=type.__dict__['__name__'].__get__, _AttributeError=AttributeError):
     """assertRaises / assertRaisesRegex called with the function to run."""
+    named = ('expected_exception', 'expected_regex') if op == 'assertRaisesRegex' else ('expected_exception',)
+    if _len(args) < _len(named) and named[_len(args)] in kwargs:
+        # unittest's own parameters given by keyword (`assertRaises(expected_exception=E)`)
+        kwargs = _dict(kwargs)
+        args = _tuple(args)
+        while _len(args) < _len(named) and named[_len(args)] in kwargs:
+            args = args + (kwargs.pop(named[_len(args)]),)
+    for name in named[:_len(args)]:
+        if name in kwargs:
+            raise _TypeError("TestCase.%s() got multiple values for argument '%s'" % (op, name))
     if _len(args) < (2 if op == 'assertRaisesRegex' else 1):
         raise _TypeError(op + '() missing a required argument')
     expected, rest = args[0], args[1:]
@@ -2103,8 +2119,9 @@ def wire_helper(seal, S):
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
+    only_opaque_ = seal(only_opaque, _classify=classify_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
-               _call_eq=seal(call_eq, _classify=classify_))
+               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -2115,7 +2132,7 @@ def wire_helper(seal, S):
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
                      _split=split_, _type_name=type_name_, _member_index=member_index_,
                      _member=member_, _all_flat=all_flat_,
-                     _holds_any=seal(holds_any, _classify=classify_))
+                     _holds_any=seal(holds_any, _classify=classify_), _only_opaque=only_opaque_)
     truth_ = seal(value_truth, _classify=classify_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr))
@@ -2175,7 +2192,7 @@ def wire_helper(seal, S):
                         _item=seal(seq_item, _find=find_, _eq=eq_), **messages),
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
-        _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_, _elements=elements_,
+        _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_, _elements=elements_, _only_opaque=only_opaque_,
                         _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
