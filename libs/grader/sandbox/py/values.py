@@ -896,12 +896,14 @@ def member_index(kc, dc, depth, budget, _split=None):
 
 
 def member(x, bc, index, loose, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
-           _type_name=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError):
+           _type_name=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError, _hash=hash):
     """`x in c` for a set or dict c (base `bc`) whose data `member_index()` split."""
     kx, dx, bx, tx = _classify(x)
     if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
         x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
-    elif kx != 'opaque' and _keyof(x, depth + 1, budget) is _nokey:
+    elif kx == 'opaque':
+        _hash(x)  # CPython hashes the needle first: an unhashable learner object raises TypeError
+    elif _keyof(x, depth + 1, budget) is _nokey:
         raise _TypeError("unhashable type: '%s'" % _type_name(x))
     return _find(x, index, loose, depth + 1, budget, _eq) is not None
 
