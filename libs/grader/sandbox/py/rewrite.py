@@ -506,7 +506,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.test_module = False
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
-        self.local_names = frozenset()  # the enclosing function's parameters and local variables
+        self.local_names = frozenset()  # the enclosing functions' parameters and local variables
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
@@ -574,7 +574,9 @@ class StrictRewriter(_ast.NodeTransformer):
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
         self.scope = 'function'
         outer_locals = self.local_names
-        self.local_names = _local_names(node)
+        # its own names and those of the functions around it (a decorator's wrapper calling the
+        # `fn` of its factory is a call through a value too: `for case in cases: fn(self, *case)`)
+        self.local_names = _local_names(node) | outer_locals
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         self.local_names = outer_locals
