@@ -2031,7 +2031,8 @@ def skip_stored(name, _marks=None, _keep=None):
 
 
 def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
-                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__):
+                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__,
+                _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__):
     """The decorator `made` gives for a hidden class (its outermost), def or async def (its
     innermost), sealed once per kind ('class', 'def', 'async'; a test function the rewrite guards:
     'test-def', 'test-async') with the marks table as its secret constant. While the hidden module executes (the
@@ -2042,6 +2043,10 @@ def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type
     marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
     if _recording[0] and _kind != 'class':
         marks[(_kind, _id(obj))] = obj  # the object is held: its id is never reused meanwhile
+        if (_kind == 'test-def' or _kind == 'test-async') and _type(obj) is _function:
+            # the name its guard starts under (enter_test), as the def statement wrote it: a
+            # test put under another name too (`test_again = test_a`) is armed under this one
+            marks[('name', _id(obj))] = (obj, _f_name(obj))
     elif _recording[0] and _issub(_type, _type(obj)):  # (an author's class decorator may return no class)
         marks[(_kind, _id(obj))] = (obj, _dict(_tdict(obj)))
     return obj

@@ -771,7 +771,7 @@ def run_module_test(name):
         if set_up:
             back_in_tmp()
             S['running_test'][0] = method
-            S['entry'][0] = method  # the one test that may start now (asserts.enter_test)
+            S['entry'][0] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
@@ -782,7 +782,7 @@ def run_module_test(name):
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
-        S['entry'][0] = cls_name
+        S['entry'][0] = guard_name(marks, fn, cls_name)
         returned, exc = attempt(call_test, None, fn, plain)
         S['running_test'][0] = S['entry'][0] = None
         method_raised = exc is not None
@@ -847,6 +847,14 @@ def record_hidden_methods(ns, marks):
         for cls in hidden_classes(space):
             made = created_dict(marks, cls)
             methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
+
+
+def guard_name(marks, fn, name):
+    """The name the test function `fn` starts under (its def statement's, recorded as it was
+    made: asserts.record_made), else `name`, the attribute the runner found it under (a
+    decorator's wrapper, whose wrapped test has that name)."""
+    named = marks.get(('name', id(fn)))
+    return named[1] if type(named) is tuple and named[0] is fn else name
 
 
 def test_function(marks, cls, name):
