@@ -1143,7 +1143,7 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
               _set_diff=set.difference, _fset_diff=frozenset.difference, _list=list, _elements=None, _keyof=None,
               _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
               _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
-              _AssertionError=AssertionError, _TypeError=TypeError):
+              _AssertionError=AssertionError, _TypeError=TypeError, _only_opaque=None):
     """assertSetEqual: set1.difference(set2) and set2.difference(set1) must both be empty."""
     k1, d1, b1, t1 = _classify(set1)
     if k1 != 'set' or not (b1 is _set or b1 is _frozenset):
@@ -1169,6 +1169,11 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
         # unittest lists (`set1.difference(set2)`), which is not set1's own iteration order
         only1 = _list((_set_diff if b1 is _set else _fset_diff)(set1, set2))
         only2 = _list((_set_diff if b2 is _set else _fset_diff)(set2, set1))
+    elif _only_opaque(set1, d1, b1) and _only_opaque(set2, d2, b2):
+        # learner objects only: unittest's own set.difference, with the stored hashes (and its
+        # order), comparing opaque objects only
+        only1 = [x for x in (_set_diff if b1 is _set else _fset_diff)(set1, set2)]
+        only2 = [y for y in (_set_diff if b2 is _set else _fset_diff)(set2, set1)]
     else:
         index2, loose2 = _member_index('set', d2, 0, budget)  # each side split once
         only1 = [x for x in d1 if not _member(x, b2, index2, loose2, 0, budget)]
@@ -1437,11 +1442,21 @@ def attr_owner(obj, _show=None, _type_name=None, _type=type, _module=_types.Modu
     return '%s object' % _show(_type_name(obj))
 
 
-def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple,
+def check_raises(op, args, kwargs, _compile=None, _context=None, _str=str, _bytes=bytes, _type=type, _tuple=tuple, _dict=dict,
            _len=len, _issub=type.__subclasscheck__, _BaseException=BaseException,
            _Exception=Exception, _AssertionError=AssertionError, _TypeError=TypeError,
            _name=type.__dict__['__name__'].__get__, _AttributeError=AttributeError):
     """assertRaises / assertRaisesRegex called with the function to run."""
+    named = ('expected_exception', 'expected_regex') if op == 'assertRaisesRegex' else ('expected_exception',)
+    if _len(args) < _len(named) and named[_len(args)] in kwargs:
+        # unittest's own parameters given by keyword (`assertRaises(expected_exception=E)`)
+        kwargs = _dict(kwargs)
+        args = _tuple(args)
+        while _len(args) < _len(named) and named[_len(args)] in kwargs:
+            args = args + (kwargs.pop(named[_len(args)]),)
+    for name in named[:_len(args)]:
+        if name in kwargs:
+            raise _TypeError("TestCase.%s() got multiple values for argument '%s'" % (op, name))
     if _len(args) < (2 if op == 'assertRaisesRegex' else 1):
         raise _TypeError(op + '() missing a required argument')
     expected, rest = args[0], args[1:]
@@ -1795,7 +1810,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
-           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None):
+           _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
+           _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -1821,6 +1837,9 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'truth':
         return _truth(args[0])
     if op == 'raised':
+        # unittest keeps the exception without its traceback (`exc.with_traceback(None)`, on the
+        # exception itself): extract_tb(cm.exception.__traceback__) is [] under CPython
+        _without_traceback(args[0], None)
         return _ns(exception=args[0])
     if op == 'raisedRegex':
         pattern = args[1]
@@ -1873,6 +1892,17 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
             if skip is args[0]:  # the author's own skip: recorded, and the test goes on
                 _subtest_skips.append(skip)
                 return True
+        # unittest's subTest on the running test case records a failure or an error and the test
+        # goes on: the first problem is the test's (runner.run_module_test reads it). Not for
+        # an expectedFailure test (unittest stops it there), not for BaseExceptions (the time
+        # limit, SystemExit: they end the test, whose verdict is the same), not for a subTest
+        # of another test case (no outcome of the runner's: the exception goes through)
+        receiver = args[1] if _len(args) > 1 else None
+        if (receiver is not None and receiver is _current[0] and not _expecting[0]
+                and _issub(_Exception, _type(args[0]))):
+            if not _cleanup_failures:
+                _cleanup_failures.append(args[0])
+            return True
         return False
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
@@ -2343,7 +2373,8 @@ def skip_stored(name, _marks=None, _keep=None):
 
 
 def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
-                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__):
+                _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__,
+                _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__):
     """The decorator `made` gives for a hidden class (its outermost), def or async def (its
     innermost), sealed once per kind ('class', 'def', 'async'; a test function the rewrite guards:
     'test-def', 'test-async') with the marks table as its secret constant. While the hidden module executes (the
@@ -2354,6 +2385,10 @@ def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type
     marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
     if _recording[0] and _kind != 'class':
         marks[(_kind, _id(obj))] = obj  # the object is held: its id is never reused meanwhile
+        if (_kind == 'test-def' or _kind == 'test-async') and _type(obj) is _function:
+            # the name its guard starts under (enter_test), as the def statement wrote it: a
+            # test put under another name too (`test_again = test_a`) is armed under this one
+            marks[('name', _id(obj))] = (obj, _f_name(obj))
     elif _recording[0] and _issub(_type, _type(obj)):  # (an author's class decorator may return no class)
         marks[(_kind, _id(obj))] = (obj, _dict(_tdict(obj)))
     return obj
@@ -2460,8 +2495,9 @@ def wire_helper(seal, S):
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
+    only_opaque_ = seal(only_opaque, _classify=classify_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
-               _call_eq=seal(call_eq, _classify=classify_))
+               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -2475,7 +2511,8 @@ def wire_helper(seal, S):
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
                      _split=split_, _type_name=type_name_, _member_index=member_index_,
                      _member=member_, _all_flat=all_flat_,
-                     _holds_any=seal(holds_any, _classify=classify_), _proxy_mapping=proxy_mapping_)
+                     _holds_any=seal(holds_any, _classify=classify_), _proxy_mapping=proxy_mapping_,
+                     _only_opaque=only_opaque_)
     truth_ = seal(value_truth, _classify=classify_)
     counter_order_ = seal(counter_order)
     fields_ = seal(tuple_fields, _get=keys_plain_)
@@ -2497,8 +2534,12 @@ def wire_helper(seal, S):
     S['hidden_skips'] = hidden_skips
     subtest_skips = []  # those of them that ended a subtest: the test went on (cleared per test)
     S['subtest_skips'] = subtest_skips
-    cleanup_failures = []  # the first cleanup that failed in a test's own doCleanups() (cleared per test)
+    # the first problem unittest records while the test goes on: a cleanup that failed in the
+    # test's own doCleanups(), a failure or error inside a subTest (cleared per test)
+    cleanup_failures = []
     S['cleanup_failures'] = cleanup_failures
+    expecting = bytearray(1)  # set by the runner for an expectedFailure test
+    S['expecting_failure'] = expecting
     S['own_method'] = own_method_
     fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
     truncate_ = seal(truncate_diff, _settings=settings)
@@ -2553,7 +2594,7 @@ def wire_helper(seal, S):
         _dict_equal=seal(dict_equal, _compare=compare_, _short_pair=short_pair_,
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
         _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_,
-                        _blocker=blocker_, _c_hashable=seal(c_hashable), _elements=elements_,
+                        _blocker=blocker_, _c_hashable=seal(c_hashable), _elements=elements_, _only_opaque=only_opaque_,
                         _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
@@ -2640,7 +2681,7 @@ def wire_helper(seal, S):
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
-                       _cleanup_failures=cleanup_failures, _own_cleanups=seal(own_cleanups), _current=current_case,
+                       _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)

@@ -506,11 +506,12 @@ class StrictRewriter(_ast.NodeTransformer):
         self.test_module = False
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
-        self.local_names = frozenset()  # the enclosing function's parameters and local variables
+        self.local_names = frozenset()  # the enclosing functions' parameters and local variables
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
+        self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
 
     # Under `from __future__ import annotations` the compiler keeps annotations as the text of
@@ -573,7 +574,9 @@ class StrictRewriter(_ast.NodeTransformer):
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
         self.scope = 'function'
         outer_locals = self.local_names
-        self.local_names = _local_names(node)
+        # its own names and those of the functions around it (a decorator's wrapper calling the
+        # `fn` of its factory is a call through a value too: `for case in cases: fn(self, *case)`)
+        self.local_names = _local_names(node) | outer_locals
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         self.local_names = outer_locals
@@ -730,19 +733,34 @@ class StrictRewriter(_ast.NodeTransformer):
         return [_ast.copy_location(reset, node), node, _ast.copy_location(check, node)]
 
     def visit_With(self, node):
+        at = next((i for i, item in enumerate(node.items) if _is_subtest(item)), None)
+        if at is not None and len(node.items) > 1:
+            # `with A, self.subTest(), B:` is `with A: with self.subTest(): with B:`; the subtest
+            # must be a statement of its own for the branch below (it swallows what B raises)
+            body = node.body
+            if at + 1 < len(node.items):
+                body = [_ast.copy_location(_ast.With(node.items[at + 1:], body), node)]
+            nested = _ast.copy_location(_ast.With([node.items[at]], body), node)
+            if at > 0:
+                nested = _ast.copy_location(_ast.With(node.items[:at], [nested]), node)
+            return self.visit(nested)
         if _is_subtest(node.items[0]):
-            # unittest's subTest records a skip (self.skipTest in the subtest) and the test goes
-            # on: a later failure still fails it. The runner gives the case no _outcome, so
-            # subTest() only yields: the author's skip is caught here (asserts: 'subtest_skip'),
-            # anything else goes on as before.
+            # unittest's subTest records a skip (self.skipTest in the subtest), a failure or an
+            # error, and the test goes on (the first problem is the test's verdict; an
+            # expectedFailure test stops at it). The runner gives the case no _outcome, so
+            # subTest() only yields: what ends the body is caught here and the helper records it
+            # when the subtest is the running test case's (asserts: 'subtest_skip'); anything
+            # else goes on as before.
             # Nothing runs while the exception is the handled one (as runner.attempt): it is
             # stored, and looked at after the handler.
+            owner = node.items[0].context_expr.func.value  # the test case, when it is a name
+            owner = _ast.Name(owner.id, _ast.Load()) if isinstance(owner, _ast.Name) else _ast.Constant(None)
             self.generic_visit(node)
             self.subtests += 1
             caught, kept = '__grader_sub__', '__grader_sub_%d__' % self.subtests
             kinds = self.visit(_ast.Name('BaseException', _ast.Load()))
             store = _ast.Assign([_ast.Name(kept, _ast.Store())], _ast.Name(caught, _ast.Load()))
-            check = _helper_call('subtest_skip', [_ast.Name(kept, _ast.Load())])
+            check = _helper_call('subtest_skip', [_ast.Name(kept, _ast.Load()), owner])
             node.body = [
                 _ast.Assign([_ast.Name(kept, _ast.Store())], _ast.Constant(None)),
                 _ast.Try(node.body, [_ast.ExceptHandler(kinds, caught, [store])], [], []),
@@ -772,16 +790,24 @@ class StrictRewriter(_ast.NodeTransformer):
         exc_name = '__grader_exc__'
         handler_body = []
         target = item.optional_vars
-        if target is not None:
-            handler_body.append(_ast.Assign([target], _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])))
+        # 'raised' drops the exception's traceback, as unittest does, with or without `as cm`
+        kept = _helper_call('raised', [_ast.Name(exc_name, _ast.Load())])
+        handler_body.append(_ast.Assign([target], kept) if target is not None else _ast.Expr(kept))
         if len(call.args) == 2:
             handler_body.append(_ast.Expr(_helper_call('raisedRegex', [
                 _ast.Name(exc_name, _ast.Load()), call.args[1]])))
-        handler_body.append(_ast.Pass())
         msg = next((k.value for k in call.keywords if k.arg == 'msg'), _ast.Constant(None))
-        orelse = [_ast.Expr(_helper_call('not_raised', [shown, msg, text]))]
+        # "not raised" also when the body leaves by return, break or continue (the with
+        # statement's __exit__ runs then too; a try's else clause would not): a flag set by the
+        # handlers, looked at in finally. Another exception goes through unchanged.
+        self.raises += 1
+        left = '__grader_raises_%d__' % self.raises
+        flag = lambda value: _ast.Assign([_ast.Name(left, _ast.Store())], _ast.Constant(value))
+        handler_body.insert(0, flag(False))
         handler = _ast.ExceptHandler(call.args[0], exc_name, handler_body)
-        return _ast.Try(node.body, [handler], orelse, [])
+        other = _ast.ExceptHandler(self.visit(_ast.Name('BaseException', _ast.Load())), None, [flag(False), _ast.Raise()])
+        check = _ast.If(_ast.Name(left, _ast.Load()), [_ast.Expr(_helper_call('not_raised', [shown, msg, text]))], [])
+        return [_ast.copy_location(flag(True), node), _ast.Try(node.body, [handler, other], [], [check])]
 
 
 def _inject(code, helper, builtins):
@@ -908,6 +934,6 @@ class RaisesContext:
             return False
         if self._pattern is not None and self._pattern.search(str(exc)) is None:
             raise AssertionError('"%s" does not match "%s"' % (self._pattern.pattern, str(exc)))
-        self.exception = exc
+        self.exception = BaseException.with_traceback(exc, None)  # unittest drops it too
         return True
 

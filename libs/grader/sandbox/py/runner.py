@@ -398,6 +398,7 @@ def run_test(index):
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
     if mark is not None and mark[0] == 'skip':
         return outcome_json(('skipped', mark[1]), '', None)
+    S['expecting_failure'][0] = 1 if mark is not None else 0  # a subtest's failure ends it (asserts)
     if spec['kind'] == 'module':
         JOB['only_the_method_raised'] = False  # set by run_module_test
         pair, exc = attempt(run_module_test, spec['name'])
@@ -780,18 +781,18 @@ def run_module_test(name):
         if set_up:
             back_in_tmp()
             S['running_test'][0] = method
-            S['entry'][0] = method  # the one test that may start now (asserts.enter_test)
+            S['entry'][0] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
             if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
-                # a cleanup failed in the test's own doCleanups(): the first problem (the time
-                # limit's interrupt still wins)
+                # a cleanup failed in the test's own doCleanups(), or a subtest failed, and the
+                # test went on: the first problem (the time limit's interrupt still wins)
                 exc, method_raised = S['cleanup_failures'][0], True
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
-        S['entry'][0] = cls_name
+        S['entry'][0] = guard_name(marks, fn, cls_name)
         returned, exc = attempt(call_test, None, fn, plain)
         S['running_test'][0] = S['entry'][0] = None
         method_raised = exc is not None
@@ -856,6 +857,14 @@ def record_hidden_methods(ns, marks):
         for cls in hidden_classes(space):
             made = created_dict(marks, cls)
             methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
+
+
+def guard_name(marks, fn, name):
+    """The name the test function `fn` starts under (its def statement's, recorded as it was
+    made: asserts.record_made), else `name`, the attribute the runner found it under (a
+    decorator's wrapper, whose wrapped test has that name)."""
+    named = marks.get(('name', id(fn)))
+    return named[1] if type(named) is tuple and named[0] is fn else name
 
 
 def test_function(marks, cls, name):

@@ -699,7 +699,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _id=id, _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES),
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
-       _call=MOCK_CALL, _call_eq=None):
+       _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -758,6 +758,12 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'set':
         if _len(da) != _len(db):
             return False
+        if _only_opaque(a, da, ba) and _only_opaque(b, db, bb):
+            # learner objects only, on both sides: Python's own comparison, which looks each
+            # element up with the hash it was stored with (a key whose hash changed after it
+            # went in is not found), comparing opaque objects only, as `==` between them does
+            budget[0] -= _len(da)
+            return _bool((_set_eq if ba is _set else _fset_eq)(a, b))
         index, loose = _split([[x, False] for x in db], depth + 1, budget)
         for x in da:
             entry = _find(x, index, loose, depth + 1, budget, _self)
@@ -871,6 +877,19 @@ def value_order(op, a, b, depth, budget, _self=SELF, _classify=None, _eq=None, _
     raise _TypeError(unsupported)
 
 
+def only_opaque(c, data, base, _classify=None, _set=set, _frozenset=frozenset, _dict=dict, _any=ANY_CELL):
+    """c (a set, frozenset or dict by its C base `base`, `data` its elements or items) holds
+    opaque objects only, none of them hidden code's mock.ANY: a lookup in it by CPython's own C
+    code compares opaque objects only."""
+    if not (base is _set or base is _frozenset or base is _dict):
+        return False
+    for e in data:
+        k = e if base is not _dict else e[0]
+        if k is _any[0] or _classify(k)[0] != 'opaque':
+            return False
+    return True
+
+
 def member_index(kc, dc, depth, budget, _split=None):
     """The data of a set or dict (classified: kind, data) split for lookups by `member()`."""
     return _split([(e, None) for e in dc] if kc == 'set' else dc, depth + 1, budget)
@@ -897,11 +916,14 @@ def hash_blocker(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _cla
 
 
 def member(x, bc, index, loose, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
-           _type_name=None, _blocker=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError):
+           _type_name=None, _blocker=None, _set=set, _frozenset=frozenset, _nokey=VALUES_NOKEY, _TypeError=TypeError,
+           _hash=hash):
     """`x in c` for a set or dict c (base `bc`) whose data `member_index()` split."""
     kx, dx, bx, tx = _classify(x)
     if kx == 'set' and bx is _set and (bc is _set or bc is _frozenset):
         x = _frozenset(dx)  # set.__contains__ looks a set up as a frozenset
+    elif kx == 'opaque':
+        _hash(x)  # CPython hashes the needle first: an unhashable learner object raises TypeError
     else:
         blocker = _blocker(x, depth + 1, budget)
         if blocker is not None:
@@ -917,7 +939,7 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
              _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
              _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY, _holds_any=None,
              _proxy=_types.MappingProxyType, _proxy_mapping=None,
-             _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError):
+             _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError, _only_opaque=None):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
     if _type(c) is _proxy and _proxy_mapping is not None:
         mapping = _proxy_mapping(c)
@@ -943,6 +965,14 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
                 and _all_flat(dc if kc == 'set' else _map(_first, dc))):
             # exact scalars only, on both sides: the C lookup hashes and compares them exactly
             # as Python would, in O(1) (a loop of assertIn on one big set stays linear)
+            budget[0] -= _len(dc)
+            return _bool(_set_has(c, x) if bc is _set else _fset_has(c, x) if bc is _frozenset
+                         else _dict_has(c, x))
+        if _classify(x)[0] == 'opaque' and _only_opaque(c, dc, bc) and not _holds_any(x, 0):
+            # opaque objects only, on both sides: Python's own lookup, with the hashes the
+            # entries had when they went in (a key mutated after that is not found by identity:
+            # CPython probes by hash first), comparing opaque objects only, as `==` between
+            # them does
             budget[0] -= _len(dc)
             return _bool(_set_has(c, x) if bc is _set else _fset_has(c, x) if bc is _frozenset
                          else _dict_has(c, x))
