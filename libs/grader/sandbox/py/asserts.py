@@ -183,24 +183,30 @@ def pprint_as_base(kind, base, t, _mro=type.__dict__['__mro__'].__get__, _tdict=
     return False
 
 
-def short_pformat(v, _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
-                  _as_base=None, _join=str.join, _len=len):
+def short_pformat(v, context=(), _self=SELF, _classify=None, _show=None, _items=None, _all_flat=None,
+                  _as_base=None, _join=str.join, _len=len, _id=id, _type=type,
+                  _name=type.__dict__['__name__'].__get__):
     """pprint's one-line form of v (its _safe_repr): the repr, but with the keys of dicts sorted,
-    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__)."""
+    at any depth of lists, tuples and dicts (subclasses too, unless they define __repr__);
+    `context`: the ids of the containers around v (a cycle: pprint's recursion marker)."""
+    if _id(v) in context:
+        return '<Recursion on %s with id=%s>' % (_name(_type(v)), _id(v))
     kind, data, base, t = _classify(v)
     if not _as_base(kind, base, t):
         return _show(v)
     if kind == 'dict':
-        return '{' + _join(', ', [_show(k) + ': ' + _self(x) for k, x in _items(data)]) + '}'
+        context += (_id(v),)
+        return '{' + _join(', ', [_show(k) + ': ' + _self(x, context) for k, x in _items(data)]) + '}'
     if (kind == 'list' or kind == 'tuple') and not _all_flat(data):
-        parts = [_self(x) for x in data]
+        context += (_id(v),)
+        parts = [_self(x, context) for x in data]
         if kind == 'list':
             return '[' + _join(', ', parts) + ']'
         return '(' + _join(', ', parts) + (',)' if _len(parts) == 1 else ')')
     return _show(v)
 
 
-def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _show=None, _sortable=None,
+def value_pformat(v, indent, allowance=0, level=0, context=(), _self=SELF, _classify=None, _show=None, _sortable=None,
                   _len=len, _join=str.join, _frozenset=frozenset, _set=set, _map=map, _type=type, _repr=repr,
                   _list=list, _all_flat=None, _short=None, _items=None, _str=str, _bytes=bytes,
                   _bytearray=bytearray, _dict=dict, _Exception=Exception, _max=max, _lines=None,
@@ -208,19 +214,24 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
                   _OrderedDict=_collections.OrderedDict, _defaultdict=_collections.defaultdict,
                   _deque=_collections.deque, _maxlen=_collections.deque.__dict__['maxlen'].__get__,
                   _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
-                  _format_items=None, _dict_items=None, _as_base=None, _layout=None, _special=None):
+                  _format_items=None, _dict_items=None, _as_base=None, _layout=None, _special=None, _id=id,
+                  _name=type.__dict__['__name__'].__get__):
     """pprint.pformat(v) (CPython 3.11's PrettyPrinter(width=80)._format at `indent`, with
     `allowance` columns kept for what closes after v, `level` its depth), for unittest's diffs:
     lists, tuples, sets and dicts one item per line, dicts and sets sorted, long strs and bytes cut
     into chunks, Counter, OrderedDict, defaultdict and deque in pprint's own layouts, and those of
     `pformat_special` (sets, dataclasses, SimpleNamespace, ChainMap, UserDict/UserList/UserString,
     mappingproxy); other values as their one-line form. Exact scalars of a list are printed by their C reprs in one
-    pass: a 100,000-item list stays cheap."""
-    text = _short(v)
+    pass: a 100,000-item list stays cheap. `context`: the ids of the values being laid out around
+    v (pprint's `context`): v among them is a cycle, printed as pprint prints it."""
+    if _id(v) in context:
+        return '<Recursion on %s with id=%s>' % (_name(_type(v)), _id(v))
+    text = _short(v, context)
     if _len(text) <= 80 - indent - allowance:
         return text
     kind, data, base, t = _classify(v)
     level += 1  # pprint's dispatch formats v's own items one level deeper
+    context += (_id(v),)
     if t is _str:
         return _lines(v, indent, allowance, level)
     if t is _bytes:
@@ -232,38 +243,38 @@ def value_pformat(v, indent, allowance=0, level=0, _self=SELF, _classify=None, _
         if not data:
             return text
         if t is _OrderedDict:
-            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level) + ')'
+            return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level, context) + ')'
         if t is _Counter:
             pairs = _counter_items(data)
             if pairs is None:
                 return text
-            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, _self) + '})'
+            return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, _self, context) + '})'
         inner = indent + _len(name) + 1
         return (name + '(' + _show(_factory(v)) + ',\n' + ' ' * inner + '{'
-                + _dict_items(_items(data), inner, allowance + 2, level, _self) + '})')
+                + _dict_items(_items(data), inner, allowance + 2, level, _self, context) + '})')
     layout = _layout(t) if kind == 'opaque' or kind == 'set' or base == 'wrapper' else None
     if layout is not None:
-        special = _special(v, layout, kind, data, t, indent, allowance, level, _self)
+        special = _special(v, layout, kind, data, t, indent, allowance, level, _self, context)
         return text if special is None else special
     if not _as_base(kind, base, t):  # a subclass without its own __repr__: laid out as its base
         return text
     if kind == 'dict':
-        return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self) + '}'
+        return '{' + _dict_items(_items(data), indent, allowance + 1, level, _self, context) + '}'
     if kind == 'deque':
         inner = indent + 6
         limit = _maxlen(v)
         if limit is None:
-            return 'deque([' + _format_items(data, inner, allowance + 2, level, _self) + '])'
-        return 'deque([' + _format_items(data, inner, 2, level, _self) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
+            return 'deque([' + _format_items(data, inner, allowance + 2, level, _self, context) + '])'
+        return 'deque([' + _format_items(data, inner, 2, level, _self, context) + '],\n' + ' ' * inner + 'maxlen=' + _repr(limit) + ')'
     if kind == 'list':
-        return '[' + _format_items(data, indent, allowance + 1, level, _self) + ']'
+        return '[' + _format_items(data, indent, allowance + 1, level, _self, context) + ']'
     if kind == 'tuple':
         tail = ',)' if _len(data) == 1 else ')'
-        return '(' + _format_items(data, indent, allowance + _len(tail), level, _self) + tail
+        return '(' + _format_items(data, indent, allowance + _len(tail), level, _self, context) + tail
     return text
 
 
-def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None, _map=map, _repr=repr,
+def pformat_items(items, indent, allowance, level, _pformat=None, context=(), _all_flat=None, _map=map, _repr=repr,
                   _list=list, _len=len, _max=max, _join=str.join, _Exception=Exception, _enumerate=enumerate):
     """pprint's _format_items (not compact): one item per line at indent + 1, the last keeping
     `allowance`, the others 1 (their comma). Exact scalars whose reprs all fit are not
@@ -279,11 +290,11 @@ def pformat_items(items, indent, allowance, level, _pformat=None, _all_flat=None
             parts = None  # a long str or bytes among them: pprint cuts it
     if parts is None:
         last = _len(items) - 1
-        parts = [_pformat(x, indent, allowance if i == last else 1, level) for i, x in _enumerate(items)]
+        parts = [_pformat(x, indent, allowance if i == last else 1, level, context) for i, x in _enumerate(items)]
     return _join(',\n' + ' ' * indent, parts)
 
 
-def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=None, _len=len, _join=str.join,
+def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, context=(), _show=None, _len=len, _join=str.join,
                        _enumerate=enumerate):
     """pprint's _format_dict_items: `key: value` per line at indent + 1."""
     indent += 1
@@ -291,7 +302,7 @@ def pformat_dict_items(pairs, indent, allowance, level, _pformat=None, _show=Non
     parts = []
     for i, (k, x) in _enumerate(pairs):
         rk = _show(k)
-        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level))
+        parts.append(rk + ': ' + _pformat(x, indent + _len(rk) + 2, allowance if i == last else 1, level, context))
     return _join(',\n' + ' ' * indent, parts)
 
 
@@ -420,10 +431,10 @@ def dataclass_items(v, t, _attr=None, _attrs=None, _keys_plain=None, _missing=VA
     return items
 
 
-def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat, _items=None, _attrs=None,
+def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat, context=(), _items=None, _attrs=None,
                     _attr=None, _sortable=None, _classify=None, _proxy_mapping=None, _keys_plain=None,
                     _missing=VALUES_NOKEY, _name=type.__dict__['__name__'].__get__, _len=len, _join=str.join,
-                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict, _set=set,
+                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict, _set=set, _id=id,
                     _dict_items=dict.items, _dict_copy=dict.copy, _namespace=_types.SimpleNamespace,
                     _format_items=None, _stdlib_dicts=(_collections.OrderedDict, _collections.defaultdict,
                                                        _collections.Counter)):
@@ -436,9 +447,9 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
             return None
         items = _sortable(data)
         if t is _set:
-            return '{' + _format_items(items, indent, allowance + 1, level, pformat) + '}'
+            return '{' + _format_items(items, indent, allowance + 1, level, pformat, context) + '}'
         name = _name(t)
-        return (name + '({' + _format_items(items, indent + _len(name) + 1, allowance + 2, level, pformat)
+        return (name + '({' + _format_items(items, indent + _len(name) + 1, allowance + 2, level, pformat, context)
                 + '})')
     if layout == 'dataclass' or layout == 'namespace':
         if layout == 'dataclass':
@@ -456,7 +467,10 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
         for i, (key, x) in _enumerate(pairs):
             if _type(key) is not _str:
                 return None
-            parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level))
+            if _id(x) in context:  # _format_namespace_items: a cycle reads as the dataclass repr's
+                parts.append(key + '=...')
+                continue
+            parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level, context))
         return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
     inst = _attrs(v, t)
     if layout == 'chainmap':
@@ -466,13 +480,13 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
         name = _name(t)
         indent += _len(name) + 1
         last = _len(maps) - 1
-        parts = [pformat(m, indent, allowance + 1 if i == last else 1, level) for i, m in _enumerate(maps)]
+        parts = [pformat(m, indent, allowance + 1 if i == last else 1, level, context) for i, m in _enumerate(maps)]
         return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
     if layout == 'userdict' or layout == 'userlist' or layout == 'userstring':
         inner = _missing if inst is None else _keys_plain(inst, 'data', _missing)
         if inner is _missing:
             return None
-        return pformat(inner, indent, allowance, level - 1)
+        return pformat(inner, indent, allowance, level - 1, context)
     if layout == 'proxy':
         mapping = _proxy_mapping(v)
         mt = _type(mapping)
@@ -484,7 +498,7 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, pformat,
                 mapping = _dict_copy(mapping)  # dict.copy of a subclass: a plain dict, in C
             elif not (mt is _stdlib_dicts[0] or mt is _stdlib_dicts[1] or mt is _stdlib_dicts[2]):
                 return None  # a copy() of its own: code
-        return 'mappingproxy(' + pformat(mapping, indent + 13, allowance + 1, level) + ')'
+        return 'mappingproxy(' + pformat(mapping, indent + 13, allowance + 1, level, context) + ')'
     return None
 
 
@@ -599,7 +613,10 @@ def order_known(v, depth, _self=SELF, _classify=None, _keys_plain=None, _missing
     are C types (immutable: not learner code) or stdlib classes whose rules value_order follows
     on the data, and v holds no learner object that its comparison would ask `==` or `<`.
     A learner object qualifies only when its class orders nothing (object's methods: `<` raises
-    TypeError, and pprint falls back to the type's name and the id)."""
+    TypeError, and pprint falls back to the type's name and the id); inside a tuple, list, set
+    or Counter (depth > 0) also its `==`, hash, `<=` and `>=`, which comparing the container asks
+    of its items (a tuple key holding a learner object with its own `__eq__` ran that `__eq__`
+    while the message was built: redmsgs-pprint-attacks)."""
     if depth > 20:
         return False
     kind, data, base, t = _classify(v)
@@ -611,7 +628,16 @@ def order_known(v, depth, _self=SELF, _classify=None, _keys_plain=None, _missing
         if gt is None and _keys_plain(own, '__gt__', _missing) is not _missing:
             gt = c
     if kind == 'opaque':
-        return lt is _object and gt is _object
+        if lt is not _object or gt is not _object:
+            return False
+        if depth > 0:
+            for name in ('__eq__', '__hash__', '__le__', '__ge__'):
+                for c in _mro(t):
+                    if _keys_plain(_tdict(c), name, _missing) is not _missing:
+                        if c is not _object:
+                            return False
+                        break
+        return True
     for c in (lt, gt):
         if c is None or not (_flags(c) & 256 or c is _trusted[0] or c is _trusted[1] or c is _trusted[2]
                              or c is _trusted[3] or c is _trusted[4]):

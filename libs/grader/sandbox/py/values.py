@@ -881,10 +881,14 @@ def hash_blocker(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _cla
     """What makes hash(x) raise TypeError in CPython (x itself or the innermost item of a tuple:
     its message names that type), or None; decided from the data and the classes' dicts: an
     opaque object blocks when its class sets `__hash__ = None` (a dataclass with eq and not
-    frozen, SimpleNamespace), and its own `__hash__` is not called here."""
+    frozen, SimpleNamespace), and its own `__hash__` is not called here; so does a subclass of a
+    hashable built-in whose class sets `__hash__ = None` (redmsgs-pprint-attacks)."""
     kind, data, base, t = _classify(x)
-    if kind == 'opaque':
-        return x if _class_attr(t, '__hash__') is None else None
+    if kind == 'opaque' or base != 'wrapper' and t is not base:
+        if _class_attr(t, '__hash__') is None:
+            return x  # `__hash__ = None` on a subclass of int, str, tuple, frozenset...: unhashable
+        if kind == 'opaque':
+            return None
     if kind == 'tuple' and base != 'wrapper':
         for item in data:
             found = _self(item, depth + 1, budget)
