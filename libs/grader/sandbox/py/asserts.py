@@ -2437,7 +2437,8 @@ def wire_helper(seal, S):
     make = seal(make_fraction)
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
-    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
+    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_,
+                 _shape=seal(hash_shape, _keyof=keyof_, _classify=classify_))
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
                _call_eq=seal(call_eq, _classify=classify_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
