@@ -222,8 +222,30 @@ def learner_calls(helper, case):
             calls.append('count __lt__')
             return False
 
+    class Keyed:  # orders nothing, but compares and hashes by its own code (redmsgs-pprint-attacks)
+        def __init__(self, n):
+            self.n = n
+
+        def __eq__(self, other):
+            calls.append('item __eq__')
+            return False
+
+        def __hash__(self):
+            calls.append('item __hash__')
+            return self.n
+
+        def __le__(self, other):
+            calls.append('item __le__')
+            return True
+
+        def __repr__(self):
+            return 'Keyed(%d)' % self.n
+
     long = 'x' * 60
     pairs = [
+        ({(Keyed(1), 'a'): long, (Keyed(2), 'b'): long}, {}),
+        ([{frozenset({Keyed(1)}): long, frozenset({Keyed(2), Keyed(3)}): long, frozenset({Keyed(4)}): long}], [{}]),
+        ({(Keyed(1), long), (Keyed(2), long), (Keyed(3), 'k')}, set()),
         ({Ordered(1): long, Ordered(2): long, 'k': 1}, {}),
         ([{Plain(): long, 1: long, 'k': long}], [{}]),
         ([Record(long, [long, long])], [Record(long)]),
@@ -233,8 +255,10 @@ def learner_calls(helper, case):
         ({Tags({1}), Tags({2}), frozenset({3}), long}, set()),
     ]
     ran = []
-    for a, b in pairs:
+    for n, (a, b) in enumerate(pairs):
         for op in ('assertEqual', 'assertSequenceEqual', 'assertDictEqual', 'assertSetEqual', 'assertCountEqual'):
+            if n < 3 and op == 'assertCountEqual':
+                continue  # counting Keyed items asks their own hash and `==` for the verdict, as Counter does
             del calls[:]
             try:
                 helper(op, (a, b), {}, case)

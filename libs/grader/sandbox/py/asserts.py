@@ -482,7 +482,7 @@ def dataclass_items(v, t, _attr=None, _attrs=None, _keys_plain=None, _missing=VA
 def pformat_special(v, layout, kind, data, t, indent, allowance, level, context, pformat, _items=None, _attrs=None,
                     _attr=None, _classify=None, _proxy_mapping=None, _keys_plain=None,
                     _missing=VALUES_NOKEY, _name=type.__dict__['__name__'].__get__, _len=len, _join=str.join,
-                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict,
+                    _enumerate=enumerate, _type=type, _str=str, _list=list, _dict=dict, _id=id,
                     _dict_items=dict.items, _dict_copy=dict.copy, _namespace=_types.SimpleNamespace,
                     _stdlib_dicts=(_collections.OrderedDict, _collections.defaultdict, _collections.Counter)):
     """pprint's `_pprint_dataclass`, `_pprint_simplenamespace`, `_pprint_chain_map`,
@@ -505,6 +505,9 @@ def pformat_special(v, layout, kind, data, t, indent, allowance, level, context,
         for i, (key, x) in _enumerate(pairs):
             if _type(key) is not _str:
                 return None
+            if _id(x) in context:  # _format_namespace_items: a cycle reads as the dataclass repr's
+                parts.append(key + '=...')
+                continue
             parts.append(key + '=' + pformat(x, indent + _len(key) + 1, allowance if i == last else 1, level, context))
         return name + '(' + _join(',\n' + ' ' * indent, parts) + ')'
     inst = _attrs(v, t)
@@ -648,7 +651,10 @@ def order_known(v, depth, _self=SELF, _classify=None, _keys_plain=None, _missing
     are C types (immutable: not learner code) or stdlib classes whose rules value_order follows
     on the data, and v holds no learner object that its comparison would ask `==` or `<`.
     A learner object qualifies only when its class orders nothing (object's methods: `<` raises
-    TypeError, and pprint falls back to the type's name and the id)."""
+    TypeError, and pprint falls back to the type's name and the id); inside a tuple, list, set
+    or Counter (depth > 0) also its `==`, hash, `<=` and `>=`, which comparing the container asks
+    of its items (a tuple key holding a learner object with its own `__eq__` ran that `__eq__`
+    while the message was built: redmsgs-pprint-attacks)."""
     if depth > 20:
         return False
     kind, data, base, t = _classify(v)
@@ -660,7 +666,16 @@ def order_known(v, depth, _self=SELF, _classify=None, _keys_plain=None, _missing
         if gt is None and _keys_plain(own, '__gt__', _missing) is not _missing:
             gt = c
     if kind == 'opaque':
-        return lt is _object and gt is _object
+        if lt is not _object or gt is not _object:
+            return False
+        if depth > 0:
+            for name in ('__eq__', '__hash__', '__le__', '__ge__'):
+                for c in _mro(t):
+                    if _keys_plain(_tdict(c), name, _missing) is not _missing:
+                        if c is not _object:
+                            return False
+                        break
+        return True
     for c in (lt, gt):
         if c is None or not (_flags(c) & 256 or c is _trusted[0] or c is _trusted[1] or c is _trusted[2]
                              or c is _trusted[3] or c is _trusted[4]):
@@ -2494,7 +2509,8 @@ def wire_helper(seal, S):
     make = seal(make_fraction)
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
-    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_)
+    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_,
+                 _shape=seal(hash_shape, _keyof=keyof_, _classify=classify_))
     only_opaque_ = seal(only_opaque, _classify=classify_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
                _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)

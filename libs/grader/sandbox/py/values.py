@@ -652,8 +652,31 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
     return _nokey
 
 
+def hash_shape(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _nokey=VALUES_NOKEY, _hash=hash,
+               _tuple=tuple, _frozenset=frozenset):
+    """What CPython's hash(x) is made of, for a tuple (or frozenset) holding learner objects: the
+    data keys of its data, the learner objects' own hashes (their `__hash__`, as hash(x) calls
+    it); two values whose shapes differ have different hashes in CPython (a set or dict lookup
+    never asks their `==`). None: no shape (unhashable, or nothing the lookup needs)."""
+    k = _keyof(x, depth, budget)
+    if k is not _nokey:
+        return (0, k)
+    kind, data, base, t = _classify(x)
+    if kind == 'opaque':
+        return (1, _hash(x))
+    if (kind == 'tuple' or kind == 'set' and base is _frozenset) and base != 'wrapper' and depth < 200:
+        parts = []
+        for item in data:
+            part = _self(item, depth + 1, budget)
+            if part is None:
+                return None
+            parts.append(part)
+        return (2, _tuple(parts)) if kind == 'tuple' else (3, _frozenset(parts))
+    return None
+
+
 def find_entry(x, index, loose, depth, budget, eqf, _keyof=None, _nokey=VALUES_NOKEY, _hash=hash,
-         _classify=None, _TypeError=TypeError, _name=type.__dict__['__name__'].__get__):
+         _classify=None, _shape=None, _TypeError=TypeError, _name=type.__dict__['__name__'].__get__):
     """Where `x` is in a collection split by `split()`: its entry in `index` (data keys), or in
     `loose` (values without a data key: matched like CPython, hash then `==`), or None."""
     k = _keyof(x, depth, budget)
@@ -661,8 +684,19 @@ def find_entry(x, index, loose, depth, budget, eqf, _keyof=None, _nokey=VALUES_N
         return index.get(k)  # exact keys: C hashing and C equality
     kind, data, base, t = _classify(x)
     if kind != 'opaque':
-        for entry in loose:  # unhashable data (a list inside a tuple...): element-wise
-            if entry[0] is x or eqf(entry[0], x, False, depth + 1, budget):
+        # a tuple holding learner objects is hashable: CPython compares hashes before `==` (equal
+        # learner objects that hash differently are not found); unhashable data: element-wise
+        shape = _nokey  # computed at the first candidate, as hash(x) is by a lookup that has one
+        for entry in loose:
+            if entry[0] is x:
+                return entry
+            if shape is _nokey:
+                shape = _shape(x, depth, budget)
+            if shape is not None:
+                other = _shape(entry[0], depth, budget)
+                if other is not None and other != shape:
+                    continue
+            if eqf(entry[0], x, False, depth + 1, budget):
                 return entry
         return None
     h = None  # an opaque key only ever matches another opaque key: hashes (learner code) then
@@ -900,10 +934,14 @@ def hash_blocker(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _cla
     """What makes hash(x) raise TypeError in CPython (x itself or the innermost item of a tuple:
     its message names that type), or None; decided from the data and the classes' dicts: an
     opaque object blocks when its class sets `__hash__ = None` (a dataclass with eq and not
-    frozen, SimpleNamespace), and its own `__hash__` is not called here."""
+    frozen, SimpleNamespace), and its own `__hash__` is not called here; so does a subclass of a
+    hashable built-in whose class sets `__hash__ = None` (redmsgs-pprint-attacks)."""
     kind, data, base, t = _classify(x)
-    if kind == 'opaque':
-        return x if _class_attr(t, '__hash__') is None else None
+    if kind == 'opaque' or base != 'wrapper' and t is not base:
+        if _class_attr(t, '__hash__') is None:
+            return x  # `__hash__ = None` on a subclass of int, str, tuple, frozenset...: unhashable
+        if kind == 'opaque':
+            return None
     if kind == 'tuple' and base != 'wrapper':
         for item in data:
             found = _self(item, depth + 1, budget)
