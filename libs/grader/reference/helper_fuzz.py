@@ -311,7 +311,10 @@ def main(seed, count, show_messages=False):
         if i % 2 == 0:
             op = rng.choice(sorted(OPERATORS))
             theirs = outcome(lambda: OPERATORS[op](a, b))
-            mine = outcome(lambda: helper('cmp', ((op,), a, b), {}))
+            if i % 4 == 0:  # what hidden code's one-operator comparisons call (asserts.compare_two)
+                mine = outcome(lambda: wired['injected'][1](op, a, b))
+            else:
+                mine = outcome(lambda: helper('cmp', ((op,), a, b), {}))
         else:
             op = rng.choice(ASSERTIONS)
             args = (a,) if op in ('assertTrue', 'assertFalse', 'assertIsNone') else (a, b)

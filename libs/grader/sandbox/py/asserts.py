@@ -1815,6 +1815,19 @@ def clear_type_funcs(_funcs=None):
     _funcs.clear()
 
 
+def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
+    """`a <op> b` in hidden code, one operator (rewrite.visit_Compare): what helper('cmp') gives,
+    without its dispatch. Exact int, float, bool or str on both sides: C's comparison is
+    CPython's verdict; anything else: the strict comparison. Reachable only from hidden code's
+    constants, as the helper is."""
+    ta, tb = _type(a), _type(b)
+    if (ta is _int or ta is _float or ta is _bool or ta is _str) and (tb is _int or tb is _float or tb is _bool or tb is _str):
+        c = _scalar_ops.get(op)
+        if c is not None:
+            return c(a, b)
+    return _compare(op, a, b)
+
+
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
@@ -2700,5 +2713,9 @@ def wire_helper(seal, S):
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
+    scalar_ops = proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt,
+                        '>=': operator.ge})
+    # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
+    S['injected'] = (S['helper'], seal(compare_two, _scalar_ops=scalar_ops, _compare=compare_))
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

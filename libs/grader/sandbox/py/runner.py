@@ -71,10 +71,10 @@ def test_marks(test_code, support, job):
     ns = {'__name__': '__grader_tests__', '__file__': 'hidden_tests.py', '__builtins__': S['builtins'].copy()}
     marks, own = {}, {}
     try:
-        inject = [(n, inject_helper(c, S['helper'], S['builtins'])) for n, c in support]
+        inject = [(n, inject_helper(c, S['injected'], S['builtins'])) for n, c in support]
         own = with_support({job['moduleName']: S['MagicMock']()}, inject, lambda d: None)
         ns['__builtins__']['__import__'] = import_function(own)
-        exec(inject_helper(test_code, S['helper'], S['builtins']), ns)
+        exec(inject_helper(test_code, S['injected'], S['builtins']), ns)
         for spec in job['tests']:
             if spec['kind'] == 'module':
                 mark = _mark_of(ns, spec['name'])
@@ -259,7 +259,7 @@ def load_hidden(job):
     snapshot_imports(imports, {name for name, _ in support} | {job['moduleName']})
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
-    helper, builtins = S['helper'], S['builtins']
+    helper, builtins = S['injected'], S['builtins']
     JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
     JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
