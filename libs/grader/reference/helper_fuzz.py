@@ -22,6 +22,7 @@ import decimal
 import json
 import os
 import random
+import re
 import sys
 import types
 import unittest
@@ -49,6 +50,7 @@ def load_wired():
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test
     wired['counter_order'] = ns['seal'](ns['counter_order'])
+    wired['HELPER_OPS'] = ns['HELPER_OPS']
     return wired
 
 
@@ -301,6 +303,13 @@ def main(seed, count, show_messages=False):
     reference = pristine_testcase()('run')
     wired = load_wired()
     helper = wired['helper']
+    # the helper sends every op it has no branch of its own for to the assertions, and names in
+    # asserts.HELPER_OPS skip that test: the two lists must be the same
+    with open(os.path.join(PY, 'asserts.py'), encoding='utf-8') as f:
+        source = f.read()
+    body = source[source.index('\ndef helper('):]
+    body = body[:body.index('\ndef ', 10)]
+    assert set(re.findall(r"op == '([a-zA-Z_]*)'", body)) == wired['HELPER_OPS'], 'asserts.HELPER_OPS is out of date'
     assert type(reference).assertEqual is not unittest.TestCase.assertEqual, 'the helper was not wired'
     case = unittest.TestCase()
     differences, messages, examples, message_examples = 0, 0, [], []

@@ -132,7 +132,7 @@ def short_pair(a, b, _shorten=None, _len=len, _min=min):
     return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
 
 
-def format_message(msg, standard, _classify=None, _srepr=None, _settings=None, _str=str, _type=type,
+def format_message(msg, standard, _classify=None, _srepr=None, _current=None, _str=str, _type=type,
                    _Exception=Exception):
     """unittest's _formatMessage: the author's msg follows the standard one (longMessage, the
     default) or replaces it (a TestCase with `longMessage = False`)."""
@@ -147,17 +147,28 @@ def format_message(msg, standard, _classify=None, _srepr=None, _settings=None, _
                 text = _srepr(msg, 0, [2000], [])
         except _Exception:
             text = _srepr(msg, 0, [2000], [])
-    if not _settings[0]:
+    if not _current()[0]:
         return text
     return standard + ' : ' + text
 
 
-def truncate_diff(message, diff, _settings=None, _len=len):
+def truncate_diff(message, diff, _current=None, _len=len):
     """unittest's _truncateMessage with the TestCase's maxDiff (default 80 * 8, None: no limit)."""
-    limit = _settings[1]
+    limit = _current()[1]
     if limit is None or _len(diff) <= limit:
         return message + diff
     return message + '\nDiff is %d characters long. Set self.maxDiff to None to see it.' % _len(diff)
+
+
+def assertion_settings(_settings=None, _read=None):
+    """[longMessage, maxDiff, ...] of the assertion being checked, read from its TestCase
+    (testcase_settings) the first time its message needs them: most assertions pass, and reading
+    them at every one was ~40 % of a passing assertEqual. They shape messages only."""
+    pending = _settings[2]
+    if pending is not None:
+        _settings[2] = None
+        _settings[0], _settings[1] = _read(pending[0])
+    return _settings
 
 
 def sorted_items(data, _sortable=None, _id=id):
@@ -1815,6 +1826,15 @@ def clear_type_funcs(_funcs=None):
     _funcs.clear()
 
 
+# The helper's ops that are not assertions (helper()): an assertion's name never takes their path.
+HELPER_OPS = frozenset({
+    'addTypeEqualityFunc', 'binding', 'bound_assert', 'call_test', 'call_value', 'class_store', 'cmp', 'cmp_chain',
+    'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
+    'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
+    'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
+    'write_through'})
+
+
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
     """`a <op> b` in hidden code, one operator (rewrite.visit_Compare): what helper('cmp') gives,
     without its dispatch. Exact int, float, bool or str on both sides: C's comparison is
@@ -1839,10 +1859,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
-           _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None):
+           _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
+           _assertions=frozenset()):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
+    if op in _assertions:  # the most frequent ops, and none of the others below: straight there
+        return _assert(op, args, kwargs, receiver)
     if op == 'cmp' or op == 'cmp_chain':
         # a chain `a < b < c` is `(a < b) and (b < c)`, b evaluated once; with cmp_chain the
         # operands after the second come as hidden lambdas, called only when the chain goes on
@@ -2026,7 +2049,7 @@ def with_suppressed(exc, managers, _failures=None, _id=id):
     raise exc
 
 
-def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _settings=None, _read_settings=None,
+def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _settings=None,
                   _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None,
                   _overrides=None, _own_method=None, _issub=type.__subclasscheck__, _type=type,
                   _file_intact=None, _forged=None, _note=None, _RuntimeError=RuntimeError):
@@ -2059,15 +2082,15 @@ def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _sett
             failure = caught  # noted outside the except block (above)
         _note(failure)
         raise failure
-    before = (_settings[0], _settings[1])
-    _settings[0], _settings[1] = _read_settings(receiver)
+    before = (_settings[0], _settings[1], _settings[2])
+    _settings[2] = (receiver,)  # its settings, read if a message needs them (assertion_settings)
     failure = result = None
     try:
         result = _check(op, args, kwargs, receiver)
     except _AssertionError as caught:
         failure = caught  # noted outside the except block: nothing (a dict's growth, a gc callback)
         # may run while a hidden failure is the handled exception (runner.attempt)
-    _settings[0], _settings[1] = before  # a custom type function may assert on another TestCase
+    _settings[0], _settings[1], _settings[2] = before  # a custom type function may assert on another TestCase
     if failure is not None:
         _note(failure)  # a failure of hidden code's assertion (with_suppressed)
         raise failure
@@ -2555,7 +2578,8 @@ def wire_helper(seal, S):
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
-    settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
+    # (longMessage, maxDiff) of the assertion being checked, and (its TestCase,) until they are read
+    settings = [True, 640, None]
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     own_method_ = seal(own_method, _methods=hidden_methods)
@@ -2570,8 +2594,12 @@ def wire_helper(seal, S):
     expecting = bytearray(1)  # set by the runner for an expectedFailure test
     S['expecting_failure'] = expecting
     S['own_method'] = own_method_
-    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _settings=settings)
-    truncate_ = seal(truncate_diff, _settings=settings)
+    current_settings_ = seal(assertion_settings, _settings=settings, _read=seal(
+        testcase_settings, _TestCase=unittest.TestCase, _methods=hidden_methods,
+        _instance_dict=_instance_dict_getter(unittest.TestCase), _keys_plain=seal(lookup_plain_keys),
+        _is_plain=seal(plain_setting)))
+    fmt_ = seal(format_message, _classify=classify_, _srepr=srepr_, _current=current_settings_)
+    truncate_ = seal(truncate_diff, _current=current_settings_)
     strict_show_ = seal(strict_show, _srepr=srepr_)
     sortable_ = seal(sorted_if_plain, _plain=seal(plain_orderable),
                      _key=functools.cmp_to_key(seal(safe_key_cmp)),
@@ -2669,11 +2697,7 @@ def wire_helper(seal, S):
         author_manager, _hidden=S.get('hidden_namespaces', frozenset()), _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_,
-                _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_,
-                _read_settings=seal(testcase_settings, _TestCase=unittest.TestCase, _methods=hidden_methods,
-                                    _instance_dict=_instance_dict_getter(unittest.TestCase),
-                                    _keys_plain=seal(lookup_plain_keys),
-                                    _is_plain=seal(plain_setting)))
+                _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_)
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
     bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
@@ -2712,7 +2736,8 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_,
+                       _assertions=frozenset(ASSERT_METHODS - HELPER_OPS))
     scalar_ops = proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt,
                         '>=': operator.ge})
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
