@@ -88,13 +88,16 @@ async function runawayOvershoot(pool: GraderPool, body: string): Promise<number>
  * CPU-heavy tests, timed in the engine and in /usr/bin/python3 on the same code: how much slower
  * a test that computes for a while is. `learnerBound`: the time goes into learner code (wasm
  * against native). `assertBound`: the time goes into hidden-test comparisons (each one calls
- * the strict helper). Best of 3, per test, in ms; the engine's figure is the grading's duration.
+ * the strict helper); `assertEqualBound`: into unittest's assertEqual (the strict assertion). Best of 3, per test, in ms; the engine's figure is the grading's duration.
  */
 const CPU_HEAVY = {
   learnerBound: { source: 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n',
     test: 'def test_heavy():\n    assert fib(25) == 75025\n' },
   assertBound: { source: 'def double(x):\n    return 2 * x\n',
     test: 'def test_heavy():\n    for i in range(100000):\n        assert double(i) == i + i\n' },
+  // the same through unittest's assertEqual (a TestCase of its own: a function-style test)
+  assertEqualBound: { source: 'def double(x):\n    return 2 * x\n',
+    test: 'import unittest\ncase = unittest.TestCase()\ndef test_heavy():\n    for i in range(100000):\n        case.assertEqual(double(i), i + i)\n' },
 };
 
 async function cpuHeavyRatios(pool: GraderPool) {
