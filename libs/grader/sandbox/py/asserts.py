@@ -1556,6 +1556,8 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
         raise _TypeError('TestCase.%s() takes from %d to %d positional arguments but %d were given'
                          % (op, required + 1, _len(names) + 1, _len(args) + 1))
     values = _list(args) + [None] * (_len(names) - _len(args))
+    if not kwargs and _len(args) >= required:  # the usual call: positional arguments only
+        return values
     given = [True] * _len(args) + [False] * (_len(names) - _len(args))
     for key, value in kwargs.items():
         if key not in names:
