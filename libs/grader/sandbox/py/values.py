@@ -27,6 +27,12 @@ import operator as _operator
 import types as _types
 import zoneinfo as _zoneinfo
 
+# Levels of nesting a comparison follows (value_eq, value_key) before it raises CPython's
+# RecursionError. CPython 3.11 compares nested lists ~1,000 deep (its C recursion counts against
+# the recursion limit, 1,000 by default); value_eq takes one frame per level of a list, so the
+# job's own recursion limit stops it about where CPython stops. 200, before, made an honest
+# comparison of a list nested 250 deep an error where CPython passes it.
+COMPARE_DEPTH = 1000
 VALUES_NOKEY = object()  # keyof(): no hashable data key (opaque or unhashable value)
 VALUES_KEYTAG = object()  # first item of keys no plain value can equal (odd fractions, identities)
 VALUES_BUDGET = 2000000  # nodes one comparison may visit before it gives up (an error verdict)
@@ -588,13 +594,13 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
           _id=id, _type=type, _str=str, _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES), _bytearray=bytearray,
           _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _tuple=tuple, _frozenset=frozenset, _ratio=float.as_integer_ratio,
           _Decimal=_decimal.Decimal, _int_repr=int.__repr__, _Exception=Exception,
-          _RecursionError=RecursionError, _ValueError=ValueError):
+          _RecursionError=RecursionError, _ValueError=ValueError, _max_depth=COMPARE_DEPTH):
     """A hashable exact built-in key such that keyof(a) == keyof(b) exactly when a == b by
     CPython's rules (hashing and `==` in C), or VALUES_NOKEY (opaque or unhashable value)."""
     budget[0] -= 1
     if budget[0] < 0:
         raise _ValueError('the values are too large to compare')
-    if depth > 200:
+    if depth > _max_depth:
         raise _RecursionError('maximum recursion depth exceeded in comparison')
     kind, data, base, t = _classify(v)
     if kind == 'num':
@@ -733,7 +739,8 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _id=id, _m_self=_types.MethodType.__dict__['__self__'].__get__, _module=_types.ModuleType, _copies=_types.MappingProxyType(MODULE_COPIES),
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
-       _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__):
+       _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__,
+       _max_depth=COMPARE_DEPTH):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -743,7 +750,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     budget[0] -= 1
     if budget[0] < 0:
         raise _ValueError('the values are too large to compare')
-    if depth > 200:
+    if depth > _max_depth:
         raise _RecursionError('maximum recursion depth exceeded in comparison')
     if _type(a) is _call or _type(b) is _call:
         return _call_eq(a, b, depth, budget, _self)
