@@ -2258,6 +2258,11 @@ def enter_test(name, receiver, _entry=None, _inner=None, _tampered=None, _method
         pair = None
     if _type(armed) is _str and _type(name) is _str and armed == name:
         _entry[0] = None
+        if _entry[2] != name:
+            # the runner's own entry, taken outside any call written in hidden code (the test
+            # itself, or stdlib code a decorator's wrapper calls): no such call may start it
+            # again (armed_call)
+            _entry[1] = name
         if pair is not None:
             pair[1] = 1  # its assertions count (assertions_count_on)
         return None
@@ -2331,17 +2336,25 @@ def test_method_name(case, _case_dict=None, _type=type, _str=str, _dict=dict):
     return name if _type(name) is _str else None
 
 
-def armed_call(name, fn, args, kwargs, _entry=None):
+def armed_call(name, fn, args, kwargs, _entry=None, _tampered=None, _RuntimeError=RuntimeError):
     """A call written in hidden code of a function named test...: the entry is armed for it
     (enter_test) for the time of the call only. What was armed before stands again after it,
     unless it was this same test and the call took it (a decorator's wrapper calling the wrapped
     test the runner armed): then nothing is armed, so the test cannot start a second time."""
-    outer = _entry[0]
-    _entry[0] = name
+    outer, outer_call = _entry[0], _entry[2]
+    if outer is None and _entry[1] == name:
+        # The runner armed this test and it was taken outside a call of hidden code: by learner
+        # code that a decorator's wrapper ran before calling the wrapped test (the test run as an
+        # oracle, its failure read for the expected values), or by the test itself. The wrapper's
+        # own call must not start it a second time (redmerge-wrapper-window-oracle).
+        _tampered[0] = 1
+        raise _RuntimeError('hidden tests may only be run by the grader')
+    _entry[0] = _entry[2] = name
     try:
         return fn(*args, **kwargs)
     finally:
         _entry[0] = None if (_entry[0] is None and outer == name) else outer
+        _entry[2] = outer_call
 
 
 def hidden_binding(action, owner, name, _live=None, _type=type, _str=str, _dict=dict, _id=id,
@@ -2675,11 +2688,13 @@ def wire_helper(seal, S):
     counts_ = seal(assertions_count_on, _current=current_case, _running=running_test,
                    _TestCase=unittest.TestCase, _hidden=hidden_methods, _inner=inner)
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _counts=counts_)
-    entry = [None]  # the name of the test that may start now (armed by the runner and armed_call)
+    # [the name of the test that may start now (armed by the runner and armed_call), the test
+    # the runner's entry let start outside any armed_call, the name armed_call is arming]
+    entry = [None, None, None]
     S['entry'] = entry
     enter_ = seal(enter_test, _entry=entry, _inner=inner, _tampered=tampered,
                   _method_name=seal(test_method_name, _case_dict=_instance_dict_getter(unittest.TestCase)))
-    call_test_ = seal(armed_call, _entry=entry)
+    call_test_ = seal(armed_call, _entry=entry, _tampered=tampered)
     ran_unittest = bytearray(1)  # set when hidden code hands test cases to unittest (value_call)
     S['ran_unittest'] = ran_unittest
     value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,

@@ -387,7 +387,7 @@ def run_test(index):
     S['fixture'][0], S['fixture'][1] = None, None
     S['recording'][0] = 0
     S['tampered'][0] = 0
-    S['entry'][0] = None
+    S['entry'][0] = S['entry'][1] = S['entry'][2] = None
     S['file_forged'][0] = 0
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
