@@ -1561,44 +1561,49 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
 
 def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=issubclass,
                 _real=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
-                _tdict=type.__dict__['__dict__'].__get__, _keys_plain=None, _missing=VALUES_NOKEY, _checks=()):
-    """issubclass(t, classes) for assertIsInstance and assertIsSubclass, where a class whose
-    metaclass has a `__subclasscheck__` of its own that was not there at boot (a learner's
-    metaclass answering True for anything, or one patched onto ABCMeta) is checked by its real
-    bases: the metaclass would decide the verdict (redmerge-isinstance-metaclass). The standard
-    library's (ABCMeta's registrations and hooks, typing's protocols) still answer."""
+                _tdict=type.__dict__['__dict__'].__get__, _keys_plain=None, _missing=VALUES_NOKEY, _checks=(),
+                _TypeError=TypeError, _union=_types.UnionType):
+    """issubclass(t, classes) for assertIsInstance and assertIsSubclass, asking a
+    `__subclasscheck__` only when it existed at boot (type's, ABCMeta's registrations and hooks,
+    typing's unions and protocols: standard library code). One that did not (a learner's
+    metaclass answering True for anything, one patched onto ABCMeta, a learner object passed as
+    the class) would decide the verdict: a class is checked by its real bases, anything else is
+    no class (redmerge-isinstance-metaclass)."""
     if _type(classes) is _tuple:
         for c in classes:
             if _self(t, c):
                 return True
         return False
-    meta = _type(classes)
-    if meta is not _type and _issubclass(meta, _type):
-        for c in _mro(meta):
-            found = _keys_plain(_tdict(c), '__subclasscheck__', _missing)
-            if found is not _missing:
-                for known in _checks:
-                    if found is known:
-                        return _issubclass(t, classes)
-                return _real(classes, t)
-    return _issubclass(t, classes)
+    found = _missing
+    for c in _mro(_type(classes)):
+        found = _keys_plain(_tdict(c), '__subclasscheck__', _missing)
+        if found is not _missing:
+            break
+    if found is _missing and _type(classes) is _union:
+        return _issubclass(t, classes)  # `int | None`: C reads its members
+    for known in _checks:
+        if found is known:
+            return _issubclass(t, classes)
+    if _real(_type, _type(classes)):  # a class (type's own check: a metaclass's metaclass is not asked)
+        return _real(classes, t)
+    raise _TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
 
 
 def subclass_checks():
-    """The `__subclasscheck__` of every metaclass that exists at boot (type's, ABCMeta's,
-    typing's): standard library code, before any learner code ran."""
-    import typing  # noqa: F401 (its metaclasses)
+    """The `__subclasscheck__` of every class that exists at boot (type's, ABCMeta's, typing's):
+    standard library code, before any learner code ran."""
+    import typing  # noqa: F401 (its classes)
     import abc  # noqa: F401
-    found, seen, todo = [], set(), [type]
+    found, seen, todo = [], set(), [object, type]
     while todo:
-        meta = todo.pop()
-        if id(meta) in seen:
+        cls = todo.pop()
+        if id(cls) in seen:
             continue
-        seen.add(id(meta))
-        fn = meta.__dict__.get('__subclasscheck__')
-        if fn is not None:
+        seen.add(id(cls))
+        fn = cls.__dict__.get('__subclasscheck__')
+        if fn is not None and all(fn is not f for f in found):
             found.append(fn)
-        todo.extend(type.__subclasses__(meta))
+        todo.extend(type.__subclasses__(cls))
     return tuple(found)
 
 
