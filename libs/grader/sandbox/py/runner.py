@@ -381,6 +381,7 @@ def run_test(index):
     S['hidden_skips'].clear()
     S['subtest_skips'].clear()
     S['cleanup_failures'].clear()
+    S['armed_failures'].clear()
     S['strict_failures'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
