@@ -381,13 +381,14 @@ def run_test(index):
     S['hidden_skips'].clear()
     S['subtest_skips'].clear()
     S['cleanup_failures'].clear()
+    S['armed_failures'].clear()
     S['strict_failures'].clear()
     S['current_case'][0] = None
     S['running_test'][0] = None
     S['fixture'][0], S['fixture'][1] = None, None
     S['recording'][0] = 0
     S['tampered'][0] = 0
-    S['entry'][0] = None
+    S['entry'][0] = S['entry'][1] = S['entry'][2] = S['entry'][3] = None
     S['file_forged'][0] = 0
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
@@ -783,7 +784,7 @@ def run_module_test(name):
         if set_up:
             back_in_tmp()
             S['running_test'][0] = method
-            S['entry'][0] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
+            S['entry'][0] = S['entry'][3] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
             returned, exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
             method_raised = exc is not None
@@ -794,10 +795,12 @@ def run_module_test(name):
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
-        S['entry'][0] = guard_name(marks, fn, cls_name)
+        S['entry'][0] = S['entry'][3] = guard_name(marks, fn, cls_name)
         returned, exc = attempt(call_test, None, fn, plain)
         S['running_test'][0] = S['entry'][0] = None
         method_raised = exc is not None
+        if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
+            exc, method_raised = S['cleanup_failures'][0], True  # a failure a call of hidden code caught (asserts.armed_call)
     # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
     # replaced doCleanups) that puts back what it changed before the check after them.
     unchanged = intact()
