@@ -1922,6 +1922,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
+        if args and args[0] is receiver and _issub(_type, _type(receiver)):
+            # `cls.skipTest(cls, reason)` in setUpClass (TestCase.skipTest with the class as
+            # self): `raise SkipTest(reason)`'s rule, only while the runner runs that setUpClass
+            _skip_guard('setUpClass', receiver)
+            exc = _SkipTest(args[1] if _len(args) > 1 else kwargs.get('reason', ''))
+            _skips.append(exc)
+            raise exc
         _guard(receiver, True)
         exc = _SkipTest(args[0] if args else kwargs.get('reason', ''))
         _skips.append(exc)

@@ -167,6 +167,7 @@ def install(config_text):
     S['getrecursionlimit'] = _sys.getrecursionlimit
     S['chdir'] = _os.chdir
     S['skiptest'] = _unittest.SkipTest
+    S['module_cleanups'] = _unittest.case.doModuleCleanups  # as unittest's suite runs them (runner)
     import asyncio
     import contextvars
     S['AsyncTestCase'] = _unittest.IsolatedAsyncioTestCase

@@ -760,7 +760,7 @@ def run_module_test(name):
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if exc is not None:
-        return None, exc
+        return fixture_outcome(exc)
     spans = []
     before = fingerprint(ns, spans)  # after setUpClass, which may set class attributes
     # The author's own rebinding during the test moves `before` along (asserts.hidden_binding);
@@ -823,9 +823,10 @@ def run_module_test(name):
         exc = later if later is not None else exc
     fixtures_exc = tear_down_fixtures(ns, target, method, None)
     JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
-    exc = exc if exc is not None else fixtures_exc
     if exc is None and S['subtest_skips']:  # a subtest skipped and nothing failed: unittest's skip
         exc = S['subtest_skips'][0]
+    if fixtures_exc is not None and first_problem(exc, fixtures_exc) is fixtures_exc:
+        return fixture_outcome(fixtures_exc)  # after a pass or a skip: the fixture's error
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
@@ -881,30 +882,75 @@ def test_function(marks, cls, name):
 
 def set_up_fixtures(ns, target, method):
     """setUpModule and setUpClass: each test runs as it would alone under CPython's unittest
-    (the module is executed afresh for every test). Returns their exception, if any."""
-    exc = None
+    (the module is executed afresh for every test). Returns their exception, if any. As
+    unittest's suite does: a setUpModule that raised runs the module cleanups, a setUpClass that
+    raised runs the class cleanups and then tearDownModule (the module's setup held); a cleanup's
+    failure comes after the setup's exception (and over its skip)."""
     fixture = S['fixture']  # where a `raise SkipTest` of the author counts (asserts.skip_guard)
     module_setup = ns.get('setUpModule')
     if type(module_setup) is _types.FunctionType:
         fixture[0], fixture[1] = 'setUpModule', None
         _, exc = attempt(module_setup)
-    if exc is None and method:
+        fixture[0], fixture[1] = None, None
+        if exc is not None:
+            return first_problem(exc, attempt(S['module_cleanups'])[1])
+    if method:
         fixture[0], fixture[1] = 'setUpClass', target
         _, exc = attempt(target.setUpClass)
-    fixture[0], fixture[1] = None, None
+        fixture[0], fixture[1] = None, None
+        if exc is not None:
+            exc = first_problem(exc, class_cleanups(target))
+            return first_problem(exc, module_tear_down(ns))
+    return None
+
+
+def first_problem(exc, later):
+    """The exception unittest reports of two in a row: the first, unless it is a skip (not a
+    problem in unittest's result) and an Exception came after it."""
+    if exc is None or (later is not None and issubclass(type(exc), S['skiptest'])
+                       and issubclass(type(later), Exception)):
+        return later
     return exc
+
+
+def class_cleanups(target):
+    """unittest's doClassCleanups (after tearDownClass, or after a setUpClass that raised): the
+    cleanups addClassCleanup registered, last first; the first one that raised, or None."""
+    _, exc = attempt(target.doClassCleanups)
+    if exc is not None:
+        return exc
+    raised = type.__dict__['__dict__'].__get__(target).get('tearDown_exceptions')
+    if type(raised) is list and raised and type(raised[0]) is tuple and len(raised[0]) == 3:
+        return raised[0][1]
+    return None
+
+
+def module_tear_down(ns):
+    """tearDownModule, then unittest.case.doModuleCleanups (run even without a tearDownModule,
+    as the suite does); the first exception."""
+    exc = None
+    module_teardown = ns.get('tearDownModule')
+    if type(module_teardown) is _types.FunctionType:
+        _, exc = attempt(module_teardown)
+    return first_problem(exc, attempt(S['module_cleanups'])[1])
 
 
 def tear_down_fixtures(ns, target, method, exc):
-    """tearDownClass and tearDownModule (after a test that ran); the first exception wins."""
+    """tearDownClass and the class cleanups, tearDownModule and the module cleanups (after a
+    test that ran); the first exception wins."""
     if method:
         _, later = attempt(target.tearDownClass)
-        exc = later if exc is None else exc
-    module_teardown = ns.get('tearDownModule')
-    if type(module_teardown) is _types.FunctionType:
-        _, later = attempt(module_teardown)
-        exc = later if exc is None else exc
-    return exc
+        exc = first_problem(exc, later)
+        exc = first_problem(exc, class_cleanups(target))
+    return first_problem(exc, module_tear_down(ns))
+
+
+def fixture_outcome(exc):
+    """unittest reports any exception of a class or module fixture (an AssertionError too) as an
+    error of the test (_addClassOrModuleLevelException: addError, or addSkip for a SkipTest)."""
+    if issubclass(type(exc), AssertionError):
+        return ('error', describe(exc)), None
+    return None, exc
 
 
 # An `async def` test in a plain TestCase: unittest never awaits it (only IsolatedAsyncioTestCase
