@@ -40,7 +40,8 @@ def _seal_all():
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
-    absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath,
+                    _DirEntry=_os.DirEntry, _entry_path=_os.DirEntry.__dict__['path'].__get__)
     S['under_tmp'] = seal(under_tmp, _absolute=absolute)
     S['traceback_entries'] = seal(traceback_entries, secret=(FRAMES_WINDOW, _gc.disable, _gc.enable, _gc.isenabled,
                                                              type, _types.TracebackType, _types.CodeType, int))

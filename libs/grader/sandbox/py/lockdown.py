@@ -268,8 +268,13 @@ def open_signatures(seal, hidden):
 
 
 def absolute_path(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
-                  _getcwd=None, _normpath=None, _decode=bytes.decode):
-    """The normalized absolute text of a path argument of an audit event, or None (not a path)."""
+                  _getcwd=None, _normpath=None, _decode=bytes.decode, _DirEntry=None, _entry_path=None):
+    """The normalized absolute text of a path argument of an audit event, or None (not a path).
+    An os.DirEntry (shutil.copytree recurses with the scandir entries it reads: an honest copy of
+    a tree with subfolders was refused) by its `path`: the type cannot be made or subclassed
+    from Python, and the path is read with its own C getter."""
+    if _DirEntry is not None and _type(path) is _DirEntry:
+        path = _entry_path(path)
     if _type(path) is _bytes:
         path = _decode(path, 'utf-8', 'replace')
     if _type(path) is not _str:
