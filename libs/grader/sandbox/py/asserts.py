@@ -2094,6 +2094,38 @@ def testcase_assertion(name, receiver, args, kwargs, _run=None, _native=None, _c
     return _native[name](receiver, *args, **kwargs)
 
 
+def subtest_method(self, /, *args, **kwargs):
+    """unittest.TestCase.subTest itself, installed at boot (install_subtest): on the running
+    test case, a SubTestContext whose sealed __exit__ records what ends the body as unittest's
+    subTest does (the helper's 'subtest_skip'); on any other test case (a submission's own),
+    unittest's own subTest."""
+    native, current, cls, new, set_case = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    if self is not None and self is current[0]:
+        manager = new(cls)
+        set_case(manager, self)
+        return manager
+    return native(self, *args, **kwargs)
+
+
+def subtest_exit(self, exc_type, exc, tb, /):
+    """SubTestContext.__exit__ (sealed): an exception that ends a subtest's body on the running
+    test case is recorded and the test goes on (a failure or error is the test's first problem
+    unless an earlier one came; the author's skip is recorded as a subtest skip), as
+    unittest's subTest does; anything else goes through."""
+    helper, case_of, _type, _BaseException, _issub = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    if exc is None or not _issub(_BaseException, _type(exc)):
+        return False
+    return helper('subtest_skip', (exc, case_of(self)), {}) is True
+
+
+def install_subtest(seal, TestCase, helper, current, cls):
+    """TestCase.subTest and SubTestContext.__exit__ become the sealed functions above."""
+    slot = cls.__dict__['_case']
+    cls.__exit__ = seal(subtest_exit, secret=(helper, slot.__get__, type, BaseException, type.__subclasscheck__))
+    TestCase.subTest = seal(subtest_method, secret=(TestCase.__dict__['subTest'], current, cls, object.__new__,
+                                                    slot.__set__))
+
+
 def assertions_count_on(receiver, skipping=False, _current=None, _running=None, _TestCase=None, _hidden=None,
                         _inner=None, _issub=type.__subclasscheck__, _type=type, _id=id,
                         _mro=type.__dict__['__mro__'].__get__):
@@ -2707,5 +2739,6 @@ def wire_helper(seal, S):
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
+    install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

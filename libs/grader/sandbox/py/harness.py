@@ -49,6 +49,7 @@ def _seal_all():
     S['RaisesContext'] = RaisesContext  # from rewrite.py's own namespace
     S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
+    S['SubTestContext'] = SubTestContext  # from rewrite.py's own namespace (asserts.install_subtest)
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
@@ -173,6 +174,8 @@ def install(config_text):
     S['testcase_dict'] = _types.MappingProxyType(without_settings(_unittest.TestCase.__dict__))
     S['testcase_keys'] = tuple(S['testcase_dict'].keys())
     S['testcase_values'] = tuple(S['testcase_dict'].values())
+    S['subtest_keys'] = tuple(SubTestContext.__dict__.keys())  # its sealed __exit__ is in place now
+    S['subtest_values'] = tuple(SubTestContext.__dict__.values())
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
     S['stringio'] = _io.StringIO
     S['getvalue'] = _io.StringIO.getvalue

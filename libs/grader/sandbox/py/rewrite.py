@@ -937,3 +937,21 @@ class RaisesContext:
         self.exception = BaseException.with_traceback(exc, None)  # unittest drops it too
         return True
 
+
+
+class SubTestContext:
+    """What unittest.TestCase.subTest returns on the running test case (asserts.subtest_method):
+    unittest's own subTest records a failure, an error or a skip of its body and the test goes
+    on, but only with the _outcome of unittest's runner, which the runner here does not give the
+    case; a `with self.subTest(...)` statement is rewritten for that (rewrite.visit_With), and
+    this covers the other ways in (`with unittest.TestCase.subTest(self, ...)`, `sub =
+    self.subTest`, ExitStack.enter_context). Its __exit__ is replaced at boot by a sealed
+    function (asserts.subtest_exit); a change to this class during a test is tampering
+    (support.testcase_intact)."""
+    __slots__ = ('_case',)
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, exc_type, exc, tb):
+        return False
