@@ -2476,15 +2476,19 @@ def class_store(phase, target, _recording=None, _id=id, _type=type, _str=str, _l
     return None
 
 
-def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None,
+def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None, _recording=None,
                _type=type, _str=str, _RuntimeError=RuntimeError):
     """A `raise SkipTest` written in setUpClass ('setUpClass', receiver: its cls), setUpModule
-    ('setUpModule') or a function-style test ('test:' + its name) counts only while the runner
-    runs that fixture for this test's class, or that test. Learner code that calls such hidden
+    ('setUpModule'), a function-style test ('test:' + its name) or the test module's top level
+    ('module') counts only while the runner runs that fixture for this test's class, that test,
+    or executes the module. Learner code that calls such hidden
     code itself (to catch the author's SkipTest and raise it from a test it would fail) makes the
     test an error, tampering, as for self.skipTest (guard_receiver)."""
     if where == 'setUpClass' or where == 'setUpModule':
         if _fixture[0] == where and _fixture[1] is receiver:
+            return
+    elif where == 'module':  # the test module's top level: only while the runner executes it
+        if _recording[0] and _current[0] is None and _running[0] is None and _fixture[0] is None:
             return
     elif _current[0] is None and receiver is None and _type(_running[0]) is _str and 'test:' + _running[0] == where:
         return
@@ -2721,7 +2725,7 @@ def wire_helper(seal, S):
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
-                       _tampered=tampered)
+                       _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through), _real_module=seal(real_module),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
