@@ -111,10 +111,17 @@ def shorten_text(s, prefixlen, suffixlen, _len=len):
     return s
 
 
-def short_pair(a, b, _shorten=None, _len=len, _min=min):
-    """unittest's _common_shorten_repr on two reprs (80 characters, the difference kept)."""
+def short_pair(a, b, _shorten=None, _len=len, _min=min, _util=None, _get=dict.get, _type=type, _int=int):
+    """unittest's _common_shorten_repr on two reprs (80 characters, the difference kept), or as
+    many as unittest.util._MAX_LENGTH says when a suite raised it (`unittest.util._MAX_LENGTH =
+    2000` at its top, written through to the real module: messages only; an exact int or 80),
+    with the difference's length fixed at import as unittest's _MIN_DIFF_LEN is."""
+    most = _get(_util, '_MAX_LENGTH', 80) if _util is not None else 80
+    most = most if _type(most) is _int else 80
+    diff_len = _get(_util, '_MIN_DIFF_LEN', 41) if _util is not None else 41
+    diff_len = diff_len if _type(diff_len) is _int else 41
     maxlen = _len(a) if _len(a) > _len(b) else _len(b)
-    if maxlen <= 80:
+    if maxlen <= most:
         return a, b
     limit = _min(_len(a), _len(b))
     p = 0
@@ -124,12 +131,12 @@ def short_pair(a, b, _shorten=None, _len=len, _min=min):
             p += step
         step //= 2
     prefix = a[:p]
-    common_len = 80 - (maxlen - p + 5 + 12)
+    common_len = most - (maxlen - p + 5 + 12)
     if common_len > 5:
         prefix = _shorten(prefix, 5, common_len)
         return prefix + a[p:], prefix + b[p:]
     prefix = _shorten(prefix, 5, 5)
-    return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
+    return prefix + _shorten(a[p:], diff_len, 5), prefix + _shorten(b[p:], diff_len, 5)
 
 
 def format_message(msg, standard, _classify=None, _srepr=None, _settings=None, _str=str, _type=type,
@@ -2583,7 +2590,7 @@ def wire_helper(seal, S):
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
-    short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
+    short_pair_ = seal(short_pair, _shorten=seal(shorten_text), _util=unittest.util.__dict__)
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     settings = [True, 640]  # (longMessage, maxDiff) of the assertion being checked
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
