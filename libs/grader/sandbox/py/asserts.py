@@ -2125,12 +2125,30 @@ def subtest_exit(self, exc_type, exc, tb, /):
     return helper('subtest_skip', (exc, case_of(self)), {}) is True
 
 
+def testcase_run(self, /, *args, **kwargs):
+    """unittest.TestCase.run itself, installed at boot (install_subtest): given, on the running
+    test case, the token the runner handed to the author's own `run(result)` override, it runs
+    the test's lifecycle, once (runner.run_module_test); anything else is unittest's own run."""
+    native, current, pending = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    slot = pending[0]
+    result = args[0] if args else kwargs.get('result')
+    if slot is not None and self is not None and self is current[0] and result is slot[0]:
+        pending[0] = None  # one shot
+        slot[1]()
+        return None
+    return native(self, *args, **kwargs)
+
+
 def install_subtest(seal, TestCase, helper, current, cls):
-    """TestCase.subTest and SubTestContext.__exit__ become the sealed functions above."""
+    """TestCase.subTest, TestCase.run and SubTestContext.__exit__ become the sealed functions
+    above; returns the runner's cell for TestCase.run."""
     slot = cls.__dict__['_case']
     cls.__exit__ = seal(subtest_exit, secret=(helper, slot.__get__, type, BaseException, type.__subclasscheck__))
     TestCase.subTest = seal(subtest_method, secret=(TestCase.__dict__['subTest'], current, cls, object.__new__,
                                                     slot.__set__))
+    pending = [None]  # (token, lifecycle) while the author's own run() runs (runner)
+    TestCase.run = seal(testcase_run, secret=(TestCase.__dict__['run'], current, pending))
+    return pending
 
 
 def assertions_count_on(receiver, skipping=False, _current=None, _running=None, _TestCase=None, _hidden=None,
@@ -2750,6 +2768,6 @@ def wire_helper(seal, S):
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_)
-    install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
+    S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods
