@@ -396,12 +396,13 @@ def run_test(index):
     buf = capture()
     extra = None
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
-    if mark is not None and mark[0] == 'skip':
-        return outcome_json(('skipped', mark[1]), '', None)
+    static_skip = None
+    if mark is not None and mark[0] == 'skip':  # skipped, after the fixtures unittest still runs
+        static_skip, mark = mark[1], None
     S['expecting_failure'][0] = 1 if mark is not None else 0  # a subtest's failure ends it (asserts)
     if spec['kind'] == 'module':
         JOB['only_the_method_raised'] = False  # set by run_module_test
-        pair, exc = attempt(run_module_test, spec['name'])
+        pair, exc = attempt(run_module_test, spec['name'], static_skip)
         if exc is None:
             result, exc = pair
         if mark is not None:  # expectedFailure: any Exception of the test method is the expected one
@@ -716,7 +717,7 @@ def back_in_tmp():
         S['chdir']('/tmp')
 
 
-def run_module_test(name):
+def run_module_test(name, static_skip=None):
     """(result, None), or (None, exception) when the test raised."""
     if JOB['test_code'] is None:
         return ('error', 'the exercise has no test module for ' + name), None
@@ -754,8 +755,9 @@ def run_module_test(name):
         return ('error', 'tampering detected: a hidden test was replaced by the submission'), None
     plain = marks.get(('def', id(fn))) is fn or marks.get(('test-def', id(fn))) is fn  # not `async def`: call_test
     skipped = skip_of(marks, target if method else None, fn)
+    skipped = static_skip if skipped is None else skipped  # unittest's own skip decorators (test_marks)
     if skipped is not None:
-        return ('skipped', skipped), None
+        return skipped_with_fixtures(ns, target, method, marks, skipped)
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -864,6 +866,32 @@ def run_module_test(name):
     if fixtures_exc is not None and first_problem(exc, fixtures_exc) is fixtures_exc:
         return fixture_outcome(fixtures_exc)  # after a pass or a skip: the fixture's error
     return (('pass', ''), None) if exc is None else (None, exc)
+
+
+def skipped_with_fixtures(ns, target, method, marks, reason):
+    """A test the author's decorator skips: unittest's suite still runs setUpModule, and
+    setUpClass and tearDownClass unless the class itself is skipped, then tearDownModule and the
+    cleanups; an exception of theirs makes the test an error (a wrong submission breaking
+    setUpClass), as in the reference."""
+    if not method:
+        return ('skipped', reason), None
+    class_skipped = inherited(target, '__unittest_skip__') is True  # unittest's own class skip
+    for klass in type.__dict__['__mro__'].__get__(target):
+        mark = marks.get(id(klass))
+        if mark is not None and mark[0] is klass:
+            class_skipped = True
+    if class_skipped and type(ns.get('setUpModule')) is not _types.FunctionType \
+            and type(ns.get('tearDownModule')) is not _types.FunctionType:
+        return ('skipped', reason), None
+    fixtures = '' if class_skipped else method
+    exc = set_up_fixtures(ns, target, fixtures)
+    if S['tampered'][0]:
+        return ('error', 'tampering detected: a hidden test was run by the submission'), None
+    if exc is None:
+        exc = tear_down_fixtures(ns, target, fixtures, None)
+    if exc is not None and not issubclass(type(exc), S['skiptest']):
+        return fixture_outcome(exc)
+    return ('skipped', reason), None
 
 
 def author_runs(target):
