@@ -273,6 +273,10 @@ def main(job_path, results_path):
     with open(job_path, encoding='utf-8') as f:
         job = json.load(f)
     sys.path.insert(0, os.path.dirname(os.path.abspath(job_path)))  # -I leaves it out
+    # -S leaves out site, and with it the builtins exit() and quit() that a learner's
+    # `python3 program.py` has (hunt6-main-programs): only those, no site paths.
+    import site
+    site.setquit()
     runner = Runner(job)
     runner.begin()
     with open(results_path, 'w', encoding='utf-8') as results:

@@ -46,7 +46,8 @@ def load_wired():
         exec(compile(f.read(), 'rewrite.py', 'exec'), rewrite)
     ns['LEGACY_ASSERTIONS'] = rewrite['LEGACY_ASSERTIONS']  # as python-worker.mjs exports it
     # No submission file here: the source routes the strict assertions check are always intact.
-    wired = {'RaisesContext': rewrite['RaisesContext'], 'file_intact': lambda depth: True}
+    wired = {'RaisesContext': rewrite['RaisesContext'], 'SubTestContext': rewrite['SubTestContext'],
+             'file_intact': lambda depth: True}
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test
     wired['counter_order'] = ns['seal'](ns['counter_order'])

@@ -63,7 +63,7 @@ async function boot() {
 // Files that define classes run in their own namespace and export only the listed functions:
 // a class is reachable from `object.__subclasses__()`, and its methods' `__globals__` would
 // hand learner code the harness dict (PRIV, S, JOB, outcome_json...).
-const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext', 'LEGACY_ASSERTIONS'],
+const ISOLATED_EXPORTS = { 'rewrite.py': ['compile_rewritten', 'inject_helper', 'imported_modules', 'static_marks', 'RaisesContext', 'SubTestContext', 'LEGACY_ASSERTIONS'],
   'eventloop.py': ['install_event_loop'], 'threads.py': ['install_threads'],
   'legacy.py': ['install_legacy_unittest'] };
 

@@ -111,10 +111,17 @@ def shorten_text(s, prefixlen, suffixlen, _len=len):
     return s
 
 
-def short_pair(a, b, _shorten=None, _len=len, _min=min):
-    """unittest's _common_shorten_repr on two reprs (80 characters, the difference kept)."""
+def short_pair(a, b, _shorten=None, _len=len, _min=min, _util=None, _get=dict.get, _type=type, _int=int):
+    """unittest's _common_shorten_repr on two reprs (80 characters, the difference kept), or as
+    many as unittest.util._MAX_LENGTH says when a suite raised it (`unittest.util._MAX_LENGTH =
+    2000` at its top, written through to the real module: messages only; an exact int or 80),
+    with the difference's length fixed at import as unittest's _MIN_DIFF_LEN is."""
+    most = _get(_util, '_MAX_LENGTH', 80) if _util is not None else 80
+    most = most if _type(most) is _int else 80
+    diff_len = _get(_util, '_MIN_DIFF_LEN', 41) if _util is not None else 41
+    diff_len = diff_len if _type(diff_len) is _int else 41
     maxlen = _len(a) if _len(a) > _len(b) else _len(b)
-    if maxlen <= 80:
+    if maxlen <= most:
         return a, b
     limit = _min(_len(a), _len(b))
     p = 0
@@ -124,12 +131,12 @@ def short_pair(a, b, _shorten=None, _len=len, _min=min):
             p += step
         step //= 2
     prefix = a[:p]
-    common_len = 80 - (maxlen - p + 5 + 12)
+    common_len = most - (maxlen - p + 5 + 12)
     if common_len > 5:
         prefix = _shorten(prefix, 5, common_len)
         return prefix + a[p:], prefix + b[p:]
     prefix = _shorten(prefix, 5, 5)
-    return prefix + _shorten(a[p:], 41, 5), prefix + _shorten(b[p:], 41, 5)
+    return prefix + _shorten(a[p:], diff_len, 5), prefix + _shorten(b[p:], diff_len, 5)
 
 
 def format_message(msg, standard, _classify=None, _srepr=None, _current=None, _str=str, _type=type,
@@ -2010,6 +2017,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'skipTest':
         # Only this exception object counts as the author's skip (runner: support.classify);
         # a SkipTest that learner code raises is an error, as before.
+        if args and args[0] is receiver and _issub(_type, _type(receiver)):
+            # `cls.skipTest(cls, reason)` in setUpClass (TestCase.skipTest with the class as
+            # self): `raise SkipTest(reason)`'s rule, only while the runner runs that setUpClass
+            _skip_guard('setUpClass', receiver)
+            exc = _SkipTest(args[1] if _len(args) > 1 else kwargs.get('reason', ''))
+            _skips.append(exc)
+            raise exc
         _guard(receiver, True)
         exc = _SkipTest(args[0] if args else kwargs.get('reason', ''))
         _skips.append(exc)
@@ -2174,6 +2188,56 @@ def testcase_assertion(name, receiver, args, kwargs, _run=None, _native=None, _c
     if _counts(receiver):
         return _run(_ops.get(name, name), args, kwargs, receiver, True)
     return _native[name](receiver, *args, **kwargs)
+
+
+def subtest_method(self, /, *args, **kwargs):
+    """unittest.TestCase.subTest itself, installed at boot (install_subtest): on the running
+    test case, a SubTestContext whose sealed __exit__ records what ends the body as unittest's
+    subTest does (the helper's 'subtest_skip'); on any other test case (a submission's own),
+    unittest's own subTest."""
+    native, current, cls, new, set_case = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    if self is not None and self is current[0]:
+        manager = new(cls)
+        set_case(manager, self)
+        return manager
+    return native(self, *args, **kwargs)
+
+
+def subtest_exit(self, exc_type, exc, tb, /):
+    """SubTestContext.__exit__ (sealed): an exception that ends a subtest's body on the running
+    test case is recorded and the test goes on (a failure or error is the test's first problem
+    unless an earlier one came; the author's skip is recorded as a subtest skip), as
+    unittest's subTest does; anything else goes through."""
+    helper, case_of, _type, _BaseException, _issub = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    if exc is None or not _issub(_BaseException, _type(exc)):
+        return False
+    return helper('subtest_skip', (exc, case_of(self)), {}) is True
+
+
+def testcase_run(self, /, *args, **kwargs):
+    """unittest.TestCase.run itself, installed at boot (install_subtest): given, on the running
+    test case, the token the runner handed to the author's own `run(result)` override, it runs
+    the test's lifecycle, once (runner.run_module_test); anything else is unittest's own run."""
+    native, current, pending = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
+    slot = pending[0]
+    result = args[0] if args else kwargs.get('result')
+    if slot is not None and self is not None and self is current[0] and result is slot[0]:
+        pending[0] = None  # one shot
+        slot[1]()
+        return None
+    return native(self, *args, **kwargs)
+
+
+def install_subtest(seal, TestCase, helper, current, cls):
+    """TestCase.subTest, TestCase.run and SubTestContext.__exit__ become the sealed functions
+    above; returns the runner's cell for TestCase.run."""
+    slot = cls.__dict__['_case']
+    cls.__exit__ = seal(subtest_exit, secret=(helper, slot.__get__, type, BaseException, type.__subclasscheck__))
+    TestCase.subTest = seal(subtest_method, secret=(TestCase.__dict__['subTest'], current, cls, object.__new__,
+                                                    slot.__set__))
+    pending = [None]  # (token, lifecycle) while the author's own run() runs (runner)
+    TestCase.run = seal(testcase_run, secret=(TestCase.__dict__['run'], current, pending))
+    return pending
 
 
 def assertions_count_on(receiver, skipping=False, _current=None, _running=None, _TestCase=None, _hidden=None,
@@ -2570,15 +2634,19 @@ def class_store(phase, target, _recording=None, _id=id, _type=type, _str=str, _l
     return None
 
 
-def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None,
+def skip_guard(where, receiver, _fixture=None, _current=None, _running=None, _tampered=None, _recording=None,
                _type=type, _str=str, _RuntimeError=RuntimeError):
     """A `raise SkipTest` written in setUpClass ('setUpClass', receiver: its cls), setUpModule
-    ('setUpModule') or a function-style test ('test:' + its name) counts only while the runner
-    runs that fixture for this test's class, or that test. Learner code that calls such hidden
+    ('setUpModule'), a function-style test ('test:' + its name) or the test module's top level
+    ('module') counts only while the runner runs that fixture for this test's class, that test,
+    or executes the module. Learner code that calls such hidden
     code itself (to catch the author's SkipTest and raise it from a test it would fail) makes the
     test an error, tampering, as for self.skipTest (guard_receiver)."""
     if where == 'setUpClass' or where == 'setUpModule':
         if _fixture[0] == where and _fixture[1] is receiver:
+            return
+    elif where == 'module':  # the test module's top level: only while the runner executes it
+        if _recording[0] and _current[0] is None and _running[0] is None and _fixture[0] is None:
             return
     elif _current[0] is None and receiver is None and _type(_running[0]) is _str and 'test:' + _running[0] == where:
         return
@@ -2673,7 +2741,7 @@ def wire_helper(seal, S):
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)
-    short_pair_ = seal(short_pair, _shorten=seal(shorten_text))
+    short_pair_ = seal(short_pair, _shorten=seal(shorten_text), _util=unittest.util.__dict__)
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     # (longMessage, maxDiff) of the assertion being checked, and (its TestCase,) until they are read
     settings = [True, 640, None]
@@ -2823,7 +2891,7 @@ def wire_helper(seal, S):
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
     S['fixture'] = fixture
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
-                       _tampered=tampered)
+                       _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through), _real_module=seal(real_module),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
@@ -2846,5 +2914,6 @@ def wire_helper(seal, S):
                         '>=': operator.ge})
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
     S['injected'] = (S['helper'], seal(compare_two, _scalar_ops=scalar_ops, _compare=compare_))
+    S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

@@ -33,14 +33,28 @@ JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
 
 
+def path_slots():
+    """pathlib's exact posix path classes and the C getters of the slots their __str__ reads, for
+    the audit hook's path reader (lockdown.absolute_path); none when this Python's pathlib keeps
+    its text elsewhere (the hook then reads str and bytes paths only, as before)."""
+    import pathlib
+    slots = pathlib.PurePath.__dict__
+    if type(slots.get('_str')) is not _types.MemberDescriptorType or type(slots.get('_raw_paths')) is not _types.MemberDescriptorType:
+        return {}
+    return {'_paths': (pathlib.PosixPath, pathlib.PurePosixPath), '_path_str': slots['_str'].__get__,
+            '_raw_paths': slots['_raw_paths'].__get__}
+
+
 def _seal_all():
     S['RaisesContext'] = RaisesContext  # from rewrite.py's own namespace
     S['raises_keys'] = tuple(RaisesContext.__dict__.keys())
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
+    S['SubTestContext'] = SubTestContext  # from rewrite.py's own namespace (asserts.install_subtest)
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
-    absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath)
+    absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath,
+                    _DirEntry=_os.DirEntry, _entry_path=_os.DirEntry.__dict__['path'].__get__, **path_slots())
     S['under_tmp'] = seal(under_tmp, _absolute=absolute)
     S['traceback_entries'] = seal(traceback_entries, secret=(FRAMES_WINDOW, _gc.disable, _gc.enable, _gc.isenabled,
                                                              type, _types.TracebackType, _types.CodeType, int))
@@ -160,6 +174,8 @@ def install(config_text):
     S['testcase_dict'] = _types.MappingProxyType(without_settings(_unittest.TestCase.__dict__))
     S['testcase_keys'] = tuple(S['testcase_dict'].keys())
     S['testcase_values'] = tuple(S['testcase_dict'].values())
+    S['subtest_keys'] = tuple(SubTestContext.__dict__.keys())  # its sealed __exit__ is in place now
+    S['subtest_values'] = tuple(SubTestContext.__dict__.values())
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
     S['stringio'] = _io.StringIO
     S['getvalue'] = _io.StringIO.getvalue
@@ -167,6 +183,7 @@ def install(config_text):
     S['getrecursionlimit'] = _sys.getrecursionlimit
     S['chdir'] = _os.chdir
     S['skiptest'] = _unittest.SkipTest
+    S['module_cleanups'] = _unittest.case.doModuleCleanups  # as unittest's suite runs them (runner)
     import asyncio
     import contextvars
     S['AsyncTestCase'] = _unittest.IsolatedAsyncioTestCase

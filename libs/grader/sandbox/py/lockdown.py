@@ -268,8 +268,37 @@ def open_signatures(seal, hidden):
 
 
 def absolute_path(path, _type=type, _str=str, _bytes=bytes, _startswith=str.startswith,
-                  _getcwd=None, _normpath=None, _decode=bytes.decode):
-    """The normalized absolute text of a path argument of an audit event, or None (not a path)."""
+                  _getcwd=None, _normpath=None, _decode=bytes.decode, _DirEntry=None, _entry_path=None,
+                  _paths=(None, None), _path_str=None, _raw_paths=None, _list=list, _AttributeError=AttributeError):
+    """The normalized absolute text of a path argument of an audit event, or None (not a path).
+    shutil's events carry the objects its caller gave (os.* events get the converted text), so
+    two kinds of path objects are read too, without running any Python code of theirs:
+    an os.DirEntry (shutil.copytree recurses with the scandir entries it reads: an honest copy of
+    a tree with subfolders was refused) by its `path`, through its C getter (the type cannot be
+    made or subclassed from Python); a pathlib.PosixPath/PurePosixPath of exactly that type
+    (shutil.rmtree(Path(...)) was refused) by its slots as its own __str__ reads them: the cached
+    `_str`, else its `_raw_paths` (a list of str) joined as posixpath.join does."""
+    if _DirEntry is not None and _type(path) is _DirEntry:
+        path = _entry_path(path)
+    elif _paths[0] is not None and (_type(path) is _paths[0] or _type(path) is _paths[1]):  # `is`: no metaclass __eq__
+        try:
+            text = _path_str(path)
+        except _AttributeError:
+            text = None
+        if _type(text) is not _str:
+            raw = _raw_paths(path)
+            if _type(raw) is not _list:
+                return None
+            text = ''
+            for part in raw:
+                if _type(part) is not _str:
+                    return None
+                if _startswith(part, '/') or not text:
+                    text = part
+                elif part:
+                    text = text + '/' + part
+            text = text or '.'
+        path = text
     if _type(path) is _bytes:
         path = _decode(path, 'utf-8', 'replace')
     if _type(path) is not _str:

@@ -7,6 +7,7 @@ import ast as _ast
 import copy as _copy
 import types as _types
 import warnings as _warnings
+import sys as _sys
 
 SENTINEL = '\x00grader-strict-helper\x00'
 # A comparison with one operator (`a == b`, the most frequent call into the helper: a loop of
@@ -447,7 +448,24 @@ def _module_class_stores(tree):
                     and isinstance(child, (_ast.stmt, _ast.excepthandler, _ast.match_case)))
 
 
-def _written_through(stmt):
+def _chain_root(node):
+    """The name a dotted chain `a.b.c` starts from, or None."""
+    while isinstance(node, _ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, _ast.Name) else None
+
+
+def _stdlib_roots(tree):
+    """The names `import a.b` statements of the module bind for standard-library packages (`a`):
+    `unittest.util._MAX_LENGTH = 2000` and `urllib.request.urlopen = fake` write through the
+    submodule hidden code reaches through them (evaluated again for the helper: a chain of
+    attributes of module copies, nothing of the submission's)."""
+    names = _sys.stdlib_module_names
+    return frozenset(alias.name.partition('.')[0] for node in _ast.walk(tree) if isinstance(node, _ast.Import)
+                     for alias in node.names if alias.asname is None and alias.name.partition('.')[0] in names)
+
+
+def _written_through(stmt, roots=frozenset()):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
     a plain name, which copies the new binding to the real module when the owner is hidden
@@ -456,18 +474,30 @@ def _written_through(stmt):
         targets = list(stmt.targets)
     else:
         targets = _targets(stmt)
-    owners = [(t.value.id, t.attr) for t in targets
+    owners = [(_ast.Name(t.value.id, _ast.Load()), t.attr) for t in targets
               if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id != 'self']
+    owners += [(_loaded(_copy.deepcopy(t.value)), t.attr) for t in targets
+               if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Attribute) and _chain_root(t.value) in roots
+               and all(isinstance(n, (_ast.Attribute, _ast.Name, _ast.expr_context)) for n in _ast.walk(t.value))]
     if not owners:
         return [stmt]
     return [stmt, *(_ast.copy_location(_ast.Expr(_helper_call(
-        'write_through', [_ast.Name(owner, _ast.Load()), _ast.Constant(name)])), stmt) for owner, name in owners)]
+        'write_through', [owner, _ast.Constant(name)])), stmt) for owner, name in owners)]
+
+
+def _loaded(node):
+    """`node` (a chain of names and attributes) read, not stored."""
+    for part in _ast.walk(node):
+        if isinstance(part, (_ast.Attribute, _ast.Name)):
+            part.ctx = _ast.Load()
+    return node
 
 
 def _write_through(tree):
     """Every statement list of the module, at any depth (module level, class bodies, functions)."""
+    roots = _stdlib_roots(tree)
     for node in _ast.walk(tree):
-        _expand_blocks(node, _written_through)
+        _expand_blocks(node, lambda stmt: _written_through(stmt, roots))
 
 
 # How hidden code names unittest.mock.patch without an import alias: the default of _patch_names.
@@ -592,16 +622,23 @@ class StrictRewriter(_ast.NodeTransformer):
 
     def visit_Raise(self, node):
         """`raise unittest.SkipTest(why)` (or the class alone) in a test method, setUp, a helper
-        method, setUpClass, setUpModule or a function-style test: the helper raises it and records
+        method, setUpClass, setUpModule, a function-style test or the test module's top level: the helper raises it and records
         it as the author's skip (only where _skip_raiser allows; elsewhere it stays an error)."""
         self.generic_visit(node)
         exc = node.exc
         call = exc if isinstance(exc, _ast.Call) else None
         named = _ast.unparse(call.func if call is not None else exc) if exc is not None else ''
-        if (self.skip_raiser is None or node.cause is not None or self.skip_names.get(named) != 'SkipTest'
+        raiser = self.skip_raiser
+        if raiser is None and self.scope == 'module' and self.test_module:
+            # at the test module's top level (`if not hasattr(solution, 'X'): raise
+            # unittest.SkipTest(...)`): every test of the module is skipped, as unittest's
+            # loader and the reference report it; counts only while the runner executes the
+            # module (asserts.skip_guard)
+            raiser = ('skip_raise', ['module'], None)
+        if (raiser is None or node.cause is not None or self.skip_names.get(named) != 'SkipTest'
                 or (call is not None and call.keywords)):
             return node
-        op, first, receiver = self.skip_raiser
+        op, first, receiver = raiser
         args = [_ast.Constant(a) for a in first] + (list(call.args) if call is not None else [])
         return _ast.copy_location(_ast.Raise(exc=_helper_call(op, args, receiver=receiver)), node)
 
@@ -950,3 +987,21 @@ class RaisesContext:
         self.exception = BaseException.with_traceback(exc, None)  # unittest drops it too
         return True
 
+
+
+class SubTestContext:
+    """What unittest.TestCase.subTest returns on the running test case (asserts.subtest_method):
+    unittest's own subTest records a failure, an error or a skip of its body and the test goes
+    on, but only with the _outcome of unittest's runner, which the runner here does not give the
+    case; a `with self.subTest(...)` statement is rewritten for that (rewrite.visit_With), and
+    this covers the other ways in (`with unittest.TestCase.subTest(self, ...)`, `sub =
+    self.subTest`, ExitStack.enter_context). Its __exit__ is replaced at boot by a sealed
+    function (asserts.subtest_exit); a change to this class during a test is tampering
+    (support.testcase_intact)."""
+    __slots__ = ('_case',)
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, exc_type, exc, tb):
+        return False

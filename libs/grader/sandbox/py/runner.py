@@ -397,12 +397,13 @@ def run_test(index):
     buf = capture()
     extra = None
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None
-    if mark is not None and mark[0] == 'skip':
-        return outcome_json(('skipped', mark[1]), '', None)
+    static_skip = None
+    if mark is not None and mark[0] == 'skip':  # skipped, after the fixtures unittest still runs
+        static_skip, mark = mark[1], None
     S['expecting_failure'][0] = 1 if mark is not None else 0  # a subtest's failure ends it (asserts)
     if spec['kind'] == 'module':
         JOB['only_the_method_raised'] = False  # set by run_module_test
-        pair, exc = attempt(run_module_test, spec['name'])
+        pair, exc = attempt(run_module_test, spec['name'], static_skip)
         if exc is None:
             result, exc = pair
         if mark is not None:  # expectedFailure: any Exception of the test method is the expected one
@@ -717,7 +718,7 @@ def back_in_tmp():
         S['chdir']('/tmp')
 
 
-def run_module_test(name):
+def run_module_test(name, static_skip=None):
     """(result, None), or (None, exception) when the test raised."""
     if JOB['test_code'] is None:
         return ('error', 'the exercise has no test module for ' + name), None
@@ -755,13 +756,14 @@ def run_module_test(name):
         return ('error', 'tampering detected: a hidden test was replaced by the submission'), None
     plain = marks.get(('def', id(fn))) is fn or marks.get(('test-def', id(fn))) is fn  # not `async def`: call_test
     skipped = skip_of(marks, target if method else None, fn)
+    skipped = static_skip if skipped is None else skipped  # unittest's own skip decorators (test_marks)
     if skipped is not None:
-        return ('skipped', skipped), None
+        return skipped_with_fixtures(ns, target, method, marks, skipped)
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if exc is not None:
-        return None, exc
+        return fixture_outcome(exc)
     spans = []
     before = fingerprint(ns, spans)  # after setUpClass, which may set class attributes
     # The author's own rebinding during the test moves `before` along (asserts.hidden_binding);
@@ -772,43 +774,80 @@ def run_module_test(name):
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
                       and (not JOB['hidden_runs_unittest'] or unittest_intact()))
-    case, returned, later, set_up, method_raised, loop = None, None, None, False, False, None
-    if method:
-        case, exc = attempt(target, method)
-        S['current_case'][0] = case  # the only test case assertions count on (asserts.guard_receiver)
-        if exc is None and issubclass(target, S['AsyncTestCase']):
-            loop, exc = attempt(async_parts)
-        if exc is None:
-            _, exc = attempt(set_up_case, case, loop)
-            set_up = exc is None
-        if set_up:
+    # st: what the test's lifecycle leaves (run here, or inside the author's own TestCase.run)
+    st = {'case': None, 'returned': None, 'later': None, 'set_up': False, 'method_raised': False, 'loop': None,
+          'exc': None, 'unchanged': True, 'ran': False}
+
+    def lifecycle():
+        """setUp, the test, the check before tearDown, tearDown and the cleanups of `st['case']`."""
+        st['ran'] = True
+        case, loop = st['case'], st['loop']
+        _, exc = attempt(set_up_case, case, loop)
+        st['set_up'] = exc is None
+        if st['set_up']:
             back_in_tmp()
             S['running_test'][0] = method
             S['entry'][0] = S['entry'][3] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
-            returned, exc = attempt(call_test, loop, fn, plain, case)
+            st['returned'], exc = attempt(call_test, loop, fn, plain, case)
             S['running_test'][0] = S['entry'][0] = None
-            method_raised = exc is not None
+            st['method_raised'] = exc is not None
             if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
                 # a cleanup failed in the test's own doCleanups(), or a subtest failed, and the
                 # test went on: the first problem (the time limit's interrupt still wins)
-                exc, method_raised = S['cleanup_failures'][0], True
+                exc, st['method_raised'] = S['cleanup_failures'][0], True
+        # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
+        # replaced doCleanups) that puts back what it changed before the check after them.
+        st['unchanged'] = intact()
+        st['exc'] = exc
+        _, later = attempt(tear_down, case, st['set_up'], loop)
+        failures = S['cleanup_failures']
+        if failures and failures[0] is not exc and (later is None or issubclass(type(later), Exception)):
+            later = failures[0]  # tearDown's own doCleanups(): recorded before what tearDown raised after it
+        st['later'] = later
+
+    if method:
+        st['case'], exc = attempt(target, method)
+        S['current_case'][0] = st['case']  # the only test case assertions count on (asserts.guard_receiver)
+        if exc is None and issubclass(target, S['AsyncTestCase']):
+            st['loop'], exc = attempt(async_parts)
+        entry = author_runs(target) if exc is None and st['loop'] is None else None
+        if entry is not None:
+            # the author's own run(result) or __call__ wraps the test (a patch, a working
+            # directory around super().run(result)): it is called with a token that
+            # unittest.TestCase.run, given it on this case, answers by running the lifecycle
+            # once (asserts.testcase_run)
+            token = object()
+            S['pending_run'][0] = (token, lifecycle)
+            _, exc = attempt(S['own_method'], st['case'], entry, (token,), {})
+            S['pending_run'][0] = None
+            if not st['ran'] and exc is None:
+                exc = RuntimeError('the test class\'s run() did not run the test (super().run(result))')
+            if st['ran']:
+                if exc is not None and st['later'] is None:
+                    st['later'] = exc  # the author's run raised after the test: after its own problems
+                exc = st['exc']
+        elif exc is None:
+            lifecycle()
+            exc = st['exc']
+        elif st['case'] is not None:
+            st['exc'] = exc
     else:
         back_in_tmp()
         S['running_test'][0] = cls_name
         S['entry'][0] = S['entry'][3] = guard_name(marks, fn, cls_name)
-        returned, exc = attempt(call_test, None, fn, plain)
+        st['returned'], exc = attempt(call_test, None, fn, plain)
         S['running_test'][0] = S['entry'][0] = None
-        method_raised = exc is not None
+        st['method_raised'] = exc is not None
         if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
-            exc, method_raised = S['cleanup_failures'][0], True  # a failure a call of hidden code caught (asserts.armed_call)
-    # Checked before tearDown and cleanups too: learner code may have registered a cleanup (or
-    # replaced doCleanups) that puts back what it changed before the check after them.
-    unchanged = intact()
-    if case is not None:
-        _, later = attempt(tear_down, case, set_up, loop)
-        failures = S['cleanup_failures']
-        if failures and failures[0] is not exc and (later is None or issubclass(type(later), Exception)):
-            later = failures[0]  # tearDown's own doCleanups(): recorded before what tearDown raised after it
+            # a failure a call of hidden code caught (asserts.armed_call)
+            exc, st['method_raised'] = S['cleanup_failures'][0], True
+        st['unchanged'] = intact()
+    case, returned, later, set_up, method_raised, loop = (st['case'], st['returned'], st['later'], st['set_up'],
+                                                          st['method_raised'], st['loop'])
+    unchanged = st['unchanged']
+    if case is not None and not st['ran']:
+        # the test case was made but setUp never ran (async parts failed): its cleanups still run
+        _, later = attempt(tear_down, case, False, loop)
     if loop is not None:
         _, closing = attempt(loop.close)
         later = closing if later is None else later
@@ -828,9 +867,10 @@ def run_module_test(name):
         exc = later if later is not None else exc
     fixtures_exc = tear_down_fixtures(ns, target, method, None)
     JOB['only_the_method_raised'] = method_raised and later is None and fixtures_exc is None
-    exc = exc if exc is not None else fixtures_exc
     if exc is None and S['subtest_skips']:  # a subtest skipped and nothing failed: unittest's skip
         exc = S['subtest_skips'][0]
+    if fixtures_exc is not None and first_problem(exc, fixtures_exc) is fixtures_exc:
+        return fixture_outcome(fixtures_exc)  # after a pass or a skip: the fixture's error
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
@@ -865,6 +905,47 @@ def cells_intact(cells, _contents=_types.CellType.__dict__['cell_contents'].__ge
         except ValueError:  # emptied (`del cell.cell_contents`)
             return False
     return True
+
+
+def skipped_with_fixtures(ns, target, method, marks, reason):
+    """A test the author's decorator skips: unittest's suite still runs setUpModule, and
+    setUpClass and tearDownClass unless the class itself is skipped, then tearDownModule and the
+    cleanups; an exception of theirs makes the test an error (a wrong submission breaking
+    setUpClass), as in the reference."""
+    if not method:
+        return ('skipped', reason), None
+    class_skipped = inherited(target, '__unittest_skip__') is True  # unittest's own class skip
+    for klass in type.__dict__['__mro__'].__get__(target):
+        mark = marks.get(id(klass))
+        if mark is not None and mark[0] is klass:
+            class_skipped = True
+    if class_skipped and type(ns.get('setUpModule')) is not _types.FunctionType \
+            and type(ns.get('tearDownModule')) is not _types.FunctionType:
+        return ('skipped', reason), None
+    fixtures = '' if class_skipped else method
+    exc = set_up_fixtures(ns, target, fixtures)
+    if S['tampered'][0]:
+        return ('error', 'tampering detected: a hidden test was run by the submission'), None
+    if exc is None:
+        exc = tear_down_fixtures(ns, target, fixtures, None)
+    if exc is not None and not issubclass(type(exc), S['skiptest']):
+        return fixture_outcome(exc)
+    return ('skipped', reason), None
+
+
+def author_runs(target):
+    """The entry point unittest's suite reaches a test through when a hidden class along the test
+    class's MRO defines its own: '__call__' (which calls self.run), else 'run' (as its class
+    statement made it: asserts.own_method calls that one); None when neither is the author's."""
+    found = None
+    for klass in type.__dict__['__mro__'].__get__(target):
+        entry = S['hidden_methods'].get(id(klass))
+        if entry is not None and entry[0] is klass:
+            if type(entry[1].get('__call__')) is _types.FunctionType:
+                return '__call__'
+            if type(entry[1].get('run')) is _types.FunctionType:
+                found = 'run'
+    return found
 
 
 def skip_of(marks, cls, fn):
@@ -919,30 +1000,75 @@ def test_function(marks, cls, name):
 
 def set_up_fixtures(ns, target, method):
     """setUpModule and setUpClass: each test runs as it would alone under CPython's unittest
-    (the module is executed afresh for every test). Returns their exception, if any."""
-    exc = None
+    (the module is executed afresh for every test). Returns their exception, if any. As
+    unittest's suite does: a setUpModule that raised runs the module cleanups, a setUpClass that
+    raised runs the class cleanups and then tearDownModule (the module's setup held); a cleanup's
+    failure comes after the setup's exception (and over its skip)."""
     fixture = S['fixture']  # where a `raise SkipTest` of the author counts (asserts.skip_guard)
     module_setup = ns.get('setUpModule')
     if type(module_setup) is _types.FunctionType:
         fixture[0], fixture[1] = 'setUpModule', None
         _, exc = attempt(module_setup)
-    if exc is None and method:
+        fixture[0], fixture[1] = None, None
+        if exc is not None:
+            return first_problem(exc, attempt(S['module_cleanups'])[1])
+    if method:
         fixture[0], fixture[1] = 'setUpClass', target
         _, exc = attempt(target.setUpClass)
-    fixture[0], fixture[1] = None, None
+        fixture[0], fixture[1] = None, None
+        if exc is not None:
+            exc = first_problem(exc, class_cleanups(target))
+            return first_problem(exc, module_tear_down(ns))
+    return None
+
+
+def first_problem(exc, later):
+    """The exception unittest reports of two in a row: the first, unless it is a skip (not a
+    problem in unittest's result) and an Exception came after it."""
+    if exc is None or (later is not None and issubclass(type(exc), S['skiptest'])
+                       and issubclass(type(later), Exception)):
+        return later
     return exc
+
+
+def class_cleanups(target):
+    """unittest's doClassCleanups (after tearDownClass, or after a setUpClass that raised): the
+    cleanups addClassCleanup registered, last first; the first one that raised, or None."""
+    _, exc = attempt(target.doClassCleanups)
+    if exc is not None:
+        return exc
+    raised = type.__dict__['__dict__'].__get__(target).get('tearDown_exceptions')
+    if type(raised) is list and raised and type(raised[0]) is tuple and len(raised[0]) == 3:
+        return raised[0][1]
+    return None
+
+
+def module_tear_down(ns):
+    """tearDownModule, then unittest.case.doModuleCleanups (run even without a tearDownModule,
+    as the suite does); the first exception."""
+    exc = None
+    module_teardown = ns.get('tearDownModule')
+    if type(module_teardown) is _types.FunctionType:
+        _, exc = attempt(module_teardown)
+    return first_problem(exc, attempt(S['module_cleanups'])[1])
 
 
 def tear_down_fixtures(ns, target, method, exc):
-    """tearDownClass and tearDownModule (after a test that ran); the first exception wins."""
+    """tearDownClass and the class cleanups, tearDownModule and the module cleanups (after a
+    test that ran); the first exception wins."""
     if method:
         _, later = attempt(target.tearDownClass)
-        exc = later if exc is None else exc
-    module_teardown = ns.get('tearDownModule')
-    if type(module_teardown) is _types.FunctionType:
-        _, later = attempt(module_teardown)
-        exc = later if exc is None else exc
-    return exc
+        exc = first_problem(exc, later)
+        exc = first_problem(exc, class_cleanups(target))
+    return first_problem(exc, module_tear_down(ns))
+
+
+def fixture_outcome(exc):
+    """unittest reports any exception of a class or module fixture (an AssertionError too) as an
+    error of the test (_addClassOrModuleLevelException: addError, or addSkip for a SkipTest)."""
+    if issubclass(type(exc), AssertionError):
+        return ('error', describe(exc)), None
+    return None, exc
 
 
 # An `async def` test in a plain TestCase: unittest never awaits it (only IsolatedAsyncioTestCase

@@ -399,7 +399,8 @@ def testcase_intact():
     hold exactly the attributes they had at boot: the same objects, in the same order (S keeps
     them alive)."""
     return (same_dict(without_settings(S['TestCase'].__dict__), S['testcase_keys'], S['testcase_values'])
-            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values']))
+            and same_dict(S['RaisesContext'].__dict__, S['raises_keys'], S['raises_values'])
+            and same_dict(S['SubTestContext'].__dict__, S['subtest_keys'], S['subtest_values']))
 
 
 def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,

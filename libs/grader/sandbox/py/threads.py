@@ -9,6 +9,7 @@
 # these functions like any other standard library code, which changes only its own threads.
 
 import _thread
+import _threading_local
 import queue
 import sys
 import threading
@@ -80,3 +81,8 @@ def install_threads():
     threading._start_joinable_thread = start_joinable_thread
     _thread.start_new_thread = _thread.start_new = start_new_thread
     pool.ThreadPoolExecutor._adjust_thread_count = run_submitted_work
+    # threading.local: C's keeps one dict per OS thread state, and every thread here runs on the
+    # starter's, so a started thread saw (and changed) its starter's values. The pure-Python
+    # one the stdlib ships keys them by current_thread(), which is the started Thread while its
+    # run() runs (hunt6-threads-executors).
+    threading.local = _threading_local.local
