@@ -3,7 +3,8 @@
 # what the operation then uses is str(path), which learner code decides: the parsed-parts slots
 # (`_drv`, `_root`, `_tail_cached`, read by __str__ when `_str` is unset), PurePath.__fspath__ or
 # __str__ patched on the class, posixpath.splitroot/join (pathlib's parser) patched. The hook
-# sees /tmp/ok while shutil.rmtree/copytree/copyfile/move work on /lib or /tmp/solution.py.
+# sees /tmp/ok while shutil.rmtree/copytree/copyfile/move work on /lib or /tmp/solution.py; and an
+# os.DirEntry of a folder reached through a link in /tmp that points to /lib.
 # Known limit of the hook (it cannot read what learner code will compute); fs-guard.mjs is the
 # barrier and must hold: nothing outside /tmp changes and the submitted file stays intact.
 # Prints PLANTED with the way in if any write landed.
@@ -70,6 +71,25 @@ for name, lie in (('slots', slot_lie), ('fspath', class_lie), ('parser', parser_
     attempt(name + ' copy over', lambda: shutil.copyfile('/tmp/evil.py', lie('/tmp/solution.py', '/tmp/d.txt')))
     attempt(name + ' rmtree', lambda: shutil.rmtree(lie(LIB + '/site-packages', '/tmp/ok')))
     pathlib.PurePath.__fspath__, posixpath.splitroot = saved
+
+
+def entries_through_a_link():
+    # an os.DirEntry (read by its C getter) of a folder reached through a link in /tmp whose
+    # relative target the hook resolved against another working directory: /tmp/up/... is /lib/...
+    os.makedirs('/tmp/deep/a/b', exist_ok=True)
+    os.chdir('/tmp/deep/a/b')
+    try:
+        os.symlink('../..' + LIB, '/tmp/up')
+    finally:
+        os.chdir('/tmp')
+    for entry in os.scandir('/tmp/up'):
+        if entry.name == 'site-packages':
+            attempt('dir-entry rmtree', lambda: shutil.rmtree(entry))
+            attempt('dir-entry copytree', lambda: shutil.copytree('/tmp/ok', os.path.join(entry, 'zz')))
+    attempt('link copyfile', lambda: shutil.copyfile('/tmp/src.txt', '/tmp/up/zz_planted.py'))
+
+
+attempt('dir entries', entries_through_a_link)
 
 
 def add(a, b):
