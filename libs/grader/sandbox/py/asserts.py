@@ -2217,13 +2217,17 @@ def subtest_exit(self, exc_type, exc, tb, /):
 def testcase_run(self, /, *args, **kwargs):
     """unittest.TestCase.run itself, installed at boot (install_subtest): given, on the running
     test case, the token the runner handed to the author's own `run(result)` override, it runs
-    the test's lifecycle, once (runner.run_module_test); anything else is unittest's own run."""
+    the test's lifecycle, once (runner.run_module_test); anything else is unittest's own run.
+    The token stays known until the author's run returns: a second `super().run(result)` of the
+    author's runs nothing (unittest's own run given the token was an error: redh6-run-twice)."""
     native, current, pending = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal()
     slot = pending[0]
     result = args[0] if args else kwargs.get('result')
     if slot is not None and self is not None and self is current[0] and result is slot[0]:
-        pending[0] = None  # one shot
-        slot[1]()
+        ran = slot[2]
+        if ran[0] == 0:
+            ran[0] = 1  # one shot
+            slot[1]()
         return None
     return native(self, *args, **kwargs)
 
@@ -2235,7 +2239,7 @@ def install_subtest(seal, TestCase, helper, current, cls):
     cls.__exit__ = seal(subtest_exit, secret=(helper, slot.__get__, type, BaseException, type.__subclasscheck__))
     TestCase.subTest = seal(subtest_method, secret=(TestCase.__dict__['subTest'], current, cls, object.__new__,
                                                     slot.__set__))
-    pending = [None]  # (token, lifecycle) while the author's own run() runs (runner)
+    pending = [None]  # (token, lifecycle, [ran]) while the author's own run() runs (runner)
     TestCase.run = seal(testcase_run, secret=(TestCase.__dict__['run'], current, pending))
     return pending
 

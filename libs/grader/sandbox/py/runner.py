@@ -817,7 +817,7 @@ def run_module_test(name, static_skip=None):
             # unittest.TestCase.run, given it on this case, answers by running the lifecycle
             # once (asserts.testcase_run)
             token = object()
-            S['pending_run'][0] = (token, lifecycle)
+            S['pending_run'][0] = (token, lifecycle, [0])  # [0]: not run yet (asserts.testcase_run)
             _, exc = attempt(S['own_method'], st['case'], entry, (token,), {})
             S['pending_run'][0] = None
             if not st['ran'] and exc is None:
