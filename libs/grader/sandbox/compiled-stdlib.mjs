@@ -4,10 +4,11 @@
 // Pyodide imports its standard library from /lib/python314.zip, which holds sources only, and
 // zipimport writes no bytecode: every module that is not in the memory snapshot was compiled from
 // source again at each grading (`import email.parser`: 130–300 ms, CPython 2–13 ms from its
-// __pycache__; under load a suite importing a few such modules timed out). The snapshot maker
-// extracts the zip to /lib/python3.14 (CPython's own layout, so `__file__` and `__cached__` read
-// as under CPython) and compiles every module once into unchecked hash-based .pyc files, which
-// the import system uses without looking at the source again (PEP 552). The files travel with
+// __pycache__; under load a suite importing a few such modules timed out). When the snapshot is
+// made, the zip is extracted to /lib/python3.14 (CPython's own layout, so `__file__` and
+// `__cached__` read as under CPython) and every module is compiled once into unchecked hash-based
+// .pyc files, which the import system uses without looking at the source again (PEP 552); the
+// snapshot maker imports its preloaded modules from that folder. The files travel with
 // the memory snapshot (one blob, cached by the host) and every grading worker writes them into
 // its file system before any Python runs. They are read-only there like the rest of /lib: the
 // file guard lets writes land in /tmp only (fs-guard.mjs).
