@@ -1912,7 +1912,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _enter_test=None, _call_test=None, _value_call=None, _strict_getattr=None, _write_through=None,
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes, _setattr=setattr, _delattr=delattr, _class_store=None,
-           _int=int, _float=float, _bool=bool, _scalar_ops=None,
+           _compare_two=None,
            _type=type, _len=len, _range=range, _AssertionError=AssertionError, _tuple=tuple,
            _join=str.join, _type_repr=type.__repr__, _issub=type.__subclasscheck__,
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
@@ -1928,12 +1928,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         # a chain `a < b < c` is `(a < b) and (b < c)`, b evaluated once; with cmp_chain the
         # operands after the second come as hidden lambdas, called only when the chain goes on
         ops = args[0]
-        ta, tb = _type(args[1]), _type(args[2])
-        if (_len(ops) == 1 and (ta is _int or ta is _float or ta is _bool or ta is _str)
-                and (tb is _int or tb is _float or tb is _bool or tb is _str)):
-            c = _scalar_ops.get(ops[0])
-            if c is not None:  # exact int/float/bool/str: C's comparison is CPython's verdict
-                return c(args[1], args[2])
+        if _len(ops) == 1:
+            return _compare_two(ops[0], args[1], args[2])
         left, right = args[1], args[2]
         result = True
         for i in _range(_len(ops)):
@@ -2894,6 +2890,9 @@ def wire_helper(seal, S):
     S['recording'] = recording
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
     S['fixture'] = fixture
+    # `a <op> b` with one operator: hidden code's comparisons, and the helper's `cmp` of one operator
+    compare_two_ = seal(compare_two, _compare=compare_, _scalar_ops=proxy(
+        {'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt, '>=': operator.ge}))
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
@@ -2905,8 +2904,7 @@ def wire_helper(seal, S):
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
                        _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)
                                     for kind in ('class', 'def', 'async', 'test-def', 'test-async')}),
-                       _binding=binding_, _scalar_ops=proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt,
-                                          '<=': operator.le, '>': operator.gt, '>=': operator.ge}),
+                       _binding=binding_, _compare_two=compare_two_,
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
@@ -2914,10 +2912,8 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS))
-    scalar_ops = proxy({'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt,
-                        '>=': operator.ge})
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
-    S['injected'] = (S['helper'], seal(compare_two, _scalar_ops=scalar_ops, _compare=compare_))
+    S['injected'] = (S['helper'], compare_two_)
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods

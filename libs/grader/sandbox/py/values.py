@@ -633,22 +633,14 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
         return _nokey  # mutable: unhashable, as in Python
     if kind == 'str' or kind == 'bytes' or kind == 'value' or kind == 'range' or kind == 'none':
         return data
-    if kind == 'tuple':
+    if kind == 'tuple' or (kind == 'set' and base is _frozenset):
         keys = []
         for x in data:
             k = _self(x, depth + 1, budget)
             if k is _nokey:
                 return _nokey
             keys.append(k)
-        return _tuple(keys)
-    if kind == 'set' and base is _frozenset:
-        keys = []
-        for x in data:
-            k = _self(x, depth + 1, budget)
-            if k is _nokey:
-                return _nokey
-            keys.append(k)
-        return _frozenset(keys)
+        return _tuple(keys) if kind == 'tuple' else _frozenset(keys)
     if kind == 'id':
         if t is _module:  # a pristine copy made for hidden code and its real module are one key
             pair = _copies.get(_id(v))
