@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { buildResult, sandboxJob, type Provenance, type RawRun } from './result-builder.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
+import { markSnapshotUsed, pruneSnapshotCache } from './snapshot-cache.js';
 import { SandboxProcess, type Isolation, type SandboxStatus } from './sandbox-process.js';
 import { DEFAULT_LIMITS, type GradingJob, type GradingResult } from './types.js';
 import type { SandboxWalls } from './os-walls.js';
@@ -164,6 +165,7 @@ export class GraderPool {
       await writeFile(partial, bytes);
       await chmod(partial, 0o644); // read by the sandbox as another user (nobody), whatever the umask
       await rename(partial, file);
+      await pruneSnapshotCache(file);
     } catch {
       // a cache is an optimisation: a read-only checkout still grades
     }
@@ -193,6 +195,7 @@ async function prepareSnapshotCache(paths: SandboxPaths): Promise<void> {
   try {
     await mkdir(paths.snapshotCacheDir, { recursive: true });
     await chmod(paths.snapshotCacheDir, 0o755);
+    await markSnapshotUsed(paths.snapshotFile); // kept by the pruning of other checkouts' pools
   } catch {
     // a read-only checkout or another user's cache: the sandbox makes its snapshot itself
   }
