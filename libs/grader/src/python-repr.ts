@@ -115,10 +115,11 @@ export function pyRepr(v: PyTagged): string {
       return v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : 'set()';
     case 'frozenset': return `${sub ?? 'frozenset'}(${v[1].length ? `{${v[1].map(pyRepr).join(', ')}}` : ''})`;
     case 'dict': {
+      // the sandbox's repr of a Counter/OrderedDict/defaultdict subclass, or of a defaultdict
+      if (v.length === 4) return v[3];
       const pairs = sub === 'Counter' ? mostCommon(v[1]) : v[1];
       const body = `{${pairs.map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
       if (sub === 'Counter' || sub === 'OrderedDict') return `${sub}(${v[1].length ? body : ''})`;
-      if (sub === 'defaultdict') return `defaultdict(..., ${body})`;
       return body;
     }
     case 'other': return v[1];

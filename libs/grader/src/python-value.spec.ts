@@ -93,6 +93,16 @@ describe('python values', () => {
     expect(pyRepr(counter(2001)).startsWith('Counter({0: 1e-300, 1: ')).toBe(true); // stored order
   });
 
+  it('prints a Counter, OrderedDict or defaultdict subclass, and a defaultdict, with the repr the sandbox sent', () => {
+    const pairs: [PyTagged, PyTagged][] = [[['str', 'a'], ['int', '1']]];
+    expect(pyRepr(['dict', pairs, 'defaultdict', "defaultdict(<class 'int'>, {'a': 1})"])).toBe("defaultdict(<class 'int'>, {'a': 1})");
+    expect(pyRepr(['list', [['dict', pairs, 'Tally', "Tally({'a': 1})"]]])).toBe("[Tally({'a': 1})]");
+    expect(isPyTagged(['dict', pairs, 'Tally', "Tally({'a': 1})"])).toBe(true);
+    expect(isPyTagged(['dict', pairs, 'Tally', 3])).toBe(false);
+    expect(isPyTagged(['dict', pairs, 'Tally', 'x'.repeat(2001)])).toBe(false); // the sandbox cuts at 1,000
+    expect(isPyTagged(['list', [], 'L', 'repr'])).toBe(false); // only dicts carry one
+  });
+
   it('prints bytes as Python does, one table lookup a byte', () => {
     expect(pyRepr(['bytes', '27'])).toBe('b"\'"');
     expect(pyRepr(['bytes', '2722'])).toBe("b'\\'\"'");
