@@ -2286,10 +2286,14 @@ def install_class_assertions(seal, TestCase, names, run, counts, aliases):
             setattr(TestCase, old, own[new])
 
 
-def author_override(receiver, name, _methods=None, _type=type, _id=id,
+def author_override(receiver, name, _methods=None, _named=None, _type=type, _id=id,
                     _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__):
     """Whether the first class along the receiver's MRO that defines `name` is a hidden class
-    (an author's own assertion method), from the dicts recorded for this test."""
+    (an author's own assertion method), from the dicts recorded for this test. `_named`: every
+    name those dicts hold; a name no hidden class defines is never an author's own (the loop
+    below could not answer True), and that is nearly every assertion of nearly every suite."""
+    if name not in _named:
+        return False
     for cls in _mro(_type(receiver)):
         entry = _methods.get(_id(cls))
         if entry is not None and entry[0] is cls:
@@ -2747,6 +2751,7 @@ def wire_helper(seal, S):
     settings = [True, 640, None]
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
+    hidden_method_names = set()  # every name of those dicts (runner.record_hidden_methods)
     own_method_ = seal(own_method, _methods=hidden_methods)
     hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
     S['hidden_skips'] = hidden_skips
@@ -2869,7 +2874,7 @@ def wire_helper(seal, S):
         author_manager, _hidden=S.get('hidden_namespaces', frozenset()), _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_,
-                _overrides=seal(author_override, _methods=hidden_methods), _own_method=own_method_)
+                _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
     bind_ = seal(bind_assertion, _method=types.MethodType, _unbound=proxy(
         {name: seal(unbound_assertion, secret=(run_, name)) for name in names}))
@@ -2917,3 +2922,4 @@ def wire_helper(seal, S):
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
     S['clear_type_funcs'] = seal(clear_type_funcs, _funcs=type_funcs)
     S['hidden_methods'] = hidden_methods
+    S['hidden_method_names'] = hidden_method_names

@@ -970,12 +970,14 @@ def record_hidden_methods(ns, marks):
     code could reach the classes (it may run while the module executes: a module `__getattr__`
     that `hasattr(solution, ...)` calls): `self.method(...)` in hidden code calls these
     (asserts.own_method). A class made otherwise (`type(...)`) counts as the module left it."""
-    methods = S['hidden_methods']
+    methods, names = S['hidden_methods'], S['hidden_method_names']
     methods.clear()
+    names.clear()
     for space in hidden_spaces(ns):
         for cls in hidden_classes(space):
             made = created_dict(marks, cls)
             methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
+            names.update(methods[id(cls)][1])
 
 
 def guard_name(marks, fn, name):

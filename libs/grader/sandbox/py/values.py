@@ -1056,8 +1056,10 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
     raise _TypeError("argument of type '%s' is not a container or iterable" % _type_name(c))
 
 
-def value_truth(v, _classify=None, _bool=bool, _len=len):
+def value_truth(v, _classify=None, _bool=bool, _len=len, _type=type):
     """bool(v): from the stored data; an opaque object's own __bool__/__len__ decides."""
+    if _type(v) is _bool:  # assertTrue(a == b) on trusted values: the comparison's exact bool
+        return v
     kind, data, base, t = _classify(v)
     if kind == 'none':
         return False
