@@ -72,14 +72,13 @@ async function checkOne(target: CodeQuestionRef, grader: JobGrader, cpython?: Re
     const solutions = [{ label: 'the reference solution', source: code.solution, result: reference as GradingResult, right: false },
       ...code.wrong_solutions.map((w, i) => ({ label: `wrong solution "${w.name}"`, source: w.code, result: wrongResults[i]!, right: false })),
       ...others.map((o, i) => ({ label: `other solution "${o.name}"`, source: o.code, result: otherResults[i]!, right: true }))];
-    const differences = await Promise.all(solutions.map(async (s) => {
+    const checked = await Promise.all(solutions.map(async (s) => {
       const verdicts = await cpython.verdicts(diagnosticJob(code, s.source));
-      const found = cpythonDifferences(s.label, s.result, verdicts);
       // A right answer must pass under CPython too, even where the engine fails it the same way.
-      if (s.right) found.push(...cpythonFailures(s.label, s.result, verdicts));
-      return found;
+      return { differences: cpythonDifferences(s.label, s.result, verdicts), failures: s.right ? cpythonFailures(s.label, s.result, verdicts) : [] };
     }));
-    violations.push(...differences.flat().map((message): Violation => ({ ...violation(message), cpython: true })));
+    violations.push(...checked.flatMap((c) => c.differences).map((message): Violation => ({ ...violation(message), cpython: true })));
+    violations.push(...checked.flatMap((c) => c.failures).map(violation));
   }
   return violations;
 }
