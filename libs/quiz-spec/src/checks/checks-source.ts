@@ -257,9 +257,12 @@ def _attributes(value):
     pairs = []
     for klass in type.__dict__['__mro__'].__get__(t):
         declared = type.__dict__['__dict__'].__get__(klass).get('__dict__')
-        if declared is not None and type(declared) is not _types.GetSetDescriptorType:
+        if declared is not None and type(declared) is not _types.GetSetDescriptorType and not (
+                type(declared) is _types.MemberDescriptorType and declared.__objclass__ is klass):
             # a class that replaces __dict__ (a property) hides the real one: no honest class
-            # does, so its state counts as changed every time it is read
+            # does, so its state counts as changed every time it is read. A C type's own member
+            # (types.SimpleNamespace's __dict__) is the real one; a copy of it put on another
+            # class is not (its __objclass__ is the C type).
             return [('replaced-dict', float('nan'))]  # a new NaN: never the same, never equal
     try:
         own = object.__getattribute__(value, '__dict__')
