@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { exerciseYaml, HIDDEN_MARKER, SOLUTION_MARKER } from '../apps/api/src/authoring/testing/authoring-fixtures.js';
+import { exerciseYaml, HIDDEN_MARKER, OTHER_MARKER, SOLUTION_MARKER } from '../apps/api/src/authoring/testing/authoring-fixtures.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 // The instructor's flow on the real app: real database, real grader pool (1 worker).
@@ -100,7 +100,7 @@ describe('authoring (e2e)', () => {
     const preview = await http.get(`${QUIZ_URL}/preview`).set('Authorization', instructor.auth).expect(200);
     expect(preview.body.questions).toEqual([expect.objectContaining({ type: 'code', id: SLUG, hidden_tests: 1 })]);
     const shown = JSON.stringify(preview.body);
-    for (const secret of [HIDDEN_MARKER, SOLUTION_MARKER, 'doubles_big', 'adds-two', 'wrong_solutions', '2 * x']) expect(shown).not.toContain(secret);
+    for (const secret of [HIDDEN_MARKER, SOLUTION_MARKER, OTHER_MARKER, 'doubles_big', 'adds-two', 'wrong_solutions', 'other_solutions', '2 * x']) expect(shown).not.toContain(secret);
 
     await http.get(`/api/quizzes/${ID}`).expect(404);
     const published = await http.post(`${QUIZ_URL}/publish`).set('Authorization', instructor.auth).expect(200);

@@ -30,6 +30,7 @@ const HIDDEN = [
   'global count',
   'returns-value-not-function',
   'wrong_solutions',
+  'other_solutions',
   'test_module',
   'E2E_ACCEPTED_ANSWER',
 ];

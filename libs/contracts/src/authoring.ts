@@ -162,9 +162,9 @@ export interface RegradeReport {
   items: RegradeItem[];
 }
 
-/** A reference or wrong solution of a code question, as the editor's code runner offers it. */
+/** A reference, other right or wrong solution of a code question, as the editor's code runner offers it. */
 export interface AuthoringSolution {
-  /** `reference`, or the wrong solution's name. */
+  /** `reference`, or the other or wrong solution's name. */
   name: string;
   code: string;
   /** Wrong solutions only: the tests it must fail and the text a learner must see. */
@@ -179,6 +179,8 @@ export interface AuthoringCodeQuestion {
   title: string;
   starter: string;
   reference: AuthoringSolution;
+  /** `other_solutions`: other right answers, each graded like the reference. */
+  otherSolutions: AuthoringSolution[];
   wrongSolutions: AuthoringSolution[];
 }
 

@@ -8,6 +8,7 @@ import type {
   QuestionRef,
   Quiz,
   TestDef,
+  OtherSolution,
   WrongSolution,
 } from './model.types.js';
 
@@ -175,6 +176,7 @@ function buildCode(raw: Raw, defaultConcepts: string[]): CodeQuestion {
   for (const key of ['title', 'test_module', 'explanation'] as const) {
     if (raw[key] !== undefined) question[key] = raw[key] as string;
   }
+  if (raw.other_solutions !== undefined) question.other_solutions = (raw.other_solutions as OtherSolution[]).map((o) => ({ ...o }));
   if (raw.support_modules !== undefined) question.support_modules = { ...(raw.support_modules as Record<string, string>) };
   Object.assign(question, variantFields(raw));
   return question;

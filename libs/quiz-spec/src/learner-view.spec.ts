@@ -6,9 +6,9 @@ const GOOD = 'libs/quiz-spec/test/fixtures/good/closures';
 
 /** Every secret planted in the fixtures: none may reach a learner. */
 const SECRETS = [
-  'SECRET-FEEDBACK', 'SECRET_TEST_BODY', 'SECRET_SOLUTION', 'SECRET_WRONG', 'SECRET-CHOICE-FEEDBACK',
+  'SECRET-FEEDBACK', 'SECRET_TEST_BODY', 'SECRET_SOLUTION', 'SECRET_WRONG', 'SECRET_OTHER', 'SECRET-CHOICE-FEEDBACK',
   'SECRET-EXPLANATION', 'SECRET-OUTPUT', 'SECRET-ACCEPTED', 'adds_negative', 'TestAdder', 'test_independent',
-  'returns-sum', '"correct"', 'wrong_solutions', 'test_module', 'expected_output', 'accept',
+  'returns-sum', '"correct"', 'wrong_solutions', 'other_solutions', 'test_module', 'expected_output', 'accept',
 ];
 
 describe('toLearnerView', () => {

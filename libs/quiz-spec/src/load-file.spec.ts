@@ -39,6 +39,27 @@ describe('loadFile', () => {
     ]);
   });
 
+  it('checks other_solutions: closed objects with a name and code, names unique', () => {
+    const text = (others: string[]) => ['kind: exercise', 'id: closures/other', 'title: T', 'prompt: p', 'tests:',
+      '  - { name: a, expr: "f()", expected: 1 }', 'solution: "def f(): return 1"', 'wrong_solutions:',
+      '  - { name: w1, code: "x", fails: [a], feedback: f }', '  - { name: w2, code: "x", fails: [a], feedback: f }',
+      'other_solutions:', ...others, ''].join('\n');
+    const ok = parseFileText('closures/other.yaml', text(['  - { name: lambda, code: "f = lambda: 1" }']));
+    expect(ok.ok && ok.item.kind === 'exercise' && ok.item.question.other_solutions).toEqual([{ name: 'lambda', code: 'f = lambda: 1' }]);
+    expect(messagesOf(parseFileText('closures/other.yaml', text([
+      '  - { name: lambda, code: "f = lambda: 1", fails: [a] }',
+      '  - { name: same, code: "x" }',
+      '  - { name: same, code: "y" }',
+      '  - { code: "y" }',
+    ])))).toEqual([
+      'closures/other.yaml:12:44: other_solutions[0].fails: unknown field (expected one of: name, code)',
+      'closures/other.yaml:15:5: other_solutions[3].name: required field is missing',
+    ]);
+    expect(messagesOf(parseFileText('closures/other.yaml', text(['  - { name: same, code: "x" }', '  - { name: same, code: "y" }'])))).toEqual([
+      'closures/other.yaml:13:13: other_solutions[1].name: duplicate other solution name "same" (first used at index 0)',
+    ]);
+  });
+
   it('reports malformed Python value escapes and exact_type without expected', () => {
     const text = ['kind: exercise', 'id: closures/esc', 'title: T', 'prompt: p', 'tests:',
       '  - { name: a, expr: "f()", expected: { $date: "2024-02-30" } }',

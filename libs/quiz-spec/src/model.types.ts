@@ -42,6 +42,12 @@ export interface WrongSolution {
   feedback: string;
 }
 
+/** Another right answer (a style learners write): must score 100 % like the reference. */
+export interface OtherSolution {
+  name: string;
+  code: string;
+}
+
 export interface CodeLimits {
   time_ms?: number;
   total_ms?: number;
@@ -158,6 +164,8 @@ export interface CodeQuestion extends QuestionBase {
   support_modules?: Record<string, string>;
   solution: string;
   wrong_solutions: WrongSolution[];
+  /** Other right answers (`other_solutions`): graded like the reference, never shown to learners. */
+  other_solutions?: OtherSolution[];
   /** Set when the question was included into a quiz with `ref:`. */
   ref?: string;
 }

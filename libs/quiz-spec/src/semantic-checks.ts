@@ -241,6 +241,11 @@ function checkWrongSolutions(q: CodeQuestion, testNames: Set<string>, base: Data
     (i) => [...base, 'wrong_solutions', i, 'name'],
     'wrong solution name',
   );
+  problems.push(...duplicates(
+    (q.other_solutions ?? []).map((o) => o.name),
+    (i) => [...base, 'other_solutions', i, 'name'],
+    'other solution name',
+  ));
   q.wrong_solutions.forEach((wrong, i) => {
     wrong.fails.forEach((name, j) => {
       if (!testNames.has(name)) {

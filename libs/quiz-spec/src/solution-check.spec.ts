@@ -1,6 +1,8 @@
 import { codeQuestion, FakeGrader } from '../test/fake-grader.js';
 import type { CodeQuestion } from './model.types.js';
 import { checkSolutions } from './solution-check.js';
+import type { GradingJob } from '../../grader/src/types.js';
+import type { ReferenceVerdict } from '../../grader/src/verdict-differences.js';
 
 const target = (code: CodeQuestion) => ({ file: 'x.yaml', question: 'closures/x', code });
 const messages = async (code: CodeQuestion) => (await checkSolutions(target(code), new FakeGrader())).map((v) => v.message);
@@ -19,6 +21,41 @@ describe('checkSolutions', () => {
     const code = codeQuestion('fail:test_b', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
     expect(await messages(code)).toEqual([
       'reference solution scores 1/3, expected 100%; failing: test_b (fail: test_b failed. B broke)',
+    ]);
+  });
+
+  it('grades every other right answer and reports, by name, one that does not score 100%', async () => {
+    const grader = new FakeGrader();
+    const code = codeQuestion('ok', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
+    code.other_solutions = [{ name: 'lambda', code: 'ok' }, { name: 'with-a-class', code: 'fail:test_b' }];
+    expect((await checkSolutions(target(code), grader)).map((v) => v.message)).toEqual([
+      'other solution "with-a-class" scores 1/3, expected 100%; failing: test_b (fail: test_b failed. B broke)',
+    ]);
+    expect(grader.jobs.map((j) => j.source)).toEqual(expect.arrayContaining(['ok', 'fail:test_b']));
+    expect(grader.jobs).toHaveLength(6);
+  });
+
+  it('reports an other right answer that fails under CPython, whether or not the engine agrees', async () => {
+    const code = codeQuestion('ok', [['fail:a', ['a'], 'A broke'], ['fail:a', ['a'], 'A broke']]);
+    code.other_solutions = [{ name: 'engine-only', code: 'ok cpython:a' }, { name: 'both', code: 'fail:a cpython:a' }];
+    const cpython = {
+      version: '3.99.0',
+      async verdicts(job: GradingJob): Promise<ReferenceVerdict[]> {
+        const failing = (job.source.match(/cpython:(\S+)/)?.[1] ?? '').split(',');
+        const fake = await new FakeGrader().grade(job);
+        return job.tests.map((t) => ({
+          name: t.name, status: failing.includes(t.name) || (!job.source.includes('cpython:') && fake.tests.find((r) => r.name === t.name)?.status === 'fail') ? 'fail' : 'pass', message: '',
+        }));
+      },
+    };
+    const violations = await checkSolutions(target(code), new FakeGrader(), cpython);
+    // Only a different verdict counts as a difference from CPython; a shared failure is a plain violation.
+    expect(violations.filter((v) => v.cpython).map((v) => v.message)).toEqual([
+      'CPython disagrees on other solution "engine-only", test "a": engine pass, CPython fail',
+    ]);
+    expect(violations.filter((v) => !v.cpython).map((v) => v.message)).toEqual([
+      'other solution "both" scores 2/3, expected 100%; failing: a (fail: a failed. A broke)',
+      'other solution "both" fails test "a" under CPython too (fail)',
     ]);
   });
 

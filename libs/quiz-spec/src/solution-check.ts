@@ -1,5 +1,6 @@
 import type { GradingJob, GradingResult, TestResult } from '../../grader/src/types.js';
 import { cpythonDifferences, type ReferenceRunner } from './cpython-check.js';
+import type { ReferenceVerdict } from '../../grader/src/verdict-differences.js';
 import { toGradingJob } from './grading-job.js';
 import type { CodeQuestion, WrongSolution } from './model.types.js';
 import { isModuleTest } from './semantic-checks.js';
@@ -30,9 +31,10 @@ export interface CodeQuestionRef {
 const SEED = 1;
 
 /**
- * Grades the reference solution (must score 100%) and every wrong solution (must fail exactly
- * its `fails`, with its `feedback` in a failing test's message) with the real engine; with a
- * `cpython` runner, also under plain CPython, where every test must get the engine's verdict.
+ * Grades the reference solution and every other right answer (`other_solutions`: each must score
+ * 100%) and every wrong solution (must fail exactly its `fails`, with its `feedback` in a failing
+ * test's message) with the real engine; with a `cpython` runner, also under plain CPython, where
+ * every test must get the engine's verdict (and every right answer pass).
  */
 export async function checkSolutions(target: CodeQuestionRef, grader: JobGrader, cpython?: ReferenceRunner): Promise<Violation[]> {
   if (!hasVariants(target.code)) return checkOne(target, grader, cpython);
@@ -49,26 +51,44 @@ async function checkOne(target: CodeQuestionRef, grader: JobGrader, cpython?: Re
   const { code } = target;
   const violation = (message: string): Violation => ({ file: target.file, question: target.question, message });
   const grade = (source: string) => grader.grade(diagnosticJob(code, source));
-  const [defined, reference, ...wrongResults] = await Promise.all([
+  const others = code.other_solutions ?? [];
+  const [defined, reference, ...results] = await Promise.all([
     code.test_module === undefined ? [] : discoverModuleTests(code, grader),
     grade(code.solution),
     ...code.wrong_solutions.map((w) => grade(w.code)),
+    ...others.map((o) => grade(o.code)),
   ]);
+  const wrongResults = results.slice(0, code.wrong_solutions.length) as GradingResult[];
+  const otherResults = results.slice(code.wrong_solutions.length) as GradingResult[];
   const messages = [
     ...checkReference(reference as GradingResult),
     ...checkDeclared(code, reference as GradingResult),
     ...checkModuleTests(code, defined as string[] | string),
   ];
-  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(code, wrong, wrongResults[i] as GradingResult)));
+  code.wrong_solutions.forEach((wrong, i) => messages.push(...checkWrong(code, wrong, wrongResults[i]!)));
+  others.forEach((other, i) => messages.push(...checkRight(`other solution "${other.name}"`, otherResults[i]!)));
   const violations = messages.map(violation);
   if (cpython) {
-    const solutions = [{ label: 'the reference solution', source: code.solution, result: reference as GradingResult },
-      ...code.wrong_solutions.map((w, i) => ({ label: `wrong solution "${w.name}"`, source: w.code, result: wrongResults[i] as GradingResult }))];
-    const differences = await Promise.all(solutions.map(async (s) =>
-      cpythonDifferences(s.label, s.result, await cpython.verdicts(diagnosticJob(code, s.source)))));
-    violations.push(...differences.flat().map((message): Violation => ({ ...violation(message), cpython: true })));
+    const solutions = [{ label: 'the reference solution', source: code.solution, result: reference as GradingResult, right: false },
+      ...code.wrong_solutions.map((w, i) => ({ label: `wrong solution "${w.name}"`, source: w.code, result: wrongResults[i]!, right: false })),
+      ...others.map((o, i) => ({ label: `other solution "${o.name}"`, source: o.code, result: otherResults[i]!, right: true }))];
+    const checked = await Promise.all(solutions.map(async (s) => {
+      const verdicts = await cpython.verdicts(diagnosticJob(code, s.source));
+      // A right answer must pass under CPython too, even where the engine fails it the same way.
+      return { differences: cpythonDifferences(s.label, s.result, verdicts), failures: s.right ? cpythonFailures(s.label, s.result, verdicts) : [] };
+    }));
+    violations.push(...checked.flatMap((c) => c.differences).map((message): Violation => ({ ...violation(message), cpython: true })));
+    violations.push(...checked.flatMap((c) => c.failures).map(violation));
   }
   return violations;
+}
+
+/** Tests a right answer fails under CPython where the engine fails them too (a difference is reported apart). */
+function cpythonFailures(label: string, engine: GradingResult, cpython: ReferenceVerdict[]): string[] {
+  const engineStatus = new Map(engine.tests.map((t) => [t.name, t.status]));
+  return cpython
+    .filter((v) => v.status !== 'pass' && engineStatus.get(v.name) === v.status)
+    .map((v) => `${label} fails test "${v.name}" under CPython too (${v.status}${v.message ? `: ${v.message.trim().split('\n')[0]}` : ''})`);
 }
 
 /**
@@ -95,13 +115,18 @@ function describe(test: TestResult): string {
 }
 
 function checkReference(result: GradingResult): string[] {
+  return checkRight('reference solution', result);
+}
+
+/** The reference or another right answer: every test passes, full points. */
+function checkRight(label: string, result: GradingResult): string[] {
   if (result.status === 'error' && result.tests.length === 0) {
-    return [`reference solution could not be graded: ${result.message}`];
+    return [`${label} could not be graded: ${result.message}`];
   }
   const failing = result.tests.filter((t) => t.status !== 'pass');
   if (failing.length === 0 && result.points === result.max_points) return [];
   const detail = failing.length > 0 ? `; failing: ${failing.map(describe).join(', ')}` : '';
-  return [`reference solution scores ${result.points}/${result.max_points}, expected 100%${detail}`];
+  return [`${label} scores ${result.points}/${result.max_points}, expected 100%${detail}`];
 }
 
 /** Every test that ran must be declared (it gets points and feedback there), and vice versa. */

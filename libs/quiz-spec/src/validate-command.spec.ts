@@ -9,11 +9,11 @@ describe('runValidation', () => {
   it('grades every reference and wrong solution of a valid course and prints an OK summary', async () => {
     const lines: string[] = [];
     const summary = await runValidation({ dir: `${FIXTURES}/good`, grader: new SourceAwareGrader(), print: (l) => lines.push(l) });
-    // make-adder (1 + 2 wrong) and the quiz's inline question (1 + 2); the ref is not graded twice.
+    // make-adder (1 + 2 wrong + 1 other) and the quiz's inline question (1 + 2); the ref is not graded twice.
     expect(lines.slice(0, -1)).toEqual([]);
-    expect(summary).toEqual({ files: 2, loaded: 2, errors: 0, solutionsChecked: 6, violations: 0, cpythonDifferences: 0, ok: true });
+    expect(summary).toEqual({ files: 2, loaded: 2, errors: 0, solutionsChecked: 7, violations: 0, cpythonDifferences: 0, ok: true });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^OK: 2\/2 files loaded, 0 format errors, 6 solutions graded, 0 violations, CPython check skipped \(no CPython given\) \(\d+\.\d s\)$/);
+    expect(lines[0]).toMatch(/^OK: 2\/2 files loaded, 0 format errors, 7 solutions graded, 0 violations, CPython check skipped \(no CPython given\) \(\d+\.\d s\)$/);
   });
 
   it('reports every test where plain CPython gives another verdict than the engine', async () => {
@@ -21,7 +21,7 @@ describe('runValidation', () => {
     const cpython = new FakeCPython({ adds_two: 'pass' });
     const summary = await runValidation({ dir: `${FIXTURES}/good`, grader: new SourceAwareGrader(), cpython, print: (l) => lines.push(l) });
     expect(summary).toMatchObject({ ok: false, cpythonDifferences: 1, violations: 1 });
-    expect(cpython.sources).toHaveLength(6);
+    expect(cpython.sources).toHaveLength(7);
     expect(lines[0]).toBe(`${FIXTURES}/good/closures/make-adder.yaml: closures/make-adder: CPython disagrees on wrong solution `
       + '"returns-sum", test "adds_two": engine fail (adds_two failed.), CPython pass');
     expect(lines.at(-1)).toMatch(/^FAILED: .* 1 violations, 1 differences from CPython 3\.99\.0 /);

@@ -48,7 +48,7 @@ export async function runValidation(options: ValidateOptions): Promise<ValidateS
     files: course.items.length + course.failedFiles.length,
     loaded: course.items.length,
     errors: course.errors.length,
-    solutionsChecked: options.grader ? targets.reduce((n, t) => n + 1 + t.code.wrong_solutions.length, 0) : 0,
+    solutionsChecked: options.grader ? targets.reduce((n, t) => n + 1 + t.code.wrong_solutions.length + (t.code.other_solutions?.length ?? 0), 0) : 0,
     violations: violations.length,
     cpythonDifferences: violations.filter((v) => v.cpython).length,
     ok: course.errors.length === 0 && violations.length === 0,

@@ -139,6 +139,7 @@ export function applyValues(q: CodeQuestion, values: Values): CodeQuestion {
   if (q.title !== undefined) out.title = text(q.title);
   if (q.explanation !== undefined) out.explanation = text(q.explanation);
   if (q.test_module !== undefined) out.test_module = code(q.test_module);
+  if (q.other_solutions !== undefined) out.other_solutions = q.other_solutions.map((o) => ({ ...o, code: code(o.code) }));
   if (q.support_modules !== undefined) out.support_modules = Object.fromEntries(Object.entries(q.support_modules).map(([k, v]) => [k, code(v)]));
   return out;
 }

@@ -15,7 +15,7 @@ function setup() {
 }
 
 /** Everything that must never reach a learner before answering, from the fixtures. */
-const SECRETS = ['SECRET_', '"correct"', 'Yes, a.', 'Not b.', 'Because a.', 'expected_output', 'nonlocal', '"accept"', 'hidden_ten', 'wrong_solutions', '"solution":'];
+const SECRETS = ['SECRET_', '"correct"', 'Yes, a.', 'Not b.', 'Because a.', 'expected_output', 'nonlocal', '"accept"', 'hidden_ten', 'wrong_solutions', 'other_solutions', '"solution":'];
 
 describe(AttemptsService.name, () => {
   it('shows a quiz with its settings and learner views that hold no secret', async () => {

@@ -38,6 +38,7 @@ export class AuthoringCodeQuestionDto implements AuthoringCodeQuestion {
   @ApiProperty() title!: string;
   @ApiProperty() starter!: string;
   @ApiProperty({ type: AuthoringSolutionDto }) reference!: AuthoringSolutionDto;
+  @ApiProperty({ type: [AuthoringSolutionDto] }) otherSolutions!: AuthoringSolutionDto[];
   @ApiProperty({ type: [AuthoringSolutionDto] }) wrongSolutions!: AuthoringSolutionDto[];
 }
 

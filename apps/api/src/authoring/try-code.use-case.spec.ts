@@ -28,11 +28,12 @@ describe(TryCode.name, () => {
   const grader: CodeGrader = { grade: async (job: GradingJob) => (jobs.push(job), gradedAs(job)) };
   const tryCode = new TryCode(validator, grader as never);
 
-  it('lists the code question with its reference and wrong solutions', async () => {
+  it('lists the code question with its reference, other right and wrong solutions', async () => {
     const [question, ...rest] = await tryCode.questions(YAML);
     expect(rest).toEqual([]);
     expect(question).toMatchObject({ key: ID, title: 'Double it', reference: { name: 'reference' } });
     expect(question!.wrongSolutions.map((w) => [w.name, w.fails])).toEqual([['adds-two', ['doubles_big']], ['squares', ['doubles_big']]]);
+    expect(question!.otherSolutions).toEqual([{ name: 'lambda', code: expect.stringContaining('double = lambda x: 2 * x') }]);
   });
 
   it('grades every test as visible, and hands back the real message, the feedback apart and the true visibility', async () => {

@@ -70,6 +70,7 @@ function toCodeQuestion({ question, code }: CodeQuestionRef, exerciseTitle: stri
     title: exerciseTitle ?? code.title ?? question,
     starter: code.starter,
     reference: { name: 'reference', code: code.solution },
+    otherSolutions: (code.other_solutions ?? []).map((o) => ({ name: o.name, code: o.code })),
     wrongSolutions: code.wrong_solutions.map((w) => ({ name: w.name, code: w.code, fails: w.fails, feedback: w.feedback })),
   };
 }

@@ -34,6 +34,10 @@ tests:                           # HIDDEN tests: learners see only the name and 
 solution: |                      # REQUIRED: must pass every test
   def add_one(x):
       return x + 1
+other_solutions:                 # optional: other right answers learners write, each must
+  - name: lambda                 # pass every test too (never shown to learners)
+    code: |
+      add_one = lambda x: x + 1
 wrong_solutions:                 # REQUIRED, at least two: each must fail exactly its \`fails\`
   - name: adds-two               # and a failing test must show its \`feedback\`
     code: |

@@ -15,12 +15,13 @@ const OUTCOME_LABEL: Record<AuthoringTestResult['status'], string> = {
   skipped: 'Skipped',
 };
 
-/** What the source picker offers: the reference, each wrong solution, the starter, or the instructor's own code. */
-type Choice = 'reference' | 'starter' | 'own' | `wrong:${string}`;
+/** What the source picker offers: the reference, each other right or wrong solution, the starter, or the instructor's own code. */
+type Choice = 'reference' | 'starter' | 'own' | `other:${string}` | `wrong:${string}`;
 
 function sourceOf(question: AuthoringCodeQuestion, choice: Choice): string | undefined {
   if (choice === 'reference') return question.reference.code;
   if (choice === 'starter') return question.starter;
+  if (choice.startsWith('other:')) return question.otherSolutions.find((o) => `other:${o.name}` === choice)?.code;
   if (choice.startsWith('wrong:')) return question.wrongSolutions.find((w) => `wrong:${w.name}` === choice)?.code;
   return undefined;
 }
@@ -73,7 +74,7 @@ export function TryCodePanel({ yaml }: { yaml: string }) {
     <section className="card try-code" aria-labelledby="try-code-title">
       <h2 id="try-code-title">Run code against every test</h2>
       <p>
-        Grade the reference solution, one of the wrong solutions or any code you type against every test of a code question in the editor above, saved or
+        Grade the reference solution, another right answer, one of the wrong solutions or any code you type against every test of a code question in the editor above, saved or
         not. Hidden tests are shown with the grader's own message. Nothing is stored and learners see nothing.
       </p>
       <button type="button" onClick={() => void load()} disabled={busy !== null || !yaml.trim()}>
@@ -99,6 +100,11 @@ export function TryCodePanel({ yaml }: { yaml: string }) {
               Code to run{' '}
               <select aria-label="Code to run" value={choice} onChange={(e) => pick(question, e.currentTarget.value as Choice)}>
                 <option value="reference">Reference solution</option>
+                {question.otherSolutions.map((o) => (
+                  <option key={o.name} value={`other:${o.name}`}>
+                    Other right answer “{o.name}”
+                  </option>
+                ))}
                 {question.wrongSolutions.map((w) => (
                   <option key={w.name} value={`wrong:${w.name}`}>
                     Wrong solution “{w.name}”

@@ -68,6 +68,15 @@ const wrongSolutionSchema = closedObject(
   ['name', 'code', 'fails', 'feedback'],
 );
 
+/** Another right answer, in a style a learner may write: checked like the reference, never shown. */
+const otherSolutionSchema = closedObject(
+  {
+    name: { ...nonEmptyText(200), description: 'a short name for this right answer' },
+    code,
+  },
+  ['name', 'code'],
+);
+
 export const limitsSchema = closedObject(
   {
     time_ms: { type: 'integer', minimum: 1, maximum: 60_000, description: 'milliseconds, 1..60000' },
@@ -141,6 +150,7 @@ export const codeFields: Record<string, JsonSchema> = {
   },
   solution: code,
   wrong_solutions: { type: 'array', items: wrongSolutionSchema, minItems: 2, maxItems: 50 },
+  other_solutions: { type: 'array', items: otherSolutionSchema, minItems: 1, maxItems: 50 },
   explanation: text(),
   params: paramsSchema,
   variants: variantsSchema,

@@ -35,5 +35,5 @@ export const code: CodeQuestion = {
   module: 'solution', limits: {}, virtual_clock: false, attempts: 2, hints: [],
   examples: [{ name: 'first', expr: 'make_counter()()', expected: 1, points: 1 }],
   tests: [{ name: 'hidden_ten', expr: 'SECRET_EXPR()', expected: 'SECRET_VALUE', points: 3 }],
-  solution: 'SECRET_SOLUTION', wrong_solutions: [],
+  solution: 'SECRET_SOLUTION', wrong_solutions: [], other_solutions: [{ name: 'SECRET_OTHER_NAME', code: 'SECRET_OTHER_CODE' }],
 };

@@ -4,6 +4,7 @@
  */
 export const HIDDEN_MARKER = 'secret_probe_4242';
 export const SOLUTION_MARKER = 'solution_marker_77';
+export const OTHER_MARKER = 'other_marker_91';
 
 export interface ExerciseOptions {
   id?: string;
@@ -37,6 +38,10 @@ solution: |
   def double(x):
       # ${SOLUTION_MARKER}
       return 2 * x
+other_solutions:
+  - name: lambda
+    code: |
+      double = lambda x: 2 * x  # ${OTHER_MARKER}
 wrong_solutions:
   - name: adds-two
     code: |
