@@ -244,7 +244,9 @@ def _collect_state(state, path, value, levels, seen):
             _collect_state(state, '%s.<cell %d>' % (path, i), inner, levels - 1, seen)
     for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
-            _collect_state(state, path + '.' + attr, inner, levels - 1, seen)
+            # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
+            # read as a cell of a function's closure (_through_object)
+            _collect_state(state, path + '.' + (attr if attr.isidentifier() else repr(attr)), inner, levels - 1, seen)
 
 
 def _attributes(value):
