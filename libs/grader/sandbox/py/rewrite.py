@@ -728,11 +728,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
         if ((written is None and not isinstance(func, _ast.Constant))  # (a Constant: the helper's own calls)
-                or (isinstance(func, _ast.Attribute) and written in ('run', 'debug'))
+                or (isinstance(func, _ast.Attribute) and written in ('run', 'debug', '__call__'))
                 or (isinstance(func, _ast.Name) and written in self.local_names)):
-            # a call through a value (`getattr(self, name)()`, a local `check()`), or unittest run by
-            # hidden code (`Inner('test_add').run(result)`): what it starts is hidden code's doing
-            # (asserts.value_call)
+            # a call through a value (`getattr(self, name)()`, a local `check()`, `fn.__call__(self)`),
+            # or unittest run by hidden code (`Inner('test_add').run(result)`): what it starts is
+            # hidden code's doing (asserts.value_call)
             return _helper_call('call_value', [func, *node.args], node.keywords)
         return node
 

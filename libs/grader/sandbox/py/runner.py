@@ -393,6 +393,7 @@ def run_test(index):
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
     S['hidden_tests'].clear()
+    S['held_cells'].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -759,6 +760,9 @@ def run_module_test(name, static_skip=None):
     skipped = static_skip if skipped is None else skipped  # unittest's own skip decorators (test_marks)
     if skipped is not None:
         return skipped_with_fixtures(ns, target, method, marks, skipped)
+    # Before setUpModule and setUpClass, which may run learner code: a cell it changed there would
+    # not be recorded as holding a hidden function at all
+    cells = hidden_function_cells(marks)
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -770,7 +774,7 @@ def run_module_test(name, static_skip=None):
     # anyone else's spoils it.
     spoiled = bytearray(1)
     S['bindings'][0] = ({}, before[1], spoiled, lambda positions: binding_positions(before[0], spans, positions))
-    cells = hidden_function_cells(marks)
+    S['held_cells'][:] = cells  # checked at each call hidden code makes through a value too (asserts.value_call)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
                       and (not JOB['hidden_runs_unittest'] or unittest_intact()))
@@ -854,6 +858,7 @@ def run_module_test(name, static_skip=None):
     S['current_case'][0] = None
     unchanged = unchanged and intact()
     S['bindings'][0] = None
+    S['held_cells'].clear()
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not unchanged:
