@@ -31,6 +31,7 @@ def compile_suite(job_text):
                                                 if not name.startswith('_pyquiz_')]
     authored += [(spec.get('setup') or '') + '\n' + (spec.get('expr') or '') for spec in job['tests'] if spec['kind'] == 'case']
     mentions = {'chdir': any('chdir' in text for text in sources),
+                'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
                 'source': any(_re.search(SOURCE_READING, text) for text in authored)}
     return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, mentions)),
@@ -251,6 +252,7 @@ def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
     test_code, cases, marks, support, imports, importing, mentions = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
     JOB['hidden_chdir'] = mentions['chdir']
+    JOB['hidden_nonlocal'] = mentions['nonlocal']
     JOB['hidden_runs_unittest'] = mentions['unittest']
     JOB['hidden_reads_source'] = mentions['source']
     # The support modules by the names compiled with the suite: the job the harness reads here
@@ -762,7 +764,7 @@ def run_module_test(name, static_skip=None):
         return skipped_with_fixtures(ns, target, method, marks, skipped)
     # Before setUpModule and setUpClass, which may run learner code: a cell it changed there would
     # not be recorded as holding a hidden function at all
-    cells = hidden_function_cells(marks)
+    cells = hidden_function_cells(marks, every=not JOB['hidden_nonlocal'])
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -879,13 +881,17 @@ def run_module_test(name, static_skip=None):
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
-def hidden_function_cells(marks, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
+def hidden_function_cells(marks, every=False, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
                           _contents=_types.CellType.__dict__['cell_contents'].__get__, _function=_types.FunctionType):
-    """(cell, function) for each closure cell of a function the hidden code made that holds
-    another function it made: the wrapped test inside a test-file decorator's wrapper. Learner
-    code that sets such a cell to a function of its own (`cell.cell_contents = ...`) would have
-    the wrapper's next call run that function (fixture hunt5-test-decorators). Hidden code that
-    rebinds such a variable itself (`nonlocal fn; fn = other`) is not expected in a test file."""
+    """(cell, value) for each closure cell of a function the hidden code made that holds another
+    function it made: the wrapped test inside a test-file decorator's wrapper. Learner code that
+    sets such a cell to a function of its own (`cell.cell_contents = ...`) would have the
+    wrapper's next call run that function (fixture hunt5-test-decorators). With `every` (hidden
+    code that never says `nonlocal`, so nothing of it can rebind a cell of a function whose maker
+    has returned), every bound cell: a parametrizing decorator's rows (`for row in rows: fn(self,
+    *row)`), a wrapper's module or data, a method's `__class__` (red7-wrapper-cell-window). With
+    `nonlocal` somewhere, a cell may change by the author's own code (a counter): only the cells
+    holding hidden functions are followed then."""
     made = {}
     for key, value in marks.items():
         if type(key) is tuple and key[0] in ('def', 'test-def', 'async', 'test-async') and type(value) is _function:
@@ -897,7 +903,7 @@ def hidden_function_cells(marks, _closure=_types.FunctionType.__dict__['__closur
                 held = _contents(cell)
             except ValueError:  # an empty cell (a variable not yet bound)
                 continue
-            if made.get(id(held)) is held:
+            if every or made.get(id(held)) is held:
                 cells.append((cell, held))
     return cells
 
