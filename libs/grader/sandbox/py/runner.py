@@ -395,7 +395,8 @@ def run_test(index):
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
     S['hidden_tests'].clear()
-    S['held_cells'].clear()
+    S['held_cells'][0].clear()
+    S['held_cells'][1].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -777,7 +778,8 @@ def run_module_test(name, static_skip=None):
     # anyone else's spoils it.
     spoiled = bytearray(1)
     S['bindings'][0] = ({}, before[1], spoiled, lambda positions: binding_positions(before[0], spans, positions))
-    S['held_cells'][:] = cells  # checked at each call hidden code makes through a value too (asserts.value_call)
+    S['held_cells'][0][:] = [cell for cell, _ in cells]  # checked at each call hidden code makes through a
+    S['held_cells'][1][:] = [held for _, held in cells]  # value too (asserts.value_call)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
                       and (not JOB['hidden_runs_unittest'] or unittest_intact()))
@@ -863,7 +865,8 @@ def run_module_test(name, static_skip=None):
     S['current_case'][0] = None
     unchanged = unchanged and intact()
     S['bindings'][0] = None
-    S['held_cells'].clear()
+    S['held_cells'][0].clear()
+    S['held_cells'][1].clear()
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not unchanged:
