@@ -2390,13 +2390,33 @@ def enter_test(name, receiver, _entry=None, _inner=None, _tampered=None, _method
 def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _cases=None, _ran=None, _type=type, _id=id,
                _function=_types.FunctionType, _method=_types.MethodType,
                _m_func=_types.MethodType.__dict__['__func__'].__get__,
-               _f_name=_types.FunctionType.__dict__['__name__'].__get__):
+               _f_name=_types.FunctionType.__dict__['__name__'].__get__, _cells=((), ()),
+               _contents=_types.CellType.__dict__['cell_contents'].__get__, _live=None,
+               _all=all, _map=map, _is=_operator.is_, _ValueError=ValueError, _RuntimeError=RuntimeError):
     """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
     local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
     test's hidden test functions, its entry is armed for the time of the call, as for a call
     written by name (armed_call); the hidden test cases it hands over (the receiver, a suite or a
     case among the arguments: `Inner('test_add').run(result)`, `runner.run(suite)`) may each start
-    their test once meanwhile, and their assertions count (enter_test, assertions_count_on)."""
+    their test once meanwhile, and their assertions count (enter_test, assertions_count_on).
+    First, the closure cells of hidden functions that held hidden functions when the test began
+    (runner.hidden_function_cells, `_cells`) must hold them still: a decorator's wrapper calls the
+    wrapped test through such a cell (`fn(self)`), and learner code it ran first (`solution.reset()`)
+    put a function of its own there that puts the test back when called, so the check after the
+    test found the cell intact and the wrong solution passed (red7-wrapper-cell-window). `_cells`
+    is (cells, values), compared in C: a loop of calls through a value with hundreds of cells
+    (generated tests' closures) stays cheap."""
+    cells, helds = _cells
+    if cells:
+        try:
+            same = _all(_map(_is, _map(_contents, cells), helds))
+        except _ValueError:  # emptied
+            same = False
+        if not same:
+            live = _live[0]
+            if live is not None:
+                live[2][0] = 1  # the test's tamper flag (runner.run_module_test)
+            raise _RuntimeError('tampering detected: the hidden tests were modified while they ran')
     target = _m_func(fn) if _type(fn) is _method else fn
     name = _f_name(target) if _type(target) is _function and _tests.get(_id(target)) is target else None
     added = []
@@ -2856,12 +2876,15 @@ def wire_helper(seal, S):
     call_test_ = seal(armed_call, _entry=entry, _tampered=tampered, _failures=cleanup_failures, _armed=armed_failures)
     ran_unittest = bytearray(1)  # set when hidden code hands test cases to unittest (value_call)
     S['ran_unittest'] = ran_unittest
+    bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
+    S['bindings'] = bindings
+    held_cells = ([], [])  # the running test's cells and what they held (runner.hidden_function_cells)
+    S['held_cells'] = held_cells
     value_call_ = seal(value_call, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
-                                   _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)))
-    bindings = [None]  # (positions, fingerprint values, spoiled flag, index builder) of the running test
-    S['bindings'] = bindings
+                                   _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)),
+                       _cells=held_cells, _live=bindings)
     binding_ = seal(hidden_binding, _live=bindings)
     file_forged = bytearray(1)  # set when an assertion finds the source routes changed (runner)
     S['file_forged'] = file_forged

@@ -547,6 +547,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
+        self.match_names = 0  # value patterns captured (visit_match_case: their names)
 
     # Under `from __future__ import annotations` the compiler keeps annotations as the text of
     # their source: rewritten, they would read '\x00grader-builtin:int' (inspect.signature,
@@ -683,6 +684,54 @@ class StrictRewriter(_ast.NodeTransformer):
                              args=[_ast.Constant(ops[0]), node.left, node.comparators[0]], keywords=[])
         return _helper_call('cmp', [_ast.Constant(ops), node.left, *node.comparators])
 
+    def visit_match_case(self, node):
+        """`case 42:`, `case ('add', 1, 2):`, `case {'name': 'Ada'}:` compare parts of the subject
+        with `==` inside the match machinery, where no Compare node is: a learner int or str
+        subclass whose __eq__ answers True matched every value pattern (red7-match-value-patterns).
+        Each value pattern becomes a capture of a fresh name, and the case's guard first compares
+        each capture with its value strictly, in the pattern's order; the author's guard comes
+        after. An or-pattern of values and
+        singletons (`case 1 | 2 | None:`) is one capture tested against each; one with structure
+        in its alternatives is left as written."""
+        self.generic_visit(node)
+        checks = []
+        node.pattern = self._capture_values(node.pattern, checks)
+        if checks:
+            if node.guard is not None:
+                checks.append(node.guard)
+            node.guard = checks[0] if len(checks) == 1 else _ast.BoolOp(_ast.And(), checks)
+        return node
+
+    def _match_test(self, name, pattern):
+        """The strict test of a capture against a value pattern (`==`, then its truth, as CPython
+        compiles it: no identity shortcut, `case math.nan:` never matches) or a singleton (`is`)."""
+        if isinstance(pattern, _ast.MatchSingleton):
+            return _ast.Compare(_ast.Name(name, _ast.Load()), [_ast.Is()], [_ast.Constant(pattern.value)])
+        return _ast.Call(func=_ast.Constant(COMPARE_SENTINEL),
+                         args=[_ast.Constant('=='), _ast.Name(name, _ast.Load()), _copy.deepcopy(pattern.value)], keywords=[])
+
+    def _capture_values(self, pattern, checks):
+        if isinstance(pattern, _ast.MatchValue) or (
+                isinstance(pattern, _ast.MatchOr) and any(isinstance(p, _ast.MatchValue) for p in pattern.patterns)
+                and all(isinstance(p, (_ast.MatchValue, _ast.MatchSingleton)) for p in pattern.patterns)):
+            name = '_grader_match_%d' % self.match_names
+            self.match_names += 1
+            if isinstance(pattern, _ast.MatchValue):
+                checks.append(self._match_test(name, pattern))
+            else:
+                checks.append(_ast.BoolOp(_ast.Or(), [self._match_test(name, p) for p in pattern.patterns]))
+            return _ast.copy_location(_ast.MatchAs(pattern=None, name=name), pattern)
+        if isinstance(pattern, _ast.MatchSequence):
+            pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
+        elif isinstance(pattern, _ast.MatchMapping):
+            pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
+        elif isinstance(pattern, _ast.MatchClass):
+            pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
+            pattern.kwd_patterns = [self._capture_values(p, checks) for p in pattern.kwd_patterns]
+        elif isinstance(pattern, _ast.MatchAs) and pattern.pattern is not None:
+            pattern.pattern = self._capture_values(pattern.pattern, checks)
+        return pattern
+
     def visit_Call(self, node):
         func = node.func
         if isinstance(func, _ast.Attribute) and func.attr in self.assert_methods:
@@ -728,11 +777,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
         if ((written is None and not isinstance(func, _ast.Constant))  # (a Constant: the helper's own calls)
-                or (isinstance(func, _ast.Attribute) and written in ('run', 'debug'))
+                or (isinstance(func, _ast.Attribute) and written in ('run', 'debug', '__call__'))
                 or (isinstance(func, _ast.Name) and written in self.local_names)):
-            # a call through a value (`getattr(self, name)()`, a local `check()`), or unittest run by
-            # hidden code (`Inner('test_add').run(result)`): what it starts is hidden code's doing
-            # (asserts.value_call)
+            # a call through a value (`getattr(self, name)()`, a local `check()`, `fn.__call__(self)`),
+            # or unittest run by hidden code (`Inner('test_add').run(result)`): what it starts is
+            # hidden code's doing (asserts.value_call)
             return _helper_call('call_value', [func, *node.args], node.keywords)
         return node
 

@@ -31,6 +31,7 @@ def compile_suite(job_text):
                                                 if not name.startswith('_pyquiz_')]
     authored += [(spec.get('setup') or '') + '\n' + (spec.get('expr') or '') for spec in job['tests'] if spec['kind'] == 'case']
     mentions = {'chdir': any('chdir' in text for text in sources),
+                'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
                 'source': any(_re.search(SOURCE_READING, text) for text in authored)}
     return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, mentions)),
@@ -251,6 +252,7 @@ def load_hidden(job):
     """The suite compiled by compile_suite (before any learner code), helper injected."""
     test_code, cases, marks, support, imports, importing, mentions = _marshal.loads(_binascii.a2b_base64(job['compiledHidden']))
     JOB['hidden_chdir'] = mentions['chdir']
+    JOB['hidden_nonlocal'] = mentions['nonlocal']
     JOB['hidden_runs_unittest'] = mentions['unittest']
     JOB['hidden_reads_source'] = mentions['source']
     # The support modules by the names compiled with the suite: the job the harness reads here
@@ -393,6 +395,8 @@ def run_test(index):
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
     S['hidden_tests'].clear()
+    S['held_cells'][0].clear()
+    S['held_cells'][1].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -759,6 +763,10 @@ def run_module_test(name, static_skip=None):
     skipped = static_skip if skipped is None else skipped  # unittest's own skip decorators (test_marks)
     if skipped is not None:
         return skipped_with_fixtures(ns, target, method, marks, skipped)
+    # Before setUpModule and setUpClass, which may run learner code: a cell it changed there would
+    # not be recorded as holding a hidden function at all
+    cells = hidden_function_cells(marks, every=not JOB['hidden_nonlocal'])
+    wrapper = wraps_test(marks, fn)  # runner.never_started
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -770,7 +778,8 @@ def run_module_test(name, static_skip=None):
     # anyone else's spoils it.
     spoiled = bytearray(1)
     S['bindings'][0] = ({}, before[1], spoiled, lambda positions: binding_positions(before[0], spans, positions))
-    cells = hidden_function_cells(marks)
+    S['held_cells'][0][:] = [cell for cell, _ in cells]  # checked at each call hidden code makes through a
+    S['held_cells'][1][:] = [held for _, held in cells]  # value too (asserts.value_call)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
                       and (not JOB['hidden_runs_unittest'] or unittest_intact()))
@@ -789,6 +798,7 @@ def run_module_test(name, static_skip=None):
             S['running_test'][0] = method
             S['entry'][0] = S['entry'][3] = guard_name(marks, fn, method)  # the one test that may start now (asserts.enter_test)
             st['returned'], exc = attempt(call_test, loop, fn, plain, case)
+            exc = never_started(exc, wrapper, st['returned'])
             S['running_test'][0] = S['entry'][0] = None
             st['method_raised'] = exc is not None
             if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
@@ -836,6 +846,7 @@ def run_module_test(name, static_skip=None):
         S['running_test'][0] = cls_name
         S['entry'][0] = S['entry'][3] = guard_name(marks, fn, cls_name)
         st['returned'], exc = attempt(call_test, None, fn, plain)
+        exc = never_started(exc, wrapper, st['returned'])
         S['running_test'][0] = S['entry'][0] = None
         st['method_raised'] = exc is not None
         if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
@@ -854,6 +865,8 @@ def run_module_test(name, static_skip=None):
     S['current_case'][0] = None
     unchanged = unchanged and intact()
     S['bindings'][0] = None
+    S['held_cells'][0].clear()
+    S['held_cells'][1].clear()
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not unchanged:
@@ -874,13 +887,17 @@ def run_module_test(name, static_skip=None):
     return (('pass', ''), None) if exc is None else (None, exc)
 
 
-def hidden_function_cells(marks, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
+def hidden_function_cells(marks, every=False, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
                           _contents=_types.CellType.__dict__['cell_contents'].__get__, _function=_types.FunctionType):
-    """(cell, function) for each closure cell of a function the hidden code made that holds
-    another function it made: the wrapped test inside a test-file decorator's wrapper. Learner
-    code that sets such a cell to a function of its own (`cell.cell_contents = ...`) would have
-    the wrapper's next call run that function (fixture hunt5-test-decorators). Hidden code that
-    rebinds such a variable itself (`nonlocal fn; fn = other`) is not expected in a test file."""
+    """(cell, value) for each closure cell of a function the hidden code made that holds another
+    function it made: the wrapped test inside a test-file decorator's wrapper. Learner code that
+    sets such a cell to a function of its own (`cell.cell_contents = ...`) would have the
+    wrapper's next call run that function (fixture hunt5-test-decorators). With `every` (hidden
+    code that never says `nonlocal`, so nothing of it can rebind a cell of a function whose maker
+    has returned), every bound cell: a parametrizing decorator's rows (`for row in rows: fn(self,
+    *row)`), a wrapper's module or data, a method's `__class__` (red7-wrapper-cell-window). With
+    `nonlocal` somewhere, a cell may change by the author's own code (a counter): only the cells
+    holding hidden functions are followed then."""
     made = {}
     for key, value in marks.items():
         if type(key) is tuple and key[0] in ('def', 'test-def', 'async', 'test-async') and type(value) is _function:
@@ -892,7 +909,7 @@ def hidden_function_cells(marks, _closure=_types.FunctionType.__dict__['__closur
                 held = _contents(cell)
             except ValueError:  # an empty cell (a variable not yet bound)
                 continue
-            if made.get(id(held)) is held:
+            if every or made.get(id(held)) is held:
                 cells.append((cell, held))
     return cells
 
@@ -978,6 +995,39 @@ def record_hidden_methods(ns, marks):
             made = created_dict(marks, cls)
             methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
             names.update(methods[id(cls)][1])
+
+
+def wraps_test(marks, fn, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
+               _contents=_types.CellType.__dict__['cell_contents'].__get__):
+    """Whether `fn`, the function the runner calls for a test, is a decorator's wrapper holding a
+    hidden test function (a plain `def test_...` of the hidden code, whose first statement takes
+    the runner's entry) in a closure cell when the test begins."""
+    if type(fn) is not _types.FunctionType or marks.get(('test-def', id(fn))) is fn:
+        return False
+    for cell in _closure(fn) or ():
+        try:
+            held = _contents(cell)
+        except ValueError:
+            continue
+        if type(held) is _types.FunctionType and marks.get(('test-def', id(held))) is held:
+            return True
+    return False
+
+
+def never_started(exc, wrapper, returned):
+    """The test's exception, or, when a decorator's wrapper around a hidden test function
+    (`wrapper`: wraps_test) passed while the entry the runner armed for the test was never taken,
+    an error: the test function never ran. The wrapper returned without calling it, or called a
+    function learner code put in its cell and took back while the call's arguments ran
+    (`solution.reset(); return fn(self, solution.load())`: the cell checks before and after the
+    call saw it intact, red7-wrapper-never-calls). Tests made otherwise (generated by a factory,
+    a generator function, a wrapper returning a coroutine) are not asked: their entry says
+    nothing."""
+    armed = S['entry'][0]
+    if (exc is None and wrapper and armed is not None and armed == S['entry'][3]
+            and type(returned) is not _types.CoroutineType):
+        return RuntimeError('the hidden test never ran: the decorator around it returned without calling it')
+    return exc
 
 
 def guard_name(marks, fn, name):

@@ -651,25 +651,38 @@ def value_key(v, depth, budget, _self=SELF, _classify=None, _nokey=VALUES_NOKEY,
 
 
 def hash_shape(x, depth, budget, _self=SELF, _classify=None, _keyof=None, _nokey=VALUES_NOKEY, _hash=hash,
-               _tuple=tuple, _frozenset=frozenset):
+               _tuple=tuple, _frozenset=frozenset, _max_depth=COMPARE_DEPTH, _ValueError=ValueError):
     """What CPython's hash(x) is made of, for a tuple (or frozenset) holding learner objects: the
     data keys of its data, the learner objects' own hashes (their `__hash__`, as hash(x) calls
     it); two values whose shapes differ have different hashes in CPython (a set or dict lookup
-    never asks their `==`). None: no shape (unhashable, or nothing the lookup needs)."""
-    k = _keyof(x, depth, budget)
-    if k is not _nokey:
-        return (0, k)
+    never asks their `==`). None: no shape (unhashable, or nothing the lookup needs). It follows
+    as many levels as the comparison does (COMPARE_DEPTH): it stopped at 200, and a learner object
+    250 levels down, equal but hashing otherwise, was found by `==` alone (red7-deep-hash-shape).
+    Built bottom-up in one walk: a tuple of data is the data key value_key gives it (asking
+    value_key at every level made a lookup quadratic in the depth)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _ValueError('the values are too large to compare')
     kind, data, base, t = _classify(x)
     if kind == 'opaque':
         return (1, _hash(x))
-    if (kind == 'tuple' or kind == 'set' and base is _frozenset) and base != 'wrapper' and depth < 200:
+    if (kind == 'tuple' or kind == 'set' and base is _frozenset) and base != 'wrapper' and depth < _max_depth:
         parts = []
+        plain = True
         for item in data:
             part = _self(item, depth + 1, budget)
             if part is None:
                 return None
+            if part[0] != 0:
+                plain = False
             parts.append(part)
+        if plain:  # data only: value_key's key, built from its items' keys
+            keys = [part[1] for part in parts]
+            return (0, _tuple(keys) if kind == 'tuple' else _frozenset(keys))
         return (2, _tuple(parts)) if kind == 'tuple' else (3, _frozenset(parts))
+    k = _keyof(x, depth, budget)
+    if k is not _nokey:
+        return (0, k)
     return None
 
 
