@@ -36,6 +36,16 @@ questions:
     accept: [nonlocal]
 `;
 
+const TWO_ITEMS = `kind: quiz
+id: redapi/two-items
+title: Two steps
+questions:
+  - id: order
+    type: ordering
+    prompt: Put the two steps in order.
+    items: [REDAPI_FIRST, REDAPI_SECOND]
+`;
+
 let t: TestApp;
 
 async function register(): Promise<string> {
@@ -47,7 +57,7 @@ async function register(): Promise<string> {
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'silent' });
   const catalog = t.app.get(CatalogRepository);
-  for (const [slug, yaml] of Object.entries({ exam: EXAM, 'not-yet': NOT_YET })) {
+  for (const [slug, yaml] of Object.entries({ exam: EXAM, 'not-yet': NOT_YET, 'two-items': TWO_ITEMS })) {
     const parsed = parseFileText(`redapi/${slug}.yaml`, yaml);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     await catalog.saveVersion({ item: parsed.item as CourseItem, course: 'redapi', hash: parsed.hash, sourceYaml: yaml });
@@ -108,5 +118,39 @@ describe('red team redapi: deeply nested JSON bodies', () => {
     expect(text.status).toBe(401);
     const atLimit = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"email":"a@example.org","password":"x","extra":${nested(63)}}`);
     expect([atLimit.status, atLimit.body.message]).toEqual([400, expect.stringContaining('extra should not exist')]);
+  });
+});
+
+describe('red team redapi: attacks that work and are not fixed here (product decisions)', () => {
+  // NOT FIXED: an ordering question (or an order-graded Parsons problem without distractors) is
+  // shown "never in the correct order" (learner-view.ts shuffleAwayFromOrder), so with two items
+  // the order shown is the wrong one and its reverse is the answer; with three, one of the six
+  // orders is ruled out. Allowing the correct order to be drawn (a plain shuffle) removes the
+  // oracle but lets an untouched page be right by chance: the author's choice. Each skipped test
+  // below fails when unskipped for as long as its attack works.
+  it.skip('(not fixed) a two-item ordering question gives its answer away: the reverse of the order shown is right', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/redapi/two-items/attempts').set('Authorization', token).expect(201);
+    const shown = started.body.questions[0].items as string[];
+    const answer = await t.http.put(`/api/attempts/${started.body.id}/answers/order`).set('Authorization', token).send({ response: [...shown].reverse() }).expect(200);
+    expect(answer.body.correct).toBe(false); // fails today: correct is true on every attempt
+  });
+
+  // NOT FIXED: nothing limits how fast a learner starts practice attempts and saves drafts (the
+  // code throttle covers runs and submissions only), and each attempt keeps a 64 KiB draft per
+  // code question after it is finished. One account, one request at a time, start + draft +
+  // finish in a loop: 60 attempts in 4.7 s, ~0.8 MB/s (~2.9 GB an hour) of drafts kept in the
+  // database, on the disk every learner's answers need. A fix needs a policy (a rate limit on
+  // starting attempts, drafts dropped or capped once an attempt is finished, a per-user quota).
+  it.skip('(not fixed) a learner fills the database with drafts of attempts started in a loop', async () => {
+    const token = await register();
+    const source = `#${'x'.repeat(65_535)}`;
+    for (let i = 0; i < 30; i++) {
+      const started = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
+      await t.http.put(`/api/attempts/${started.body.id}/questions/make-counter/draft`).set('Authorization', token).send({ source }).expect(200);
+      await t.http.post(`/api/attempts/${started.body.id}/submit`).set('Authorization', token).expect(200);
+    }
+    const kept = await t.prisma.draft.count({ where: { attempt: { user: { email: { startsWith: 'redapi-' } } } } });
+    expect(kept).toBeLessThan(30); // fails today: 30 drafts of 64 KiB kept, none refused
   });
 });
