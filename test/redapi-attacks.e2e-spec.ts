@@ -140,6 +140,34 @@ describe('red team redapi: sign-in as a denial of service', () => {
   });
 });
 
+describe('red team redapi: login CSRF', () => {
+  // The auth routes took HTML form posts (the urlencoded parser is there for LTI launches) from
+  // any site: a page elsewhere auto-submitted a form to /api/auth/login with the attacker's
+  // credentials, and the victim's browser got the attacker's session cookie (SameSite=Lax allows
+  // a top-level POST to set it). The victim's answers and code then went into the attacker's
+  // account: a score the attacker did not earn. Cross-site logout ended a learner's session mid-exam.
+  it('refuses sign-in, sign-up and sign-out that a browser marks as sent from another site, and sets no cookie', async () => {
+    const token = await register();
+    const me = await t.http.get('/api/auth/me').set('Authorization', token).expect(200);
+    const email = me.body.user.email as string;
+    const fromElsewhere = (path: string, body: string) =>
+      t.http.post(path).type('form').set('Sec-Fetch-Site', 'cross-site').set('Sec-Fetch-Mode', 'navigate').set('Origin', 'https://evil.example').send(body);
+    const login = await fromElsewhere('/api/auth/login', `email=${encodeURIComponent(email)}&password=a-password-123`);
+    expect([login.status, login.headers['set-cookie']]).toEqual([403, undefined]);
+    expect(login.body.message).toMatch(/another site/);
+    const signup = await fromElsewhere('/api/auth/register', `email=csrf-${randomBytes(3).toString('hex')}%40example.org&password=a-password-123&displayName=X`);
+    expect([signup.status, signup.headers['set-cookie']]).toEqual([403, undefined]);
+    const logout = await fromElsewhere('/api/auth/logout', '');
+    expect([logout.status, logout.headers['set-cookie']]).toEqual([403, undefined]);
+    // The pages' own requests (same origin), typed addresses and API clients without the header sign in.
+    for (const site of ['same-origin', 'none', undefined]) {
+      const request = t.http.post('/api/auth/login').send({ email, password: 'a-password-123' });
+      const ok = await (site ? request.set('Sec-Fetch-Site', site) : request);
+      expect([site, ok.status]).toEqual([site, 200]);
+    }
+  });
+});
+
 describe('red team redapi: attacks that work and are not fixed here (product decisions)', () => {
   // NOT FIXED: an ordering question (or an order-graded Parsons problem without distractors) is
   // shown "never in the correct order" (learner-view.ts shuffleAwayFromOrder), so with two items
