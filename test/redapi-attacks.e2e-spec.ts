@@ -121,6 +121,20 @@ describe('red team redapi: deeply nested JSON bodies', () => {
   });
 });
 
+describe('red team redapi: page numbers', () => {
+  // ?page=1e21 (an integer to class-validator) became an OFFSET the database refused: 500 on the
+  // public catalogue and on every list route.
+  it('answers 400 naming page for a page number past any list, on the public catalogue and signed-in lists', async () => {
+    const token = await register();
+    for (const path of ['/api/quizzes?page=1e21', '/api/me/attempts?page=99999999999999999999', '/api/me/progress?page=1e21']) {
+      const response = await t.http.get(path).set('Authorization', token);
+      expect([path, response.status, response.body.details?.[0]?.field]).toEqual([path, 400, 'page']);
+    }
+    expect((await t.http.get('/api/quizzes?page=2147483648')).status).toBe(400);
+    expect((await t.http.get('/api/quizzes?page=1000000')).body).toMatchObject({ items: [], page: 1000000 });
+  });
+});
+
 describe('red team redapi: login CSRF', () => {
   // The auth routes took HTML form posts (the urlencoded parser is there for LTI launches) from
   // any site: a page elsewhere auto-submitted a form to /api/auth/login with the attacker's
