@@ -197,6 +197,25 @@ describe('red team redapi: attacks that work and are not fixed here (product dec
     expect(answer.body.correct).toBe(false); // fails today: correct is true on every attempt
   });
 
+  // NOT FIXED (content and product): the shipped exam closures/closures-check (visible tests off,
+  // scores hidden until release) includes the exercise closures/make-counter by reference, and
+  // that exercise is also published on its own as practice. During the exam a learner opens the
+  // practice exercise and gets, for the very same hidden tests, each test's verdict and the
+  // author's feedback, with unlimited submissions. Closing it needs a rule (an exam's exercises
+  // not published on their own while the exam is open, or the validator refusing it).
+  it.skip('(not fixed) during the exam, the practice copy of its code question gives the hidden verdicts the exam withholds', async () => {
+    const token = await register();
+    const exam = await t.http.post('/api/quizzes/closures/closures-check/attempts').set('Authorization', token).expect(201);
+    expect(exam.body.questions.map((q: { id: string }) => q.id)).toContain('closures/make-counter');
+    const wrong = 'def make_counter():\n    def c():\n        return 1\n    return c\n';
+    const inExam = await t.http.post(`/api/attempts/${exam.body.id}/questions/${encodeURIComponent('closures/make-counter')}/submissions`).set('Authorization', token).send({ source: wrong });
+    expect(inExam.body.tests).toEqual([]); // withheld, as it should be
+    const practice = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
+    const copy = await t.http.post(`/api/attempts/${practice.body.id}/questions/make-counter/submissions`).set('Authorization', token).send({ source: wrong });
+    const hidden = (copy.body.tests as { visibility: string; status: string }[]).filter((test) => test.visibility === 'hidden');
+    expect(hidden).toEqual([]); // fails today: six hidden verdicts with the author's feedback
+  });
+
   // NOT FIXED: nothing limits how fast a learner starts practice attempts and saves drafts (the
   // code throttle covers runs and submissions only), and each attempt keeps a 64 KiB draft per
   // code question after it is finished. One account, one request at a time, start + draft +
