@@ -46,6 +46,24 @@ questions:
     items: [REDAPI_FIRST, REDAPI_SECOND]
 `;
 
+const SLOW = `kind: quiz
+id: redapi/slow
+title: Double
+questions:
+  - id: double
+    type: code
+    prompt: Write double(x).
+    limits: { time_ms: 300, total_ms: 600 }
+    examples:
+      - { name: doubles_two, expr: "double(2)", expected: 4 }
+    tests:
+      - { name: doubles, expr: "double(21)", expected: 42 }
+    solution: "def double(x):\\n    return 2 * x\\n"
+    wrong_solutions:
+      - { name: triples, code: "def double(x):\\n    return 3 * x\\n", fails: [doubles_two, doubles], feedback: "Twice, not three times." }
+      - { name: squares, code: "def double(x):\\n    return x * x\\n", fails: [doubles], feedback: "Twice, not squared." }
+`;
+
 let t: TestApp;
 
 async function register(): Promise<string> {
@@ -57,7 +75,7 @@ async function register(): Promise<string> {
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', LOGINS_PER_MINUTE_PER_IP: '30' });
   const catalog = t.app.get(CatalogRepository);
-  for (const [slug, yaml] of Object.entries({ exam: EXAM, 'not-yet': NOT_YET, 'two-items': TWO_ITEMS })) {
+  for (const [slug, yaml] of Object.entries({ exam: EXAM, 'not-yet': NOT_YET, 'two-items': TWO_ITEMS, slow: SLOW })) {
     const parsed = parseFileText(`redapi/${slug}.yaml`, yaml);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     await catalog.saveVersion({ item: parsed.item as CourseItem, course: 'redapi', hash: parsed.hash, sourceYaml: yaml });
@@ -180,6 +198,35 @@ describe('red team redapi: sign-in as a denial of service', () => {
     expect(statuses.slice(0, 25)).toEqual(Array(25).fill(401));
     expect(statuses.at(-1)).toBe(429);
   });
+});
+
+describe('red team redapi: one learner holding the grader', () => {
+  // The grading queue is first come, first served, and each learner may send CODE_RUNS_PER_MINUTE
+  // (20) runs and submissions a minute, all at once. 20 runs of an endless loop on make-counter
+  // (each stopped at its 10 s total limit) made another learner's right solution wait 189 s for
+  // its verdict on one grader worker, and the next minute's 20 would queue behind those: one
+  // account kept every other learner's code waiting, an exam's included.
+  it('refuses a learner more than 3 runs and submissions still being graded at once (429), and takes more once they are done', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/redapi/slow/attempts').set('Authorization', token).expect(201);
+    const loop = 'def double(x):\n    while True:\n        pass\n';
+    const send = (kind: string) => t.http.post(`/api/attempts/${started.body.id}/questions/double/${kind}`).set('Authorization', token).send({ source: loop });
+    const burst = await Promise.all(['run', 'submissions', 'run', 'submissions', 'run', 'submissions', 'run', 'submissions'].map(send));
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    const refused = burst.find((response) => response.status === 429)!;
+    expect(refused.body.message).toMatch(/still being graded/);
+    // Once they are graded, the learner sends code again.
+    for (const response of burst.filter((r) => r.status === 202)) {
+      for (let i = 0; i < 120; i++) {
+        const polled = await t.http.get(response.body.poll).set('Authorization', token);
+        if (polled.body.status === 'graded' || polled.body.status === 'error') break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    const again = await send('run');
+    expect([201, 202]).toContain(again.status);
+  }, 120_000);
 });
 
 describe('red team redapi: attacks that work and are not fixed here (product decisions)', () => {
