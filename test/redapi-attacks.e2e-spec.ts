@@ -229,6 +229,26 @@ describe('red team redapi: one learner holding the grader', () => {
   }, 120_000);
 });
 
+describe('red team redapi: the scores CSV opened where ; separates cells', () => {
+  // The CSV neutralised a formula only at the start of a cell. Spreadsheets set to a list
+  // separator of ';' (most of Europe) split an unquoted cell there: a learner named
+  // "Ann;=cmd|'/C calc'!A0" became, in the admin's spreadsheet, a cell starting with '='.
+  it("leaves no cell starting with = + - @ whether the CSV is split at commas or at semicolons", async () => {
+    const email = `redapi-csv-${randomBytes(3).toString('hex')}@example.org`;
+    const name = "Ann;=cmd|'/C calc'!A0;+1,@SUM(1)";
+    const registered = await t.http.post('/api/auth/register').send({ email, password: 'a-password-123', displayName: name }).expect(201);
+    const token = `Bearer ${registered.body.accessToken as string}`;
+    const started = await t.http.post('/api/quizzes/redapi/two-items/attempts').set('Authorization', token).expect(201);
+    await t.http.put(`/api/attempts/${started.body.id}/answers/order`).set('Authorization', token).send({ response: started.body.questions[0].items }).expect(200);
+    const admin = await t.http.post('/api/auth/login').send({ email: 'admin@example.org', password: 'admin-password-for-tests' }).expect(200);
+    const csv = await t.http.get('/api/admin/quizzes/redapi/two-items/scores.csv').set('Authorization', `Bearer ${admin.body.accessToken as string}`).expect(200);
+    const row = csv.text.split('\r\n').find((line) => line.startsWith(email))!;
+    expect(row).toContain('Ann');
+    const cells = row.split(/[;,]/);
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+  });
+});
+
 describe('red team redapi: attacks that work and are not fixed here (product decisions)', () => {
   // NOT FIXED: an ordering question (or an order-graded Parsons problem without distractors) is
   // shown "never in the correct order" (learner-view.ts shuffleAwayFromOrder), so with two items
