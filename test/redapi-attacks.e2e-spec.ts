@@ -157,6 +157,22 @@ describe('red team redapi: page numbers', () => {
   });
 });
 
+describe('red team redapi: look-alike accounts', () => {
+  // Emails were only trimmed and lower-cased: "jos\u00e9@" (é as one character) and "jose\u0301@"
+  // (e and a combining accent) made two accounts whose emails print the same, on the Users page,
+  // the Learners page and in the scores CSV, where the email is what tells learners apart.
+  it('refuses a second account whose email differs from another only by Unicode composition, and signs in with either form', async () => {
+    const local = `jos-${randomBytes(3).toString('hex')}`;
+    const composed = `${local}\u00e9@example.org`;
+    const decomposed = `${local}e\u0301@example.org`;
+    const first = await t.http.post('/api/auth/register').send({ email: composed, password: 'a-password-123', displayName: 'Jose' }).expect(201);
+    const twin = await t.http.post('/api/auth/register').send({ email: decomposed, password: 'a-password-123', displayName: 'Jose' });
+    expect(twin.status).toBe(409);
+    const login = await t.http.post('/api/auth/login').send({ email: decomposed, password: 'a-password-123' }).expect(200);
+    expect(login.body.user.id).toBe(first.body.user.id);
+  });
+});
+
 describe('red team redapi: login CSRF', () => {
   // The auth routes took HTML form posts (the urlencoded parser is there for LTI launches) from
   // any site: a page elsewhere auto-submitted a form to /api/auth/login with the attacker's
@@ -198,7 +214,7 @@ describe('red team redapi: sign-in as a denial of service', () => {
       statuses.push(response.status);
       if (response.status === 429) expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     }
-    // (The setup and tests above signed in from the same address in this minute too: 6 times.)
+    // (The setup and tests above signed in from the same address in this minute too: 7 times.)
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
     expect(statuses.at(-1)).toBe(429);
   });
