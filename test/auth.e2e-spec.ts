@@ -120,7 +120,7 @@ describe('auth (e2e)', () => {
   it('keeps /docs-json public and documents the auth routes with their errors', async () => {
     const response = await http.get('/docs-json').expect(200);
     const login = response.body.paths['/api/auth/login'].post;
-    expect(Object.keys(login.responses).sort()).toEqual(['200', '400', '401', '429']);
+    expect(Object.keys(login.responses).sort()).toEqual(['200', '400', '401', '403', '429']); // 403: sent from another site (SameSiteGuard)
     expect(response.body.paths['/api/admin/users'].get.responses).toHaveProperty('403');
   });
 

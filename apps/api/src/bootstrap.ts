@@ -12,6 +12,7 @@ import { securityHeaders } from './common/security-headers.js';
 import { ltiFraming } from './lti/lti-framing.js';
 import { LtiPlatformsService } from './lti/lti-platforms.service.js';
 import { createValidationPipe } from './common/validation.js';
+import { verifyJsonDepth } from './common/json-depth.js';
 
 /** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
 export const BODY_LIMIT = '1mb';
@@ -34,7 +35,9 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.use(securityHeaders(env.COOKIE_SECURE));
   const platforms = app.get(LtiPlatformsService);
   app.use(ltiFraming(() => platforms.frameOrigins()));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Nesting is checked on the raw text before parsing (common/json-depth.ts: 400 past 64 levels).
+  // (Nest's option type leaves `verify` out, for its rawBody option; it passes it on to body-parser.)
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonDepth } as { limit: string });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: ['health'] });

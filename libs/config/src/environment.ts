@@ -96,6 +96,16 @@ export class Environment {
   REGISTRATIONS_PER_HOUR_PER_IP: number = 20;
 
   /**
+   * Sign-in attempts one client address may make per minute, whatever the emails (each one costs
+   * a password hash); beyond it 429 with Retry-After. Raise it when a large class signs in at
+   * once from one NAT address.
+   */
+  @IsInt({ message: 'must be an integer number of sign-ins per minute per client address' })
+  @Min(1)
+  @Max(100000)
+  LOGINS_PER_MINUTE_PER_IP: number = 120;
+
+  /**
    * Proxies in front of the API whose X-Forwarded-For is believed (Express `trust proxy`): a hop
    * count (`1`) or addresses/subnets (`loopback`, `10.0.0.0/8, 192.168.1.7`). Unset: none, the
    * client address is the TCP peer. Behind a proxy without it, every client shares the proxy's
@@ -129,7 +139,7 @@ export class Environment {
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'PASSWORD_HASHES_AT_ONCE', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'PASSWORD_HASHES_AT_ONCE', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP', 'LOGINS_PER_MINUTE_PER_IP'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE', 'GRADER_REQUIRE_WALLS'];
 
 function convert(key: string, value: unknown): unknown {

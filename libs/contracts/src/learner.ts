@@ -37,6 +37,14 @@ export interface LearnerQuiz {
   maxScore: number;
   /** null unless the quiz is an exam. */
   exam: LearnerExam | null;
+  /** How many questions the quiz has (also when `questions` is withheld). */
+  questionCount: number;
+  /** Whether one of them is a code question (the exam notice says how code is graded). */
+  hasCode: boolean;
+  /**
+   * Empty for an exam and for a quiz not open yet: their questions are shown only inside an
+   * attempt, once its deadline runs (the cover is public).
+   */
   questions: LearnerQuestionView[];
 }
 

@@ -22,7 +22,9 @@ export class LearnerQuizDto implements LearnerQuiz {
   @ApiProperty({ enum: ['open', 'not_open_yet', 'closed'] }) availability!: QuizAvailability;
   @ApiProperty() maxScore!: number;
   @ApiProperty({ type: LearnerExamDto, nullable: true, description: 'null unless the quiz is an exam' }) exam!: LearnerExam | null;
-  @ApiProperty({ type: [LearnerQuestionDto] }) questions!: LearnerQuestionView[];
+  @ApiProperty({ description: 'How many questions the quiz has (also when `questions` is withheld)' }) questionCount!: number;
+  @ApiProperty({ description: 'Whether one of them is a code question' }) hasCode!: boolean;
+  @ApiProperty({ type: [LearnerQuestionDto], description: 'Empty for an exam and for a quiz not open yet: shown only inside an attempt' }) questions!: LearnerQuestionView[];
 }
 
 export class LearnerAnswerDto implements LearnerAnswer {

@@ -22,6 +22,10 @@ export class AttemptsService {
     const quiz = await this.quizzes.findPublished(quizId);
     if (!quiz) throw new NotFoundException(`No published quiz ${quizId}`);
     const { settings, questions, version } = quiz.version;
+    const state = availability(settings, now);
+    // Public, and no timer runs here: an exam's questions (or a quiz's before it opens) read now
+    // could be prepared at leisure and answered later within the attempt's minutes.
+    const withheld = settings.exam !== undefined || state === 'not_open_yet';
     return {
       id: quiz.id,
       kind: quiz.kind,
@@ -31,11 +35,13 @@ export class AttemptsService {
       attemptLimit: settings.attempts === 0 ? null : settings.attempts,
       opensAt: settings.opens ?? null,
       closesAt: settings.closes ?? null,
-      availability: availability(settings, now),
+      availability: state,
       maxScore: questions.reduce((sum, q) => sum + q.points, 0),
       exam: toLearnerExam(settings),
+      questionCount: questions.length,
+      hasCode: questions.some((q) => q.content.type === 'code'),
       // Before an attempt there is no learner's seed: the cover shows the variant of seed 0.
-      questions: questions.map((q) => toLearnerView(learnerVariant(q.content, 0), `${quiz.id}@${version}`)),
+      questions: withheld ? [] : questions.map((q) => toLearnerView(learnerVariant(q.content, 0), `${quiz.id}@${version}`)),
     };
   }
 

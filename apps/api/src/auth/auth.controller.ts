@@ -10,6 +10,7 @@ import { AuthResponseDto, LoginDto, MeDto, RegisterDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleGuard } from './login-throttle.guard.js';
 import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
+import { SameSiteGuard } from './same-site.guard.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,9 +22,9 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @UseGuards(RegistrationThrottleGuard)
+  @UseGuards(SameSiteGuard, RegistrationThrottleGuard)
   @ApiCreatedResponse({ type: AuthResponseDto, description: 'A learner account, signed in' })
-  @ApiErrors(400, 409, 429)
+  @ApiErrors(400, 403, 409, 429)
   async register(@Body() body: RegisterDto, @Res({ passthrough: true }) response: Response): Promise<AuthResponseDto> {
     const signedIn = await this.auth.register(body);
     setAuthCookie(response, signedIn.accessToken, this.env.COOKIE_SECURE);
@@ -33,9 +34,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(LoginThrottleGuard)
+  @UseGuards(SameSiteGuard, LoginThrottleGuard)
   @ApiOkResponse({ type: AuthResponseDto, description: 'Signed in' })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 401, 403, 429)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<AuthResponseDto> {
     const signedIn = await this.auth.login(body);
     setAuthCookie(response, signedIn.accessToken, this.env.COOKIE_SECURE);
@@ -46,7 +47,9 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @UseGuards(SameSiteGuard)
   @ApiNoContentResponse({ description: 'The session cookie is cleared' })
+  @ApiErrors(403)
   logout(@Res({ passthrough: true }) response: Response): void {
     clearAuthCookie(response, this.env.COOKIE_SECURE);
   }

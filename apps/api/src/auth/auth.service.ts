@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { normalizeEmail, toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
+import { legacyEmail, normalizeEmail, toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -37,7 +37,7 @@ export class AuthService {
   /** Creates a learner account and signs it in. 409 when the email is taken. */
   async register(input: Registration): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
-    if (await this.users.findByEmail(email)) throw new ConflictException('An account with this email already exists');
+    if (await this.findAccount(input.email)) throw new ConflictException('An account with this email already exists');
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.create({ email, passwordHash, displayName: input.displayName.trim(), role: 'learner' });
     return this.signIn(user);
@@ -49,11 +49,18 @@ export class AuthService {
    * the server holds the password.
    */
   async login(input: Credentials): Promise<SignedIn> {
-    const user = await this.users.findByEmail(normalizeEmail(input.email));
+    const user = await this.findAccount(input.email);
     const valid = user ? await this.hasher.verify(input.password, user.passwordHash) : await this.hasher.verifyNothing(input.password);
     if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
     if (this.hasher.needsRehash(user.passwordHash)) await this.upgradeHash(user, input.password);
     return this.signIn(user);
+  }
+
+  /** By the normalised email, else by the form stored before NFC (an account made then). */
+  private async findAccount(typed: string): Promise<UserRecord | null> {
+    const user = await this.users.findByEmail(normalizeEmail(typed));
+    if (user || legacyEmail(typed) === normalizeEmail(typed)) return user;
+    return this.users.findByEmail(legacyEmail(typed));
   }
 
   /** The user behind a token, read fresh so deleted users and role changes take effect at once. */

@@ -1,3 +1,4 @@
+import { validateEnvironment } from '@app/config';
 import { ForbiddenException, HttpException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -68,7 +69,7 @@ describe(RolesGuard.name, () => {
 
 describe(LoginThrottleGuard.name, () => {
   it(`allows ${LOGIN_LIMIT} attempts per IP and email, then 429 with Retry-After, other emails unaffected`, async () => {
-    const guard = new LoginThrottleGuard();
+    const guard = new LoginThrottleGuard(validateEnvironment({}));
     const attempt = (email: string) => contextFor('publicRoute', { ip: '10.0.0.1', body: { email } });
     for (let i = 0; i < LOGIN_LIMIT; i += 1) expect(await guard.canActivate(attempt('Ada@example.org').context)).toBe(true);
     const blocked = attempt('ada@EXAMPLE.org');
@@ -79,8 +80,19 @@ describe(LoginThrottleGuard.name, () => {
     expect(await guard.canActivate(attempt('grace@example.org').context)).toBe(true);
   });
 
+  it('allows LOGINS_PER_MINUTE_PER_IP attempts per address whatever the emails, other addresses unaffected', async () => {
+    const guard = new LoginThrottleGuard(validateEnvironment({ LOGINS_PER_MINUTE_PER_IP: '3' }));
+    const attempt = (ip: string, email: string) => contextFor('publicRoute', { ip, body: { email } });
+    for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) expect(await guard.canActivate(attempt('10.0.0.2', email).context)).toBe(true);
+    const blocked = attempt('10.0.0.2', 'd@example.org');
+    const error = await guard.canActivate(blocked.context).catch((e: unknown) => e);
+    expect([(error as HttpException).getStatus(), (error as HttpException).message]).toEqual([429, expect.stringContaining('at most 3 per minute')]);
+    expect(Number(blocked.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(await guard.canActivate(attempt('10.0.0.3', 'd@example.org').context)).toBe(true);
+  });
+
   it('counts the addresses of one IPv6 /64 as one client', async () => {
-    const guard = new LoginThrottleGuard();
+    const guard = new LoginThrottleGuard(validateEnvironment({}));
     const attempt = (ip: string) => contextFor('publicRoute', { ip, body: { email: 'ada@example.org' } }).context;
     for (let i = 0; i < LOGIN_LIMIT; i += 1) expect(await guard.canActivate(attempt(`2001:db8:0:1::${i + 1}`))).toBe(true);
     await expect(guard.canActivate(attempt('2001:db8:0:1:ffff::1'))).rejects.toBeInstanceOf(HttpException);

@@ -6,10 +6,12 @@ export const SCORES_CSV_COLUMNS = ['email', 'name', 'attempts', 'best_score', 'm
 
 /**
  * A text cell starting with = + - @ (or a tab / carriage return) is run as a formula by
- * spreadsheets (CSV injection); a leading apostrophe makes them show it as text.
+ * spreadsheets (CSV injection); a leading apostrophe makes them show it as text. The same after
+ * each ';' and ',': spreadsheets whose list separator is ';' (most of Europe) split an unquoted
+ * cell there, and "Ann;=cmd|..." gave them a cell starting with '=' (red team redapi).
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(/(^|[;,])([=+\-@\t\r])/g, "$1'$2");
 }
 
 function toRecord(row: LearnerScoreRow): string[] {

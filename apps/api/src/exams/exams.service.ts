@@ -5,6 +5,7 @@ import { toLearnerExam } from '../attempts/attempt-view.js';
 import type { AccommodationDto } from './exams.dto.js';
 import { ScoreOutbox } from '../lti/score-outbox.js';
 import { ExamsRepository } from './exams.repository.js';
+import { normalizeEmail } from '../users/user.types.js';
 
 /** What an instructor does to run an exam: release scores, grant extra time or attempts. */
 @Injectable()
@@ -46,7 +47,8 @@ export class ExamsService {
   /** Zero extra minutes and attempts removes the learner's accommodation. */
   async setAccommodation(quizId: string, body: AccommodationDto): Promise<ExamAdmin> {
     if (!(await this.exams.findQuiz(quizId))) throw new NotFoundException(`No quiz ${quizId}`);
-    const userId = await this.exams.findUserId(body.email);
+    // Stored emails are normalised (users/user.types.ts): Ada@Example.org is ada@example.org.
+    const userId = await this.exams.findUserId(normalizeEmail(body.email));
     if (!userId) throw new NotFoundException({ message: `No user with email ${body.email}`, details: [{ field: 'email', errors: [`no user with email ${body.email}`] }] });
     const extra = { extraMinutes: body.extraMinutes ?? 0, extraAttempts: body.extraAttempts ?? 0 };
     if (extra.extraMinutes === 0 && extra.extraAttempts === 0) await this.exams.deleteAccommodation(userId, quizId);

@@ -9,6 +9,7 @@ import { LtiPlatformsRepository } from './lti-platforms.repository.js';
 import type { DeepLinkSettings, LmsPerson, LoginStateRecord, PlatformRecord } from './lti.types.js';
 import { unknownDeployment } from './oidc-login.use-case.js';
 import { PlatformTokens } from './platform-tokens.js';
+import { normalizeEmail } from '../users/user.types.js';
 
 /** The one-time code in the launch redirect lives this long: the page exchanges it at once. */
 export const LAUNCH_CODE_TTL_MS = 2 * 60 * 1000;
@@ -171,7 +172,7 @@ function personOf(claims: JWTPayload, platform: PlatformRecord): LmsPerson {
     throw new LtiLaunchError(400, 'anonymous_launch', 'The launch names no user (sub)', 'PyQuiz needs to know who launches: let the LMS share the user id with this tool.');
   }
   if (claims.sub.includes('\u0000')) throw nulInIdentifier('sub');
-  const email = typeof claims.email === 'string' && /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(claims.email) && claims.email.length <= 254 ? claims.email.trim().toLowerCase() : undefined;
+  const email = typeof claims.email === 'string' && /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(claims.email) && claims.email.length <= 254 ? normalizeEmail(claims.email) : undefined;
   const rawName = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((p) => typeof p === 'string').join(' ');
   const name = withoutControls(rawName).trim().slice(0, 100) || undefined;
   return { issuer: platform.issuer, sub: claims.sub, email, name, role: mapRoles(claims[CLAIM.roles]) };

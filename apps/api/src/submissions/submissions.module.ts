@@ -3,6 +3,7 @@ import { AttemptsModule } from '../attempts/attempts.module.js';
 import { GradingModule } from '../grading/grading.module.js';
 import { BestAnswerListener } from './best-answer.listener.js';
 import { CodeThrottleGuard } from './code-throttle.guard.js';
+import { GradingsInFlight } from './gradings-in-flight.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmitCode } from './submit-code.use-case.js';
@@ -16,6 +17,7 @@ import { SubmitCode } from './submit-code.use-case.js';
     SubmissionsRepository,
     BestAnswerListener,
     CodeThrottleGuard,
+    GradingsInFlight,
   ],
 })
 export class SubmissionsModule {}

@@ -8,6 +8,7 @@ import { toSettings } from '../attempts/quiz-records.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import type { SubmissionKind } from './submission.types.js';
 import { toLearnerSubmission } from './submission-view.js';
+import { GradingsInFlight } from './gradings-in-flight.js';
 import { sourceOf, type SubmissionInput } from './submission-source.js';
 
 /** How long a request waits for its verdict before answering 202 with a URL to poll. */
@@ -29,6 +30,7 @@ export class SubmitCode {
     private readonly submissions: SubmissionsRepository,
     @Inject(SubmissionProcessor) private readonly queue: GradingQueue,
     @Optional() @Inject(SUBMISSION_WAIT_MS) private readonly waitMs: number = DEFAULT_SUBMISSION_WAIT_MS,
+    @Optional() @Inject(GradingsInFlight) private readonly inFlight: GradingsInFlight | null = null,
   ) {}
 
   /** `input`: code, or a run-graded Parsons problem's lines `{ lines }` (assembled into the program stored and graded). */
@@ -46,7 +48,17 @@ export class SubmitCode {
       if (attempt.status !== 'in_progress') throw alreadySubmitted();
       assertOpen(attempt.settings, now);
     }
-    const outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, question.attempts);
+    // Checked and taken in one synchronous step: a burst of requests cannot all pass the check.
+    this.inFlight?.reserve(userId);
+    let outcome: Awaited<ReturnType<SubmissionsRepository['create']>>;
+    try {
+      outcome = await this.submissions.create({ attemptId, userId, questionId: question.id, source, kind }, question.attempts);
+    } catch (error) {
+      this.inFlight?.cancel(userId);
+      throw error;
+    }
+    if (outcome.created) this.inFlight?.hold(userId, outcome.id);
+    else this.inFlight?.cancel(userId);
     if (!outcome.created) {
       if (outcome.reason === 'attempt_submitted') throw alreadySubmitted();
       throw new ConflictException(`Submission limit reached: you have used all ${question.attempts} submissions of "${questionKey}" in this attempt`);

@@ -24,7 +24,17 @@ export interface NewUser {
 }
 
 /** Emails are compared case-insensitively: stored trimmed and lower-cased. */
+/**
+ * The form emails are stored and looked up in: trimmed, lower-cased and in Unicode NFC, so that an
+ * address typed with a combining accent (e + U+0301) is the same account as with the composed
+ * letter (é): two accounts whose emails print the same could not be told apart (red team redapi).
+ */
 export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase().normalize('NFC');
+}
+
+/** The form stored before NFC was applied: accounts made then are still found by it. */
+export function legacyEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -55,11 +55,11 @@ export function QuizPage({ quizId }: { quizId: string }) {
       {quiz && (
         <div className="card">
           <p>
-            {quiz.questions.length} {quiz.questions.length === 1 ? 'question' : 'questions'} · {quiz.maxScore} points ·{' '}
+            {quiz.questionCount} {quiz.questionCount === 1 ? 'question' : 'questions'} · {quiz.maxScore} points ·{' '}
             {limit === null || limit === undefined ? 'unlimited attempts' : `${limit} ${limit === 1 ? 'attempt' : 'attempts'} allowed`}
             {progress && ` · you have used ${progress.attemptsUsed}`}
           </p>
-          {quiz.exam && <ExamNotice exam={quiz.exam} hasCode={quiz.questions.some((q) => q.type === 'code')} />}
+          {quiz.exam && <ExamNotice exam={quiz.exam} hasCode={quiz.hasCode} />}
           {progress?.bestScore !== null && progress?.bestScore !== undefined && (
             <p>
               Your best score: <strong>{pointsOf(progress.bestScore, progress.maxScore)}</strong>
