@@ -96,9 +96,10 @@ export class Environment {
   REGISTRATIONS_PER_HOUR_PER_IP: number = 20;
 
   /**
-   * Sign-in attempts one client address may make per minute, whatever the emails (each one costs
-   * a password hash); beyond it 429 with Retry-After. Raise it when a large class signs in at
-   * once from one NAT address.
+   * Failed or still pending sign-ins one client address may make per minute, whatever the emails
+   * (each one costs a password hash; a sign-in that succeeds gives its point back); beyond it 429
+   * with Retry-After. Raise it when a large class signs in at once from one NAT address (up to
+   * this many may be waiting for their hash at once).
    */
   @IsInt({ message: 'must be an integer number of sign-ins per minute per client address' })
   @Min(1)

@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Environment } from '@app/config';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { normalizeEmail } from '../users/user.types.js';
@@ -21,7 +21,7 @@ export function loginThrottleKey(request: Request): string {
 
 /**
  * LOGIN_LIMIT login attempts per LOGIN_WINDOW_SECONDS per IP+email, and LOGINS_PER_MINUTE_PER_IP
- * per IP whatever the emails, then 429 with Retry-After. The second limit exists because every
+ * failed or pending sign-ins per IP whatever the emails, then 429 with Retry-After. The second limit exists because every
  * attempt costs a password hash (unknown emails too, so that timing does not tell which exist) in
  * a first-come queue: one address trying a new email each time filled that queue and a class's
  * sign-ins waited behind it (red team redapi: 5-7 s instead of 0.2 s).
@@ -42,7 +42,16 @@ export class LoginThrottleGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     await consumeOrRefuse(this.limiter, loginThrottleKey(request), context, (seconds) => `Too many login attempts; retry in ${seconds} s`);
-    return consumeOrRefuse(this.perAddress, `login:${clientAddressKey(request.ip)}`, context,
+    const addressKey = `login:${clientAddressKey(request.ip)}`;
+    await consumeOrRefuse(this.perAddress, addressKey, context,
       (seconds) => `Too many login attempts from this address: at most ${this.addressLimit} per minute; retry in ${seconds} s`);
+    // A sign-in that succeeds gives its point back: the address limit counts failed and pending
+    // sign-ins, so a class signing in from one NAT address is not refused for succeeding, while
+    // one address spraying emails still is (its attempts fail; a flood is counted while pending).
+    const response = context.switchToHttp().getResponse<Response>();
+    response.once('finish', () => {
+      if (response.statusCode < 400) void this.perAddress.reward(addressKey, 1).catch(() => undefined);
+    });
+    return true;
   }
 }
