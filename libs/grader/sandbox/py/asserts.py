@@ -1256,8 +1256,9 @@ def text_equal(first, second, msg, _classify=None, _show=None, _short_pair=None,
 
 
 def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None, _eq=None,
-                _show=None, _fmt=None, _truncate=None, _len=len, _range=range, _join=str.join,
-                _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET, _AssertionError=AssertionError):
+                _find=None, _shape=None, _show=None, _fmt=None, _truncate=None, _len=len, _range=range,
+                _join=str.join, _hash=hash, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
+                _AssertionError=AssertionError, _TypeError=TypeError):
     """assertCountEqual: the same elements, the same number of times, in any order."""
     seqs = [_elements(first, 'first'), _elements(second, 'second')]
     budget = [_budget]
@@ -1267,8 +1268,77 @@ def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None,
         for k in row:
             if k is _nokey:
                 hashable = False
+    learner_hashed = False
+    if not hashable:
+        # unittest counts in a Counter whenever every item hashes (learner objects too, by their
+        # own __hash__): items are then found by hash first, then `==`, so two equal learner
+        # objects whose hashes differ are counted apart; only a TypeError from hashing sends it
+        # to the all-purpose pairing by `==` (the branch below)
+        learner_hashed = True
+        hashes = [[None] * _len(seqs[0]), [None] * _len(seqs[1])]
+        for side in (0, 1):
+            for i in _range(_len(seqs[side])):
+                if keys[side][i] is not _nokey:
+                    continue
+                x = seqs[side][i]
+                try:
+                    if _classify(x)[0] == 'opaque':
+                        hashes[side][i] = _hash(x)
+                    elif _shape(x, 0, budget) is None:
+                        learner_hashed = False
+                except _TypeError:
+                    learner_hashed = False
+                if not learner_hashed:
+                    break
+            if not learner_hashed:
+                break
     diffs = []
-    if hashable:  # unittest: Counter(first) == Counter(second), then _count_diff_hashable
+    if learner_hashed:  # Counter(first) == Counter(second) with learner objects among the keys
+        tables = []
+        for side in (0, 1):
+            index, loose, buckets, order = {}, [], {}, []
+            for i in _range(_len(seqs[side])):
+                x, k, h = seqs[side][i], keys[side][i], hashes[side][i]
+                entry = None
+                if k is not _nokey:
+                    entry = index.get(k)
+                elif h is not None:  # a learner object: same hash, then identity or `==`
+                    for e in buckets.get(h, ()):
+                        if e[0] is x or _eq(e[0], x, False, 0, budget):
+                            entry = e
+                            break
+                else:  # a tuple holding learner objects: hash shape, then `==`
+                    entry = _find(x, index, loose, 0, budget, _eq)
+                if entry is None:
+                    entry = [x, 0, k, h]
+                    order.append(entry)
+                    if k is not _nokey:
+                        index[k] = entry
+                    elif h is not None:
+                        buckets.setdefault(h, []).append(entry)
+                    else:
+                        loose.append(entry)
+                entry[1] += 1
+            tables.append((index, loose, buckets, order))
+        for side in (0, 1):  # _count_diff_hashable: first's counts, then what only second has
+            table = tables[1 - side]
+            for entry in tables[side][3]:
+                x, k, h = entry[0], entry[2], entry[3]
+                other = None
+                if k is not _nokey:
+                    other = table[0].get(k)
+                elif h is not None:
+                    for e in table[2].get(h, ()):
+                        if e[0] is x or _eq(e[0], x, False, 0, budget):
+                            other = e
+                            break
+                else:
+                    other = _find(x, table[0], table[1], 0, budget, _eq)
+                if side == 0 and entry[1] != (0 if other is None else other[1]):
+                    diffs.append((entry[1], 0 if other is None else other[1], x))
+                elif side == 1 and other is None:
+                    diffs.append((0, entry[1], x))
+    elif hashable:  # unittest: Counter(first) == Counter(second), then _count_diff_hashable
         counts = [{}, {}]
         for side in (0, 1):
             for i in _range(_len(seqs[side])):
@@ -2710,8 +2780,8 @@ def wire_helper(seal, S):
     make = seal(make_fraction)
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
-    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_,
-                 _shape=seal(hash_shape, _keyof=keyof_, _classify=classify_))
+    shape_ = seal(hash_shape, _keyof=keyof_, _classify=classify_)
+    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
                _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)
@@ -2829,7 +2899,7 @@ def wire_helper(seal, S):
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
         _count_equal=seal(count_equal, _classify=classify_, _elements=elements_, _keyof=keyof_,
-                          _eq=eq_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
+                          _eq=eq_, _find=find_, _shape=shape_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
         _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
                      _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
                                 _make=make, _type_name=type_name_, _class_attr=attr_),
