@@ -1680,6 +1680,52 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
     raise _TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
 
 
+def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None, _getattr_static=None,
+                   _proto_check=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _TypeError=TypeError, _AttributeError=AttributeError):
+    """isinstance(obj, classes) for assertIsInstance: class_check of type(obj) (never
+    obj.__class__, which a learner object can fake), except for a runtime-checkable
+    typing.Protocol, whose isinstance() is structural on the instance itself (typing's
+    _ProtocolMeta.__instancecheck__: issubclass() of a protocol with data members raises
+    TypeError, and a method may be an instance attribute): its members are looked up with
+    inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces)."""
+    if _type(classes) is _tuple:
+        for c in classes:
+            if _self(obj, c):
+                return True
+        return False
+    found = _missing
+    for c in _mro(_type(classes)):
+        found = _keys_plain(_tdict(c), '__instancecheck__', _missing)
+        if found is not _missing:
+            break
+    own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
+    if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
+            or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
+        return _class_check(_type(obj), classes)
+    t = _type(obj)
+    try:
+        if _class_check(t, classes):
+            return True
+    except _TypeError:  # data members: no issubclass(); a subclass that names the protocol is one
+        for c in _mro(t):
+            if c is classes:
+                return True
+    attrs = _keys_plain(own, '__protocol_attrs__', _missing)
+    data = _keys_plain(own, '__non_callable_proto_members__', _missing)
+    if attrs is _missing or data is _missing:
+        return False
+    for attr in attrs:
+        try:
+            val = _getattr_static(obj, attr)
+        except _AttributeError:
+            return False
+        if val is None and attr not in data:
+            return False
+    return True
+
+
 def subclass_checks():
     """The `__subclasscheck__` of every class that exists at boot (type's, ABCMeta's, typing's):
     standard library code, before any learner code ran."""
@@ -1702,7 +1748,7 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
           _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
           _order_text=None, _custom=None, _tail=None, _tail_ops=TAIL_OPS, _hasattr=hasattr,
-          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _class_check=None, _list=list, _tuple=tuple,
+          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _class_check=None, _instance_check=None, _list=list, _tuple=tuple,
           _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError,
           _self=SELF):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
@@ -1776,7 +1822,7 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
         return None
     if op == 'assertIsInstance' or op == 'assertNotIsInstance':
         # type(obj), not obj.__class__ (which a learner object can fake)
-        if _class_check(_type(v[0]), v[1]) != (op == 'assertIsInstance'):
+        if _instance_check(v[0], v[1]) != (op == 'assertIsInstance'):
             verb = 'is not' if op == 'assertIsInstance' else 'is'
             raise _AssertionError(_fmt(v[2], '%s %s an instance of %s' % (_show(v[0]), verb, _show(v[1]))))
         return None
@@ -2766,9 +2812,11 @@ def wire_helper(seal, S):
     """Seals values.py and this file and wires them together (install time, before any learner
     code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
     import functools
+    import inspect
     import operator
     import re
     import types
+    import typing
     import unittest
     proxy = types.MappingProxyType
     proxy_mapping_ = seal(proxy_mapping, secret=(
@@ -2881,9 +2929,13 @@ def wire_helper(seal, S):
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
+    class_check_ = seal(class_check, _keys_plain=keys_plain_, _checks=subclass_checks())
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
-        _class_check=seal(class_check, _keys_plain=keys_plain_, _checks=subclass_checks()),
+        _class_check=class_check_,
+        _instance_check=seal(instance_check, _class_check=class_check_, _keys_plain=keys_plain_,
+                             _getattr_static=inspect.getattr_static,
+                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__')),
         _custom=seal(type_equality_func, _funcs=type_funcs),
         _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
         _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
