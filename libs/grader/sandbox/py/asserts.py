@@ -2811,6 +2811,7 @@ def dataclass_pieces():
 def wire_helper(seal, S):
     """Seals values.py and this file and wires them together (install time, before any learner
     code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
+    import enum
     import functools
     import inspect
     import operator
@@ -2854,7 +2855,10 @@ def wire_helper(seal, S):
     class_repr_ = seal(class_repr, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr), _counter_order=counter_order_, _fields=fields_,
-                  _keys_plain=keys_plain_, _class_repr=class_repr_)
+                  _keys_plain=keys_plain_, _class_repr=class_repr_,
+                  _enum_repr=seal(enum_repr, _enum_repr=enum.Enum.__dict__['__repr__'],
+                                  _flag_repr=enum.Flag.__dict__.get('__repr__'),
+                                  _data_reprs=(int.__repr__, str.__repr__), _keys_plain=keys_plain_))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)

@@ -1103,7 +1103,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None):
+          _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None,
+          _enum_repr=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1122,6 +1123,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         kind = 'opaque'  # UserDict, mappingproxy, memoryview...: their own repr, as for any object
     if kind == 'none':
         text = 'None'
+    elif (kind == 'num' or kind == 'str') and t is not base and _enum_repr is not None:
+        text = _enum_repr(v, t, depth, budget, seen, _self)  # an IntEnum or StrEnum member
+    if text is not None:
+        pass
     elif kind == 'num':
         nk, x = data
         try:
@@ -1225,6 +1230,52 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             return name + '(' + ('{' + body + '}' if parts else '') + ')'
         return name + '([' + body + '])'  # dict_keys([...]), odict_items([...])
     return '(' + body + ')'
+
+
+def enum_repr(v, t, depth, budget, seen, srepr, _enum_repr=None, _flag_repr=None, _data_reprs=(), _keys_plain=None,
+              _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+              _tdict=type.__dict__['__dict__'].__get__, _name=type.__dict__['__name__'].__get__,
+              _getset=_types.GetSetDescriptorType, _gs_get=_types.GetSetDescriptorType.__get__,
+              _type=type, _dict=dict, _str=str, _str_str=str.__str__, _Exception=Exception):
+    """repr() of an int or str subclass that is an enum member (IntEnum, IntFlag, StrEnum, a
+    `(str, Enum)` mix-in) whose __repr__ is the standard library's Enum.__repr__, built from the
+    member's stored _name_ and _value_ as that method does ("<Priority.HIGH: 3>"), or Flag.__repr__
+    ("<Perm.R|W: 6>", "<Perm: 0>"); None for any
+    other class (its data is shown). No learner code runs: the class's own dicts and the
+    instance dict's C getter are read, and the value's repr is the data repr of int or str."""
+    found = repr_of = desc = _missing
+    for c in _mro(t):
+        d = _tdict(c)
+        if found is _missing:
+            found = _keys_plain(d, '__repr__', _missing)
+        if repr_of is _missing:
+            repr_of = _keys_plain(d, '_value_repr_', _missing)
+        if desc is _missing:
+            desc = _keys_plain(d, '__dict__', _missing)
+    flag = _flag_repr is not None and found is _flag_repr  # Flag.__repr__: the same, and "<Perm: 0>" for a member without a name
+    if (found is not _enum_repr and not flag) or _type(desc) is not _getset:
+        return None
+    if repr_of is not None:
+        ok = False
+        for known in _data_reprs:
+            if repr_of is known:
+                ok = True
+        if not ok:
+            return None
+    try:
+        inst = _gs_get(desc, v, t)
+    except _Exception:
+        return None
+    if _type(inst) is not _dict:
+        return None
+    name = _keys_plain(inst, '_name_', _missing)
+    value = _keys_plain(inst, '_value_', _missing)
+    if value is _missing or not (_type(name) is _str or (flag and name is None)):
+        return None
+    shown = srepr(value, depth + 1, budget, seen)
+    if name is None:
+        return '<' + _str_str(_name(t)) + ': ' + shown + '>'
+    return '<' + _str_str(_name(t)) + '.' + name + ': ' + shown + '>'
 
 
 def class_repr(cls, _flags=type.__dict__['__flags__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
