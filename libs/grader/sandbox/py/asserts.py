@@ -1681,7 +1681,8 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None, _getattr_static=None,
-                   _proto_check=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _proto_check=None, _mock_base=None, _mock_dict=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError):
     """isinstance(obj, classes) for assertIsInstance: class_check of type(obj) (never
@@ -1689,7 +1690,8 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None
     typing.Protocol, whose isinstance() is structural on the instance itself (typing's
     _ProtocolMeta.__instancecheck__: issubclass() of a protocol with data members raises
     TypeError, and a method may be an instance attribute): its members are looked up with
-    inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces)."""
+    inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces); and a
+    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection)."""
     if _type(classes) is _tuple:
         for c in classes:
             if _self(obj, c):
@@ -1703,7 +1705,19 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None
     own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
     if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
-        return _class_check(_type(obj), classes)
+        if _class_check(_type(obj), classes):
+            return True
+        if _mock_base is not None and _issub(_mock_base, _type(obj)):
+            # a genuine unittest.mock mock answers `__class__` with its spec (Mock(spec=Repo),
+            # create_autospec(Notifier, instance=True)), which isinstance() then checks: the spec
+            # as mock's own code stored it in the instance dict
+            try:
+                spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
+            except _Exception:
+                spec = None
+            if spec is not None and _real(_type, _type(spec)):
+                return _class_check(spec, classes)
+        return False
     t = _type(obj)
     try:
         if _class_check(t, classes):
@@ -2819,6 +2833,7 @@ def wire_helper(seal, S):
     import types
     import typing
     import unittest
+    import unittest.mock
     proxy = types.MappingProxyType
     proxy_mapping_ = seal(proxy_mapping, secret=(
         REFERENTS_WINDOW, _gc.get_referents, _gc.isenabled, _gc.disable, _gc.enable, type, list, len))
@@ -2939,7 +2954,9 @@ def wire_helper(seal, S):
         _class_check=class_check_,
         _instance_check=seal(instance_check, _class_check=class_check_, _keys_plain=keys_plain_,
                              _getattr_static=inspect.getattr_static,
-                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__')),
+                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
+                             _mock_base=unittest.mock.NonCallableMock,
+                             _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock)),
         _custom=seal(type_equality_func, _funcs=type_funcs),
         _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
         _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
