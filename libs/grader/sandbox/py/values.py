@@ -1104,7 +1104,9 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
           _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None,
-          _enum_repr=None):
+          _enum_repr=None, _slot_wrapper=_types.WrapperDescriptorType,
+          _objclass=_types.WrapperDescriptorType.__dict__['__objclass__'].__get__,
+          _module_of=type.__dict__['__module__'].__get__):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1211,6 +1213,27 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         fields = _fields(t, _len(parts)) if t is not base else None
         if fields is not None:
             return name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)]) + ')'
+        own = _tdict(t) if t is not base else None
+        wrapper = _keys_plain(own, '__repr__', None) if own is not None else None
+        if _type(wrapper) is _slot_wrapper and _objclass(wrapper) is t:
+            # a C struct sequence (time.struct_time, os.stat_result, sys.version_info), whose
+            # __repr__ is C's own slot on that very type (a class of Python code cannot have one):
+            # its repr is the type's full name and its visible fields, which __match_args__ lists
+            fields = _keys_plain(own, '__match_args__', None)
+            try:
+                module = _module_of(t)  # type's C getter: a static type's name up to its last dot
+            except _Exception:
+                module = None
+            if (_type(fields) is _tuple and _len(fields) == _len(parts) and _type(module) is _str
+                    and _keys_plain(own, 'n_unnamed_fields', None) == 0
+                    and _keys_plain(own, 'n_sequence_fields', None) == _len(parts)):
+                for f in fields:
+                    if _type(f) is not _str:
+                        fields = None
+                        break
+                if fields is not None:
+                    return (module + '.' + name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)])
+                            + ')')
         return '(' + body + (',)' if _len(parts) == 1 else ')')
     if kind == 'deque':
         size = _maxlen(v)
