@@ -2847,8 +2847,11 @@ def wire_helper(seal, S):
     shape_ = seal(hash_shape, _keyof=keyof_, _classify=classify_)
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
+    hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
-               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)
+               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_,
+               _matcher=seal(hidden_matcher, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
+                             _all_flat=all_flat_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -2883,7 +2886,6 @@ def wire_helper(seal, S):
     # (longMessage, maxDiff) of the assertion being checked, and (its TestCase,) until they are read
     settings = [True, 640, None]
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
-    hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     own_method_ = seal(own_method, _methods=hidden_methods)
     hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
     S['hidden_skips'] = hidden_skips

@@ -723,6 +723,40 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
+def hidden_matcher(t, other, kind, data, base, ot, _methods=None, _keys_plain=None, _all_flat=None,
+                   _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+                   _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
+                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict):
+    """Whether `t` is a class the hidden tests define whose __eq__ (the first along its MRO) is
+    the one its class statement made, and `other` exact built-in data that runs no code of its
+    own: then `obj == other` is the hidden class's own protocol on trusted values, a matcher the
+    author put in an expected value (hunt8-test-matchers). Learner code reaching such a class
+    and replacing its __eq__ is tampering (the class is checked after the test) and is not
+    trusted here either."""
+    if _type(t) is not _typetype or ot is not base:
+        return False
+    if kind == 'list' or kind == 'tuple':
+        if not _all_flat(data):
+            return False
+    elif kind == 'dict':
+        if ot is not _dict or not _all_flat([k for k, v in data]) or not _all_flat([v for k, v in data]):
+            return False
+    elif not (kind == 'num' or kind == 'str' or kind == 'bytes' or kind == 'none' or kind == 'value'):
+        return False
+    for c in _mro(t):
+        if c is _object:
+            return False  # object's own __eq__: identity, never equal to data
+        made = _get(_methods, _id(c))
+        if made is None or made[0] is not c:
+            return False  # not a class the hidden tests made
+        live = _keys_plain(_tdict(c), '__eq__', _missing)
+        if live is not _keys_plain(made[1], '__eq__', _missing):
+            return False
+        if live is not _missing:
+            return True
+    return False
+
+
 def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=None, _find=None,
        _split=None, _bool=bool, _len=len, _set=set, _map=map, _type=type, _range=range,
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
@@ -732,7 +766,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
        _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__,
-       _max_depth=COMPARE_DEPTH):
+       _max_depth=COMPARE_DEPTH, _matcher=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -751,6 +785,11 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'opaque' or kb == 'opaque':
         if ka == kb:
             return _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
+        if _matcher is not None and (ka == 'opaque' and _matcher(ta, b, kb, db, bb, tb)
+                                     or kb == 'opaque' and _matcher(tb, a, ka, da, ba, ta)):
+            # a matcher object of the hidden tests (Approx(2.5), AnyStr()) against exact data:
+            # its own __eq__ answers, as under CPython (the data's method answers NotImplemented)
+            return _bool(a == b)
         return False
     if ka != kb:
         return False
