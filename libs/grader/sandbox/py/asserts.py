@@ -1256,8 +1256,9 @@ def text_equal(first, second, msg, _classify=None, _show=None, _short_pair=None,
 
 
 def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None, _eq=None,
-                _show=None, _fmt=None, _truncate=None, _len=len, _range=range, _join=str.join,
-                _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET, _AssertionError=AssertionError):
+                _find=None, _shape=None, _show=None, _fmt=None, _truncate=None, _len=len, _range=range,
+                _join=str.join, _hash=hash, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
+                _AssertionError=AssertionError, _TypeError=TypeError):
     """assertCountEqual: the same elements, the same number of times, in any order."""
     seqs = [_elements(first, 'first'), _elements(second, 'second')]
     budget = [_budget]
@@ -1267,8 +1268,77 @@ def count_equal(first, second, msg, _classify=None, _elements=None, _keyof=None,
         for k in row:
             if k is _nokey:
                 hashable = False
+    learner_hashed = False
+    if not hashable:
+        # unittest counts in a Counter whenever every item hashes (learner objects too, by their
+        # own __hash__): items are then found by hash first, then `==`, so two equal learner
+        # objects whose hashes differ are counted apart; only a TypeError from hashing sends it
+        # to the all-purpose pairing by `==` (the branch below)
+        learner_hashed = True
+        hashes = [[None] * _len(seqs[0]), [None] * _len(seqs[1])]
+        for side in (0, 1):
+            for i in _range(_len(seqs[side])):
+                if keys[side][i] is not _nokey:
+                    continue
+                x = seqs[side][i]
+                try:
+                    if _classify(x)[0] == 'opaque':
+                        hashes[side][i] = _hash(x)
+                    elif _shape(x, 0, budget) is None:
+                        learner_hashed = False
+                except _TypeError:
+                    learner_hashed = False
+                if not learner_hashed:
+                    break
+            if not learner_hashed:
+                break
     diffs = []
-    if hashable:  # unittest: Counter(first) == Counter(second), then _count_diff_hashable
+    if learner_hashed:  # Counter(first) == Counter(second) with learner objects among the keys
+        tables = []
+        for side in (0, 1):
+            index, loose, buckets, order = {}, [], {}, []
+            for i in _range(_len(seqs[side])):
+                x, k, h = seqs[side][i], keys[side][i], hashes[side][i]
+                entry = None
+                if k is not _nokey:
+                    entry = index.get(k)
+                elif h is not None:  # a learner object: same hash, then identity or `==`
+                    for e in buckets.get(h, ()):
+                        if e[0] is x or _eq(e[0], x, False, 0, budget):
+                            entry = e
+                            break
+                else:  # a tuple holding learner objects: hash shape, then `==`
+                    entry = _find(x, index, loose, 0, budget, _eq)
+                if entry is None:
+                    entry = [x, 0, k, h]
+                    order.append(entry)
+                    if k is not _nokey:
+                        index[k] = entry
+                    elif h is not None:
+                        buckets.setdefault(h, []).append(entry)
+                    else:
+                        loose.append(entry)
+                entry[1] += 1
+            tables.append((index, loose, buckets, order))
+        for side in (0, 1):  # _count_diff_hashable: first's counts, then what only second has
+            table = tables[1 - side]
+            for entry in tables[side][3]:
+                x, k, h = entry[0], entry[2], entry[3]
+                other = None
+                if k is not _nokey:
+                    other = table[0].get(k)
+                elif h is not None:
+                    for e in table[2].get(h, ()):
+                        if e[0] is x or _eq(e[0], x, False, 0, budget):
+                            other = e
+                            break
+                else:
+                    other = _find(x, table[0], table[1], 0, budget, _eq)
+                if side == 0 and entry[1] != (0 if other is None else other[1]):
+                    diffs.append((entry[1], 0 if other is None else other[1], x))
+                elif side == 1 and other is None:
+                    diffs.append((0, entry[1], x))
+    elif hashable:  # unittest: Counter(first) == Counter(second), then _count_diff_hashable
         counts = [{}, {}]
         for side in (0, 1):
             for i in _range(_len(seqs[side])):
@@ -1610,6 +1680,66 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
     raise _TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
 
 
+def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None, _getattr_static=None,
+                   _proto_check=None, _mock_base=None, _mock_dict=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
+                   _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _TypeError=TypeError, _AttributeError=AttributeError):
+    """isinstance(obj, classes) for assertIsInstance: class_check of type(obj) (never
+    obj.__class__, which a learner object can fake), except for a runtime-checkable
+    typing.Protocol, whose isinstance() is structural on the instance itself (typing's
+    _ProtocolMeta.__instancecheck__: issubclass() of a protocol with data members raises
+    TypeError, and a method may be an instance attribute): its members are looked up with
+    inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces); and a
+    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection)."""
+    if _type(classes) is _tuple:
+        for c in classes:
+            if _self(obj, c):
+                return True
+        return False
+    found = _missing
+    for c in _mro(_type(classes)):
+        found = _keys_plain(_tdict(c), '__instancecheck__', _missing)
+        if found is not _missing:
+            break
+    own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
+    if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
+            or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
+        if _class_check(_type(obj), classes):
+            return True
+        if _mock_base is not None and _issub(_mock_base, _type(obj)):
+            # a genuine unittest.mock mock answers `__class__` with its spec (Mock(spec=Repo),
+            # create_autospec(Notifier, instance=True)), which isinstance() then checks: the spec
+            # as mock's own code stored it in the instance dict
+            try:
+                spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
+            except _Exception:
+                spec = None
+            if spec is not None and _real(_type, _type(spec)):
+                return _class_check(spec, classes)
+        return False
+    t = _type(obj)
+    try:
+        if _class_check(t, classes):
+            return True
+    except _TypeError:  # data members: no issubclass(); a subclass that names the protocol is one
+        for c in _mro(t):
+            if c is classes:
+                return True
+    attrs = _keys_plain(own, '__protocol_attrs__', _missing)
+    data = _keys_plain(own, '__non_callable_proto_members__', _missing)
+    if attrs is _missing or data is _missing:
+        return False
+    for attr in attrs:
+        try:
+            val = _getattr_static(obj, attr)
+        except _AttributeError:
+            return False
+        if val is None and attr not in data:
+            return False
+    return True
+
+
 def subclass_checks():
     """The `__subclasscheck__` of every class that exists at boot (type's, ABCMeta's, typing's):
     standard library code, before any learner code ran."""
@@ -1632,7 +1762,7 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
           _short_pair=None, _fmt=None, _seq_equal=None, _dict_equal=None, _set_equal=None,
           _text_equal=None, _count_equal=None, _almost=None, _regex=None, _raises=None,
           _order_text=None, _custom=None, _tail=None, _tail_ops=TAIL_OPS, _hasattr=hasattr,
-          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _class_check=None, _list=list, _tuple=tuple,
+          _describe_owner=None, _typetype=type, _type=type, _issubclass=issubclass, _class_check=None, _instance_check=None, _list=list, _tuple=tuple,
           _dict=dict, _set=set, _frozenset=frozenset, _str=str, _AssertionError=AssertionError,
           _self=SELF):
     """One unittest assertion (self.assertXxx), with unittest's verdict and message."""
@@ -1706,7 +1836,7 @@ def check_assert(op, args, kwargs, receiver, _bind=None, _compare=None, _truth=N
         return None
     if op == 'assertIsInstance' or op == 'assertNotIsInstance':
         # type(obj), not obj.__class__ (which a learner object can fake)
-        if _class_check(_type(v[0]), v[1]) != (op == 'assertIsInstance'):
+        if _instance_check(v[0], v[1]) != (op == 'assertIsInstance'):
             verb = 'is not' if op == 'assertIsInstance' else 'is'
             raise _AssertionError(_fmt(v[2], '%s %s an instance of %s' % (_show(v[0]), verb, _show(v[1]))))
         return None
@@ -2719,11 +2849,15 @@ def dataclass_pieces():
 def wire_helper(seal, S):
     """Seals values.py and this file and wires them together (install time, before any learner
     code): S['encode'] (tagged JSON of a case's value) and S['helper'] (the rewritten tests')."""
+    import enum
     import functools
+    import inspect
     import operator
     import re
     import types
+    import typing
     import unittest
+    import unittest.mock
     proxy = types.MappingProxyType
     proxy_mapping_ = seal(proxy_mapping, secret=(
         REFERENTS_WINDOW, _gc.get_referents, _gc.isenabled, _gc.disable, _gc.enable, type, list, len))
@@ -2734,11 +2868,14 @@ def wire_helper(seal, S):
     make = seal(make_fraction)
     keyof_ = seal(value_key, _classify=classify_)
     split_ = seal(index_entries, _keyof=keyof_)
-    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_,
-                 _shape=seal(hash_shape, _keyof=keyof_, _classify=classify_))
+    shape_ = seal(hash_shape, _keyof=keyof_, _classify=classify_)
+    find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
+    hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
-               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_)
+               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_,
+               _matcher=seal(hidden_matcher, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
+                             _all_flat=all_flat_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -2760,7 +2897,10 @@ def wire_helper(seal, S):
     class_repr_ = seal(class_repr, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr), _counter_order=counter_order_, _fields=fields_,
-                  _keys_plain=keys_plain_, _class_repr=class_repr_)
+                  _keys_plain=keys_plain_, _class_repr=class_repr_,
+                  _enum_repr=seal(enum_repr, _enum_repr=enum.Enum.__dict__['__repr__'],
+                                  _flag_repr=enum.Flag.__dict__.get('__repr__'),
+                                  _data_reprs=(int.__repr__, str.__repr__), _keys_plain=keys_plain_))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
@@ -2770,7 +2910,6 @@ def wire_helper(seal, S):
     # (longMessage, maxDiff) of the assertion being checked, and (its TestCase,) until they are read
     settings = [True, 640, None]
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
-    hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method
     hidden_method_names = set()  # every name of those dicts (runner.record_hidden_methods)
     own_method_ = seal(own_method, _methods=hidden_methods)
     hidden_skips = []  # SkipTest objects raised by hidden code's self.skipTest (cleared per test)
@@ -2836,9 +2975,15 @@ def wire_helper(seal, S):
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
+    class_check_ = seal(class_check, _keys_plain=keys_plain_, _checks=subclass_checks())
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
-        _class_check=seal(class_check, _keys_plain=keys_plain_, _checks=subclass_checks()),
+        _class_check=class_check_,
+        _instance_check=seal(instance_check, _class_check=class_check_, _keys_plain=keys_plain_,
+                             _getattr_static=inspect.getattr_static,
+                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
+                             _mock_base=unittest.mock.NonCallableMock,
+                             _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock)),
         _custom=seal(type_equality_func, _funcs=type_funcs),
         _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
         _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
@@ -2854,7 +2999,7 @@ def wire_helper(seal, S):
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
         _count_equal=seal(count_equal, _classify=classify_, _elements=elements_, _keyof=keyof_,
-                          _eq=eq_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
+                          _eq=eq_, _find=find_, _shape=shape_, _truncate=truncate_, _show=strict_show_, _fmt=fmt_),
         _almost=seal(check_almost, _classify=classify_, _compare=compare_, _order=order_,
                      _diff=seal(almost_diff, _classify=classify_, _num_sub=seal(num_sub, _make=make),
                                 _make=make, _type_name=type_name_, _class_attr=attr_),

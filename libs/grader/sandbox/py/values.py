@@ -736,6 +736,40 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
+def hidden_matcher(t, other, kind, data, base, ot, _methods=None, _keys_plain=None, _all_flat=None,
+                   _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+                   _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
+                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict):
+    """Whether `t` is a class the hidden tests define whose __eq__ (the first along its MRO) is
+    the one its class statement made, and `other` exact built-in data that runs no code of its
+    own: then `obj == other` is the hidden class's own protocol on trusted values, a matcher the
+    author put in an expected value (hunt8-test-matchers). Learner code reaching such a class
+    and replacing its __eq__ is tampering (the class is checked after the test) and is not
+    trusted here either."""
+    if _type(t) is not _typetype or ot is not base:
+        return False
+    if kind == 'list' or kind == 'tuple' or kind == 'set':
+        if not _all_flat(data):
+            return False
+    elif kind == 'dict':
+        if ot is not _dict or not _all_flat([k for k, v in data]) or not _all_flat([v for k, v in data]):
+            return False
+    elif not (kind == 'num' or kind == 'str' or kind == 'bytes' or kind == 'none' or kind == 'value'):
+        return False
+    for c in _mro(t):
+        if c is _object:
+            return False  # object's own __eq__: identity, never equal to data
+        made = _get(_methods, _id(c))
+        if made is None or made[0] is not c:
+            return False  # not a class the hidden tests made
+        live = _keys_plain(_tdict(c), '__eq__', _missing)
+        if live is not _keys_plain(made[1], '__eq__', _missing):
+            return False
+        if live is not _missing:
+            return True
+    return False
+
+
 def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=None, _find=None,
        _split=None, _bool=bool, _len=len, _set=set, _map=map, _type=type, _range=range,
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
@@ -745,7 +779,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
        _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__,
-       _max_depth=COMPARE_DEPTH):
+       _max_depth=COMPARE_DEPTH, _matcher=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -764,7 +798,17 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'opaque' or kb == 'opaque':
         if ka == kb:
             return _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
+        if _matcher is not None and (ka == 'opaque' and _matcher(ta, b, kb, db, bb, tb)
+                                     or kb == 'opaque' and _matcher(tb, a, ka, da, ba, ta)):
+            # a matcher object of the hidden tests (Approx(2.5), AnyStr()) against exact data:
+            # its own __eq__ answers, as under CPython (the data's method answers NotImplemented)
+            return _bool(a == b)
         return False
+    if _matcher is not None and (ta is not ba and _matcher(ta, b, kb, db, bb, tb)
+                                 or tb is not bb and _matcher(tb, a, ka, da, ba, ta)):
+        # a subclass of str, float... the hidden tests define with their own __eq__ (an expected
+        # value compared loosely) against exact data: its own __eq__, as under CPython
+        return _bool(a == b)
     if ka != kb:
         return False
     if ka == 'num':
@@ -1118,7 +1162,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__,
           _maxlen=_collections.deque.__dict__['maxlen'].__get__,
           _issub=type.__subclasscheck__, _Exception=Exception, _call=MOCK_CALL, _call_repr=None,
-          _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None):
+          _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None,
+          _enum_repr=None, _slot_wrapper=_types.WrapperDescriptorType,
+          _objclass=_types.WrapperDescriptorType.__dict__['__objclass__'].__get__,
+          _module_of=type.__dict__['__module__'].__get__):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1137,6 +1184,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         kind = 'opaque'  # UserDict, mappingproxy, memoryview...: their own repr, as for any object
     if kind == 'none':
         text = 'None'
+    elif (kind == 'num' or kind == 'str') and t is not base and _enum_repr is not None:
+        text = _enum_repr(v, t, depth, budget, seen, _self)  # an IntEnum or StrEnum member
+    if text is not None:
+        pass
     elif kind == 'num':
         nk, x = data
         try:
@@ -1221,6 +1272,27 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         fields = _fields(t, _len(parts)) if t is not base else None
         if fields is not None:
             return name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)]) + ')'
+        own = _tdict(t) if t is not base else None
+        wrapper = _keys_plain(own, '__repr__', None) if own is not None else None
+        if _type(wrapper) is _slot_wrapper and _objclass(wrapper) is t:
+            # a C struct sequence (time.struct_time, os.stat_result, sys.version_info), whose
+            # __repr__ is C's own slot on that very type (a class of Python code cannot have one):
+            # its repr is the type's full name and its visible fields, which __match_args__ lists
+            fields = _keys_plain(own, '__match_args__', None)
+            try:
+                module = _module_of(t)  # type's C getter: a static type's name up to its last dot
+            except _Exception:
+                module = None
+            if (_type(fields) is _tuple and _len(fields) == _len(parts) and _type(module) is _str
+                    and _keys_plain(own, 'n_unnamed_fields', None) == 0
+                    and _keys_plain(own, 'n_sequence_fields', None) == _len(parts)):
+                for f in fields:
+                    if _type(f) is not _str:
+                        fields = None
+                        break
+                if fields is not None:
+                    return (module + '.' + name + '(' + _join(', ', [f + '=' + p for f, p in _zip(fields, parts)])
+                            + ')')
         return '(' + body + (',)' if _len(parts) == 1 else ')')
     if kind == 'deque':
         size = _maxlen(v)
@@ -1240,6 +1312,52 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             return name + '(' + ('{' + body + '}' if parts else '') + ')'
         return name + '([' + body + '])'  # dict_keys([...]), odict_items([...])
     return '(' + body + ')'
+
+
+def enum_repr(v, t, depth, budget, seen, srepr, _enum_repr=None, _flag_repr=None, _data_reprs=(), _keys_plain=None,
+              _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+              _tdict=type.__dict__['__dict__'].__get__, _name=type.__dict__['__name__'].__get__,
+              _getset=_types.GetSetDescriptorType, _gs_get=_types.GetSetDescriptorType.__get__,
+              _type=type, _dict=dict, _str=str, _str_str=str.__str__, _Exception=Exception):
+    """repr() of an int or str subclass that is an enum member (IntEnum, IntFlag, StrEnum, a
+    `(str, Enum)` mix-in) whose __repr__ is the standard library's Enum.__repr__, built from the
+    member's stored _name_ and _value_ as that method does ("<Priority.HIGH: 3>"), or Flag.__repr__
+    ("<Perm.R|W: 6>", "<Perm: 0>"); None for any
+    other class (its data is shown). No learner code runs: the class's own dicts and the
+    instance dict's C getter are read, and the value's repr is the data repr of int or str."""
+    found = repr_of = desc = _missing
+    for c in _mro(t):
+        d = _tdict(c)
+        if found is _missing:
+            found = _keys_plain(d, '__repr__', _missing)
+        if repr_of is _missing:
+            repr_of = _keys_plain(d, '_value_repr_', _missing)
+        if desc is _missing:
+            desc = _keys_plain(d, '__dict__', _missing)
+    flag = _flag_repr is not None and found is _flag_repr  # Flag.__repr__: the same, and "<Perm: 0>" for a member without a name
+    if (found is not _enum_repr and not flag) or _type(desc) is not _getset:
+        return None
+    if repr_of is not None:
+        ok = False
+        for known in _data_reprs:
+            if repr_of is known:
+                ok = True
+        if not ok:
+            return None
+    try:
+        inst = _gs_get(desc, v, t)
+    except _Exception:
+        return None
+    if _type(inst) is not _dict:
+        return None
+    name = _keys_plain(inst, '_name_', _missing)
+    value = _keys_plain(inst, '_value_', _missing)
+    if value is _missing or not (_type(name) is _str or (flag and name is None)):
+        return None
+    shown = srepr(value, depth + 1, budget, seen)
+    if name is None:
+        return '<' + _str_str(_name(t)) + ': ' + shown + '>'
+    return '<' + _str_str(_name(t)) + '.' + name + ': ' + shown + '>'
 
 
 def class_repr(cls, _flags=type.__dict__['__flags__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
