@@ -283,6 +283,7 @@ def load_hidden(job):
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
     snapshot_imports(imports, {name for name, _ in support} | {job['moduleName']})
+    JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
     helper, builtins = S['injected'], S['builtins']
@@ -295,6 +296,30 @@ def load_hidden(job):
                            'expr': inject_helper(expr, helper, builtins),
                            'args': decode_json(spec.get('args') or []),
                            'kwargs': decode_json(spec.get('kwargs') or {})}
+
+
+# doctest's globals that its own use changes: testmod() keeps its runner in `master`.
+DOCTEST_STATE = frozenset({'master'})
+
+
+def doctest_state():
+    """doctest as hidden code imports it, taken in begin() before the submission runs: its globals
+    and its classes (dicts and MROs). Hidden code that grades through doctest (Otter/OK-style
+    cases run by a DocTestRunner) gets its verdict from them, and they are the submission's too:
+    `doctest.OutputChecker.check_output = lambda *a: True` at import passed every case
+    (hunt7-otter-ok-cases). Checked after each module test (doctest_intact)."""
+    mod = _sys.modules.get('doctest')
+    if type(mod) is not _types.ModuleType:
+        return None
+    space = mod.__dict__
+    classes = tuple(v for v in space.values() if type(v) is type and v.__module__ == 'doctest')
+    return (space, tuple((k, v) for k, v in space.items() if k not in DOCTEST_STATE), class_snapshots(classes))
+
+
+def doctest_intact(state):
+    space, items, classes = state
+    missing = object()
+    return all(dict.get(space, k, missing) is v for k, v in items) and classes_intact(classes)
 
 
 def snapshot_imports(names, own):
@@ -799,7 +824,8 @@ def run_module_test(name, static_skip=None):
     cells = hidden_function_cells(marks)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
-                      and (not JOB['hidden_runs_unittest'] or unittest_intact()))
+                      and (not JOB['hidden_runs_unittest'] or unittest_intact())
+                      and (JOB['doctest_state'] is None or doctest_intact(JOB['doctest_state'])))
     # st: what the test's lifecycle leaves (run here, or inside the author's own TestCase.run)
     st = {'case': None, 'returned': None, 'later': None, 'set_up': False, 'method_raised': False, 'loop': None,
           'exc': None, 'unchanged': True, 'ran': False}
