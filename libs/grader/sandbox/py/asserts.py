@@ -2314,15 +2314,17 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
                   _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
                   _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
-                  _missing=object(), _AttributeError=AttributeError):
+                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop):
     """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
     the real module gets the same binding, as there is one module under CPython (`sys.stdout =
     buf` must reach the submission's print). Module's own setattr, whatever class learner code
-    gave the real module."""
+    gave the real module. A name the copy reads live from the real module (sys_live: `sys.stdout`)
+    leaves the copy again, so that later changes of the real one (a mock patch) show too."""
     pair = _copies.get(_id(owner))
     if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
         return None
-    value = _get(_mod_dict(owner), name, _missing)
+    space = _mod_dict(owner)
+    value = _get(space, name, _missing)
     if value is _missing:
         try:
             _del(pair[1], name)
@@ -2330,7 +2332,27 @@ def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _
             pass
     else:
         _set(pair[1], name, value)
+        if _live is not None and _get(space, '__getattr__') is _live[0] and name in _live[1]:
+            _pop(space, name, None)
     return None
+
+
+# sys's attributes that hidden code's copy of sys reads from the real module: what redirect_stdout,
+# mock.patch('sys.stdout'/'sys.argv'/'sys.stdin') and the runner's capture change while a test runs.
+SYS_LIVE = frozenset({'stdin', 'stdout', 'stderr', 'argv'})
+
+
+def sys_live(name, _real=None, _names=SYS_LIVE, _type=type, _str=str, _getattr=getattr,
+             _AttributeError=AttributeError, _repr=str.__repr__):
+    """The module `__getattr__` of hidden code's copies of sys (PEP 562): the copies lack the
+    SYS_LIVE names, which are read from the real sys as they are now. A copy holding them as
+    they were at boot showed hidden code the boot stdout inside `with patch('sys.stdout',
+    new_callable=io.StringIO)` (`sys.stdout.getvalue()` an AttributeError), the boot argv under a
+    patched one, and learner source exec'd by hidden code (`import sys` gets a copy there) printed
+    `file=sys.stdout` past redirect_stdout (hunt7-hidden-reads-patched-sys)."""
+    if _type(name) is _str and name in _names:
+        return _getattr(_real, name)
+    raise _AttributeError("module 'sys' has no attribute " + _repr(name if _type(name) is _str else ''))
 
 
 def real_module(obj, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id):
@@ -2886,6 +2908,7 @@ def wire_helper(seal, S):
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
     keep_ = seal(keep_target)
+    S['sys_live'] = seal(sys_live, _real=_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
@@ -2896,7 +2919,7 @@ def wire_helper(seal, S):
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
-                       _write_through=seal(write_through), _real_module=seal(real_module),
+                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),
