@@ -2908,7 +2908,8 @@ def wire_helper(seal, S):
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
     keep_ = seal(keep_target)
-    S['sys_live'] = seal(sys_live, _real=_sys)  # hidden code's copies of sys read these live (harness)
+    import sys as real_sys
+    S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
