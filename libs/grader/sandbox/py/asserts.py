@@ -1890,7 +1890,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through'})
+    'write_through', 'exec', 'eval'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -1918,7 +1918,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2036,6 +2036,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _own_method(args[0], args[1], args[2:], kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
+    if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
+        return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
         _setattr(*args)
         return _write_through(args[0], args[1])
@@ -2309,6 +2311,24 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     if fn is None:
         raise _AttributeError(name)
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
+
+
+def run_code(op, args, caller_builtins, _real=None, _live=('input', 'print', 'open'), _exec=exec, _eval=eval,
+             _type=type, _dict=dict, _getattr=getattr):
+    """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
+    code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
+    submission's source exec'd by a CodeRunner-style test under `patch('builtins.input', ...)`,
+    `patch('builtins.print')` or a mock_open read the pristine input/print/open (EOFError), where
+    CPython's one builtins module gives it the mocks. The code gets a copy of the caller's builtins
+    (its import of hidden modules included) with input, print and open as the builtins module holds
+    them now (hunt7-coderunner-programs)."""
+    namespace = args[1]
+    if _type(namespace) is _dict and '__builtins__' not in namespace and _type(caller_builtins) is _dict:
+        given = _dict(caller_builtins)
+        for name in _live:
+            given[name] = _getattr(_real, name)
+        namespace['__builtins__'] = given
+    return _exec(*args) if op == 'exec' else _eval(*args)
 
 
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
@@ -2909,6 +2929,7 @@ def wire_helper(seal, S):
                       _record=seal(record_skip, secret=skip_marks))
     keep_ = seal(keep_target)
     import sys as real_sys
+    import builtins as real_builtins
     S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
@@ -2921,6 +2942,7 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
+                       _run_code=seal(run_code, _real=real_builtins),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),
