@@ -182,9 +182,11 @@ def begin(job_text):
     JOB['own_code'] = code_objects(code)
     spec = learner_spec(name, path, job['source'], code)
     mod = _importlib_util.module_from_spec(spec)  # __spec__, __loader__, __file__ as an import sets them
-    # The real builtins module, as a module imported by CPython has: hidden code's
-    # patch('builtins.input') must reach it (hidden code itself reads pristine copies).
-    mod.__builtins__ = _builtins
+    # The real builtins, as a module imported by CPython has them: the builtins module's dict (a
+    # dict, not the module, which only __main__ gets: `isinstance(v, ModuleType)` over
+    # vars(solution), a "no imports" check, counted it: hunt7-module-namespace). Hidden code's
+    # patch('builtins.input') must reach them (hidden code itself reads pristine copies).
+    mod.__builtins__ = _builtins.__dict__
     JOB['module'] = mod
     try:
         _sys.modules[name] = mod
@@ -227,7 +229,7 @@ def learner_spec(name, path, source, code):
     functions: no class lives in the harness dict."""
     loader = _types.SimpleNamespace(
         create_module=seal(loader_create_module),
-        exec_module=seal(loader_exec_module, _code=code, _builtins=_builtins),
+        exec_module=seal(loader_exec_module, _code=code, _builtins=_builtins.__dict__),
         get_code=seal(loader_get, _value=code),
         get_source=seal(loader_get, _value=source),
         get_filename=seal(loader_get, _value=path),
