@@ -23,6 +23,8 @@ interface Fixture {
   about: string;
   module?: string;
   test_module?: string;
+  /** Hidden helper modules the tests import (name -> source), as a course's grading utilities. */
+  support_modules?: Record<string, string>;
   tests: FixtureTest[];
   honest: Record<string, string>;
   /**
@@ -62,7 +64,8 @@ function jobOf(fixture: Fixture, source: string): GradingJob {
     const isCase = 'expr' in t || 'call' in t;
     return { points: 1, visibility: 'visible', tags: [], ...t, kind: isCase ? 'case' : 'module' } as TestSpec;
   });
-  return { source, moduleName: fixture.module ?? 'solution', testModule: fixture.test_module, tests,
+  return { source, moduleName: fixture.module ?? 'solution', testModule: fixture.test_module,
+    ...(fixture.support_modules ? { supportModules: fixture.support_modules } : {}), tests,
     limits: { ...DEFAULT_LIMITS, timeMsPerTest: fixture.time_ms_per_test ?? 3000, timeMsTotal: 30000 } };
 }
 

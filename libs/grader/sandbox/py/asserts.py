@@ -2020,7 +2020,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through'})
+    'write_through', 'exec', 'eval'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2048,7 +2048,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2166,6 +2166,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _own_method(args[0], args[1], args[2:], kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
+    if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
+        return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
         _setattr(*args)
         return _write_through(args[0], args[1])
@@ -2445,18 +2447,38 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
+def run_code(op, args, caller_builtins, _real=None, _live=('input', 'print', 'open'), _exec=exec, _eval=eval,
+             _type=type, _dict=dict, _getattr=getattr):
+    """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
+    code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
+    submission's source exec'd by a CodeRunner-style test under `patch('builtins.input', ...)`,
+    `patch('builtins.print')` or a mock_open read the pristine input/print/open (EOFError), where
+    CPython's one builtins module gives it the mocks. The code gets a copy of the caller's builtins
+    (its import of hidden modules included) with input, print and open as the builtins module holds
+    them now (hunt7-coderunner-programs)."""
+    namespace = args[1]
+    if _type(namespace) is _dict and '__builtins__' not in namespace and _type(caller_builtins) is _dict:
+        given = _dict(caller_builtins)
+        for name in _live:
+            given[name] = _getattr(_real, name)
+        namespace['__builtins__'] = given
+    return _exec(*args) if op == 'exec' else _eval(*args)
+
+
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
                   _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
                   _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
-                  _missing=object(), _AttributeError=AttributeError):
+                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop):
     """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
     the real module gets the same binding, as there is one module under CPython (`sys.stdout =
     buf` must reach the submission's print). Module's own setattr, whatever class learner code
-    gave the real module."""
+    gave the real module. A name the copy reads live from the real module (sys_live: `sys.stdout`)
+    leaves the copy again, so that later changes of the real one (a mock patch) show too."""
     pair = _copies.get(_id(owner))
     if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
         return None
-    value = _get(_mod_dict(owner), name, _missing)
+    space = _mod_dict(owner)
+    value = _get(space, name, _missing)
     if value is _missing:
         try:
             _del(pair[1], name)
@@ -2464,7 +2486,27 @@ def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _
             pass
     else:
         _set(pair[1], name, value)
+        if _live is not None and _get(space, '__getattr__') is _live[0] and name in _live[1]:
+            _pop(space, name, None)
     return None
+
+
+# sys's attributes that hidden code's copy of sys reads from the real module: what redirect_stdout,
+# mock.patch('sys.stdout'/'sys.argv'/'sys.stdin') and the runner's capture change while a test runs.
+SYS_LIVE = frozenset({'stdin', 'stdout', 'stderr', 'argv'})
+
+
+def sys_live(name, _real=None, _names=SYS_LIVE, _type=type, _str=str, _getattr=getattr,
+             _AttributeError=AttributeError, _repr=str.__repr__):
+    """The module `__getattr__` of hidden code's copies of sys (PEP 562): the copies lack the
+    SYS_LIVE names, which are read from the real sys as they are now. A copy holding them as
+    they were at boot showed hidden code the boot stdout inside `with patch('sys.stdout',
+    new_callable=io.StringIO)` (`sys.stdout.getvalue()` an AttributeError), the boot argv under a
+    patched one, and learner source exec'd by hidden code (`import sys` gets a copy there) printed
+    `file=sys.stdout` past redirect_stdout (hunt7-hidden-reads-patched-sys)."""
+    if _type(name) is _str and name in _names:
+        return _getattr(_real, name)
+    raise _AttributeError("module 'sys' has no attribute " + _repr(name if _type(name) is _str else ''))
 
 
 def real_module(obj, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id):
@@ -3059,6 +3101,9 @@ def wire_helper(seal, S):
     skip_mark_ = seal(skip_mark, _truth=truth_, _partial=functools.partial,
                       _record=seal(record_skip, secret=skip_marks))
     keep_ = seal(keep_target)
+    import sys as real_sys
+    import builtins as real_builtins
+    S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
@@ -3069,7 +3114,8 @@ def wire_helper(seal, S):
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
-                       _write_through=seal(write_through), _real_module=seal(real_module),
+                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
+                       _run_code=seal(run_code, _real=real_builtins),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),

@@ -213,6 +213,10 @@ def install(config_text):
     # After the scrub and the disarming: the pristine copies handed to hidden code hold neither
     # JS proxies nor the real os._exit / signal.signal / gc.set_debug.
     S['modules'] = _snapshot_modules()
+    # Hidden code's copies of sys read the streams and argv from the real sys (asserts.sys_live).
+    sys_snap = {k: v for k, v in S['module_snaps']['sys'].items() if k not in SYS_LIVE}
+    sys_snap['__getattr__'] = S['sys_live']
+    S['module_snaps']['sys'] = _types.MappingProxyType(sys_snap)
     # The snapshot of unittest.mock is the one whose ANY runner.fresh_any renews for every test,
     # in place: a dict only the harness holds (hidden imports copy it into a new module).
     S['mock_snapshot'] = dict(S['module_snaps']['unittest.mock'])

@@ -526,6 +526,7 @@ def _patch_names(tree):
 # Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
 # them and then writes the binding through to the real module (asserts.helper 'setattr').
 _ATTRIBUTE_WRITERS = frozenset({'setattr', 'delattr'})
+_CODE_RUNNERS = frozenset({'exec', 'eval'})
 
 
 class StrictRewriter(_ast.NodeTransformer):
@@ -745,6 +746,13 @@ class StrictRewriter(_ast.NodeTransformer):
             # `getattr(self, 'assertEqual')`: an assertion reached by name is bound as strictly as
             # `self.assertEqual` written in place (asserts.strict_getattr)
             return _ast.copy_location(_helper_call('getattr', [self.visit(a) for a in node.args]), node)
+        if (isinstance(func, _ast.Name) and func.id in _CODE_RUNNERS and self._is_builtin(func.id) and not node.keywords
+                and 2 <= len(node.args) <= 3 and not any(isinstance(a, _ast.Starred) for a in node.args)):
+            # `exec(source, {'__name__': '__main__'})` (CodeRunner-style suites running the
+            # submission's source under `patch('builtins.input', ...)`): the code gets hidden
+            # code's builtins but the live input/print/open (asserts.run_code)
+            return _ast.copy_location(_helper_call(func.id, [self.visit(a) for a in node.args], (),
+                                                   _ast.Name('__builtins__', _ast.Load())), node)
         if isinstance(func, _ast.Name) and func.id in _ATTRIBUTE_WRITERS and self._is_builtin(func.id) and not node.keywords:
             # `setattr(sys, 'stdout', buf)`: like `sys.stdout = buf`, it must reach the real module;
             # at the module's top level (`setattr(T, 'test_' + name, make(data))`), like

@@ -51,6 +51,32 @@ SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader
                   r'|shutil|os|pkgutil|zipimport|get_source|get_data|source)\b')
 
 
+_exc_context = BaseException.__dict__['__context__'].__get__
+_exc_cause = BaseException.__dict__['__cause__'].__get__
+
+
+def raised_while_handling(exc, first):
+    """`exc` ended the test and was raised while `first`, the test's first problem, was being
+    handled (`first` is in its context or cause chain, read through BaseException's own
+    descriptors): a decorator's wrapper that catches the wrapped test's failure or error and
+    raises its own (Gradescope's hide_errors: `except Exception: raise AssertionError(msg)`).
+    unittest reports `exc` then, and so does the runner: the test does not pass either way, so
+    learner code that raises such an exception buys nothing (hunt7-gradescope-decorators)."""
+    if exc is None or not issubclass(type(exc), Exception):
+        return False
+    seen = 0
+    todo = [exc]
+    while todo and seen < 200:
+        e = todo.pop()
+        seen += 1
+        if e is first:
+            return e is not exc
+        for nxt in (_exc_cause(e), _exc_context(e)):
+            if nxt is not None:
+                todo.append(nxt)
+    return False
+
+
 def cases_that_import(job):
     """The indices of the case tests whose setup or expression may import (the word `import`
     anywhere in them: `import x`, `from x import y`, `__import__(...)`, importlib). Only these
@@ -157,9 +183,11 @@ def begin(job_text):
     JOB['own_code'] = code_objects(code)
     spec = learner_spec(name, path, job['source'], code)
     mod = _importlib_util.module_from_spec(spec)  # __spec__, __loader__, __file__ as an import sets them
-    # The real builtins module, as a module imported by CPython has: hidden code's
-    # patch('builtins.input') must reach it (hidden code itself reads pristine copies).
-    mod.__builtins__ = _builtins
+    # The real builtins, as a module imported by CPython has them: the builtins module's dict (a
+    # dict, not the module, which only __main__ gets: `isinstance(v, ModuleType)` over
+    # vars(solution), a "no imports" check, counted it: hunt7-module-namespace). Hidden code's
+    # patch('builtins.input') must reach them (hidden code itself reads pristine copies).
+    mod.__builtins__ = _builtins.__dict__
     JOB['module'] = mod
     try:
         _sys.modules[name] = mod
@@ -202,7 +230,7 @@ def learner_spec(name, path, source, code):
     functions: no class lives in the harness dict."""
     loader = _types.SimpleNamespace(
         create_module=seal(loader_create_module),
-        exec_module=seal(loader_exec_module, _code=code, _builtins=_builtins),
+        exec_module=seal(loader_exec_module, _code=code, _builtins=_builtins.__dict__),
         get_code=seal(loader_get, _value=code),
         get_source=seal(loader_get, _value=source),
         get_filename=seal(loader_get, _value=path),
@@ -259,6 +287,7 @@ def load_hidden(job):
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
     snapshot_imports(imports, {name for name, _ in support} | {job['moduleName']})
+    JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
     helper, builtins = S['injected'], S['builtins']
@@ -271,6 +300,40 @@ def load_hidden(job):
                            'expr': inject_helper(expr, helper, builtins),
                            'args': decode_json(spec.get('args') or []),
                            'kwargs': decode_json(spec.get('kwargs') or {})}
+
+
+# doctest's globals that its own use changes: testmod() keeps its runner in `master`.
+DOCTEST_STATE = frozenset({'master'})
+
+
+def doctest_state():
+    """doctest as hidden code imports it, taken in begin() before the submission runs: its globals
+    and its classes (dicts and MROs). Hidden code that grades through doctest (Otter/OK-style
+    cases run by a DocTestRunner) gets its verdict from them, and they are the submission's too:
+    `doctest.OutputChecker.check_output = lambda *a: True` at import passed every case
+    (hunt7-otter-ok-cases). Checked after each module test (doctest_intact)."""
+    mod = _sys.modules.get('doctest')
+    if type(mod) is not _types.ModuleType:
+        return None
+    space = mod.__dict__
+    classes = tuple(v for v in space.values() if type(v) is type and v.__module__ == 'doctest')
+    return (space, tuple((k, v) for k, v in space.items() if k not in DOCTEST_STATE),
+            tuple((c, tuple(class_bindings(c).items()), c.__mro__) for c in classes))
+
+
+def doctest_intact(state):
+    """doctest_state still holds; its test case classes (DocTestCase) may carry what unittest's
+    suite sets on the classes it runs (support.class_bindings: DocTestSuite run by hidden code)."""
+    space, items, classes = state
+    missing = object()
+    if not all(dict.get(space, k, missing) is v for k, v in items):
+        return False
+    for cls, bindings, mro in classes:
+        now = class_bindings(cls)
+        if (len(now) != len(bindings) or not all(dict.get(now, k, missing) is v for k, v in bindings)
+                or not same_objects(type.__dict__['__mro__'].__get__(cls), mro)):
+            return False
+    return True
 
 
 def snapshot_imports(names, own):
@@ -782,7 +845,8 @@ def run_module_test(name, static_skip=None):
     S['held_cells'][1][:] = [held for _, held in cells]  # value too (asserts.value_call)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
                       and testcase_intact() and mocks_intact()
-                      and (not JOB['hidden_runs_unittest'] or unittest_intact()))
+                      and (not JOB['hidden_runs_unittest'] or unittest_intact())
+                      and (JOB['doctest_state'] is None or doctest_intact(JOB['doctest_state'])))
     # st: what the test's lifecycle leaves (run here, or inside the author's own TestCase.run)
     st = {'case': None, 'returned': None, 'later': None, 'set_up': False, 'method_raised': False, 'loop': None,
           'exc': None, 'unchanged': True, 'ran': False}
@@ -801,7 +865,8 @@ def run_module_test(name, static_skip=None):
             exc = never_started(exc, wrapper, st['returned'])
             S['running_test'][0] = S['entry'][0] = None
             st['method_raised'] = exc is not None
-            if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
+            if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)) \
+                    and not raised_while_handling(exc, S['cleanup_failures'][0]):
                 # a cleanup failed in the test's own doCleanups(), or a subtest failed, and the
                 # test went on: the first problem (the time limit's interrupt still wins)
                 exc, st['method_raised'] = S['cleanup_failures'][0], True
@@ -849,7 +914,8 @@ def run_module_test(name, static_skip=None):
         exc = never_started(exc, wrapper, st['returned'])
         S['running_test'][0] = S['entry'][0] = None
         st['method_raised'] = exc is not None
-        if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)):
+        if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)) \
+                and not raised_while_handling(exc, S['cleanup_failures'][0]):
             # a failure a call of hidden code caught (asserts.armed_call)
             exc, st['method_raised'] = S['cleanup_failures'][0], True
         st['unchanged'] = intact()
