@@ -282,7 +282,7 @@ describe('red team redapi: the scores CSV opened where ; separates cells', () =>
   });
 });
 
-describe('red team redapi: attacks that work and are not fixed here (product decisions)', () => {
+describe('red team redapi: product decisions (two not fixed here, skipped)', () => {
   // NOT FIXED: an ordering question (or an order-graded Parsons problem without distractors) is
   // shown "never in the correct order" (learner-view.ts shuffleAwayFromOrder), so with two items
   // the order shown is the wrong one and its reverse is the answer; with three, one of the six
@@ -297,23 +297,28 @@ describe('red team redapi: attacks that work and are not fixed here (product dec
     expect(answer.body.correct).toBe(false); // fails today: correct is true on every attempt
   });
 
-  // NOT FIXED (content and product): the shipped exam closures/closures-check (visible tests off,
-  // scores hidden until release) includes the exercise closures/make-counter by reference, and
-  // that exercise is also published on its own as practice. During the exam a learner opens the
-  // practice exercise and gets, for the very same hidden tests, each test's verdict and the
-  // author's feedback, with unlimited submissions. Closing it needs a rule (an exam's exercises
-  // not published on their own while the exam is open, or the validator refusing it).
-  it.skip('(not fixed) during the exam, the practice copy of its code question gives the hidden verdicts the exam withholds', async () => {
+  // The shipped exam closures/closures-check (visible tests off, scores hidden until release)
+  // includes the exercise closures/make-counter by reference, and that exercise is also published
+  // on its own as practice. During the exam a learner opened the practice exercise and got, for
+  // the very same hidden tests, each test's verdict and the author's feedback, with unlimited
+  // submissions. While an exam's timer runs, its taker's code is graded in that exam only.
+  it('(fixed) during a timed exam, code sent to another attempt is refused (409): the practice copy of its question gives nothing away', async () => {
     const token = await register();
+    const practice = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
     const exam = await t.http.post('/api/quizzes/closures/closures-check/attempts').set('Authorization', token).expect(201);
     expect(exam.body.questions.map((q: { id: string }) => q.id)).toContain('closures/make-counter');
     const wrong = 'def make_counter():\n    def c():\n        return 1\n    return c\n';
     const inExam = await t.http.post(`/api/attempts/${exam.body.id}/questions/${encodeURIComponent('closures/make-counter')}/submissions`).set('Authorization', token).send({ source: wrong });
     expect(inExam.body.tests).toEqual([]); // withheld, as it should be
-    const practice = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
-    const copy = await t.http.post(`/api/attempts/${practice.body.id}/questions/make-counter/submissions`).set('Authorization', token).send({ source: wrong });
-    const hidden = (copy.body.tests as { visibility: string; status: string }[]).filter((test) => test.visibility === 'hidden');
-    expect(hidden).toEqual([]); // fails today: six hidden verdicts with the author's feedback
+    for (const kind of ['submissions', 'run']) { // the practice attempt started before the exam, and a new one
+      const copy = await t.http.post(`/api/attempts/${practice.body.id}/questions/make-counter/${kind}`).set('Authorization', token).send({ source: wrong });
+      expect({ kind, status: copy.status, tests: copy.body.tests }).toEqual({ kind, status: 409, tests: undefined });
+      expect(copy.body.message).toMatch(/timed exam in progress/);
+    }
+    // Once the exam is handed in, practice grades again.
+    await t.http.post(`/api/attempts/${exam.body.id}/submit`).set('Authorization', token).expect(200);
+    const after = await t.http.post(`/api/attempts/${practice.body.id}/questions/make-counter/run`).set('Authorization', token).send({ source: wrong });
+    expect([200, 201, 202]).toContain(after.status);
   });
 
   // NOT FIXED: nothing limits how fast a learner starts practice attempts and saves drafts (the

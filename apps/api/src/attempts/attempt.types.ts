@@ -97,6 +97,8 @@ export interface QuestionLimit {
 export interface OwnQuestion {
   attempt: Pick<AttemptRecord, 'id' | 'status' | 'deadlineAt' | 'variantSeed'> & { settings: QuizSettings };
   question: QuestionLimit | null;
+  /** The learner has another attempt in progress whose exam timer still runs (SubmitCode). */
+  examInProgressElsewhere: boolean;
 }
 
 /** What an instructor granted one learner on one quiz. */

@@ -23,6 +23,7 @@ interface OwnQuestionRow {
   type: string | null;
   attempts: number | null;
   variantSeed: number;
+  examElsewhere: boolean;
   parsons: ParsonsQuestion | null;
 }
 
@@ -130,9 +131,13 @@ export class AttemptsRepository {
    * attempt's status, variant seed and its version's settings, and the question `key` (null when
    * the version has none), with its content when it is a Parsons problem (a few lines, no more). null when the attempt is unknown or not `userId`'s.
    */
-  async findOwnQuestion(attemptId: string, userId: string, key: string): Promise<OwnQuestion | null> {
+  async findOwnQuestion(attemptId: string, userId: string, key: string, now = new Date()): Promise<OwnQuestion | null> {
+    // examElsewhere: another attempt of the learner's in progress whose deadline (set for exams
+    // only) is still ahead; an index on (userId, status) answers it.
     const rows = await this.prisma.$queryRaw<OwnQuestionRow[]>`
       SELECT a."status"::text AS "status", a."deadlineAt", a."variantSeed",
+             EXISTS (SELECT 1 FROM "attempts" o WHERE o."userId" = a."userId" AND o."status" = 'in_progress'
+                     AND o."id" <> a."id" AND o."deadlineAt" > ${now}) AS "examElsewhere",
              jsonb_strip_nulls(jsonb_build_object('attempts', v."content"->'attempts', 'opens', v."content"->'opens', 'closes', v."content"->'closes', 'exam', v."content"->'exam')) AS "settings",
              q."id"::text AS "questionId", q."key", q."content"->>'type' AS "type", (q."content"->>'attempts')::int AS "attempts",
              CASE WHEN q."content"->>'type' = 'parsons' THEN q."content" END AS "parsons"
@@ -143,10 +148,11 @@ export class AttemptsRepository {
     const row = rows[0];
     if (!row) return null;
     const attempt = { id: attemptId, status: row.status, deadlineAt: row.deadlineAt, variantSeed: row.variantSeed, settings: toSettings(row.settings) };
-    if (row.questionId === null) return { attempt, question: null };
+    const examInProgressElsewhere = row.examElsewhere === true;
+    if (row.questionId === null) return { attempt, question: null, examInProgressElsewhere };
     const question: QuestionLimit = { id: row.questionId, key: row.key!, type: row.type as QuestionLimit['type'], attempts: row.attempts ?? 0 };
     if (row.parsons) question.parsons = row.parsons;
-    return { attempt, question };
+    return { attempt, question, examInProgressElsewhere };
   }
 
   /**

@@ -120,8 +120,21 @@ describe(SubmissionsRepository.name, () => {
     expect(found).toEqual({
       attempt: { id: attemptId, status: 'in_progress', deadlineAt: null, variantSeed: 0, settings: { attempts: 0 } },
       question: { id: questionId, key: KEY, type: 'code', attempts: 0 },
+      examInProgressElsewhere: false,
     });
     await expect(attempts.findOwnQuestion(attemptId, userId, 'nope')).resolves.toMatchObject({ question: null });
     await expect(attempts.findOwnQuestion(attemptId, otherUserId, KEY)).resolves.toBeNull();
+  });
+
+  it("says when the learner has another attempt whose exam timer still runs (another learner's does not count)", async () => {
+    const practice = await newAttempt();
+    const now = new Date();
+    const exam = await db.prisma.attempt.create({ data: { userId, quizVersionId, status: 'in_progress', deadlineAt: new Date(now.getTime() + 60_000) } });
+    await db.prisma.attempt.create({ data: { userId: otherUserId, quizVersionId, status: 'in_progress', deadlineAt: new Date(now.getTime() + 60_000) } });
+    await expect(attempts.findOwnQuestion(practice, userId, KEY, now)).resolves.toMatchObject({ examInProgressElsewhere: true });
+    await expect(attempts.findOwnQuestion(exam.id, userId, KEY, now)).resolves.toMatchObject({ examInProgressElsewhere: false }); // itself
+    await expect(attempts.findOwnQuestion(practice, userId, KEY, new Date(now.getTime() + 61_000))).resolves.toMatchObject({ examInProgressElsewhere: false }); // its time is up
+    await db.prisma.attempt.update({ where: { id: exam.id }, data: { status: 'submitted' } });
+    await expect(attempts.findOwnQuestion(practice, userId, KEY, now)).resolves.toMatchObject({ examInProgressElsewhere: false }); // handed in
   });
 });

@@ -35,12 +35,19 @@ export class SubmitCode {
 
   /** `input`: code, or a run-graded Parsons problem's lines `{ lines }` (assembled into the program stored and graded). */
   async execute(userId: string, attemptId: string, questionKey: string, input: SubmissionInput, kind: SubmissionKind, now = new Date()): Promise<LearnerSubmission> {
-    const found = await this.attempts.findOwnQuestion(attemptId, userId, questionKey);
+    const found = await this.attempts.findOwnQuestion(attemptId, userId, questionKey, now);
     if (!found) throw new NotFoundException(`No attempt ${attemptId}`);
     const { attempt, question } = found;
     if (!question) throw new NotFoundException(`No question "${questionKey}" in this attempt`);
     const source = sourceOf(question, attempt, input, kind);
     assertBeforeDeadline(attempt.deadlineAt, now);
+    if (attempt.deadlineAt === null && found.examInProgressElsewhere) {
+      // An exam may use a practice exercise by reference (closures-check holds make-counter): its
+      // practice copy would grade the exam's hidden tests with their verdicts and feedback, which
+      // the exam withholds, as often as the learner likes (red team redapi). While an exam's timer
+      // runs, its taker's code is graded in that exam only.
+      throw new ConflictException('You have a timed exam in progress: until it ends, code is graded in the exam only');
+    }
     if (kind === 'run' && attempt.settings.exam && !attempt.settings.exam.visible_tests) {
       throw new ForbiddenException('Running the visible tests is turned off in this exam: submit your code to have it graded');
     }

@@ -88,7 +88,7 @@ export class FakeAttempts {
     const attempt = this.attempts.get(id);
     return attempt ? structuredClone(attempt) : null;
   }
-  async findOwnQuestion(id: string, userId: string, key: string): Promise<OwnQuestion | null> {
+  async findOwnQuestion(id: string, userId: string, key: string, now = new Date()): Promise<OwnQuestion | null> {
     const attempt = await this.findOwn(id, userId);
     if (!attempt) return null;
     const found = attempt.version.questions.find((q) => q.key === key);
@@ -96,7 +96,9 @@ export class FakeAttempts {
     const question = found && content
       ? { id: found.id, key: found.key, type: content.type, attempts: content.type === 'code' || content.type === 'parsons' ? (content.attempts ?? 0) : 0, ...(content.type === 'parsons' ? { parsons: content } : {}) }
       : null;
-    return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, variantSeed: attempt.variantSeed, settings: attempt.version.settings }, question };
+    const examInProgressElsewhere = [...this.attempts.values()].some((other) => other.userId === userId && other.id !== id
+      && other.status === 'in_progress' && other.deadlineAt !== null && other.deadlineAt > now);
+    return { attempt: { id, status: attempt.status, deadlineAt: attempt.deadlineAt, variantSeed: attempt.variantSeed, settings: attempt.version.settings }, question, examInProgressElsewhere };
   }
   async findOverdue(now: Date): Promise<{ id: string; userId: string }[]> {
     return [...this.attempts.values()].filter((a) => a.status === 'in_progress' && a.deadlineAt !== null && a.deadlineAt <= now).map(({ id, userId }) => ({ id, userId }));
