@@ -20,7 +20,7 @@ export interface LearnerChoiceView extends LearnerBase {
 
 export interface LearnerOrderingView extends LearnerBase {
   type: 'ordering';
-  /** Shuffled; never in the correct order when there are two or more items. */
+  /** Shuffled; never in the correct order when there are three or more items (shuffleAwayFromOrder). */
   items: string[];
 }
 
@@ -143,10 +143,15 @@ export function seededShuffle<T>(items: T[], seed: string): T[] {
   return out;
 }
 
-/** Deterministic Fisher-Yates from a sha256-seeded generator; rotated if it lands on the answer. */
+/**
+ * Deterministic Fisher-Yates from a sha256-seeded generator; rotated if it lands on the answer,
+ * so that an untouched page is never right. Not for two items: never shown in the right order,
+ * their reverse would be the answer on every attempt (red team redapi); two are shuffled plainly,
+ * right as shown half the time, no better than a guess.
+ */
 export function shuffleAwayFromOrder(items: string[], seed: string): string[] {
   const out = seededShuffle(items, seed);
   const unchanged = out.every((item, i) => item === items[i]);
-  if (unchanged && out.length > 1) out.push(out.shift()!);
+  if (unchanged && out.length > 2) out.push(out.shift()!);
   return out;
 }
