@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { validateEnvironment } from '@app/config';
 import { ForbiddenException, HttpException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -18,13 +19,18 @@ class Routes {
 function contextFor(handler: keyof Routes, request: Partial<Request> & { user?: { role: Role } }) {
   const headers: Record<string, string> = {};
   request.headers ??= {};
-  const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
+  // an Express response as far as the guards use it: headers, and 'finish' with its status
+  const response = Object.assign(new EventEmitter(), { statusCode: 200, setHeader: (name: string, value: string) => (headers[name] = value) });
   const context = {
     getHandler: () => Routes.prototype[handler],
     getClass: () => Routes,
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
   } as unknown as ExecutionContext;
-  return { context, headers };
+  const finish = (statusCode: number) => {
+    response.statusCode = statusCode;
+    response.emit('finish');
+  };
+  return { context, headers, finish };
 }
 
 describe(extractAccessToken.name, () => {
@@ -89,6 +95,22 @@ describe(LoginThrottleGuard.name, () => {
     expect([(error as HttpException).getStatus(), (error as HttpException).message]).toEqual([429, expect.stringContaining('at most 3 per minute')]);
     expect(Number(blocked.headers['Retry-After'])).toBeGreaterThan(0);
     expect(await guard.canActivate(attempt('10.0.0.3', 'd@example.org').context)).toBe(true);
+  });
+
+  it('gives a sign-in that succeeds its address point back: only failed and pending sign-ins count', async () => {
+    const guard = new LoginThrottleGuard(validateEnvironment({ LOGINS_PER_MINUTE_PER_IP: '3' }));
+    const attempt = (email: string) => contextFor('publicRoute', { ip: '10.0.0.4', body: { email } });
+    for (let i = 0; i < 9; i++) { // three times the limit, each signed in
+      const signIn = attempt(`learner-${i}@example.org`);
+      expect(await guard.canActivate(signIn.context)).toBe(true);
+      signIn.finish(200);
+    }
+    for (const email of ['x@example.org', 'y@example.org', 'z@example.org']) {
+      const failed = attempt(email);
+      expect(await guard.canActivate(failed.context)).toBe(true);
+      failed.finish(401);
+    }
+    await expect(guard.canActivate(attempt('w@example.org').context)).rejects.toBeInstanceOf(HttpException);
   });
 
   it('counts the addresses of one IPv6 /64 as one client', async () => {
