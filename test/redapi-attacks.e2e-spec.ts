@@ -75,7 +75,7 @@ async function register(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', LOGINS_PER_MINUTE_PER_IP: '30' });
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10', LOGINS_PER_MINUTE_PER_IP: '30', ATTEMPT_STARTS_PER_HOUR: '10' });
   const catalog = t.app.get(CatalogRepository);
   for (const [slug, yaml] of Object.entries({ exam: EXAM, 'not-yet': NOT_YET, 'two-items': TWO_ITEMS, slow: SLOW })) {
     const parsed = parseFileText(`redapi/${slug}.yaml`, yaml);
@@ -282,7 +282,7 @@ describe('red team redapi: the scores CSV opened where ; separates cells', () =>
   });
 });
 
-describe('red team redapi: product decisions (one not fixed here, skipped)', () => {
+describe('red team redapi: product decisions', () => {
   // Fixed in quiz-spec (learner-view.spec.ts): an ordering question (or an order-graded Parsons
   // problem without distractors) was shown "never in the correct order", so with two items its
   // reverse was the answer on every attempt; two items are now shuffled plainly.
@@ -311,21 +311,27 @@ describe('red team redapi: product decisions (one not fixed here, skipped)', () 
     expect([200, 201, 202]).toContain(after.status);
   });
 
-  // NOT FIXED: nothing limits how fast a learner starts practice attempts and saves drafts (the
-  // code throttle covers runs and submissions only), and each attempt keeps a 64 KiB draft per
-  // code question after it is finished. One account, one request at a time, start + draft +
-  // finish in a loop: 60 attempts in 4.7 s, ~0.8 MB/s (~2.9 GB an hour) of drafts kept in the
-  // database, on the disk every learner's answers need. A fix needs a policy (a rate limit on
-  // starting attempts, drafts dropped or capped once an attempt is finished, a per-user quota).
-  it.skip('(not fixed) a learner fills the database with drafts of attempts started in a loop', async () => {
+  // Nothing limited how fast a learner started practice attempts and saved drafts (the code
+  // throttle covers runs and submissions only), and each attempt keeps a 64 KiB draft per code
+  // question after it is finished. One account, one request at a time, start + draft + finish in
+  // a loop: 60 attempts in 4.7 s, ~0.8 MB/s (~2.9 GB an hour) of drafts kept in the database, on
+  // the disk every learner's answers need. New attempts are now limited per user and hour
+  // (ATTEMPT_STARTS_PER_HOUR, 120 by default, 10 in this app); resuming one does not count.
+  it('(fixed) a learner can no longer fill the database with drafts of attempts started in a loop', async () => {
     const token = await register();
     const source = `#${'x'.repeat(65_535)}`;
-    for (let i = 0; i < 30; i++) {
-      const started = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const started = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token);
+      statuses.push(started.status);
+      if (started.status !== 201) continue;
+      const resumed = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(200); // not counted
+      expect(resumed.body.id).toBe(started.body.id);
       await t.http.put(`/api/attempts/${started.body.id}/questions/make-counter/draft`).set('Authorization', token).send({ source }).expect(200);
       await t.http.post(`/api/attempts/${started.body.id}/submit`).set('Authorization', token).expect(200);
     }
+    expect(statuses).toEqual([...Array(10).fill(201), ...Array(4).fill(429)]);
     const kept = await t.prisma.draft.count({ where: { attempt: { user: { email: { startsWith: 'redapi-' } } } } });
-    expect(kept).toBeLessThan(30); // fails today: 30 drafts of 64 KiB kept, none refused
+    expect(kept).toBeLessThanOrEqual(10);
   });
 });

@@ -33,7 +33,7 @@ export async function spawnApi(env: Record<string, string>, options: { uid?: num
   const { port = await freePort(), nodeArgs = [], ...ids } = options;
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     // The load signs up hundreds of learners from 127.0.0.1: the registration throttle is not measured.
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', REGISTRATIONS_PER_HOUR_PER_IP: '100000', LOGINS_PER_MINUTE_PER_IP: '100000', ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', REGISTRATIONS_PER_HOUR_PER_IP: '100000', LOGINS_PER_MINUTE_PER_IP: '100000', ATTEMPT_STARTS_PER_HOUR: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...ids,
   });

@@ -54,6 +54,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     // Every test registers its learners from 127.0.0.1; the throttle has a spec of its own.
     REGISTRATIONS_PER_HOUR_PER_IP: '100000',
     LOGINS_PER_MINUTE_PER_IP: '100000',
+    ATTEMPT_STARTS_PER_HOUR: '100000',
     ...database,
     ...overrides,
   });

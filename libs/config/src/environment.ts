@@ -80,6 +80,15 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   COOKIE_SECURE: boolean = false;
 
+  /**
+   * New attempts one user may start per hour (resuming one in progress does not count); beyond it
+   * 429 with Retry-After. Each finished attempt keeps its drafts (up to 64 KiB per code question).
+   */
+  @IsInt({ message: 'must be an integer number of new attempts per hour per user' })
+  @Min(1)
+  @Max(100000)
+  ATTEMPT_STARTS_PER_HOUR: number = 120;
+
   /** Code runs plus submissions one user may send per minute; beyond it 429 with Retry-After. */
   @IsInt({ message: 'must be an integer number of code runs and submissions per minute per user' })
   @Min(1)
@@ -140,7 +149,7 @@ export class Environment {
 /** Thrown for a bad environment; its message is the one line printed before exiting. */
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'PASSWORD_HASHES_AT_ONCE', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP', 'LOGINS_PER_MINUTE_PER_IP'];
+const NUMERIC_KEYS: (keyof Environment)[] = ['PORT', 'GRADER_WORKERS', 'SCRYPT_COST', 'PASSWORD_HASHES_AT_ONCE', 'CODE_RUNS_PER_MINUTE', 'REGISTRATIONS_PER_HOUR_PER_IP', 'LOGINS_PER_MINUTE_PER_IP', 'ATTEMPT_STARTS_PER_HOUR'];
 const BOOLEAN_KEYS: (keyof Environment)[] = ['COOKIE_SECURE', 'GRADER_REQUIRE_WALLS'];
 
 function convert(key: string, value: unknown): unknown {

@@ -8,6 +8,7 @@ import { ExpireAttempts } from './expire-attempts.service.js';
 import { FinishAttempt } from './finish-attempt.use-case.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { LearnerQuizzesController } from './learner-quizzes.controller.js';
+import { AttemptStartLimit } from './attempt-start-limit.js';
 import { ScoreAsItGoes } from './score-as-it-goes.use-case.js';
 import { StartAttempt } from './start-attempt.use-case.js';
 
@@ -15,7 +16,8 @@ import { StartAttempt } from './start-attempt.use-case.js';
 @Module({
   imports: [LtiOutboxModule],
   controllers: [LearnerQuizzesController, AttemptsController],
-  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt, ExpireAttempts, ScoreAsItGoes],
+  providers: [AttemptsService, AttemptsRepository, LearnerQuizRepository, StartAttempt, AnswerQuestion, FinishAttempt, ExpireAttempts, ScoreAsItGoes,
+    AttemptStartLimit],
   exports: [AttemptsRepository, LearnerQuizRepository, ExpireAttempts, ScoreAsItGoes],
 })
 export class AttemptsModule {}

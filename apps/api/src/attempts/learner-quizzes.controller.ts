@@ -39,7 +39,7 @@ export class LearnerQuizzesController {
   @ApiParam(SLUG_PARAM)
   @ApiCreatedResponse({ type: LearnerAttemptDto, description: 'A new attempt' })
   @ApiOkResponse({ type: LearnerAttemptDto, description: 'The learner’s attempt already in progress' })
-  @ApiErrors(401, 403, 404, 409)
+  @ApiErrors(401, 403, 404, 409, 429)
   async start(
     @CurrentUser() user: AuthUser,
     @Param('course') course: string,

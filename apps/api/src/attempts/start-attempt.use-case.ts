@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { AttemptStartLimit } from './attempt-start-limit.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { LearnerQuizRepository } from './learner-quiz.repository.js';
 import { assertAttemptsLeft, assertOpen, attemptLimitWith, deadlineFor } from './quiz-rules.js';
@@ -15,6 +16,7 @@ export class StartAttempt {
   constructor(
     private readonly quizzes: LearnerQuizRepository,
     private readonly attempts: AttemptsRepository,
+    @Optional() @Inject(AttemptStartLimit) private readonly startLimit: Pick<AttemptStartLimit, 'take'> | null = null,
   ) {}
 
   async execute(userId: string, quizId: string, now = new Date()): Promise<StartedAttempt> {
@@ -29,6 +31,7 @@ export class StartAttempt {
       // Accommodations: an instructor's extra attempts and extra minutes for this learner.
       const extra = settings.exam || settings.attempts > 0 ? await this.attempts.findAccommodation(userId, quizId, tx) : null;
       assertAttemptsLeft(attemptLimitWith(settings.attempts, extra?.extraAttempts), await this.attempts.countForQuiz(userId, quizId, tx));
+      await this.startLimit?.take(userId); // a new attempt only: resuming never counts
       const deadlineAt = deadlineFor(settings, now, extra?.extraMinutes);
       return { attemptId: await this.attempts.create(userId, quiz.version.id, tx, { startedAt: now, deadlineAt }), created: true };
     });
