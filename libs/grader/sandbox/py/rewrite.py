@@ -544,6 +544,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.local_names = frozenset()  # the enclosing functions' parameters and local variables
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
+        self.module_classes = frozenset()  # the names of the module's top-level class statements
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
@@ -781,6 +782,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # only a module-level def is a hidden test called by its name; `test(self)` in a
             # decorator's wrapper calls a parameter (the runner's entry is the wrapped test's)
             called = None
+        if isinstance(func, _ast.Name) and func.id in self.module_classes and func.id not in self.local_names:
+            # `Approx(2.5)`: an instance hidden code makes of its own module-level class is
+            # recorded (asserts.record_instance): only such a matcher answers against data
+            # (values.hidden_matcher), never one learner code made of the class it found
+            return _ast.copy_location(_helper_call('instance', [node]), node)
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
@@ -957,6 +963,8 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
                 _guard_test_entry(item, _ast.Constant(None))
     rewriter.module_functions = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
                                           if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
+    rewriter.module_classes = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
+                                        if isinstance(item, _ast.ClassDef))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

@@ -736,7 +736,7 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
-def hidden_matcher(t, other, kind, data, base, ot, _methods=None, _keys_plain=None, _all_flat=None,
+def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instances=None, _keys_plain=None, _all_flat=None,
                    _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
                    _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
                    _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict):
@@ -746,8 +746,8 @@ def hidden_matcher(t, other, kind, data, base, ot, _methods=None, _keys_plain=No
     author put in an expected value (hunt8-test-matchers). Learner code reaching such a class
     and replacing its __eq__ is tampering (the class is checked after the test) and is not
     trusted here either."""
-    if _type(t) is not _typetype or ot is not base:
-        return False
+    if _type(t) is not _typetype or ot is not base or _get(_instances, _id(obj)) is not obj:
+        return False  # (an instance hidden code made itself: asserts.record_instance)
     if kind == 'list' or kind == 'tuple' or kind == 'set':
         if not _all_flat(data):
             return False
@@ -798,14 +798,14 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     if ka == 'opaque' or kb == 'opaque':
         if ka == kb:
             return _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
-        if _matcher is not None and (ka == 'opaque' and _matcher(ta, b, kb, db, bb, tb)
-                                     or kb == 'opaque' and _matcher(tb, a, ka, da, ba, ta)):
+        if _matcher is not None and (ka == 'opaque' and _matcher(a, ta, b, kb, db, bb, tb)
+                                     or kb == 'opaque' and _matcher(b, tb, a, ka, da, ba, ta)):
             # a matcher object of the hidden tests (Approx(2.5), AnyStr()) against exact data:
             # its own __eq__ answers, as under CPython (the data's method answers NotImplemented)
             return _bool(a == b)
         return False
-    if _matcher is not None and (ta is not ba and _matcher(ta, b, kb, db, bb, tb)
-                                 or tb is not bb and _matcher(tb, a, ka, da, ba, ta)):
+    if _matcher is not None and (ta is not ba and _matcher(a, ta, b, kb, db, bb, tb)
+                                 or tb is not bb and _matcher(b, tb, a, ka, da, ba, ta)):
         # a subclass of str, float... the hidden tests define with their own __eq__ (an expected
         # value compared loosely) against exact data: its own __eq__, as under CPython
         return _bool(a == b)
