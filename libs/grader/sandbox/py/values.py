@@ -1409,13 +1409,15 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         _translate=str.translate, _table=_escape_table(), _join=str.join, _hex=bytes.hex,
         _name=type.__dict__['__name__'].__get__, _Exception=Exception, _fields=None,
         _issub=type.__subclasscheck__, _Counter=_collections.Counter, _od=_collections.OrderedDict,
-        _dd=_collections.defaultdict):
+        _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__):
     """JSON text of a tagged value (the host compares it, see src/python-value.ts): a third
     element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...),
     and a namedtuple's field names follow as a fourth. A dict of a type whose repr the host
     cannot lay out from its name (a Counter, OrderedDict or defaultdict subclass, which prints
     under its own name in its base's layout; a defaultdict, whose repr shows its factory) has its
-    repr as a fourth element, from the one repr the helper's messages use (value_repr)."""
+    repr as a fourth element, from the one repr the helper's messages use (value_repr). Not when
+    a defaultdict's factory is a learner object: its __repr__ would run while the value is being
+    encoded, and undo what the rest of the value shows (red8b-case-repr-window)."""
     budget[0] -= 1
     if budget[0] < 0:
         return '["other","<a value too large to send>"]'
@@ -1466,7 +1468,8 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         return '["' + tag + '",[' + _join(',', parts) + ']' + sub
     if kind == 'dict':
         parts = ['[' + _self(k, depth + 1, budget) + ',' + _self(x, depth + 1, budget) + ']' for k, x in data]
-        if t is _dd or (t is not base and (_issub(_Counter, t) or _issub(_od, t) or _issub(_dd, t))):
+        if ((t is _dd or (t is not base and (_issub(_Counter, t) or _issub(_od, t) or _issub(_dd, t))))
+                and not ((t is _dd or _issub(_dd, t)) and _classify(_factory(v))[0] == 'opaque')):
             shown = _srepr(v, 0, [300], [])
             if _len(shown) > 1000:  # a 50,000-character key: a message shows far less (the host refuses > 2,000)
                 shown = shown[:1000] + '...'
