@@ -2108,7 +2108,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'made':  # every hidden class, def, async def (rewrite.py): records it
         return _made[args[0]]
     if op == 'instance':  # hidden code's call of one of its module-level classes (rewrite.py)
-        return _instance(args[0])
+        return _instance(*args)
     if op == 'skip_store':  # module-level `requires_x = unittest.skipUnless(...)` (rewrite.py)
         return _skip_store(args, kwargs)
     if op == 'skip_stored':  # `@requires_x`, a decorator of such a variable
@@ -2782,14 +2782,18 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
-def record_instance(obj, _instances=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type, _typetype=type,
-                    _object=object, _id=id, _mro=type.__dict__['__mro__'].__get__,
+def record_instance(obj, guard=VALUES_NOKEY, _instances=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+                    _typetype=type, _object=object, _id=id, _get=dict.get, _mro=type.__dict__['__mro__'].__get__,
                     _tdict=type.__dict__['__dict__'].__get__):
     """What `Cls(...)` gives in hidden code, for a class of its module (rewrite.visit_Call): kept
     (by id, held until the hidden module runs again) when a class along its MRO defines __eq__,
     so values.hidden_matcher trusts a matcher hidden code made and no other: learner code finds
     the test module's classes (object.__subclasses__()) and made AnyStr() for any expected str,
-    Approx(0, inf) for any number (red8b-forged-matchers)."""
+    Approx(0, inf) for any number (red8b-forged-matchers). `guard`: in a method of a class with
+    __eq__, its first parameter, which must be a recorded instance too (`Approx(2.5).within(0.1)`,
+    never `learner_made.within(inf)`)."""
+    if guard is not _missing and _get(_instances, _id(guard)) is not guard:
+        return obj
     t = _type(obj)
     if _type(t) is _typetype:
         for c in _mro(t):

@@ -545,6 +545,10 @@ class StrictRewriter(_ast.NodeTransformer):
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.module_classes = frozenset()  # the names of the module's top-level class statements
+        # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
+        # name: the first parameter of a method of such a class, recorded when that is a recorded
+        # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
+        self.instance_guard = None
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
@@ -579,10 +583,14 @@ class StrictRewriter(_ast.NodeTransformer):
         outer = self.class_methods
         # the methods of every class of the module: a helper may come from a hidden base class
         self.class_methods = self.module_methods
-        outer_scope = (self.scope, self.skip_raiser)
+        outer_scope = (self.scope, self.skip_raiser, self.instance_guard)
         self.scope, self.skip_raiser = 'class', None
+        self.instance_guard = '' if any(
+            (isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and item.name == '__eq__')
+            or (isinstance(item, _ast.Assign) and any(isinstance(t, _ast.Name) and t.id == '__eq__' for t in item.targets))
+            for item in node.body) else None
         self.generic_visit(node)
-        self.scope, self.skip_raiser = outer_scope
+        self.scope, self.skip_raiser, self.instance_guard = outer_scope
         self.class_methods = outer
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # outermost decorator: the helper records the class with its dict as this statement made it
@@ -609,6 +617,10 @@ class StrictRewriter(_ast.NodeTransformer):
         guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
                                                or (self.scope == 'module' and self.test_module))
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
+        outer_guard = self.instance_guard
+        if self.scope == 'class' and self.instance_guard is not None:  # a method of a class with __eq__
+            params = node.args.posonlyargs + node.args.args
+            self.instance_guard = params[0].arg if params else ''
         self.scope = 'function'
         outer_locals = self.local_names
         # its own names and those of the functions around it (a decorator's wrapper calling the
@@ -616,6 +628,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.local_names = _local_names(node) | outer_locals
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
+        self.instance_guard = outer_guard
         self.local_names = outer_locals
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
@@ -782,11 +795,14 @@ class StrictRewriter(_ast.NodeTransformer):
             # only a module-level def is a hidden test called by its name; `test(self)` in a
             # decorator's wrapper calls a parameter (the runner's entry is the wrapped test's)
             called = None
-        if isinstance(func, _ast.Name) and func.id in self.module_classes and func.id not in self.local_names:
+        if (isinstance(func, _ast.Name) and func.id in self.module_classes and func.id not in self.local_names
+                and self.instance_guard != ''):
             # `Approx(2.5)`: an instance hidden code makes of its own module-level class is
             # recorded (asserts.record_instance): only such a matcher answers against data
-            # (values.hidden_matcher), never one learner code made of the class it found
-            return _ast.copy_location(_helper_call('instance', [node]), node)
+            # (values.hidden_matcher), never one learner code made of the class it found, nor
+            # one a method of the matcher made for a learner-made one (`within(inf)`)
+            guard = [] if self.instance_guard is None else [_ast.Name(self.instance_guard, _ast.Load())]
+            return _ast.copy_location(_helper_call('instance', [node, *guard]), node)
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
