@@ -120,8 +120,6 @@ export function pyRepr(v: PyTagged): string {
       const pairs = sub === 'Counter' ? mostCommon(v[1]) : v[1];
       const body = `{${pairs.map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
       if (sub === 'Counter' || sub === 'OrderedDict') return `${sub}(${v[1].length ? body : ''})`;
-      // a defaultdict whose factory is a learner object (its repr is not run while encoding)
-      if (sub === 'defaultdict') return `defaultdict(..., ${body})`;
       return body;
     }
     case 'other': return v[1];

@@ -1202,7 +1202,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             else:
                 text = 'Fraction(' + _int_repr(x[0]) + ', ' + _int_repr(x[1]) + ')'
         except _Exception:  # past sys.get_int_max_str_digits(): safe_repr's fallback, or
-            if _len(budget) > 1:  # a strict repr (asserts.strict_show), which raises as repr() does
+            if _len(budget) == 2:  # a strict repr (asserts.strict_show), which raises as repr() does
                 raise
             text = '<a number too large to print>'
     elif kind == 'str':
@@ -1223,6 +1223,11 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
         else:
             text = _obj_repr(v)
+    elif kind == 'opaque' and _len(budget) == 3:
+        # a quiet repr (value_enc's, for a case's message): no learner code may run while a case's
+        # value is encoded (a __repr__ that undoes what the rest of the value shows:
+        # red8b-case-repr-window), so a learner object or wrapper shows its class's name only
+        text = '<' + _str_str(_name(t)) + ' object>'
     elif kind == 'opaque':
         try:
             text = _repr(v)
@@ -1318,7 +1323,8 @@ def enum_repr(v, t, depth, budget, seen, srepr, _enum_repr=None, _flag_repr=None
               _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
               _tdict=type.__dict__['__dict__'].__get__, _name=type.__dict__['__name__'].__get__,
               _getset=_types.GetSetDescriptorType, _gs_get=_types.GetSetDescriptorType.__get__,
-              _type=type, _dict=dict, _str=str, _str_str=str.__str__, _Exception=Exception):
+              _type=type, _dict=dict, _str=str, _int=int, _bool=bool, _float=float, _str_str=str.__str__,
+              _Exception=Exception):
     """repr() of an int or str subclass that is an enum member (IntEnum, IntFlag, StrEnum, a
     `(str, Enum)` mix-in) whose __repr__ is the standard library's Enum.__repr__, built from the
     member's stored _name_ and _value_ as that method does ("<Priority.HIGH: 3>"), or Flag.__repr__
@@ -1353,6 +1359,12 @@ def enum_repr(v, t, depth, budget, seen, srepr, _enum_repr=None, _flag_repr=None
     name = _keys_plain(inst, '_name_', _missing)
     value = _keys_plain(inst, '_value_', _missing)
     if value is _missing or not (_type(name) is _str or (flag and name is None)):
+        return None
+    tv = _type(value)
+    if not (tv is _int or tv is _str or tv is _bool or tv is _float):
+        # a learner object stored as _value_: its __repr__ would run while a case's value is
+        # encoded (a dict family's repr) and undo what the rest of the value shows
+        # (red8b-case-repr-window); the member's data is shown instead
         return None
     shown = srepr(value, depth + 1, budget, seen)
     if name is None:
@@ -1409,15 +1421,15 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         _translate=str.translate, _table=_escape_table(), _join=str.join, _hex=bytes.hex,
         _name=type.__dict__['__name__'].__get__, _Exception=Exception, _fields=None,
         _issub=type.__subclasscheck__, _Counter=_collections.Counter, _od=_collections.OrderedDict,
-        _dd=_collections.defaultdict, _factory=_collections.defaultdict.__dict__['default_factory'].__get__):
+        _dd=_collections.defaultdict):
     """JSON text of a tagged value (the host compares it, see src/python-value.ts): a third
     element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...),
     and a namedtuple's field names follow as a fourth. A dict of a type whose repr the host
     cannot lay out from its name (a Counter, OrderedDict or defaultdict subclass, which prints
     under its own name in its base's layout; a defaultdict, whose repr shows its factory) has its
-    repr as a fourth element, from the one repr the helper's messages use (value_repr). Not when
-    a defaultdict's factory is a learner object: its __repr__ would run while the value is being
-    encoded, and undo what the rest of the value shows (red8b-case-repr-window)."""
+    repr as a fourth element, from the one repr the helper's messages use (value_repr), quiet: a
+    learner object's __repr__ (a defaultdict's factory, an item, a UserList) would run while the
+    value is being encoded, and undo what the rest of the value shows (red8b-case-repr-window)."""
     budget[0] -= 1
     if budget[0] < 0:
         return '["other","<a value too large to send>"]'
@@ -1468,9 +1480,8 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         return '["' + tag + '",[' + _join(',', parts) + ']' + sub
     if kind == 'dict':
         parts = ['[' + _self(k, depth + 1, budget) + ',' + _self(x, depth + 1, budget) + ']' for k, x in data]
-        if ((t is _dd or (t is not base and (_issub(_Counter, t) or _issub(_od, t) or _issub(_dd, t))))
-                and not ((t is _dd or _issub(_dd, t)) and _classify(_factory(v))[0] == 'opaque')):
-            shown = _srepr(v, 0, [300], [])
+        if t is _dd or (t is not base and (_issub(_Counter, t) or _issub(_od, t) or _issub(_dd, t))):
+            shown = _srepr(v, 0, [300, 0, 0], [])  # quiet: no learner __repr__ (value_repr)
             if _len(shown) > 1000:  # a 50,000-character key: a message shows far less (the host refuses > 2,000)
                 shown = shown[:1000] + '...'
             sub = sub[:-1] + ',"' + _translate(shown, _table) + '"]'
