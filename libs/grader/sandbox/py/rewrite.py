@@ -507,6 +507,17 @@ _PATCH_NAMES = frozenset({'patch', 'mock.patch', 'unittest.mock.patch'})
 _PATCHES_AN_OBJECT = frozenset({'object', 'multiple'})
 
 
+def _is_test_class(node, test_classes):
+    """A class statement with a base written `...TestCase` (unittest.TestCase,
+    IsolatedAsyncioTestCase, a support module's CourseTestCase) or a test class of the module
+    defined before: its helper methods make expected values freely (visit_Call's `Approx(...)`)."""
+    for base in node.bases:
+        text = _ast.unparse(base)
+        if text.endswith('TestCase') or text in test_classes:
+            return True
+    return False
+
+
 def _patch_names(tree):
     """How the module names unittest.mock.patch: `patch`, `mock.patch`, `unittest.mock.patch`,
     and the aliases its imports make (`from unittest.mock import patch as p`: `p`; `from unittest
@@ -549,6 +560,7 @@ class StrictRewriter(_ast.NodeTransformer):
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
         self.instance_guard = None
+        self.test_classes = frozenset()  # module-level classes with a TestCase base (_is_test_class)
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
@@ -585,10 +597,11 @@ class StrictRewriter(_ast.NodeTransformer):
         self.class_methods = self.module_methods
         outer_scope = (self.scope, self.skip_raiser, self.instance_guard)
         self.scope, self.skip_raiser = 'class', None
-        self.instance_guard = '' if any(
-            (isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and item.name == '__eq__')
-            or (isinstance(item, _ast.Assign) and any(isinstance(t, _ast.Name) and t.id == '__eq__' for t in item.targets))
-            for item in node.body) else None
+        # a class of the module's that is no test class (a matcher, its base, a builder): its
+        # methods' calls are guarded by their self (visit_FunctionDef)
+        self.instance_guard = None if _is_test_class(node, self.test_classes) else ''
+        if self.instance_guard is None and self.scope == 'module':
+            self.test_classes = self.test_classes | {node.name}
         self.generic_visit(node)
         self.scope, self.skip_raiser, self.instance_guard = outer_scope
         self.class_methods = outer
