@@ -2018,7 +2018,7 @@ def clear_type_funcs(_funcs=None):
 HELPER_OPS = frozenset({
     'addTypeEqualityFunc', 'binding', 'bound_assert', 'call_test', 'call_value', 'class_store', 'cmp', 'cmp_chain',
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
-    'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
+    'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval'})
 
@@ -2048,7 +2048,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None, _run_code=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2107,6 +2107,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _binding(args[0], args[1], args[2])
     if op == 'made':  # every hidden class, def, async def (rewrite.py): records it
         return _made[args[0]]
+    if op == 'instance':  # hidden code's call of one of its module-level classes (rewrite.py)
+        return _instance(*args)
     if op == 'skip_store':  # module-level `requires_x = unittest.skipUnless(...)` (rewrite.py)
         return _skip_store(args, kwargs)
     if op == 'skip_stored':  # `@requires_x`, a decorator of such a variable
@@ -2780,6 +2782,29 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
+def record_instance(obj, guard=VALUES_NOKEY, _instances=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+                    _typetype=type, _object=object, _id=id, _get=dict.get, _mro=type.__dict__['__mro__'].__get__,
+                    _tdict=type.__dict__['__dict__'].__get__):
+    """What `Cls(...)` gives in hidden code, for a class of its module (rewrite.visit_Call): kept
+    (by id, held until the hidden module runs again) when a class along its MRO defines __eq__,
+    so values.hidden_matcher trusts a matcher hidden code made and no other: learner code finds
+    the test module's classes (object.__subclasses__()) and made AnyStr() for any expected str,
+    Approx(0, inf) for any number (red8b-forged-matchers). `guard`: in a method of a class with
+    __eq__, its first parameter, which must be a recorded instance too (`Approx(2.5).within(0.1)`,
+    never `learner_made.within(inf)`)."""
+    if guard is not _missing and _get(_instances, _id(guard)) is not guard:
+        return obj
+    t = _type(obj)
+    if _type(t) is _typetype:
+        for c in _mro(t):
+            if c is _object:
+                break
+            if _keys_plain(_tdict(c), '__eq__', _missing) is not _missing:
+                _instances[_id(obj)] = obj
+                break
+    return obj
+
+
 def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
                 _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__,
                 _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__):
@@ -2914,9 +2939,11 @@ def wire_helper(seal, S):
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
+    hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
+    S['hidden_instances'] = hidden_instances
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
                _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_,
-               _matcher=seal(hidden_matcher, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
+               _matcher=seal(hidden_matcher, _methods=hidden_methods, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys),
                              _all_flat=all_flat_))
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
@@ -3130,7 +3157,8 @@ def wire_helper(seal, S):
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_,
-                       _assertions=frozenset(ASSERT_METHODS - HELPER_OPS))
+                       _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
+                       _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
     S['injected'] = (S['helper'], compare_two_)
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])

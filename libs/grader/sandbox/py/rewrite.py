@@ -507,6 +507,17 @@ _PATCH_NAMES = frozenset({'patch', 'mock.patch', 'unittest.mock.patch'})
 _PATCHES_AN_OBJECT = frozenset({'object', 'multiple'})
 
 
+def _is_test_class(node, test_classes):
+    """A class statement with a base written `...TestCase` (unittest.TestCase,
+    IsolatedAsyncioTestCase, a support module's CourseTestCase) or a test class of the module
+    defined before: its helper methods make expected values freely (visit_Call's `Approx(...)`)."""
+    for base in node.bases:
+        text = _ast.unparse(base)
+        if text.endswith('TestCase') or text in test_classes:
+            return True
+    return False
+
+
 def _patch_names(tree):
     """How the module names unittest.mock.patch: `patch`, `mock.patch`, `unittest.mock.patch`,
     and the aliases its imports make (`from unittest.mock import patch as p`: `p`; `from unittest
@@ -544,6 +555,12 @@ class StrictRewriter(_ast.NodeTransformer):
         self.local_names = frozenset()  # the enclosing functions' parameters and local variables
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
+        self.module_classes = frozenset()  # the names of the module's top-level class statements
+        # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
+        # name: the first parameter of a method of such a class, recorded when that is a recorded
+        # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
+        self.instance_guard = None
+        self.test_classes = frozenset()  # module-level classes with a TestCase base (_is_test_class)
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
@@ -578,10 +595,15 @@ class StrictRewriter(_ast.NodeTransformer):
         outer = self.class_methods
         # the methods of every class of the module: a helper may come from a hidden base class
         self.class_methods = self.module_methods
-        outer_scope = (self.scope, self.skip_raiser)
+        outer_scope = (self.scope, self.skip_raiser, self.instance_guard)
         self.scope, self.skip_raiser = 'class', None
+        # a class of the module's that is no test class (a matcher, its base, a builder): its
+        # methods' calls are guarded by their self (visit_FunctionDef)
+        self.instance_guard = None if _is_test_class(node, self.test_classes) else ''
+        if self.instance_guard is None and self.scope == 'module':
+            self.test_classes = self.test_classes | {node.name}
         self.generic_visit(node)
-        self.scope, self.skip_raiser = outer_scope
+        self.scope, self.skip_raiser, self.instance_guard = outer_scope
         self.class_methods = outer
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # outermost decorator: the helper records the class with its dict as this statement made it
@@ -608,6 +630,10 @@ class StrictRewriter(_ast.NodeTransformer):
         guarded = _is_test_function(node) and ((self.scope == 'class' and node.args.args)
                                                or (self.scope == 'module' and self.test_module))
         self.skip_raiser = _skip_raiser(node, self.scope, self.test_module)
+        outer_guard = self.instance_guard
+        if self.scope == 'class' and self.instance_guard is not None:  # a method of a class with __eq__
+            params = node.args.posonlyargs + node.args.args
+            self.instance_guard = params[0].arg if params else ''
         self.scope = 'function'
         outer_locals = self.local_names
         # its own names and those of the functions around it (a decorator's wrapper calling the
@@ -615,6 +641,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.local_names = _local_names(node) | outer_locals
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
+        self.instance_guard = outer_guard
         self.local_names = outer_locals
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
@@ -781,6 +808,14 @@ class StrictRewriter(_ast.NodeTransformer):
             # only a module-level def is a hidden test called by its name; `test(self)` in a
             # decorator's wrapper calls a parameter (the runner's entry is the wrapped test's)
             called = None
+        if (isinstance(func, _ast.Name) and func.id in self.module_classes and func.id not in self.local_names
+                and self.instance_guard != ''):
+            # `Approx(2.5)`: an instance hidden code makes of its own module-level class is
+            # recorded (asserts.record_instance): only such a matcher answers against data
+            # (values.hidden_matcher), never one learner code made of the class it found, nor
+            # one a method of the matcher made for a learner-made one (`within(inf)`)
+            guard = [] if self.instance_guard is None else [_ast.Name(self.instance_guard, _ast.Load())]
+            return _ast.copy_location(_helper_call('instance', [node, *guard]), node)
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
@@ -957,6 +992,8 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
                 _guard_test_entry(item, _ast.Constant(None))
     rewriter.module_functions = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
                                           if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
+    rewriter.module_classes = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
+                                        if isinstance(item, _ast.ClassDef))
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))
