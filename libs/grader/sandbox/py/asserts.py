@@ -2447,20 +2447,43 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def run_code(op, args, caller_builtins, _real=None, _live=('input', 'print', 'open'), _exec=exec, _eval=eval,
-             _type=type, _dict=dict, _getattr=getattr):
+def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=frozenset(), _live=('input', 'print', 'open'),
+             _exec=exec, _eval=eval, _type=type, _dict=dict, _getattr=getattr, _str=str, _bytes=bytes,
+             _code=_types.CodeType, _function=_types.FunctionType, _issub=type.__subclasscheck__, _id=id,
+             _filename=_types.CodeType.__dict__['co_filename'].__get__,
+             _f_globals=_types.FunctionType.__dict__['__globals__'].__get__, _contains=str.__contains__,
+             _bcontains=bytes.__contains__, _encode=str.encode):
     """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
     code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
     submission's source exec'd by a CodeRunner-style test under `patch('builtins.input', ...)`,
     `patch('builtins.print')` or a mock_open read the pristine input/print/open (EOFError), where
     CPython's one builtins module gives it the mocks. The code gets a copy of the caller's builtins
     (its import of hidden modules included) with input, print and open as the builtins module holds
-    them now (hunt7-coderunner-programs)."""
+    them now (hunt7-coderunner-programs). Only the submission's own code (a str or bytes holding
+    its source, code compiled under its file's name; `_learner`: path, source) gets whatever the module holds: other code (a reference program the hidden tests
+    exec to get the expected transcript) gets a live value only when hidden code can have put it
+    there (a unittest.mock mock, a function whose globals are a hidden namespace), else the pristine one:
+    a submission that set `builtins.print` to a function printing nothing made the reference's
+    transcript as empty as its own, and a wrong program passed (red8a-exec-reference-builtins)."""
     namespace = args[1]
     if _type(namespace) is _dict and '__builtins__' not in namespace and _type(caller_builtins) is _dict:
+        code, path, source = args[0], _learner[0], _learner[1]
+        t = _type(code)
+        mine = False
+        if source:
+            if t is _str:
+                mine = _contains(code, source)
+            elif t is _bytes:
+                mine = _bcontains(code, _encode(source))
+            elif t is _code:
+                mine = _filename(code) == path
         given = _dict(caller_builtins)
         for name in _live:
-            given[name] = _getattr(_real, name)
+            value = _getattr(_real, name)
+            vt = _type(value)
+            if (mine or _issub(_mock_base, vt)
+                    or (vt is _function and _id(_f_globals(value)) in _hidden)):
+                given[name] = value
         namespace['__builtins__'] = given
     return _exec(*args) if op == 'exec' else _eval(*args)
 
@@ -3103,6 +3126,8 @@ def wire_helper(seal, S):
     keep_ = seal(keep_target)
     import sys as real_sys
     import builtins as real_builtins
+    learner_source = ['', '']  # the job's protected file and the submission's source (runner.begin): run_code
+    S['learner_source'] = learner_source
     S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
@@ -3115,7 +3140,8 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
-                       _run_code=seal(run_code, _real=real_builtins),
+                       _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
+                                 _hidden=S.get('hidden_namespaces', frozenset())),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),
