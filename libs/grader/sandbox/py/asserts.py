@@ -2020,7 +2020,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval'})
+    'write_through', 'exec', 'eval', 'match_plain'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2048,7 +2048,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None, _run_code=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None, _match_plain=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2166,6 +2166,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _own_method(args[0], args[1], args[2:], kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
+    if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
+        return _match_plain(args[0])
     if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
         return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
@@ -2486,6 +2488,51 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
                 given[name] = value
         namespace['__builtins__'] = given
     return _exec(*args) if op == 'exec' else _eval(*args)
+
+
+# What the match statement calls on a sequence or mapping it takes apart (len, iteration,
+# indexing; get, keys and iteration for a mapping and its **rest).
+MATCH_PROTOCOL = ('__len__', '__iter__', '__getitem__', 'get', 'keys', 'items', '__contains__')
+
+
+def match_plain(part, _boot=frozenset(), _list=list, _tuple=tuple, _dict=dict, _names=MATCH_PROTOCOL, _type=type, _id=id,
+                _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
+                _tdict=type.__dict__['__dict__'].__get__, _contains=_types.MappingProxyType.__contains__):
+    """Whether hidden code's `match` may take `part` apart as a sequence or mapping pattern: not
+    when it is a list, tuple or dict subclass one of whose classes made after boot (the
+    submission's) defines what the match calls (MATCH_PROTOCOL): a tuple subclass whose
+    __len__/__iter__ answered ('add', 1, 2), or a dict subclass whose `get` answered
+    {'name': 'Ada'}, matched those patterns with other data, as under CPython; its data is what
+    the engine compares everywhere else (red8a-match-structure-lies). Such a part matches no
+    pattern: the case is passed over."""
+    t = _type(part)
+    if t is _list or t is _tuple or t is _dict:
+        return True
+    for base in (_list, _tuple, _dict):
+        if _issub(base, t):
+            for c in _mro(t):
+                if c is base:
+                    break
+                if _id(c) in _boot:
+                    continue
+                own = _tdict(c)
+                for name in _names:
+                    if _contains(own, name):
+                        return False
+    return True
+
+
+def boot_container_classes():
+    """The ids of the list, tuple and dict subclasses that exist at boot (standard library code:
+    OrderedDict, defaultdict, Counter...): match_plain trusts them."""
+    found, todo = set(), [list, tuple, dict]
+    while todo:
+        cls = todo.pop()
+        if id(cls) in found:
+            continue
+        found.add(id(cls))
+        todo.extend(type.__subclasses__(cls))
+    return frozenset(found)
 
 
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
@@ -3140,6 +3187,7 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
+                       _match_plain=seal(match_plain, _boot=boot_container_classes()),
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
                                  _hidden=S.get('hidden_namespaces', frozenset())),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
