@@ -2167,7 +2167,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
     if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
-        return _match_plain(args[0])
+        return _match_plain(args[0], args[1] if _len(args) > 1 else None, _compare_two)
     if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
         return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
@@ -2495,30 +2495,49 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
 MATCH_PROTOCOL = ('__len__', '__iter__', '__getitem__', 'get', 'keys', 'items', '__contains__')
 
 
-def match_plain(part, _boot=frozenset(), _list=list, _tuple=tuple, _dict=dict, _names=MATCH_PROTOCOL, _type=type, _id=id,
-                _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
-                _tdict=type.__dict__['__dict__'].__get__, _contains=_types.MappingProxyType.__contains__):
+def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list, _tuple=tuple, _dict=dict,
+                _names=MATCH_PROTOCOL, _scalars=frozenset({str, int, float, bool, bytes, type(None)}),
+                _type=type, _id=id, _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
+                _tdict=type.__dict__['__dict__'].__get__, _contains=_types.MappingProxyType.__contains__,
+                _keys=dict.__iter__):
     """Whether hidden code's `match` may take `part` apart as a sequence or mapping pattern: not
     when it is a list, tuple or dict subclass one of whose classes made after boot (the
     submission's) defines what the match calls (MATCH_PROTOCOL): a tuple subclass whose
     __len__/__iter__ answered ('add', 1, 2), or a dict subclass whose `get` answered
-    {'name': 'Ada'}, matched those patterns with other data, as under CPython; its data is what
-    the engine compares everywhere else (red8a-match-structure-lies). Such a part matches no
+    {'name': 'Ada', 'age': 36}, matched those patterns with other data, as under CPython; its data
+    is what the engine compares everywhere else. For a mapping pattern (`keys`: its keys), a dict
+    whose keys are not all exact scalars must hold each pattern key as a key strictly equal to it
+    (compare_two): `get('name')` compares the stored keys with `==`, and a learner key whose
+    `__eq__` answers True stood for 'name' (red8a-match-structure-lies). Such a part matches no
     pattern: the case is passed over."""
     t = _type(part)
-    if t is _list or t is _tuple or t is _dict:
-        return True
-    for base in (_list, _tuple, _dict):
-        if _issub(base, t):
-            for c in _mro(t):
-                if c is base:
-                    break
-                if _id(c) in _boot:
-                    continue
-                own = _tdict(c)
-                for name in _names:
-                    if _contains(own, name):
-                        return False
+    if t is not _list and t is not _tuple and t is not _dict:
+        for base in (_list, _tuple, _dict):
+            if _issub(base, t):
+                for c in _mro(t):
+                    if c is base:
+                        break
+                    if _id(c) in _boot:
+                        continue
+                    own = _tdict(c)
+                    for name in _names:
+                        if _contains(own, name):
+                            return False
+    if keys is not None and _issub(_dict, t):
+        odd = False
+        for stored in _keys(part):
+            if _type(stored) not in _scalars:
+                odd = True
+                break
+        if odd:
+            for key in keys:
+                found = False
+                for stored in _keys(part):
+                    if stored is key or compare_two('==', stored, key):
+                        found = True
+                        break
+                if not found:
+                    return False
     return True
 
 
