@@ -2020,7 +2020,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval'})
+    'write_through', 'exec', 'eval', 'match_plain'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2048,7 +2048,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2168,6 +2168,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _own_method(args[0], args[1], args[2:], kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
+    if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
+        return _match_plain(args[0], args[1] if _len(args) > 1 else None, _compare_two)
     if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
         return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
@@ -2449,22 +2451,109 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def run_code(op, args, caller_builtins, _real=None, _live=('input', 'print', 'open'), _exec=exec, _eval=eval,
-             _type=type, _dict=dict, _getattr=getattr):
+def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=frozenset(), _live=('input', 'print', 'open'),
+             _exec=exec, _eval=eval, _type=type, _dict=dict, _getattr=getattr, _str=str, _bytes=bytes,
+             _code=_types.CodeType, _function=_types.FunctionType, _issub=type.__subclasscheck__, _id=id,
+             _filename=_types.CodeType.__dict__['co_filename'].__get__,
+             _f_globals=_types.FunctionType.__dict__['__globals__'].__get__, _contains=str.__contains__,
+             _bcontains=bytes.__contains__, _encode=str.encode):
     """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
     code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
     submission's source exec'd by a CodeRunner-style test under `patch('builtins.input', ...)`,
     `patch('builtins.print')` or a mock_open read the pristine input/print/open (EOFError), where
     CPython's one builtins module gives it the mocks. The code gets a copy of the caller's builtins
     (its import of hidden modules included) with input, print and open as the builtins module holds
-    them now (hunt7-coderunner-programs)."""
+    them now (hunt7-coderunner-programs). Only the submission's own code (a str or bytes holding
+    its source, code compiled under its file's name; `_learner`: path, source) gets whatever the module holds: other code (a reference program the hidden tests
+    exec to get the expected transcript) gets a live value only when hidden code can have put it
+    there (a unittest.mock mock, a function whose globals are a hidden namespace), else the pristine one:
+    a submission that set `builtins.print` to a function printing nothing made the reference's
+    transcript as empty as its own, and a wrong program passed (red8a-exec-reference-builtins)."""
     namespace = args[1]
     if _type(namespace) is _dict and '__builtins__' not in namespace and _type(caller_builtins) is _dict:
+        code, path, source = args[0], _learner[0], _learner[1]
+        t = _type(code)
+        mine = False
+        if source:
+            if t is _str:
+                mine = _contains(code, source)
+            elif t is _bytes:
+                mine = _bcontains(code, _encode(source))
+            elif t is _code:
+                mine = _filename(code) == path
         given = _dict(caller_builtins)
         for name in _live:
-            given[name] = _getattr(_real, name)
+            value = _getattr(_real, name)
+            vt = _type(value)
+            if (mine or _issub(_mock_base, vt)
+                    or (vt is _function and _id(_f_globals(value)) in _hidden)):
+                given[name] = value
         namespace['__builtins__'] = given
     return _exec(*args) if op == 'exec' else _eval(*args)
+
+
+# What the match statement calls on a sequence or mapping it takes apart (len, iteration,
+# indexing; get, keys and iteration for a mapping and its **rest).
+MATCH_PROTOCOL = ('__len__', '__iter__', '__getitem__', 'get', 'keys', 'items', '__contains__')
+
+
+def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list, _tuple=tuple, _dict=dict,
+                _names=MATCH_PROTOCOL, _scalars=frozenset({str, int, float, bool, bytes, type(None)}),
+                _type=type, _id=id, _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
+                _tdict=type.__dict__['__dict__'].__get__, _contains=_types.MappingProxyType.__contains__,
+                _keys=dict.__iter__):
+    """Whether hidden code's `match` may take `part` apart as a sequence or mapping pattern: not
+    when it is a list, tuple or dict subclass one of whose classes made after boot (the
+    submission's) defines what the match calls (MATCH_PROTOCOL): a tuple subclass whose
+    __len__/__iter__ answered ('add', 1, 2), or a dict subclass whose `get` answered
+    {'name': 'Ada', 'age': 36}, matched those patterns with other data, as under CPython; its data
+    is what the engine compares everywhere else. For a mapping pattern (`keys`: its keys), a dict
+    whose keys are not all exact scalars must hold each pattern key as a key strictly equal to it
+    (compare_two): `get('name')` compares the stored keys with `==`, and a learner key whose
+    `__eq__` answers True stood for 'name' (red8a-match-structure-lies). Such a part matches no
+    pattern: the case is passed over."""
+    t = _type(part)
+    if t is not _list and t is not _tuple and t is not _dict:
+        for base in (_list, _tuple, _dict):
+            if _issub(base, t):
+                for c in _mro(t):
+                    if c is base:
+                        break
+                    if _id(c) in _boot:
+                        continue
+                    own = _tdict(c)
+                    for name in _names:
+                        if _contains(own, name):
+                            return False
+    if keys is not None and _issub(_dict, t):
+        odd = False
+        for stored in _keys(part):
+            if _type(stored) not in _scalars:
+                odd = True
+                break
+        if odd:
+            for key in keys:
+                found = False
+                for stored in _keys(part):
+                    if stored is key or compare_two('==', stored, key):
+                        found = True
+                        break
+                if not found:
+                    return False
+    return True
+
+
+def boot_container_classes():
+    """The ids of the list, tuple and dict subclasses that exist at boot (standard library code:
+    OrderedDict, defaultdict, Counter...): match_plain trusts them."""
+    found, todo = set(), [list, tuple, dict]
+    while todo:
+        cls = todo.pop()
+        if id(cls) in found:
+            continue
+        found.add(id(cls))
+        todo.extend(type.__subclasses__(cls))
+    return frozenset(found)
 
 
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
@@ -3130,6 +3219,8 @@ def wire_helper(seal, S):
     keep_ = seal(keep_target)
     import sys as real_sys
     import builtins as real_builtins
+    learner_source = ['', '']  # the job's protected file and the submission's source (runner.begin): run_code
+    S['learner_source'] = learner_source
     S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
@@ -3142,7 +3233,9 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
-                       _run_code=seal(run_code, _real=real_builtins),
+                       _match_plain=seal(match_plain, _boot=boot_container_classes()),
+                       _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
+                                 _hidden=S.get('hidden_namespaces', frozenset())),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),

@@ -749,10 +749,19 @@ class StrictRewriter(_ast.NodeTransformer):
             else:
                 checks.append(_ast.BoolOp(_ast.Or(), [self._match_test(name, p) for p in pattern.patterns]))
             return _ast.copy_location(_ast.MatchAs(pattern=None, name=name), pattern)
-        if isinstance(pattern, _ast.MatchSequence):
+        if isinstance(pattern, (_ast.MatchSequence, _ast.MatchMapping)):
+            # the part the sequence or mapping pattern took apart is captured too: a list, tuple or
+            # dict subclass whose own __len__/__iter__/__getitem__/get lie about its data matches
+            # nothing, nor a dict whose keys claim the pattern's keys (asserts.match_plain;
+            # red8a-match-structure-lies)
+            name = '_grader_match_%d' % self.match_names
+            self.match_names += 1
+            part = [_ast.Name(name, _ast.Load())]
+            if isinstance(pattern, _ast.MatchMapping):  # its keys, looked up with the stored keys' `==`
+                part.append(_ast.Tuple([_copy.deepcopy(k) for k in pattern.keys], _ast.Load()))
+            checks.append(_helper_call('match_plain', part))
             pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
-        elif isinstance(pattern, _ast.MatchMapping):
-            pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
+            return _ast.copy_location(_ast.MatchAs(pattern=pattern, name=name), pattern)
         elif isinstance(pattern, _ast.MatchClass):
             pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
             pattern.kwd_patterns = [self._capture_values(p, checks) for p in pattern.kwd_patterns]

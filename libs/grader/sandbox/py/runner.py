@@ -169,6 +169,7 @@ def begin(job_text):
     path = '/tmp/' + name + '.py'  # written and protected by the worker (fs-guard.mjs)
     JOB['module_file'] = path
     PROTECTED_FILE[0] = path
+    S['learner_source'][:] = [path, job['source']]  # asserts.run_code: the submission's code exec'd by hidden code
     # inspect.getsource(learner_function) reads the source through linecache, as for a file.
     # A tuple of lines, in a tuple: nothing in it can be changed in place (runner.linecache_intact).
     JOB['linecache_entry'] = (len(job['source']), None, tuple(job['source'].splitlines(True)), path)
