@@ -1651,8 +1651,7 @@ def bind_args(op, args, kwargs, _sigs=None, _len=len, _list=list, _range=range, 
 
 
 def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=issubclass,
-                _real=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
-                _tdict=type.__dict__['__dict__'].__get__, _keys_plain=None, _missing=VALUES_NOKEY, _checks=(),
+                _real=type.__subclasscheck__, _attr=None, _missing=VALUES_NOKEY, _checks=(),
                 _TypeError=TypeError, _union=_types.UnionType):
     """issubclass(t, classes) for assertIsInstance and assertIsSubclass, asking a
     `__subclasscheck__` only when it existed at boot (type's, ABCMeta's registrations and hooks,
@@ -1665,11 +1664,7 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
             if _self(t, c):
                 return True
         return False
-    found = _missing
-    for c in _mro(_type(classes)):
-        found = _keys_plain(_tdict(c), '__subclasscheck__', _missing)
-        if found is not _missing:
-            break
+    found = _attr(_type(classes), '__subclasscheck__')
     if found is _missing and _type(classes) is _union:
         return _issubclass(t, classes)  # `int | None`: C reads its members
     for known in _checks:
@@ -1680,7 +1675,7 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
     raise _TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union')
 
 
-def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None, _getattr_static=None,
+def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
                    _proto_check=None, _mock_base=None, _mock_dict=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
@@ -1697,11 +1692,7 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None
             if _self(obj, c):
                 return True
         return False
-    found = _missing
-    for c in _mro(_type(classes)):
-        found = _keys_plain(_tdict(c), '__instancecheck__', _missing)
-        if found is not _missing:
-            break
+    found = _attr(_type(classes), '__instancecheck__')
     own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
     if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
@@ -1740,21 +1731,30 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _keys_plain=None
     return True
 
 
-def subclass_checks():
-    """The `__subclasscheck__` of every class that exists at boot (type's, ABCMeta's, typing's):
-    standard library code, before any learner code ran."""
-    import typing  # noqa: F401 (its classes)
-    import abc  # noqa: F401
-    found, seen, todo = [], set(), [object, type]
+def boot_subclasses(*roots):
+    """Every class below `roots` (themselves included, each once), through type.__subclasses__:
+    called at boot, before any learner code ran, so these are the standard library's classes."""
+    found, seen, todo = [], set(), list(roots)
     while todo:
         cls = todo.pop()
         if id(cls) in seen:
             continue
         seen.add(id(cls))
+        found.append(cls)
+        todo.extend(type.__subclasses__(cls))
+    return found
+
+
+def subclass_checks():
+    """The `__subclasscheck__` of every class that exists at boot (type's, ABCMeta's, typing's):
+    standard library code, before any learner code ran."""
+    import typing  # noqa: F401 (its classes)
+    import abc  # noqa: F401
+    found = []
+    for cls in boot_subclasses(object, type):
         fn = cls.__dict__.get('__subclasscheck__')
         if fn is not None and all(fn is not f for f in found):
             found.append(fn)
-        todo.extend(type.__subclasses__(cls))
     return tuple(found)
 
 
@@ -2546,14 +2546,7 @@ def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list
 def boot_container_classes():
     """The ids of the list, tuple and dict subclasses that exist at boot (standard library code:
     OrderedDict, defaultdict, Counter...): match_plain trusts them."""
-    found, todo = set(), [list, tuple, dict]
-    while todo:
-        cls = todo.pop()
-        if id(cls) in found:
-            continue
-        found.add(id(cls))
-        todo.extend(type.__subclasses__(cls))
-    return frozenset(found)
+    return frozenset(id(cls) for cls in boot_subclasses(list, tuple, dict))
 
 
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
@@ -3133,11 +3126,11 @@ def wire_helper(seal, S):
     line_diff_ = seal(values_diff, _ndiff=ndiff_, _pformat=pformat_)
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
-    class_check_ = seal(class_check, _keys_plain=keys_plain_, _checks=subclass_checks())
+    class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
-        _instance_check=seal(instance_check, _class_check=class_check_, _keys_plain=keys_plain_,
+        _instance_check=seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
                              _getattr_static=inspect.getattr_static,
                              _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                              _mock_base=unittest.mock.NonCallableMock,

@@ -564,13 +564,7 @@ def assert_harness_unreachable(harness_globals):
     `__globals__` is the harness dict (reading `__globals__` is not audited in CPython): that
     dict holds the sealed helpers, the job and the result writer."""
     import types
-    seen, queue = set(), [object]
-    while queue:
-        cls = queue.pop()
-        if id(cls) in seen:
-            continue
-        seen.add(id(cls))
-        queue.extend(type.__subclasses__(cls))
+    for cls in boot_subclasses(object):  # asserts.py, loaded before this file
         for key, value in list(vars(cls).items()):
             for fn in (value, getattr(value, '__func__', None), getattr(value, 'fget', None)):
                 if isinstance(fn, types.FunctionType) and fn.__globals__ is harness_globals:
