@@ -57,6 +57,9 @@ const fixtures = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
   .map((file) => ({ file, fixture: parse(readFileSync(join(dir, file), 'utf8')) as Fixture }));
 const hasPython = spawnSync(process.env.PYQUIZ_PYTHON ?? 'python3', ['--version']).status === 0;
 const withCPython = hasPython ? it : it.skip;
+// Each solution is graded by the engine and by CPython; the solutions are independent, so they
+// run concurrently (jest.config's maxConcurrency) and both of the pool's workers are busy.
+const concurrentWithCPython = hasPython ? it.concurrent : it.skip;
 if (!hasPython) console.warn('fidelity corpus: no python3 on this machine, the comparisons with CPython are skipped');
 
 function jobOf(fixture: Fixture, source: string): GradingJob {
@@ -100,7 +103,7 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     }
   });
 
-  withCPython.each(honest)('$label: every verdict is CPython\'s', async ({ fixture, code, name }) => {
+  concurrentWithCPython.each(honest)('$label: every verdict is CPython\'s', async ({ fixture, code, name }) => {
     const [engine, reference] = await grade(fixture, code);
     const known = fixture.deviations?.[name] ?? [];
     const differences = compareVerdicts(engine, reference!);
@@ -137,7 +140,7 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
     expect({ differences: summary.differences, examples }).toEqual({ differences: 0, examples: [] });
   }, 120000);
 
-  it.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {
+  it.concurrent.each(lying)('$label: fails every test it lies on', async ({ fixture, lie }) => {
     const [engine, reference] = await grade(fixture, lie.code);
     const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));
     const forged = lie.status ?? 'pass'; // what the lie buys: a pass, or a skip (out of the score)
@@ -151,7 +154,7 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
   }, 60000);
 
   // When one of these starts failing, the limit is fixed: move it to `lying` and the README.
-  it.each(limits)('$label: a known limit (README) still passes its lie', async ({ fixture, lie }) => {
+  it.concurrent.each(limits)('$label: a known limit (README) still passes its lie', async ({ fixture, lie }) => {
     const [engine] = await grade(fixture, lie.code);
     const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));
     const forged = lie.status ?? 'pass';
