@@ -62,6 +62,19 @@ describe('auth (e2e)', () => {
     expect(sessionCookie(logout)).toMatch(/^access_token=;.*Expires=Thu, 01 Jan 1970/i);
   });
 
+  it('ends the session at logout: a copy of the token kept elsewhere is refused, other sign-ins go on', async () => {
+    const { learner, token: first } = await register();
+    const login = await http.post('/api/auth/login').send({ email: learner.email, password: learner.password }).expect(200);
+    const copied = sessionCookie(login).split(';')[0]!; // e.g. left on a shared lab computer
+    await http.post('/api/auth/logout').set('Cookie', copied).expect(204);
+    const replayed = await http.get('/api/auth/me').set('Cookie', copied).expect(401);
+    expect(replayed.body.message).toBe('Invalid or expired session');
+    await http.get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(401);
+    await http.get('/api/auth/me').set('Authorization', `Bearer ${first}`).expect(200);
+    await http.post('/api/auth/logout').set('Authorization', `Bearer ${first}`).expect(204);
+    await http.get('/api/auth/me').set('Authorization', `Bearer ${first}`).expect(401);
+  });
+
   it('signs in an account whose email has no top-level domain, like the first admin admin@localhost', async () => {
     const { learner } = await register();
     const { passwordHash } = await testApp.prisma.user.findUniqueOrThrow({ where: { email: learner.email } });

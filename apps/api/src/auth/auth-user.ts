@@ -6,9 +6,13 @@ import type { PublicUser } from '../users/user.types.js';
  */
 export type AuthUser = PublicUser;
 
-/** Claims inside the access token: only the user id; role and existence are read per request. */
+/**
+ * Claims inside the access token: the user id and the session (a row of `sessions`, deleted at
+ * sign-out); role and existence are read per request.
+ */
 export interface AccessTokenClaims {
   sub: string;
+  sid: string;
 }
 
 export const ACCESS_TOKEN_COOKIE = 'access_token';

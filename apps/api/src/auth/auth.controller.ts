@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Environment } from '@app/config';
 import { ApiErrors } from './api-errors.decorator.js';
 import { clearAuthCookie, setAuthCookie } from './auth-cookie.js';
@@ -8,6 +8,7 @@ import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './auth.decorators.js';
 import { AuthResponseDto, LoginDto, MeDto, RegisterDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
+import { extractAccessToken } from './jwt-auth.guard.js';
 import { LoginThrottleGuard } from './login-throttle.guard.js';
 import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
 import { SameSiteGuard } from './same-site.guard.js';
@@ -43,14 +44,18 @@ export class AuthController {
     return signedIn;
   }
 
-  /** Public so an expired session can still clear its cookie. Bearer tokens simply expire. */
+  /**
+   * Ends the session of the request's token (cookie or bearer): that token, and every copy of it,
+   * is refused from now on. Public so an expired session can still clear its cookie.
+   */
   @Public()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @UseGuards(SameSiteGuard)
-  @ApiNoContentResponse({ description: 'The session cookie is cleared' })
+  @ApiNoContentResponse({ description: 'The session is closed and its cookie cleared' })
   @ApiErrors(403)
-  logout(@Res({ passthrough: true }) response: Response): void {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(extractAccessToken(request));
     clearAuthCookie(response, this.env.COOKIE_SECURE);
   }
 

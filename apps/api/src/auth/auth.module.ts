@@ -14,6 +14,7 @@ import { LoginThrottleGuard } from './login-throttle.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RegistrationThrottleGuard } from './registration-throttle.guard.js';
 import { RolesGuard } from './roles.guard.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 /**
  * Sessions and role checks for the whole app. Registers JwtAuthGuard then RolesGuard as global
@@ -36,6 +37,7 @@ import { RolesGuard } from './roles.guard.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    SessionsRepository,
     PasswordHasher,
     FirstAdminService,
     LoginThrottleGuard,

@@ -5,6 +5,7 @@ import { validateEnvironment } from '@app/config';
 import { InMemoryUsersRepository } from '../users/testing/in-memory-users.repository.js';
 import { AuthService, INVALID_CREDENTIALS } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { InMemorySessionsRepository } from './testing/in-memory-sessions.repository.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
@@ -25,8 +26,9 @@ function setup() {
   const repository = new InMemoryUsersRepository();
   const hasher = new CountingHasher(validateEnvironment({ SCRYPT_COST: '10' }));
   const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 12 * 3600 } });
-  const service = new AuthService(repository.asRepository(), hasher, jwt);
-  return { repository, hasher, jwt, service };
+  const sessions = new InMemorySessionsRepository(repository);
+  const service = new AuthService(repository.asRepository(), hasher, jwt, sessions.asRepository());
+  return { repository, sessions, hasher, jwt, service };
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -118,5 +120,40 @@ describe(AuthService.name, () => {
     const { user, accessToken } = await service.register(ada);
     await repository.updateRole(user.id, 'instructor');
     expect((await service.authenticate(accessToken)).role).toBe('instructor');
+  });
+
+  it('refuses a token, and every copy of it, once its session signed out; other sessions go on', async () => {
+    const { service } = setup();
+    const lab = await service.register(ada);
+    const home = await service.login(ada);
+    await service.logout(lab.accessToken);
+    await expect(service.authenticate(lab.accessToken)).rejects.toBeInstanceOf(UnauthorizedException);
+    expect((await service.authenticate(home.accessToken)).id).toBe(home.user.id);
+    await service.logout(lab.accessToken); // twice, or with garbage: nothing to close, no error
+    await service.logout('garbage');
+    await service.logout(undefined);
+    expect((await service.authenticate(home.accessToken)).id).toBe(home.user.id);
+  });
+
+  it('refuses a token that names no session (signed before sessions existed) or another user\'s', async () => {
+    const { service, jwt, sessions } = setup();
+    const ada1 = await service.register(ada);
+    const bob = await service.register({ ...ada, email: 'bob@example.org' });
+    const bobSession = [...sessions.rows.values()].find((row) => row.userId === bob.user.id)!;
+    for (const claims of [{ sub: ada1.user.id }, { sub: ada1.user.id, sid: 'not-a-uuid' }, { sub: ada1.user.id, sid: bobSession.id }]) {
+      await expect(service.authenticate(jwt.sign(claims))).rejects.toBeInstanceOf(UnauthorizedException);
+    }
+  });
+
+  it('refuses a session past its end even if the token were still valid, and prunes it at the next sign-in', async () => {
+    const { service, sessions } = setup();
+    const { user, accessToken } = await service.register(ada);
+    const row = [...sessions.rows.values()][0]!;
+    expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(11.9 * 3600 * 1000);
+    row.expiresAt = new Date(Date.now() - 1000);
+    await expect(service.authenticate(accessToken)).rejects.toBeInstanceOf(UnauthorizedException);
+    await service.login(ada);
+    expect([...sessions.rows.values()].map((r) => r.userId)).toEqual([user.id]);
+    expect(sessions.rows.has(row.id)).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { ConflictException, Injectable, Logger, UnauthorizedException } from '@n
 import { JwtService } from '@nestjs/jwt';
 import { legacyEmail, normalizeEmail, toPublicUser, type PublicUser, type UserRecord } from '../users/user.types.js';
 import { UsersRepository } from '../users/users.repository.js';
-import type { AccessTokenClaims, AuthUser } from './auth-user.js';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims, type AuthUser } from './auth-user.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 export interface Registration {
   email: string;
@@ -24,6 +25,8 @@ export interface SignedIn {
 /** One message for every failed login, so the response never says whether the email exists. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
@@ -32,6 +35,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   /** Creates a learner account and signs it in. 409 when the email is taken. */
@@ -63,17 +67,35 @@ export class AuthService {
     return this.users.findByEmail(legacyEmail(typed));
   }
 
-  /** The user behind a token, read fresh so deleted users and role changes take effect at once. */
+  /**
+   * The user behind a token, read fresh so deleted users and role changes take effect at once.
+   * The token must name a session still open: signing out closes it, whatever copies of the token
+   * exist (one query: the session with its user).
+   */
   async authenticate(token: string): Promise<AuthUser> {
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
+    const claims = await this.verified(token);
+    const session = claims ? await this.sessions.userOf(claims.sid) : null;
+    if (!claims || !session || session.userId !== claims.sub || session.expiresAt.getTime() <= Date.now()) {
       throw new UnauthorizedException('Invalid or expired session');
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findById(claims.sub) : null;
-    if (!user) throw new UnauthorizedException('Invalid or expired session');
-    return toPublicUser(user);
+    return toPublicUser(session.user);
+  }
+
+  /** Closes the token's session; a token that is invalid or expired has nothing left to close. */
+  async logout(token: string | undefined): Promise<void> {
+    const claims = token ? await this.verified(token) : null;
+    if (claims) await this.sessions.close(claims.sid);
+  }
+
+  /** The claims of a token this server signed, unexpired, with a well-formed session id; else null. */
+  private async verified(token: string): Promise<AccessTokenClaims | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      // A token signed before sessions existed names none: it is refused, its user signs in again.
+      return typeof claims.sub === 'string' && typeof claims.sid === 'string' && UUID.test(claims.sid) ? claims : null;
+    } catch {
+      return null;
+    }
   }
 
   /** A session for a user another way proved (an LTI launch); null when the user is gone. */
@@ -92,7 +114,9 @@ export class AuthService {
   }
 
   private async signIn(user: UserRecord): Promise<SignedIn> {
-    const claims: AccessTokenClaims = { sub: user.id };
+    const now = new Date();
+    const session = await this.sessions.open(user.id, new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000), now);
+    const claims: AccessTokenClaims = { sub: user.id, sid: session.id };
     return { user: toPublicUser(user), accessToken: await this.jwt.signAsync(claims) };
   }
 }

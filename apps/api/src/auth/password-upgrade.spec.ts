@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 // A "medium" test: accounts stored before scrypt sign in and leave with a scrypt hash, on a real database.
 const PASSWORD = 'correct horse battery';
@@ -18,7 +19,7 @@ describe(`${AuthService.name}.login on a real database: stored hashes upgraded`,
   beforeAll(async () => {
     db = await createTestDatabase();
     const jwt = new JwtService({ secret: 'a-test-secret-that-is-long-enough-0123456789', signOptions: { expiresIn: 3600 } });
-    service = new AuthService(new UsersRepository(db.prisma), hasher, jwt);
+    service = new AuthService(new UsersRepository(db.prisma), hasher, jwt, new SessionsRepository(db.prisma));
   });
 
   afterAll(async () => {
