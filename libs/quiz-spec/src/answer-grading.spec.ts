@@ -113,4 +113,14 @@ describe('gradeAnswer', () => {
     }
     expect(gradeAnswer({ ...q, case_sensitive: false }, 'CELL.CELL_CONTENTS')).toMatchObject({ correct: true });
   });
+
+  it('short answer: an answer crafted against a backtracking pattern is refused within the budget, not after minutes', () => {
+    // `(\w+\s?)+` is written in good faith ("some words") and backtracks exponentially on 40 letters
+    // and a "#": unbounded, this one answer held the API's event loop (and the test) for minutes.
+    const q = { ...short(false), accept: [], accept_patterns: ['(\\w+\\s?)+', 'non\\s*local'] };
+    expect(gradeAnswer(q, `${'a'.repeat(40)}#`)).toMatchObject({ correct: false });
+    expect(gradeAnswer(q, 'NON LOCAL')).toMatchObject({ correct: true }); // the context is reusable after a timeout
+    expect(gradeAnswer(q, 'two words')).toMatchObject({ correct: true });
+    expect(gradeAnswer({ ...q, accept_patterns: ['\\p{Lu}\\p{Ll}+'], case_sensitive: true }, 'Élan')).toMatchObject({ correct: true }); // u flag kept
+  });
 });

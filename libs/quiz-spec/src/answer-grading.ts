@@ -9,6 +9,7 @@ import type {
 } from './model.types.js';
 import { orderCredit } from './order-credit.js';
 import { parsonsSolution, readParsonsAnswer, sameParsonsLine } from './parsons.js';
+import { matchesAnyPattern } from './pattern-match.js';
 
 export interface AnswerGrade {
   correct: boolean;
@@ -139,6 +140,5 @@ export function gradeShortAnswer(q: ShortAnswerQuestion, answer: unknown): Answe
 
 function matchesPattern(q: ShortAnswerQuestion, given: string): boolean {
   if (given.length > MAX_PATTERN_INPUT) return false;
-  const flags = q.case_sensitive ? 'u' : 'iu';
-  return (q.accept_patterns ?? []).some((pattern) => new RegExp(`^(?:${pattern})$`, flags).test(given));
+  return matchesAnyPattern(q.accept_patterns ?? [], given, q.case_sensitive ? 'u' : 'iu'); // time-bounded: pattern-match.ts
 }
