@@ -39,7 +39,9 @@ describe('access matrix from the OpenAPI document', () => {
 
   it('gives every role exactly the access its policy says, and never a 5xx', async () => {
     const wrong: string[] = [];
-    for (const route of routes) {
+    // Signing out ends the session it is called with: that route goes last, then new sessions
+    const signOutLast = [...routes].sort((a, b) => Number(a.key === 'POST /api/auth/logout') - Number(b.key === 'POST /api/auth/logout'));
+    for (const route of signOutLast) {
       for (const actor of ROLES_UNDER_TEST) {
         const { status } = await send(route, actor);
         const expected = expectedAccess(ACCESS_POLICY[route.key], actor);
@@ -49,6 +51,11 @@ describe('access matrix from the OpenAPI document', () => {
         if (expected === 'allowed' ? !allowed : status !== expected) wrong.push(`${actor} ${route.key}: ${status}, expected ${expected}`);
       }
     }
+    for (const actor of ['learner', 'instructor', 'admin'] as const) {
+      const me = await withSession(t.http.get('/api/auth/me'), sessions[actor]);
+      if (me.status !== 401) wrong.push(`${actor}: the session still works after POST /api/auth/logout (${me.status})`);
+    }
+    sessions = await sessionsByRole(t);
     // the staff calls above unpublished the sample quiz: publish it again for the next tests
     await withSession(t.http.post('/api/authoring/quizzes/closures/make-counter/publish'), sessions.admin).expect(200);
     rows.push({ area: 'access', trial: 'route x role (anonymous, learner, instructor, admin) from /docs-json', runs: routes.length * 4, failures: wrong.length });
