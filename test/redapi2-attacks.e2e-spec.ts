@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseFileText, type CourseItem } from '../libs/quiz-spec/src/index.js';
+import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
+import { startTestApp, type TestApp } from './support/app.js';
+
+// Red team "redapi2" (HTTP, as a learner, an instructor or anonymous): each test is an attack
+// that worked against the commit it was found on.
+
+const TEXT = `kind: quiz
+id: redapi2/text
+title: Words and output
+questions:
+  - id: word
+    type: short_answer
+    prompt: Name the keyword.
+    accept: [nonlocal]
+    accept_patterns: ["non-?local"]
+  - id: output
+    type: predict_output
+    prompt: What does this print?
+    code: "print(1)"
+    expected_output: "1"
+`;
+
+let t: TestApp;
+
+async function register(): Promise<string> {
+  const email = `redapi2-${randomBytes(5).toString('hex')}@example.org`;
+  const response = await t.http.post('/api/auth/register').send({ email, password: 'a-password-123', displayName: 'Red' }).expect(201);
+  return `Bearer ${response.body.accessToken as string}`;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
+  const catalog = t.app.get(CatalogRepository);
+  for (const [slug, yaml] of Object.entries({ text: TEXT })) {
+    const parsed = parseFileText(`redapi2/${slug}.yaml`, yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await catalog.saveVersion({ item: parsed.item as CourseItem, course: 'redapi2', hash: parsed.hash, sourceYaml: yaml });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('red team redapi2: answers that hold the event loop', () => {
+  // The 50 ms budget covers accept_patterns only. Before them, the answer is normalised with
+  // regular expressions that are quadratic on a crafted text (`[.!,;]+$` on "....x", the
+  // per-line `\s+$` of predict_output on "     x"): one 10,000-character answer (the limit) held
+  // the API's event loop 0.3 s (more on a loaded machine), and every answer of a burst of
+  // different ones to one question is graded before the first is stored (answers are final only
+  // once stored), so a learner held every other request for as long as they liked.
+  it('normalises a crafted 10,000-character answer without holding the event loop', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/redapi2/text/attempts').set('Authorization', token).expect(201);
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const word = await t.http.put(`/api/attempts/${started.body.id}/answers/word`).set('Authorization', token).send({ response: `${'.'.repeat(9_999)}x` });
+    const output = await t.http.put(`/api/attempts/${started.body.id}/answers/output`).set('Authorization', token).send({ response: `${' '.repeat(9_999)}x` });
+    delay.disable();
+    expect([word.status, word.body.correct, output.status, output.body.correct]).toEqual([200, false, 200, false]);
+    expect(delay.max / 1e6).toBeLessThan(150); // ms; 300-1,000 ms each before the fix
+  });
+});
