@@ -23,6 +23,18 @@ questions:
     expected_output: "1"
 `;
 
+// An author's pattern in good faith that backtracks exponentially on a crafted answer.
+const PATTERN = `kind: quiz
+id: redapi2/pattern
+title: Words
+questions:
+  - id: words
+    type: short_answer
+    prompt: Describe a closure in a few words.
+    accept: [a function with its enclosing variables]
+    accept_patterns: ['(\\w+\\s?)+']
+`;
+
 let t: TestApp;
 
 async function register(): Promise<string> {
@@ -34,7 +46,7 @@ async function register(): Promise<string> {
 beforeAll(async () => {
   t = await startTestApp({ LOG_LEVEL: 'silent', SCRYPT_COST: '10' });
   const catalog = t.app.get(CatalogRepository);
-  for (const [slug, yaml] of Object.entries({ text: TEXT })) {
+  for (const [slug, yaml] of Object.entries({ text: TEXT, pattern: PATTERN })) {
     const parsed = parseFileText(`redapi2/${slug}.yaml`, yaml);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     await catalog.saveVersion({ item: parsed.item as CourseItem, course: 'redapi2', hash: parsed.hash, sourceYaml: yaml });
@@ -62,5 +74,22 @@ describe('red team redapi2: answers that hold the event loop', () => {
     delay.disable();
     expect([word.status, word.body.correct, output.status, output.body.correct]).toEqual([200, false, 200, false]);
     expect(delay.max / 1e6).toBeLessThan(150); // ms; 300-1,000 ms each before the fix
+  });
+
+  // Each answer's patterns have 50 ms, and answers are final, but only once stored: a burst of
+  // different answers to one question, sent together, was graded answer by answer before the
+  // first was stored (the others then got 409). 20 at once: 20 x 50 ms of the event loop, for
+  // every burst, against a pattern written in good faith.
+  it('grades one answer per question at a time: the others of a burst get 409 without being graded', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/redapi2/pattern/attempts').set('Authorization', token).expect(201);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      t.http.put(`/api/attempts/${started.body.id}/answers/words`).set('Authorization', token).send({ response: `${'a'.repeat(40 + i)}#` })));
+    expect(burst.map((response) => response.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+    // Refused before grading: another request holds the question, or its answer is stored. Before
+    // the fix about half of them were graded (50 ms each) and only then refused, by the database's
+    // unique key ("A record with these values already exists").
+    const refusedAfterGrading = burst.filter((response) => response.status === 409 && !/being answered by another request|already answered/.test(response.body.message));
+    expect(refusedAfterGrading.map((response) => response.body.message)).toEqual([]);
   });
 });
