@@ -23,17 +23,17 @@ questions:
     expected_output: "1"
 `;
 
-// An author's pattern in good faith that backtracks exponentially on a crafted answer.
+// An author's pattern in good faith that backtracks exponentially on a crafted answer, in 8 questions.
 const PATTERN = `kind: quiz
 id: redapi2/pattern
 title: Words
 questions:
-  - id: words
+${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `  - id: w${n}
     type: short_answer
     prompt: Describe a closure in a few words.
     accept: [a function with its enclosing variables]
     accept_patterns: ['(\\w+\\s?)+']
-`;
+`).join('')}`;
 
 let t: TestApp;
 
@@ -84,12 +84,31 @@ describe('red team redapi2: answers that hold the event loop', () => {
     const token = await register();
     const started = await t.http.post('/api/quizzes/redapi2/pattern/attempts').set('Authorization', token).expect(201);
     const burst = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      t.http.put(`/api/attempts/${started.body.id}/answers/words`).set('Authorization', token).send({ response: `${'a'.repeat(40 + i)}#` })));
+      t.http.put(`/api/attempts/${started.body.id}/answers/w1`).set('Authorization', token).send({ response: `${'a'.repeat(40 + i)}#` })));
     expect(burst.map((response) => response.status).sort()).toEqual([200, ...Array(19).fill(409)]);
     // Refused before grading: another request holds the question, or its answer is stored. Before
     // the fix about half of them were graded (50 ms each) and only then refused, by the database's
     // unique key ("A record with these values already exists").
     const refusedAfterGrading = burst.filter((response) => response.status === 409 && !/being answered by another request|already answered/.test(response.body.message));
     expect(refusedAfterGrading.map((response) => response.body.message)).toEqual([]);
+  });
+
+  // Feedback on a stored answer is recomputed at every view of the attempt (grading is pure), by
+  // grading the answer again: a short answer's patterns ran again, up to 50 ms per answer, on every
+  // GET /api/attempts/<id>, which nothing throttles. Eight crafted answers: 0.4 s of the event loop
+  // per GET, in one block, as often as the learner asked.
+  it('does not match a stored short answer against its patterns again each time the attempt is read', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/redapi2/pattern/attempts').set('Authorization', token).expect(201);
+    for (let n = 1; n <= 8; n++) {
+      await t.http.put(`/api/attempts/${started.body.id}/answers/w${n}`).set('Authorization', token).send({ response: `${'a'.repeat(40)}#` }).expect(200);
+    }
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const read = await t.http.get(`/api/attempts/${started.body.id}`).set('Authorization', token).expect(200);
+    delay.disable();
+    expect(read.body.answers).toHaveLength(8);
+    expect(read.body.answers[0]).toMatchObject({ questionKey: 'w1', correct: false });
+    expect(delay.max / 1e6).toBeLessThan(150); // ms; 8 x 50 ms in one block before the fix
   });
 });
