@@ -112,3 +112,42 @@ describe('red team redapi2: answers that hold the event loop', () => {
     expect(delay.max / 1e6).toBeLessThan(150); // ms; 8 x 50 ms in one block before the fix
   });
 });
+
+describe('red team redapi2: NUL characters', () => {
+  // PostgreSQL's text and jsonb cannot hold U+0000. A NUL in a short answer, a draft, code sent to
+  // run, a display name at sign-up, or a quiz address (GET /api/quizzes/%00/x, public) reached
+  // the database and failed there: 500, with an error log per request.
+  it('refuses a NUL anywhere in a request with 400 naming the field, on public and signed-in routes', async () => {
+    const token = await register();
+    const text = await t.http.post('/api/quizzes/redapi2/text/attempts').set('Authorization', token).expect(201);
+    const code = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
+    const requests = {
+      response: t.http.put(`/api/attempts/${text.body.id}/answers/output`).set('Authorization', token).send({ response: 'a\u0000b' }),
+      source: t.http.put(`/api/attempts/${code.body.id}/questions/make-counter/draft`).set('Authorization', token).send({ source: 'x = 1\u0000' }),
+      displayName: t.http.post('/api/auth/register').send({ email: `redapi2-nul-${randomBytes(3).toString('hex')}@example.org`, password: 'a-password-123', displayName: 'a\u0000b' }),
+      course: t.http.get('/api/quizzes/%00/x'),
+      state: t.http.post('/api/lti/launch').type('form').send('id_token=a.b.c&state=%00'),
+    };
+    for (const [field, request] of Object.entries(requests)) {
+      const response = await request;
+      expect([field, response.status, response.body.details?.[0]?.field]).toEqual([field, 400, field]);
+      expect(response.body.message).toContain('NUL');
+    }
+  });
+
+  // Code that printed a NUL (or raised with one in its message) had a result jsonb cannot store:
+  // it was graded three times, then stored as "Grading failed on our side; this submission does
+  // not count", three gradings of the grader's time for one submission.
+  it('grades code that prints a NUL, showing it as U+2400', async () => {
+    const token = await register();
+    const started = await t.http.post('/api/quizzes/closures/make-counter/attempts').set('Authorization', token).expect(201);
+    const source = "def make_counter():\n    print('\\x00')\n    raise ValueError('a\\x00b')\n";
+    let submission = await t.http.post(`/api/attempts/${started.body.id}/questions/make-counter/submissions`).set('Authorization', token).send({ source });
+    for (let i = 0; i < 120 && submission.body.poll; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      submission = await t.http.get(submission.body.poll).set('Authorization', token);
+    }
+    expect([submission.body.status, submission.body.message]).toEqual(['graded', expect.not.stringContaining('our side')]);
+    expect(JSON.stringify(submission.body.tests)).toContain('\u2400');
+  }, 60_000);
+});
