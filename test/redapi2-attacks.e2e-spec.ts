@@ -151,3 +151,19 @@ describe('red team redapi2: NUL characters', () => {
     expect(JSON.stringify(submission.body.tests)).toContain('\u2400');
   }, 60_000);
 });
+
+describe('red team redapi2: LTI forms from anyone', () => {
+  // Both routes are public: the LMS posts them from the learner's browser, so anyone can.
+  // A launch whose state held a character a cookie name cannot (a space, ';', 'é') threw while
+  // clearing the state's cookie; a login POSTed with iss=%00 (read from the raw body, which the
+  // NUL pipe does not see) failed in the database. Both were 500s.
+  it('answers a launch with a state never issued, and a login with a NUL, with a 4xx', async () => {
+    for (const state of ['a;b', 'a b', 'é']) {
+      const launch = await t.http.post('/api/lti/launch').type('form').send(`id_token=a.b.c&state=${encodeURIComponent(state)}`);
+      expect([state, launch.status]).toEqual([state, 401]);
+    }
+    const target = encodeURIComponent('http://127.0.0.1/api/lti/launch');
+    const login = await t.http.post('/api/lti/login').set('Host', '127.0.0.1').type('form').send(`iss=%00&login_hint=x&target_link_uri=${target}`);
+    expect([login.status, login.body.message]).toEqual([400, expect.stringContaining('iss must not contain a NUL')]);
+  });
+});
