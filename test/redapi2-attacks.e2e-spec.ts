@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseFileText, type CourseItem } from '../libs/quiz-spec/src/index.js';
 import { CatalogRepository } from '../apps/api/src/catalog/catalog.repository.js';
+import { FirstAdminService } from '../apps/api/src/auth/first-admin.service.js';
+import { PasswordHasher } from '../apps/api/src/auth/password-hasher.js';
+import { UsersRepository } from '../apps/api/src/users/users.repository.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 // Red team "redapi2" (HTTP, as a learner, an instructor or anonymous): each test is an attack
@@ -165,6 +168,25 @@ describe('red team redapi2: LTI forms from anyone', () => {
     const target = encodeURIComponent('http://127.0.0.1/api/lti/launch');
     const login = await t.http.post('/api/lti/login').set('Host', '127.0.0.1').type('form').send(`iss=%00&login_hint=x&target_link_uri=${target}`);
     expect([login.status, login.body.message]).toEqual([400, expect.stringContaining('iss must not contain a NUL')]);
+  });
+});
+
+describe('red team redapi2: the address an operator makes admin', () => {
+  // At every start, an existing account with ADMIN_EMAIL was made admin, keeping its own password.
+  // Sign-up checks no email: a learner who registered the address an operator later chose (the
+  // school's it@..., or by an LMS email claim) became admin at the next start, signed in with the
+  // learner's password. Now the account is promoted only when ADMIN_PASSWORD is its password.
+  it("does not make admin a learner who registered ADMIN_EMAIL first", async () => {
+    const email = `redapi2-it-${randomBytes(3).toString('hex')}@example.org`;
+    const registered = await t.http.post('/api/auth/register').send({ email, password: 'mallory-password', displayName: 'Mallory' }).expect(201);
+    // The next start, with the operator's new configuration.
+    const env = { ...t.env, ADMIN_EMAIL: email, ADMIN_PASSWORD: 'the-operators-password' };
+    const restart = new FirstAdminService(t.app.get(UsersRepository), t.app.get(PasswordHasher), env, () => undefined);
+    await restart.ensureAdmin();
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { id: registered.body.user.id as string } });
+    expect(user.role).toBe('learner');
+    const users = await t.http.get('/api/admin/users').set('Authorization', `Bearer ${registered.body.accessToken as string}`);
+    expect(users.status).toBe(403);
   });
 });
 
