@@ -12,6 +12,7 @@ import { securityHeaders } from './common/security-headers.js';
 import { ltiFraming } from './lti/lti-framing.js';
 import { LtiPlatformsService } from './lti/lti-platforms.service.js';
 import { createValidationPipe } from './common/validation.js';
+import { NoNulPipe } from './common/no-nul.pipe.js';
 import { verifyJsonDepth } from './common/json-depth.js';
 
 /** Largest accepted request body; fields have their own, smaller limits in their DTOs. */
@@ -41,7 +42,7 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NoNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

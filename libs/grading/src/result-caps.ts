@@ -31,7 +31,7 @@ export function capGradingResult(result: GradingResult, job: Pick<GradingJob, 't
   const tests = result.tests.slice(0, MAX_RESULT_TESTS);
   const texts = tests.map((test) => splitFeedback(test, feedbackOf.get(test.name) ?? ''));
   const level = waterLevel(texts.flatMap((t) => [t.detail, t.output]).map(cappedSize));
-  const message = cutTo(String(result.message ?? '') + moreTestsNote(result.tests.length - tests.length), FIELD_CAP_BYTES);
+  const message = cutTo(withoutNul(String(result.message ?? '')) + moreTestsNote(result.tests.length - tests.length), FIELD_CAP_BYTES);
   const capped = tests.map((test, i) => capTest(test, texts[i]!, level));
   const changed = message !== result.message || tests.length !== result.tests.length || capped.some((test, i) => test !== tests[i]);
   return changed ? { ...result, message, tests: capped } : result;
@@ -40,16 +40,25 @@ export function capGradingResult(result: GradingResult, job: Pick<GradingJob, 't
 function capTest(test: TestResult, { detail, feedback, output }: TestTexts, level: number): TestResult {
   const cutDetail = cutTo(detail, level);
   const cutOutput = cutTo(output, level);
-  if (cutDetail === detail && cutOutput === output) return test;
+  if (cutDetail + feedback === String(test.message ?? '') && cutOutput === String(test.output ?? '')) return test;
   return { ...test, message: cutDetail + feedback, output: cutOutput };
 }
 
 /** The result builder writes `detail\nfeedback` or the feedback alone: that end is kept whole. */
 function splitFeedback(test: TestResult, feedback: string): TestTexts {
-  const message = String(test.message ?? '');
-  const output = String(test.output ?? '');
+  const message = withoutNul(String(test.message ?? ''));
+  const output = withoutNul(String(test.output ?? ''));
   const kept = feedback === '' ? '' : message === feedback ? feedback : message.endsWith(`\n${feedback}`) ? `\n${feedback}` : '';
   return { detail: message.slice(0, message.length - kept.length), feedback: kept, output };
+}
+
+/**
+ * PostgreSQL's jsonb cannot hold NUL (U+0000): code that printed one, or put one in an exception's
+ * message, had a result that could not be stored, so it was graded three times and then stored
+ * as "Grading failed on our side" (red team redapi2). It is shown as U+2400, the symbol for NUL.
+ */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text;
 }
 
 /** UTF-8 size, or "over the field cap" without reading all of an 80 MB text (a byte per unit at least). */

@@ -41,12 +41,33 @@ export function assertInProgress(attempt: AttemptRecord): void {
  */
 @Injectable()
 export class AnswerQuestion {
+  /**
+   * The questions of an attempt whose answer this process is grading and storing. Answers are
+   * final once stored, but a burst of different answers to one question, sent together, was
+   * graded answer by answer before the first was stored: each costs up to the patterns' 50 ms of
+   * the event loop (pattern-match.ts), so a burst held every request for as long as the learner
+   * liked (red team redapi2). One at a time per question; the others get 409 ungraded.
+   */
+  private readonly answering = new Set<string>();
+
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly outbox: ScoreOutbox,
   ) {}
 
   async execute(userId: string, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<LearnerAnswer> {
+    // Checked and taken in one synchronous step, before any await, so a burst cannot all pass.
+    const slot = JSON.stringify([userId, attemptId, questionKey]);
+    if (this.answering.has(slot)) throw new ConflictException(`"${questionKey}" is being answered by another request of yours; answers are final`);
+    this.answering.add(slot);
+    try {
+      return await this.answerOnce(userId, attemptId, questionKey, response, now);
+    } finally {
+      this.answering.delete(slot);
+    }
+  }
+
+  private async answerOnce(userId: string, attemptId: string, questionKey: string, response: unknown, now: Date): Promise<LearnerAnswer> {
     const { attempt, question } = await loadOwnQuestion(this.attempts, userId, attemptId, questionKey);
     assertBeforeDeadline(attempt.deadlineAt, now);
     assertInProgress(attempt);

@@ -48,11 +48,24 @@ describe(FirstAdminService.name, () => {
     expect(repository.rows.size).toBe(1);
   });
 
-  it('promotes an existing ADMIN_EMAIL account without touching its password', async () => {
-    const { repository, service } = setup({ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'configured-pass' });
-    const existing = await repository.create({ email: 'boss@example.org', passwordHash: 'kept', displayName: 'Boss', role: 'learner' });
+  it('promotes an existing ADMIN_EMAIL account whose password is ADMIN_PASSWORD, without touching it', async () => {
+    const { repository, service, hasher } = setup({ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'configured-pass' });
+    const kept = await hasher.hash('configured-pass');
+    const existing = await repository.create({ email: 'boss@example.org', passwordHash: kept, displayName: 'Boss', role: 'learner' });
     expect(await service.ensureAdmin()).toBe('promoted-configured');
-    expect(repository.rows.get(existing.id)).toMatchObject({ role: 'admin', passwordHash: 'kept' });
+    expect(repository.rows.get(existing.id)).toMatchObject({ role: 'admin', passwordHash: kept });
+  });
+
+  // Red team redapi2: sign-up checks no email, so whoever registered the address first was made admin.
+  it('never promotes an ADMIN_EMAIL account whose password is not ADMIN_PASSWORD (or an LMS account, which has none)', async () => {
+    const { repository, service, hasher } = setup({ ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'configured-pass' });
+    const squatter = await repository.create({ email: 'boss@example.org', passwordHash: await hasher.hash('mallory-pass'), displayName: 'Mallory', role: 'learner' });
+    expect(await service.ensureAdmin()).toBe('unchanged');
+    expect(repository.rows.get(squatter.id)!.role).toBe('learner');
+    const lms = setup({ ADMIN_EMAIL: 'lms@example.org', ADMIN_PASSWORD: 'configured-pass' });
+    const fromLms = await lms.repository.create({ email: 'lms@example.org', passwordHash: '', displayName: 'LMS user', role: 'learner' });
+    expect(await lms.service.ensureAdmin()).toBe('unchanged');
+    expect(lms.repository.rows.get(fromLms.id)!.role).toBe('learner');
   });
 
   it('creates nothing when an admin already exists and no ADMIN_EMAIL is set', async () => {

@@ -43,7 +43,12 @@ export class FirstAdminService implements OnApplicationBootstrap {
     return this.createGeneratedAdmin();
   }
 
-  /** ADMIN_EMAIL gets an account if missing; an existing one keeps its password but is made admin. */
+  /**
+   * ADMIN_EMAIL gets an account if missing. An existing one is made admin only when ADMIN_PASSWORD
+   * is its password: sign-up checks no email, so a learner who registered the address first (or an
+   * LMS user whose LMS email it is) was made admin at the start after an operator chose it, with
+   * the learner's own password (red team redapi2), like admin@localhost below.
+   */
   private async ensureConfiguredAdmin(email: string, password: string): Promise<FirstAdminOutcome> {
     const existing = await this.users.findByEmail(email);
     if (!existing) {
@@ -52,6 +57,10 @@ export class FirstAdminService implements OnApplicationBootstrap {
       return 'created-configured';
     }
     if (existing.role === 'admin') return 'unchanged';
+    if (!(await this.hasher.verify(password, existing.passwordHash))) {
+      this.logger.error(`ADMIN_EMAIL ${email} is a non-admin account whose password is not ADMIN_PASSWORD: not promoted (anyone can sign up with any address); choose another ADMIN_EMAIL, or set ADMIN_PASSWORD to that account's password`);
+      return 'unchanged';
+    }
     await this.users.updateRole(existing.id, 'admin');
     this.logger.warn(`Promoted existing user ${email} to admin because it is ADMIN_EMAIL`);
     return 'promoted-configured';

@@ -24,6 +24,8 @@ import { ToolKeys } from './tool-keys.js';
 const stateCookieName = (state: string) => `lti_state_${state.slice(0, 12)}`;
 /** The launch's code, also in a cookie of the browser that launched: the exchange requires both (no login CSRF). */
 const codeCookieName = (code: string) => `lti_code_${code.slice(0, 12)}`;
+/** The alphabet of the states oidc-login.use-case.ts issues (base64url). */
+const ISSUED_STATE = /^[A-Za-z0-9_-]+$/;
 const STATE_COOKIE: CookieOptions = { httpOnly: true, secure: true, sameSite: 'none', partitioned: true, path: '/api/lti' };
 
 @ApiTags('lti')
@@ -65,8 +67,12 @@ export class LtiLaunchController {
   async ltiLaunch(@Req() request: Request, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const state = typeof body?.state === 'string' ? body.state : undefined;
     const cookies = (request.cookies ?? {}) as Record<string, unknown>;
-    const stateCookie = state ? cookies[stateCookieName(state)] : undefined;
-    if (state) response.clearCookie(stateCookieName(state), STATE_COOKIE);
+    // Only a state of the alphabet this server issues names a cookie: any other character (a space,
+    // ';', 'é') made an invalid cookie name, and clearing it threw, a 500 for anyone posting the
+    // form (red team redapi2). Such a state was never issued: the launch refuses it (401).
+    const named = state !== undefined && ISSUED_STATE.test(state);
+    const stateCookie = named ? cookies[stateCookieName(state)] : undefined;
+    if (named) response.clearCookie(stateCookieName(state), STATE_COOKIE);
     const loginUrl = toolUrls(publicOrigin(this.env, request)).loginInitiationUrl;
     const code = await this.launch.execute({ idToken: body?.id_token, state, stateCookie: typeof stateCookie === 'string' ? stateCookie : undefined, loginUrl });
     response.cookie(codeCookieName(code), code, { ...STATE_COOKIE, maxAge: LAUNCH_CODE_TTL_MS });

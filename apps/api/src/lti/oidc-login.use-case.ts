@@ -100,5 +100,10 @@ function optional(value: unknown, name: string): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_PARAM) {
     throw new LtiLaunchError(400, 'bad_parameter', `${name} must be a string of at most ${MAX_PARAM} characters`, `Check what the LMS sends as ${name}.`);
   }
+  // A POSTed login is read from the raw body, which the global NUL pipe does not see; PostgreSQL
+  // cannot hold NUL, and iss=%00 was a 500 for anyone (red team redapi2).
+  if (value.includes('\u0000')) {
+    throw new LtiLaunchError(400, 'bad_parameter', `${name} must not contain a NUL character (U+0000)`, `Check what the LMS sends as ${name}.`);
+  }
   return value;
 }
