@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { AttemptsRepository } from '../attempts/attempts.repository.js';
 import { exerciseYaml } from '../authoring/testing/authoring-fixtures.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
-import { SubmissionsRepository } from './submissions.repository.js';
+import { RUN_NOT_KEPT, RUNS_KEPT, SubmissionsRepository } from './submissions.repository.js';
 
 // A "medium" test: the submission statements (one per step of a submission) on a real database.
 const QUIZ = 'authoring-e2e/double-it';
@@ -136,5 +136,38 @@ describe(SubmissionsRepository.name, () => {
     await expect(attempts.findOwnQuestion(practice, userId, KEY, new Date(now.getTime() + 61_000))).resolves.toMatchObject({ examInProgressElsewhere: false }); // its time is up
     await db.prisma.attempt.update({ where: { id: exam.id }, data: { status: 'submitted' } });
     await expect(attempts.findOwnQuestion(practice, userId, KEY, now)).resolves.toMatchObject({ examInProgressElsewhere: false }); // handed in
+  });
+
+  it('keeps the code and results of the latest finished runs only; older runs keep their row, pending ones are untouched', async () => {
+    const attemptId = await newAttempt();
+    const otherAttempt = await newAttempt();
+    const run = async (attempt: string, source: string) => {
+      const made = await submissions.create({ attemptId: attempt, userId, questionId, source, kind: 'run' }, 0);
+      if (!made.created) throw new Error('run refused');
+      return made.id;
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < RUNS_KEPT + 3; i++) {
+      const id = await run(attemptId, `print(${i})`);
+      await grade(id, 0);
+      await db.prisma.testResult.create({ data: { submissionId: id, name: 't', status: 'pass' } });
+      await db.prisma.submission.update({ where: { id }, data: { createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)), result: { tests: [] } } });
+      ids.push(id);
+    }
+    const pending = await run(attemptId, 'print("pending")');
+    await db.prisma.submission.update({ where: { id: pending }, data: { createdAt: new Date(Date.UTC(2025, 0, 1)) } }); // oldest, but not graded yet
+    const elsewhere = await run(otherAttempt, 'print("elsewhere")');
+    await grade(elsewhere, 0);
+    await submissions.pruneOldRuns(attemptId, questionId);
+    const rows = await db.prisma.submission.findMany({ where: { id: { in: [...ids, pending, elsewhere] } }, include: { testResults: true } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const [i, id] of ids.entries()) {
+      const row = byId.get(id)!;
+      const kept = i >= 3;
+      expect({ i, source: row.source, result: row.result, tests: row.testResults.length, status: row.status })
+        .toEqual({ i, source: kept ? `print(${i})` : RUN_NOT_KEPT, result: kept ? { tests: [] } : null, tests: kept ? 1 : 0, status: 'graded' });
+    }
+    expect(byId.get(pending)!.source).toBe('print("pending")');
+    expect(byId.get(elsewhere)!.source).toBe('print("elsewhere")');
   });
 });

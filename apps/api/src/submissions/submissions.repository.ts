@@ -9,6 +9,10 @@ import type { CreateOutcome, NewSubmission, SubmissionRecord } from './submissio
  * interactive steps a submission took about 27 statements, and under load the API spent more
  * time in them than the grader spent grading (docs/performance.md counts them today).
  */
+/** How many finished runs of a question in an attempt keep their code and results (pruneOldRuns). */
+export const RUNS_KEPT = 10;
+export const RUN_NOT_KEPT = `# Not kept: only the ${RUNS_KEPT} latest runs of a question keep their code and results.\n`;
+
 @Injectable()
 export class SubmissionsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -27,6 +31,27 @@ export class SubmissionsRepository {
         ${source}, ${kind}::text::"SubmissionKind", ${limit}::int, ${new Date()}::timestamptz)`;
     const { createdId, refusal, used } = rows[0]!;
     return createdId ? { created: true, id: createdId } : { created: false, reason: refusal ?? 'limit_reached', used };
+  }
+
+  /**
+   * Runs are free and stored like submissions, with their code (up to 128 KB) and results: a loop
+   * of runs grew the database by ~2.6 MB a minute per account (red team redapi2). Only the
+   * latest RUNS_KEPT finished runs of a question in an attempt keep them; older ones keep their
+   * row (status, score, time: dashboards count runs) with the code replaced by a note. One
+   * statement; runs still pending or grading are never touched.
+   */
+  async pruneOldRuns(attemptId: string, questionId: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      WITH "old" AS (
+        SELECT s."id" FROM "submissions" s
+        WHERE s."attemptId" = ${attemptId}::uuid AND s."questionId" = ${questionId}::uuid AND s."kind" = 'run'
+          AND s."status" IN ('graded', 'error')
+        ORDER BY s."createdAt" DESC, s."id" DESC OFFSET ${RUNS_KEPT}
+      ), "gone" AS (
+        DELETE FROM "test_results" t WHERE t."submissionId" IN (SELECT "id" FROM "old")
+      )
+      UPDATE "submissions" s SET "source" = ${RUN_NOT_KEPT}, "result" = NULL
+      WHERE s."id" IN (SELECT "id" FROM "old") AND s."source" <> ${RUN_NOT_KEPT}`;
   }
 
   /** null unless the submission belongs to `userId`. */

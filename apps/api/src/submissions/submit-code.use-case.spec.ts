@@ -23,6 +23,10 @@ class FakeSubmissions {
     return { created: true, id };
   }
 
+  async pruneOldRuns(attemptId: string): Promise<void> {
+    this.events.push(`pruned runs of ${attemptId}`);
+  }
+
   async findOwn(id: string, userId: string): Promise<SubmissionRecord | null> {
     const row = this.rows.get(id);
     if (!row || row.userId !== userId) return null;

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { LearnerSubmission } from '@app/contracts';
 import { SubmissionProcessor } from '../grading/submission-processor.js';
 import { alreadySubmitted } from '../attempts/answer-question.use-case.js';
@@ -25,6 +25,8 @@ export type GradingQueue = Pick<SubmissionProcessor, 'enqueue' | 'waitFor'>;
  */
 @Injectable()
 export class SubmitCode {
+  private readonly logger = new Logger(SubmitCode.name);
+
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly submissions: SubmissionsRepository,
@@ -73,8 +75,18 @@ export class SubmitCode {
     // Listen before enqueueing: a fast verdict must not be missed.
     const verdict = this.queue.waitFor(outcome.id, this.waitMs);
     this.queue.enqueue(outcome.id);
+    if (kind === 'run') await this.pruneOldRuns(attemptId, question.id);
     await verdict;
     return this.getOwn(userId, outcome.id);
+  }
+
+  /** Best effort: a run is answered even if older runs could not be pruned now (the next run prunes them). */
+  private async pruneOldRuns(attemptId: string, questionId: string): Promise<void> {
+    try {
+      await this.submissions.pruneOldRuns(attemptId, questionId);
+    } catch (error) {
+      this.logger.warn(`Old runs of attempt ${attemptId} not pruned: ${(error as Error).message}`);
+    }
   }
 
   async getOwn(userId: string, submissionId: string, now = new Date()): Promise<LearnerSubmission> {
