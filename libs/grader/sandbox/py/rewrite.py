@@ -829,6 +829,13 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        if (isinstance(func, _ast.Attribute) and func.attr in ('count', 'index') and func.attr not in self.class_methods
+                and not node.keywords and 1 <= len(node.args) <= (1 if func.attr == 'count' else 3)
+                and not any(isinstance(a, _ast.Starred) for a in node.args)):
+            # `result.count('a')`, `WORDS.index(pick())`: C compares inside list.count/index with
+            # the element's own __eq__; on an exact list or tuple the helper compares as hidden
+            # code's `==` does (asserts.sequence_method), anything else calls the method
+            return _ast.copy_location(_helper_call('seq_method', [func.value, _ast.Constant(func.attr), *node.args]), node)
         if (isinstance(func, _ast.Attribute) and func.attr == 'doCleanups' and not node.args and not node.keywords
                 and func.attr not in self.class_methods):
             # unittest records a cleanup that fails here and the test goes on (asserts.own_cleanups)
