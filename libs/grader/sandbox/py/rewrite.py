@@ -564,6 +564,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
+        self.handlers = 0  # except clauses without a name in functions (visit_ExceptHandler: the name given)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
         self.match_names = 0  # value patterns captured (visit_match_case: their names)
 
@@ -666,6 +667,11 @@ class StrictRewriter(_ast.NodeTransformer):
             raiser = ('skip_raise', ['module'], None)
         if (raiser is None or node.cause is not None or self.skip_names.get(named) != 'SkipTest'
                 or (call is not None and call.keywords)):
+            if exc is not None and self.scope == 'function':
+                # `raise AssertionError(...)` of a hidden function is a failure of hidden code as
+                # its assertion methods' are: the helper records it (asserts.raising), so learner
+                # code that swallows it does not pass the test (runner.unresolved_failure)
+                node.exc = _ast.copy_location(_helper_call('raising', [exc]), exc)
             return node
         op, first, receiver = raiser
         args = [_ast.Constant(a) for a in first] + (list(call.args) if call is not None else [])
@@ -711,6 +717,27 @@ class StrictRewriter(_ast.NodeTransformer):
             return _ast.Call(func=_ast.Constant(COMPARE_SENTINEL),
                              args=[_ast.Constant(ops[0]), node.left, node.comparators[0]], keywords=[])
         return _helper_call('cmp', [_ast.Constant(ops), node.left, *node.comparators])
+
+    def visit_Match(self, node):
+        """A case whose pattern is an or-pattern with structure in its alternatives and no guard
+        (`case ('add', 1, 2) | ('plus', 1, 2):`) becomes one case per alternative, each with the
+        same body: the alternatives bind the same names, so each is then checked as a case of its
+        own (visit_match_case), where an or-pattern's alternatives cannot be told apart in one
+        guard. Without a guard that is the same statement: the first alternative that matches
+        runs the body. With a guard it is not (CPython does not try the next alternative when the
+        guard fails after one matched): left as written (red8a-match-structure-lies)."""
+        cases = []
+        for case in node.cases:
+            pattern = case.pattern
+            if (case.guard is None and isinstance(pattern, _ast.MatchOr)
+                    and not all(isinstance(p, (_ast.MatchValue, _ast.MatchSingleton)) for p in pattern.patterns)):
+                for alternative in pattern.patterns:
+                    cases.append(_ast.match_case(alternative, None, _copy.deepcopy(case.body)))
+            else:
+                cases.append(case)
+        node.cases = cases
+        self.generic_visit(node)
+        return node
 
     def visit_match_case(self, node):
         """`case 42:`, `case ('add', 1, 2):`, `case {'name': 'Ada'}:` compare parts of the subject
@@ -802,6 +829,13 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        if (isinstance(func, _ast.Attribute) and func.attr in ('count', 'index') and func.attr not in self.class_methods
+                and not node.keywords and 1 <= len(node.args) <= (1 if func.attr == 'count' else 3)
+                and not any(isinstance(a, _ast.Starred) for a in node.args)):
+            # `result.count('a')`, `WORDS.index(pick())`: C compares inside list.count/index with
+            # the element's own __eq__; on an exact list or tuple the helper compares as hidden
+            # code's `==` does (asserts.sequence_method), anything else calls the method
+            return _ast.copy_location(_helper_call('seq_method', [func.value, _ast.Constant(func.attr), *node.args]), node)
         if (isinstance(func, _ast.Attribute) and func.attr == 'doCleanups' and not node.args and not node.keywords
                 and func.attr not in self.class_methods):
             # unittest records a cleanup that fails here and the test goes on (asserts.own_cleanups)
@@ -824,7 +858,9 @@ class StrictRewriter(_ast.NodeTransformer):
             # (values.hidden_matcher), never one learner code made of the class it found, nor
             # one a method of the matcher made for a learner-made one (`within(inf)`)
             guard = [] if self.instance_guard is None else [_ast.Name(self.instance_guard, _ast.Load())]
-            return _ast.copy_location(_helper_call('instance', [node, *guard]), node)
+            # the class is checked before the call runs its __init__ (asserts.record_instance)
+            intact = _helper_call('class_intact', [_ast.Name(func.id, _ast.Load())])
+            return _ast.copy_location(_helper_call('instance', [intact, node, *guard]), node)
         if called is not None and called.startswith('test'):
             # a hidden test called by hidden code may start (asserts.enter_test, armed_call)
             return _helper_call('call_test', [_ast.Constant(called), func, *node.args], node.keywords)
@@ -840,6 +876,31 @@ class StrictRewriter(_ast.NodeTransformer):
     def visit_Assert(self, node):
         self.generic_visit(node)
         node.test = self._strict_truth(node.test)
+        if self.scope != 'function':
+            return node
+        # `assert test, msg` in a function: `if not test: <the helper raises AssertionError(msg)>`,
+        # which records the failure as its assertion methods' are (asserts.note_failure): one that
+        # learner code swallows (a hidden callback's assert) still fails the test
+        # (runner.unresolved_failure). The message is evaluated only on failure, as the statement's.
+        failed = _helper_call('assert_failed', [node.msg] if node.msg is not None else [])
+        check = _ast.If(_ast.UnaryOp(_ast.Not(), node.test), [_ast.Expr(failed)], [])
+        return _ast.copy_location(check, node)
+
+    def visit_ExceptHandler(self, node):
+        """An except clause of a hidden function: it first tells the helper what it caught
+        (asserts.released), so that a hidden assertion's failure the author catches on purpose
+        (an either-or check, a hint re-raised) is no problem of the test, while one that learner
+        code caught (a hidden callback's assertEqual inside the submission's try/except) still
+        fails the test (runner.unresolved_failure). A clause without a name gets one (a local the
+        handler deletes at its end, as Python does with any name there)."""
+        self.generic_visit(node)
+        if self.scope != 'function':
+            return node
+        if node.name is None:
+            self.handlers += 1
+            node.name = '__grader_caught_%d__' % self.handlers
+        tell = _ast.Expr(_helper_call('caught', [_ast.Name(node.name, _ast.Load())]))
+        node.body.insert(0, _ast.copy_location(tell, node))
         return node
 
     def _strict_truth(self, expr):
@@ -864,7 +925,13 @@ class StrictRewriter(_ast.NodeTransformer):
         for i, item in enumerate(node.items):
             name = '__grader_cm_%d_%d__' % (self.withs, i)
             # (manager, the author's?) kept; the statement enters the manager itself
-            kept = _ast.NamedExpr(_ast.Name(name, _ast.Store()), _helper_call('with_manager', [item.context_expr]))
+            # `with suppress(...)`/`contextlib.suppress(...)` written here: the author's own choice
+            # (a suppress the submission hands out is not: asserts.author_manager)
+            func = item.context_expr.func if isinstance(item.context_expr, _ast.Call) else None
+            suppress_call = (isinstance(func, _ast.Name) and func.id == 'suppress') or \
+                (isinstance(func, _ast.Attribute) and func.attr == 'suppress')
+            kept = _ast.NamedExpr(_ast.Name(name, _ast.Store()), _helper_call(
+                'with_manager', [item.context_expr, _ast.Constant(suppress_call)]))
             item.context_expr = _ast.Subscript(kept, _ast.Constant(0), _ast.Load())
             managers.append(_ast.Name(name, _ast.Load()))
         exc = '__grader_with_exc__'

@@ -736,10 +736,46 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
+def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+                        _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
+                        _id=id, _get=dict.get, _items=dict.items, _proxy_items=_types.MappingProxyType.items,
+                        _data=frozenset(map(id, (int, float, complex, str, bytes, bool, type(None), tuple, list, dict,
+                                                 set, frozenset, type(VALUES_NOKEY))))):
+    """Whether `t` and each of its bases the hidden tests made hold what their class statements
+    made (runner.record_hidden_methods): every name whose value is
+    not plain data (a function, a descriptor, any object of a class) bound to the same object.
+    Plain data may change (a counter the author keeps on the class). A matcher's __init__ or a
+    method its __eq__ calls, replaced by learner code and put back when called, is caught here,
+    before the hidden code's `Approx(2.5)` runs it (asserts.record_instance) and when the matcher
+    answers (hidden_matcher): the check after the test finds it put back (red8b-forged-matchers).
+    Values compared by identity; types by their ids (no `==` or hash of a learner class); a name
+    missing on one side counts as data."""
+    if _type(t) is not _typetype:
+        return False
+    for c in _mro(t):
+        if c is _object:
+            return True
+        made = _get(_methods, _id(c))
+        if made is None or made[0] is not c:
+            # not recorded for this test: a built-in base (a str subclass matcher), or the hidden
+            # module executing now (`EXPECTED = Approx(2.5)`, before the runner records its
+            # classes); hidden_matcher asks for its own rules which classes it trusts
+            continue
+        for name, value in _items(made[1]):
+            now = _keys_plain(_tdict(c), name, _missing)
+            if now is not value and not (_id(_type(value)) in _data and _id(_type(now)) in _data):
+                return False
+        for name, now in _proxy_items(_tdict(c)):
+            value = _keys_plain(made[1], name, _missing)
+            if now is not value and not (_id(_type(value)) in _data and _id(_type(now)) in _data):
+                return False  # (a name added since: `__init__` planted on a class that had none)
+    return True
+
+
 def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instances=None, _keys_plain=None, _all_flat=None,
                    _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
                    _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
-                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict):
+                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict, _intact=None):
     """Whether `t` is a class the hidden tests define whose __eq__ (the first along its MRO) is
     the one its class statement made, and `other` exact built-in data that runs no code of its
     own: then `obj == other` is the hidden class's own protocol on trusted values, a matcher the
@@ -754,8 +790,11 @@ def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instance
     elif kind == 'dict':
         if ot is not _dict or not _all_flat([k for k, v in data]) or not _all_flat([v for k, v in data]):
             return False
-    elif not (kind == 'num' or kind == 'str' or kind == 'bytes' or kind == 'none' or kind == 'value'):
+    elif not (kind == 'num' or kind == 'str' or kind == 'bytes' or kind == 'none' or kind == 'value'
+              or kind == 'learner'):  # ('learner': an opaque object, for matcher_agrees)
         return False
+    if not _intact(t):
+        return False  # a method of the matcher's classes replaced (hidden_class_intact)
     for c in _mro(t):
         if c is _object:
             return False  # object's own __eq__: identity, never equal to data
@@ -770,6 +809,23 @@ def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instance
     return False
 
 
+def matcher_agrees(m, other, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                   _keys_plain=None, _missing=VALUES_NOKEY, _type=type, _bool=bool, _Exception=Exception):
+    """A hidden matcher `m` (hidden_matcher said so: its class's own __eq__, unchanged) asked
+    itself about an opaque `other`: exactly True, or no. Its __eq__ is called as a function, so
+    no reflected method of `other` answers in its place; an error inside it is a no (CPython,
+    which asked `other` first, may never have called it)."""
+    for c in _mro(_type(m)):
+        eq = _keys_plain(_tdict(c), '__eq__', _missing)
+        if eq is not _missing:
+            try:
+                answer = eq(m, other)
+            except _Exception:
+                return False
+            return _type(answer) is _bool and answer
+    return False
+
+
 def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=None, _find=None,
        _split=None, _bool=bool, _len=len, _set=set, _map=map, _type=type, _range=range,
        _issub=type.__subclasscheck__, _Counter=_collections.Counter,
@@ -779,7 +835,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
        _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__,
-       _max_depth=COMPARE_DEPTH, _matcher=None):
+       _max_depth=COMPARE_DEPTH, _matcher=None, _agrees=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -797,7 +853,17 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     kb, db, bb, tb = _classify(b)
     if ka == 'opaque' or kb == 'opaque':
         if ka == kb:
-            return _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
+            equal = _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
+            if equal and _matcher is not None:
+                # ...unless one is a matcher of the hidden tests (Between(1000, 9999)): Python asked
+                # the learner object's __eq__ first, and one answering True for anything passed
+                # (hunt8-test-matchers); the matcher must agree (matcher_agrees), which can only
+                # turn a True into a False
+                if _matcher(b, tb, a, 'learner', None, None, None):
+                    return _agrees(b, a)
+                if _matcher(a, ta, b, 'learner', None, None, None):
+                    return _agrees(a, b)
+            return equal
         if _matcher is not None and (ka == 'opaque' and _matcher(a, ta, b, kb, db, bb, tb)
                                      or kb == 'opaque' and _matcher(b, tb, a, ka, da, ba, ta)):
             # a matcher object of the hidden tests (Approx(2.5), AnyStr()) against exact data:
