@@ -2203,13 +2203,13 @@ def note_failure(failure, _failures=None, _id=id, _len=len):
         _failures[_id(failure)] = failure  # held: its id is not reused meanwhile
 
 
-def author_manager(cm, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
-                   _function=_types.FunctionType, _globals=_types.FunctionType.__dict__['__globals__'].__get__,
+def author_manager(cm, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress, a class whose __exit__ is hidden code, a contextlib.contextmanager of a
-    hidden generator function. Read from dicts, nothing called."""
+    hidden generator function. Read from dicts, nothing called. `_hidden`: lockdown.hidden_function
+    (a function with hidden globals may be learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
     if t is _suppress:
         return True
@@ -2219,11 +2219,11 @@ def author_manager(cm, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, 
         except _Exception:
             return False
         fn = _get(own, 'func') if _type(own) is _dict else None
-        return _type(fn) is _function and _id(_globals(fn)) in _hidden
+        return _hidden(fn)
     for cls in _mro(t):
         exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
         if exit_ is not _missing:
-            return _type(exit_) is _function and _id(_globals(exit_)) in _hidden
+            return _hidden(exit_)
     return False
 
 
@@ -2451,11 +2451,10 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=frozenset(), _live=('input', 'print', 'open'),
+def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=None, _live=('input', 'print', 'open'),
              _exec=exec, _eval=eval, _type=type, _dict=dict, _getattr=getattr, _str=str, _bytes=bytes,
-             _code=_types.CodeType, _function=_types.FunctionType, _issub=type.__subclasscheck__, _id=id,
-             _filename=_types.CodeType.__dict__['co_filename'].__get__,
-             _f_globals=_types.FunctionType.__dict__['__globals__'].__get__, _contains=str.__contains__,
+             _code=_types.CodeType, _issub=type.__subclasscheck__,
+             _filename=_types.CodeType.__dict__['co_filename'].__get__, _contains=str.__contains__,
              _bcontains=bytes.__contains__, _encode=str.encode):
     """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
     code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
@@ -2466,7 +2465,7 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
     them now (hunt7-coderunner-programs). Only the submission's own code (a str or bytes holding
     its source, code compiled under its file's name; `_learner`: path, source) gets whatever the module holds: other code (a reference program the hidden tests
     exec to get the expected transcript) gets a live value only when hidden code can have put it
-    there (a unittest.mock mock, a function whose globals are a hidden namespace), else the pristine one:
+    there (a unittest.mock mock, a function hidden code made: its globals and its code), else the pristine one:
     a submission that set `builtins.print` to a function printing nothing made the reference's
     transcript as empty as its own, and a wrong program passed (red8a-exec-reference-builtins)."""
     namespace = args[1]
@@ -2485,8 +2484,7 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
         for name in _live:
             value = _getattr(_real, name)
             vt = _type(value)
-            if (mine or _issub(_mock_base, vt)
-                    or (vt is _function and _id(_f_globals(value)) in _hidden)):
+            if mine or _issub(_mock_base, vt) or _hidden(value):  # _hidden: lockdown.hidden_function
                 given[name] = value
         namespace['__builtins__'] = given
     return _exec(*args) if op == 'exec' else _eval(*args)
@@ -3190,7 +3188,7 @@ def wire_helper(seal, S):
     import contextlib
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_)
     manager_ = seal(with_manager, _author=seal(
-        author_manager, _hidden=S.get('hidden_namespaces', frozenset()), _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
@@ -3228,7 +3226,7 @@ def wire_helper(seal, S):
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
                        _match_plain=seal(match_plain, _boot=boot_container_classes()),
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
-                                 _hidden=S.get('hidden_namespaces', frozenset())),
+                                 _hidden=S['hidden_function']),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),

@@ -152,6 +152,7 @@ def begin(job_text):
     job = _json.loads(job_text)
     JOB.clear()
     HIDDEN_NAMESPACES.clear()
+    HIDDEN_CODES.clear()
     JOB['job'] = job
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
@@ -302,6 +303,13 @@ def load_hidden(job):
                            'expr': inject_helper(expr, helper, builtins),
                            'args': decode_json(spec.get('args') or []),
                            'kwargs': decode_json(spec.get('kwargs') or {})}
+    codes = [code for _, code in JOB['support']] + [JOB['test_code']]
+    codes += [case[part] for case in JOB['cases'].values() for part in ('setup', 'expr')]
+    while codes:  # every function hidden code can make has one of these codes (lockdown.hidden_function)
+        code = codes.pop()
+        if type(code) is _types.CodeType and id(code) not in HIDDEN_CODES:
+            HIDDEN_CODES[id(code)] = code
+            codes.extend(code.co_consts)
 
 
 # doctest's globals that its own use changes: testmod() keeps its runner in `master`.
@@ -600,7 +608,7 @@ def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__c
                        _globals=_types.FunctionType.__dict__['__globals__'].__get__):
     """functions_in_file's rule for one function (`strict`: no made-up file names)."""
     home = _globals(fn)
-    if home is SEALED_GLOBALS or id(home) in HIDDEN_NAMESPACES:
+    if home is SEALED_GLOBALS or S['hidden_function'](fn):
         return True  # the grader's own (`from signal import signal`) or hidden code's: not the submission's
     try:
         code = _code(fn)
