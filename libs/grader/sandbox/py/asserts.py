@@ -1676,7 +1676,8 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
-                   _proto_check=None, _mock_base=None, _mock_dict=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _proto_check=None, _mock_base=None, _mock_dict=None, _stdlib=frozenset(), _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _str=str, _partition=str.partition,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError):
@@ -1686,7 +1687,8 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     _ProtocolMeta.__instancecheck__: issubclass() of a protocol with data members raises
     TypeError, and a method may be an instance attribute): its members are looked up with
     inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces); and a
-    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection)."""
+    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection), asked
+    about a class that is no standard library's (`_stdlib`: sys.stdlib_module_names)."""
     if _type(classes) is _tuple:
         for c in classes:
             if _self(obj, c):
@@ -1698,10 +1700,16 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
         if _class_check(_type(obj), classes):
             return True
-        if _mock_base is not None and _issub(_mock_base, _type(obj)):
+        module = _keys_plain(_tdict(classes), '__module__', None) if _real(_type, _type(classes)) else None
+        if (_mock_base is not None and _issub(_mock_base, _type(obj)) and _type(module) is _str
+                and _partition(module, '.')[0] not in _stdlib):
             # a genuine unittest.mock mock answers `__class__` with its spec (Mock(spec=Repo),
             # create_autospec(Notifier, instance=True)), which isinstance() then checks: the spec
-            # as mock's own code stored it in the instance dict
+            # as mock's own code stored it in the instance dict. Only against a class of the
+            # submission's or the test's: the submission's own Mock(spec=int) (or of its int
+            # subclass) passed for a parsed number, a list, numbers.Number, `int | None`, where
+            # CPython believes the mock's `__class__` as it believes any object's, and the engine
+            # never does for other objects (red9-mock-spec-isinstance)
             try:
                 spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
             except _Exception:
@@ -2020,7 +2028,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval', 'match_plain'})
+    'write_through', 'exec', 'eval', 'match_plain', 'match_class'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2048,7 +2056,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _type_name=type.__dict__['__name__'].__get__, _all=all, _subtest_skips=None,
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
-           _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None):
+           _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
+           _match_class=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2170,6 +2179,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _write_through(args[0], args[1])
     if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
         return _match_plain(args[0], args[1] if _len(args) > 1 else None, _compare_two)
+    if op == 'match_class':  # a class pattern's part in hidden code's `match`: assertIsInstance's check
+        return _match_class(args[0], args[1])
     if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
         return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
@@ -3125,14 +3136,16 @@ def wire_helper(seal, S):
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
+    instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
+                           _getattr_static=inspect.getattr_static,
+                           _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
+                           _mock_base=unittest.mock.NonCallableMock,
+                           _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
+                           _stdlib=frozenset(__import__('sys').stdlib_module_names))
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
-        _instance_check=seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
-                             _getattr_static=inspect.getattr_static,
-                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
-                             _mock_base=unittest.mock.NonCallableMock,
-                             _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock)),
+        _instance_check=instance_check_,
         _custom=seal(type_equality_func, _funcs=type_funcs),
         _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
         _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
@@ -3224,7 +3237,7 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
-                       _match_plain=seal(match_plain, _boot=boot_container_classes()),
+                       _match_plain=seal(match_plain, _boot=boot_container_classes()), _match_class=instance_check_,
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
                                  _hidden=S['hidden_function']),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
