@@ -1739,6 +1739,15 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     return True
 
 
+def strict_isinstance(obj, classes, /, _check=None):
+    """`isinstance` read by hidden code (the rewrite's pristine builtin constant): assertIsInstance's
+    check (instance_check: by type(), never the `__class__` an object answers, which Python's
+    isinstance believes). `self.assertTrue(isinstance(solution.parse('12'), int))`, `assert
+    isinstance(...)`, `if not isinstance(...): self.fail(...)` passed for a submission's object
+    whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance)."""
+    return _check(obj, classes)
+
+
 def boot_subclasses(*roots):
     """Every class below `roots` (themselves included, each once), through type.__subclasses__:
     called at boot, before any learner code ran, so these are the standard library's classes."""
@@ -3142,6 +3151,7 @@ def wire_helper(seal, S):
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
                            _stdlib=frozenset(__import__('sys').stdlib_module_names))
+    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_)  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,

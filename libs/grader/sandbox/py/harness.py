@@ -181,6 +181,9 @@ def install(config_text):
     S['subtest_keys'] = tuple(SubTestContext.__dict__.keys())  # its sealed __exit__ is in place now
     S['subtest_values'] = tuple(SubTestContext.__dict__.values())
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
+    # What a builtin that hidden code reads becomes (rewrite.inject_helper): the pristine ones, and
+    # for `isinstance` assertIsInstance's check (asserts.strict_isinstance: type(), not __class__)
+    S['hidden_constants'] = _types.MappingProxyType({**S['builtins'], 'isinstance': S['strict_isinstance']})
     S['stringio'] = _io.StringIO
     S['getvalue'] = _io.StringIO.getvalue
     S['setrecursionlimit'] = _sys.setrecursionlimit

@@ -771,19 +771,20 @@ class StrictRewriter(_ast.NodeTransformer):
             checks.append(_helper_call('match_plain', part))
             pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
             return _ast.copy_location(_ast.MatchAs(pattern=pattern, name=name), pattern)
-        if isinstance(pattern, _ast.MatchClass) or (
-                isinstance(pattern, _ast.MatchOr) and all(isinstance(p, _ast.MatchClass) for p in pattern.patterns)):
-            # `case int():`, `case Point(x=0):`, `case int() | float():` ask isinstance(), which
-            # believes an object's `__class__` (a property answering int matched `case int():`):
-            # the part is captured and the guard asks assertIsInstance's check, by type()
-            # (asserts.instance_check; red9-match-class-patterns). The class is a dotted name,
-            # evaluated again there.
+        alternatives = pattern.patterns if isinstance(pattern, _ast.MatchOr) else [pattern]
+        if any(isinstance(p, _ast.MatchClass) for p in alternatives) and all(
+                isinstance(p, (_ast.MatchClass, _ast.MatchValue, _ast.MatchSingleton)) for p in alternatives):
+            # `case int():`, `case Point(x=0):`, `case int() | float() | None:` ask isinstance(),
+            # which believes an object's `__class__` (a property answering int matched `case
+            # int():`): the part is captured and the guard asks assertIsInstance's check, by type()
+            # (asserts.instance_check; red9-match-class-patterns), for one of the classes, or the
+            # strict test of one of the values. The class is a dotted name, evaluated again there
+            # (a builtin as its pristine constant).
             name = '_grader_match_%d' % self.match_names
             self.match_names += 1
-            classes = [p.cls for p in (pattern.patterns if isinstance(pattern, _ast.MatchOr) else [pattern])]
-            classes = [self.visit(_copy.deepcopy(c)) for c in classes]
-            checks.append(_helper_call('match_class', [
-                _ast.Name(name, _ast.Load()), classes[0] if len(classes) == 1 else _ast.Tuple(classes, _ast.Load())]))
+            tests = [_helper_call('match_class', [_ast.Name(name, _ast.Load()), self.visit(_copy.deepcopy(p.cls))])
+                     if isinstance(p, _ast.MatchClass) else self._match_test(name, p) for p in alternatives]
+            checks.append(tests[0] if len(tests) == 1 else _ast.BoolOp(_ast.Or(), tests))
             if isinstance(pattern, _ast.MatchClass):
                 pattern.patterns = [self._capture_values(p, checks) for p in pattern.patterns]
                 pattern.kwd_patterns = [self._capture_values(p, checks) for p in pattern.kwd_patterns]

@@ -98,10 +98,10 @@ def test_marks(test_code, support, job):
     ns = {'__name__': '__grader_tests__', '__file__': 'hidden_tests.py', '__builtins__': S['builtins'].copy()}
     marks, own = {}, {}
     try:
-        inject = [(n, inject_helper(c, S['injected'], S['builtins'])) for n, c in support]
+        inject = [(n, inject_helper(c, S['injected'], S['hidden_constants'])) for n, c in support]
         own = with_support({job['moduleName']: S['MagicMock']()}, inject, lambda d: None)
         ns['__builtins__']['__import__'] = import_function(own)
-        exec(inject_helper(test_code, S['injected'], S['builtins']), ns)
+        exec(inject_helper(test_code, S['injected'], S['hidden_constants']), ns)
         for spec in job['tests']:
             if spec['kind'] == 'module':
                 mark = _mark_of(ns, spec['name'])
@@ -293,7 +293,7 @@ def load_hidden(job):
     JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
-    helper, builtins = S['injected'], S['builtins']
+    helper, builtins = S['injected'], S['hidden_constants']
     JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
     JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
