@@ -1739,12 +1739,30 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     return True
 
 
-def strict_isinstance(obj, classes, /, _check=None):
+def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type, _typetype=type, _tuple=tuple,
+                      _issub=type.__subclasscheck__):
     """`isinstance` read by hidden code (the rewrite's pristine builtin constant): assertIsInstance's
     check (instance_check: by type(), never the `__class__` an object answers, which Python's
     isinstance believes). `self.assertTrue(isinstance(solution.parse('12'), int))`, `assert
     isinstance(...)`, `if not isinstance(...): self.fail(...)` passed for a submission's object
-    whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance)."""
+    whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance).
+    First the answer that needs no lookup, for anything but a mock (whose spec instance_check
+    reads): against a class whose metaclass is exactly type (or a tuple of such), instance_check
+    is type's own subclass check of type(obj)."""
+    t = _type(obj)
+    if not _issub(_mock_base, t):
+        if _type(classes) is _typetype:
+            return _issub(classes, t)
+        if _type(classes) is _tuple:
+            plain = True
+            for c in classes:
+                if _type(c) is not _typetype:
+                    plain = False
+                    break
+                if _issub(c, t):
+                    return True
+            if plain:
+                return False
     return _check(obj, classes)
 
 
@@ -3151,7 +3169,7 @@ def wire_helper(seal, S):
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
                            _stdlib=frozenset(__import__('sys').stdlib_module_names))
-    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_)  # hidden code's isinstance (harness)
+    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock)  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
