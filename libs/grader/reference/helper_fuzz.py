@@ -47,7 +47,8 @@ def load_wired():
     ns['LEGACY_ASSERTIONS'] = rewrite['LEGACY_ASSERTIONS']  # as python-worker.mjs exports it
     # No submission file here: the source routes the strict assertions check are always intact.
     wired = {'RaisesContext': rewrite['RaisesContext'], 'SubTestContext': rewrite['SubTestContext'],
-             'file_intact': lambda depth: True}
+             'file_intact': lambda depth: True,
+             'hidden_function': lambda fn: False}  # no hidden namespace here (lockdown.hidden_function)
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test
     wired['counter_order'] = ns['seal'](ns['counter_order'])

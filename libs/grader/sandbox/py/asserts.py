@@ -1685,7 +1685,8 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
-                   _proto_check=None, _mock_base=None, _mock_dict=None, _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _proto_check=None, _mock_base=None, _mock_dict=None, _stdlib=frozenset(), _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
+                   _str=str, _partition=str.partition,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError):
@@ -1695,7 +1696,8 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     _ProtocolMeta.__instancecheck__: issubclass() of a protocol with data members raises
     TypeError, and a method may be an instance attribute): its members are looked up with
     inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces); and a
-    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection)."""
+    genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection), asked
+    about a class that is no standard library's (`_stdlib`: sys.stdlib_module_names)."""
     if _type(classes) is _tuple:
         for c in classes:
             if _self(obj, c):
@@ -1707,10 +1709,16 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
         if _class_check(_type(obj), classes):
             return True
-        if _mock_base is not None and _issub(_mock_base, _type(obj)):
+        module = _keys_plain(_tdict(classes), '__module__', None) if _real(_type, _type(classes)) else None
+        if (_mock_base is not None and _issub(_mock_base, _type(obj)) and _type(module) is _str
+                and _partition(module, '.')[0] not in _stdlib):
             # a genuine unittest.mock mock answers `__class__` with its spec (Mock(spec=Repo),
             # create_autospec(Notifier, instance=True)), which isinstance() then checks: the spec
-            # as mock's own code stored it in the instance dict
+            # as mock's own code stored it in the instance dict. Only against a class of the
+            # submission's or the test's: the submission's own Mock(spec=int) (or of its int
+            # subclass) passed for a parsed number, a list, numbers.Number, `int | None`, where
+            # CPython believes the mock's `__class__` as it believes any object's, and the engine
+            # never does for other objects (red9-mock-spec-isinstance)
             try:
                 spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
             except _Exception:
@@ -1738,6 +1746,33 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
         if val is None and attr not in data:
             return False
     return True
+
+
+def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type, _typetype=type, _tuple=tuple,
+                      _issub=type.__subclasscheck__):
+    """`isinstance` read by hidden code (the rewrite's pristine builtin constant): assertIsInstance's
+    check (instance_check: by type(), never the `__class__` an object answers, which Python's
+    isinstance believes). `self.assertTrue(isinstance(solution.parse('12'), int))`, `assert
+    isinstance(...)`, `if not isinstance(...): self.fail(...)` passed for a submission's object
+    whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance).
+    First the answer that needs no lookup, for anything but a mock (whose spec instance_check
+    reads): against a class whose metaclass is exactly type (or a tuple of such), instance_check
+    is type's own subclass check of type(obj)."""
+    t = _type(obj)
+    if not _issub(_mock_base, t):
+        if _type(classes) is _typetype:
+            return _issub(classes, t)
+        if _type(classes) is _tuple:
+            plain = True
+            for c in classes:
+                if _type(c) is not _typetype:
+                    plain = False
+                    break
+                if _issub(c, t):
+                    return True
+            if plain:
+                return False
+    return _check(obj, classes)
 
 
 def boot_subclasses(*roots):
@@ -2029,7 +2064,7 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method'})
+    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2097,7 +2132,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
-           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None):
+           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2233,6 +2268,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _write_through(args[0], args[1])
     if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
         return _match_plain(args[0], args[1] if _len(args) > 1 else None, _compare_two)
+    if op == 'match_class':  # a class pattern's part in hidden code's `match`: assertIsInstance's check
+        return _match_class(args[0], args[1])
     if op == 'exec' or op == 'eval':  # `exec(source, namespace)` in hidden code (rewrite.py)
         return _run_code(op, args, receiver)
     if op == 'setattr':  # `setattr(sys, 'stdout', buf)` in hidden code (rewrite.py)
@@ -2303,8 +2340,7 @@ def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseExcepti
         exc = _context(exc)
 
 
-def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
-                   _function=_types.FunctionType, _globals=_types.FunctionType.__dict__['__globals__'].__get__,
+def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
     """Whether a context manager's decision to suppress an exception is the author's: a
@@ -2312,7 +2348,8 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _
     a call of a name or attribute `suppress` there; one a submission's function hands out,
     `with solution.opened(...)`, is the submission's choice), a class whose __exit__ is hidden
     code, a contextlib.contextmanager of a hidden generator function. Read from dicts, nothing
-    called."""
+    called. `_hidden`: lockdown.hidden_function (a function with hidden globals may be
+    learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
     if t is _suppress:
         return suppress_call
@@ -2322,11 +2359,11 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _
         except _Exception:
             return False
         fn = _get(own, 'func') if _type(own) is _dict else None
-        return _type(fn) is _function and _id(_globals(fn)) in _hidden
+        return _hidden(fn)
     for cls in _mro(t):
         exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
         if exit_ is not _missing:
-            return _type(exit_) is _function and _id(_globals(exit_)) in _hidden
+            return _hidden(exit_)
     return False
 
 
@@ -2559,11 +2596,10 @@ def bind_assertion(name, receiver, _unbound=None, _method=None, _issub=type.__su
     return fn if _issub(_type, _type(receiver)) else _method(fn, receiver)
 
 
-def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=frozenset(), _live=('input', 'print', 'open'),
+def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=None, _hidden=None, _live=('input', 'print', 'open'),
              _exec=exec, _eval=eval, _type=type, _dict=dict, _getattr=getattr, _str=str, _bytes=bytes,
-             _code=_types.CodeType, _function=_types.FunctionType, _issub=type.__subclasscheck__, _id=id,
-             _filename=_types.CodeType.__dict__['co_filename'].__get__,
-             _f_globals=_types.FunctionType.__dict__['__globals__'].__get__, _contains=str.__contains__,
+             _code=_types.CodeType, _issub=type.__subclasscheck__,
+             _filename=_types.CodeType.__dict__['co_filename'].__get__, _contains=str.__contains__,
              _bcontains=bytes.__contains__, _encode=str.encode):
     """`exec(source, globals[, locals])` or `eval(...)` written in hidden code. Python gives the
     code the caller's builtins when `globals` has none: hidden code's pristine ones, so the
@@ -2574,7 +2610,7 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
     them now (hunt7-coderunner-programs). Only the submission's own code (a str or bytes holding
     its source, code compiled under its file's name; `_learner`: path, source) gets whatever the module holds: other code (a reference program the hidden tests
     exec to get the expected transcript) gets a live value only when hidden code can have put it
-    there (a unittest.mock mock, a function whose globals are a hidden namespace), else the pristine one:
+    there (a unittest.mock mock, a function hidden code made: its globals and its code), else the pristine one:
     a submission that set `builtins.print` to a function printing nothing made the reference's
     transcript as empty as its own, and a wrong program passed (red8a-exec-reference-builtins)."""
     namespace = args[1]
@@ -2593,8 +2629,7 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
         for name in _live:
             value = _getattr(_real, name)
             vt = _type(value)
-            if (mine or _issub(_mock_base, vt)
-                    or (vt is _function and _id(_f_globals(value)) in _hidden)):
+            if mine or _issub(_mock_base, vt) or _hidden(value):  # _hidden: lockdown.hidden_function
                 given[name] = value
         namespace['__builtins__'] = given
     return _exec(*args) if op == 'exec' else _eval(*args)
@@ -3255,14 +3290,17 @@ def wire_helper(seal, S):
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
+    instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
+                           _getattr_static=inspect.getattr_static,
+                           _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
+                           _mock_base=unittest.mock.NonCallableMock,
+                           _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
+                           _stdlib=frozenset(__import__('sys').stdlib_module_names))
+    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock)  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
-        _instance_check=seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
-                             _getattr_static=inspect.getattr_static,
-                             _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
-                             _mock_base=unittest.mock.NonCallableMock,
-                             _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock)),
+        _instance_check=instance_check_,
         _custom=seal(type_equality_func, _funcs=type_funcs),
         _tail=seal(check_tail, _classify=classify_, _type_name=type_name_, **messages),
         _describe_owner=seal(attr_owner, _show=show_, _type_name=type_name_),
@@ -3317,7 +3355,7 @@ def wire_helper(seal, S):
     import contextlib
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
     manager_ = seal(with_manager, _author=seal(
-        author_manager, _hidden=S.get('hidden_namespaces', frozenset()), _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
@@ -3353,9 +3391,9 @@ def wire_helper(seal, S):
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _release=release_, _unresolved=unresolved_, _class_intact=class_intact_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
-                       _match_plain=seal(match_plain, _boot=boot_container_classes()),
+                       _match_plain=seal(match_plain, _boot=boot_container_classes()), _match_class=instance_check_,
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
-                                 _hidden=S.get('hidden_namespaces', frozenset())),
+                                 _hidden=S['hidden_function']),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),
                        _strict_getattr=seal(strict_getattr, _bind=bind_, _names=frozenset(names),
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),

@@ -31,6 +31,7 @@ GEN_WINDOW = bytearray(1)
 S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
+HIDDEN_CODES = {}  # id -> every code object of the job's hidden code (runner.load_hidden): lockdown.hidden_function
 
 
 def path_slots():
@@ -52,6 +53,9 @@ def _seal_all():
     S['SubTestContext'] = SubTestContext  # from rewrite.py's own namespace (asserts.install_subtest)
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
+    S['hidden_function'] = seal(hidden_function, secret=(  # whose functions hidden code made (its globals and code)
+        CODE_WINDOW, HIDDEN_NAMESPACES, HIDDEN_CODES, _types.FunctionType.__dict__['__code__'].__get__,
+        _gc.disable, _gc.enable, _gc.isenabled, type, id, _types.FunctionType, dict.get))
     wire_helper(seal, S)  # S['encode'], S['helper'] (asserts.py)
     absolute = seal(absolute_path, _getcwd=_os.getcwd, _normpath=_posixpath.normpath,
                     _DirEntry=_os.DirEntry, _entry_path=_os.DirEntry.__dict__['path'].__get__, **path_slots())
@@ -177,6 +181,9 @@ def install(config_text):
     S['subtest_keys'] = tuple(SubTestContext.__dict__.keys())  # its sealed __exit__ is in place now
     S['subtest_values'] = tuple(SubTestContext.__dict__.values())
     S['builtins'] = _types.MappingProxyType(dict(_builtins.__dict__))
+    # What a builtin that hidden code reads becomes (rewrite.inject_helper): the pristine ones, and
+    # for `isinstance` assertIsInstance's check (asserts.strict_isinstance: type(), not __class__)
+    S['hidden_constants'] = _types.MappingProxyType({**S['builtins'], 'isinstance': S['strict_isinstance']})
     S['stringio'] = _io.StringIO
     S['getvalue'] = _io.StringIO.getvalue
     S['setrecursionlimit'] = _sys.setrecursionlimit

@@ -168,6 +168,31 @@ def hidden_code_facts(fn, /):
     return (code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount, flags, _tuple(code.co_varnames[:count]))
 
 
+def hidden_function(fn, /):
+    """Whether `fn` is a function hidden code made: its globals a hidden namespace and its code one
+    the hidden suite compiled to (HIDDEN_CODES, runner.load_hidden). The globals alone say nothing:
+    learner code reads a hidden function's `__globals__` (not audited) and makes a function of its
+    own with them (`types.FunctionType(code, g)`, `exec('def ...', g)`), an __exit__ that
+    swallowed a failed assertion as the author's manager (asserts.author_manager) or a silent
+    `builtins.print` handed to the reference program hidden code execs (asserts.run_code)
+    (red9-forged-hidden-globals). The code is read as hidden_code_facts reads it, in the same
+    window; only a bool leaves. Everything it calls is in its code constants."""
+    (window, hidden, codes, _code, _gc_disable, _gc_enable, _gc_isenabled, _type, _id, _function,
+     _get) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (harness._seal_all)
+    if _type(fn) is not _function or _id(fn.__globals__) not in hidden:
+        return False
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    try:
+        window[0] = 1
+        code = _code(fn)
+    finally:
+        window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    return _get(codes, _id(code)) is code
+
+
 def signature_stand_in(fn, facts, _compile=compile, _exec=exec, _type=type, _str=str,
                        _isidentifier=str.isidentifier, _iskeyword=None, _join=str.join, _list=list,
                        _getattr=getattr, _Exception=Exception):

@@ -98,10 +98,10 @@ def test_marks(test_code, support, job):
     ns = {'__name__': '__grader_tests__', '__file__': 'hidden_tests.py', '__builtins__': S['builtins'].copy()}
     marks, own = {}, {}
     try:
-        inject = [(n, inject_helper(c, S['injected'], S['builtins'])) for n, c in support]
+        inject = [(n, inject_helper(c, S['injected'], S['hidden_constants'])) for n, c in support]
         own = with_support({job['moduleName']: S['MagicMock']()}, inject, lambda d: None)
         ns['__builtins__']['__import__'] = import_function(own)
-        exec(inject_helper(test_code, S['injected'], S['builtins']), ns)
+        exec(inject_helper(test_code, S['injected'], S['hidden_constants']), ns)
         for spec in job['tests']:
             if spec['kind'] == 'module':
                 mark = _mark_of(ns, spec['name'])
@@ -152,6 +152,7 @@ def begin(job_text):
     job = _json.loads(job_text)
     JOB.clear()
     HIDDEN_NAMESPACES.clear()
+    HIDDEN_CODES.clear()
     JOB['job'] = job
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
@@ -292,7 +293,7 @@ def load_hidden(job):
     JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
-    helper, builtins = S['injected'], S['builtins']
+    helper, builtins = S['injected'], S['hidden_constants']
     JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
     JOB['test_code'] = inject_helper(test_code, helper, builtins)
     JOB['cases'] = {}
@@ -302,6 +303,13 @@ def load_hidden(job):
                            'expr': inject_helper(expr, helper, builtins),
                            'args': decode_json(spec.get('args') or []),
                            'kwargs': decode_json(spec.get('kwargs') or {})}
+    codes = [code for _, code in JOB['support']] + [JOB['test_code']]
+    codes += [case[part] for case in JOB['cases'].values() for part in ('setup', 'expr')]
+    while codes:  # every function hidden code can make has one of these codes (lockdown.hidden_function)
+        code = codes.pop()
+        if type(code) is _types.CodeType and id(code) not in HIDDEN_CODES:
+            HIDDEN_CODES[id(code)] = code
+            codes.extend(code.co_consts)
 
 
 # doctest's globals that its own use changes: testmod() keeps its runner in `master`.
@@ -601,7 +609,7 @@ def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__c
                        _globals=_types.FunctionType.__dict__['__globals__'].__get__):
     """functions_in_file's rule for one function (`strict`: no made-up file names)."""
     home = _globals(fn)
-    if home is SEALED_GLOBALS or id(home) in HIDDEN_NAMESPACES:
+    if home is SEALED_GLOBALS or S['hidden_function'](fn):
         return True  # the grader's own (`from signal import signal`) or hidden code's: not the submission's
     try:
         code = _code(fn)
