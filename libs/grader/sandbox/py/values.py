@@ -1028,13 +1028,22 @@ def member(x, bc, index, loose, depth, budget, _classify=None, _eq=None, _keyof=
 def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _find=None,
              _member_index=None, _member=None, _all_flat=None, _type=type, _map=map,
              _first=_operator.itemgetter(0), _int=int, _str=str, _float=float, _bytes=bytes,
-             _dict=dict, _set_has=set.__contains__, _fset_has=frozenset.__contains__,
-             _dict_has=dict.__contains__,
+             _dict=dict, _list=list, _tuple=tuple, _set_has=set.__contains__,
+             _fset_has=frozenset.__contains__, _dict_has=dict.__contains__,
              _split=None, _type_name=None, _set=set, _frozenset=frozenset, _bool=bool, _iter=iter, _next=next, _len=len,
              _flags=type.__dict__['__flags__'].__get__, _nokey=VALUES_NOKEY, _holds_any=None,
              _proxy=_types.MappingProxyType, _proxy_mapping=None,
              _StopIteration=StopIteration, _TypeError=TypeError, _ValueError=ValueError, _only_opaque=None):
     """`x in c` by CPython's rules; a learner's container class answers with its __contains__."""
+    tc, tx = _type(c), _type(x)
+    if ((tc is _set or tc is _frozenset or tc is _dict or tc is _list or tc is _tuple)
+            and (tx is _int or tx is _str or tx is _float or tx is _bool or tx is _bytes or x is None)
+            and _all_flat(c)):
+        # an exact scalar in an exact container of exact scalars (iterated in C, no copy): C's
+        # own lookup or scan compares them exactly as Python would, and runs no learner code
+        # (a loop of `self.assertIn(w, WORDS)` over thousands of words, hunt9-reference-loops)
+        budget[0] -= _len(c)
+        return _bool(x in c)
     if _type(c) is _proxy and _proxy_mapping is not None:
         mapping = _proxy_mapping(c)
         if _type(mapping) is _dict:
@@ -1043,6 +1052,14 @@ def value_contains(c, x, depth, budget, _classify=None, _eq=None, _keyof=None, _
     if bc == 'wrapper':
         kc = 'opaque'  # UserDict, ChainMap...: `in` is their own __contains__, as for any class
     if kc == 'list' or kc == 'tuple' or kc == 'deque' or kc == 'values':
+        tx = _type(x)
+        if ((tx is _int or tx is _str or tx is _float or tx is _bool or tx is _bytes or x is None)
+                and _all_flat(dc)):
+            # exact scalars only, on both sides: the C scan of the copy compares them exactly as
+            # Python would (identity first, then ==), about 20 times faster than a call of _eq
+            # per item (`for w in words: self.assertIn(w, WORDS)` over thousands of words)
+            budget[0] -= _len(dc)
+            return _bool(x in dc)
         for e in dc:
             if _eq(e, x, True, depth + 1, budget):
                 return True
