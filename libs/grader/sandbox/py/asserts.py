@@ -3197,7 +3197,7 @@ def wire_helper(seal, S):
                    _type_name=type_name_, _blocker=blocker_)
     contains_ = seal(value_contains, _classify=classify_, _eq=eq_, _keyof=keyof_, _find=find_,
                      _split=split_, _type_name=type_name_, _member_index=member_index_,
-                     _member=member_, _all_flat=all_flat_,
+                     _member=member_, _all_flat=all_flat_, _all_plain=seal(all_plain, _all_flat=all_flat_),
                      _holds_any=seal(holds_any, _classify=classify_), _proxy_mapping=proxy_mapping_,
                      _only_opaque=only_opaque_)
     truth_ = seal(value_truth, _classify=classify_)
