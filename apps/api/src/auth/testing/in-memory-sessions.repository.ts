@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UserRecord } from '../../users/user.types.js';
-import type { SessionRecord, SessionsRepository } from '../sessions.repository.js';
+import { MAX_SESSIONS_PER_USER, type SessionRecord, type SessionsRepository } from '../sessions.repository.js';
 
 /** A SessionsRepository over a Map, joined to the users of an in-memory users repository. */
 export class InMemorySessionsRepository {
@@ -14,6 +14,8 @@ export class InMemorySessionsRepository {
 
   async open(userId: string, expiresAt: Date, now: Date): Promise<SessionRecord> {
     for (const [id, row] of this.rows) if (row.userId === userId && row.expiresAt <= now) this.rows.delete(id);
+    const own = [...this.rows.values()].filter((row) => row.userId === userId); // oldest first (insertion order)
+    for (const row of own.slice(0, Math.max(0, own.length - (MAX_SESSIONS_PER_USER - 1)))) this.rows.delete(row.id);
     const row = { id: randomUUID(), userId, expiresAt };
     this.rows.set(row.id, row);
     return { ...row };
