@@ -1130,19 +1130,58 @@ def value_truth(v, _classify=None, _bool=bool, _len=len, _type=type):
 
 
 def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decimal=_decimal.Decimal,
-                  _sorted=sorted, _count=_operator.itemgetter(1), _Exception=Exception):
+                  _sorted=sorted, _count=_operator.itemgetter(1), _Exception=Exception, _len=len,
+                  _range=range, _list=list):
     """A Counter's (key, count) pairs in most_common() order: `sorted(items, key=itemgetter(1),
     reverse=True)`, stable over insertion order, NaN counts included (sorted asks only `<`, and
     CPython's answers for NaN are C's too), when every count is an exact int, bool, float or
     Decimal (`<` in C, on immutable types: no learner code); else None (Counter.__repr__ then
     prints insertion order; a Decimal NaN count makes most_common() raise). The one
-    implementation for value_repr (Counter's repr) and asserts.value_pformat (pprint's layout)."""
+    implementation for value_repr (Counter's repr) and asserts.value_pformat (pprint's layout).
+
+    A float NaN count is `<` nothing and nothing is `<` it, so where it lands is the sort
+    algorithm's choice: 3.13 changed list.sort's run detection (gh-116554), and the sandbox's
+    3.14 placed NaNs elsewhere than the 3.11 that unittest's messages are checked against. For
+    fewer than 64 pairs 3.11's whole sort is one run found by count_run, then binarysort: done
+    here by hand on the reversed list, as list.sort(reverse=True) does. Longer Counters with a
+    NaN count keep 3.14's sort (known limit: 3.11's merges and galloping are not ported)."""
+    nan = False
     for k, x in pairs:
         t = _type(x)
         if t is not _int and t is not _float and t is not _bool and t is not _Decimal:
             return None
+        if t is _float and x != x:
+            nan = True
+    n = _len(pairs)
+    if not nan or n >= 64:
+        try:
+            return _sorted(pairs, key=_count, reverse=True)
+        except _Exception:
+            return None
     try:
-        return _sorted(pairs, key=_count, reverse=True)
+        a = _list(pairs)[::-1]  # reverse=True reverses first, sorts stably, reverses back
+        run = 2 if n >= 2 else n  # count_run: a strictly descending run, or a non-descending one
+        if n >= 2 and a[1][1] < a[0][1]:
+            while run < n and a[run][1] < a[run - 1][1]:
+                run += 1
+            a[:run] = a[run - 1::-1]
+        else:
+            while run < n and not a[run][1] < a[run - 1][1]:
+                run += 1
+        for i in _range(run, n):  # binarysort of the rest into the run
+            pivot = a[i]
+            lo = 0
+            hi = i
+            while lo < hi:
+                mid = lo + ((hi - lo) >> 1)
+                if pivot[1] < a[mid][1]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            a[lo + 1:i + 1] = a[lo:i]
+            a[lo] = pivot
+        a.reverse()
+        return a
     except _Exception:
         return None
 
