@@ -1186,6 +1186,134 @@ def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decima
         return None
 
 
+def hash64(x, depth=0, _self=SELF, _type=type, _int=int, _bool=bool, _float=float, _complex=complex,
+           _tuple=tuple, _len=len, _pow=pow, _ratio=float.as_integer_ratio,
+           _real=complex.__dict__['real'].__get__, _imag=complex.__dict__['imag'].__get__):
+    """hash(x) as the reference's CPython computes it on a 64-bit build (an unsigned 64-bit
+    number, as a set's table uses it), for exact int, bool, float (not NaN), complex and tuples
+    of them; None for anything else. The sandbox's wasm build is 32-bit: its hashes of floats,
+    tuples, negative and big ints are other numbers, and so is the order of a set holding them.
+    The numeric hash is Python's documented one (modulus 2**61 - 1), the tuple's 3.11's xxHash."""
+    t = _type(x)
+    if t is _int or t is _bool or t is _float:
+        if t is _float:
+            if x != x:
+                return None  # a NaN hashes by its address
+            if x == 1e309 or x == -1e309:
+                return 314159 if x > 0 else 18446744073709237457  # +-sys.hash_info.inf
+            n, d = _ratio(x)
+        else:
+            n = x + 0
+            d = 1
+        h = (n if n >= 0 else -n) % 2305843009213693951 * _pow(d, 2305843009213693949, 2305843009213693951) % 2305843009213693951
+        if n < 0:
+            h = -h
+        if h == -1:
+            h = -2
+        return h & 18446744073709551615
+    if t is _complex:
+        re = _self(_real(x), depth + 1)
+        im = _self(_imag(x), depth + 1)
+        if re is None or im is None:
+            return None
+        h = (re + 1000003 * im) & 18446744073709551615
+        return 18446744073709551614 if h == 18446744073709551615 else h
+    if t is _tuple and depth < 50:
+        acc = 2870177450012600261
+        for item in x:
+            lane = _self(item, depth + 1)
+            if lane is None:
+                return None
+            acc = (acc + lane * 14029467366897019727) & 18446744073709551615
+            acc = ((acc << 31) | (acc >> 33)) & 18446744073709551615
+            acc = (acc * 11400714785074694791) & 18446744073709551615
+        acc = (acc + (_len(x) ^ 2870177450012600261 ^ 3527539)) & 18446744073709551615
+        return 1546275796 if acc == 18446744073709551615 else acc
+    return None
+
+
+def set_order64(items, size=8, always=False, _hash=None, _slot=None, _type=type, _int=int, _bool=bool, _len=len,
+                _range=range):
+    """The items of a set or frozenset in the order the reference's 64-bit CPython iterates the
+    same set, or None to keep the sandbox's own: a table of CPython 3.11's set_add_entry (probes
+    of 10 slots, then the perturbed jump), growing as set_table_resize does, filled with the
+    items in the sandbox's order. Only where the orders can differ: every item's hash must be
+    known (hash64: ints, floats, complex, tuples of them; str hashes are randomised per process,
+    so a str set has no order to match), and a set of non-negative ints below 2**31 - 1 hashes
+    alike on both builds (its table, history included, is CPython's). The insertion order and a
+    presized table (a copy of a set) are not known here: with colliding hashes the order can
+    still differ (known limit). `size`: the table's first size (a copy of a set is presized);
+    `always`: rebuild a set of small ints too (a new set whose items come in a rebuilt order)."""
+    n = _len(items)
+    if n > 5000 or (n < 2 and not always):
+        return None
+    hashes = []
+    same = True
+    for x in items:
+        t = _type(x)
+        if same and not ((t is _int or t is _bool) and 0 <= x < 2147483647):
+            same = False
+        h = _hash(x)
+        if h is None:
+            return None
+        hashes.append(h)
+    if same and not always:
+        return None
+    table = [-1] * size
+    for index in _range(n):
+        table[_slot(table, hashes[index])] = index
+        if (index + 1) * 5 >= (_len(table) - 1) * 3:  # set_table_resize(used * 4), old order re-inserted
+            size = 8
+            while size <= (index + 1) * 4:
+                size <<= 1
+            old = table
+            table = [-1] * size
+            for x in old:
+                if x != -1:
+                    table[_slot(table, hashes[x])] = x
+    return [items[x] for x in table if x != -1]
+
+
+def difference_order64(data, only, other_len, _set_order=None, _len=len, _id=id):
+    """The items `only` (those of the set `data` not in the other set, of `other_len` items) in
+    the order of `set1.difference(set2)` as the 64-bit reference builds that new set, or None to
+    keep the sandbox's (set_order64's rules): over four times the other's size, set1 is copied
+    into a table presized for twice its items (set_merge) and the others discarded; else the
+    items left are added to a new set in set1's order."""
+    order = _set_order(data)
+    if order is None or not only:
+        return None
+    keep = {_id(x) for x in only}  # the same objects: taken from data, or by C's difference
+    n = _len(order)
+    if n >> 2 > other_len:
+        size = 8
+        if n * 5 >= 21:
+            while size <= 2 * n:
+                size <<= 1
+        copied = _set_order(order, size, True)
+        return None if copied is None else [x for x in copied if _id(x) in keep]
+    left = [x for x in order if _id(x) in keep]
+    return _set_order(left, 8, True)
+
+
+def table_slot(table, h, _len=len):
+    """The free slot CPython's set_add_entry/set_insert_clean finds for hash `h` (unsigned) in a
+    table without dummies and with distinct keys: slot h & mask and the 9 after it while they
+    fit in the table, then the jump i * 5 + 1 + perturb with perturb shifted by 5."""
+    mask = _len(table) - 1
+    perturb = h
+    i = h & mask
+    while True:
+        if table[i] == -1:
+            return i
+        if i + 9 <= mask:
+            for j in (i + 1, i + 2, i + 3, i + 4, i + 5, i + 6, i + 7, i + 8, i + 9):
+                if table[j] == -1:
+                    return j
+        perturb >>= 5
+        i = (i * 5 + 1 + perturb) & mask
+
+
 def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type=type, _str=str,
           _len=len, _repr=repr, _sorted=sorted, _itemgetter=None, _join=str.join,
           _int_repr=int.__repr__, _float_repr=float.__repr__, _complex_repr=complex.__repr__,
@@ -1204,7 +1332,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None,
           _enum_repr=None, _slot_wrapper=_types.WrapperDescriptorType,
           _objclass=_types.WrapperDescriptorType.__dict__['__objclass__'].__get__,
-          _module_of=type.__dict__['__module__'].__get__):
+          _module_of=type.__dict__['__module__'].__get__, _set_order=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1286,6 +1414,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     items = data
     if kind == 'dict' and (t is _Counter or _issub(_Counter, t)):
         ordered = _counter_order(data)  # Counter.__repr__ prints most_common()'s order
+        if ordered is not None:
+            items = ordered
+    elif kind == 'set' and (base is _set or base is _frozenset) and _set_order is not None:
+        ordered = _set_order(data)  # the 64-bit reference's table order (hash64)
         if ordered is not None:
             items = ordered
     if kind != 'dict' and _len(items) > 16 and _all_flat(items):
@@ -1460,7 +1592,7 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         _translate=str.translate, _table=_escape_table(), _join=str.join, _hex=bytes.hex,
         _name=type.__dict__['__name__'].__get__, _Exception=Exception, _fields=None,
         _issub=type.__subclasscheck__, _Counter=_collections.Counter, _od=_collections.OrderedDict,
-        _dd=_collections.defaultdict):
+        _dd=_collections.defaultdict, _set_order=None):
     """JSON text of a tagged value (the host compares it, see src/python-value.ts): a third
     element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...),
     and a namedtuple's field names follow as a fourth. A dict of a type whose repr the host
@@ -1511,6 +1643,8 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
             tag = 'frozenset' if base is _frozenset else 'set'
             if base is not _set and base is not _frozenset:
                 sub = ',"' + _translate(_name(t), _table) + '"]'
+        if kind == 'set' and (base is _set or base is _frozenset) and _set_order is not None:
+            data = _set_order(data) or data  # the 64-bit reference's order: the host prints it as sent
         parts = [_self(x, depth + 1, budget) for x in data]
         if kind == 'tuple' and t is not base:
             fields = _fields(t, _len(data))
