@@ -24,6 +24,7 @@ import fractions as _fractions
 import itertools as _itertools
 import math as _math
 import operator as _operator
+import sys as _sys
 import types as _types
 import zoneinfo as _zoneinfo
 
@@ -1232,15 +1233,17 @@ def hash64(x, depth=0, _self=SELF, _type=type, _int=int, _bool=bool, _float=floa
     return None
 
 
-def set_order64(items, size=8, always=False, _hash=None, _slot=None, _type=type, _int=int, _bool=bool, _len=len,
-                _range=range):
+def set_order64(items, size=8, always=False, _hash=None, _slot=None, _len=len, _range=range, _hash_of=hash,
+                _size_mask=(_sys.maxsize << 1) | 1):
     """The items of a set or frozenset in the order the reference's 64-bit CPython iterates the
     same set, or None to keep the sandbox's own: a table of CPython 3.11's set_add_entry (probes
     of 10 slots, then the perturbed jump), growing as set_table_resize does, filled with the
     items in the sandbox's order. Only where the orders can differ: every item's hash must be
     known (hash64: ints, floats, complex, tuples of them; str hashes are randomised per process,
-    so a str set has no order to match), and a set of non-negative ints below 2**31 - 1 hashes
-    alike on both builds (its table, history included, is CPython's). The insertion order and a
+    so a str set has no order to match), and some item's hash here (as the table's unsigned
+    size_t) must differ from the reference's: a set of non-negative ints below 2**31 - 1 hashes
+    alike on both builds (its table, history included, is CPython's), and so does every set on a
+    64-bit CPython (the fuzzers load this code there). The insertion order and a
     presized table (a copy of a set) are not known here: with colliding hashes the order can
     still differ (known limit). `size`: the table's first size (a copy of a set is presized);
     `always`: rebuild a set of small ints too (a new set whose items come in a rebuilt order)."""
@@ -1250,12 +1253,11 @@ def set_order64(items, size=8, always=False, _hash=None, _slot=None, _type=type,
     hashes = []
     same = True
     for x in items:
-        t = _type(x)
-        if same and not ((t is _int or t is _bool) and 0 <= x < 2147483647):
-            same = False
         h = _hash(x)
         if h is None:
             return None
+        if same and _hash_of(x) & _size_mask != h:  # exact data (hash64 said so): C's own hash
+            same = False
         hashes.append(h)
     if same and not always:
         return None
