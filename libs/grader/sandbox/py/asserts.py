@@ -92,8 +92,16 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
     return _order(op, a, b, 0, budget)
 
 
-def show(v, _srepr=None):
-    """safe_repr(v): at most about 20,000 characters; never raises for a learner's __repr__."""
+def show(v, _srepr=None, _type=type, _str=str, _bytes=bytes, _str_repr=str.__repr__, _bytes_repr=bytes.__repr__):
+    """safe_repr(v): at most about 20,000 characters; never raises for a learner's __repr__.
+    An exact str or bytes is shown whole (C's repr, linear): cut at 50,000 characters, two long
+    texts differing past the cut read `'aaaa[49934 chars]aaaa' != 'aaaa[49934 chars]aaaa'` where
+    unittest shows their difference (its _common_shorten_repr keeps the message short)."""
+    t = _type(v)
+    if t is _str:
+        return _str_repr(v)
+    if t is _bytes:
+        return _bytes_repr(v)
     return _srepr(v, 0, [20000], [])
 
 
