@@ -1334,7 +1334,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _any=ANY_CELL, _counter_order=None, _fields=None, _keys_plain=None, _zip=zip, _class_repr=None,
           _enum_repr=None, _slot_wrapper=_types.WrapperDescriptorType,
           _objclass=_types.WrapperDescriptorType.__dict__['__objclass__'].__get__,
-          _module_of=type.__dict__['__module__'].__get__, _set_order=None):
+          _module_of=type.__dict__['__module__'].__get__, _set_order=None,
+          _singletons=(Ellipsis, NotImplemented)):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1390,6 +1391,8 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
         elif t is _module:
             name = _keys_plain(_mod_dict(v), '__name__', None)  # no key's __eq__ runs
             text = "<module " + (_str_repr(name) if _type(name) is _str else '?') + ">"
+        elif v is _singletons[0] or v is _singletons[1]:
+            text = 'Ellipsis' if v is _singletons[0] else 'NotImplemented'  # their C reprs
         else:
             text = _obj_repr(v)
     elif kind == 'opaque' and _len(budget) == 3:
