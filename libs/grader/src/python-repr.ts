@@ -85,9 +85,9 @@ export function pyRepr(v: PyTagged): string {
   switch (v[0]) {
     case 'none': return 'None';
     case 'bool': return v[1] ? 'True' : 'False';
-    case 'int': return v[1];
+    case 'int': return v.length === 4 ? v[3] : v[1]; // an enum member carries its repr
     case 'float': return floatRepr(v[1]);
-    case 'str': return strRepr(v[1]);
+    case 'str': return v.length === 4 ? v[3] : strRepr(v[1]);
     case 'bytes': return bytesRepr(v[1]);
     case 'bytearray': return `bytearray(${bytesRepr(v[1])})`;
     case 'complex': return complexRepr(v[1]);

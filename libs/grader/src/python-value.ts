@@ -29,6 +29,7 @@ export type PyTagged =
   | ['tuple', PyTagged[], string, string[]] // a namedtuple: its field names
   | ['dict', [PyTagged, PyTagged][], ...Sub]
   | ['dict', [PyTagged, PyTagged][], string, string] // a Counter/OrderedDict/defaultdict subclass or a defaultdict: its repr
+  | ['int' | 'str', string, string, string] // an enum member (IntEnum, StrEnum...): its repr, <Color.RED: 1>
   | ['other', string];
 
 export const SEQUENCE_TAGS = new Set(['list', 'tuple', 'set', 'frozenset', 'deque']);
@@ -136,8 +137,9 @@ export function isPyTagged(value: unknown, depth = 0, budget = [200000]): value 
   if (tag === 'bool') return value.length === 2 && typeof inner === 'boolean';
   if (tag === 'other') return value.length === 2 && typeof inner === 'string';
   if (tag === 'tuple' && value.length === 4 && !namedFields(value[3], inner)) return false;
-  if (tag === 'dict' && value.length === 4 && (typeof value[3] !== 'string' || value[3].length > 2000)) return false;
-  if (value.length !== 2 && !(value.length >= 3 && value.length <= (tag === 'tuple' || tag === 'dict' ? 4 : 3) && typeof sub === 'string')) return false;
+  const reprTag = tag === 'dict' || tag === 'int' || tag === 'str'; // a fourth element: the value's repr
+  if (reprTag && value.length === 4 && (typeof value[3] !== 'string' || value[3].length > 2000)) return false;
+  if (value.length !== 2 && !(value.length >= 3 && value.length <= (tag === 'tuple' || reprTag ? 4 : 3) && typeof sub === 'string')) return false;
   if (tag === 'float') return typeof inner === 'number' || typeof inner === 'string';
   if (STRING_TAGS.has(tag)) return typeof inner === 'string';
   if (!Array.isArray(inner)) return false;

@@ -3067,7 +3067,7 @@ def wire_helper(seal, S):
                                   _flag_repr=enum.Flag.__dict__.get('__repr__'),
                                   _data_reprs=(int.__repr__, str.__repr__), _keys_plain=keys_plain_))
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_,
-                                          _set_order=set_order_))
+                                          _set_order=set_order_, _with_repr=seal(enc_with_repr)))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_)
     show_ = seal(show, _srepr=srepr_)

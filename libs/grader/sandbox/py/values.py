@@ -1590,6 +1590,16 @@ def tuple_fields(t, count, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__
     return None
 
 
+def enc_with_repr(v, data_repr, sub, srepr, translate, table, _len=len):
+    """The tag's end for an int or str subclass: with the value's repr as a fourth element when it
+    is not the data's (an enum member whose class keeps Enum's __repr__: `<Color.RED: 1>`, read
+    from the stored _name_ and _value_ by value_repr, quiet: no learner __repr__ runs)."""
+    shown = srepr(v, 0, [300, 0, 0], [])
+    if shown == data_repr or _len(shown) > 1000:
+        return sub
+    return sub[:-1] + ',"' + translate(shown, table) + '"]'
+
+
 def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=type, _len=len,
         _bool=bool, _bytearray=bytearray, _set=set, _frozenset=frozenset, _deque=_collections.deque,
         _date=_datetime.date, _datetime=_datetime.datetime, _time=_datetime.time,
@@ -1602,7 +1612,7 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
         _translate=str.translate, _table=_escape_table(), _join=str.join, _hex=bytes.hex,
         _name=type.__dict__['__name__'].__get__, _Exception=Exception, _fields=None,
         _issub=type.__subclasscheck__, _Counter=_collections.Counter, _od=_collections.OrderedDict,
-        _dd=_collections.defaultdict, _set_order=None):
+        _dd=_collections.defaultdict, _set_order=None, _with_repr=None, _str_repr=str.__repr__):
     """JSON text of a tagged value (the host compares it, see src/python-value.ts): a third
     element names the exact type when it is a subclass (Counter, a namedtuple, an IntEnum...),
     and a namedtuple's field names follow as a fourth. A dict of a type whose repr the host
@@ -1628,7 +1638,10 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
             if nk == 0:
                 if _type(x) is _bool:
                     return '["bool",true]' if x else '["bool",false]'
-                return '["int","' + _int_repr(x) + '"' + sub
+                text = _int_repr(x)
+                if sub != ']':  # an IntEnum member prints as <Color.RED: 1>: its repr goes along
+                    sub = _with_repr(v, text, sub, _srepr, _translate, _table, _len)
+                return '["int","' + text + '"' + sub
             if nk == 1:
                 r = _float_repr(x)
                 if r == 'inf' or r == '-inf' or r == 'nan':
@@ -1642,6 +1655,8 @@ def value_enc(v, depth, budget, _self=SELF, _classify=None, _srepr=None, _type=t
     except _Exception:
         return '["other","<a number too large to send>"]'
     if kind == 'str':
+        if sub != ']':  # a StrEnum or (str, Enum) member: its repr goes along
+            sub = _with_repr(v, _str_repr(data), sub, _srepr, _translate, _table, _len)
         return '["str","' + _translate(data, _table) + '"' + sub
     if kind == 'bytes':
         if base is _bytearray:
