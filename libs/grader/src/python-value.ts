@@ -16,6 +16,7 @@
  */
 import { normaliseTemporal } from './python-temporal.js';
 import { numberOfComplex, realOfDecimal, realOfFraction } from './python-number.js';
+import { expectedSetItems } from './python-repr.js';
 
 type Sub = [] | [string];
 export type PyTagged =
@@ -86,9 +87,10 @@ function fromEscape(escape: Escape, inner: unknown, depth: number): PyTagged {
       if (!/^\s*[-+]?\d+\s*$/.test(text())) throw new RangeError(`$int: not an integer: ${text()}`);
       return ['int', BigInt(text().trim()).toString()];
     case '$tuple':
+      return ['tuple', asArray(escape, inner).map((x) => toTagged(x, depth))];
     case '$set':
-    case '$frozenset':
-      return [escape.slice(1) as 'tuple', asArray(escape, inner).map((x) => toTagged(x, depth))];
+    case '$frozenset': // in the order Python's set() of the list gives (ints), as its repr shows them
+      return [escape.slice(1) as 'set', expectedSetItems(asArray(escape, inner).map((x) => toTagged(x, depth)))];
     case '$dict':
       return ['dict', asArray(escape, inner).map((pair) => {
         if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError('$dict needs a list of [key, value] pairs');
