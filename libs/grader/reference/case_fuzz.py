@@ -23,7 +23,7 @@ from decimal import Decimal as D
 from fractions import Fraction as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from helper_fuzz import P, MyInt, MyList, load_wired  # noqa: E402
+from helper_fuzz import P, MyInt, MyList, load_wired, pristine_testcase  # noqa: E402
 
 SCALARS = [0, 1, -1, 2, 3, True, False, 0.0, -0.0, 1.0, 0.5, 2.5, 1e300, 2 ** 53, 2 ** 53 + 1,
            10 ** 30, float('inf'), float('-inf'), float('nan'), F(1, 2), F(2), F(5, 2), F(1, 3),
@@ -140,8 +140,24 @@ def escaped(x):
     raise TypeError(t)
 
 
+def assert_equal_message(value, expected, plain):
+    """A failed case's message (docs/authoring.md): unittest's for assertEqual(value, expected)
+    up to its diff, as cpython_reference.py asks unittest for it (`plain`: unittest's own
+    TestCase methods, copied before the helper was wired into this process)."""
+    case = plain('run')
+    case._truncateMessage = lambda message, diff: message
+    try:
+        case.assertEqual(value, expected)
+    except AssertionError as e:
+        return str(e)
+    except Exception:  # noqa: BLE001 - pprint's sort of Decimal NaN keys raises; the case still fails
+        pass
+    return '%r != %r' % (value, expected)
+
+
 def main(seed, count):
     rng = random.Random(seed)
+    plain = pristine_testcase()
     encode = load_wired()['encode']
     for _ in range(count):
         actual = value(rng)
@@ -154,7 +170,8 @@ def main(seed, count):
             continue
         print(json.dumps({'actual': json.loads(encode(actual)), 'expected': escaped(expected), 'equal': equal,
                           'text': repr(actual)[:300] + ' == ' + repr(expected)[:300],
-                          'reprs': [repr(actual), repr(expected)]}))
+                          'reprs': [repr(actual), repr(expected)],
+                          'message': None if equal else assert_equal_message(actual, expected, plain)}))
     return 0
 
 

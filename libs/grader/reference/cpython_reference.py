@@ -261,12 +261,29 @@ class Runner:
         elif 'expected' in spec:
             expected = decode(spec['expected'], integral_floats=True)
             if not value == expected:
-                return 'fail', '%r != %r' % (value, expected)
+                return 'fail', assert_equal_message(value, expected)
             if spec.get('exactType') and not same_types(value, expected):
                 return 'fail', 'the types differ'
         if 'output' in spec and normalise_output(out.getvalue()) != normalise_output(spec['output']):
             return 'fail', 'the output differs'
         return 'pass', ''
+
+
+def assert_equal_message(value, expected):
+    """A failed case's message as docs/authoring.md specifies it: unittest's for
+    `assertEqual(value, expected)` ("Lists differ: ...", "First differing element 1:", the
+    items of assertSetEqual, reprs shortened around the difference), up to its diff: the host
+    lays out no pprint/ndiff diff (src/python-repr.ts notEqualMessage), so unittest's own
+    `_truncateMessage` is asked for the standard part alone."""
+    case = unittest.TestCase()
+    case._truncateMessage = lambda message, diff: message
+    try:
+        case.assertEqual(value, expected)
+    except AssertionError as e:
+        return str(e)
+    except Exception:  # noqa: BLE001 - pprint's sort of Decimal NaN keys raises; the case still fails
+        pass
+    return '%r != %r' % (value, expected)
 
 
 def main(job_path, results_path):

@@ -85,9 +85,9 @@ export function pyRepr(v: PyTagged): string {
   switch (v[0]) {
     case 'none': return 'None';
     case 'bool': return v[1] ? 'True' : 'False';
-    case 'int': return v[1];
+    case 'int': return v.length === 4 ? v[3] : v[1]; // an enum member carries its repr
     case 'float': return floatRepr(v[1]);
-    case 'str': return strRepr(v[1]);
+    case 'str': return v.length === 4 ? v[3] : strRepr(v[1]);
     case 'bytes': return bytesRepr(v[1]);
     case 'bytearray': return `bytearray(${bytesRepr(v[1])})`;
     case 'complex': return complexRepr(v[1]);
@@ -137,10 +137,48 @@ const MOST_COMMON_MAX = 2000;
 function mostCommon(pairs: [PyTagged, PyTagged][]): [PyTagged, PyTagged][] {
   if (pairs.length > MOST_COMMON_MAX) return pairs;
   const counts = pairs.map(([, x]) => numberOf(x));
-  if (counts.some((n) => n === null || n.im.kind !== 'rat' || n.im.n !== 0n || n.re.kind === 'nan')) return pairs;
+  if (counts.some((n) => n === null || n.im.kind !== 'rat' || n.im.n !== 0n)) return pairs;
+  if (counts.some((n) => n!.re.kind === 'nan')) {
+    // A Decimal NaN count makes most_common() raise; a float NaN is placed by the sort algorithm
+    if (pairs.length >= 64 || pairs.some(([, x]) => x[0] !== 'float' && numberOf(x)!.re.kind === 'nan')) return pairs;
+    return sortedDescending311(pairs.map((_, i) => i), (a, b) => realLess(counts[a]!.re, counts[b]!.re)).map((i) => pairs[i]!);
+  }
   const order = pairs.map((_, i) => i);
   order.sort((a, b) => (realLess(counts[b]!.re, counts[a]!.re) ? -1 : realLess(counts[a]!.re, counts[b]!.re) ? 1 : 0));
   return order.map((i) => pairs[i]!);
+}
+
+/**
+ * CPython 3.11's `sorted(items, reverse=True)` for fewer than 64 items, where `<` is not a total
+ * order (a float NaN count: nothing is `<` it, it is `<` nothing), so where a NaN lands is the
+ * algorithm's own choice: the list reversed, one run found as count_run finds it (strictly
+ * descending, then reversed; or non-descending), binarysort of the rest into it, reversed back.
+ * The sandbox's values.counter_order does the same, for the 3.11 unittest messages are checked
+ * against (3.13 changed count_run, gh-116554).
+ */
+function sortedDescending311<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
+  const a = [...items].reverse();
+  const n = a.length;
+  let run = Math.min(n, 2);
+  if (n >= 2 && less(a[1]!, a[0]!)) {
+    while (run < n && less(a[run]!, a[run - 1]!)) run++;
+    a.splice(0, run, ...a.slice(0, run).reverse());
+  } else {
+    while (run < n && !less(a[run]!, a[run - 1]!)) run++;
+  }
+  for (let i = run; i < n; i++) {
+    const pivot = a[i]!;
+    let lo = 0;
+    let hi = i;
+    while (lo < hi) {
+      const mid = lo + ((hi - lo) >> 1);
+      if (less(pivot, a[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    a.splice(i, 1);
+    a.splice(lo, 0, pivot);
+  }
+  return a.reverse();
 }
 
 /** CPython's repr of a complex number written as text ("1+2j", "(1+0j)", "2j", "1-infj"): the
@@ -163,40 +201,180 @@ function parseReal(text: string): number {
   return Number(t);
 }
 
-/** unittest's _common_shorten_repr: long reprs cut around the difference (80 characters). */
+/**
+ * unittest's _common_shorten_repr: long reprs cut around the difference (80 characters). Python
+ * counts code points: a repr holding characters outside the BMP (an emoji: two UTF-16 units here)
+ * is cut as an array of code points, never inside a surrogate pair.
+ */
 export function shortPair(a: string, b: string): [string, string] {
+  const text = (v: string | string[]): string => (typeof v === 'string' ? v : v.join(''));
+  const [x, y] = ASTRAL.test(a) || ASTRAL.test(b) ? shortPairOf(Array.from(a), Array.from(b)) : shortPairOf(a, b);
+  return [text(x), text(y)];
+}
+
+const ASTRAL = /[\ud800-\udfff]/;
+
+function shortPairOf<T extends string | string[]>(a: T, b: T): [string | string[], string | string[]] {
   const maxlen = Math.max(a.length, b.length);
   if (maxlen <= 80) return [a, b];
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  const shorten = (s: string, prefix: number, suffix: number): string => {
+  const cat = (...parts: (string | string[])[]): string | string[] =>
+    typeof a === 'string' ? parts.join('') : parts.flatMap((part) => (typeof part === 'string' ? [part] : part));
+  const shorten = (s: string | string[], prefix: number, suffix: number): string | string[] => {
     const skip = s.length - prefix - suffix;
-    return skip > 12 ? `${s.slice(0, prefix)}[${skip} chars]${s.slice(s.length - suffix)}` : s;
+    return skip > 12 ? cat(s.slice(0, prefix), `[${skip} chars]`, s.slice(s.length - suffix)) : s;
   };
   const common = 80 - (maxlen - p + 5 + 12);
   if (common > 5) {
     const prefix = shorten(a.slice(0, p), 5, common);
-    return [prefix + a.slice(p), prefix + b.slice(p)];
+    return [cat(prefix, a.slice(p)), cat(prefix, b.slice(p))];
   }
   const prefix = shorten(a.slice(0, p), 5, 5);
-  return [prefix + shorten(a.slice(p), 41, 5), prefix + shorten(b.slice(p), 41, 5)];
+  return [cat(prefix, shorten(a.slice(p), 41, 5)), cat(prefix, shorten(b.slice(p), 41, 5))];
 }
 
 const SEQUENCE_NAMES: Record<string, string> = { list: 'List', tuple: 'Tuple' };
 
-/** The message of `self.assertEqual(actual, expected)` for two unequal values (no ndiff). */
+/**
+ * The message of `self.assertEqual(actual, expected)` for two unequal values, up to unittest's
+ * diff (no pprint/ndiff here): assertSequenceEqual's for two lists or two tuples (the first
+ * differing element, then, when the lengths differ too, the additional elements: unittest writes
+ * both), assertSetEqual's item lists for two sets or two frozensets, else one line; reprs shortened
+ * as _common_shorten_repr does. The CPython reference asks unittest itself for this part.
+ */
 export function notEqualMessage(actual: PyTagged, expected: PyTagged, pyEq: (a: PyTagged, b: PyTagged) => boolean): string {
+  const sameExactType = actual[0] === expected[0] && actual.length <= 2 && expected.length <= 2;
+  if (sameExactType && (actual[0] === 'set' || actual[0] === 'frozenset')) {
+    return setMessage(actual[1] as PyTagged[], expected[1] as PyTagged[], pyEq);
+  }
   const [a, b] = shortPair(pyRepr(actual), pyRepr(expected));
   const name = SEQUENCE_NAMES[actual[0]];
-  if (!name || actual[0] !== expected[0] || actual.length > 2) return `${a} != ${b}`;
+  if (!name || !sameExactType) return `${a} != ${b}`;
   const [xs, ys] = [actual[1] as PyTagged[], expected[1] as PyTagged[]];
   let text = `${name}s differ: ${a} != ${b}\n`;
   const differing = xs.findIndex((x, i) => i < ys.length && !pyEq(x, ys[i]!));
   if (differing >= 0) {
     const [x, y] = shortPair(pyRepr(xs[differing]!), pyRepr(ys[differing]!));
-    return `${text}\nFirst differing element ${differing}:\n${x}\n${y}\n`;
+    text += `\nFirst differing element ${differing}:\n${x}\n${y}\n`;
   }
+  if (xs.length === ys.length) return text;
   const [longer, shorter, which] = xs.length > ys.length ? [xs, ys, 'First'] : [ys, xs, 'Second'];
   text += `\n${which} ${name.toLowerCase()} contains ${longer.length - shorter.length} additional elements.\n`;
   return `${text}First extra element ${shorter.length}:\n${pyRepr(longer[shorter.length]!)}\n`;
+}
+
+/**
+ * assertSetEqual's message: the items of `set1.difference(set2)`, then of `set2.difference(set1)`,
+ * each a new set whose order is its own hash table's. For ints and bools (whose hashes are
+ * known: CPython's 64-bit int hash) that table is rebuilt as CPython builds it (the actual set in
+ * the order the sandbox read it, the expected one as `set(items)` built it from the author's
+ * list); str hashes are randomised per process, so other items keep the order they came in.
+ */
+function setMessage(xs: PyTagged[], ys: PyTagged[], pyEq: (a: PyTagged, b: PyTagged) => boolean): string {
+  const distinct = (items: PyTagged[]): PyTagged[] => items.filter((x, i) => items.findIndex((y) => pyEq(x, y)) === i);
+  const [first, second] = [xs, distinct(ys)]; // an expected set comes in set()'s order (expectedSetItems)
+  const hashes = intHashes([...first, ...second]);
+  const within = (items: PyTagged[], others: PyTagged[]) => items.filter((x) => !others.some((y) => pyEq(x, y)));
+  let [only1, only2] = [within(first, second), within(second, first)];
+  if (hashes) {
+    const hashOf = new Map([...first, ...second].map((x, i) => [x, hashes[i]!]));
+    const difference = (a: PyTagged[], b: PyTagged[], only: PyTagged[]): PyTagged[] => {
+      const ha = a.map((x) => hashOf.get(x)!);
+      if (a.length >> 2 > b.length) { // set_copy_and_difference: a copied (set_merge), then discards
+        const size = a.length * 5 >= 21 ? tableSize(2 * a.length) : 8;
+        const kept = new Set(only);
+        const copy = size === tableMask(ha) + 1 ? a : tableOrder(ha, size).map((i) => a[i]!);
+        return copy.filter((x) => kept.has(x));
+      }
+      return tableOrder(only.map((x) => hashOf.get(x)!), 8).map((i) => only[i]!); // a new set, added in a's order
+    };
+    only1 = difference(first, second, only1);
+    only2 = difference(second, first, only2);
+  }
+  const lines: string[] = [];
+  if (only1.length) lines.push('Items in the first set but not the second:', ...only1.map(pyRepr));
+  if (only2.length) lines.push('Items in the second set but not the first:', ...only2.map(pyRepr));
+  return lines.join('\n');
+}
+
+/**
+ * An expected set's items (`{ $set: [3, 1, 1, 2] }`) in the order CPython's `set()` of the
+ * author's list iterates them, for ints and bools (known hashes): `{1, 2, 3}`, not as written,
+ * repeats dropped. Other items keep the author's order (str hashes are randomised). Never for a
+ * value from the sandbox: it comes in its own table's order, history included (a set emptied
+ * down to three items keeps its large table), which a fresh table would not reproduce.
+ */
+export function expectedSetItems(items: PyTagged[]): PyTagged[] {
+  if (items.length < 2 || items.length > 5000 || !intHashes(items)) return items;
+  const seen = new Set<bigint>(); // an author's list may repeat an item (1 and True are one): the first stays
+  const distinct = items.filter((x) => {
+    const value = x[0] === 'bool' ? (x[1] ? 1n : 0n) : BigInt(x[1] as string);
+    return seen.has(value) ? false : (seen.add(value), true);
+  });
+  return tableOrder(intHashes(distinct)!, 8).map((i) => distinct[i]!);
+}
+
+const HASH_MODULUS = (1n << 61n) - 1n;
+
+/** CPython's (64-bit) hashes of ints and bools as size_t, or null when any item is another type. */
+function intHashes(items: PyTagged[]): bigint[] | null {
+  const out: bigint[] = [];
+  for (const x of items) {
+    if ((x[0] !== 'int' && x[0] !== 'bool') || x.length > 2) return null;
+    const v = x[0] === 'bool' ? (x[1] ? 1n : 0n) : BigInt(x[1] as string);
+    let h = v < 0n ? -(-v % HASH_MODULUS) : v % HASH_MODULUS;
+    if (h === -1n) h = -2n;
+    out.push(BigInt.asUintN(64, h));
+  }
+  return out;
+}
+
+function tableSize(minused: number): number {
+  let size = 8;
+  while (size <= minused) size *= 2;
+  return size;
+}
+
+/** The mask of the table that adding `hashes` one by one to an empty set ends with. */
+function tableMask(hashes: bigint[]): number {
+  let size = 8;
+  for (let used = 1; used <= hashes.length; used++) if (used * 5 >= (size - 1) * 3) size = tableSize(used * 4);
+  return size - 1;
+}
+
+/**
+ * The iteration order (indices into `hashes`) of a set that starts as an empty table of `size`
+ * slots and gets these distinct hashes added in order: CPython 3.11's set_add_entry (linear
+ * probes, then the perturbed jump), growing by set_table_resize (used * 4) as it fills.
+ */
+function tableOrder(hashes: bigint[], size: number): number[] {
+  let table: (number | undefined)[] = new Array(size);
+  const insert = (t: (number | undefined)[], index: number): void => {
+    const mask = BigInt(t.length - 1);
+    let perturb = hashes[index]!;
+    let i = perturb & mask;
+    for (;;) {
+      const probes = i + 9n <= mask ? 9 : 0;
+      for (let j = 0; j <= probes; j++) {
+        if (t[Number(i) + j] === undefined) {
+          t[Number(i) + j] = index;
+          return;
+        }
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  };
+  let fill = 0;
+  for (let k = 0; k < hashes.length; k++) {
+    insert(table, k);
+    fill++;
+    if (fill * 5 >= (table.length - 1) * 3) {
+      const old = table;
+      table = new Array(tableSize(fill > 50000 ? fill * 2 : fill * 4));
+      for (const index of old) if (index !== undefined) insert(table, index);
+    }
+  }
+  return table.filter((index): index is number => index !== undefined);
 }

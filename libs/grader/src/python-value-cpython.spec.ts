@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { findRepoRoot } from './repo-root.js';
+import { notEqualMessage } from './python-repr.js';
 import { isPyTagged, pyEquals, pyRepr, toTagged } from './python-value.js';
 
 /**
@@ -21,6 +22,8 @@ interface Pair {
   equal: boolean;
   text: string;
   reprs: [string, string];
+  /** unittest's assertEqual message up to its diff, for an unequal pair (a failed case's message). */
+  message: string | null;
 }
 
 function pairs(seed: number, count: number): Pair[] {
@@ -49,5 +52,19 @@ describe('declarative cases against CPython', () => {
       [pyRepr(toTagged(p.expected)), p.reprs[1]],
     ]).filter(([mine, theirs]) => mine !== theirs && !theirs!.includes('OrderedDict'));
     expect(differences.slice(0, 10)).toEqual([]);
+  }, 180000);
+
+  // A failed case's message is unittest's for assertEqual(actual, expected) up to its diff
+  // (docs/authoring.md): Lists/Tuples differ with the first differing element and the additional
+  // ones, assertSetEqual's item lines, one shortened line otherwise. Left out: values whose repr
+  // holds an OrderedDict (3.12+ style, above) or a NaN (CPython's == and set.difference find a NaN
+  // by identity, which a tagged value does not keep).
+  withCPython('the host words each failed case of 3,000 random ones as unittest\'s assertEqual does', () => {
+    const failed = pairs(5, 3000).filter((p) => !p.equal && p.message !== null
+      && !p.reprs.some((r) => r.includes('OrderedDict') || r.includes('nan')));
+    const differences = failed
+      .map((p) => [notEqualMessage(p.actual as Parameters<typeof pyRepr>[0], toTagged(p.expected), pyEquals), p.message])
+      .filter(([mine, theirs]) => mine !== theirs);
+    expect({ failed: failed.length > 800, differences: differences.slice(0, 10) }).toEqual({ failed: true, differences: [] });
   }, 180000);
 });

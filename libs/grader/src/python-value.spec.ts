@@ -123,6 +123,16 @@ describe('python values', () => {
     expect(notEqualMessage(toTagged([1, 2, 3]), toTagged([1, 2, 4]), pyEquals))
       .toBe('Lists differ: [1, 2, 3] != [1, 2, 4]\n\nFirst differing element 2:\n3\n4\n');
     expect(notEqualMessage(toTagged(1), toTagged(2), pyEquals)).toBe('1 != 2');
+    // a differing element and a length difference: assertSequenceEqual writes both
+    expect(notEqualMessage(toTagged([9]), toTagged([1, 2]), pyEquals))
+      .toBe('Lists differ: [9] != [1, 2]\n\nFirst differing element 0:\n9\n1\n\nSecond list contains 1 additional elements.\nFirst extra element 1:\n2\n');
+    // assertSetEqual's items, each difference in its new set's table order (8 then 7)
+    expect(notEqualMessage(['set', [['int', '1'], ['int', '7'], ['int', '8']]], ['set', [['int', '1'], ['int', '2']]], pyEquals))
+      .toBe('Items in the first set but not the second:\n8\n7\nItems in the second set but not the first:\n2');
+    // cut by code points, as Python counts them
+    const face = '\u{1F600}';
+    expect(notEqualMessage(toTagged(`${face.repeat(90)}a`), toTagged(`${face.repeat(90)}b`), pyEquals))
+      .toBe(`'${face.repeat(4)}[25 chars]${face.repeat(61)}a' != '${face.repeat(4)}[25 chars]${face.repeat(61)}b'`);
   });
 
   it('reports malformed escapes and malformed values from the sandbox', () => {

@@ -16,6 +16,7 @@
  */
 import { normaliseTemporal } from './python-temporal.js';
 import { numberOfComplex, realOfDecimal, realOfFraction } from './python-number.js';
+import { expectedSetItems } from './python-repr.js';
 
 type Sub = [] | [string];
 export type PyTagged =
@@ -29,6 +30,7 @@ export type PyTagged =
   | ['tuple', PyTagged[], string, string[]] // a namedtuple: its field names
   | ['dict', [PyTagged, PyTagged][], ...Sub]
   | ['dict', [PyTagged, PyTagged][], string, string] // a Counter/OrderedDict/defaultdict subclass or a defaultdict: its repr
+  | ['int' | 'str', string, string, string] // an enum member (IntEnum, StrEnum...): its repr, <Color.RED: 1>
   | ['other', string];
 
 export const SEQUENCE_TAGS = new Set(['list', 'tuple', 'set', 'frozenset', 'deque']);
@@ -85,9 +87,10 @@ function fromEscape(escape: Escape, inner: unknown, depth: number): PyTagged {
       if (!/^\s*[-+]?\d+\s*$/.test(text())) throw new RangeError(`$int: not an integer: ${text()}`);
       return ['int', BigInt(text().trim()).toString()];
     case '$tuple':
+      return ['tuple', asArray(escape, inner).map((x) => toTagged(x, depth))];
     case '$set':
-    case '$frozenset':
-      return [escape.slice(1) as 'tuple', asArray(escape, inner).map((x) => toTagged(x, depth))];
+    case '$frozenset': // in the order Python's set() of the list gives (ints), as its repr shows them
+      return [escape.slice(1) as 'set', expectedSetItems(asArray(escape, inner).map((x) => toTagged(x, depth)))];
     case '$dict':
       return ['dict', asArray(escape, inner).map((pair) => {
         if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError('$dict needs a list of [key, value] pairs');
@@ -136,8 +139,9 @@ export function isPyTagged(value: unknown, depth = 0, budget = [200000]): value 
   if (tag === 'bool') return value.length === 2 && typeof inner === 'boolean';
   if (tag === 'other') return value.length === 2 && typeof inner === 'string';
   if (tag === 'tuple' && value.length === 4 && !namedFields(value[3], inner)) return false;
-  if (tag === 'dict' && value.length === 4 && (typeof value[3] !== 'string' || value[3].length > 2000)) return false;
-  if (value.length !== 2 && !(value.length >= 3 && value.length <= (tag === 'tuple' || tag === 'dict' ? 4 : 3) && typeof sub === 'string')) return false;
+  const reprTag = tag === 'dict' || tag === 'int' || tag === 'str'; // a fourth element: the value's repr
+  if (reprTag && value.length === 4 && (typeof value[3] !== 'string' || value[3].length > 2000)) return false;
+  if (value.length !== 2 && !(value.length >= 3 && value.length <= (tag === 'tuple' || reprTag ? 4 : 3) && typeof sub === 'string')) return false;
   if (tag === 'float') return typeof inner === 'number' || typeof inner === 'string';
   if (STRING_TAGS.has(tag)) return typeof inner === 'string';
   if (!Array.isArray(inner)) return false;

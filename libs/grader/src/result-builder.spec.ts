@@ -101,7 +101,7 @@ describe('buildResult', () => {
     ]), provenance, 5);
     const [visible, hidden, raises, prints, moduleTest] = result.tests;
     expect(visible).toMatchObject({ status: 'fail', output: 'debug',
-      message: 'Lists differ: [2] != [1, 2]\n\nFirst differing element 0:\n2\n1\n' });
+      message: 'Lists differ: [2] != [1, 2]\n\nFirst differing element 0:\n2\n1\n\nSecond list contains 1 additional elements.\nFirst extra element 1:\n2\n' });
     expect(hidden).toMatchObject({ status: 'fail', message: 'Think about 42.', feedback: 'Think about 42.', output: '' });
     expect(raises).not.toHaveProperty('feedback');
     expect(raises).toMatchObject({ status: 'fail', message: 'This test failed.' });

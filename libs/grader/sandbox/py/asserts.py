@@ -101,8 +101,16 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
     return _order(op, a, b, 0, budget)
 
 
-def show(v, _srepr=None):
-    """safe_repr(v): at most about 20,000 characters; never raises for a learner's __repr__."""
+def show(v, _srepr=None, _type=type, _str=str, _bytes=bytes, _str_repr=str.__repr__, _bytes_repr=bytes.__repr__):
+    """safe_repr(v): at most about 20,000 characters; never raises for a learner's __repr__.
+    An exact str or bytes is shown whole (C's repr, linear): cut at 50,000 characters, two long
+    texts differing past the cut read `'aaaa[49934 chars]aaaa' != 'aaaa[49934 chars]aaaa'` where
+    unittest shows their difference (its _common_shorten_repr keeps the message short)."""
+    t = _type(v)
+    if t is _str:
+        return _str_repr(v)
+    if t is _bytes:
+        return _bytes_repr(v)
     return _srepr(v, 0, [20000], [])
 
 
@@ -1185,7 +1193,7 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
               _set_diff=set.difference, _fset_diff=frozenset.difference, _list=list, _elements=None, _keyof=None,
               _show=None, _fmt=None, _type_name=None, _set=set, _frozenset=frozenset,
               _join=str.join, _nokey=VALUES_NOKEY, _budget=VALUES_BUDGET,
-              _AssertionError=AssertionError, _TypeError=TypeError, _only_opaque=None):
+              _AssertionError=AssertionError, _TypeError=TypeError, _only_opaque=None, _order64=None):
     """assertSetEqual: set1.difference(set2) and set2.difference(set1) must both be empty."""
     k1, d1, b1, t1 = _classify(set1)
     if k1 != 'set' or not (b1 is _set or b1 is _frozenset):
@@ -1228,6 +1236,11 @@ def set_equal(set1, set2, msg, _classify=None, _member_index=None, _member=None,
             only1 = _list(_set(only1))
         if not _len(d2) >> 2 > _len(d1) and _c_hashable(only2, 0):
             only2 = _list(_set(only2))
+    if not (_only_opaque(set1, d1, b1) and _only_opaque(set2, d2, b2)):
+        # the sandbox's hashes are 32-bit: floats, tuples, negative and big ints go elsewhere in
+        # its tables than in the 64-bit reference's (values.set_order64)
+        only1 = _order64(d1, only1, _len(d2)) or only1
+        only2 = _order64(d2, only2, _len(d1)) or only2
     if not only1 and not only2:
         return None
     lines = []
@@ -3202,15 +3215,17 @@ def wire_helper(seal, S):
                      _only_opaque=only_opaque_)
     truth_ = seal(value_truth, _classify=classify_)
     counter_order_ = seal(counter_order)
+    set_order_ = seal(set_order64, _hash=seal(hash64), _slot=seal(table_slot))
     fields_ = seal(tuple_fields, _get=keys_plain_)
     class_repr_ = seal(class_repr, _get=keys_plain_)
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr), _counter_order=counter_order_, _fields=fields_,
-                  _keys_plain=keys_plain_, _class_repr=class_repr_,
+                  _keys_plain=keys_plain_, _class_repr=class_repr_, _set_order=set_order_,
                   _enum_repr=seal(enum_repr, _enum_repr=enum.Enum.__dict__['__repr__'],
                                   _flag_repr=enum.Flag.__dict__.get('__repr__'),
                                   _data_reprs=(int.__repr__, str.__repr__), _keys_plain=keys_plain_))
-    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_))
+    S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_,
+                                          _set_order=set_order_, _with_repr=seal(enc_with_repr)))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
                     _opcall=opcall_, _matcher=matcher_, _agrees=agrees_)
     show_ = seal(show, _srepr=srepr_)
@@ -3312,6 +3327,7 @@ def wire_helper(seal, S):
                          _truncate=truncate_, _line_diff=line_diff_, **messages),
         _set_equal=seal(set_equal, _classify=classify_, _member_index=member_index_, _member=member_, _all_flat=all_flat_,
                         _blocker=blocker_, _c_hashable=seal(c_hashable), _elements=elements_, _only_opaque=only_opaque_,
+                        _order64=seal(difference_order64, _set_order=set_order_),
                         _keyof=keyof_, _type_name=type_name_, _show=strict_show_, _fmt=fmt_),
         _text_equal=seal(text_equal, _classify=classify_, _short_pair=short_pair_,
                          _truncate=truncate_, _ndiff=ndiff_, **messages),
