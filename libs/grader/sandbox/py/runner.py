@@ -764,6 +764,11 @@ def run_case(index, spec):
             ns[key] = value
     ns[JOB['module_name']] = mod
     value, exc = attempt(evaluate_case, ns, JOB['cases'][index], spec)
+    if exc is None and (type(value) is str or type(value) is bytes) and len(value) > MAX_OUTCOME_CHARS:
+        # It could not travel (outcome_json refuses the outcome): said before encoding it, whose
+        # copies took several times its size, and the job's memory limit (hostile huge-outcome.py)
+        return ('error', 'the result of this test is too large (a %s of %d items; the limit is %d)'
+                % (type(value).__name__, len(value), MAX_OUTCOME_CHARS)), None
     if exc is None:
         return ('ok', ''), {'value': S['encode'](value)}
     if not spec.get('raises') or not issubclass(type(exc), Exception):
