@@ -2064,7 +2064,8 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class'})
+    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
+    'suppress_made'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2132,7 +2133,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
-           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None):
+           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
+           _suppress_made=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2246,6 +2248,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _mock_record(args[0], args[1])
     if op == 'with_manager':  # each manager of a hidden `with` statement, as it is evaluated
         return _manager(args[0], args[1])
+    if op == 'suppress_made':  # a call of `suppress(...)` written in hidden code (rewrite.visit_Call)
+        return _suppress_made(args[0])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2340,7 +2344,18 @@ def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseExcepti
         exc = _context(exc)
 
 
-def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type,
+def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
+    """What a call of `suppress(...)` written in hidden code gave: a contextlib.suppress (the
+    boot class, exactly) is kept (by id, held) as one the author made, so that its `with`
+    statement elsewhere (`ignoring = suppress(AssertionError)`, then `with ignoring:`) is the
+    author's choice (author_manager), as one made in the `with` statement itself is. Returned
+    unchanged."""
+    if _type(cm) is _suppress and _len(_made) < 10000:
+        _made[_id(cm)] = cm
+    return cm
+
+
+def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
     """Whether a context manager's decision to suppress an exception is the author's: a
@@ -2352,7 +2367,8 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _
     learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
     if t is _suppress:
-        return suppress_call
+        # written in the `with` statement, or made by a call of hidden code (suppress_made)
+        return suppress_call or _get(_made, _id(cm)) is cm
     if t is _gcm:
         try:
             own = _gcm_dict(cm)
@@ -3354,8 +3370,10 @@ def wire_helper(seal, S):
     note_ = seal(note_failure, _failures=failures)
     import contextlib
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
+    suppresses_made = {}  # contextlib.suppress objects hidden code made (suppress_made)
+    suppress_made_ = seal(suppress_made, _made=suppresses_made, _suppress=contextlib.suppress)
     manager_ = seal(with_manager, _author=seal(
-        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
@@ -3408,7 +3426,7 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_,
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
