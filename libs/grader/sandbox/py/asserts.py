@@ -1689,7 +1689,7 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
                    _str=str, _partition=str.partition,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _TypeError=TypeError, _AttributeError=AttributeError):
+                   _TypeError=TypeError, _AttributeError=AttributeError, _Any=None):
     """isinstance(obj, classes) for assertIsInstance: class_check of type(obj) (never
     obj.__class__, which a learner object can fake), except for a runtime-checkable
     typing.Protocol, whose isinstance() is structural on the instance itself (typing's
@@ -1703,6 +1703,9 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             if _self(obj, c):
                 return True
         return False
+    if classes is _Any and _Any is not None:
+        # typing.Any's metaclass refuses it (CPython: TypeError); type()'s check answered False
+        raise _TypeError('typing.Any cannot be used with isinstance()')
     found = _attr(_type(classes), '__instancecheck__')
     own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
     if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
@@ -3315,7 +3318,7 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
     instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
-                           _getattr_static=inspect.getattr_static,
+                           _getattr_static=inspect.getattr_static, _Any=typing.Any,
                            _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
