@@ -1702,7 +1702,7 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
                    _str=str, _partition=str.partition,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _TypeError=TypeError, _AttributeError=AttributeError):
+                   _TypeError=TypeError, _AttributeError=AttributeError, _Any=None):
     """isinstance(obj, classes) for assertIsInstance: class_check of type(obj) (never
     obj.__class__, which a learner object can fake), except for a runtime-checkable
     typing.Protocol, whose isinstance() is structural on the instance itself (typing's
@@ -1716,6 +1716,9 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             if _self(obj, c):
                 return True
         return False
+    if classes is _Any and _Any is not None:
+        # typing.Any's metaclass refuses it (CPython: TypeError); type()'s check answered False
+        raise _TypeError('typing.Any cannot be used with isinstance()')
     found = _attr(_type(classes), '__instancecheck__')
     own = _tdict(classes) if _proto_check is not None and found is _proto_check else None
     if (own is None or _keys_plain(own, '_is_protocol', _missing) is not True
@@ -2077,7 +2080,8 @@ HELPER_OPS = frozenset({
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
-    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class'})
+    'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
+    'suppress_made'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2145,7 +2149,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _cleanup_failures=None, _own_cleanups=None, _current=None, _AsyncCase=None, _suppressed=None, _manager=None,
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
-           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None):
+           _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
+           _suppress_made=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2259,6 +2264,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _mock_record(args[0], args[1])
     if op == 'with_manager':  # each manager of a hidden `with` statement, as it is evaluated
         return _manager(args[0], args[1])
+    if op == 'suppress_made':  # a call of `suppress(...)` written in hidden code (rewrite.visit_Call)
+        return _suppress_made(args[0])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2332,8 +2339,9 @@ def note_unresolved(failure, receiver, statement=False, _unresolved=None, _curre
         _unresolved[_id(failure)] = failure  # held: its id is not reused meanwhile
 
 
-def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseException,
-             _issub=type.__subclasscheck__,
+def released(exc, depth=0, _self=SELF, _failures=None, _id=id, _type=type, _BaseException=BaseException,
+             _issub=type.__subclasscheck__, _Group=BaseExceptionGroup,
+             _members=BaseExceptionGroup.__dict__['exceptions'].__get__,
              _cause=BaseException.__dict__['__cause__'].__get__,
              _context=BaseException.__dict__['__context__'].__get__):
     """Hidden code caught `exc`: an except clause of its own (rewrite.visit_ExceptHandler), its
@@ -2341,7 +2349,11 @@ def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseExcepti
     failure that is `exc`, or that `exc` was raised from or while handling (a submission's
     CallbackError wrapping it, caught by the author's assertRaises), is the author's to handle:
     no longer one the runner makes the test's problem (runner.unresolved_failure). Reads the
-    chain with BaseException's own descriptors: nothing of the submission runs."""
+    chain with BaseException's own descriptors: nothing of the submission runs. An exception
+    group's members too (each as `exc`, a few levels of groups): the submission's
+    `raise ExceptionGroup('failures', errors)` of the hidden callbacks' failures, caught by
+    the author's `assertRaises(ExceptionGroup)` or `except* AssertionError`, failed the test
+    where CPython passes it (hunt10-callback-failures)."""
     seen = 0
     while seen < 100 and _issub(_BaseException, _type(exc)):  # no container made: runs inside a handler
         seen += 1
@@ -2350,10 +2362,24 @@ def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseExcepti
         cause = _cause(exc)
         if _issub(_BaseException, _type(cause)) and _failures.get(_id(cause)) is cause:
             del _failures[_id(cause)]  # `raise X from failure`: one level
+        if depth < 8 and _issub(_Group, _type(exc)):
+            for member in _members(exc):  # a tuple the group holds (its constructor checked each)
+                _self(member, depth + 1)
         exc = _context(exc)
 
 
-def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type,
+def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
+    """What a call of `suppress(...)` written in hidden code gave: a contextlib.suppress (the
+    boot class, exactly) is kept (by id, held) as one the author made, so that its `with`
+    statement elsewhere (`ignoring = suppress(AssertionError)`, then `with ignoring:`) is the
+    author's choice (author_manager), as one made in the `with` statement itself is. Returned
+    unchanged."""
+    if _type(cm) is _suppress and _len(_made) < 10000:
+        _made[_id(cm)] = cm
+    return cm
+
+
+def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
     """Whether a context manager's decision to suppress an exception is the author's: a
@@ -2365,7 +2391,8 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _
     learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
     if t is _suppress:
-        return suppress_call
+        # written in the `with` statement, or made by a call of hidden code (suppress_made)
+        return suppress_call or _get(_made, _id(cm)) is cm
     if t is _gcm:
         try:
             own = _gcm_dict(cm)
@@ -3306,7 +3333,7 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
     instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
-                           _getattr_static=inspect.getattr_static,
+                           _getattr_static=inspect.getattr_static, _Any=typing.Any,
                            _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
@@ -3370,8 +3397,10 @@ def wire_helper(seal, S):
     note_ = seal(note_failure, _failures=failures)
     import contextlib
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
+    suppresses_made = {}  # contextlib.suppress objects hidden code made (suppress_made)
+    suppress_made_ = seal(suppress_made, _made=suppresses_made, _suppress=contextlib.suppress)
     manager_ = seal(with_manager, _author=seal(
-        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
@@ -3424,7 +3453,7 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_,
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL

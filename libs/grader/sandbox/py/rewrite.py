@@ -853,6 +853,12 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        if (isinstance(func, _ast.Name) and func.id == 'suppress') or (isinstance(func, _ast.Attribute) and func.attr == 'suppress'):
+            # `ignoring = suppress(AssertionError)` then `with ignoring:`, a helper that returns
+            # one, `with (suppress(E) if lenient else nullcontext()):`: a contextlib.suppress that
+            # hidden code made is the author's wherever its `with` statement is (asserts.suppress_made;
+            # one the submission hands out is not: asserts.author_manager)
+            return _ast.copy_location(_helper_call('suppress_made', [node]), node)
         if (isinstance(func, _ast.Attribute) and func.attr in ('count', 'index') and func.attr not in self.class_methods
                 and not node.keywords and 1 <= len(node.args) <= (1 if func.attr == 'count' else 3)
                 and not any(isinstance(a, _ast.Starred) for a in node.args)):

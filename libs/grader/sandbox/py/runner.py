@@ -101,7 +101,7 @@ def test_marks(test_code, support, job):
         inject = [(n, inject_helper(c, S['injected'], S['hidden_constants'])) for n, c in support]
         own = with_support({job['moduleName']: S['MagicMock']()}, inject, lambda d: None)
         ns['__builtins__']['__import__'] = import_function(own)
-        exec(inject_helper(test_code, S['injected'], S['hidden_constants']), ns)
+        exec_hidden(inject_helper(test_code, S['injected'], S['hidden_constants']), ns)
         for spec in job['tests']:
             if spec['kind'] == 'module':
                 mark = _mark_of(ns, spec['name'])
@@ -403,6 +403,37 @@ def import_function(own):
                 _own=_types.MappingProxyType(own), _copy=S['module_copy'])
 
 
+class HiddenModuleView:
+    """What `sys.modules[<hidden module's name>]` holds while that module executes: an object
+    whose `__dict__` is the module's namespace (exec_hidden)."""
+
+
+def exec_hidden(code, ns):
+    """exec(code, ns) of a hidden module (the test module, a support module), with its name in
+    sys.modules meanwhile, as an imported module has it. dataclasses looks the class's module up
+    there for a string annotation (`parent: 'Node'`, any field under `from __future__ import
+    annotations`): `sys.modules.get(cls.__module__).__dict__` raised AttributeError on None, and
+    every test of every submission was an error (hunt10-matchers-records). Only while the module
+    executes (its classes' decorators run then); the entry is taken out afterwards, so learner
+    code that runs later finds no hidden module there."""
+    name = ns.get('__name__')
+    view = HiddenModuleView()
+    view.__dict__ = ns
+    before = _sys.modules.get(name, _missing)
+    _sys.modules[name] = view
+    try:
+        exec(code, ns)
+    finally:
+        if before is _missing:
+            if _sys.modules.get(name) is view:
+                del _sys.modules[name]
+        else:
+            _sys.modules[name] = before
+
+
+_missing = object()
+
+
 def with_support(own, support, register):
     """`own` plus the support modules, each executed afresh in a hidden namespace, in the
     order the author gave (one may import the submission and the ones before it)."""
@@ -413,7 +444,7 @@ def with_support(own, support, register):
         space['__builtins__'] = S['builtins'].copy()
         space['__builtins__']['__import__'] = import_function(own)
         register(space)
-        exec(code, space)
+        exec_hidden(code, space)
         own[name] = mod
     return own
 
@@ -813,7 +844,7 @@ def run_module_test(name, static_skip=None):
     _, exc = attempt(prepare_imports)
     ns = hidden_namespace('__grader_tests__')
     if exc is None:
-        _, exc = attempt(exec, JOB['test_code'], ns)
+        _, exc = attempt(exec_hidden, JOB['test_code'], ns)
     S['recording'][0] = 0
     marks = dict(S['skip_marks'])  # now: a mark recorded once a test runs counts for nothing
     S['skip_marks'].clear()
