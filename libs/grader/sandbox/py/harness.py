@@ -32,6 +32,7 @@ S = {}  # sealed helpers, filled by install()
 JOB = {}  # the current job, private to the harness
 HIDDEN_NAMESPACES = set()  # ids of the globals of hidden code (their functions' code is secret)
 HIDDEN_CODES = {}  # id -> every code object of the job's hidden code (runner.load_hidden): lockdown.hidden_function
+ANNOTATE_CODES = {}  # id -> those of them that are an `__annotate__` (runner.load_hidden): lockdown.annotate_window
 
 
 def path_slots():

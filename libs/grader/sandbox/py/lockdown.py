@@ -284,8 +284,11 @@ def annotate_window(annotate, format, owner=None):
     object never leaves annotationlib, and an annotate function's code forged into a function
     only answers its class's annotations. Everything it uses is in its code constants (a caller
     could pass any default; `owner` is a plain parameter: seal() keeps no keyword-only defaults)."""
-    (window, hidden, real, _type, _id, _function, _globals) = '\x00grader-sealed-secret\x00'  # SECRET (open_signatures)
-    if _type(annotate) is not _function or _id(_globals(annotate)) not in hidden:
+    (window, real, _annotate_of_hidden_code) = '\x00grader-sealed-secret\x00'  # SECRET (open_signatures)
+    # Only an `__annotate__` the hidden suite compiled (ANNOTATE_CODES): any other hidden function
+    # handed in here (a helper that calls the submission) would let learner code read its code,
+    # the test's expected values among its constants, while the window is open.
+    if not _annotate_of_hidden_code(annotate):
         return real(annotate, format, owner=owner)
     before = window[0]
     window[0] = annotate
@@ -318,9 +321,11 @@ def open_signatures(seal, hidden):
     except ImportError:
         annotationlib = None
     if annotationlib is not None:
+        annotate_of_hidden_code = seal(hidden_function, secret=(  # hidden_function, over the annotate codes only
+            CODE_WINDOW, hidden, ANNOTATE_CODES, function.__dict__['__code__'].__get__,
+            gc.disable, gc.enable, gc.isenabled, type, id, function, dict.get))
         annotationlib.call_annotate_function = seal(annotate_window, secret=(
-            ANNOTATE_WINDOW, hidden, annotationlib.call_annotate_function, type, id, function,
-            function.__dict__['__globals__'].__get__))
+            ANNOTATE_WINDOW, annotationlib.call_annotate_function, annotate_of_hidden_code))
     import unittest.mock as mock
     mock._is_async_func = seal(is_async_func, _real=mock._is_async_func, _facts=facts,
                                _iscoroutinefunction=mock.iscoroutinefunction)

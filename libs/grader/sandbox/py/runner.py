@@ -153,6 +153,7 @@ def begin(job_text):
     JOB.clear()
     HIDDEN_NAMESPACES.clear()
     HIDDEN_CODES.clear()
+    ANNOTATE_CODES.clear()
     JOB['job'] = job
     name = job['moduleName']
     JOB['limit_output'] = job['limits']['outputBytes']
@@ -309,6 +310,8 @@ def load_hidden(job):
         code = codes.pop()
         if type(code) is _types.CodeType and id(code) not in HIDDEN_CODES:
             HIDDEN_CODES[id(code)] = code
+            if code.co_name == '__annotate__':  # a class body's annotations (lockdown.annotate_window)
+                ANNOTATE_CODES[id(code)] = code
             codes.extend(code.co_consts)
 
 
