@@ -2319,16 +2319,21 @@ def note_unresolved(failure, receiver, statement=False, _unresolved=None, _curre
         _unresolved[_id(failure)] = failure  # held: its id is not reused meanwhile
 
 
-def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseException,
-             _issub=type.__subclasscheck__,
+def released(exc, _failures=None, _id=id, _type=type, _len=len, _BaseException=BaseException,
+             _Group=BaseExceptionGroup, _issub=type.__subclasscheck__,
              _cause=BaseException.__dict__['__cause__'].__get__,
-             _context=BaseException.__dict__['__context__'].__get__):
+             _context=BaseException.__dict__['__context__'].__get__,
+             _members=BaseExceptionGroup.__dict__['exceptions'].__get__):
     """Hidden code caught `exc`: an except clause of its own (rewrite.visit_ExceptHandler), its
     assertRaises, its own context manager suppressing it (expected_caught). A hidden assertion's
     failure that is `exc`, or that `exc` was raised from or while handling (a submission's
-    CallbackError wrapping it, caught by the author's assertRaises), is the author's to handle:
+    CallbackError wrapping it, caught by the author's assertRaises), or that an exception group
+    among them holds (a submission that runs every check and raises
+    `ExceptionGroup('checks failed', errors)`, caught by `assertRaises(ExceptionGroup)` or
+    `except* AssertionError`: red10-exception-group-release), is the author's to handle:
     no longer one the runner makes the test's problem (runner.unresolved_failure). Reads the
-    chain with BaseException's own descriptors: nothing of the submission runs."""
+    chain with BaseException's own descriptors (a group's members with BaseExceptionGroup's,
+    the tuple it was made with): nothing of the submission runs."""
     seen = 0
     while seen < 100 and _issub(_BaseException, _type(exc)):  # no container made: runs inside a handler
         seen += 1
@@ -2337,6 +2342,20 @@ def released(exc, _failures=None, _id=id, _type=type, _BaseException=BaseExcepti
         cause = _cause(exc)
         if _issub(_BaseException, _type(cause)) and _failures.get(_id(cause)) is cause:
             del _failures[_id(cause)]  # `raise X from failure`: one level
+        if _issub(_Group, _type(exc)):
+            members = _members(exc)  # a group's members, each with the one level of its own chain
+            at = 0
+            while at < _len(members) and at < 1000:
+                member = members[at]
+                at += 1
+                if _failures.get(_id(member)) is member:
+                    del _failures[_id(member)]
+                one = _cause(member)
+                if _issub(_BaseException, _type(one)) and _failures.get(_id(one)) is one:
+                    del _failures[_id(one)]
+                one = _context(member)
+                if _issub(_BaseException, _type(one)) and _failures.get(_id(one)) is one:
+                    del _failures[_id(one)]
         exc = _context(exc)
 
 
