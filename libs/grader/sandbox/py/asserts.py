@@ -2361,7 +2361,8 @@ def released(exc, _failures=None, _id=id, _type=type, _len=len, _BaseException=B
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _gcm_dict=None, _type=type,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
+                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
+                   _suppress_methods=(), _gcm_methods=()):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress that the `with` statement makes itself (`suppress_call`: the rewrite saw
     a call of a name or attribute `suppress` there; one a submission's function hands out,
@@ -2370,6 +2371,21 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _gcm=None, _
     called. `_hidden`: lockdown.hidden_function (a function with hidden globals may be
     learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
+    if t is _suppress or t is _gcm:
+        # contextlib's own __init__ and __exit__, looked up through the class's MRO as Python
+        # does: the submission can patch them (a suppress.__init__ adding AssertionError to the
+        # kinds, a _GeneratorContextManager.__init__ swapping in a generator of its own that
+        # swallows everything, an __exit__ answering True) in a call before the `with`, which
+        # then swallowed a hidden failure as the author's (red10-patched-suppress). __exit__ is
+        # bound as the statement starts, right after this: a patch put back later changes nothing
+        for name, original in (_suppress_methods if t is _suppress else _gcm_methods):
+            found = _missing
+            for cls in _mro(t):
+                found = _keys_plain(_tdict(cls), name, _missing)
+                if found is not _missing:
+                    break
+            if found is not original:
+                return False
     if t is _suppress:
         return suppress_call
     if t is _gcm:
@@ -2392,13 +2408,30 @@ def with_manager(cm, suppress_call, _author=None):
     return (cm, _author(cm, suppress_call))
 
 
-def with_suppressed(exc, managers, _failures=None, _id=id, _expected_caught=None, _release=None):
+def with_suppressed(exc, managers, _failures=None, _id=id, _expected_caught=None, _release=None,
+                    _suppress=None, _suppress_dict=None, _type=type, _tuple=tuple, _dict=dict, _len=len,
+                    _get=dict.get, _issub=type.__subclasscheck__, _Exception=Exception):
     """After a `with` statement of hidden code whose body raised and whose managers suppressed
     it (rewrite.py; `managers` as with_manager gave them): a hidden assertion's failure stands
     unless an author's manager was among them. A learner's __exit__ returning True (or a
     contextmanager generator catching it) made a failed test pass, in CPython too, and never
     the failure's message (red team redmsg)."""
     for cm, author in managers:
+        if author and _type(cm) is _suppress:
+            # the author's `with suppress(KeyError)`: its decision is contextlib's only when the
+            # exception is of a kind it was made with (read from the instance, nothing called); a
+            # `suppress.__exit__` the submission patched, self-restoring or not, swallowed the
+            # failure of a hidden callback run inside it (red10-patched-suppress)
+            try:
+                kinds = _get(_suppress_dict(cm), '_exceptions')
+            except _Exception:
+                kinds = None
+            at = 0
+            author = False
+            while not author and _type(kinds) is _tuple and at < _len(kinds):
+                kind = kinds[at]
+                at += 1
+                author = _issub(_type, _type(kind)) and _issub(kind, _type(exc))
         if author:
             _expected_caught(exc)  # the running test's failure an author's wrapper suppressed (armed_call)
             return None
@@ -3372,9 +3405,12 @@ def wire_helper(seal, S):
     S['file_forged'] = file_forged
     note_ = seal(note_failure, _failures=failures)
     import contextlib
-    suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
+    suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_,
+                       _suppress=contextlib.suppress, _suppress_dict=_instance_dict_getter(contextlib.suppress))
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
+        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in ('__init__', '__exit__')),
+        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in ('__init__', '__exit__')),
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
