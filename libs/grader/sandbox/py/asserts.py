@@ -2408,30 +2408,13 @@ def with_manager(cm, suppress_call, _author=None):
     return (cm, _author(cm, suppress_call))
 
 
-def with_suppressed(exc, managers, _failures=None, _id=id, _expected_caught=None, _release=None,
-                    _suppress=None, _suppress_dict=None, _type=type, _tuple=tuple, _dict=dict, _len=len,
-                    _get=dict.get, _issub=type.__subclasscheck__, _Exception=Exception):
+def with_suppressed(exc, managers, _failures=None, _id=id, _expected_caught=None, _release=None):
     """After a `with` statement of hidden code whose body raised and whose managers suppressed
     it (rewrite.py; `managers` as with_manager gave them): a hidden assertion's failure stands
     unless an author's manager was among them. A learner's __exit__ returning True (or a
     contextmanager generator catching it) made a failed test pass, in CPython too, and never
     the failure's message (red team redmsg)."""
     for cm, author in managers:
-        if author and _type(cm) is _suppress:
-            # the author's `with suppress(KeyError)`: its decision is contextlib's only when the
-            # exception is of a kind it was made with (read from the instance, nothing called); a
-            # `suppress.__exit__` the submission patched, self-restoring or not, swallowed the
-            # failure of a hidden callback run inside it (red10-patched-suppress)
-            try:
-                kinds = _get(_suppress_dict(cm), '_exceptions')
-            except _Exception:
-                kinds = None
-            at = 0
-            author = False
-            while not author and _type(kinds) is _tuple and at < _len(kinds):
-                kind = kinds[at]
-                at += 1
-                author = _issub(_type, _type(kind)) and _issub(kind, _type(exc))
         if author:
             _expected_caught(exc)  # the running test's failure an author's wrapper suppressed (armed_call)
             return None
@@ -3405,8 +3388,7 @@ def wire_helper(seal, S):
     S['file_forged'] = file_forged
     note_ = seal(note_failure, _failures=failures)
     import contextlib
-    suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_,
-                       _suppress=contextlib.suppress, _suppress_dict=_instance_dict_getter(contextlib.suppress))
+    suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _gcm=contextlib._GeneratorContextManager,
         _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in ('__init__', '__exit__')),
