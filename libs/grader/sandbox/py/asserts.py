@@ -2347,13 +2347,15 @@ def released(exc, depth=0, _self=SELF, _failures=None, _id=id, _type=type, _Base
     """Hidden code caught `exc`: an except clause of its own (rewrite.visit_ExceptHandler), its
     assertRaises, its own context manager suppressing it (expected_caught). A hidden assertion's
     failure that is `exc`, or that `exc` was raised from or while handling (a submission's
-    CallbackError wrapping it, caught by the author's assertRaises), is the author's to handle:
+    CallbackError wrapping it, caught by the author's assertRaises), or that an exception group
+    among them holds (a submission that runs every check and raises
+    `ExceptionGroup('checks failed', errors)`, caught by `assertRaises(ExceptionGroup)` or
+    `except* AssertionError`: red10-exception-group-release), is the author's to handle:
     no longer one the runner makes the test's problem (runner.unresolved_failure). Reads the
-    chain with BaseException's own descriptors: nothing of the submission runs. An exception
-    group's members too (each as `exc`, a few levels of groups): the submission's
-    `raise ExceptionGroup('failures', errors)` of the hidden callbacks' failures, caught by
-    the author's `assertRaises(ExceptionGroup)` or `except* AssertionError`, failed the test
-    where CPython passes it (hunt10-callback-failures)."""
+    chain with BaseException's own descriptors (a group's members with BaseExceptionGroup's, the
+    tuple it was made with, each as `exc`, a few levels of groups): nothing of the submission
+    runs (hunt10-callback-failures and red10-exception-group-release found the groups the same
+    day)."""
     seen = 0
     while seen < 100 and _issub(_BaseException, _type(exc)):  # no container made: runs inside a handler
         seen += 1
@@ -2381,7 +2383,8 @@ def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception):
+                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
+                   _suppress_methods=(), _gcm_methods=()):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress that the `with` statement makes itself (`suppress_call`: the rewrite saw
     a call of a name or attribute `suppress` there; one a submission's function hands out,
@@ -2390,6 +2393,21 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
     called. `_hidden`: lockdown.hidden_function (a function with hidden globals may be
     learner-made: red9-forged-hidden-globals)."""
     t = _type(cm)
+    if t is _suppress or t is _gcm:
+        # contextlib's own __init__ and __exit__, looked up through the class's MRO as Python
+        # does: the submission can patch them (a suppress.__init__ adding AssertionError to the
+        # kinds, a _GeneratorContextManager.__init__ swapping in a generator of its own that
+        # swallows everything, an __exit__ answering True) in a call before the `with`, which
+        # then swallowed a hidden failure as the author's (red10-patched-suppress). __exit__ is
+        # bound as the statement starts, right after this: a patch put back later changes nothing
+        for name, original in (_suppress_methods if t is _suppress else _gcm_methods):
+            found = _missing
+            for cls in _mro(t):
+                found = _keys_plain(_tdict(cls), name, _missing)
+                if found is not _missing:
+                    break
+            if found is not original:
+                return False
     if t is _suppress:
         # written in the `with` statement, or made by a call of hidden code (suppress_made)
         return suppress_call or _get(_made, _id(cm)) is cm
@@ -3401,6 +3419,8 @@ def wire_helper(seal, S):
     suppress_made_ = seal(suppress_made, _made=suppresses_made, _suppress=contextlib.suppress)
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
+        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in ('__init__', '__exit__')),
+        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in ('__init__', '__exit__')),
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)

@@ -931,6 +931,11 @@ def run_module_test(name, static_skip=None):
         failures = S['cleanup_failures']
         if failures and failures[0] is not exc and (later is None or issubclass(type(later), Exception)):
             later = failures[0]  # tearDown's own doCleanups(): recorded before what tearDown raised after it
+        if exc is None and later is None and unresolved_failure() is not None:
+            # a hidden assertion's failure in tearDown or a cleanup (a callback the author hands
+            # `pool.close_all(check)`) that learner code swallowed: asked after them too, as
+            # after the test (red10-teardown-swallowed). With exc None, the test left none.
+            later = unresolved_failure()
         st['later'] = later
 
     if method:
