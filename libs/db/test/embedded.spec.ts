@@ -5,13 +5,18 @@ import { applyMigrations, createAdapter, PrismaService, resolveDatabaseConfig } 
 import { defaultMigrationsDir } from '../src/migrations-dir.js';
 
 // The embedded default of `npm start`: PGlite in DATA_DIR, whatever backend the other specs use.
+// Each test opens a fresh database and runs every migration from scratch (no template): seconds on
+// a quiet machine, over a minute on a loaded one, so the tests get their own directories (one
+// that times out must not leave the next one a directory still open) and a longer limit.
+const FROM_SCRATCH_MS = 240000;
+
 describe('embedded PGlite database', () => {
   let dataDir: string;
 
-  beforeAll(() => {
+  beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'pyquiz-embedded-'));
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const config = () => resolveDatabaseConfig({ DATA_DIR: dataDir });
 
@@ -36,7 +41,7 @@ describe('embedded PGlite database', () => {
       await expect(second.open()).rejects.toThrow(`DATA_DIR ${dataDir} is already open in this process`);
       await expect(prisma.ping()).resolves.toMatchObject({ ready: true, backend: 'embedded' });
     });
-  });
+  }, FROM_SCRATCH_MS);
 
   it('does not record a failing migration as applied (the adapter used to drop the error)', async () => {
     const migrationsDir = join(dataDir, 'migrations-copy');
@@ -56,5 +61,5 @@ describe('embedded PGlite database', () => {
     } finally {
       await db.close();
     }
-  });
+  }, FROM_SCRATCH_MS);
 });
