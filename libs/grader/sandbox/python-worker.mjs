@@ -119,14 +119,18 @@ function installTimeZones(FS) {
 }
 
 /** A memory cap: Emscripten grows its heap through `wasmMemory.grow()`; past the cap it fails
- * and Python's malloc raises MemoryError. */
+ * and Python's malloc raises MemoryError. `refused` says a growth was refused during the
+ * running entry call (see `call`). */
 function capMemory(py) {
   const memory = py._module.memory;
   const grow = memory.grow.bind(memory);
-  const cap = { bytes: Infinity };
+  const cap = { bytes: Infinity, refused: false };
   Object.defineProperty(memory, 'grow', {
     value: (pages) => {
-      if (memory.buffer.byteLength + pages * 65536 > cap.bytes) throw new RangeError('memory cap');
+      if (memory.buffer.byteLength + pages * 65536 > cap.bytes) {
+        cap.refused = true;
+        throw new RangeError('memory cap');
+      }
       return grow(pages);
     },
   });
@@ -282,10 +286,16 @@ function parsedMessage(text) {
  * resumes the job's next test on a fresh one), for a missing outcome too. */
 function call(entry, command, argument) {
   let text;
+  memoryCap.refused = false;
   try {
     text = entry(command, argument);
   } catch (error) {
     after.poisoned = true;
+    // Learner code that filled the capped memory to the last bytes (tiny objects kept alive,
+    // cycles with the collector off) left the harness none to report the MemoryError with: the
+    // failure then escaped as a JS error, "the Python interpreter failed", the grader's fault at
+    // the submission's will (red13). The memory limit was reached: that is the verdict.
+    if (memoryCap.refused) return JSON.stringify({ status: 'memory', message: 'MemoryError: the memory limit was reached', output: '' });
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return errorOutcome('RecursionError: maximum recursion depth exceeded (the interpreter\'s stack ran out)');
     }
@@ -303,7 +313,8 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
-const after = { resetMs: undefined, retired: false, poisoned: false }; // the last reset (stats); recycling; an interpreter a JS error unwound through
+const after = { resetMs: undefined, retired: false, poisoned: false };
+let memoryCap = { bytes: Infinity, refused: false }; // capMemory's, once the interpreter is up // the last reset (stats); recycling; an interpreter a JS error unwound through
 
 function badModuleName(job) {
   if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
@@ -373,6 +384,7 @@ if (mode === 'stdlib') {
   const interrupt = new Uint8Array(interruptBuffer);
   py.setInterruptBuffer(interrupt);
   const cap = capMemory(py);
+  memoryCap = cap;
   const version = py.runPython('import sys; sys.version.split()[0]');
   installTimeZones(py.FS);
   const entry = installHarness(py);

@@ -27,6 +27,10 @@ const describeFallback = fallback.description.tool === 'unshare' ? describe : de
 interface Report {
   tcp: Record<string, string>;
   udp: Record<string, string>;
+  /** Unix sockets by path, '\0name' for the abstract namespace: 'connected' or the error code. */
+  unix: Record<string, string>;
+  /** kill(pid, 0) per host pid: 'ok' (a signal would be delivered) or the error code. */
+  signal: Record<string, string>;
   read: Record<string, string>;
   write: Record<string, string>;
   spawn: Record<string, string>;
@@ -63,30 +67,58 @@ const field = (status: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`,
 describe('outer wall of the grading sandbox', () => {
   let tcpServer: Server;
   let udpServer: UdpSocket;
+  let unixServer: Server;
+  let abstractServer: Server;
   let tcpArrivals = 0;
   let udpArrivals = 0;
+  let unixArrivals = 0;
   let hostDir: string;
+  let socketDir: string;
+  let hostSocket: string;
   let canary: ChildProcess;
+  let peer: ChildProcess;
   const id = `walls-probe-${process.pid}-${Date.now()}`;
+  const abstractSocket = `\0${id}`;
+  // PostgreSQL's own socket (mode 0777, trust authentication on these machines): a connection is
+  // a database superuser. Tried when this machine has one; the test's own socket stands for it.
+  const postgresSockets = ['/var/run/postgresql/.s.PGSQL.5432', '/run/postgresql/.s.PGSQL.5432'].filter((path) => existsSync(path));
   const targets: Record<string, unknown> = {};
   const writes: string[] = [];
 
   beforeAll(async () => {
     tcpServer = createServer((socket) => { tcpArrivals++; socket.destroy(); }).listen(0, '127.0.0.1');
     udpServer = createSocket('udp4').on('message', () => udpArrivals++).bind(0, '127.0.0.1');
-    await Promise.all([once(tcpServer, 'listening'), once(udpServer, 'listening')]);
+    // A Unix socket anyone may connect to, in a folder anyone may traverse, as PostgreSQL's; and
+    // one in the abstract namespace (no file: it belongs to the network namespace).
+    socketDir = mkdtempSync(join(tmpdir(), 'walls-socket-'));
+    chmodSync(socketDir, 0o755);
+    hostSocket = join(socketDir, 'host.sock');
+    unixServer = createServer((socket) => { unixArrivals++; socket.destroy(); }).listen(hostSocket);
+    abstractServer = createServer((socket) => { unixArrivals++; socket.destroy(); }).listen(abstractSocket);
+    await Promise.all([once(tcpServer, 'listening'), once(udpServer, 'listening'), once(unixServer, 'listening'), once(abstractServer, 'listening')]);
+    chmodSync(hostSocket, 0o777);
     hostDir = mkdtempSync(join(tmpdir(), 'walls-host-'));
     writeFileSync(join(hostDir, 'secret.txt'), 'host secret', { mode: 0o644 });
     // A host process with a secret in its environment: /proc/<pid>/environ must stay out of reach.
     canary = spawn('sleep', ['60'], { env: { WALLS_CANARY: id }, stdio: 'ignore' });
+    // Another process of the sandbox's own user (another pool's sandbox: the API's and a queue
+    // grader's run side by side), which holds other learners' hidden tests in its memory.
+    peer = process.getuid!() === 0
+      ? spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'sleep', '60'], { env: {}, stdio: 'ignore' })
+      : spawn('sleep', ['60'], { env: {}, stdio: 'ignore' });
     writes.push(join(paths.root, `${id}.txt`), join(paths.pyodideDir, `${id}.txt`), join(paths.sandboxDir, `${id}.txt`),
       join(paths.snapshotCacheDir, `${id}.txt`), join(hostDir, `${id}.txt`), `/${id}.txt`, `/dev/${id}.txt`, `/dev/shm/${id}.txt`);
     Object.assign(targets, {
       tcp: [{ host: '127.0.0.1', port: (tcpServer.address() as { port: number }).port }, { host: '127.0.0.1', port: 5432 }, { host: '192.0.2.1', port: 80 }],
       udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
+      unix: [hostSocket, abstractSocket, ...postgresSockets],
+      signal: [canary.pid, peer.pid, process.pid],
       read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'),
-        ...[join(paths.root, '.data/jwt-secret')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
-        join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json')],
+        ...[join(paths.root, '.data/jwt-secret'), join(paths.root, '.env')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
+        join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json'),
+        // The server's environment (its secrets), the host's sockets, and another sandbox's memory map
+        // (readable only with ptrace access: the same access reads and writes its memory).
+        `/proc/${process.pid}/environ`, '/proc/net/unix', '/proc/net/tcp', `/proc/${peer.pid}/maps`],
       write: [...writes, `/tmp/${id}.txt`],
       spawn: ['/bin/sh'],
     });
@@ -94,6 +126,10 @@ describe('outer wall of the grading sandbox', () => {
 
   afterAll(async () => {
     canary?.kill();
+    peer?.kill();
+    unixServer?.close();
+    abstractServer?.close();
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
     tcpServer?.close();
     udpServer?.close();
     for (const file of [...writes, `/tmp/${id}.txt`]) rmSync(file, { force: true });
@@ -106,17 +142,20 @@ describe('outer wall of the grading sandbox', () => {
     expect(report.read['/etc/passwd']).toBe('ok');
     expect(report.read[join(hostDir, 'secret.txt')]).toBe('ok');
     expect(existsSync(join(hostDir, 'control.txt'))).toBe(true);
+    expect([report.unix[hostSocket], report.unix[abstractSocket]]).toEqual(['connected', 'connected']);
+    expect(report.signal[String(peer.pid)]).toBe('ok');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(tcpArrivals).toBeGreaterThan(0);
     expect(udpArrivals).toBeGreaterThan(0);
-    tcpArrivals = udpArrivals = 0;
+    expect(unixArrivals).toBe(2);
+    tcpArrivals = udpArrivals = unixArrivals = 0;
   });
 
   describeWalled(`under ${walls.description.tool}`, () => {
     let seen: Seen;
 
     beforeAll(async () => {
-      tcpArrivals = udpArrivals = 0;
+      tcpArrivals = udpArrivals = unixArrivals = 0;
       seen = await runProbe(walls, targets);
       await new Promise((resolve) => setTimeout(resolve, 300)); // a late datagram would arrive now
     });
@@ -129,6 +168,19 @@ describe('outer wall of the grading sandbox', () => {
     it('delivers no UDP datagram to the host', () => {
       expect(Object.values(seen.report.udp).length).toBe(2);
       expect(udpArrivals).toBe(0);
+    });
+
+    it("reaches no Unix socket: not a host socket file (PostgreSQL's), not the host's abstract namespace", () => {
+      const { unix } = seen.report;
+      expect(Object.keys(unix).length).toBe(2 + postgresSockets.length);
+      for (const path of [hostSocket, ...postgresSockets]) expect([path, unix[path]]).toEqual([path, 'ENOENT']);
+      expect(unix[abstractSocket]).toBe('ECONNREFUSED'); // its own network namespace's, where nothing listens
+      expect(unixArrivals).toBe(0);
+    });
+
+    it('can signal no process of the host: not the server, not another process of its own user', () => {
+      expect(Object.keys(seen.report.signal).length).toBe(3);
+      for (const [pid, outcome] of Object.entries(seen.report.signal)) expect([pid, outcome]).toEqual([pid, 'ESRCH']);
     });
 
     it('reads only its own view: not /etc, the repository, other packages, host files or host processes', () => {
@@ -175,14 +227,34 @@ describe('outer wall of the grading sandbox', () => {
     let seen: Seen;
 
     beforeAll(async () => {
-      tcpArrivals = udpArrivals = 0;
+      tcpArrivals = udpArrivals = unixArrivals = 0;
       seen = await runProbe(fallback, { ...targets, write: [] });
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
 
-    it('reaches nothing over the network', () => {
+    it('reaches nothing over the network, nor the abstract Unix sockets of the host', () => {
       for (const outcome of Object.values(seen.report.tcp)) expect(outcome).toBe('ENETUNREACH');
       expect([tcpArrivals, udpArrivals]).toEqual([0, 0]);
+      expect(seen.report.unix[abstractSocket]).toBe('ECONNREFUSED');
+    });
+
+    // Known limits of the fallback (README, security model), asserted so that a fix shows. A
+    // network namespace does not cover sockets that are files: PostgreSQL's (0777, trust
+    // authentication here) made the sandbox a database superuser. And without a pid namespace the
+    // sandbox sees the host's processes: another process of its user (another pool's sandbox)
+    // can be signalled, and its memory read and written (ptrace access, /proc/<pid>/mem).
+    it('known limit: connects to a Unix socket file of the host that anyone may use', () => {
+      expect(seen.report.unix[hostSocket]).toBe('connected');
+      for (const path of postgresSockets) expect([path, seen.report.unix[path]]).toEqual([path, 'connected']);
+    });
+
+    it("known limit: signals and may trace another process of its own user, not the server's", () => {
+      expect(seen.report.signal[String(peer.pid)]).toBe('ok');
+      expect(seen.report.read[`/proc/${peer.pid}/maps`]).toBe('ok');
+      if (process.getuid!() === 0) {
+        expect(seen.report.signal[String(process.pid)]).toBe('EPERM');
+        expect(seen.report.read[`/proc/${process.pid}/environ`]).toBe('EACCES');
+      }
     });
 
     it('runs as an unprivileged user with no new privileges, and cannot read root-only files', () => {

@@ -30,6 +30,18 @@ function udp({ host, port }) {
   });
 }
 
+/** 'connected', or the error code: a Unix socket by its path, or in the abstract namespace
+ * ('\0name', which belongs to the network namespace rather than the file system). */
+function unix(path) {
+  return new Promise((resolve) => {
+    const socket = connect({ path });
+    const done = (outcome) => { socket.destroy(); resolve(outcome); };
+    socket.setTimeout(3000, () => done('timeout'));
+    socket.once('connect', () => done('connected'));
+    socket.once('error', (error) => done(error.code));
+  });
+}
+
 function attempt(action) {
   try {
     action();
@@ -39,9 +51,12 @@ function attempt(action) {
   }
 }
 
-const report = { tcp: {}, udp: {}, read: {}, write: {}, spawn: {}, openFiles: [], terminal: {} };
+const report = { tcp: {}, udp: {}, unix: {}, signal: {}, read: {}, write: {}, spawn: {}, openFiles: [], terminal: {} };
 for (const target of targets.tcp) report.tcp[`${target.host}:${target.port}`] = await tcp(target);
 for (const target of targets.udp) report.udp[`${target.host}:${target.port}`] = await udp(target);
+for (const path of targets.unix ?? []) report.unix[path] = await unix(path);
+// Signal 0 asks the kernel whether a signal (SIGKILL included) would be delivered, and sends none.
+for (const pid of targets.signal ?? []) report.signal[pid] = attempt(() => process.kill(pid, 0));
 for (const path of targets.read) report.read[path] = attempt(() => readFileSync(path));
 for (const path of targets.write) report.write[path] = attempt(() => writeFileSync(path, 'written by the walls probe'));
 for (const program of targets.spawn) {

@@ -424,6 +424,29 @@ def exit_raises(status=0, _SystemExit=SystemExit):
     raise _SystemExit(status)
 
 
+def abort_raises(_SystemExit=SystemExit):
+    """os.abort replacement. CPython's process dies of SIGABRT; Pyodide's abort() is a wasm trap, a
+    JS error out of the interpreter ("the Python interpreter failed": the grader's fault, at the
+    submission's will, red13). As for os._exit, the test ends in a SystemExit of the submission's."""
+    raise _SystemExit('os.abort() ends the process')
+
+
+def raise_signal_guarded(signalnum, /):
+    """signal.raise_signal. Emscripten's raise() of a signal whose default action ends the process
+    traps or calls Node's exit (JS errors: the grader's fault at will, as os.abort), and a number
+    past its table called whatever memory followed it. CPython's process dies of such a signal:
+    here the test ends in a SystemExit, as os._exit does. SIGINT (KeyboardInterrupt), 0 and the
+    signals CPython's process ignores go to the real function, which returns or raises as
+    CPython's does. The real function is a secret constant: a default could be read and called."""
+    (real, _index, _kept, _SystemExit, _OSError) = '\x00grader-sealed-secret\x00'  # SECRET: seal()
+    number = _index(signalnum)
+    if number < 0 or number > 64:
+        raise _OSError(22, 'Invalid argument')
+    if number in _kept:
+        return real(number)
+    raise _SystemExit(f'signal {number} ends the process')
+
+
 def refuse_signal_handler(signalnum=None, handler=None, _ValueError=ValueError):
     # ValueError, as signal.signal raises off the main thread: asyncio.Runner expects it.
     raise _ValueError('changing signal handlers is not allowed in the grader sandbox')
@@ -456,11 +479,18 @@ def disarm_signals(seal):
     and no blocked module is created afresh through `_imp` (that skips the import audit)."""
     import _imp
     import _signal
+    import operator
     import signal
     import types
     refuse = seal(refuse_signal_handler)
+    # Ignored by default, or by CPython's own process (SIGPIPE, SIGXFSZ), and SIGINT's handler.
+    # operator.index gives an exact int (a subclass's own __eq__ could pass the membership test).
+    kept = frozenset(int(s) for s in (0, signal.SIGINT, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGCHLD,
+                                      signal.SIGCONT, signal.SIGURG, signal.SIGWINCH))
+    guarded = seal(raise_signal_guarded, secret=(_signal.raise_signal, operator.index, kept, SystemExit, OSError))
     for module in (_signal, signal):
         module.signal = refuse
+        module.raise_signal = guarded
     for name in ('create_builtin', 'create_dynamic'):
         setattr(_imp, name, seal(create_module_guarded, secret=(
             getattr(_imp, name), FRESH_REFUSED, type, str, getattr, str.split, types.SimpleNamespace,
@@ -516,6 +546,7 @@ def disarm_exit(seal):
     sealed = seal(exit_raises)
     os._exit = sealed
     posix._exit = sealed
+    os.abort = posix.abort = seal(abort_raises)
 
 
 def scrub_js_references(budget=600000):
