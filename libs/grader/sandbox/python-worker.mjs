@@ -313,8 +313,9 @@ function record(progress, step, text) {
   if (!progress.stepDone(step, bounded)) post({ type: 'outcome', step, text: bounded });
 }
 
+// the last reset (stats); recycling; an interpreter a JS error unwound through
 const after = { resetMs: undefined, retired: false, poisoned: false };
-let memoryCap = { bytes: Infinity, refused: false }; // capMemory's, once the interpreter is up // the last reset (stats); recycling; an interpreter a JS error unwound through
+let memoryCap = { bytes: Infinity, refused: false }; // capMemory's, once the interpreter is up
 
 function badModuleName(job) {
   if (typeof job.moduleName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(job.moduleName)) {
