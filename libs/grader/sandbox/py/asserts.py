@@ -1699,7 +1699,7 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
                    _proto_check=None, _mock_base=None, _mock_dict=None, _stdlib=frozenset(), _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
-                   _str=str, _partition=str.partition,
+                   _str=str, _partition=str.partition, _mocks_made=None, _get=dict.get, _id=id,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError, _Any=None):
@@ -1710,7 +1710,8 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     TypeError, and a method may be an instance attribute): its members are looked up with
     inspect.getattr_static, which runs no learner code (hunt8-protocols-interfaces); and a
     genuine unittest.mock mock, whose `__class__` is its spec (hunt8-mock-spec-injection), asked
-    about a class that is no standard library's (`_stdlib`: sys.stdlib_module_names)."""
+    about a class that is no standard library's (`_stdlib`: sys.stdlib_module_names), or about
+    any class when hidden code made the mock with that spec (mock_made)."""
     if _type(classes) is _tuple:
         for c in classes:
             if _self(obj, c):
@@ -1726,6 +1727,17 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
         if _class_check(_type(obj), classes):
             return True
         module = _keys_plain(_tdict(classes), '__module__', None) if _real(_type, _type(classes)) else None
+        made = _get(_mocks_made, _id(obj)) if _mocks_made is not None else None
+        if made is not None and made[0] is obj and _issub(_mock_base, _type(obj)):
+            # the test's own `Mock(spec=io.StringIO)`, `MagicMock(spec=dict)` (mock_made): its
+            # spec is the author's, any class, as long as it is still the one the mock was made
+            # with (`mock_add_spec(int)` or a write to its dict by learner code is not)
+            try:
+                spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
+            except _Exception:
+                spec = None
+            if spec is not None and spec is made[1]:
+                return _class_check(spec, classes)
         if (_mock_base is not None and _issub(_mock_base, _type(obj)) and _type(module) is _str
                 and _partition(module, '.')[0] not in _stdlib):
             # a genuine unittest.mock mock answers `__class__` with its spec (Mock(spec=Repo),
@@ -2081,7 +2093,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made'})
+    'suppress_made', 'mock_made'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2150,7 +2162,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
-           _suppress_made=None):
+           _suppress_made=None, _mock_made=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2266,6 +2278,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _manager(args[0], args[1])
     if op == 'suppress_made':  # a call of `suppress(...)` written in hidden code (rewrite.visit_Call)
         return _suppress_made(args[0])
+    if op == 'mock_made':  # a call with `spec=` (or of create_autospec) written in hidden code
+        return _mock_made(args[0])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2379,6 +2393,25 @@ def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
     if _type(cm) is _suppress and _len(_made) < 10000:
         _made[_id(cm)] = cm
     return cm
+
+
+def mock_made(obj, _made=None, _mock_base=None, _mock_dict=None, _keys_plain=None, _type=type, _id=id, _len=len,
+              _issub=type.__subclasscheck__, _Exception=Exception):
+    """What a call written in hidden code with a `spec=`/`spec_set=` keyword, or of
+    `create_autospec`, gave (rewrite.visit_Call): a genuine unittest.mock mock is kept (by id,
+    held) with the spec class its own code stored, so that instance_check believes its spec for
+    any class, as CPython does (the test's `Mock(spec=io.StringIO)` handed to the submission and
+    kept: red9-mock-spec-isinstance, hunt10-hidden-isinstance). A mock the submission makes
+    (its `Mock(spec=int)` for a parsed number) is never kept: only classes of the submission or
+    the test answer for it. Returned unchanged."""
+    if _issub(_mock_base, _type(obj)) and _len(_made) < 10000:
+        try:
+            spec = _keys_plain(_mock_dict(obj), '_spec_class', None)
+        except _Exception:
+            return obj
+        if spec is not None:
+            _made[_id(obj)] = (obj, spec)
+    return obj
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
@@ -3350,12 +3383,15 @@ def wire_helper(seal, S):
     messages = dict(_show=show_, _fmt=fmt_)
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
+    mocks_made = {}  # id -> (mock, its spec class): the mocks hidden code made with a spec (mock_made)
+    mock_made_ = seal(mock_made, _made=mocks_made, _mock_base=unittest.mock.NonCallableMock,
+                      _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock), _keys_plain=keys_plain_)
     instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
                            _getattr_static=inspect.getattr_static, _Any=typing.Any,
                            _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
-                           _stdlib=frozenset(__import__('sys').stdlib_module_names))
+                           _stdlib=frozenset(__import__('sys').stdlib_module_names), _mocks_made=mocks_made)
     S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock)  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
@@ -3473,7 +3509,7 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_, _mock_made=mock_made_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL

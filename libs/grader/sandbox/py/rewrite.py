@@ -44,6 +44,22 @@ def _helper_call(op, args, keywords=(), receiver=None):
     return _ast.Call(func=_ast.Constant(SENTINEL), args=call_args, keywords=[])
 
 
+def _makes_spec_mock(node, local_names):
+    """A call that may make a mock with a spec the author chose: a `spec=`/`spec_set=` keyword,
+    or `create_autospec(...)`, whose spec is not a local name (a helper's parameter, which learner
+    code calling that helper would choose: `def fake(spec): return Mock(spec=spec)`)."""
+    func = node.func
+    name = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
+    if name == 'create_autospec':
+        spec = node.args[0] if node.args and not isinstance(node.args[0], _ast.Starred) else None
+        spec = next((k.value for k in node.keywords if k.arg == 'spec'), spec)
+    else:
+        spec = next((k.value for k in node.keywords if k.arg in ('spec', 'spec_set')), None)
+    if spec is None or any(k.arg is None for k in node.keywords):
+        return False
+    return not any(isinstance(n, _ast.Name) and n.id in local_names for n in _ast.walk(spec))
+
+
 # unittest's old spellings, removed in 3.12 (Pyodide's Python is 3.14; suites written for 3.11 and
 # earlier still use them): hidden code's calls are rewritten to today's assertion.
 LEGACY_ASSERTIONS = {
@@ -553,6 +569,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.scope = 'module'  # 'module', 'class' or 'function': where the node being visited is
         self.skip_raiser = None  # the enclosing function's _skip_raiser
         self.local_names = frozenset()  # the enclosing functions' parameters and local variables
+        self.lambda_params = frozenset()  # the enclosing lambdas' parameters
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.module_classes = frozenset()  # the names of the module's top-level class statements
@@ -682,8 +699,13 @@ class StrictRewriter(_ast.NodeTransformer):
     def visit_Lambda(self, node):
         outer = self.scope
         self.scope = 'function'  # a lambda can be called again later, like a def (visit_Call: setattr)
+        outer_params = self.lambda_params
+        if isinstance(node, _ast.Lambda):  # its parameters: what its caller chooses (_makes_spec_mock)
+            a = node.args
+            self.lambda_params = outer_params | {p.arg for p in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg] if p}
         self.generic_visit(node)
         self.scope = outer
+        self.lambda_params = outer_params
         return node
 
     visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
@@ -901,6 +923,10 @@ class StrictRewriter(_ast.NodeTransformer):
             # or unittest run by hidden code (`Inner('test_add').run(result)`): what it starts is
             # hidden code's doing (asserts.value_call)
             return _helper_call('call_value', [func, *node.args], node.keywords)
+        if _makes_spec_mock(node, self.local_names | self.lambda_params):
+            # `mock.MagicMock(spec=dict)`, `Mock(spec=io.StringIO)`, `create_autospec(Repo)`: a
+            # mock the test makes answers isinstance() with its spec, any class (asserts.mock_made)
+            return _ast.copy_location(_helper_call('mock_made', [node]), node)
         return node
 
     def visit_Assert(self, node):
