@@ -188,6 +188,30 @@ def _guard_test_entry(function, receiver):
     body.insert(at, _ast.copy_location(call, body[at] if at < len(body) else function))
 
 
+def _is_test_lambda(node):
+    """`test_x = lambda self: self.assertEqual(...)` in a class body: a test method unittest runs
+    like a def's."""
+    if not (isinstance(node, _ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], _ast.Name)
+            and node.targets[0].id.startswith('test') and isinstance(node.value, _ast.Lambda)):
+        return False
+    lam = node.value
+    return bool(lam.args.posonlyargs + lam.args.args) and not any(
+        isinstance(n, (_ast.Yield, _ast.YieldFrom, _ast.Await)) for n in _ast.walk(lam.body))
+
+
+def _guard_test_lambda(node):
+    """A test lambda gets what a test def gets (visit_FunctionDef, _guard_test_entry): recorded
+    as a test function hidden code made (asserts.record_made: the runner starts only those) and
+    an entry guard, here the first item of a tuple whose last is the lambda's own expression,
+    under the name the lambda has ('<lambda>', as record_made notes it). Its name, signature and
+    result stay the lambda's (hunt5-test-generation)."""
+    lam = node.value
+    receiver = (lam.args.posonlyargs + lam.args.args)[0].arg
+    guard = _helper_call('enter_test', [_ast.Constant('<lambda>'), _ast.Name(receiver, _ast.Load())])
+    lam.body = _ast.copy_location(_ast.Subscript(_ast.Tuple([guard, lam.body], _ast.Load()), _ast.Constant(1), _ast.Load()), lam.body)
+    node.value = _ast.copy_location(_ast.Call(_helper_call('made', [_ast.Constant('test-def')]), [lam], []), lam)
+
+
 def _is_test_function(node):
     """A function named test... that runs when called: a generator's body runs only when it is
     iterated, after the call that armed its entry returned (a `test_cases()` helper that yields
@@ -629,6 +653,8 @@ class StrictRewriter(_ast.NodeTransformer):
         for item in node.body:
             if _is_test_function(item) and item.args.args:
                 _guard_test_entry(item, _ast.Name(item.args.args[0].arg, _ast.Load()))
+            elif _is_test_lambda(item):
+                _guard_test_lambda(item)
         return node
 
     def visit_Attribute(self, node):
