@@ -3149,15 +3149,33 @@ def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plai
 
 def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
                 _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__,
-                _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__):
+                _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__,
+                _partialmethod=None, _pm_dict=None, _Placeholder=None, _keys_plain=None, _tuple=tuple, _missing=VALUES_NOKEY):
     """The decorator `made` gives for a hidden class (its outermost), def or async def (its
     innermost), sealed once per kind ('class', 'def', 'async'; a test function the rewrite guards:
     'test-def', 'test-async') with the marks table as its secret constant. While the hidden module executes (the
     runner sets _recording), it records the object under (kind, id): a class with its dict as
     its class statement made it, before learner code can reach the class. The runner takes the
     test function and the methods `self.x()` calls from those dicts (runner.test_function), and
-    knows which functions hidden code made, and which of them are plain `def`s (call_test)."""
+    knows which functions hidden code made, and which of them are plain `def`s (call_test).
+    'partial': `test_x = functools.partialmethod(check, 0, 'zero')` in a class body (rewrite.py),
+    recorded with its function, arguments and keywords as they are when made (runner.run_test
+    calls `check(case, 0, 'zero')`, as binding the partialmethod does, without functools' code,
+    which learner code can patch); one with a Placeholder is not recorded."""
     marks = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with the marks table
+    if _kind == 'partial':
+        if _recording[0] and _type(obj) is _partialmethod:
+            own = _pm_dict(obj)
+            func = _keys_plain(own, 'func', _missing)
+            args = _keys_plain(own, 'args', _missing)
+            keywords = _keys_plain(own, 'keywords', _missing)
+            whole = _type(func) is _function and _type(args) is _tuple and _type(keywords) is _dict
+            for arg in (args if whole else ()):
+                if arg is _Placeholder:  # filled by the call's own arguments: none here
+                    whole = False
+            if whole:
+                marks[('partial', _id(obj))] = (obj, func, args, _dict(keywords))
+        return obj
     if _recording[0] and _kind != 'class':
         marks[(_kind, _id(obj))] = obj  # the object is held: its id is never reused meanwhile
         if (_kind == 'test-def' or _kind == 'test-async') and _type(obj) is _function:
@@ -3513,8 +3531,12 @@ def wire_helper(seal, S):
                                             _legacy=proxy(dict(LEGACY_ASSERTIONS)), _TestCase=unittest.TestCase),
                        _skip_store=seal(skip_store, _mark=skip_mark_, _marks=skip_marks, _keep=keep_),
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
-                       _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)
-                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async')}),
+                       _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording,
+                                               _partialmethod=functools.partialmethod,
+                                               _pm_dict=_instance_dict_getter(functools.partialmethod),
+                                               _Placeholder=getattr(functools, 'Placeholder', VALUES_NOKEY),
+                                               _keys_plain=keys_plain_)
+                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async', 'partial')}),
                        _binding=binding_, _compare_two=compare_two_,
                        _sequence_method=seal(sequence_method, _compare_two=compare_two_, _truth=truth_),
                        _compile=re.compile, _ns=types.SimpleNamespace,

@@ -199,6 +199,16 @@ def _is_test_lambda(node):
         isinstance(n, (_ast.Yield, _ast.YieldFrom, _ast.Await)) for n in _ast.walk(lam.body))
 
 
+def _is_test_partial(node):
+    """`test_x = partialmethod(...)` or `functools.partialmethod(...)` in a class body."""
+    if not (isinstance(node, _ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], _ast.Name)
+            and node.targets[0].id.startswith('test') and isinstance(node.value, _ast.Call)):
+        return False
+    func = node.value.func
+    return (isinstance(func, _ast.Name) and func.id == 'partialmethod') or \
+        (isinstance(func, _ast.Attribute) and func.attr == 'partialmethod')
+
+
 def _guard_test_lambda(node):
     """A test lambda gets what a test def gets (visit_FunctionDef, _guard_test_entry): recorded
     as a test function hidden code made (asserts.record_made: the runner starts only those) and
@@ -655,6 +665,11 @@ class StrictRewriter(_ast.NodeTransformer):
                 _guard_test_entry(item, _ast.Name(item.args.args[0].arg, _ast.Load()))
             elif _is_test_lambda(item):
                 _guard_test_lambda(item)
+            elif _is_test_partial(item):
+                # `test_x = functools.partialmethod(check, 0, 'zero')`: recorded as made, with
+                # its function and arguments (asserts.record_made, runner.run_test)
+                item.value = _ast.copy_location(
+                    _ast.Call(_helper_call('made', [_ast.Constant('partial')]), [item.value], []), item.value)
         return node
 
     def visit_Attribute(self, node):
