@@ -326,7 +326,7 @@ def pformat_layout(v, text, indent, allowance, level, context, _self, _classify=
         if code == 'OrderedDict':
             return name + '(' + _self(_list(data), indent + _len(name) + 1, allowance + 1, level, context) + ')'
         if code == 'Counter':
-            pairs = _counter_items(data)
+            pairs = _counter_items(data, True)  # pprint calls most_common(): its error is the test's
             if pairs is None:
                 return text
             return name + '({' + _dict_items(pairs, indent + _len(name) + 1, allowance + 2, level, context, _self) + '})'
