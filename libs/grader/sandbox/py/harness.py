@@ -208,6 +208,7 @@ def install(config_text):
     purge_bridge_modules()
     disarm_exit(seal)
     disarm_signals(seal)
+    disarm_shell(seal)
     disarm_gc(seal)
     disarm_result_registry(seal)
     disarm_trace(seal)
