@@ -3536,7 +3536,7 @@ def wire_helper(seal, S):
                                                _pm_dict=_instance_dict_getter(functools.partialmethod),
                                                _Placeholder=getattr(functools, 'Placeholder', VALUES_NOKEY),
                                                _keys_plain=keys_plain_)
-                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async', 'partial')}),
+                                    for kind in ('class', 'def', 'async', 'test-def', 'test-async', 'partial', 'direct')}),
                        _binding=binding_, _compare_two=compare_two_,
                        _sequence_method=seal(sequence_method, _compare_two=compare_two_, _truth=truth_),
                        _compile=re.compile, _ns=types.SimpleNamespace,

@@ -381,6 +381,50 @@ def _scope_nodes(function):
             todo.extend(_ast.iter_child_nodes(node))
 
 
+_COMPREHENSIONS = (_ast.ListComp, _ast.SetComp, _ast.DictComp, _ast.GeneratorExp)
+
+
+def _simple(node, free):
+    """An argument whose evaluation runs no code and hands on no cell: a constant, a name of the
+    function's own, `*name`."""
+    if isinstance(node, _ast.Starred):
+        node = node.value
+    return isinstance(node, _ast.Constant) or (isinstance(node, _ast.Name) and node.id not in free)
+
+
+def _calls_cells_directly(function, free):
+    """Whether a nested function uses the names of the functions around it (`free`: its cells,
+    the wrapped test among them) only as the callee of a call whose arguments run no code
+    (`return fn(self)`, `fn(self, *args, **kwargs)`), or as a condition (`if not flag:`); and has
+    no nested function, lambda, comprehension or `nonlocal`. Such a wrapper reads the cell right
+    before the call, whose helper checks the cells (asserts.value_call): learner code has no
+    window between the two (red7-wrapper-never-calls), so one that passes without its test having
+    started returned without calling it, a silent skip CPython passes too."""
+    parents = {}
+    for node in _ast.walk(_ast.Module(function.body, [])):
+        if isinstance(node, _SCOPES + _COMPREHENSIONS + (_ast.Nonlocal, _ast.Global)):
+            return False
+        for child in _ast.iter_child_nodes(node):
+            parents[child] = node
+    for node in list(parents):
+        if not (isinstance(node, _ast.Name) and node.id in free):
+            continue
+        if not isinstance(node.ctx, _ast.Load):
+            return False
+        up = parents[node]
+        if isinstance(up, _ast.Call) and up.func is node:
+            if not (all(_simple(a, free) for a in up.args)
+                    and all(_simple(k.value, free) for k in up.keywords)):
+                return False
+            continue
+        child = node
+        while isinstance(up, (_ast.UnaryOp, _ast.BoolOp, _ast.Compare)):
+            child, up = up, parents.get(up)
+        if not (isinstance(up, (_ast.If, _ast.While, _ast.IfExp)) and up.test is child):
+            return False
+    return True
+
+
 def _local_names(function):
     """A function's parameters and the names its own scope binds (assignments, loop and `with`
     targets, walrus): a call of one of them is a call through a value (visit_Call)."""
@@ -695,6 +739,9 @@ class StrictRewriter(_ast.NodeTransformer):
             self.instance_guard = params[0].arg if params else ''
         self.scope = 'function'
         outer_locals = self.local_names
+        # a decorator's wrapper that calls its cells only directly (runner.never_started), read
+        # before the body is rewritten
+        direct = bool(outer_locals) and _calls_cells_directly(node, outer_locals - _local_names(node))
         # its own names and those of the functions around it (a decorator's wrapper calling the
         # `fn` of its factory is a call through a value too: `for case in cases: fn(self, *case)`)
         self.local_names = _local_names(node) | outer_locals
@@ -706,6 +753,8 @@ class StrictRewriter(_ast.NodeTransformer):
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
         kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
         node.decorator_list.append(_ast.copy_location(_helper_call('made', [_ast.Constant(kind)]), node))
+        if direct:
+            node.decorator_list.append(_ast.copy_location(_helper_call('made', [_ast.Constant('direct')]), node))
         return node
 
     def visit_Raise(self, node):
