@@ -3147,7 +3147,7 @@ def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plai
     return obj
 
 
-def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type,
+def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type, _descriptor_parts=None,
                 _issub=type.__subclasscheck__, _tdict=type.__dict__['__dict__'].__get__,
                 _function=_types.FunctionType, _f_name=_types.FunctionType.__dict__['__name__'].__get__,
                 _partialmethod=None, _pm_dict=None, _Placeholder=None, _keys_plain=None, _tuple=tuple, _missing=VALUES_NOKEY):
@@ -3183,8 +3183,35 @@ def record_made(obj, _kind=None, _recording=None, _id=id, _dict=dict, _type=type
             # test put under another name too (`test_again = test_a`) is armed under this one
             marks[('name', _id(obj))] = (obj, _f_name(obj))
     elif _recording[0] and _issub(_type, _type(obj)):  # (an author's class decorator may return no class)
-        marks[(_kind, _id(obj))] = (obj, _dict(_tdict(obj)))
+        own = _dict(_tdict(obj))
+        marks[(_kind, _id(obj))] = (obj, own)
+        # what each property, classmethod and staticmethod of the class holds as made: such an
+        # object can be re-initialised in place (`A.__dict__['tol'].__init__(lambda s: inf)`),
+        # which the class's dict, compared by identity, does not show (values.hidden_class_intact)
+        inner = []
+        for value in own.values():
+            parts = _descriptor_parts(value)
+            if parts is not None:
+                inner.append((value, parts))
+        marks[('inner', _id(obj))] = (obj, _tuple(inner))
     return obj
+
+
+def descriptor_parts(value, _type=type, _property=property, _classmethod=classmethod, _staticmethod=staticmethod,
+                     _fget=property.__dict__['fget'].__get__, _fset=property.__dict__['fset'].__get__,
+                     _fdel=property.__dict__['fdel'].__get__,
+                     _cm_func=classmethod.__dict__['__func__'].__get__,
+                     _sm_func=staticmethod.__dict__['__func__'].__get__):
+    """The functions an exact property, classmethod or staticmethod holds (C getters: nothing of
+    theirs runs), else None."""
+    t = _type(value)
+    if t is _property:
+        return (_fget(value), _fset(value), _fdel(value))
+    if t is _classmethod:
+        return (_cm_func(value),)
+    if t is _staticmethod:
+        return (_sm_func(value),)
+    return None
 
 
 def class_store(phase, target, _recording=None, _id=id, _type=type, _str=str, _len=len,
@@ -3301,7 +3328,9 @@ def wire_helper(seal, S):
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
     hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
     S['hidden_instances'] = hidden_instances
-    class_intact_ = seal(hidden_class_intact, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys))
+    descriptor_parts_ = seal(descriptor_parts)
+    class_intact_ = seal(hidden_class_intact, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
+                         _parts=descriptor_parts_)
     matcher_ = seal(hidden_matcher, _methods=hidden_methods, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys),
                     _all_flat=all_flat_, _intact=class_intact_)
     agrees_ = seal(matcher_agrees, _keys_plain=seal(lookup_plain_keys))
@@ -3535,7 +3564,7 @@ def wire_helper(seal, S):
                                                _partialmethod=functools.partialmethod,
                                                _pm_dict=_instance_dict_getter(functools.partialmethod),
                                                _Placeholder=getattr(functools, 'Placeholder', VALUES_NOKEY),
-                                               _keys_plain=keys_plain_)
+                                               _keys_plain=keys_plain_, _descriptor_parts=descriptor_parts_)
                                     for kind in ('class', 'def', 'async', 'test-def', 'test-async', 'partial', 'direct')}),
                        _binding=binding_, _compare_two=compare_two_,
                        _sequence_method=seal(sequence_method, _compare_two=compare_two_, _truth=truth_),

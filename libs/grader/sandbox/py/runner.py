@@ -1148,7 +1148,9 @@ def record_hidden_methods(ns, marks):
     for space in hidden_spaces(ns):
         for cls in hidden_classes(space):
             made = created_dict(marks, cls)
-            methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__))
+            inner = marks.get(('inner', id(cls)))  # its descriptors' functions as made (asserts.record_made)
+            inner = inner[1] if type(inner) is tuple and inner[0] is cls else ()
+            methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__), inner)
             names.update(methods[id(cls)][1])
 
 

@@ -753,7 +753,7 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
-def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+def hidden_class_intact(t, _methods=None, _keys_plain=None, _parts=None, _len=len, _range=range, _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
                         _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
                         _id=id, _get=dict.get, _items=dict.items, _proxy_items=_types.MappingProxyType.items,
                         _data=frozenset(map(id, (int, float, complex, str, bytes, bool, type(None), tuple, list, dict,
@@ -786,6 +786,15 @@ def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKE
             value = _keys_plain(made[1], name, _missing)
             if now is not value and not (_id(_type(value)) in _data and _id(_type(now)) in _data):
                 return False  # (a name added since: `__init__` planted on a class that had none)
+        for value, parts in (made[2] if _len(made) > 2 else ()):
+            # a property, classmethod or staticmethod re-initialised in place keeps its identity
+            # (asserts.record_made 'inner': devs13-descriptor-reinit)
+            now = _parts(value)
+            if now is None or _len(now) != _len(parts):
+                return False
+            for i in _range(_len(parts)):
+                if now[i] is not parts[i]:
+                    return False
     return True
 
 
