@@ -208,6 +208,7 @@ def install(config_text):
     purge_bridge_modules()
     disarm_exit(seal)
     disarm_signals(seal)
+    disarm_shell(seal)
     disarm_gc(seal)
     disarm_result_registry(seal)
     disarm_trace(seal)
@@ -270,7 +271,10 @@ def install(config_text):
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path
-    _os.environ.update({'HOME': '/tmp', 'LANG': 'C.UTF-8', 'PATH': '/'})
+    # USER and LOGNAME as a login sets them (Emscripten's own name): getpass.getuser() reads
+    # them first, and Pyodide has no pwd module to fall back on (OSError where CPython answers
+    # the user's name: hunt2-platform-modules)
+    _os.environ.update({'HOME': '/tmp', 'LANG': 'C.UTF-8', 'PATH': '/', 'USER': 'web_user', 'LOGNAME': 'web_user'})
     _sys.addaudithook(S['hook'])
     return entry
 

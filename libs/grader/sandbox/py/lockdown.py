@@ -497,6 +497,26 @@ def disarm_signals(seal):
             ImportError)))
 
 
+def no_shell(command, _type=type, _str=str, _bytes=bytes, _fspath=None):
+    """os.system in the sandbox, which has no shell and runs no process: nothing is run, and the
+    status is the one C's system() gives when /bin/sh cannot run the command (127, a shell's
+    'command not found'), as CPython answers `os.system('cls')` on Linux. An intro program that
+    clears the screen before its menu goes on as there; it raised RuntimeError
+    (hunt1-sandbox-policies). The 'os.system' audit event stays refused (posix.system reached
+    some other way)."""
+    if _type(command) is not _str and _type(command) is not _bytes:
+        _fspath(command)  # an os.PathLike, else os.system's TypeError
+    return 127 << 8
+
+
+def disarm_shell(seal):
+    """os.system and posix.system: no_shell."""
+    import os
+    import posix
+    stand_in = seal(no_shell, _fspath=os.fspath)
+    os.system = posix.system = stand_in
+
+
 def refuse_gc_debug(flags, _type=type, _int=int, _ValueError=ValueError):
     """gc.set_debug without flags. DEBUG_SAVEALL keeps every dead reference cycle in
     gc.garbage, and an exception caught in a function that has returned is such a cycle: it

@@ -753,7 +753,7 @@ def index_entries(items, depth, budget, _keyof=None, _nokey=VALUES_NOKEY):
     return index, loose
 
 
-def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
+def hidden_class_intact(t, _methods=None, _keys_plain=None, _parts=None, _len=len, _range=range, _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
                         _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
                         _id=id, _get=dict.get, _items=dict.items, _proxy_items=_types.MappingProxyType.items,
                         _data=frozenset(map(id, (int, float, complex, str, bytes, bool, type(None), tuple, list, dict,
@@ -786,6 +786,15 @@ def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKE
             value = _keys_plain(made[1], name, _missing)
             if now is not value and not (_id(_type(value)) in _data and _id(_type(now)) in _data):
                 return False  # (a name added since: `__init__` planted on a class that had none)
+        for value, parts in (made[2] if _len(made) > 2 else ()):
+            # a property, classmethod or staticmethod re-initialised in place keeps its identity
+            # (asserts.record_made 'inner': devs13-descriptor-reinit)
+            now = _parts(value)
+            if now is None or _len(now) != _len(parts):
+                return False
+            for i in _range(_len(parts)):
+                if now[i] is not parts[i]:
+                    return False
     return True
 
 
@@ -1231,15 +1240,18 @@ def value_truth(v, _classify=None, _bool=bool, _len=len, _type=type):
     return _len(data) != 0
 
 
-def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decimal=_decimal.Decimal,
-                  _sorted=sorted, _count=_operator.itemgetter(1), _Exception=Exception, _len=len,
-                  _range=range, _list=list):
+def counter_order(pairs, strict=False, _type=type, _int=int, _float=float, _bool=bool, _Decimal=_decimal.Decimal,
+                  _sorted=sorted, _count=_operator.itemgetter(1), _Exception=Exception, _TypeError=TypeError,
+                  _len=len, _range=range, _list=list):
     """A Counter's (key, count) pairs in most_common() order: `sorted(items, key=itemgetter(1),
     reverse=True)`, stable over insertion order, NaN counts included (sorted asks only `<`, and
     CPython's answers for NaN are C's too), when every count is an exact int, bool, float or
     Decimal (`<` in C, on immutable types: no learner code); else None (Counter.__repr__ then
     prints insertion order; a Decimal NaN count makes most_common() raise). The one
     implementation for value_repr (Counter's repr) and asserts.value_pformat (pprint's layout).
+    `strict` (where unittest calls repr() itself: pprint's diff): the sort's error that is no
+    TypeError (Counter.__repr__ catches only that one), a Decimal NaN count's InvalidOperation,
+    is raised, as there (the test is an error: redmsgs-pprint-attacks).
 
     A float NaN count is `<` nothing and nothing is `<` it, so where it lands is the sort
     algorithm's choice: 3.13 changed list.sort's run detection (gh-116554), and the sandbox's
@@ -1258,7 +1270,11 @@ def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decima
     if not nan or n >= 64:
         try:
             return _sorted(pairs, key=_count, reverse=True)
+        except _TypeError:
+            return None
         except _Exception:
+            if strict:
+                raise
             return None
     try:
         a = _list(pairs)[::-1]  # reverse=True reverses first, sorts stably, reverses back
@@ -1284,7 +1300,11 @@ def counter_order(pairs, _type=type, _int=int, _float=float, _bool=bool, _Decima
             a[lo] = pivot
         a.reverse()
         return a
+    except _TypeError:
+        return None
     except _Exception:
+        if strict:
+            raise
         return None
 
 
@@ -1524,7 +1544,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     parts = []
     items = data
     if kind == 'dict' and (t is _Counter or _issub(_Counter, t)):
-        ordered = _counter_order(data)  # Counter.__repr__ prints most_common()'s order
+        ordered = _counter_order(data, _len(budget) == 2)  # Counter.__repr__ prints most_common()'s order
         if ordered is not None:
             items = ordered
     elif kind == 'set' and (base is _set or base is _frozenset) and _set_order is not None:

@@ -29,7 +29,11 @@ def ctypes_():
     import ctypes
     return ctypes
 def system():
-    return os.system('id')
+    # os.system answers as a machine without a shell does (status 127 << 8: nothing ran)
+    status = os.system('id')
+    if status == 127 << 8:
+        raise LookupError('no shell: nothing ran')
+    return status
 def host_file():
     return open('/etc/passwd').read()
 def environment():
