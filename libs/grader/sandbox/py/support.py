@@ -143,6 +143,19 @@ def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict):
             yield frame, positions
 
 
+def suggestion_standin(exc_value, tb, wrong_name, _suggest=None, _isinstance=isinstance,
+                       _kinds=(AttributeError, ImportError)):
+    """traceback._compute_suggestion_error (sealed) without its NameError branch, which reads the
+    failing frame's f_locals and f_globals through tb.tb_frame (refused by the audit hook): a
+    NameError formatted by the traceback module (doctest's report of an example that raised it,
+    traceback.format_exc() in a test) was a RuntimeError, an error verdict where CPython fails or
+    passes (hunt11-ok-doctests). A NameError gets no "Did you mean" here, as from 3.11's traceback
+    module, which suggests nothing; AttributeError and ImportError keep 3.14's own branches."""
+    if _isinstance(exc_value, _kinds):
+        return _suggest(exc_value, tb, wrong_name)
+    return None
+
+
 def disarm_traceback(seal):
     """The traceback module walks frames (tb.tb_frame, which the hook refuses to learner code):
     its two walkers yield stand-ins instead (walk_tb_standins)."""
@@ -152,6 +165,8 @@ def disarm_traceback(seal):
     traceback.walk_tb = seal(walk_tb_standins, secret=entries, _Namespace=types.SimpleNamespace)
     traceback._walk_tb_with_full_positions = seal(walk_tb_standins, secret=entries, _full=True,
                                                   _Namespace=types.SimpleNamespace)
+    traceback._compute_suggestion_error = seal(suggestion_standin,
+                                               _suggest=traceback._compute_suggestion_error)
     # unittest's TestResult drops its own frames from a failure's traceback by reading each
     # frame's globals (a unittest run by hidden code: `Inner('test_add').run(result)`); the same
     # from the code's file name, read by traceback_entries.
