@@ -2093,7 +2093,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made'})
+    'suppress_made', 'mock_made', 'method_call'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2162,10 +2162,19 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
-           _suppress_made=None, _mock_made=None, _note=None):
+           _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
+    if op == 'method_call':
+        # `task.fail()` written on no parameter (rewrite._DOMAIN_METHOD_NAMES): the submission's
+        # own method of that name (Task.fail, Job.skipTest) is called as Python would; a test
+        # case, a class (`unittest.TestCase.fail(self, msg)`) or a super object goes on as
+        # `self.fail(...)` does, strictly (hunt11-domain-method-names)
+        kind = _type(receiver)
+        if not (_issub(_TestCase, kind) or _issub(_type, kind) or kind is _super):
+            return _getattr(receiver, args[0])(*args[1:], **kwargs)
+        op, args = args[0], args[1:]
     if op in _assertions:  # the most frequent ops, and none of the others below: straight there
         return _assert(op, args, kwargs, receiver)
     if op == 'cmp' or op == 'cmp_chain':
@@ -3566,7 +3575,7 @@ def wire_helper(seal, S):
                                                _Placeholder=getattr(functools, 'Placeholder', VALUES_NOKEY),
                                                _keys_plain=keys_plain_, _descriptor_parts=descriptor_parts_)
                                     for kind in ('class', 'def', 'async', 'test-def', 'test-async', 'partial', 'direct')}),
-                       _binding=binding_, _compare_two=compare_two_,
+                       _binding=binding_, _compare_two=compare_two_, _TestCase=unittest.TestCase,
                        _sequence_method=seal(sequence_method, _compare_two=compare_two_, _truth=truth_),
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),

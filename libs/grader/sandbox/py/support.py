@@ -125,14 +125,20 @@ def traceback_line(tb, filename, _entries=None, _type=type, _str=str, _str_eq=st
     return line
 
 
-def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict):
+def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict, _type=type, _str=str,
+                     _startswith=str.startswith, _harness='<grader '):
     """traceback.walk_tb (and, with _full, its _walk_tb_with_full_positions) for any code of the
     job (sealed; traceback_entries is its secret constant, so its window cannot be reached through
     this function's defaults): the same entries, each with a stand-in frame that holds the names
     and numbers the traceback module formats and no frame, code object or globals. So
-    traceback.format_exc() and logger.exception() work in learner code as in CPython."""
+    traceback.format_exc() and logger.exception() work in learner code as in CPython. The
+    harness's own entries (`<grader N>`: the helper a hidden call through a value goes through)
+    are left out, as CPython has none: extract_tb of `f()` for a learner closure `f` named
+    `helper` and `value_call` between the test and the closure (hunt11-doctest-traceback-tools)."""
     entries = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() with traceback_entries
     for filename, name, qualname, firstlineno, lineno, positions in entries(tb):
+        if _type(filename) is _str and _startswith(filename, _harness):
+            continue
         code = _Namespace(co_filename=filename, co_name=name, co_qualname=qualname, co_firstlineno=firstlineno)
         frame = _Namespace(f_code=code, f_globals=_dict(), f_locals=_dict(), f_lineno=lineno)
         if not _full:
@@ -141,6 +147,19 @@ def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict):
             yield frame, (lineno,) + positions[1:]
         else:
             yield frame, positions
+
+
+def suggestion_standin(exc_value, tb, wrong_name, _suggest=None, _isinstance=isinstance,
+                       _kinds=(AttributeError, ImportError)):
+    """traceback._compute_suggestion_error (sealed) without its NameError branch, which reads the
+    failing frame's f_locals and f_globals through tb.tb_frame (refused by the audit hook): a
+    NameError formatted by the traceback module (doctest's report of an example that raised it,
+    traceback.format_exc() in a test) was a RuntimeError, an error verdict where CPython fails or
+    passes (hunt11-ok-doctests). A NameError gets no "Did you mean" here, as from 3.11's traceback
+    module, which suggests nothing; AttributeError and ImportError keep 3.14's own branches."""
+    if _isinstance(exc_value, _kinds):
+        return _suggest(exc_value, tb, wrong_name)
+    return None
 
 
 def disarm_traceback(seal):
@@ -152,6 +171,8 @@ def disarm_traceback(seal):
     traceback.walk_tb = seal(walk_tb_standins, secret=entries, _Namespace=types.SimpleNamespace)
     traceback._walk_tb_with_full_positions = seal(walk_tb_standins, secret=entries, _full=True,
                                                   _Namespace=types.SimpleNamespace)
+    traceback._compute_suggestion_error = seal(suggestion_standin,
+                                               _suggest=traceback._compute_suggestion_error)
     # unittest's TestResult drops its own frames from a failure's traceback by reading each
     # frame's globals (a unittest run by hidden code: `Inner('test_add').run(result)`); the same
     # from the code's file name, read by traceback_entries.
