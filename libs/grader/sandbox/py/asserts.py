@@ -2081,7 +2081,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made'})
+    'suppress_made', 'managers_intact'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2150,7 +2150,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
-           _suppress_made=None):
+           _suppress_made=None, _managers_intact=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2263,9 +2263,11 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
     if op == 'with_manager':  # each manager of a hidden `with` statement, as it is evaluated
-        return _manager(args[0], args[1])
+        return _manager(args[0], args[1], args[2])
     if op == 'suppress_made':  # a call of `suppress(...)` written in hidden code (rewrite.visit_Call)
-        return _suppress_made(args[0])
+        return _suppress_made(args[0], args[1])
+    if op == 'managers_intact':  # before that call, and before a hidden `with` evaluates its manager
+        return _managers_intact()
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2370,13 +2372,34 @@ def released(exc, depth=0, _self=SELF, _failures=None, _id=id, _type=type, _Base
         exc = _context(exc)
 
 
-def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
+def managers_intact(_methods=(), _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _keys_plain=None, _missing=VALUES_NOKEY):
+    """Whether contextlib.suppress and _GeneratorContextManager hold their own __init__,
+    __enter__ and __exit__ (looked up through the MRO from dicts, as Python does), asked by the
+    rewrite before hidden code makes a manager (`suppress(KeyError)`, `tolerant()` of an
+    @contextmanager, evaluated by a `with`): an __init__ patched by learner code that puts the
+    original back when it runs (widening the kinds suppressed, swapping in a generator that
+    swallows everything) is intact again by the time the `with` asks (author_manager), but not
+    before the call (red10-patched-suppress)."""
+    for cls, name, original in _methods:
+        found = _missing
+        for c in _mro(cls):
+            found = _keys_plain(_tdict(c), name, _missing)
+            if found is not _missing:
+                break
+        if found is not original:
+            return False
+    return True
+
+
+def suppress_made(intact, cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
     """What a call of `suppress(...)` written in hidden code gave: a contextlib.suppress (the
     boot class, exactly) is kept (by id, held) as one the author made, so that its `with`
     statement elsewhere (`ignoring = suppress(AssertionError)`, then `with ignoring:`) is the
-    author's choice (author_manager), as one made in the `with` statement itself is. Returned
-    unchanged."""
-    if _type(cm) is _suppress and _len(_made) < 10000:
+    author's choice (author_manager), as one made in the `with` statement itself is; not when
+    contextlib's managers were patched right before the call (`intact`: managers_intact).
+    Returned unchanged."""
+    if intact is True and _type(cm) is _suppress and _len(_made) < 10000:
         _made[_id(cm)] = cm
     return cm
 
@@ -2384,7 +2407,7 @@ def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
-                   _suppress_methods=(), _gcm_methods=()):
+                   _suppress_methods=(), _gcm_methods=(), _patched=None, _intact=None):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress that the `with` statement makes itself (`suppress_call`: the rewrite saw
     a call of a name or attribute `suppress` there; one a submission's function hands out,
@@ -2418,6 +2441,12 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
             return False
         fn = _get(own, 'func') if _type(own) is _dict else None
         return _hidden(fn)
+    if _get(_patched, _id(cm)) is cm or not _intact(t):
+        # an author's own manager class (`class ignored:` of the test module) made while learner
+        # code had replaced its __init__ with one that puts itself back when called and widens the
+        # kinds (asserts.record_instance), or whose __enter__ is replaced now (it runs right after
+        # this, and could put itself back too): not the author's (red10-author-manager-init)
+        return False
     for cls in _mro(t):
         exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
         if exit_ is not _missing:
@@ -2425,10 +2454,11 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
     return False
 
 
-def with_manager(cm, suppress_call, _author=None):
+def with_manager(intact, cm, suppress_call, _author=None):
     """A manager of a hidden `with` statement, as it is evaluated (before its __enter__, which
-    drops a contextmanager's function): (the manager, whether it is the author's)."""
-    return (cm, _author(cm, suppress_call))
+    drops a contextmanager's function): (the manager, whether it is the author's). `intact`:
+    contextlib's managers were unpatched before the expression ran (managers_intact)."""
+    return (cm, intact is True and _author(cm, suppress_call))
 
 
 def with_suppressed(exc, managers, _failures=None, _id=id, _expected_caught=None, _release=None):
@@ -3073,7 +3103,7 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
-def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _patched=None, _len=len, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
                     _typetype=type, _object=object, _id=id, _get=dict.get, _mro=type.__dict__['__mro__'].__get__,
                     _tdict=type.__dict__['__dict__'].__get__):
     """What `Cls(...)` gives in hidden code, for a class of its module (rewrite.visit_Call): kept
@@ -3087,6 +3117,10 @@ def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plai
     `__init__` learner code replaced and that puts itself back when called made the hidden
     Approx(2.5) with an infinite tolerance (red8b-forged-matchers)."""
     if intact is not True:
+        if intact is False and _len(_patched) < 10000:
+            # made while learner code had replaced a method of its class, say an __init__ that
+            # puts itself back when called: never the author's manager either (author_manager)
+            _patched[_id(obj)] = obj
         return obj
     if guard is not _missing and _get(_instances, _id(guard)) is not guard:
         return obj
@@ -3417,11 +3451,18 @@ def wire_helper(seal, S):
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
     suppresses_made = {}  # contextlib.suppress objects hidden code made (suppress_made)
     suppress_made_ = seal(suppress_made, _made=suppresses_made, _suppress=contextlib.suppress)
+    patched_instances = {}  # id -> what hidden code made of its class while it was patched (record_instance)
+    S['patched_instances'] = patched_instances
+    manager_methods = ('__init__', '__enter__', '__exit__')
+    managers_intact_ = seal(managers_intact, _keys_plain=seal(lookup_plain_keys), _methods=tuple(
+        (cls, name, getattr(cls, name)) for cls in (contextlib.suppress, contextlib._GeneratorContextManager)
+        for name in manager_methods))
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
-        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in ('__init__', '__exit__')),
-        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in ('__init__', '__exit__')),
-        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
+        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in manager_methods),
+        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in manager_methods),
+        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys),
+        _patched=patched_instances, _intact=class_intact_))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
@@ -3474,8 +3515,10 @@ def wire_helper(seal, S):
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
+                       _managers_intact=managers_intact_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
-                       _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
+                       _instance=seal(record_instance, _instances=hidden_instances, _patched=patched_instances,
+                                      _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
     S['injected'] = (S['helper'], compare_two_)
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])

@@ -858,7 +858,8 @@ class StrictRewriter(_ast.NodeTransformer):
             # one, `with (suppress(E) if lenient else nullcontext()):`: a contextlib.suppress that
             # hidden code made is the author's wherever its `with` statement is (asserts.suppress_made;
             # one the submission hands out is not: asserts.author_manager)
-            return _ast.copy_location(_helper_call('suppress_made', [node]), node)
+            # (contextlib's managers checked before the call: asserts.managers_intact)
+            return _ast.copy_location(_helper_call('suppress_made', [_helper_call('managers_intact', []), node]), node)
         if (isinstance(func, _ast.Attribute) and func.attr in ('count', 'index') and func.attr not in self.class_methods
                 and not node.keywords and 1 <= len(node.args) <= (1 if func.attr == 'count' else 3)
                 and not any(isinstance(a, _ast.Starred) for a in node.args)):
@@ -956,12 +957,13 @@ class StrictRewriter(_ast.NodeTransformer):
             name = '__grader_cm_%d_%d__' % (self.withs, i)
             # (manager, the author's?) kept; the statement enters the manager itself
             # `with suppress(...)`/`contextlib.suppress(...)` written here: the author's own choice
-            # (a suppress the submission hands out is not: asserts.author_manager)
+            # (a suppress the submission hands out is not: asserts.author_manager); contextlib's
+            # managers are checked before the expression makes one (asserts.managers_intact)
             func = item.context_expr.func if isinstance(item.context_expr, _ast.Call) else None
             suppress_call = (isinstance(func, _ast.Name) and func.id == 'suppress') or \
                 (isinstance(func, _ast.Attribute) and func.attr == 'suppress')
             kept = _ast.NamedExpr(_ast.Name(name, _ast.Store()), _helper_call(
-                'with_manager', [item.context_expr, _ast.Constant(suppress_call)]))
+                'with_manager', [_helper_call('managers_intact', []), item.context_expr, _ast.Constant(suppress_call)]))
             item.context_expr = _ast.Subscript(kept, _ast.Constant(0), _ast.Load())
             managers.append(_ast.Name(name, _ast.Load()))
         exc = '__grader_with_exc__'

@@ -115,6 +115,7 @@ def test_marks(test_code, support, job):
         ns.clear()
         S['skip_marks'].clear()
         S['hidden_instances'].clear()
+        S['patched_instances'].clear()
         for mod in own.values():
             if type(mod) is _types.ModuleType:
                 mod.__dict__.clear()
@@ -843,6 +844,7 @@ def run_module_test(name, static_skip=None):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     S['skip_marks'].clear()
     S['hidden_instances'].clear()  # the matchers the previous run of the modules made (asserts.record_instance)
+    S['patched_instances'].clear()
     S['recording'][0] = 1  # the hidden classes and functions the modules make now (asserts.record_made)
     _, exc = attempt(prepare_imports)
     ns = hidden_namespace('__grader_tests__')
