@@ -2136,6 +2136,40 @@ def sequence_method(seq, name, args, _compare_two=None, _truth=None, _type=type,
     return ([] if t is _list else ()).index(value)  # not there: C's own ValueError, worded as C words it
 
 
+def operator_compare(a, b, /):
+    """What hidden code's copy of the operator module holds for `eq`, `ne`, `lt`, `le`, `gt`, `ge`,
+    `contains` (and their dunder names): the comparison hidden code's `a == b` (`b in a`) makes
+    (compare_two). C's operator functions compare with a learner object's own __eq__: a str
+    subclass answering True passed `operator.eq(result, 'Ann')` where `result == 'Ann'` fails
+    (red7-implicit-c-comparisons). Reached by learner code too (a hidden function's
+    __globals__, the copy): its dependencies are secret constants, and it returns what that
+    comparison would return, nothing more."""
+    (op, swapped, compare_two) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (wire_helper)
+    return compare_two(op, b, a) if swapped else compare_two(op, a, b)
+
+
+def operator_search(a, b, /):
+    """Hidden code's `operator.countOf(a, b)` and `operator.indexOf(a, b)` (its copy of the
+    operator module): on an exact list or tuple each item is compared with `b` as hidden code's
+    `==` compares (identity first, as C does; then compare_two), like `a.count(b)` and
+    `a.index(b)` written in hidden code (sequence_method); anything else is C's own function.
+    C compared with the items' own __eq__: a learner str subclass answering True was counted
+    for every 'a' (red7-implicit-c-comparisons). Not found: C's own ValueError and words."""
+    (name, real, compare_two, truth, _type, _list, _tuple, _len) = '\x00grader-sealed-secret\x00'  # SECRET (wire_helper)
+    t = _type(a)
+    if t is not _list and t is not _tuple:
+        return real(a, b)
+    found, i = 0, 0
+    while i < _len(a):  # read live, as C reads it (an __eq__ may change the list)
+        item = a[i]
+        if item is b or truth(compare_two('==', item, b)):
+            if name == 'indexOf':
+                return i
+            found += 1
+        i += 1
+    return found if name == 'countOf' else real((), b)
+
+
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
@@ -3493,6 +3527,15 @@ def wire_helper(seal, S):
     # `a <op> b` with one operator: hidden code's comparisons, and the helper's `cmp` of one operator
     compare_two_ = seal(compare_two, _compare=compare_, _scalar_ops=proxy(
         {'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt, '>=': operator.ge}))
+    # what hidden code's copy of the operator module holds in place of C's comparing functions
+    # (harness.install puts them in its snapshot): they compare as hidden code's `==` does
+    strict_operators = {name: seal(operator_compare, secret=(op, False, compare_two_)) for name, op in (
+        ('eq', '=='), ('ne', '!='), ('lt', '<'), ('le', '<='), ('gt', '>'), ('ge', '>='))}
+    strict_operators['contains'] = seal(operator_compare, secret=('in', True, compare_two_))
+    strict_operators.update({'__%s__' % name: fn for name, fn in strict_operators.items()})
+    strict_operators.update({name: seal(operator_search, secret=(
+        name, getattr(operator, name), compare_two_, truth_, type, list, tuple, len)) for name in ('countOf', 'indexOf')})
+    S['strict_operators'] = proxy(strict_operators)
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _release=release_, _unresolved=unresolved_, _class_intact=class_intact_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
