@@ -136,6 +136,21 @@ def holds_any(v, depth, _self=SELF, _cell=ANY_CELL, _classify=None, _len=len):
     return False
 
 
+def any_inside(obj, depth, _self=SELF, _holds=None, _attrs=None, _type=type, _values=dict.values):
+    """Whether hidden code's ANY is among the instance attributes of `obj` (a matcher object of
+    the hidden tests: `Point(mock.ANY, 1)`), in containers there (holds_any) or a few levels
+    down in another object's attributes. Read through the C getter of the instance dict
+    (asserts.instance_attrs): nothing of the objects runs. value_eq and asserts.compare ask it
+    before a learner object's __eq__ is handed such an object."""
+    found = _attrs(obj, _type(obj))
+    if found is None:
+        return False  # (no instance dict: a class with __slots__ is not looked into)
+    for v in _values(found):
+        if _holds(v, 0) or (depth < 3 and _self(v, depth + 1)):
+            return True
+    return False
+
+
 def call_eq(a, b, depth, budget, eq, _classify=None, _call=MOCK_CALL, _type=type, _len=len,
             _tuple_get=tuple.__getitem__, _all=slice(None), _dict_of=_instance_dict_getter(MOCK_CALL),
             _get=dict.get):
@@ -853,7 +868,7 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
        _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__, _str=str,
        _all_flat=None, _ValueError=ValueError, _RecursionError=RecursionError, _any=ANY_CELL,
        _call=MOCK_CALL, _call_eq=None, _only_opaque=None, _set_eq=set.__eq__, _fset_eq=frozenset.__eq__,
-       _max_depth=COMPARE_DEPTH, _matcher=None, _agrees=None):
+       _max_depth=COMPARE_DEPTH, _matcher=None, _agrees=None, _any_inside=None):
     """`a == b` by CPython's rules on data read safely; `inner`: inside a container, where
     CPython tries identity first."""
     if inner and a is b:
@@ -871,6 +886,15 @@ def value_eq(a, b, inner, depth, budget, _self=SELF, _classify=None, _num_eq=Non
     kb, db, bb, tb = _classify(b)
     if ka == 'opaque' or kb == 'opaque':
         if ka == kb:
+            if _matcher is not None and (
+                    _matcher(b, tb, a, 'learner', None, None, None) and _any_inside(b, 0) and not _agrees(b, a)
+                    or _matcher(a, ta, b, 'learner', None, None, None) and _any_inside(a, 0) and not _agrees(a, b)):
+                # a matcher of the hidden tests holding hidden code's ANY (`Point(mock.ANY, 1)`)
+                # that does not agree is not handed to the learner object's __eq__, which could
+                # keep the ANY and return it later in the test, where it equals anything
+                # (redmerge-any-inside-hidden-object): not equal, as the learner's answer and the
+                # matcher's together would be (below); a learner __eq__ that raises is not run
+                return False
             equal = _bool(a == b)  # two learner objects: Python's protocol, their own __eq__
             if equal and _matcher is not None:
                 # ...unless one is a matcher of the hidden tests (Between(1000, 9999)): Python asked
