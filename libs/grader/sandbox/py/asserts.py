@@ -2822,12 +2822,15 @@ def boot_container_classes():
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
                   _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
                   _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
-                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop):
+                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop, _retake=None):
     """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
     the real module gets the same binding, as there is one module under CPython (`sys.stdout =
     buf` must reach the submission's print). Module's own setattr, whatever class learner code
     gave the real module. A name the copy reads live from the real module (sys_live: `sys.stdout`)
-    leaves the copy again, so that later changes of the real one (a mock patch) show too."""
+    leaves the copy again, so that later changes of the real one (a mock patch) show too. A
+    module-level matcher's attribute set so (`EXPECTED.tol = 0.5`) is the author's new state
+    (values.matcher_state_retake)."""
+    _retake(owner)
     pair = _copies.get(_id(owner))
     if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
         return None
@@ -3311,11 +3314,16 @@ def wire_helper(seal, S):
     hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
     S['hidden_instances'] = hidden_instances
     class_intact_ = seal(hidden_class_intact, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys))
+    instance_dict_ = seal(instance_attrs, _attr=seal(class_attribute, _keys_plain=seal(lookup_plain_keys)))
+    matcher_states = {}  # id -> (module-level matcher, its attributes' names, their values): matcher_states_take
+    S['take_matcher_states'] = seal(matcher_states_take, _states=matcher_states, _instances=hidden_instances,
+                                    _attrs=instance_dict_)
+    retake_ = seal(matcher_state_retake, _states=matcher_states, _attrs=instance_dict_)
     matcher_ = seal(hidden_matcher, _methods=hidden_methods, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys),
-                    _all_flat=all_flat_, _intact=class_intact_)
+                    _all_flat=all_flat_, _intact=class_intact_, _state_holds=seal(
+                        matcher_state_holds, _states=matcher_states, _attrs=instance_dict_, _keys_plain=seal(lookup_plain_keys)))
     agrees_ = seal(matcher_agrees, _keys_plain=seal(lookup_plain_keys))
-    any_inside_ = seal(any_inside, _holds=seal(holds_any, _classify=classify_), _attrs=seal(
-        instance_attrs, _attr=seal(class_attribute, _keys_plain=seal(lookup_plain_keys))))
+    any_inside_ = seal(any_inside, _holds=seal(holds_any, _classify=classify_), _attrs=instance_dict_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
                _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_, _matcher=matcher_, _agrees=agrees_,
                _any_inside=any_inside_)
@@ -3547,7 +3555,8 @@ def wire_helper(seal, S):
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _release=release_, _unresolved=unresolved_, _class_intact=class_intact_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
-                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
+                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE), _retake=retake_),
+                       _real_module=seal(real_module),
                        _match_plain=seal(match_plain, _boot=boot_container_classes()), _match_class=instance_check_,
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
                                  _hidden=S['hidden_function']),

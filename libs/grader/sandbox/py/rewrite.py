@@ -469,13 +469,15 @@ def _written_through(stmt, roots=frozenset()):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
     a plain name, which copies the new binding to the real module when the owner is hidden
-    code's pristine copy of one (asserts.write_through; anything else: nothing happens)."""
+    code's pristine copy of one (asserts.write_through), or takes a module-level matcher's state
+    again (`EXPECTED.tol = 0.5`, `self.tol = tol` in its own method: the author's change,
+    values.matcher_state_retake); anything else: nothing happens."""
     if isinstance(stmt, _ast.Delete):
         targets = list(stmt.targets)
     else:
         targets = _targets(stmt)
     owners = [(_ast.Name(t.value.id, _ast.Load()), t.attr) for t in targets
-              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id != 'self']
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name)]
     owners += [(_loaded(_copy.deepcopy(t.value)), t.attr) for t in targets
                if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Attribute) and _chain_root(t.value) in roots
                and all(isinstance(n, (_ast.Attribute, _ast.Name, _ast.expr_context)) for n in _ast.walk(t.value))]

@@ -851,6 +851,7 @@ def run_module_test(name, static_skip=None):
     if exc is None:
         _, exc = attempt(exec_hidden, JOB['test_code'], ns)
     S['recording'][0] = 0
+    S['take_matcher_states']()  # the module's matchers as it made them (values.matcher_states_take)
     marks = dict(S['skip_marks'])  # now: a mark recorded once a test runs counts for nothing
     S['skip_marks'].clear()
     if exc is not None:

@@ -805,10 +805,52 @@ def hidden_class_intact(t, _methods=None, _keys_plain=None, _missing=VALUES_NOKE
     return True
 
 
+def matcher_states_take(_states=None, _instances=None, _attrs=None, _type=type, _tuple=tuple, _keys=dict.keys,
+                        _values=dict.values, _list=list, _id=id):
+    """Right after the hidden module executed (runner): the instance dict of every matcher it made
+    (asserts.record_instance: the module's constants, `EXPECTED_MEAN = Approx(2.5)`), as
+    (the matcher, its keys, its values), kept for matcher_state_holds. Such a matcher is reachable
+    by learner code through a hidden function's __globals__, and a submission set its tolerance
+    to infinity (red9-matcher-state-mutated, red8b-forged-matchers). Matchers made later (in a
+    test, setUp, setUpClass) are not kept."""
+    _states.clear()
+    for obj in _list(_values(_instances)):
+        found = _attrs(obj, _type(obj))
+        if found is not None:
+            _states[_id(obj)] = (obj, _tuple(_keys(found)), _tuple(_values(found)))
+
+
+def matcher_state_retake(obj, _states=None, _attrs=None, _type=type, _tuple=tuple, _keys=dict.keys,
+                         _values=dict.values, _id=id, _get=dict.get):
+    """Hidden code assigned an attribute of `obj` (`EXPECTED.tol = 0.5` in a test: the rewrite's
+    write_through call after the statement): a kept matcher's state is taken again, the author's."""
+    kept = _get(_states, _id(obj))
+    if kept is not None and kept[0] is obj:
+        found = _attrs(obj, _type(obj))
+        if found is not None:
+            _states[_id(obj)] = (obj, _tuple(_keys(found)), _tuple(_values(found)))
+
+
+def matcher_state_holds(obj, _states=None, _attrs=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+                        _id=id, _len=len, _get=dict.get, _range=range):
+    """Whether a matcher kept by matcher_states_take still holds, by identity, each attribute it
+    held when the hidden module had executed (no more, no fewer); one not kept: yes."""
+    kept = _get(_states, _id(obj))
+    if kept is None or kept[0] is not obj:
+        return True
+    found = _attrs(obj, _type(obj))
+    if found is None or _len(found) != _len(kept[1]):
+        return False
+    for i in _range(_len(kept[1])):
+        if _keys_plain(found, kept[1][i], _missing) is not kept[2][i]:
+            return False
+    return True
+
+
 def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instances=None, _keys_plain=None, _all_flat=None,
                    _missing=VALUES_NOKEY, _mro=type.__dict__['__mro__'].__get__,
                    _tdict=type.__dict__['__dict__'].__get__, _type=type, _typetype=type, _object=object,
-                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict, _intact=None):
+                   _id=id, _get=dict.get, _list=list, _tuple=tuple, _dict=dict, _intact=None, _state_holds=None):
     """Whether `t` is a class the hidden tests define whose __eq__ (the first along its MRO) is
     the one its class statement made, and `other` exact built-in data that runs no code of its
     own: then `obj == other` is the hidden class's own protocol on trusted values, a matcher the
@@ -828,6 +870,8 @@ def hidden_matcher(obj, t, other, kind, data, base, ot, _methods=None, _instance
         return False
     if not _intact(t):
         return False  # a method of the matcher's classes replaced (hidden_class_intact)
+    if not _state_holds(obj):
+        return False  # a module constant's attributes changed since the module executed
     for c in _mro(t):
         if c is _object:
             return False  # object's own __eq__: identity, never equal to data
