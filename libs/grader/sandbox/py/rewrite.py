@@ -726,20 +726,35 @@ class StrictRewriter(_ast.NodeTransformer):
         same body: the alternatives bind the same names, so each is then checked as a case of its
         own (visit_match_case), where an or-pattern's alternatives cannot be told apart in one
         guard. Without a guard that is the same statement: the first alternative that matches
-        runs the body. With a guard it is not (CPython does not try the next alternative when the
-        guard fails after one matched): left as written (red8a-match-structure-lies)."""
-        cases = []
+        runs the body. With a guard CPython does not try the next alternative when the guard fails
+        after one matched: each alternative's case then sets a flag (reset before the statement)
+        once its pattern and checks held, right before the author's guard runs, and the later
+        alternatives' cases are passed over when it is set (limits10; red8a-match-structure-lies)."""
+        cases, resets = [], []
         for case in node.cases:
             pattern = case.pattern
-            if (case.guard is None and isinstance(pattern, _ast.MatchOr)
+            if (isinstance(pattern, _ast.MatchOr)
                     and not all(isinstance(p, (_ast.MatchValue, _ast.MatchSingleton)) for p in pattern.patterns)):
+                flag = None
+                if case.guard is not None:
+                    self.match_names += 1
+                    flag = '_grader_alternative_%d' % self.match_names
+                    resets.append(_ast.copy_location(_ast.Assign([_ast.Name(flag, _ast.Store())], _ast.Constant(False)), node))
                 for alternative in pattern.patterns:
-                    cases.append(_ast.match_case(alternative, None, _copy.deepcopy(case.body)))
+                    guard = None
+                    if flag is not None:
+                        # `not flag and (flag := True) and guard`, after the checks visit_match_case
+                        # puts first: an alternative that matched and whose guard failed ends the case
+                        guard = _ast.BoolOp(_ast.And(), [
+                            _ast.UnaryOp(_ast.Not(), _ast.Name(flag, _ast.Load())),
+                            _ast.NamedExpr(_ast.Name(flag, _ast.Store()), _ast.Constant(True)),
+                            _copy.deepcopy(case.guard)])
+                    cases.append(_ast.match_case(alternative, guard, _copy.deepcopy(case.body)))
             else:
                 cases.append(case)
         node.cases = cases
         self.generic_visit(node)
-        return node
+        return resets + [node] if resets else node
 
     def visit_match_case(self, node):
         """`case 42:`, `case ('add', 1, 2):`, `case {'name': 'Ada'}:` compare parts of the subject
