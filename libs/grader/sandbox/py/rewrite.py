@@ -465,19 +465,20 @@ def _stdlib_roots(tree):
                      for alias in node.names if alias.asname is None and alias.name.partition('.')[0] in names)
 
 
-def _written_through(stmt, roots=frozenset()):
+def _written_through(stmt, roots=frozenset(), selves=frozenset()):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
     a plain name, which copies the new binding to the real module when the owner is hidden
     code's pristine copy of one (asserts.write_through), or takes a module-level matcher's state
-    again (`EXPECTED.tol = 0.5`, `self.tol = tol` in its own method: the author's change,
-    values.matcher_state_retake); anything else: nothing happens."""
+    again (`EXPECTED.tol = 0.5`; `self.tol = tol` in a method of a matcher class, a statement in
+    `selves`: the author's change, values.matcher_state_retake); anything else: nothing happens."""
     if isinstance(stmt, _ast.Delete):
         targets = list(stmt.targets)
     else:
         targets = _targets(stmt)
     owners = [(_ast.Name(t.value.id, _ast.Load()), t.attr) for t in targets
-              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name)]
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name)
+              and (t.value.id != 'self' or id(stmt) in selves)]
     owners += [(_loaded(_copy.deepcopy(t.value)), t.attr) for t in targets
                if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Attribute) and _chain_root(t.value) in roots
                and all(isinstance(n, (_ast.Attribute, _ast.Name, _ast.expr_context)) for n in _ast.walk(t.value))]
@@ -495,11 +496,31 @@ def _loaded(node):
     return node
 
 
+def _matcher_statements(tree):
+    """The ids of the statements in the methods of the module's classes that define __eq__ or
+    derive from one that does (by name): where a `self.x = ...` may change a matcher's state
+    (_written_through). Other classes' stores (a fake clock's `self.now += 1` in a loop) are left
+    without a helper call."""
+    classes = [node for node in tree.body if isinstance(node, _ast.ClassDef)]
+    eq = {c.name for c in classes if any(isinstance(i, _ast.FunctionDef) and i.name == '__eq__' for i in c.body)}
+    grown = True
+    while grown:
+        grown = False
+        for c in classes:
+            if c.name not in eq and any(_ast.unparse(b) in eq for b in c.bases):
+                eq.add(c.name)
+                grown = True
+    return frozenset(id(stmt) for c in classes if c.name in eq for item in c.body
+                     if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef))
+                     for stmt in _ast.walk(item) if isinstance(stmt, _ast.stmt))
+
+
 def _write_through(tree):
     """Every statement list of the module, at any depth (module level, class bodies, functions)."""
     roots = _stdlib_roots(tree)
+    selves = _matcher_statements(tree)
     for node in _ast.walk(tree):
-        _expand_blocks(node, lambda stmt: _written_through(stmt, roots))
+        _expand_blocks(node, lambda stmt: _written_through(stmt, roots, selves))
 
 
 # How hidden code names unittest.mock.patch without an import alias: the default of _patch_names.
