@@ -2149,7 +2149,10 @@ def operator_compare(a, b, /):
     (red7-implicit-c-comparisons). Reached by learner code too (a hidden function's
     __globals__, the copy): its dependencies are secret constants, and it returns what that
     comparison would return, nothing more."""
-    (op, swapped, compare_two) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (wire_helper)
+    (op, swapped, compare_two, real, _type, _int, _float, _str) = '\x00grader-sealed-secret\x00'  # SECRET (wire_helper)
+    ta, tb = _type(a), _type(b)
+    if not swapped and (ta is _int or ta is _float or ta is _str) and (tb is _int or tb is _float or tb is _str):
+        return real(a, b)  # exact scalars: C's own verdict, at C's speed (`all(map(operator.le, xs, xs[1:]))`)
     return compare_two(op, b, a) if swapped else compare_two(op, a, b)
 
 
@@ -3545,9 +3548,9 @@ def wire_helper(seal, S):
         {'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt, '>=': operator.ge}))
     # what hidden code's copy of the operator module holds in place of C's comparing functions
     # (harness.install puts them in its snapshot): they compare as hidden code's `==` does
-    strict_operators = {name: seal(operator_compare, secret=(op, False, compare_two_)) for name, op in (
-        ('eq', '=='), ('ne', '!='), ('lt', '<'), ('le', '<='), ('gt', '>'), ('ge', '>='))}
-    strict_operators['contains'] = seal(operator_compare, secret=('in', True, compare_two_))
+    strict_operators = {name: seal(operator_compare, secret=(op, False, compare_two_, getattr(operator, name), type, int, float, str))
+                        for name, op in (('eq', '=='), ('ne', '!='), ('lt', '<'), ('le', '<='), ('gt', '>'), ('ge', '>='))}
+    strict_operators['contains'] = seal(operator_compare, secret=('in', True, compare_two_, operator.contains, type, int, float, str))
     strict_operators.update({'__%s__' % name: fn for name, fn in strict_operators.items()})
     strict_operators.update({name: seal(operator_search, secret=(
         name, getattr(operator, name), compare_two_, truth_, type, list, tuple, len)) for name in ('countOf', 'indexOf')})
