@@ -63,7 +63,7 @@ ORDER_TEXT = {'assertGreater': ('>', 'greater than'), 'assertGreaterEqual': ('>=
 
 def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _opcall=None,
             _bool=bool, _budget=VALUES_BUDGET, _type=type, _int=int, _float=float,
-            _bool_t=bool, _str=str, _any=ANY_CELL, _matcher=None, _agrees=None):
+            _bool_t=bool, _str=str, _any=ANY_CELL, _matcher=None, _agrees=None, _any_inside=None):
     """One comparison of hidden test code, by CPython's rules (see values.py)."""
     if op == 'is':
         return a is b
@@ -81,6 +81,11 @@ def compare(op, a, b, _eq=None, _order=None, _contains=None, _classify=None, _op
             return op == '=='
         ka, kb = _classify(a), _classify(b)
         if ka[0] == 'opaque' and kb[0] == 'opaque':
+            if (_matcher(b, kb[3], a, 'learner', None, None, None) and _any_inside(b, 0) and not _agrees(b, a)
+                    or _matcher(a, ka[3], b, 'learner', None, None, None) and _any_inside(a, 0) and not _agrees(a, b)):
+                # a hidden matcher holding hidden code's ANY that does not agree: never handed to
+                # the learner object's __eq__/__ne__ (values.value_eq, redmerge-any-inside-hidden-object)
+                return op != '=='
             # the objects' own protocol, and its result as Python gives it: a numpy-style mask
             # (`(v == w).all()`), whose truth is its own business, as under CPython
             result = a == b if op == '==' else a != b
@@ -2093,7 +2098,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made', 'method_call'})
+    'suppress_made', 'mock_made', 'method_call', 'managers_intact'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2148,6 +2153,43 @@ def sequence_method(seq, name, args, _compare_two=None, _truth=None, _type=type,
     return ([] if t is _list else ()).index(value)  # not there: C's own ValueError, worded as C words it
 
 
+def operator_compare(a, b, /):
+    """What hidden code's copy of the operator module holds for `eq`, `ne`, `lt`, `le`, `gt`, `ge`,
+    `contains` (and their dunder names): the comparison hidden code's `a == b` (`b in a`) makes
+    (compare_two). C's operator functions compare with a learner object's own __eq__: a str
+    subclass answering True passed `operator.eq(result, 'Ann')` where `result == 'Ann'` fails
+    (red7-implicit-c-comparisons). Reached by learner code too (a hidden function's
+    __globals__, the copy): its dependencies are secret constants, and it returns what that
+    comparison would return, nothing more."""
+    (op, swapped, compare_two, real, _type, _int, _float, _str) = '\x00grader-sealed-secret\x00'  # SECRET (wire_helper)
+    ta, tb = _type(a), _type(b)
+    if not swapped and (ta is _int or ta is _float or ta is _str) and (tb is _int or tb is _float or tb is _str):
+        return real(a, b)  # exact scalars: C's own verdict, at C's speed (`all(map(operator.le, xs, xs[1:]))`)
+    return compare_two(op, b, a) if swapped else compare_two(op, a, b)
+
+
+def operator_search(a, b, /):
+    """Hidden code's `operator.countOf(a, b)` and `operator.indexOf(a, b)` (its copy of the
+    operator module): on an exact list or tuple each item is compared with `b` as hidden code's
+    `==` compares (identity first, as C does; then compare_two), like `a.count(b)` and
+    `a.index(b)` written in hidden code (sequence_method); anything else is C's own function.
+    C compared with the items' own __eq__: a learner str subclass answering True was counted
+    for every 'a' (red7-implicit-c-comparisons). Not found: C's own ValueError and words."""
+    (name, real, compare_two, truth, _type, _list, _tuple, _len) = '\x00grader-sealed-secret\x00'  # SECRET (wire_helper)
+    t = _type(a)
+    if t is not _list and t is not _tuple:
+        return real(a, b)
+    found, i = 0, 0
+    while i < _len(a):  # read live, as C reads it (an __eq__ may change the list)
+        item = a[i]
+        if item is b or truth(compare_two('==', item, b)):
+            if name == 'indexOf':
+                return i
+            found += 1
+        i += 1
+    return found if name == 'countOf' else real((), b)
+
+
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
@@ -2162,7 +2204,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _without_traceback=BaseException.with_traceback, _Exception=Exception, _expecting=None,
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
-           _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr):
+           _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
+           _managers_intact=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2294,9 +2337,11 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
     if op == 'mock_record':
         return _mock_record(args[0], args[1])
     if op == 'with_manager':  # each manager of a hidden `with` statement, as it is evaluated
-        return _manager(args[0], args[1])
+        return _manager(args[0], args[1], args[2])
     if op == 'suppress_made':  # a call of `suppress(...)` written in hidden code (rewrite.visit_Call)
-        return _suppress_made(args[0])
+        return _suppress_made(args[0], args[1])
+    if op == 'managers_intact':  # before that call, and before a hidden `with` evaluates its manager
+        return _managers_intact()
     if op == 'mock_made':  # a call with `spec=` (or of create_autospec) written in hidden code
         return _mock_made(args[0])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
@@ -2403,13 +2448,34 @@ def released(exc, depth=0, _self=SELF, _failures=None, _id=id, _type=type, _Base
         exc = _context(exc)
 
 
-def suppress_made(cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
+def managers_intact(_methods=(), _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _keys_plain=None, _missing=VALUES_NOKEY):
+    """Whether contextlib.suppress and _GeneratorContextManager hold their own __init__,
+    __enter__ and __exit__ (looked up through the MRO from dicts, as Python does), asked by the
+    rewrite before hidden code makes a manager (`suppress(KeyError)`, `tolerant()` of an
+    @contextmanager, evaluated by a `with`): an __init__ patched by learner code that puts the
+    original back when it runs (widening the kinds suppressed, swapping in a generator that
+    swallows everything) is intact again by the time the `with` asks (author_manager), but not
+    before the call (red10-patched-suppress)."""
+    for cls, name, original in _methods:
+        found = _missing
+        for c in _mro(cls):
+            found = _keys_plain(_tdict(c), name, _missing)
+            if found is not _missing:
+                break
+        if found is not original:
+            return False
+    return True
+
+
+def suppress_made(intact, cm, _made=None, _suppress=None, _type=type, _id=id, _len=len):
     """What a call of `suppress(...)` written in hidden code gave: a contextlib.suppress (the
     boot class, exactly) is kept (by id, held) as one the author made, so that its `with`
     statement elsewhere (`ignoring = suppress(AssertionError)`, then `with ignoring:`) is the
-    author's choice (author_manager), as one made in the `with` statement itself is. Returned
-    unchanged."""
-    if _type(cm) is _suppress and _len(_made) < 10000:
+    author's choice (author_manager), as one made in the `with` statement itself is; not when
+    contextlib's managers were patched right before the call (`intact`: managers_intact).
+    Returned unchanged."""
+    if intact is True and _type(cm) is _suppress and _len(_made) < 10000:
         _made[_id(cm)] = cm
     return cm
 
@@ -2436,7 +2502,7 @@ def mock_made(obj, _made=None, _mock_base=None, _mock_dict=None, _keys_plain=Non
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
-                   _suppress_methods=(), _gcm_methods=()):
+                   _suppress_methods=(), _gcm_methods=(), _patched=None, _intact=None):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress that the `with` statement makes itself (`suppress_call`: the rewrite saw
     a call of a name or attribute `suppress` there; one a submission's function hands out,
@@ -2470,6 +2536,12 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
             return False
         fn = _get(own, 'func') if _type(own) is _dict else None
         return _hidden(fn)
+    if _get(_patched, _id(cm)) is cm or not _intact(t):
+        # an author's own manager class (`class ignored:` of the test module) made while learner
+        # code had replaced its __init__ with one that puts itself back when called and widens the
+        # kinds (asserts.record_instance), or whose __enter__ is replaced now (it runs right after
+        # this, and could put itself back too): not the author's (red10-author-manager-init)
+        return False
     for cls in _mro(t):
         exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
         if exit_ is not _missing:
@@ -2477,10 +2549,11 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
     return False
 
 
-def with_manager(cm, suppress_call, _author=None):
+def with_manager(intact, cm, suppress_call, _author=None):
     """A manager of a hidden `with` statement, as it is evaluated (before its __enter__, which
-    drops a contextmanager's function): (the manager, whether it is the author's)."""
-    return (cm, _author(cm, suppress_call))
+    drops a contextmanager's function): (the manager, whether it is the author's). `intact`:
+    contextlib's managers were unpatched before the expression ran (managers_intact)."""
+    return (cm, intact is True and _author(cm, suppress_call))
 
 
 def with_suppressed(exc, managers, first, _failures=None, _id=id, _expected_caught=None, _release=None):
@@ -2808,12 +2881,15 @@ def boot_container_classes():
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
                   _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
                   _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
-                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop):
+                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop, _retake=None):
     """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
     the real module gets the same binding, as there is one module under CPython (`sys.stdout =
     buf` must reach the submission's print). Module's own setattr, whatever class learner code
     gave the real module. A name the copy reads live from the real module (sys_live: `sys.stdout`)
-    leaves the copy again, so that later changes of the real one (a mock patch) show too."""
+    leaves the copy again, so that later changes of the real one (a mock patch) show too. A
+    module-level matcher's attribute set so (`EXPECTED.tol = 0.5`) is the author's new state
+    (values.matcher_state_retake)."""
+    _retake(owner)
     pair = _copies.get(_id(owner))
     if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
         return None
@@ -3128,7 +3204,7 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
-def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _patched=None, _len=len, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
                     _typetype=type, _object=object, _id=id, _get=dict.get, _mro=type.__dict__['__mro__'].__get__,
                     _tdict=type.__dict__['__dict__'].__get__):
     """What `Cls(...)` gives in hidden code, for a class of its module (rewrite.visit_Call): kept
@@ -3142,6 +3218,10 @@ def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _keys_plai
     `__init__` learner code replaced and that puts itself back when called made the hidden
     Approx(2.5) with an infinite tolerance (red8b-forged-matchers)."""
     if intact is not True:
+        if intact is False and _len(_patched) < 10000:
+            # made while learner code had replaced a method of its class, say an __init__ that
+            # puts itself back when called: never the author's manager either (author_manager)
+            _patched[_id(obj)] = obj
         return obj
     if guard is not _missing and _get(_instances, _id(guard)) is not guard:
         return obj
@@ -3340,11 +3420,19 @@ def wire_helper(seal, S):
     descriptor_parts_ = seal(descriptor_parts)
     class_intact_ = seal(hidden_class_intact, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
                          _parts=descriptor_parts_)
+    instance_dict_ = seal(instance_attrs, _attr=seal(class_attribute, _keys_plain=seal(lookup_plain_keys)))
+    matcher_states = {}  # id -> (module-level matcher, its attributes' names, their values): matcher_states_take
+    S['take_matcher_states'] = seal(matcher_states_take, _states=matcher_states, _instances=hidden_instances,
+                                    _attrs=instance_dict_)
+    retake_ = seal(matcher_state_retake, _states=matcher_states, _attrs=instance_dict_)
     matcher_ = seal(hidden_matcher, _methods=hidden_methods, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys),
-                    _all_flat=all_flat_, _intact=class_intact_)
+                    _all_flat=all_flat_, _intact=class_intact_, _state_holds=seal(
+                        matcher_state_holds, _states=matcher_states, _attrs=instance_dict_, _keys_plain=seal(lookup_plain_keys)))
     agrees_ = seal(matcher_agrees, _keys_plain=seal(lookup_plain_keys))
+    any_inside_ = seal(any_inside, _holds=seal(holds_any, _classify=classify_), _attrs=instance_dict_)
     eq_ = seal(value_eq, _classify=classify_, _all_flat=all_flat_, _num_eq=seal(num_eq), _find=find_, _split=split_,
-               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_, _matcher=matcher_, _agrees=agrees_)
+               _call_eq=seal(call_eq, _classify=classify_), _only_opaque=only_opaque_, _matcher=matcher_, _agrees=agrees_,
+               _any_inside=any_inside_)
     contained_ = seal(value_contained, _eq=eq_, _find=find_, _split=split_)
     order_ = seal(value_order, _classify=classify_, _eq=eq_, _opcall=opcall_, _contained=contained_,
                   _num_order=seal(num_order, _opcall=opcall_), _type_name=type_name_,
@@ -3374,7 +3462,7 @@ def wire_helper(seal, S):
     S['encode'] = seal(encode, _enc=seal(value_enc, _classify=classify_, _srepr=srepr_, _fields=fields_,
                                           _set_order=set_order_, _with_repr=seal(enc_with_repr)))
     compare_ = seal(compare, _eq=eq_, _order=order_, _contains=contains_, _classify=classify_,
-                    _opcall=opcall_, _matcher=matcher_, _agrees=agrees_)
+                    _opcall=opcall_, _matcher=matcher_, _agrees=agrees_, _any_inside=any_inside_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text), _util=unittest.util.__dict__)
     mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
@@ -3522,11 +3610,18 @@ def wire_helper(seal, S):
     suppressed_ = seal(with_suppressed, _failures=failures, _expected_caught=expected_caught_, _release=release_)
     suppresses_made = {}  # contextlib.suppress objects hidden code made (suppress_made)
     suppress_made_ = seal(suppress_made, _made=suppresses_made, _suppress=contextlib.suppress)
+    patched_instances = {}  # id -> what hidden code made of its class while it was patched (record_instance)
+    S['patched_instances'] = patched_instances
+    manager_methods = ('__init__', '__enter__', '__exit__')
+    managers_intact_ = seal(managers_intact, _keys_plain=seal(lookup_plain_keys), _methods=tuple(
+        (cls, name, getattr(cls, name)) for cls in (contextlib.suppress, contextlib._GeneratorContextManager)
+        for name in manager_methods))
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
-        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in ('__init__', '__exit__')),
-        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in ('__init__', '__exit__')),
-        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys)))
+        _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in manager_methods),
+        _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in manager_methods),
+        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys),
+        _patched=patched_instances, _intact=class_intact_))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
@@ -3557,10 +3652,20 @@ def wire_helper(seal, S):
     # `a <op> b` with one operator: hidden code's comparisons, and the helper's `cmp` of one operator
     compare_two_ = seal(compare_two, _compare=compare_, _scalar_ops=proxy(
         {'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt, '>=': operator.ge}))
+    # what hidden code's copy of the operator module holds in place of C's comparing functions
+    # (harness.install puts them in its snapshot): they compare as hidden code's `==` does
+    strict_operators = {name: seal(operator_compare, secret=(op, False, compare_two_, getattr(operator, name), type, int, float, str))
+                        for name, op in (('eq', '=='), ('ne', '!='), ('lt', '<'), ('le', '<='), ('gt', '>'), ('ge', '>='))}
+    strict_operators['contains'] = seal(operator_compare, secret=('in', True, compare_two_, operator.contains, type, int, float, str))
+    strict_operators.update({'__%s__' % name: fn for name, fn in strict_operators.items()})
+    strict_operators.update({name: seal(operator_search, secret=(
+        name, getattr(operator, name), compare_two_, truth_, type, list, tuple, len)) for name in ('countOf', 'indexOf')})
+    S['strict_operators'] = proxy(strict_operators)
     skip_guard_ = seal(skip_guard, _fixture=fixture, _current=current_case, _running=running_test,
                        _tampered=tampered, _recording=recording)
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _release=release_, _unresolved=unresolved_, _class_intact=class_intact_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
-                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE)), _real_module=seal(real_module),
+                       _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE), _retake=retake_),
+                       _real_module=seal(real_module),
                        _match_plain=seal(match_plain, _boot=boot_container_classes()), _match_class=instance_check_,
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
                                  _hidden=S['hidden_function']),
@@ -3582,9 +3687,11 @@ def wire_helper(seal, S):
                        _own_method=own_method_, _SkipTest=unittest.SkipTest, _skips=hidden_skips, _subtest_skips=subtest_skips,
                        _cleanup_failures=cleanup_failures, _expecting=expecting, _own_cleanups=seal(own_cleanups), _current=current_case,
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
-                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_, _mock_made=mock_made_, _note=note_,
+                       _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
+                       _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
-                       _instance=seal(record_instance, _instances=hidden_instances, _keys_plain=seal(lookup_plain_keys)))
+                       _instance=seal(record_instance, _instances=hidden_instances, _patched=patched_instances,
+                                      _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
     S['injected'] = (S['helper'], compare_two_)
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])

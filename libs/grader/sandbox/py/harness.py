@@ -230,6 +230,11 @@ def install(config_text):
     # in place: a dict only the harness holds (hidden imports copy it into a new module).
     S['mock_snapshot'] = dict(S['module_snaps']['unittest.mock'])
     S['module_snaps']['unittest.mock'] = _types.MappingProxyType(S['mock_snapshot'])
+    # Hidden code's copies of operator compare as its `==` and `in` do (asserts.operator_compare,
+    # operator_search: red7-implicit-c-comparisons); the submission's operator is untouched.
+    for name in ('operator', '_operator'):
+        if name in S['module_snaps']:
+            S['module_snaps'][name] = _types.MappingProxyType({**S['module_snaps'][name], **S['strict_operators']})
     REAL_MODULES.update((name, _sys.modules[name]) for name in S['modules'])
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
                                                  _types.ModuleType, type, dict.update, dict.items, list, str, id))

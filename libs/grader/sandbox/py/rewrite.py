@@ -565,17 +565,20 @@ def _stdlib_roots(tree):
                      for alias in node.names if alias.asname is None and alias.name.partition('.')[0] in names)
 
 
-def _written_through(stmt, roots=frozenset()):
+def _written_through(stmt, roots=frozenset(), selves=frozenset()):
     """`sys.stdout = buf`, `random.randint = fake`, `del sys.argv[0]`... in hidden code: the
     statement, then HELPER('write_through', owner, name) for each attribute it sets or deletes on
     a plain name, which copies the new binding to the real module when the owner is hidden
-    code's pristine copy of one (asserts.write_through; anything else: nothing happens)."""
+    code's pristine copy of one (asserts.write_through), or takes a module-level matcher's state
+    again (`EXPECTED.tol = 0.5`; `self.tol = tol` in a method of a matcher class, a statement in
+    `selves`: the author's change, values.matcher_state_retake); anything else: nothing happens."""
     if isinstance(stmt, _ast.Delete):
         targets = list(stmt.targets)
     else:
         targets = _targets(stmt)
     owners = [(_ast.Name(t.value.id, _ast.Load()), t.attr) for t in targets
-              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name) and t.value.id != 'self']
+              if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Name)
+              and (t.value.id != 'self' or id(stmt) in selves)]
     owners += [(_loaded(_copy.deepcopy(t.value)), t.attr) for t in targets
                if isinstance(t, _ast.Attribute) and isinstance(t.value, _ast.Attribute) and _chain_root(t.value) in roots
                and all(isinstance(n, (_ast.Attribute, _ast.Name, _ast.expr_context)) for n in _ast.walk(t.value))]
@@ -593,11 +596,31 @@ def _loaded(node):
     return node
 
 
+def _matcher_statements(tree):
+    """The ids of the statements in the methods of the module's classes that define __eq__ or
+    derive from one that does (by name): where a `self.x = ...` may change a matcher's state
+    (_written_through). Other classes' stores (a fake clock's `self.now += 1` in a loop) are left
+    without a helper call."""
+    classes = [node for node in tree.body if isinstance(node, _ast.ClassDef)]
+    eq = {c.name for c in classes if any(isinstance(i, _ast.FunctionDef) and i.name == '__eq__' for i in c.body)}
+    grown = True
+    while grown:
+        grown = False
+        for c in classes:
+            if c.name not in eq and any(_ast.unparse(b) in eq for b in c.bases):
+                eq.add(c.name)
+                grown = True
+    return frozenset(id(stmt) for c in classes if c.name in eq for item in c.body
+                     if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef))
+                     for stmt in _ast.walk(item) if isinstance(stmt, _ast.stmt))
+
+
 def _write_through(tree):
     """Every statement list of the module, at any depth (module level, class bodies, functions)."""
     roots = _stdlib_roots(tree)
+    selves = _matcher_statements(tree)
     for node in _ast.walk(tree):
-        _expand_blocks(node, lambda stmt: _written_through(stmt, roots))
+        _expand_blocks(node, lambda stmt: _written_through(stmt, roots, selves))
 
 
 # How hidden code names unittest.mock.patch without an import alias: the default of _patch_names.
@@ -851,20 +874,35 @@ class StrictRewriter(_ast.NodeTransformer):
         same body: the alternatives bind the same names, so each is then checked as a case of its
         own (visit_match_case), where an or-pattern's alternatives cannot be told apart in one
         guard. Without a guard that is the same statement: the first alternative that matches
-        runs the body. With a guard it is not (CPython does not try the next alternative when the
-        guard fails after one matched): left as written (red8a-match-structure-lies)."""
-        cases = []
+        runs the body. With a guard CPython does not try the next alternative when the guard fails
+        after one matched: each alternative's case then sets a flag (reset before the statement)
+        once its pattern and checks held, right before the author's guard runs, and the later
+        alternatives' cases are passed over when it is set (limits10; red8a-match-structure-lies)."""
+        cases, resets = [], []
         for case in node.cases:
             pattern = case.pattern
-            if (case.guard is None and isinstance(pattern, _ast.MatchOr)
+            if (isinstance(pattern, _ast.MatchOr)
                     and not all(isinstance(p, (_ast.MatchValue, _ast.MatchSingleton)) for p in pattern.patterns)):
+                flag = None
+                if case.guard is not None:
+                    self.match_names += 1
+                    flag = '_grader_alternative_%d' % self.match_names
+                    resets.append(_ast.copy_location(_ast.Assign([_ast.Name(flag, _ast.Store())], _ast.Constant(False)), node))
                 for alternative in pattern.patterns:
-                    cases.append(_ast.match_case(alternative, None, _copy.deepcopy(case.body)))
+                    guard = None
+                    if flag is not None:
+                        # `not flag and (flag := True) and guard`, after the checks visit_match_case
+                        # puts first: an alternative that matched and whose guard failed ends the case
+                        guard = _ast.BoolOp(_ast.And(), [
+                            _ast.UnaryOp(_ast.Not(), _ast.Name(flag, _ast.Load())),
+                            _ast.NamedExpr(_ast.Name(flag, _ast.Store()), _ast.Constant(True)),
+                            _copy.deepcopy(case.guard)])
+                    cases.append(_ast.match_case(alternative, guard, _copy.deepcopy(case.body)))
             else:
                 cases.append(case)
         node.cases = cases
         self.generic_visit(node)
-        return node
+        return resets + [node] if resets else node
 
     def visit_match_case(self, node):
         """`case 42:`, `case ('add', 1, 2):`, `case {'name': 'Ada'}:` compare parts of the subject
@@ -992,7 +1030,8 @@ class StrictRewriter(_ast.NodeTransformer):
             # one, `with (suppress(E) if lenient else nullcontext()):`: a contextlib.suppress that
             # hidden code made is the author's wherever its `with` statement is (asserts.suppress_made;
             # one the submission hands out is not: asserts.author_manager)
-            return _ast.copy_location(_helper_call('suppress_made', [node]), node)
+            # (contextlib's managers checked before the call: asserts.managers_intact)
+            return _ast.copy_location(_helper_call('suppress_made', [_helper_call('managers_intact', []), node]), node)
         if (isinstance(func, _ast.Attribute) and func.attr in ('count', 'index') and func.attr not in self.class_methods
                 and not node.keywords and 1 <= len(node.args) <= (1 if func.attr == 'count' else 3)
                 and not any(isinstance(a, _ast.Starred) for a in node.args)):
@@ -1113,12 +1152,13 @@ class StrictRewriter(_ast.NodeTransformer):
             name = '__grader_cm_%d_%d__' % (self.withs, i)
             # (manager, the author's?) kept; the statement enters the manager itself
             # `with suppress(...)`/`contextlib.suppress(...)` written here: the author's own choice
-            # (a suppress the submission hands out is not: asserts.author_manager)
+            # (a suppress the submission hands out is not: asserts.author_manager); contextlib's
+            # managers are checked before the expression makes one (asserts.managers_intact)
             func = item.context_expr.func if isinstance(item.context_expr, _ast.Call) else None
             suppress_call = (isinstance(func, _ast.Name) and func.id == 'suppress') or \
                 (isinstance(func, _ast.Attribute) and func.attr == 'suppress')
             kept = _ast.NamedExpr(_ast.Name(name, _ast.Store()), _helper_call(
-                'with_manager', [item.context_expr, _ast.Constant(suppress_call)]))
+                'with_manager', [_helper_call('managers_intact', []), item.context_expr, _ast.Constant(suppress_call)]))
             item.context_expr = _ast.Subscript(kept, _ast.Constant(0), _ast.Load())
             managers.append(_ast.Name(name, _ast.Load()))
         exc = '__grader_with_exc__'

@@ -116,6 +116,7 @@ def test_marks(test_code, support, job):
         ns.clear()
         S['skip_marks'].clear()
         S['hidden_instances'].clear()
+        S['patched_instances'].clear()
         for mod in own.values():
             if type(mod) is _types.ModuleType:
                 mod.__dict__.clear()
@@ -844,12 +845,14 @@ def run_module_test(name, static_skip=None):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     S['skip_marks'].clear()
     S['hidden_instances'].clear()  # the matchers the previous run of the modules made (asserts.record_instance)
+    S['patched_instances'].clear()
     S['recording'][0] = 1  # the hidden classes and functions the modules make now (asserts.record_made)
     _, exc = attempt(prepare_imports)
     ns = hidden_namespace('__grader_tests__')
     if exc is None:
         _, exc = attempt(exec_hidden, JOB['test_code'], ns)
     S['recording'][0] = 0
+    S['take_matcher_states']()  # the module's matchers as it made them (values.matcher_states_take)
     marks = dict(S['skip_marks'])  # now: a mark recorded once a test runs counts for nothing
     S['skip_marks'].clear()
     if exc is not None:
