@@ -556,6 +556,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.module_classes = frozenset()  # the names of the module's top-level class statements
+        self.instance_names = None  # the attribute names hidden code may store (_instance_names)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -874,7 +875,10 @@ class StrictRewriter(_ast.NodeTransformer):
                 and func.attr in self.class_methods):
             # `self.check(...)` of a method this hidden class defines: the function as the class
             # was created for this test, never one learner code put on the class since
-            return _helper_call('own_method', [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
+            # (own_class_method: hidden code never stores an attribute of that name, so one on the
+            # instance is none of its doing and does not shadow the method: _instance_names)
+            op = 'own_method' if self.instance_names is None or func.attr in self.instance_names else 'own_class_method'
+            return _helper_call(op, [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
         written = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
         called = written
         if isinstance(func, _ast.Name) and called not in self.module_functions:
@@ -1075,6 +1079,36 @@ def _inject_const(c, helper, builtins):
     return c
 
 
+# Names through which code can store an attribute whose name it computes (`setattr(self, name,
+# f)`, `self.__dict__[name] = f`, `vars(self).update(...)`): with one of them in hidden code, any
+# attribute of a test case may be hidden code's own (_instance_names).
+_DYNAMIC_WRITERS = frozenset({'setattr', '__dict__', 'vars', '__setattr__'})
+
+
+def _instance_names(tree):
+    """The attribute names hidden code may store on an object (a test case): every attribute it
+    assigns or deletes (`self.check = ...`), every string constant (`setattr(self, 'check', f)`,
+    `patch.object(self, 'check')`) and every keyword name (`patch.multiple(self, check=...)`);
+    None when it can store names it computes (_DYNAMIC_WRITERS). An
+    instance attribute of a test case named like a hidden method but none of these was put there
+    by other code: visit_Call's `self.check(...)` then calls the class's function
+    (asserts.own_method; red4-instance-attribute-plant)."""
+    names = set()
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Attribute):
+            if node.attr in _DYNAMIC_WRITERS:
+                return None
+            if not isinstance(node.ctx, _ast.Load):
+                names.add(node.attr)
+        elif isinstance(node, _ast.Name) and node.id in _DYNAMIC_WRITERS:
+            return None
+        elif isinstance(node, _ast.Constant) and isinstance(node.value, str):
+            names.add(node.value)
+        elif isinstance(node, _ast.keyword) and node.arg is not None:
+            names.add(node.arg)
+    return frozenset(names)
+
+
 def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset(), test_module=False):
     """Parse, rewrite and compile hidden code; the sentinels still stand for the helper and the
     builtins, so the code object can be marshalled (the worker caches it per test suite)."""
@@ -1083,6 +1117,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.skip_names = _skip_names(tree)
     rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
     rewriter.test_module = test_module
+    rewriter.instance_names = _instance_names(tree)  # before the passes below add their own constants
     rewriter.patch_names = _patch_names(tree)
     rewriter.stringified_annotations = isinstance(tree, _ast.Module) and any(
         isinstance(item, _ast.ImportFrom) and item.module == '__future__' and any(a.name == 'annotations' for a in item.names)
