@@ -2856,8 +2856,8 @@ def shadowed_method(case, _case_dict=None, _type=type, _str=str, _dict=dict, _ca
     return False
 
 
-def machinery_intact(cases, unittest_too, _testcase=None, _unittest=None, _shadowed=None, _live=None,
-                     _RuntimeError=RuntimeError):
+def machinery_intact(cases, unittest_too, doctest_too=False, _testcase=None, _unittest=None, _shadowed=None,
+                     _live=None, _doctest=None, _RuntimeError=RuntimeError):
     """Raises (the running test's tamper flag set) unless TestCase (and, with `unittest_too`,
     unittest's results, suites, loaders and runners) hold what they held at boot, and no hidden
     case in `cases` is shadowed (shadowed_method). The runner checks these after the test; hidden
@@ -2865,8 +2865,11 @@ def machinery_intact(cases, unittest_too, _testcase=None, _unittest=None, _shado
     `getattr(super(), 'assertEqual')`, `Inner('test_add').run(result)`) needs them now: learner
     code puts back what it replaced the moment it is called (`TestCase.assertEqual`,
     `TestResult.addFailure` put back by `stopTest`), so the check after the test found them intact
-    and the lie passed (redteam9-assertion-window, -inner-suite-result, -inner-case-shadowed)."""
-    if _testcase() and (not unittest_too or _unittest()):
+    and the lie passed (redteam9-assertion-window, -inner-suite-result, -inner-case-shadowed).
+    With `doctest_too`, doctest's globals and classes too (runner.doctest_intact, given the state
+    `_doctest[0]` taken for this job)."""
+    if (_testcase() and (not unittest_too or _unittest())
+            and (not doctest_too or _doctest[0] is None or _doctest[1](_doctest[0]))):
         for case in cases:
             if _shadowed(case):
                 break
@@ -2928,7 +2931,7 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
                _f_name=_types.FunctionType.__dict__['__name__'].__get__, _cells=((), ()),
                _contents=_types.CellType.__dict__['cell_contents'].__get__, _live=None,
                _all=all, _map=map, _is=_operator.is_, _ValueError=ValueError, _RuntimeError=RuntimeError,
-               _strict=None, _frozenset=frozenset, _machinery=None, _holds_case=None):
+               _strict=None, _frozenset=frozenset, _machinery=None, _holds_case=None, _doctest_watch=(None,)):
     """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
     local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
     test's hidden test functions, its entry is armed for the time of the call, as for a call
@@ -2978,8 +2981,11 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
         if added:
             for key in [key for key in _strict if key not in before]:
                 del _strict[key]  # an inner case's failure, caught by unittest's run() (not learner code)
-        if handed:
-            _machinery(handed, True)  # a case shadowed, or unittest patched, during the run
+        if handed or _doctest_watch[0] is not None:
+            # a case shadowed, or unittest patched, during the run; doctest patched by an example
+            # a DocTestRunner's run() ran (`runner.run(test)`), before hidden code asks the runner
+            # (`runner.summarize()`: red8a-doctest-self-restoring)
+            _machinery(handed, handed, True)
 
 
 def hidden_cases(fn, args, _hidden=None, _current=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
@@ -3491,10 +3497,14 @@ def wire_helper(seal, S):
     S['held_cells'] = held_cells
     # TestCase and unittest's classes checked while the test runs, where C code is about to read
     # them (support.testcase_intact, unittest_intact: harness functions, held here only)
+    doctest_watch = [None, doctest_intact]  # [0]: the job's doctest state when hidden code imports doctest (runner.load_hidden)
+    S['doctest_watch'] = doctest_watch
     machinery_ = seal(machinery_intact, _testcase=testcase_intact, _unittest=unittest_intact, _live=bindings,
+                      _doctest=doctest_watch,
                       _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase)))
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _machinery=machinery_, _holds_case=seal(holds_case, _TestCase=unittest.TestCase),
+                       _doctest_watch=doctest_watch,
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
                                    _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)),

@@ -292,6 +292,7 @@ def load_hidden(job):
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
     snapshot_imports(imports, {name for name, _ in support} | {job['moduleName']})
     JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
+    S['doctest_watch'][0] = JOB['doctest_state']  # checked at the end of each call through a value too (asserts.value_call)
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
     helper, builtins = S['injected'], S['hidden_constants']
