@@ -2081,7 +2081,7 @@ def clear_type_funcs(_funcs=None):
 HELPER_OPS = frozenset({
     'addTypeEqualityFunc', 'binding', 'bound_assert', 'call_test', 'call_value', 'class_store', 'cmp', 'cmp_chain',
     'delattr', 'doCleanups', 'enter_test', 'getattr', 'made', 'mock_record', 'module_delattr', 'module_setattr',
-    'instance', 'not_raised', 'own_method', 'own_class_method', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
+    'instance', 'not_raised', 'own_method', 'own_class_method', 'mock_call', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
     'suppress_made'})
@@ -2142,7 +2142,7 @@ def sequence_method(seq, name, args, _compare_two=None, _truth=None, _type=type,
 def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile=None,
            _ns=None, _register=None, _mock_record=None,
            _own_method=None, _SkipTest=None, _skips=None, _assert=None, _bind=None, _skip_mark=None, _guard=None,
-           _enter_test=None, _call_test=None, _value_call=None, _strict_getattr=None, _write_through=None,
+           _enter_test=None, _call_test=None, _value_call=None, _strict_getattr=None, _write_through=None, _machinery=None,
            _real_module=None, _startswith=str.startswith, _binding=None, _made=None, _skip_store=None, _skip_stored=None, _skip_guard=None,
            _str=str, _bytes=bytes, _setattr=setattr, _delattr=delattr, _class_store=None,
            _compare_two=None,
@@ -2288,6 +2288,9 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         if _type(args[1]) is _str and _startswith(args[1], 'test'):  # `self.test_a()` in hidden code
             return _call_test(args[1], _own_method, (args[0], args[1], args[2:], kwargs, unshadowed), {})
         return _own_method(args[0], args[1], args[2:], kwargs, unshadowed)
+    if op == 'mock_call':  # `mock.call('b', 1)`, `call.method(...)` in hidden code (rewrite.visit_Call)
+        _machinery((), False, False, True)  # _Call.__call__ must be mock's own now (machinery_intact)
+        return args[0](*args[1:], **kwargs)
     if op == 'write_through':  # after `sys.stdout = buf` in hidden code (rewrite.py)
         return _write_through(args[0], args[1])
     if op == 'match_plain':  # a sequence or mapping pattern's part in hidden code's `match` (rewrite.py)
@@ -2856,8 +2859,8 @@ def shadowed_method(case, _case_dict=None, _type=type, _str=str, _dict=dict, _ca
     return False
 
 
-def machinery_intact(cases, unittest_too, doctest_too=False, _testcase=None, _unittest=None, _shadowed=None,
-                     _live=None, _doctest=None, _RuntimeError=RuntimeError):
+def machinery_intact(cases, unittest_too, doctest_too=False, mocks_too=False, _testcase=None, _unittest=None,
+                     _shadowed=None, _live=None, _doctest=None, _mocks=None, _RuntimeError=RuntimeError):
     """Raises (the running test's tamper flag set) unless TestCase (and, with `unittest_too`,
     unittest's results, suites, loaders and runners) hold what they held at boot, and no hidden
     case in `cases` is shadowed (shadowed_method). The runner checks these after the test; hidden
@@ -2867,9 +2870,12 @@ def machinery_intact(cases, unittest_too, doctest_too=False, _testcase=None, _un
     `TestResult.addFailure` put back by `stopTest`), so the check after the test found them intact
     and the lie passed (redteam9-assertion-window, -inner-suite-result, -inner-case-shadowed).
     With `doctest_too`, doctest's globals and classes too (runner.doctest_intact, given the state
-    `_doctest[0]` taken for this job)."""
+    `_doctest[0]` taken for this job); with `mocks_too`, unittest.mock's classes (support.mocks_intact:
+    hidden code's `mock.call('b', 1)` runs `_Call.__call__`, which learner code replaced by one that
+    answers with the mock's own record and puts itself back: red2-self-restoring-mock-patch)."""
     if (_testcase() and (not unittest_too or _unittest())
-            and (not doctest_too or _doctest[0] is None or _doctest[1](_doctest[0]))):
+            and (not doctest_too or _doctest[0] is None or _doctest[1](_doctest[0]))
+            and (not mocks_too or _mocks())):
         for case in cases:
             if _shadowed(case):
                 break
@@ -3500,7 +3506,7 @@ def wire_helper(seal, S):
     doctest_watch = [None, doctest_intact]  # [0]: the job's doctest state when hidden code imports doctest (runner.load_hidden)
     S['doctest_watch'] = doctest_watch
     machinery_ = seal(machinery_intact, _testcase=testcase_intact, _unittest=unittest_intact, _live=bindings,
-                      _doctest=doctest_watch,
+                      _doctest=doctest_watch, _mocks=mocks_intact,
                       _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase)))
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _machinery=machinery_, _holds_case=seal(holds_case, _TestCase=unittest.TestCase),
@@ -3568,7 +3574,7 @@ def wire_helper(seal, S):
                        _skip_stored=seal(skip_stored, _marks=skip_marks, _keep=keep_), _skip_guard=skip_guard_,
                        _made=proxy({kind: seal(record_made, secret=skip_marks, _kind=kind, _recording=recording)
                                     for kind in ('class', 'def', 'async', 'test-def', 'test-async')}),
-                       _binding=binding_, _compare_two=compare_two_,
+                       _binding=binding_, _compare_two=compare_two_, _machinery=machinery_,
                        _sequence_method=seal(sequence_method, _compare_two=compare_two_, _truth=truth_),
                        _compile=re.compile, _ns=types.SimpleNamespace,
                        _register=seal(register_type_func, _funcs=type_funcs),

@@ -534,6 +534,24 @@ def _patch_names(tree):
     return frozenset(names)
 
 
+_CALL_NAMES = frozenset({'call', 'mock.call', 'unittest.mock.call'})
+
+
+def _call_names(tree):
+    """How the module names unittest.mock.call, as _patch_names finds patch: `call`, `mock.call`,
+    `unittest.mock.call` and the aliases its imports make."""
+    names = set(_CALL_NAMES)
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            names.update(alias.asname + '.call' for alias in node.names
+                         if alias.name == 'unittest.mock' and alias.asname)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0:
+            wanted = {'unittest.mock': 'call', 'unittest': 'mock'}.get(node.module)
+            suffix = '' if node.module == 'unittest.mock' else '.call'
+            names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
+    return frozenset(names)
+
+
 # Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
 # them and then writes the binding through to the real module (asserts.helper 'setattr').
 _ATTRIBUTE_WRITERS = frozenset({'setattr', 'delattr'})
@@ -557,6 +575,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.module_classes = frozenset()  # the names of the module's top-level class statements
         self.instance_names = None  # the attribute names hidden code may store (_instance_names)
+        self.call_names = _CALL_NAMES  # how the module names unittest.mock.call (_call_names)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -854,6 +873,14 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        written_func = _ast.unparse(func) if isinstance(func, (_ast.Name, _ast.Attribute)) else ''
+        if written_func.partition('.')[0] in self.local_names:
+            written_func = ''  # a local or parameter of that name (`for call in calls: call()`): a call through a value
+        if written_func in self.call_names or written_func.partition('.call.')[0] + '.call' in self.call_names \
+                or (written_func.startswith('call.') and 'call' in self.call_names):
+            # `mock.call('b', 1)`, `call.method(x)`: unittest.mock's classes are checked right before
+            # _Call.__call__ runs (asserts.helper 'mock_call'; red2-self-restoring-mock-patch)
+            return _ast.copy_location(_helper_call('mock_call', [func, *node.args], node.keywords), node)
         if (isinstance(func, _ast.Name) and func.id == 'suppress') or (isinstance(func, _ast.Attribute) and func.attr == 'suppress'):
             # `ignoring = suppress(AssertionError)` then `with ignoring:`, a helper that returns
             # one, `with (suppress(E) if lenient else nullcontext()):`: a contextlib.suppress that
@@ -1119,6 +1146,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.test_module = test_module
     rewriter.instance_names = _instance_names(tree)  # before the passes below add their own constants
     rewriter.patch_names = _patch_names(tree)
+    rewriter.call_names = _call_names(tree)
     rewriter.stringified_annotations = isinstance(tree, _ast.Module) and any(
         isinstance(item, _ast.ImportFrom) and item.module == '__future__' and any(a.name == 'annotations' for a in item.names)
         for item in tree.body)
