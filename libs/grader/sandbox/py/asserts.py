@@ -3501,12 +3501,12 @@ def wire_helper(seal, S):
     S['bindings'] = bindings
     held_cells = ([], [])  # the running test's cells and what they held (runner.hidden_function_cells)
     S['held_cells'] = held_cells
-    # TestCase and unittest's classes checked while the test runs, where C code is about to read
-    # them (support.testcase_intact, unittest_intact: harness functions, held here only)
-    doctest_watch = [None, doctest_intact]  # [0]: the job's doctest state when hidden code imports doctest (runner.load_hidden)
+    # TestCase, unittest's and mock's classes and doctest checked while the test runs, where C code
+    # is about to read them (support.testcase_intact...: harness functions, held here only)
+    doctest_watch = [None, S['doctest_intact']]  # [0]: the job's doctest state when hidden code imports doctest (runner.load_hidden)
     S['doctest_watch'] = doctest_watch
-    machinery_ = seal(machinery_intact, _testcase=testcase_intact, _unittest=unittest_intact, _live=bindings,
-                      _doctest=doctest_watch, _mocks=mocks_intact,
+    machinery_ = seal(machinery_intact, _testcase=S['testcase_intact'], _unittest=S['unittest_intact'], _live=bindings,
+                      _doctest=doctest_watch, _mocks=S['mocks_intact'],
                       _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase)))
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _machinery=machinery_, _holds_case=seal(holds_case, _TestCase=unittest.TestCase),

@@ -53,6 +53,9 @@ def _seal_all():
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
     S['SubTestContext'] = SubTestContext  # from rewrite.py's own namespace (asserts.install_subtest)
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
+    # what asserts.machinery_intact checks while a test runs (support.py, runner.py)
+    S['testcase_intact'], S['unittest_intact'] = testcase_intact, unittest_intact
+    S['mocks_intact'], S['doctest_intact'] = mocks_intact, doctest_intact
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     S['hidden_function'] = seal(hidden_function, secret=(  # whose functions hidden code made (its globals and code)
         CODE_WINDOW, HIDDEN_NAMESPACES, HIDDEN_CODES, _types.FunctionType.__dict__['__code__'].__get__,
