@@ -2768,16 +2768,23 @@ def boot_container_classes():
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
                   _str=str, _get=dict.get, _mod_dict=_types.ModuleType.__dict__['__dict__'].__get__,
                   _set=_types.ModuleType.__setattr__, _del=_types.ModuleType.__delattr__,
-                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop):
+                  _missing=object(), _AttributeError=AttributeError, _live=None, _pop=dict.pop,
+                  _states=COPY_STATES, _tuple=tuple, _keys=dict.keys, _values=dict.values):
     """Hidden code assigned (or deleted) `owner.name`: when owner is its pristine copy of a module,
     the real module gets the same binding, as there is one module under CPython (`sys.stdout =
     buf` must reach the submission's print). Module's own setattr, whatever class learner code
     gave the real module. A name the copy reads live from the real module (sys_live: `sys.stdout`)
-    leaves the copy again, so that later changes of the real one (a mock patch) show too."""
+    leaves the copy again, so that later changes of the real one (a mock patch) show too. The
+    copy's bindings as hidden code leaves them are what the check after the test expects
+    (COPY_STATES, support.copies_intact)."""
     pair = _copies.get(_id(owner))
-    if pair is None or pair[0] is not owner or pair[1] is None or _type(name) is not _str:
+    if pair is None or pair[0] is not owner:
         return None
     space = _mod_dict(owner)
+    if _id(owner) in _states:
+        _states[_id(owner)] = (owner, _tuple(_keys(space)), _tuple(_values(space)))
+    if pair[1] is None or _type(name) is not _str:
+        return None
     value = _get(space, name, _missing)
     if value is _missing:
         try:
@@ -2788,6 +2795,7 @@ def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _
         _set(pair[1], name, value)
         if _live is not None and _get(space, '__getattr__') is _live[0] and name in _live[1]:
             _pop(space, name, None)
+            _states[_id(owner)] = (owner, _tuple(_keys(space)), _tuple(_values(space)))
     return None
 
 

@@ -115,7 +115,7 @@ def module_copy(name, depth, _self=SELF, /):
     `_self` is itself (recursion): another function passed there only runs as the caller.
     """
     (copies, _snaps, _real, _Module, _type, _update, _items, _list, _str,
-     _id) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
+     _id, states, _tuple, _keys, _values) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
     copy = _Module(name)
     copies[_id(copy)] = (copy, _real.get(name))  # the copy is held: its id is not reused in the job
     space = copy.__dict__
@@ -124,6 +124,8 @@ def module_copy(name, depth, _self=SELF, /):
         for key, value in _list(_items(space)):
             if _type(value) is _Module and _type(key) is _str and (name + '.' + key) in _snaps:
                 space[key] = _self(name + '.' + key, depth + 1)
+    # as made: checked after the test (support.copies_intact; redteam6-modulecopy-getattribute)
+    states[_id(copy)] = (copy, _tuple(_keys(space)), _tuple(_values(space)))
     return copy
 
 
@@ -233,8 +235,15 @@ def install(config_text):
     S['mock_snapshot'] = dict(S['module_snaps']['unittest.mock'])
     S['module_snaps']['unittest.mock'] = _types.MappingProxyType(S['mock_snapshot'])
     REAL_MODULES.update((name, _sys.modules[name]) for name in S['modules'])
+    # sys.modules as the interpreter has it now, checked after each test (support.boot_modules_intact):
+    # C code imports some Python helpers at call time through it, so they are imported now
+    # (`datetime.strptime` and `time.strptime` import `_strptime`: red2-lazy-stdlib-import).
+    import _strptime  # noqa: F401
+    S['boot_modules'] = (tuple(_sys.modules.keys()), tuple(_sys.modules.values()))
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
-                                                 _types.ModuleType, type, dict.update, dict.items, list, str, id))
+                                                 _types.ModuleType, type, dict.update, dict.items, list, str, id,
+                                                 COPY_STATES, tuple, dict.keys, dict.values))
+    S['copy_states'] = COPY_STATES
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
@@ -243,6 +252,12 @@ def install(config_text):
     S['unittest_classes'] = class_snapshots(unittest_machinery())
     modules, classes = source_readers()
     S['source_modules'] = module_snapshots(modules)
+    # The suffix lists inspect.getsourcefile maps a file name with (a `.pyc` name to its `.py`),
+    # shared lists: their contents too, not only which lists importlib.machinery holds
+    # (redteam9-source-uncovered-readers: a suffix appended in place led getsource to a clean entry)
+    import importlib.machinery
+    lists = {id(v): v for v in vars(importlib.machinery).values() if type(v) is list}
+    S['source_lists'] = tuple((v, tuple(v)) for v in lists.values())
     S['source_classes'] = class_snapshots(classes)
     # The builtins those modules call: not the whole builtins dict (doctest's displayhook sets `_`)
     S['source_builtins'] = tuple((name, _builtins.__dict__[name]) for name in SOURCE_BUILTINS)
