@@ -2895,17 +2895,25 @@ def machinery_intact(cases, unittest_too, doctest_too=False, mocks_too=False, _t
     raise _RuntimeError('tampering detected: the hidden tests were modified while they ran')
 
 
-def holds_case(fn, args, _TestCase=None, _type=type, _issub=type.__subclasscheck__, _method=_types.MethodType,
-               _m_self=_types.MethodType.__dict__['__self__'].__get__):
-    """Whether a call through a value is handed a test case (its receiver or an argument): C code
-    it runs may look TestCase's attributes up on it (`operator.methodcaller('assertEqual', a, b)(self)`,
-    `operator.attrgetter('assertEqual')(self)`, a bound method read earlier)."""
-    if _type(fn) is _method and _issub(_TestCase, _type(_m_self(fn))):
-        return True
-    for arg in args:
-        if _issub(_TestCase, _type(arg)):
-            return True
-    return False
+def c_lookup(fn, args, _TestCase=None, _DocTestRunner=None, _type=type, _issub=type.__subclasscheck__,
+             _method=_types.MethodType, _m_self=_types.MethodType.__dict__['__self__'].__get__,
+             _lookups=(_operator.methodcaller, _operator.attrgetter)):
+    """What a call through a value may look up in C that learner code can replace and put back
+    when called: 1 when it is an `operator.methodcaller`/`attrgetter` handed a test case
+    (`operator.methodcaller('assertEqual', a, b)(self)` finds TestCase's attribute), 2 when it is a
+    DocTestRunner's method (`runner.run(test)`: examples run learner code that may patch doctest
+    for the `runner.summarize()` hidden code calls next), else 0. Narrow on purpose: a check of
+    TestCase on every call handed a test case (`check = self.helper` called in a loop) cost ~80 us
+    a call (machinery_intact)."""
+    t = _type(fn)
+    if t is _lookups[0] or t is _lookups[1]:
+        for arg in args:
+            if _issub(_TestCase, _type(arg)):
+                return 1
+        return 0
+    if t is _method and _issub(_DocTestRunner, _type(_m_self(fn))):
+        return 2
+    return 0
 
 
 def enter_test(name, receiver, _entry=None, _inner=None, _tampered=None, _method_name=None, _str=str,
@@ -2945,7 +2953,7 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
                _f_name=_types.FunctionType.__dict__['__name__'].__get__, _cells=((), ()),
                _contents=_types.CellType.__dict__['cell_contents'].__get__, _live=None,
                _all=all, _map=map, _is=_operator.is_, _ValueError=ValueError, _RuntimeError=RuntimeError,
-               _strict=None, _frozenset=frozenset, _machinery=None, _holds_case=None, _doctest_watch=(None,)):
+               _strict=None, _frozenset=frozenset, _machinery=None, _c_lookup=None):
     """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
     local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
     test's hidden test functions, its entry is armed for the time of the call, as for a call
@@ -2980,7 +2988,8 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
         if _id(case) not in _inner:
             _inner[_id(case)] = [case, 0]
             added.append(case)
-    if handed or _holds_case(fn, args):
+    looked_up = _c_lookup(fn, args)
+    if handed or looked_up == 1:
         # what C code (unittest's run(), methodcaller) will look up must be intact now, not only
         # after the test (machinery_intact)
         _machinery(handed, handed)
@@ -2995,11 +3004,11 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
         if added:
             for key in [key for key in _strict if key not in before]:
                 del _strict[key]  # an inner case's failure, caught by unittest's run() (not learner code)
-        if handed or _doctest_watch[0] is not None:
+        if handed or looked_up == 2:
             # a case shadowed, or unittest patched, during the run; doctest patched by an example
             # a DocTestRunner's run() ran (`runner.run(test)`), before hidden code asks the runner
             # (`runner.summarize()`: red8a-doctest-self-restoring)
-            _machinery(handed, handed, True)
+            _machinery(handed, handed, looked_up == 2)
 
 
 def hidden_cases(fn, args, _hidden=None, _current=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
@@ -3511,14 +3520,15 @@ def wire_helper(seal, S):
     S['held_cells'] = held_cells
     # TestCase, unittest's and mock's classes and doctest checked while the test runs, where C code
     # is about to read them (support.testcase_intact...: harness functions, held here only)
+    import doctest
     doctest_watch = [None, S['doctest_intact']]  # [0]: the job's doctest state when hidden code imports doctest (runner.load_hidden)
     S['doctest_watch'] = doctest_watch
     machinery_ = seal(machinery_intact, _testcase=S['testcase_intact'], _unittest=S['unittest_intact'], _live=bindings,
                       _doctest=doctest_watch, _mocks=S['mocks_intact'],
                       _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase)))
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
-                       _machinery=machinery_, _holds_case=seal(holds_case, _TestCase=unittest.TestCase),
-                       _doctest_watch=doctest_watch,
+                       _machinery=machinery_, _c_lookup=seal(c_lookup, _TestCase=unittest.TestCase,
+                                                             _DocTestRunner=doctest.DocTestRunner),
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
                                    _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)),
