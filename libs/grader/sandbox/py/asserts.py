@@ -2840,7 +2840,8 @@ def strict_getattr(args, _bind=None, _names=None, _legacy=None, _TestCase=None, 
     return _getattr(obj, name) if _len(args) == 2 else _getattr(obj, name, args[2])
 
 
-def shadowed_method(case, _case_dict=None, _type=type, _str=str, _dict=dict, _callable=callable,
+def shadowed_method(case, _case_dict=None, _result_dict=None, _TestCase=None, _type=type, _str=str, _dict=dict,
+                    _callable=callable, _issub=type.__subclasscheck__,
                     _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                     _get=_types.MappingProxyType.get, _missing=object(), _prefix='__unittest'):
     """Whether a hidden test case that hidden code hands to unittest (value_call) holds an
@@ -2851,8 +2852,9 @@ def shadowed_method(case, _case_dict=None, _type=type, _str=str, _dict=dict, _ca
     ran, planted `test_add = lambda: None` on the case: the hidden test never started, nothing
     was recorded and the outer test passed (redteam9-inner-case-shadowed). A key that is no
     exact str may stand for any name (its own __eq__ answers the lookup). Hidden code has no
-    reason to do either on a case it runs."""
-    own = _case_dict(case)
+    reason to do either on a case it runs. The same for the TestResult handed along with it
+    (`startTest` planted on hidden code's result by a hook on its __init__)."""
+    own = _case_dict(case) if _issub(_TestCase, _type(case)) else _result_dict(case)
     if _type(own) is not _dict:
         return True
     for key in own:
@@ -2953,7 +2955,8 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
                _f_name=_types.FunctionType.__dict__['__name__'].__get__, _cells=((), ()),
                _contents=_types.CellType.__dict__['cell_contents'].__get__, _live=None,
                _all=all, _map=map, _is=_operator.is_, _ValueError=ValueError, _RuntimeError=RuntimeError,
-               _strict=None, _frozenset=frozenset, _machinery=None, _c_lookup=None):
+               _strict=None, _frozenset=frozenset, _machinery=None, _c_lookup=None, _TestResult=None,
+               _issub=type.__subclasscheck__):
     """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
     local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
     test's hidden test functions, its entry is armed for the time of the call, as for a call
@@ -2989,10 +2992,15 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
             _inner[_id(case)] = [case, 0]
             added.append(case)
     looked_up = _c_lookup(fn, args)
+    watched = handed
+    if handed:
+        # the results handed along too (`Inner('test_add').run(result)`): a method planted on
+        # hidden code's TestResult() by a hook on its __init__ would run inside unittest's run()
+        watched = handed + [arg for arg in args if _issub(_TestResult, _type(arg))]
     if handed or looked_up == 1:
         # what C code (unittest's run(), methodcaller) will look up must be intact now, not only
         # after the test (machinery_intact)
-        _machinery(handed, handed)
+        _machinery(watched, handed)
     before = _frozenset(_strict) if added else None
     try:
         if name is None:
@@ -3008,7 +3016,7 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
             # a case shadowed, or unittest patched, during the run; doctest patched by an example
             # a DocTestRunner's run() ran (`runner.run(test)`), before hidden code asks the runner
             # (`runner.summarize()`: red8a-doctest-self-restoring)
-            _machinery(handed, handed, looked_up == 2)
+            _machinery(watched, handed, looked_up == 2)
 
 
 def hidden_cases(fn, args, _hidden=None, _current=None, _TestCase=None, _Suite=None, _suite_dict=None, _type=type, _id=id, _get=dict.get,
@@ -3525,8 +3533,10 @@ def wire_helper(seal, S):
     S['doctest_watch'] = doctest_watch
     machinery_ = seal(machinery_intact, _testcase=S['testcase_intact'], _unittest=S['unittest_intact'], _live=bindings,
                       _doctest=doctest_watch, _mocks=S['mocks_intact'],
-                      _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase)))
+                      _shadowed=seal(shadowed_method, _case_dict=_instance_dict_getter(unittest.TestCase),
+                                     _result_dict=_instance_dict_getter(unittest.TestResult), _TestCase=unittest.TestCase))
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
+                       _TestResult=unittest.TestResult,
                        _machinery=machinery_, _c_lookup=seal(c_lookup, _TestCase=unittest.TestCase,
                                                              _DocTestRunner=doctest.DocTestRunner),
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
