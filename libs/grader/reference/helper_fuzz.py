@@ -48,6 +48,8 @@ def load_wired():
     # No submission file here: the source routes the strict assertions check are always intact.
     wired = {'RaisesContext': rewrite['RaisesContext'], 'SubTestContext': rewrite['SubTestContext'],
              'file_intact': lambda depth: True,
+             'testcase_intact': lambda: True, 'unittest_intact': lambda: True,  # (asserts.machinery_intact)
+             'mocks_intact': lambda: True, 'doctest_intact': lambda state: True,
              'hidden_function': lambda fn: False}  # no hidden namespace here (lockdown.hidden_function)
     ns['wire_helper'](ns['seal'], wired)
     wired['running_test'][0] = 'fuzz'  # as inside a running function-style test

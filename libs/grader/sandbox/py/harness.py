@@ -53,6 +53,9 @@ def _seal_all():
     S['raises_values'] = tuple(RaisesContext.__dict__.values())
     S['SubTestContext'] = SubTestContext  # from rewrite.py's own namespace (asserts.install_subtest)
     S['file_intact'] = learner_file_intact  # what each strict assertion checks first (runner.py)
+    # what asserts.machinery_intact checks while a test runs (support.py, runner.py)
+    S['testcase_intact'], S['unittest_intact'] = testcase_intact, unittest_intact
+    S['mocks_intact'], S['doctest_intact'] = mocks_intact, doctest_intact
     S['hidden_namespaces'] = HIDDEN_NAMESPACES  # whose context managers are the author's (asserts.author_manager)
     S['hidden_function'] = seal(hidden_function, secret=(  # whose functions hidden code made (its globals and code)
         CODE_WINDOW, HIDDEN_NAMESPACES, HIDDEN_CODES, _types.FunctionType.__dict__['__code__'].__get__,
@@ -112,7 +115,7 @@ def module_copy(name, depth, _self=SELF, /):
     `_self` is itself (recursion): another function passed there only runs as the caller.
     """
     (copies, _snaps, _real, _Module, _type, _update, _items, _list, _str,
-     _id) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
+     _id, states, _tuple, _keys, _values) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
     copy = _Module(name)
     copies[_id(copy)] = (copy, _real.get(name))  # the copy is held: its id is not reused in the job
     space = copy.__dict__
@@ -121,6 +124,8 @@ def module_copy(name, depth, _self=SELF, /):
         for key, value in _list(_items(space)):
             if _type(value) is _Module and _type(key) is _str and (name + '.' + key) in _snaps:
                 space[key] = _self(name + '.' + key, depth + 1)
+    # as made: checked after the test (support.copies_intact; redteam6-modulecopy-getattribute)
+    states[_id(copy)] = (copy, _tuple(_keys(space)), _tuple(_values(space)))
     return copy
 
 
@@ -236,8 +241,15 @@ def install(config_text):
         if name in S['module_snaps']:
             S['module_snaps'][name] = _types.MappingProxyType({**S['module_snaps'][name], **S['strict_operators']})
     REAL_MODULES.update((name, _sys.modules[name]) for name in S['modules'])
+    # sys.modules as the interpreter has it now, checked after each test (support.boot_modules_intact):
+    # C code imports some Python helpers at call time through it, so they are imported now
+    # (`datetime.strptime` and `time.strptime` import `_strptime`: red2-lazy-stdlib-import).
+    import _strptime  # noqa: F401
+    S['boot_modules'] = (tuple(_sys.modules.keys()), tuple(_sys.modules.values()))
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
-                                                 _types.ModuleType, type, dict.update, dict.items, list, str, id))
+                                                 _types.ModuleType, type, dict.update, dict.items, list, str, id,
+                                                 COPY_STATES, tuple, dict.keys, dict.values))
+    S['copy_states'] = COPY_STATES
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
     # ordinary object to those comparisons, so a submission cannot return the hidden one.
@@ -246,6 +258,12 @@ def install(config_text):
     S['unittest_classes'] = class_snapshots(unittest_machinery())
     modules, classes = source_readers()
     S['source_modules'] = module_snapshots(modules)
+    # The suffix lists inspect.getsourcefile maps a file name with (a `.pyc` name to its `.py`),
+    # shared lists: their contents too, not only which lists importlib.machinery holds
+    # (redteam9-source-uncovered-readers: a suffix appended in place led getsource to a clean entry)
+    import importlib.machinery
+    lists = {id(v): v for v in vars(importlib.machinery).values() if type(v) is list}
+    S['source_lists'] = tuple((v, tuple(v)) for v in lists.values())
     S['source_classes'] = class_snapshots(classes)
     # The builtins those modules call: not the whole builtins dict (doctest's displayhook sets `_`)
     S['source_builtins'] = tuple((name, _builtins.__dict__[name]) for name in SOURCE_BUILTINS)

@@ -657,6 +657,24 @@ def _patch_names(tree):
     return frozenset(names)
 
 
+_CALL_NAMES = frozenset({'call', 'mock.call', 'unittest.mock.call'})
+
+
+def _call_names(tree):
+    """How the module names unittest.mock.call, as _patch_names finds patch: `call`, `mock.call`,
+    `unittest.mock.call` and the aliases its imports make."""
+    names = set(_CALL_NAMES)
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            names.update(alias.asname + '.call' for alias in node.names
+                         if alias.name == 'unittest.mock' and alias.asname)
+        elif isinstance(node, _ast.ImportFrom) and node.level == 0:
+            wanted = {'unittest.mock': 'call', 'unittest': 'mock'}.get(node.module)
+            suffix = '' if node.module == 'unittest.mock' else '.call'
+            names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
+    return frozenset(names)
+
+
 # Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
 # them and then writes the binding through to the real module (asserts.helper 'setattr').
 _ATTRIBUTE_WRITERS = frozenset({'setattr', 'delattr'})
@@ -683,6 +701,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.patch_names = _PATCH_NAMES  # how the module names unittest.mock.patch (_patch_names)
         self.module_functions = frozenset()  # the names of the module's top-level defs
         self.module_classes = frozenset()  # the names of the module's top-level class statements
+        self.instance_names = None  # the attribute names hidden code may store (_instance_names)
+        self.call_names = _CALL_NAMES  # how the module names unittest.mock.call (_call_names)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -1025,6 +1045,14 @@ class StrictRewriter(_ast.NodeTransformer):
             # the submission uses, not hidden code's pristine copy of it (asserts.real_module)
             node.args[0] = _ast.copy_location(_helper_call('real_module', [node.args[0]]), node.args[0])
             return node
+        written_func = _ast.unparse(func) if isinstance(func, (_ast.Name, _ast.Attribute)) else ''
+        if written_func.partition('.')[0] in self.local_names:
+            written_func = ''  # a local or parameter of that name (`for call in calls: call()`): a call through a value
+        if written_func in self.call_names or written_func.partition('.call.')[0] + '.call' in self.call_names \
+                or (written_func.startswith('call.') and 'call' in self.call_names):
+            # `mock.call('b', 1)`, `call.method(x)`: unittest.mock's classes are checked right before
+            # _Call.__call__ runs (asserts.helper 'mock_call'; red2-self-restoring-mock-patch)
+            return _ast.copy_location(_helper_call('mock_call', [func, *node.args], node.keywords), node)
         if (isinstance(func, _ast.Name) and func.id == 'suppress') or (isinstance(func, _ast.Attribute) and func.attr == 'suppress'):
             # `ignoring = suppress(AssertionError)` then `with ignoring:`, a helper that returns
             # one, `with (suppress(E) if lenient else nullcontext()):`: a contextlib.suppress that
@@ -1047,7 +1075,10 @@ class StrictRewriter(_ast.NodeTransformer):
                 and func.attr in self.class_methods):
             # `self.check(...)` of a method this hidden class defines: the function as the class
             # was created for this test, never one learner code put on the class since
-            return _helper_call('own_method', [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
+            # (own_class_method: hidden code never stores an attribute of that name, so one on the
+            # instance is none of its doing and does not shadow the method: _instance_names)
+            op = 'own_method' if self.instance_names is None or func.attr in self.instance_names else 'own_class_method'
+            return _helper_call(op, [func.value, _ast.Constant(func.attr), *node.args], node.keywords)
         written = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
         called = written
         if isinstance(func, _ast.Name) and called not in self.module_functions:
@@ -1279,6 +1310,36 @@ def _inject_const(c, helper, builtins):
     return c
 
 
+# Names through which code can store an attribute whose name it computes (`setattr(self, name,
+# f)`, `self.__dict__[name] = f`, `vars(self).update(...)`): with one of them in hidden code, any
+# attribute of a test case may be hidden code's own (_instance_names).
+_DYNAMIC_WRITERS = frozenset({'setattr', '__dict__', 'vars', '__setattr__'})
+
+
+def _instance_names(tree):
+    """The attribute names hidden code may store on an object (a test case): every attribute it
+    assigns or deletes (`self.check = ...`), every string constant (`setattr(self, 'check', f)`,
+    `patch.object(self, 'check')`) and every keyword name (`patch.multiple(self, check=...)`);
+    None when it can store names it computes (_DYNAMIC_WRITERS). An
+    instance attribute of a test case named like a hidden method but none of these was put there
+    by other code: visit_Call's `self.check(...)` then calls the class's function
+    (asserts.own_method; red4-instance-attribute-plant)."""
+    names = set()
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Attribute):
+            if node.attr in _DYNAMIC_WRITERS:
+                return None
+            if not isinstance(node.ctx, _ast.Load):
+                names.add(node.attr)
+        elif isinstance(node, _ast.Name) and node.id in _DYNAMIC_WRITERS:
+            return None
+        elif isinstance(node, _ast.Constant) and isinstance(node.value, str):
+            names.add(node.value)
+        elif isinstance(node, _ast.keyword) and node.arg is not None:
+            names.add(node.arg)
+    return frozenset(names)
+
+
 def compile_rewritten(source, filename, mode, assert_methods, builtin_names=frozenset(), test_module=False):
     """Parse, rewrite and compile hidden code; the sentinels still stand for the helper and the
     builtins, so the code object can be marshalled (the worker caches it per test suite)."""
@@ -1287,7 +1348,9 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.skip_names = _skip_names(tree)
     rewriter.stored_skips = frozenset(_stored_skips(tree, rewriter.skip_names))
     rewriter.test_module = test_module
+    rewriter.instance_names = _instance_names(tree)  # before the passes below add their own constants
     rewriter.patch_names = _patch_names(tree)
+    rewriter.call_names = _call_names(tree)
     rewriter.stringified_annotations = isinstance(tree, _ast.Module) and any(
         isinstance(item, _ast.ImportFrom) and item.module == '__future__' and any(a.name == 'annotations' for a in item.names)
         for item in tree.body)

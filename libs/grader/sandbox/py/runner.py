@@ -34,9 +34,17 @@ def compile_suite(job_text):
     mentions = {'chdir': any('chdir' in text for text in sources),
                 'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
-                'source': any(_re.search(SOURCE_READING, text) for text in authored)}
+                'source': any(_re.search(SOURCE_READING, text) for text in authored),
+                'module_writes': any(word in text for text in sources for word in MODULE_WRITERS)}
     return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, mentions)),
                                 newline=False).decode('ascii')
+
+
+# Words of hidden code that can change its module copies other than by the assignments and
+# setattr/delattr calls the rewrite follows (asserts.write_through): a star import keeps the
+# builtins' setattr a plain name (`self.addCleanup(setattr, urllib.request, 'urlopen', real)`),
+# and a module's dict can be written directly. Then its copies are not checked (copies_intact).
+MODULE_WRITERS = ('import *', '__dict__', 'vars(', 'builtins')
 
 
 # Words of hidden code that runs unittest's own machinery (`Inner('test_add').run(result)`,
@@ -289,11 +297,13 @@ def load_hidden(job):
     JOB['hidden_nonlocal'] = mentions['nonlocal']
     JOB['hidden_runs_unittest'] = mentions['unittest']
     JOB['hidden_reads_source'] = mentions['source']
+    JOB['hidden_module_writes'] = mentions.get('module_writes', True)
     # The support modules by the names compiled with the suite: the job the harness reads here
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
     snapshot_imports(imports, {name for name, _ in support} | {job['moduleName']})
     JOB['doctest_state'] = doctest_state() if 'doctest' in imports else None
+    S['doctest_watch'][0] = JOB['doctest_state']  # checked at the end of each call through a value too (asserts.value_call)
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
     helper, builtins = S['injected'], S['hidden_constants']
@@ -504,6 +514,7 @@ def run_test(index):
     S['file_forged'][0] = 0
     S['ran_unittest'][0] = 0
     S['inner_cases'].clear()
+    S['copy_states'].clear()  # the module copies of this test's hidden code (support.copies_intact)
     S['hidden_tests'].clear()
     S['held_cells'][0].clear()
     S['held_cells'][1].clear()
@@ -532,9 +543,10 @@ def run_test(index):
         result, extra = classify(exc), None
     if not learner_file_intact() or S['file_forged'][0]:
         result, extra = ('error', FILE_TAMPERED), None
-    elif not regex_intact() or (S['ran_unittest'][0] and not unittest_intact()):
+    elif (not regex_intact() or (S['ran_unittest'][0] and not unittest_intact()) or not boot_modules_intact()
+          or not (JOB['hidden_module_writes'] or copies_intact())):
         result, extra = ('error', 'tampering detected: the submission changed the standard library the tests run on'
-                                  ' (re, or unittest\'s results and suites)'), None
+                                  ' (re, unittest\'s results and suites, sys.modules or hidden code\'s modules)'), None
     keep_recursion_limit()
     return outcome_json(result, captured(buf), extra)
 
@@ -599,13 +611,15 @@ def source_readers_intact():
     `sys.modules` is still the interpreter's own dict (find_spec reads `sys.modules[name]`), the
     job's loader still holds its sealed functions, and the modules and classes that read source
     (linecache, inspect, tokenize, ast, pathlib, importlib's specs and file loaders: harness
-    SOURCE_READERS) hold the same objects. Learner code that replaced `linecache.getlines`,
+    SOURCE_READERS) hold the same objects, importlib.machinery's suffix lists the same items.
+    Learner code that replaced `linecache.getlines`,
     `tokenize._builtin_open`, `Path.read_text` or a class property `ModuleSpec.origin` would
     forge the source checks that go through them."""
     return (dict.get(_sys.__dict__, 'modules') is S['sys_modules']
             and same_dict(JOB['loader'].__dict__, JOB['loader_keys'], JOB['loader_values'])
             and classes_intact(S['source_classes'])
             and modules_intact(S['source_modules'])
+            and all(same_objects(items, held) for items, held in S['source_lists'])
             and all(dict.get(_builtins.__dict__, name) is value for name, value in S['source_builtins']))
 
 

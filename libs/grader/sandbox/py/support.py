@@ -445,6 +445,24 @@ def regex_intact():
     return modules_intact(S['regex_modules'])
 
 
+def boot_modules_intact():
+    """sys.modules still maps every module the interpreter had at boot (harness: S['boot_modules'])
+    to the same object: C code imports some helpers at call time through it (`datetime.strptime`
+    imports `_strptime`), so a module the submission planted there answered hidden code's own
+    expected values (red2-lazy-stdlib-import). New entries (the submission, late imports) are
+    not asked about."""
+    keys, values = S['boot_modules']
+    return all(map(_is, map(S['sys_modules'].get, keys), values))
+
+
+def copies_intact(_dict=_types.ModuleType.__dict__['__dict__'].__get__):
+    """The module copies hidden code got during this test (harness.module_copy) hold what they
+    held when made, or when hidden code last assigned on them (asserts.write_through): a copy is
+    hidden code's own module, reachable through a hidden function's `__globals__`, and `pi` set on
+    its `math` made the expected value the submission's (redteam6-modulecopy-getattribute)."""
+    return all(same_dict(_dict(copy), keys, values) for copy, keys, values in S['copy_states'].values())
+
+
 def unittest_intact():
     """unittest's own classes (results, suites, loaders, runners, the test-part machinery) hold the
     attributes and MRO they had at boot, by identity: when hidden code runs unittest itself, its

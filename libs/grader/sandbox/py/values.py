@@ -45,6 +45,10 @@ VALUES_DEPTH = 200  # nesting depth of one comparison
 # it through a read-only view: a copy is the same module as the real one, and nothing else is.
 MODULE_COPIES = {}
 REAL_MODULES = {}  # name -> the real module, as it was when the sandbox booted (harness, runner)
+# The copies made during the running test: id(copy) -> (copy, its dict's keys, values) as made, or
+# as hidden code's last assignment on it left them (asserts.write_through); emptied before each
+# test, checked after it (support.copies_intact).
+COPY_STATES = {}
 
 
 def _escape_table():

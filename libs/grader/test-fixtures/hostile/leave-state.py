@@ -1,6 +1,8 @@
 # Leaves state behind for the next submission (the honest one after it must be unaffected,
 # and zz-read-state looks for it).
-# expect-status: pass
+# expect-status: error
+# (error since limits11: replacing `math` in sys.modules is tampering, support.boot_modules_intact;
+# what it leaves behind must still not reach the next submission)
 import builtins, sys, codecs, unittest, ast, os, random, gc
 builtins.len = lambda x: 0
 builtins.compile = lambda *a, **k: (_ for _ in ()).throw(SyntaxError('patched'))

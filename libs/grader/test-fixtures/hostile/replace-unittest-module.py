@@ -1,6 +1,8 @@
 # Replacing the unittest module: hidden tests import a pristine copy.
-# expect-status: fail
-# expect-tests: TestAdd.test_negative=fail TestAdd.test_pair=fail
+# expect-status: error
+# expect-tests: TestAdd.test_negative=error TestAdd.test_pair=error
+# (errors since limits11: a module of the interpreter replaced in sys.modules is tampering,
+# support.boot_modules_intact; it failed before, hidden code's copies being pristine)
 import sys, types, unittest
 fake = types.ModuleType('unittest')
 class TestCase:
