@@ -421,7 +421,7 @@ def testcase_intact():
 
 
 def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
-                 _keys=_types.MappingProxyType.keys, _values=_types.MappingProxyType.values):
+                 _values=_types.MappingProxyType.values):
     """unittest.mock's classes (mocks.mock_classes) and unittest's own context managers of
     assertRaises/assertWarns/assertLogs (a verdict goes through them, and the submission can
     reach them: `unittest._log._AssertLogsContext.__exit__`) hold exactly the attributes they had
@@ -430,8 +430,10 @@ def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__
     classes, dict_lengths, mro_lengths, keys, values, mro_entries = S['mock_classes']
     dicts = tuple(map(_dict, classes))
     mros = tuple(map(_mro, classes))
+    # the keys by iterating the mappingproxies themselves (their dicts' keys, in order): no view
+    # per class (~8 % of the check)
     return (tuple(map(len, dicts)) == dict_lengths and tuple(map(len, mros)) == mro_lengths
-            and all(map(_is, _chain.from_iterable(map(_keys, dicts)), keys))
+            and all(map(_is, _chain.from_iterable(dicts), keys))
             and all(map(_is, _chain.from_iterable(map(_values, dicts)), values))
             and all(map(_is, _chain.from_iterable(mros), mro_entries)))
 
