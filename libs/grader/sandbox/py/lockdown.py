@@ -49,6 +49,19 @@ FS_WRITE_EVENTS = frozenset({'os.remove', 'os.rename', 'os.rmdir', 'os.mkdir', '
 WRITE_FLAGS = 0o1 | 0o2 | 0o100 | 0o1000 | 0o2000  # O_WRONLY O_RDWR O_CREAT O_TRUNC O_APPEND
 # Events whose second path is the one created or replaced (the first is only read or linked to).
 FS_TARGET_EVENTS = frozenset({'os.link', 'os.symlink', 'shutil.copyfile', 'shutil.copytree'})
+# Events this hook lets through without looking at them: none is refused or read below, and they
+# are the most frequent ones (each `id()` raises `builtins.id`: ~470 per grading from the harness's
+# own bookkeeping, more in assertion-heavy tests; every compile and exec of hidden code). Answered
+# first, before the comparisons the other events need. They must stay disjoint from every event
+# the hook acts on: checked right below, at load.
+QUIET_EVENTS = frozenset({'builtins.id', 'exec', 'compile', 'code.__new__', 'function.__new__',
+                          'marshal.loads', 'os.chdir'})
+HANDLED_EVENTS = frozenset({'import', 'gc.get_referents', 'object.__getattr__', 'object.__setattr__',
+                            'object.__delattr__', 'open'})
+if (QUIET_EVENTS & (BLOCKED_EVENTS | FS_WRITE_EVENTS | HANDLED_EVENTS)
+        or any(e.startswith(('socket.', 'ctypes.')) for e in QUIET_EVENTS)):
+    raise SystemError('an audit event the hook acts on is among QUIET_EVENTS')
+
 # The submission's own file of the job (`/tmp/solution.py`, set by runner.begin): hidden source
 # checks read it, so no one writes, truncates, removes, renames or chmods it. Held by the hook's
 # sealed helper and the harness only. The file system refuses the same below any path trick
@@ -70,7 +83,10 @@ def audit_hook(event, args, _frames=None, _gens=None, _events=BLOCKED_EVENTS, _m
                _function=type(lambda: None), _sealed=SEALED_GLOBALS, _mock_base=None, _testcase=None,
                _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS,
                _referents=REFERENTS_WINDOW, _real_modules=None, _values=type(type.__dict__).values,
-               _module=type(_sys), _code_window=CODE_WINDOW, _annotate_window=ANNOTATE_WINDOW):
+               _module=type(_sys), _code_window=CODE_WINDOW, _annotate_window=ANNOTATE_WINDOW,
+               _quiet=QUIET_EVENTS):
+    if event in _quiet:  # nothing to check (QUIET_EVENTS): the most frequent events leave first
+        return
     if event == 'import':
         name = args[0]
         if _type(name) is _str and (name in _mods or _partition(name, '.')[0] in _mods):

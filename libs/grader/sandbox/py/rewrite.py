@@ -1288,22 +1288,26 @@ class StrictRewriter(_ast.NodeTransformer):
 
 
 def _inject(code, helper, builtins):
-    return code.replace(co_consts=tuple(_inject_const(c, helper, builtins) for c in code.co_consts))
+    return code.replace(co_consts=tuple([_inject_const(c, helper, builtins) for c in code.co_consts]))
 
 
 def _inject_const(c, helper, builtins):
     """A constant with its sentinels replaced; the compiler folds `(int, float)` or `{int, str}`
     into one tuple or frozenset constant, so those are looked into too. `helper`: (the helper,
-    its one-operator comparison)."""
-    if type(c) is str and c == SENTINEL:
-        return helper[0]
-    if type(c) is str and c == COMPARE_SENTINEL:
-        return helper[1]
-    if type(c) is str and c.startswith(BUILTIN_PREFIX):
-        return builtins[c[len(BUILTIN_PREFIX):]]
-    if type(c) is tuple:
+    its one-operator comparison). (Per job, for every constant of the suite: its type is asked
+    once.)"""
+    kind = type(c)
+    if kind is str:
+        if c == SENTINEL:
+            return helper[0]
+        if c == COMPARE_SENTINEL:
+            return helper[1]
+        if c.startswith(BUILTIN_PREFIX):
+            return builtins[c[len(BUILTIN_PREFIX):]]
+        return c
+    if kind is tuple:
         return tuple(_inject_const(x, helper, builtins) for x in c)
-    if type(c) is frozenset:
+    if kind is frozenset:
         return frozenset(_inject_const(x, helper, builtins) for x in c)
     if isinstance(c, _types.CodeType):
         return _inject(c, helper, builtins)
