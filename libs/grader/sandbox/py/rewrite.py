@@ -1086,15 +1086,19 @@ class StrictRewriter(_ast.NodeTransformer):
         return _helper_call('truth', [expr])
 
     def _constant_assertion(self, statement):
-        """`self.fail('...')`, `self.assertEqual(1, 2)`: an assertion method of unittest's (no
-        class of the module defines one of that name) whose arguments are all literals, as a
+        """`self.fail('...')`, `self.assertEqual(1, 2)`: an assertion method of unittest's TestCase
+        (no class of the module defines one of that name) whose arguments are all literals, as a
         statement. First in a `with` body it fails for every submission once the managers are
         entered, and checks nothing of it (_suppression_checked)."""
         if not (isinstance(statement, _ast.Expr) and isinstance(statement.value, _ast.Call)):
             return False
         call = statement.value
         func = call.func
+        # not a mock's assertion (`save.assert_not_called()`, `save.assert_called_once_with('x')`:
+        # all of them `assert_...`, TestCase's are camelCase): it checks what the submission did
+        # with the mock (red14-constant-first-mock-assert)
         return (isinstance(func, _ast.Attribute) and func.attr in self.assert_methods
+                and not func.attr.startswith('assert_')
                 and func.attr not in self.class_methods and isinstance(func.value, _ast.Name)
                 and all(isinstance(a, _ast.Constant) for a in call.args)
                 and all(k.arg is not None and isinstance(k.value, _ast.Constant) for k in call.keywords))
