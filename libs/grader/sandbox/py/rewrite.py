@@ -48,7 +48,8 @@ def _makes_spec_mock(node, local_names, trusted=None):
     """A call that may make a mock with a spec the author chose: a `spec=`/`spec_set=` keyword,
     or `create_autospec(...)`, whose spec is not a local name (a helper's parameter, which learner
     code calling that helper would choose: `def fake(spec): return Mock(spec=spec)`), and whose
-    names are all `trusted` (_spec_names: `io.StringIO`, `dict`, a class of the test module).
+    names, the callee's too, are all `trusted` (StrictRewriter._spec_name: `io.StringIO`, `dict`,
+    a class of the test module, `mock.Mock` through `from unittest import mock`).
     `Mock(spec=solution.Store)` or a name imported from the submission is the submission's choice
     (`Store = int`, red14-mock-spec-from-submission): the mock answers as any mock does."""
     func = node.func
@@ -60,8 +61,10 @@ def _makes_spec_mock(node, local_names, trusted=None):
         spec = next((k.value for k in node.keywords if k.arg in ('spec', 'spec_set')), None)
     if spec is None or any(k.arg is None for k in node.keywords):
         return False
+    # the callee too: `solution.convert('12', spec=int)` is the submission's call, and the
+    # Mock(spec=int) it returns is no mock of the test's (red14-mock-spec-from-submission)
     return not any(isinstance(n, _ast.Name) and (n.id in local_names or (trusted is not None and not trusted(n.id)))
-                   for n in _ast.walk(spec))
+                   for part in (spec, func) for n in _ast.walk(part))
 
 
 def _stdlib_names(tree):
