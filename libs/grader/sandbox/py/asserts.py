@@ -2907,7 +2907,7 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
                _f_name=_types.FunctionType.__dict__['__name__'].__get__, _cells=((), ()),
                _contents=_types.CellType.__dict__['cell_contents'].__get__, _live=None,
                _all=all, _map=map, _is=_operator.is_, _ValueError=ValueError, _RuntimeError=RuntimeError,
-               _strict=None, _frozenset=frozenset, _called=None, _len=len):
+               _strict=None, _frozenset=frozenset, _gates=None, _get=dict.get):
     """A call written in hidden code through a value (`getattr(self, name)()`, `check()` of a
     local, `tests[i]()`) or of a method named run or debug (rewrite.py): when it calls one of this
     test's hidden test functions, its entry is armed for the time of the call, as for a call
@@ -2934,10 +2934,11 @@ def value_call(fn, args, kwargs, _armed_call=None, _inner=None, _tests=None, _ca
                 live[2][0] = 1  # the test's tamper flag (runner.run_module_test)
             raise _RuntimeError('tampering detected: the hidden tests were modified while they ran')
     target = _m_func(fn) if _type(fn) is _method else fn
-    if _type(target) is _function and _len(_called) < 10000:
+    gate = _get(_gates, _id(target))
+    if gate is not None and gate[0] is target:
         # a stacked decorator's wrapper called by a direct one (`return fn(self)`): the runner
         # then asks whether the test started (runner.wrapper_called, never_started)
-        _called[_id(target)] = target  # held: its id is not reused meanwhile
+        gate[1] = 1
     name = _f_name(target) if _type(target) is _function and _tests.get(_id(target)) is target else None
     added = []
     for case in _cases(fn, args):
@@ -3486,13 +3487,13 @@ def wire_helper(seal, S):
     S['bindings'] = bindings
     held_cells = ([], [])  # the running test's cells and what they held (runner.hidden_function_cells)
     S['held_cells'] = held_cells
-    called = {}  # id -> function: what hidden code called through a value during the test (value_call)
-    S['called_through_value'] = called
+    gates = {}  # id -> [wrapper, called]: the running test's wrappers runner.wraps_test found (value_call)
+    S['wrapper_gates'] = gates
     value_call_ = seal(value_call, _strict=unresolved, _armed_call=call_test_, _inner=inner, _tests=hidden_tests, _ran=ran_unittest,
                        _cases=seal(hidden_cases, _hidden=hidden_methods, _current=current_case, _TestCase=unittest.TestCase,
                                    _Suite=unittest.BaseTestSuite,
                                    _suite_dict=_instance_dict_getter(unittest.BaseTestSuite)),
-                       _cells=held_cells, _live=bindings, _called=called)
+                       _cells=held_cells, _live=bindings, _gates=gates)
     binding_ = seal(hidden_binding, _live=bindings)
     file_forged = bytearray(1)  # set when an assertion finds the source routes changed (runner)
     S['file_forged'] = file_forged

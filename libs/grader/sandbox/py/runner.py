@@ -506,7 +506,7 @@ def run_test(index):
     S['hidden_tests'].clear()
     S['held_cells'][0].clear()
     S['held_cells'][1].clear()
-    S['called_through_value'].clear()
+    S['wrapper_gates'].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -891,6 +891,8 @@ def run_module_test(name, static_skip=None):
     # runner.never_started, asked after the test of the wrappers that are not direct (a direct
     # one's silent skip is CPython's pass: rewrite._calls_cells_directly)
     wrapper = wraps_test(marks, fn)
+    for gate in wrapper:
+        S['wrapper_gates'][id(gate)] = [gate, 0]
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -1008,7 +1010,7 @@ def run_module_test(name, static_skip=None):
     S['bindings'][0] = None
     S['held_cells'][0].clear()
     S['held_cells'][1].clear()
-    S['called_through_value'].clear()
+    S['wrapper_gates'].clear()
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not unchanged:
@@ -1190,10 +1192,10 @@ def wraps_test(marks, fn, _closure=_types.FunctionType.__dict__['__closure__']._
 def wrapper_called(gates, fn):
     """Whether never_started checks the test: a wrapper of wraps_test's `gates` ran, `fn` itself
     (the runner called it) or one below it that hidden code called through a value (asserts.
-    value_call notes those: a wrapper's `fn(self)`). `@only_if(False)` over a wrapper that is not
-    direct never calls it: a silent skip, CPython's pass."""
-    called = S['called_through_value']
-    return any(g is fn or called.get(id(g)) is g for g in gates)
+    value_call marks it in S['wrapper_gates']: a wrapper's `fn(self)`). `@only_if(False)` over
+    a wrapper that is not direct never calls it: a silent skip, CPython's pass."""
+    called = S['wrapper_gates']
+    return any(g is fn or called.get(id(g), (None, 0))[1] for g in gates)
 
 
 def never_started(exc, wrapper, returned):
