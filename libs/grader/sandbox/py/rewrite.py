@@ -44,10 +44,14 @@ def _helper_call(op, args, keywords=(), receiver=None):
     return _ast.Call(func=_ast.Constant(SENTINEL), args=call_args, keywords=[])
 
 
-def _makes_spec_mock(node, local_names):
+def _makes_spec_mock(node, local_names, trusted=None):
     """A call that may make a mock with a spec the author chose: a `spec=`/`spec_set=` keyword,
     or `create_autospec(...)`, whose spec is not a local name (a helper's parameter, which learner
-    code calling that helper would choose: `def fake(spec): return Mock(spec=spec)`)."""
+    code calling that helper would choose: `def fake(spec): return Mock(spec=spec)`), and whose
+    names, the callee's too, are all `trusted` (StrictRewriter._spec_name: `io.StringIO`, `dict`,
+    a class of the test module, `mock.Mock` through `from unittest import mock`).
+    `Mock(spec=solution.Store)` or a name imported from the submission is the submission's choice
+    (`Store = int`, red14-mock-spec-from-submission): the mock answers as any mock does."""
     func = node.func
     name = func.attr if isinstance(func, _ast.Attribute) else func.id if isinstance(func, _ast.Name) else None
     if name == 'create_autospec':
@@ -57,7 +61,25 @@ def _makes_spec_mock(node, local_names):
         spec = next((k.value for k in node.keywords if k.arg in ('spec', 'spec_set')), None)
     if spec is None or any(k.arg is None for k in node.keywords):
         return False
-    return not any(isinstance(n, _ast.Name) and n.id in local_names for n in _ast.walk(spec))
+    # the callee too: `solution.convert('12', spec=int)` is the submission's call, and the
+    # Mock(spec=int) it returns is no mock of the test's (red14-mock-spec-from-submission)
+    return not any(isinstance(n, _ast.Name) and (n.id in local_names or (trusted is not None and not trusted(n.id)))
+                   for part in (spec, func) for n in _ast.walk(part))
+
+
+def _stdlib_names(tree):
+    """The names the module's top-level imports of standard-library modules bind (`import io`,
+    `import collections.abc`, `from decimal import Decimal`): hidden code reads them in its own
+    namespace, from module copies the submission does not write (_makes_spec_mock)."""
+    stdlib = _sys.stdlib_module_names
+    names = set()
+    for item in (tree.body if isinstance(tree, _ast.Module) else ()):
+        if isinstance(item, _ast.Import):
+            names.update(alias.asname or alias.name.partition('.')[0] for alias in item.names
+                         if alias.name.partition('.')[0] in stdlib)
+        elif isinstance(item, _ast.ImportFrom) and not item.level and item.module.partition('.')[0] in stdlib:
+            names.update(alias.asname or alias.name for alias in item.names if alias.name != '*')
+    return frozenset(names)
 
 
 # unittest's old spellings, removed in 3.12 (Pyodide's Python is 3.14; suites written for 3.11 and
@@ -703,6 +725,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.module_classes = frozenset()  # the names of the module's top-level class statements
         self.instance_names = None  # the attribute names hidden code may store (_instance_names)
         self.call_names = _CALL_NAMES  # how the module names unittest.mock.call (_call_names)
+        self.stdlib_names = frozenset()  # what its top-level stdlib imports bind (_stdlib_names)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -733,6 +756,11 @@ class StrictRewriter(_ast.NodeTransformer):
         for field, value in kept:
             setattr(node, field, value)
         return node
+
+    def _spec_name(self, name):
+        """A name a mock's spec may be read through (_makes_spec_mock): a builtin, a class of
+        the module's own, a name its imports of the standard library bind."""
+        return self._is_builtin(name) or name in self.module_classes or name in self.stdlib_names
 
     def _is_builtin(self, name):
         """`name` read in hidden code is the builtin (the module binds no such name)."""
@@ -1105,7 +1133,7 @@ class StrictRewriter(_ast.NodeTransformer):
             # or unittest run by hidden code (`Inner('test_add').run(result)`): what it starts is
             # hidden code's doing (asserts.value_call)
             return _helper_call('call_value', [func, *node.args], node.keywords)
-        if _makes_spec_mock(node, self.local_names | self.param_names):
+        if _makes_spec_mock(node, self.local_names | self.param_names, self._spec_name):
             # `mock.MagicMock(spec=dict)`, `Mock(spec=io.StringIO)`, `create_autospec(Repo)`: a
             # mock the test makes answers isinstance() with its spec, any class (asserts.mock_made)
             return _ast.copy_location(_helper_call('mock_made', [node]), node)
@@ -1153,15 +1181,19 @@ class StrictRewriter(_ast.NodeTransformer):
         return _helper_call('truth', [expr])
 
     def _constant_assertion(self, statement):
-        """`self.fail('...')`, `self.assertEqual(1, 2)`: an assertion method of unittest's (no
-        class of the module defines one of that name) whose arguments are all literals, as a
+        """`self.fail('...')`, `self.assertEqual(1, 2)`: an assertion method of unittest's TestCase
+        (no class of the module defines one of that name) whose arguments are all literals, as a
         statement. First in a `with` body it fails for every submission once the managers are
         entered, and checks nothing of it (_suppression_checked)."""
         if not (isinstance(statement, _ast.Expr) and isinstance(statement.value, _ast.Call)):
             return False
         call = statement.value
         func = call.func
+        # not a mock's assertion (`save.assert_not_called()`, `save.assert_called_once_with('x')`:
+        # all of them `assert_...`, TestCase's are camelCase): it checks what the submission did
+        # with the mock (red14-constant-first-mock-assert)
         return (isinstance(func, _ast.Attribute) and func.attr in self.assert_methods
+                and not func.attr.startswith('assert_')
                 and func.attr not in self.class_methods and isinstance(func.value, _ast.Name)
                 and all(isinstance(a, _ast.Constant) for a in call.args)
                 and all(k.arg is not None and isinstance(k.value, _ast.Constant) for k in call.keywords))
@@ -1371,6 +1403,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
                                           if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     rewriter.module_classes = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
                                         if isinstance(item, _ast.ClassDef))
+    rewriter.stdlib_names = _stdlib_names(tree)
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

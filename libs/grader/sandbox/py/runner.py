@@ -518,6 +518,7 @@ def run_test(index):
     S['hidden_tests'].clear()
     S['held_cells'][0].clear()
     S['held_cells'][1].clear()
+    S['wrapper_gates'].clear()
     fresh_any()
     buf = capture()
     extra = None
@@ -904,9 +905,11 @@ def run_module_test(name, static_skip=None):
     # Before setUpModule and setUpClass, which may run learner code: a cell it changed there would
     # not be recorded as holding a hidden function at all
     cells = hidden_function_cells(marks, every=not JOB['hidden_nonlocal'])
-    # runner.never_started; not for a wrapper that calls its cells only directly (a silent skip
-    # is CPython's pass: rewrite._calls_cells_directly)
-    wrapper = wraps_test(marks, fn) and marks.get(('direct', id(fn))) is not fn
+    # runner.never_started, asked after the test of the wrappers that are not direct (a direct
+    # one's silent skip is CPython's pass: rewrite._calls_cells_directly)
+    wrapper = wraps_test(marks, fn)
+    for gate in wrapper:
+        S['wrapper_gates'][id(gate)] = [gate, 0]
     exc = set_up_fixtures(ns, target, method)
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
@@ -944,7 +947,7 @@ def run_module_test(name, static_skip=None):
                 st['returned'], exc = attempt(call_test, loop, runs, plain, case, *args)
             else:
                 st['returned'], exc = attempt(call_test, loop, fn, plain, case)
-            exc = never_started(exc, wrapper, st['returned'])
+            exc = never_started(exc, wrapper_called(wrapper, fn), st['returned'])
             S['running_test'][0] = S['entry'][0] = None
             st['method_raised'] = exc is not None
             if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)) \
@@ -1000,7 +1003,7 @@ def run_module_test(name, static_skip=None):
         S['running_test'][0] = cls_name
         S['entry'][0] = S['entry'][3] = guard_name(marks, fn, cls_name)
         st['returned'], exc = attempt(call_test, None, fn, plain)
-        exc = never_started(exc, wrapper, st['returned'])
+        exc = never_started(exc, wrapper_called(wrapper, fn), st['returned'])
         S['running_test'][0] = S['entry'][0] = None
         st['method_raised'] = exc is not None
         if S['cleanup_failures'] and (exc is None or issubclass(type(exc), Exception)) \
@@ -1024,6 +1027,7 @@ def run_module_test(name, static_skip=None):
     S['bindings'][0] = None
     S['held_cells'][0].clear()
     S['held_cells'][1].clear()
+    S['wrapper_gates'].clear()
     if S['tampered'][0]:
         return ('error', 'tampering detected: a hidden test was run by the submission'), None
     if not unchanged:
@@ -1173,19 +1177,44 @@ def record_hidden_methods(ns, marks):
 
 def wraps_test(marks, fn, _closure=_types.FunctionType.__dict__['__closure__'].__get__,
                _contents=_types.CellType.__dict__['cell_contents'].__get__):
-    """Whether `fn`, the function the runner calls for a test, is a decorator's wrapper holding a
-    hidden test function (a plain `def test_...` of the hidden code, whose first statement takes
-    the runner's entry) in a closure cell when the test begins."""
+    """The wrappers never_started asks about for `fn`, the function the runner calls for a test:
+    on each way from `fn` down to a hidden test function (a plain `def test_...` of the hidden
+    code, whose first statement takes the runner's entry) through closure cells holding functions
+    hidden code made (a decorator's wrapper, stacked decorators' wrappers), those that are not
+    direct (rewrite._calls_cells_directly). Only the outermost was looked at: a direct
+    `@only_if(True)` stacked over red7's window (`solution.reset(); return fn(self,
+    solution.load())`) was exempt (red14-direct-wrapper-over-window)."""
     if type(fn) is not _types.FunctionType or marks.get(('test-def', id(fn))) is fn:
-        return False
-    for cell in _closure(fn) or ():
-        try:
-            held = _contents(cell)
-        except ValueError:
-            continue
-        if type(held) is _types.FunctionType and marks.get(('test-def', id(held))) is held:
-            return True
-    return False
+        return ()
+    gates = []
+    todo = [(fn, ())]  # (a wrapper, the wrappers above it that are not direct)
+    steps = 0
+    while todo and steps < 64:
+        wrapper, above = todo.pop()
+        steps += 1
+        if marks.get(('direct', id(wrapper))) is not wrapper:
+            above = above + (wrapper,)
+        for cell in _closure(wrapper) or ():
+            try:
+                held = _contents(cell)
+            except ValueError:
+                continue
+            if type(held) is not _types.FunctionType:
+                continue
+            if marks.get(('test-def', id(held))) is held:
+                gates.extend(above)
+            elif marks.get(('def', id(held))) is held:
+                todo.append((held, above))  # the next decorator's wrapper down
+    return tuple(gates)
+
+
+def wrapper_called(gates, fn):
+    """Whether never_started checks the test: a wrapper of wraps_test's `gates` ran, `fn` itself
+    (the runner called it) or one below it that hidden code called through a value (asserts.
+    value_call marks it in S['wrapper_gates']: a wrapper's `fn(self)`). `@only_if(False)` over
+    a wrapper that is not direct never calls it: a silent skip, CPython's pass."""
+    called = S['wrapper_gates']
+    return any(g is fn or called.get(id(g), (None, 0))[1] for g in gates)
 
 
 def never_started(exc, wrapper, returned):
