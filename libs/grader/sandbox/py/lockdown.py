@@ -152,6 +152,28 @@ def audit_hook(event, args, _frames=None, _gens=None, _events=BLOCKED_EVENTS, _m
             raise _PermissionError("changing the submitted file is not allowed in the grader sandbox")
 
 
+def _hook_names(code):
+    """The strings audit_hook compares events with: its constants, those of the sets and tuples
+    it tests membership in, and its nested code's."""
+    names = set()
+    for c in code.co_consts:
+        if type(c) is str:
+            names.add(c)
+        elif type(c) is frozenset or type(c) is tuple:
+            names.update(x for x in c if type(x) is str)
+        elif type(c) is type(code):
+            names |= _hook_names(c)
+    return names
+
+
+# HANDLED_EVENTS is written by hand; the hook's own code is the truth. An `event == '...'`
+# branch added to audit_hook for one of QUIET_EVENTS would never run (the quiet ones leave
+# first): refuse to load instead.
+if QUIET_EVENTS & _hook_names(audit_hook.__code__):
+    raise SystemError('audit_hook acts on an event listed in QUIET_EVENTS')
+del _hook_names
+
+
 # inspect.signature() and inspect.isgeneratorfunction()/iscoroutinefunction() read a function's
 # `__code__`: for a function of the hidden tests the hook refuses that (its constants hold the
 # expected values), which broke honest code: a learner's decorator that asks the signature of the
