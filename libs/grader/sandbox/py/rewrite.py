@@ -663,38 +663,34 @@ def _is_test_class(node, test_classes):
     return False
 
 
-def _patch_names(tree):
-    """How the module names unittest.mock.patch: `patch`, `mock.patch`, `unittest.mock.patch`,
-    and the aliases its imports make (`from unittest.mock import patch as p`: `p`; `from unittest
-    import mock as m`: `m.patch`; `import unittest.mock as um`: `um.patch`)."""
-    names = set(_PATCH_NAMES)
+def _mock_names(tree, attr, defaults):
+    """How the module names unittest.mock's `attr` (patch, call): the `defaults` (`patch`,
+    `mock.patch`, `unittest.mock.patch`) and the aliases its imports make (`from unittest.mock
+    import patch as p`: `p`; `from unittest import mock as m`: `m.patch`; `import unittest.mock
+    as um`: `um.patch`)."""
+    names = set(defaults)
     for node in _ast.walk(tree):
         if isinstance(node, _ast.Import):
-            names.update(alias.asname + '.patch' for alias in node.names
+            names.update(alias.asname + '.' + attr for alias in node.names
                          if alias.name == 'unittest.mock' and alias.asname)
         elif isinstance(node, _ast.ImportFrom) and node.level == 0:
-            wanted = {'unittest.mock': 'patch', 'unittest': 'mock'}.get(node.module)
-            suffix = '' if node.module == 'unittest.mock' else '.patch'
+            wanted = {'unittest.mock': attr, 'unittest': 'mock'}.get(node.module)
+            suffix = '' if node.module == 'unittest.mock' else '.' + attr
             names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
     return frozenset(names)
+
+
+def _patch_names(tree):
+    """How the module names unittest.mock.patch (_mock_names)."""
+    return _mock_names(tree, 'patch', _PATCH_NAMES)
 
 
 _CALL_NAMES = frozenset({'call', 'mock.call', 'unittest.mock.call'})
 
 
 def _call_names(tree):
-    """How the module names unittest.mock.call, as _patch_names finds patch: `call`, `mock.call`,
-    `unittest.mock.call` and the aliases its imports make."""
-    names = set(_CALL_NAMES)
-    for node in _ast.walk(tree):
-        if isinstance(node, _ast.Import):
-            names.update(alias.asname + '.call' for alias in node.names
-                         if alias.name == 'unittest.mock' and alias.asname)
-        elif isinstance(node, _ast.ImportFrom) and node.level == 0:
-            wanted = {'unittest.mock': 'call', 'unittest': 'mock'}.get(node.module)
-            suffix = '' if node.module == 'unittest.mock' else '.call'
-            names.update((alias.asname or alias.name) + suffix for alias in node.names if alias.name == wanted)
-    return frozenset(names)
+    """How the module names unittest.mock.call (_mock_names)."""
+    return _mock_names(tree, 'call', _CALL_NAMES)
 
 
 # Builtins that rebind an attribute: called (or taken as a value) in hidden code, the helper runs
