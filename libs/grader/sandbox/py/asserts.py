@@ -2216,11 +2216,15 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         # `task.fail()` written on no parameter (rewrite._DOMAIN_METHOD_NAMES): the submission's
         # own method of that name (Task.fail, Job.skipTest) is called as Python would; a test
         # case, a class (`unittest.TestCase.fail(self, msg)`) or a super object goes on as
-        # `self.fail(...)` does, strictly (hunt11-domain-method-names)
+        # `self.fail(...)` does, strictly (hunt11-domain-method-names). own_method: on an
+        # instance of a hidden class (a soft-checks helper's `checks.fail(msg)`), the method as
+        # the class was made for the test, not an instance attribute learner code planted when
+        # hidden code never stores that name (args[1]: red15-hidden-object-fail); on anything
+        # else the object's own attribute, as Python looks it up
         kind = _type(receiver)
         if not (_issub(_TestCase, kind) or _issub(_type, kind) or kind is _super):
-            return _getattr(receiver, args[0])(*args[1:], **kwargs)
-        op, args = args[0], args[1:]
+            return _own_method(receiver, args[0], args[2:], kwargs, args[1])
+        op, args = args[0], args[2:]
     if op in _assertions:  # the most frequent ops, and none of the others below: straight there
         return _assert(op, args, kwargs, receiver)
     if op == 'cmp' or op == 'cmp_chain':
