@@ -1042,8 +1042,8 @@ class StrictRewriter(_ast.NodeTransformer):
             if func.attr in _DOMAIN_METHOD_NAMES and not self._may_be_a_case(func.value):
                 # `solution.Task().fail()`, `job.fail(reason)`: a test case reaches hidden code as a
                 # parameter (`self`, a helper's `tc`) or as super(); on anything else the helper
-                # calls a submission's own method of that name, and keeps a test case or a class
-                # (`unittest.TestCase.fail(self, ...)`) strict (asserts.helper 'method_call'). On a
+                # calls a submission's own method of that name, and keeps a test case or a TestCase
+                # class (`unittest.TestCase.fail(self, ...)`) strict (asserts.helper 'method_call'). On a
                 # hidden class's instance, its method as the class was made, which an instance
                 # attribute shadows only when hidden code stores that name (own_class_method's
                 # rule: red15-hidden-object-fail)
