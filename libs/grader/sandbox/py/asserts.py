@@ -2058,7 +2058,8 @@ def own_method(receiver, name, args, kwargs, unshadowed=False, _methods=None, _t
                _mro=type.__dict__['__mro__'].__get__, _function=_types.FunctionType,
                _instance_attr=object.__getattribute__, _dict=dict, _Exception=Exception,
                _static=staticmethod, _static_func=staticmethod.__dict__['__func__'].__get__,
-               _classm=classmethod, _class_func=classmethod.__dict__['__func__'].__get__):
+               _classm=classmethod, _class_func=classmethod.__dict__['__func__'].__get__,
+               _issub=type.__subclasscheck__):
     """`self.<name>(*args, **kwargs)` of hidden code, where a hidden class defines <name>: the
     function as recorded when the hidden module was executed for this test (runner), found along
     the receiver's MRO, so a method that learner code replaced (even one that puts the original
@@ -2066,7 +2067,21 @@ def own_method(receiver, name, args, kwargs, unshadowed=False, _methods=None, _t
     class's function, as in Python (`self.check = ...` in setUp), unless `unshadowed`: hidden
     code never stores an attribute of that name (rewrite._instance_names), so learner code put it
     there (a `check_top` that checks nothing, planted on the test case it got hold of:
-    red4-instance-attribute-plant). Anything else is an ordinary method call."""
+    red4-instance-attribute-plant). Anything else is an ordinary method call. A hidden class
+    itself as the receiver (`Checks.fail(checks, msg)`, helper 'method_call') gets its own
+    recorded function, unbound, not one learner code put on the class and takes back when called
+    (red15-hidden-object-fail)."""
+    if _issub(_type, _type(receiver)):
+        entry = _methods.get(_id(receiver))
+        if entry is not None and entry[0] is receiver:
+            f = entry[1].get(name)
+            if _type(f) is _function:
+                return f(*args, **kwargs)
+            if _type(f) is _static:
+                return _static_func(f)(*args, **kwargs)
+            if _type(f) is _classm:
+                return _class_func(f)(receiver, *args, **kwargs)
+        return _getattr(receiver, name)(*args, **kwargs)
     if not unshadowed:
         try:
             own = _instance_attr(receiver, '__dict__')
@@ -2208,19 +2223,28 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
-           _managers_intact=None):
+           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
     if op == 'method_call':
-        # `task.fail()` written on no parameter (rewrite._DOMAIN_METHOD_NAMES): the submission's
-        # own method of that name (Task.fail, Job.skipTest) is called as Python would; a test
-        # case, a class (`unittest.TestCase.fail(self, msg)`) or a super object goes on as
-        # `self.fail(...)` does, strictly (hunt11-domain-method-names)
+        # `task.fail()` written on no parameter, or `super().fail()` (rewrite._DOMAIN_METHOD_NAMES):
+        # the submission's own method of that name (Task.fail, Job.skipTest, a classmethod
+        # `Registry.fail(name)`) is called as Python would (hunt11-domain-method-names,
+        # red15-class-receiver-fail). A test case, TestCase or a subclass
+        # (`unittest.TestCase.fail(self, msg)`), or a super() of one (a hidden TestCase's own
+        # `fail` override deferring to TestCase's) goes on as `self.fail(...)` does, strictly; a
+        # super() of anything else is a hidden subclass of a learner class deferring to the
+        # learner's method (red15-super-fail-learner-class). own_method: on an instance of a
+        # hidden class (a soft-checks helper's `checks.fail(msg)`), the method as the class was
+        # made for the test, not an instance attribute learner code planted when hidden code
+        # never stores that name (args[1]: red15-hidden-object-fail)
         kind = _type(receiver)
-        if not (_issub(_TestCase, kind) or _issub(_type, kind) or kind is _super):
-            return _getattr(receiver, args[0])(*args[1:], **kwargs)
-        op, args = args[0], args[1:]
+        holder = _super_self(receiver) if kind is _super else receiver
+        held = _type(holder)
+        if not (_issub(_TestCase, held) or (_issub(_type, held) and _issub(_TestCase, holder))):
+            return _own_method(receiver, args[0], args[2:], kwargs, args[1])
+        op, args = args[0], args[2:]
     if op in _assertions:  # the most frequent ops, and none of the others below: straight there
         return _assert(op, args, kwargs, receiver)
     if op == 'cmp' or op == 'cmp_chain':
