@@ -2479,22 +2479,16 @@ def released(exc, depth=0, _self=SELF, _failures=None, _id=id, _type=type, _Base
         exc = _context(exc)
 
 
-def managers_intact(_methods=(), _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                    _keys_plain=None, _missing=VALUES_NOKEY):
+def managers_intact(_methods=(), _attr=None):
     """Whether contextlib.suppress and _GeneratorContextManager hold their own __init__,
     __enter__ and __exit__ (looked up through the MRO from dicts, as Python does), asked by the
     rewrite before hidden code makes a manager (`suppress(KeyError)`, `tolerant()` of an
     @contextmanager, evaluated by a `with`): an __init__ patched by learner code that puts the
     original back when it runs (widening the kinds suppressed, swapping in a generator that
     swallows everything) is intact again by the time the `with` asks (author_manager), but not
-    before the call (red10-patched-suppress)."""
+    before the call (red10-patched-suppress). `_attr`: class_attribute."""
     for cls, name, original in _methods:
-        found = _missing
-        for c in _mro(cls):
-            found = _keys_plain(_tdict(c), name, _missing)
-            if found is not _missing:
-                break
-        if found is not original:
+        if _attr(cls, name) is not original:
             return False
     return True
 
@@ -2531,8 +2525,7 @@ def mock_made(obj, _made=None, _mock_base=None, _mock_dict=None, _keys_plain=Non
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
-                   _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
-                   _keys_plain=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
+                   _attr=None, _dict=dict, _get=dict.get, _missing=VALUES_NOKEY, _Exception=Exception,
                    _suppress_methods=(), _gcm_methods=(), _patched=None, _intact=None):
     """Whether a context manager's decision to suppress an exception is the author's: a
     contextlib.suppress that the `with` statement makes itself (`suppress_call`: the rewrite saw
@@ -2540,7 +2533,8 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
     `with solution.opened(...)`, is the submission's choice), a class whose __exit__ is hidden
     code, a contextlib.contextmanager of a hidden generator function. Read from dicts, nothing
     called. `_hidden`: lockdown.hidden_function (a function with hidden globals may be
-    learner-made: red9-forged-hidden-globals)."""
+    learner-made: red9-forged-hidden-globals). `_attr`: class_attribute (the MRO's dicts, no
+    descriptor run)."""
     t = _type(cm)
     if t is _suppress or t is _gcm:
         # contextlib's own __init__ and __exit__, looked up through the class's MRO as Python
@@ -2550,12 +2544,7 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
         # then swallowed a hidden failure as the author's (red10-patched-suppress). __exit__ is
         # bound as the statement starts, right after this: a patch put back later changes nothing
         for name, original in (_suppress_methods if t is _suppress else _gcm_methods):
-            found = _missing
-            for cls in _mro(t):
-                found = _keys_plain(_tdict(cls), name, _missing)
-                if found is not _missing:
-                    break
-            if found is not original:
+            if _attr(t, name) is not original:
                 return False
     if t is _suppress:
         # written in the `with` statement, or made by a call of hidden code (suppress_made)
@@ -2573,11 +2562,8 @@ def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, 
         # kinds (asserts.record_instance), or whose __enter__ is replaced now (it runs right after
         # this, and could put itself back too): not the author's (red10-author-manager-init)
         return False
-    for cls in _mro(t):
-        exit_ = _keys_plain(_tdict(cls), '__exit__', _missing)
-        if exit_ is not _missing:
-            return _hidden(exit_)
-    return False
+    exit_ = _attr(t, '__exit__')
+    return exit_ is not _missing and _hidden(exit_)
 
 
 def with_manager(intact, cm, suppress_call, _author=None):
@@ -3787,14 +3773,14 @@ def wire_helper(seal, S):
     patched_instances = {}  # id -> what hidden code made of its class while it was patched (record_instance)
     S['patched_instances'] = patched_instances
     manager_methods = ('__init__', '__enter__', '__exit__')
-    managers_intact_ = seal(managers_intact, _keys_plain=seal(lookup_plain_keys), _methods=tuple(
+    managers_intact_ = seal(managers_intact, _attr=attr_, _methods=tuple(
         (cls, name, getattr(cls, name)) for cls in (contextlib.suppress, contextlib._GeneratorContextManager)
         for name in manager_methods))
     manager_ = seal(with_manager, _author=seal(
         author_manager, _hidden=S['hidden_function'], _suppress=contextlib.suppress, _made=suppresses_made, _gcm=contextlib._GeneratorContextManager,
         _suppress_methods=tuple((name, getattr(contextlib.suppress, name)) for name in manager_methods),
         _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in manager_methods),
-        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _keys_plain=seal(lookup_plain_keys),
+        _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _attr=attr_,
         _patched=patched_instances, _intact=class_intact_))
     run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _inner=inner, _machinery=machinery_,

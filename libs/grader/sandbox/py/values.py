@@ -1340,16 +1340,9 @@ def counter_order(pairs, strict=False, _type=type, _int=int, _float=float, _bool
         if t is _float and x != x:
             nan = True
     n = _len(pairs)
-    if not nan or n >= 64:
-        try:
-            return _sorted(pairs, key=_count, reverse=True)
-        except _TypeError:
-            return None
-        except _Exception:
-            if strict:
-                raise
-            return None
     try:
+        if not nan or n >= 64:
+            return _sorted(pairs, key=_count, reverse=True)
         a = _list(pairs)[::-1]  # reverse=True reverses first, sorts stably, reverses back
         run = 2 if n >= 2 else n  # count_run: a strictly descending run, or a non-descending one
         if n >= 2 and a[1][1] < a[0][1]:
