@@ -15,38 +15,16 @@
  * another process taking the core does not count.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { sandboxPaths } from '../../libs/grader/src/repo-root.js';
 import { loadExercise, loadExerciseJob } from '@app/quiz-spec';
+import { committedSnapshotFile, startWorkerThread } from './worker-thread.js';
 
 const args = new Map(process.argv.slice(3).map((a, i, all) => [a, all[i + 1] ?? '']));
 const paths = sandboxPaths();
 const tree = args.get('--tree') || paths.root;
 const exerciseId = args.get('--exercise') || 'closures/make-counter';
-const snapshotFile = args.get('--snapshot') || paths.snapshotFile; // the committed worker's (the patch changes no preload)
-const bytes = readFileSync(snapshotFile);
-const snapshot = new SharedArrayBuffer(bytes.length);
-new Uint8Array(snapshot).set(bytes);
-const { createProgressBuffer } = await import(join(tree, 'libs/grader/sandbox/progress.mjs'));
-const worker = new Worker(join(tree, 'libs/grader/sandbox/python-worker.mjs'), { workerData: {
-  mode: 'grade', isolation: 'reset', pyodideDir: paths.pyodideDir, pyDir: join(tree, 'libs/grader/sandbox/py'),
-  zoneinfoDir: paths.zoneinfoDir, snapshot, interruptBuffer: new SharedArrayBuffer(4),
-  progressBuffer: createProgressBuffer(), profile: 'none' } });
-type Message = { type: string; text?: string };
-const inbox: Message[] = [];
-let wake: (() => void) | null = null;
-worker.on('message', (m: Message) => { inbox.push(m); wake?.(); });
-worker.on('error', (e) => { console.error(e); process.exit(1); });
-const next = (type: string) => new Promise<Message>((resolve) => {
-  const check = () => {
-    const i = inbox.findIndex((m) => m.type === type);
-    if (i < 0) { wake = check; return; }
-    wake = null;
-    resolve(inbox.splice(i, 1)[0]!);
-  };
-  check();
-});
+const snapshotFile = args.get('--snapshot') || committedSnapshotFile(tree, paths);
+const { worker, next } = await startWorkerThread(tree, paths, snapshotFile, 'none');
 await next('ready');
 const exercise = await loadExercise(exerciseId);
 const job = await loadExerciseJob(exerciseId, exercise.question.solution);

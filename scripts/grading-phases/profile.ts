@@ -24,13 +24,10 @@
  * timed in the worker's JavaScript, `py:` harness functions (inclusive: a function's time
  * includes the ones it calls; the wrappers add a few µs per call).
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { sandboxPaths } from '../../libs/grader/src/repo-root.js';
 import { loadExercise, loadExerciseJob } from '@app/quiz-spec';
+import { committedSnapshotFile, startWorkerThread } from './worker-thread.js';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1] ?? '']));
 const n = Number(args.get('--n') || 200);
@@ -38,45 +35,12 @@ const exerciseId = args.get('--exercise') || 'closures/make-counter';
 const paths = sandboxPaths();
 const tree = args.get('--tree') || paths.root;
 
-// The snapshot of the worker as committed (the patch changes the file, not what it preloads),
-// under the key repo-root.ts gives it; `--snapshot <file>` to name another (a scratch tree
-// without git: the snapshot of the tree it was copied from).
-const committedKey = () => {
-  const hash = createHash('sha256').update(paths.pyodideVersion);
-  for (const file of ['python-worker.mjs', 'compiled-stdlib.mjs']) {
-    hash.update(execFileSync('git', ['show', `HEAD:libs/grader/sandbox/${file}`], { cwd: tree }));
-  }
-  return hash.digest('hex').slice(0, 16);
-};
-const snapshotFile = args.get('--snapshot') || join(paths.snapshotCacheDir, `snapshot-${paths.pyodideVersion}-${committedKey()}.bin`);
+const snapshotFile = args.get('--snapshot') || committedSnapshotFile(tree, paths);
 const mode = args.get('--mode') || 'timers'; // timers | cprofile (cprofile: a scratch tree whose audit hook allows it)
 if (!existsSync(snapshotFile)) throw new Error(`no snapshot ${snapshotFile}: grade once without the patch (npm run grade) to make it`);
-const bytes = readFileSync(snapshotFile);
-const snapshot = new SharedArrayBuffer(bytes.length);
-new Uint8Array(snapshot).set(bytes);
-
 const exercise = await loadExercise(exerciseId);
 const job = await loadExerciseJob(exerciseId, exercise.question.solution);
-const { createProgressBuffer } = await import(join(tree, 'libs/grader/sandbox/progress.mjs'));
-const worker = new Worker(join(tree, 'libs/grader/sandbox/python-worker.mjs'), { workerData: {
-  mode: 'grade', isolation: 'reset', pyodideDir: paths.pyodideDir, pyDir: join(tree, 'libs/grader/sandbox/py'),
-  zoneinfoDir: paths.zoneinfoDir, snapshot, interruptBuffer: new SharedArrayBuffer(4),
-  progressBuffer: createProgressBuffer(), profile: mode } });
-
-type Message = { type: string; phases?: Record<string, number>; py?: unknown; doneAt?: number };
-const inbox: Message[] = [];
-let wake: (() => void) | null = null;
-worker.on('message', (m: Message) => { inbox.push(m); wake?.(); });
-worker.on('error', (e) => { console.error(e); process.exit(1); });
-const next = (type: string) => new Promise<Message>((resolve) => {
-  const check = () => {
-    const i = inbox.findIndex((m) => m.type === type);
-    if (i < 0) { wake = check; return; }
-    wake = null;
-    resolve(inbox.splice(i, 1)[0]!);
-  };
-  check();
-});
+const { worker, next } = await startWorkerThread(tree, paths, snapshotFile, mode);
 
 await next('ready');
 let cpuBefore = process.cpuUsage();
