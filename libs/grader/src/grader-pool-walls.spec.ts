@@ -35,7 +35,7 @@ describeWalled('GraderPool inside the OS walls', () => {
   it('reports its walls in health()', () => {
     expect(pool.health().walls).toEqual({
       tool: 'bwrap', network: 'none', user: process.getuid!() === 0 ? 'nobody' : 'same as server',
-      uid: process.getuid!() === 0 ? 65534 : process.getuid!(), filesystem: 'read-only view',
+      uid: process.getuid!() === 0 ? 65534 : process.getuid!(), filesystem: 'read-only view', processes: 'hidden',
       noNewPrivileges: true, nestedUserNamespaces: 'blocked', fallbacks: [],
     });
   });
@@ -54,6 +54,28 @@ describeWalled('GraderPool inside the OS walls', () => {
     expect(status(pid, 'NoNewPrivs')).toBe('1');
     expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--experimental-permission');
   });
+});
+
+// Without bubblewrap the first fallback is unshare hiding /tmp, /run, /dev and the host's
+// processes: Pyodide must run there as well (no /dev, a /proc of its own).
+const hiding = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+(hiding.description.tool === 'unshare' ? describe : describe.skip)('GraderPool inside the unshare fallback that hides the host', () => {
+  it('grades a right and a wrong submission, its sandbox unprivileged in a pid namespace of its own', async () => {
+    const pool = await GraderPool.start({ size: 1, walls: hiding });
+    try {
+      const right = await pool.grade(job('def double(x):\n    return 2 * x\n'));
+      const wrong = await pool.grade(job('def double(x):\n    return x + 2\n'));
+      expect([right.status, right.score]).toEqual(['pass', 1]);
+      expect(wrong.tests.map((t) => t.status)).toEqual(['pass', 'fail']);
+      const pid = pool.stats().sandboxPid!;
+      expect(status(pid, 'Name')).toBe('node');
+      expect(status(pid, 'NSpid')?.split(/\s+/)).toEqual([String(pid), '1']); // pid 1 of its own namespace
+      expect(status(pid, 'Uid')?.split(/\s+/)[0]).toBe(String(hiding.description.uid));
+      expect(status(pid, 'CapEff')).toBe('0000000000000000');
+    } finally {
+      await pool.close();
+    }
+  }, 120000);
 });
 
 describe('GraderPool with GRADER_REQUIRE_WALLS', () => {

@@ -15,6 +15,7 @@ import { detectWalls, type OsWalls } from './walls-detect.js';
 const paths = sandboxPaths();
 const walls = await detectWalls(paths);
 const fallback = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false }]);
+const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
 const probe = readFileSync(join(paths.root, 'libs/grader/test-fixtures/walls-probe.mjs'), 'utf8');
 const unconfined: OsWalls = { description: walls.description, argv: (nodeArgs) => [process.execPath, ...nodeArgs] };
 
@@ -23,6 +24,12 @@ if (cannot && process.env.CI === 'true') throw new Error(`CI must run the outer-
 if (cannot) console.warn(`os-walls.spec SKIPPED: ${cannot}`);
 const describeWalled = cannot ? describe.skip : describe;
 const describeFallback = fallback.description.tool === 'unshare' ? describe : describe.skip;
+// The fallback that hides the host's sockets and processes needs mounts in a user namespace; CI
+// (a machine of this kind) has them, so there it must run.
+if (hiding.description.tool !== 'unshare' && process.env.CI === 'true') {
+  throw new Error(`CI must run the unshare wall that hides the host: ${hiding.description.fallbacks.join('; ')}`);
+}
+const describeHiding = hiding.description.tool === 'unshare' ? describe : describe.skip;
 
 interface Report {
   tcp: Record<string, string>;
@@ -222,8 +229,68 @@ describe('outer wall of the grading sandbox', () => {
     });
   });
 
-  // Without bubblewrap: the network and the user still hold; the host's files stay visible.
-  describeFallback('under the fallback (unshare + setpriv, no bubblewrap)', () => {
+  // Without bubblewrap, first choice: unshare with bwrap's namespaces and private empty folders
+  // over /tmp, /var/tmp, /run and /dev. The host's other files stay visible, as its user sees them.
+  describeHiding('under the fallback that hides the host (unshare with pid, mount, ipc namespaces; no bubblewrap)', () => {
+    let seen: Seen;
+    const privateWrites = [`/tmp/${id}.txt`, `/var/tmp/${id}.txt`, `/dev/${id}.txt`, `/run/${id}.txt`];
+
+    beforeAll(async () => {
+      tcpArrivals = udpArrivals = unixArrivals = 0;
+      seen = await runProbe(hiding, { ...targets, write: [...privateWrites, `/dev/shm/${id}.txt`, join(paths.root, `${id}.txt`), join(paths.snapshotCacheDir, `${id}.txt`)] });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+
+    it('reaches nothing over the network, nor the abstract Unix sockets of the host', () => {
+      for (const outcome of Object.values(seen.report.tcp)) expect(outcome).toBe('ENETUNREACH');
+      expect([tcpArrivals, udpArrivals]).toEqual([0, 0]);
+      expect(seen.report.unix[abstractSocket]).toBe('ECONNREFUSED');
+    });
+
+    it("reaches no Unix socket file: not one in host /tmp, not PostgreSQL's in /run", () => {
+      for (const path of [hostSocket, ...postgresSockets]) expect([path, seen.report.unix[path]]).toEqual([path, 'ENOENT']);
+      expect(unixArrivals).toBe(0);
+    });
+
+    it("can signal, trace or read no process of the host: not the server's, not one of its own user", () => {
+      for (const [pid, outcome] of Object.entries(seen.report.signal)) expect([pid, outcome]).toEqual([pid, 'ESRCH']);
+      // (its /proc is its own: pid 1 there is the probe itself)
+      for (const path of [`/proc/${peer.pid}/maps`, `/proc/${process.pid}/environ`, `/proc/${canary.pid}/environ`]) {
+        expect([path, seen.report.read[path]]).toEqual([path, expect.stringMatching(/^(ENOENT|EACCES)$/)]);
+      }
+    });
+
+    it('writes only into its private folders, which the host never sees; no terminal', () => {
+      for (const path of privateWrites) {
+        expect([path, seen.report.write[path]]).toEqual([path, 'ok']);
+        expect([path, existsSync(path)]).toEqual([path, false]);
+      }
+      expect([seen.report.write[`/dev/shm/${id}.txt`], existsSync(`/dev/shm/${id}.txt`)]).toEqual(['ENOENT', false]); // the host's shared memory
+      expect(seen.report.terminal).toEqual({ '/dev/tty': 'ENOENT', stdio: [] });
+      if (process.getuid!() === 0) { // nobody cannot write the server's folders: the repository, the snapshot cache
+        for (const path of [join(paths.root, `${id}.txt`), join(paths.snapshotCacheDir, `${id}.txt`)]) {
+          expect([path, seen.report.write[path], existsSync(path)]).toEqual([path, 'EACCES', false]);
+        }
+      }
+    });
+
+    it('runs every process as an unprivileged user with no new privileges and no capability', () => {
+      expect(hiding.description).toEqual(expect.objectContaining({ network: 'none', filesystem: 'host, private /tmp /run /dev', processes: 'hidden' }));
+      expect(seen.statuses.length).toBeGreaterThanOrEqual(2);
+      for (const status of seen.statuses) {
+        expect(field(status, 'Uid')?.[0]).toBe(String(hiding.description.uid));
+        expect(field(status, 'NoNewPrivs')).toEqual(['1']);
+      }
+      const node = seen.statuses.find((status) => field(status, 'Name')?.[0] === 'node')!;
+      expect([field(node, 'CapEff'), field(node, 'CapPrm'), field(node, 'CapBnd')]).toEqual([['0000000000000000'], ['0000000000000000'], ['0000000000000000']]);
+      expect(hiding.description.uid).not.toBe(0);
+      expect(seen.report.read['/etc/shadow']).toBe('EACCES');
+    });
+  });
+
+  // Without bubblewrap nor mounts in a namespace: the network and the user still hold; the
+  // host's files stay visible.
+  describeFallback('under the last-resort fallback (unshare --net + setpriv: no mounts in a namespace, no bubblewrap)', () => {
     let seen: Seen;
 
     beforeAll(async () => {
@@ -283,6 +350,10 @@ describe('outer wall of the grading sandbox', () => {
         const found = await detectWalls(under);
         expect([found.description.tool, found.description.filesystem, found.description.fallbacks])
           .toEqual(['bwrap', 'read-only view', []]);
+        // The unshare wall that hides /tmp would hide this checkout too: it says so and is passed over.
+        const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+        expect([hidingHere.description.tool, hidingHere.description.fallbacks])
+          .toEqual(['none', [expect.stringMatching(/^unshare hiding \/tmp \/run \/dev: \/tmp\/walls-checkout-.* is in a folder it hides$/)]]);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }

@@ -16,8 +16,14 @@ export interface SandboxWalls {
   /** The user the host kernel sees (not the uid inside a user namespace). */
   user: 'nobody' | 'same as server';
   uid: number;
-  /** 'read-only view': node, its libraries, Pyodide, the sandbox scripts, the snapshot cache and a private /tmp. */
-  filesystem: 'read-only view' | 'host';
+  /**
+   * 'read-only view': node, its libraries, Pyodide, the sandbox scripts, the snapshot cache and a
+   * private /tmp. 'host, private /tmp /run /dev': the host's files as the sandbox's user sees them,
+   * but private empty folders over the places where sockets and shared files live.
+   */
+  filesystem: 'read-only view' | 'host, private /tmp /run /dev' | 'host';
+  /** 'hidden': a pid namespace of its own (no host process to signal, trace or read in /proc). */
+  processes: 'hidden' | 'host';
   noNewPrivileges: boolean;
   /** bwrap --disable-userns; impossible where /proc/sys is read-only (Docker), so not required. */
   nestedUserNamespaces: 'blocked' | 'allowed';
@@ -29,13 +35,42 @@ export interface SandboxWalls {
 export interface Candidate {
   tool: 'bwrap' | 'unshare';
   blockUserNamespaces: boolean;
+  /**
+   * unshare only: also mount, pid, ipc and uts namespaces, with empty private folders mounted
+   * over HIDDEN_FOLDERS (util-linux's mount, run by a shell before node starts). Needs a kernel
+   * and a container that allow mounts in a new namespace; the plain candidate is the last resort.
+   */
+  hideHost?: boolean;
 }
 
 export const CANDIDATES: readonly Candidate[] = [
   { tool: 'bwrap', blockUserNamespaces: true },
   { tool: 'bwrap', blockUserNamespaces: false },
+  { tool: 'unshare', blockUserNamespaces: false, hideHost: true },
   { tool: 'unshare', blockUserNamespaces: false },
 ];
+
+/**
+ * What the unshare wall covers with private empty folders: the places where Unix socket files
+ * (PostgreSQL's /run/postgresql, /var/run is a link to /run), shared memory, terminals and devices
+ * (/dev) and world-writable folders (/tmp, /var/tmp, /run/lock) are on Debian. A network namespace
+ * does not cover a socket that is a file; hiding the folder does.
+ */
+export const HIDDEN_FOLDERS = ['/tmp', '/var/tmp', '/run', '/dev'] as const;
+
+/**
+ * Run by `sh -c` inside the new namespaces, before node: a private tmpfs over each folder that
+ * exists, then `exec` of the rest of the command line (setpriv, node). `set -e`: a failed mount
+ * stops here, and detection moves on to the next candidate.
+ */
+const HIDE_HOST_SCRIPT = [
+  'set -e',
+  'mount="$1"; shift',
+  `for dir in ${HIDDEN_FOLDERS.join(' ')}; do`,
+  '  if [ -d "$dir" ] && [ ! -L "$dir" ]; then "$mount" -t tmpfs -o size=8m,mode=1777,nosuid,nodev,noexec tmpfs "$dir"; fi',
+  'done',
+  'exec "$@"',
+].join('\n');
 
 /** Absolute paths of the programs one candidate's walls are made of. */
 export interface Programs {
@@ -45,6 +80,9 @@ export interface Programs {
   setpriv: string;
   /** bwrap or unshare, as the candidate says. */
   wrapper: string;
+  /** A POSIX shell and util-linux's mount: the unshare candidate that hides the host's folders. */
+  shell?: string;
+  mount?: string;
 }
 
 /** What the sandbox may read besides node and its libraries; everything else is absent. */
@@ -64,6 +102,7 @@ const TMP_BYTES = 8 * 1024 * 1024;
  */
 export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
   const node = [tools.node, ...nodeArgs];
+  if (candidate.tool === 'unshare' && candidate.hideHost) return hideHostArgv(tools, root, node);
   if (candidate.tool === 'unshare') {
     // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
     // non-root server needs a user namespace to get a network namespace at all.
@@ -73,6 +112,24 @@ export function confinedArgv(candidate: Candidate, tools: Programs, view: View, 
   // setpriv first: bwrap run by root would map root to root in its user namespace, and the
   // sandbox would keep root's power over host files. As nobody, bwrap makes its own namespaces.
   return [...setprivArgv(tools, root), tools.wrapper, ...bwrapOptions(candidate, tools, view), '--', ...node];
+}
+
+/**
+ * unshare with bwrap's namespaces: user, network, mount (HIDDEN_FOLDERS private), pid (a fresh
+ * /proc: only its own processes), ipc and uts. As bwrap, it runs as nobody when the server is
+ * root (setpriv first), so every process of it is unprivileged as the host sees it; it needs its
+ * user namespace to mount. Inside, the sandbox is root of that namespace only, and the second
+ * setpriv clears the bounding and inheritable sets, so node starts with no capability at all (it
+ * cannot unmount the private folders). `--kill-child`: killing unshare, the host's child, ends
+ * everything inside.
+ */
+function hideHostArgv(tools: Programs, root: boolean, node: string[]): string[] {
+  if (!tools.shell || !tools.mount) throw new Error('the unshare wall that hides the host needs sh and mount');
+  const namespaces = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
+    '--pid', '--fork', '--kill-child', '--mount-proc', '--ipc', '--uts'];
+  const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
+  return [...setprivArgv(tools, root), tools.wrapper, ...namespaces, '--',
+    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, ...noCapabilities, ...node];
 }
 
 function setprivArgv(tools: Programs, root: boolean): string[] {
@@ -120,11 +177,13 @@ export function describeWalls(candidate: Candidate | 'none', root: boolean, fall
   const ownUid = process.getuid?.() ?? -1;
   const user = root && candidate !== 'none' ? { user: 'nobody' as const, uid: NOBODY } : { user: 'same as server' as const, uid: ownUid };
   if (candidate === 'none') {
-    return { tool: 'none', network: 'host', ...user, filesystem: 'host', noNewPrivileges: false, nestedUserNamespaces: 'allowed', fallbacks };
+    return { tool: 'none', network: 'host', ...user, filesystem: 'host', processes: 'host', noNewPrivileges: false, nestedUserNamespaces: 'allowed', fallbacks };
   }
+  const hidden = candidate.tool === 'bwrap' || candidate.hideHost === true;
   return {
     tool: candidate.tool, network: 'none', ...user,
-    filesystem: candidate.tool === 'bwrap' ? 'read-only view' : 'host',
+    filesystem: candidate.tool === 'bwrap' ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
+    processes: hidden ? 'hidden' : 'host',
     noNewPrivileges: true,
     nestedUserNamespaces: candidate.blockUserNamespaces ? 'blocked' : 'allowed',
     fallbacks,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { CANDIDATES, HIDDEN_FOLDERS, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -38,13 +38,24 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
   const mustRead = [join(paths.pyodideDir, 'package.json'), join(paths.sandboxDir, 'sandbox-main.mjs')];
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
-    const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '');
+    const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
     const wrapper = tools[candidate.tool];
     if (!wrapper || !tools.setpriv) {
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
       continue;
     }
-    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper };
+    if (candidate.hideHost && (!tools.shell || !tools.mount)) {
+      fallbacks.push(`${name}: ${tools.shell ? 'mount' : 'sh'} is not installed`);
+      continue;
+    }
+    // The sandbox's own files under a folder this wall hides would vanish with it (a checkout in /tmp).
+    const hiddenPath = candidate.hideHost && [...view.readOnly, ...view.readOnlyIfPresent]
+      .find((path) => HIDDEN_FOLDERS.some((folder) => path.startsWith(`${folder}/`)));
+    if (hiddenPath) {
+      fallbacks.push(`${name}: ${hiddenPath} is in a folder it hides`);
+      continue;
+    }
+    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper, shell: tools.shell, mount: tools.mount };
     const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
     const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
     if (!failure) return { description: describeWalls(candidate, root, fallbacks), argv };
@@ -69,7 +80,8 @@ async function failureOf([file, ...args]: string[]): Promise<string | null> {
 /** The programs on this machine, each undefined when not installed. */
 async function findTools() {
   const node = realpathSync(process.execPath);
-  return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare') };
+  return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare'),
+    shell: onPath('sh'), mount: onPath('mount') };
 }
 
 /** The shared libraries the dynamic loader maps for `binary`, as ldd lists them. */

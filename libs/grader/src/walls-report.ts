@@ -22,8 +22,10 @@ export function missingWallsLine(walls: SandboxWalls): string | null {
 }
 
 export function wallsSummary(walls: SandboxWalls): string {
-  const view = walls.filesystem === 'read-only view' ? 'read-only view with a private /tmp' : "the host's files";
-  return `${walls.tool}: network ${walls.network}, user ${walls.user} (uid ${walls.uid}), ${view}, ` +
+  const view = walls.filesystem === 'read-only view' ? 'read-only view with a private /tmp'
+    : walls.filesystem === 'host' ? "the host's files" : "the host's files with private /tmp, /run and /dev";
+  const processes = walls.processes === 'hidden' ? "the host's processes hidden" : "the host's processes in view";
+  return `${walls.tool}: network ${walls.network}, user ${walls.user} (uid ${walls.uid}), ${view}, ${processes}, ` +
     `no-new-privileges ${walls.noNewPrivileges ? 'on' : 'off'}, nested user namespaces ${walls.nestedUserNamespaces}`;
 }
 
