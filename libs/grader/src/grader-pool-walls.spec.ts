@@ -72,6 +72,9 @@ const hiding = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespa
       expect(status(pid, 'NSpid')?.split(/\s+/)).toEqual([String(pid), '1']); // pid 1 of its own namespace
       expect(status(pid, 'Uid')?.split(/\s+/)[0]).toBe(String(hiding.description.uid));
       expect(status(pid, 'CapEff')).toBe('0000000000000000');
+      // A session of its own (field 6 of stat, after the name in parentheses): not the server's
+      const session = (p: number | string) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[3];
+      expect(session(pid)).not.toBe(session('self'));
     } finally {
       await pool.close();
     }

@@ -80,9 +80,10 @@ export interface Programs {
   setpriv: string;
   /** bwrap or unshare, as the candidate says. */
   wrapper: string;
-  /** A POSIX shell and util-linux's mount: the unshare candidate that hides the host's folders. */
+  /** A POSIX shell, util-linux's mount and setsid: the unshare candidate that hides the host. */
   shell?: string;
   mount?: string;
+  setsid?: string;
 }
 
 /** What the sandbox may read besides node and its libraries; everything else is absent. */
@@ -124,12 +125,12 @@ export function confinedArgv(candidate: Candidate, tools: Programs, view: View, 
  * everything inside.
  */
 function hideHostArgv(tools: Programs, root: boolean, node: string[]): string[] {
-  if (!tools.shell || !tools.mount) throw new Error('the unshare wall that hides the host needs sh and mount');
+  if (!tools.shell || !tools.mount || !tools.setsid) throw new Error('the unshare wall that hides the host needs sh, mount and setsid');
   const namespaces = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
     '--pid', '--fork', '--kill-child', '--mount-proc', '--ipc', '--uts'];
   const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
   return [...setprivArgv(tools, root), tools.wrapper, ...namespaces, '--',
-    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, ...noCapabilities, ...node];
+    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, tools.setsid, ...noCapabilities, ...node];
 }
 
 function setprivArgv(tools: Programs, root: boolean): string[] {

@@ -44,8 +44,9 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
       continue;
     }
-    if (candidate.hideHost && (!tools.shell || !tools.mount)) {
-      fallbacks.push(`${name}: ${tools.shell ? 'mount' : 'sh'} is not installed`);
+    const missing = candidate.hideHost && (['shell', 'mount', 'setsid'] as const).find((tool) => !tools[tool]);
+    if (missing) {
+      fallbacks.push(`${name}: ${missing === 'shell' ? 'sh' : missing} is not installed`);
       continue;
     }
     // The sandbox's own files under a folder this wall hides would vanish with it (a checkout in /tmp).
@@ -55,7 +56,8 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       fallbacks.push(`${name}: ${hiddenPath} is in a folder it hides`);
       continue;
     }
-    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper, shell: tools.shell, mount: tools.mount };
+    const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper,
+      shell: tools.shell, mount: tools.mount, setsid: tools.setsid };
     const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
     const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
     if (!failure) return { description: describeWalls(candidate, root, fallbacks), argv };
@@ -81,7 +83,7 @@ async function failureOf([file, ...args]: string[]): Promise<string | null> {
 async function findTools() {
   const node = realpathSync(process.execPath);
   return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare'),
-    shell: onPath('sh'), mount: onPath('mount') };
+    shell: onPath('sh'), mount: onPath('mount'), setsid: onPath('setsid') };
 }
 
 /** The shared libraries the dynamic loader maps for `binary`, as ldd lists them. */
