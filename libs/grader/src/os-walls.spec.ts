@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { createServer, type Server } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { sandboxPaths } from './repo-root.js';
 import { spawnConfined } from './sandbox-process.js';
 import { detectWalls, type OsWalls } from './walls-detect.js';
@@ -285,6 +285,24 @@ describe('outer wall of the grading sandbox', () => {
       expect([field(node, 'CapEff'), field(node, 'CapPrm'), field(node, 'CapBnd')]).toEqual([['0000000000000000'], ['0000000000000000'], ['0000000000000000']]);
       expect(hiding.description.uid).not.toBe(0);
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
+    });
+    it('cannot take the private folders away: not unmounted by itself, nor from a nested user and mount namespace', async () => {
+      // The sandbox may start programs here (the host's files are in view): unshare as an attacker.
+      const attack = `
+        const { spawnSync } = require('node:child_process');
+        const run = (file, args) => { const r = spawnSync(file, args, { encoding: 'utf8' }); return (r.error ? r.error.code : r.status) + ' ' + (r.stdout + r.stderr).trim(); };
+        process.send([
+          run('/bin/sh', ['-c', 'umount /run; umount -l /tmp; ls /run /tmp']),
+          run('unshare', ['--user', '--mount', 'sh', '-c', 'umount /run; umount -l /run; umount -l /tmp; ls -A /run /tmp']),
+          run('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', 'umount -l /run; ls -A /run']),
+        ]);`;
+      const child = spawnConfined(hiding, ['-e', attack]);
+      const [outcomes] = (await once(child, 'message')) as [string[]];
+      await once(child, 'exit');
+      // The listings never show host /tmp's socket folder nor /run's postgresql (when this host has it).
+      const hostFolders = [basename(socketDir), ...postgresSockets.map((path) => basename(dirname(path)))];
+      expect(outcomes.length).toBe(3);
+      for (const outcome of outcomes) for (const folder of hostFolders) expect([folder, outcome]).toEqual([folder, expect.not.stringContaining(folder)]);
     });
   });
 
