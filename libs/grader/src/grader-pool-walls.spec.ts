@@ -35,7 +35,7 @@ describeWalled('GraderPool inside the OS walls', () => {
   it('reports its walls in health()', () => {
     expect(pool.health().walls).toEqual({
       tool: 'bwrap', network: 'none', user: process.getuid!() === 0 ? 'nobody' : 'same as server',
-      uid: process.getuid!() === 0 ? 65534 : process.getuid!(), filesystem: 'read-only view', processes: 'hidden',
+      uid: process.getuid!() === 0 ? 65534 : process.getuid!(), filesystem: 'read-only view', processes: 'hidden', maxTasks: 1024,
       noNewPrivileges: true, nestedUserNamespaces: 'blocked', fallbacks: [],
     });
   });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { sandboxPaths } from './repo-root.js';
 import { spawnConfined } from './sandbox-process.js';
+import { MAX_SANDBOX_TASKS } from './os-walls.js';
 import { detectWalls, type OsWalls } from './walls-detect.js';
 
 // The outer wall proved by itself: a process under exactly the sandbox's confinement (the same
@@ -51,6 +52,8 @@ interface Seen {
   report: Report;
   /** /proc/<pid>/status of every process of the tree, read from the host while the probe waits. */
   statuses: string[];
+  /** /proc/<pid>/limits of the same processes. */
+  limits: string[];
 }
 
 /** Every process from `pid` down (bwrap keeps a monitor and an init process above node). */
@@ -63,10 +66,25 @@ async function runProbe(within: OsWalls, targets: Record<string, unknown>): Prom
   const child: ChildProcess = spawnConfined(within, ['--input-type=module', '-e', probe, JSON.stringify(targets)]);
   const exited = once(child, 'exit');
   const [report] = (await once(child, 'message')) as [Report];
-  const statuses = processTree(child.pid!).map((pid) => readFileSync(`/proc/${pid}/status`, 'utf8'));
+  const tree = processTree(child.pid!);
+  const statuses = tree.map((pid) => readFileSync(`/proc/${pid}/status`, 'utf8'));
+  const limits = tree.map((pid) => readFileSync(`/proc/${pid}/limits`, 'utf8'));
   child.send('exit');
   await exited;
-  return { report, statuses };
+  return { report, statuses, limits };
+}
+
+/** Soft and hard value of one line of /proc/<pid>/limits ('Max processes'...). */
+const limit = (limits: string, name: string) => new RegExp(`^${name}\\s+(\\S+)\\s+(\\S+)`, 'm').exec(limits)?.slice(1, 3);
+
+/** Every process of a wall: at most MAX_SANDBOX_TASKS tasks of its user, and no core file. */
+function expectCapped(seen: Seen, walls: OsWalls) {
+  expect(walls.description.maxTasks).toBe(MAX_SANDBOX_TASKS);
+  expect(seen.limits.length).toBe(seen.statuses.length);
+  for (const limits of seen.limits) {
+    expect(limit(limits, 'Max processes')).toEqual([String(MAX_SANDBOX_TASKS), String(MAX_SANDBOX_TASKS)]);
+    expect(limit(limits, 'Max core file size')).toEqual(['0', '0']);
+  }
 }
 
 const field = (status: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status)?.[1]?.trim().split(/\s+/);
@@ -226,6 +244,7 @@ describe('outer wall of the grading sandbox', () => {
       }
       const node = seen.statuses.find((status) => field(status, 'Name')?.[0] === 'node')!;
       expect(field(node, 'CapEff')).toEqual(['0000000000000000']);
+      expectCapped(seen, walls);
     });
   });
 
@@ -285,6 +304,7 @@ describe('outer wall of the grading sandbox', () => {
       expect([field(node, 'CapEff'), field(node, 'CapPrm'), field(node, 'CapBnd')]).toEqual([['0000000000000000'], ['0000000000000000'], ['0000000000000000']]);
       expect(hiding.description.uid).not.toBe(0);
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
+      expectCapped(seen, hiding);
     });
     it('cannot take the private folders away: not unmounted by itself, nor from a nested user and mount namespace', async () => {
       // The sandbox may start programs here (the host's files are in view): unshare as an attacker.
@@ -349,6 +369,7 @@ describe('outer wall of the grading sandbox', () => {
       }
       expect(fallback.description.uid).not.toBe(0);
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
+      expectCapped(seen, fallback);
       expect(seen.report.read[`/proc/${canary.pid}/environ`]).toBe('EACCES');
     });
   });

@@ -25,6 +25,11 @@ export interface SandboxWalls {
   /** 'hidden': a pid namespace of its own (no host process to signal, trace or read in /proc). */
   processes: 'hidden' | 'host';
   noNewPrivileges: boolean;
+  /**
+   * RLIMIT_NPROC of the sandbox (prlimit): processes and threads of its user, host-wide, beyond
+   * which fork and thread creation fail; null when prlimit is missing (the host's own limit).
+   */
+  maxTasks: number | null;
   /** bwrap --disable-userns; impossible where /proc/sys is read-only (Docker), so not required. */
   nestedUserNamespaces: 'blocked' | 'allowed';
   /** Why each stronger candidate was not used. */
@@ -80,6 +85,8 @@ export interface Programs {
   setpriv: string;
   /** bwrap or unshare, as the candidate says. */
   wrapper: string;
+  /** util-linux's prlimit: the task cap and no core files, before everything else. */
+  prlimit?: string;
   /** A POSIX shell, util-linux's mount and setsid: the unshare candidate that hides the host. */
   shell?: string;
   mount?: string;
@@ -94,6 +101,13 @@ export interface View {
 }
 
 export const NOBODY = 65534;
+/**
+ * The cap on processes and threads of the sandbox's user (nobody, shared by every sandbox of the
+ * host: each node takes about 12). Native code that got past every inner layer could otherwise
+ * fork until the host's pid space or memory is gone, taking the server and its database with it;
+ * with the cap, fork and clone fail for nobody's tasks alone.
+ */
+export const MAX_SANDBOX_TASKS = 1024;
 /** The sandbox writes nothing to disk (Pyodide's files live in its own memory): a small /tmp. */
 const TMP_BYTES = 8 * 1024 * 1024;
 
@@ -102,7 +116,12 @@ const TMP_BYTES = 8 * 1024 * 1024;
  * `root`: the server runs as root and must drop to nobody itself.
  */
 export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
-  const node = [tools.node, ...nodeArgs];
+  // Resource limits first: they are inherited through every wrapper, and nobody cannot raise them.
+  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${MAX_SANDBOX_TASKS}`, '--core=0', '--'] : [];
+  return [...limits, ...wrappedArgv(candidate, tools, view, root, [tools.node, ...nodeArgs])];
+}
+
+function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {
   if (candidate.tool === 'unshare' && candidate.hideHost) return hideHostArgv(tools, root, node);
   if (candidate.tool === 'unshare') {
     // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
@@ -174,17 +193,18 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
 }
 
 /** The walls a candidate gives, by construction (detectWalls has checked that it runs here). */
-export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[]): SandboxWalls {
+export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[], capped = false): SandboxWalls {
   const ownUid = process.getuid?.() ?? -1;
   const user = root && candidate !== 'none' ? { user: 'nobody' as const, uid: NOBODY } : { user: 'same as server' as const, uid: ownUid };
   if (candidate === 'none') {
-    return { tool: 'none', network: 'host', ...user, filesystem: 'host', processes: 'host', noNewPrivileges: false, nestedUserNamespaces: 'allowed', fallbacks };
+    return { tool: 'none', network: 'host', ...user, filesystem: 'host', processes: 'host', noNewPrivileges: false, maxTasks: null, nestedUserNamespaces: 'allowed', fallbacks };
   }
   const hidden = candidate.tool === 'bwrap' || candidate.hideHost === true;
   return {
     tool: candidate.tool, network: 'none', ...user,
     filesystem: candidate.tool === 'bwrap' ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
     processes: hidden ? 'hidden' : 'host',
+    maxTasks: capped ? MAX_SANDBOX_TASKS : null,
     noNewPrivileges: true,
     nestedUserNamespaces: candidate.blockUserNamespaces ? 'blocked' : 'allowed',
     fallbacks,

@@ -57,10 +57,10 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       continue;
     }
     const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper,
-      shell: tools.shell, mount: tools.mount, setsid: tools.setsid };
+      prlimit: tools.prlimit, shell: tools.shell, mount: tools.mount, setsid: tools.setsid };
     const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
     const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
-    if (!failure) return { description: describeWalls(candidate, root, fallbacks), argv };
+    if (!failure) return { description: describeWalls(candidate, root, fallbacks, programs.prlimit !== undefined), argv };
     fallbacks.push(`${name}: ${failure}`);
   }
   return { description: describeWalls('none', root, fallbacks), argv: (nodeArgs) => [tools.node, ...nodeArgs] };
@@ -83,7 +83,7 @@ async function failureOf([file, ...args]: string[]): Promise<string | null> {
 async function findTools() {
   const node = realpathSync(process.execPath);
   return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare'),
-    shell: onPath('sh'), mount: onPath('mount'), setsid: onPath('setsid') };
+    prlimit: onPath('prlimit'), shell: onPath('sh'), mount: onPath('mount'), setsid: onPath('setsid') };
 }
 
 /** The shared libraries the dynamic loader maps for `binary`, as ldd lists them. */

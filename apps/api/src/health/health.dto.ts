@@ -8,7 +8,7 @@ export class ComponentHealthDto {
   reason?: string;
 
   @ApiPropertyOptional({
-    description: 'Component figures: ready grader workers and the OS walls around the grading sandbox (walls: tool bwrap|unshare|none, network none|host, user nobody|same as server, uid, filesystem read-only view|host, private /tmp /run /dev|host, processes hidden|host, noNewPrivileges, nestedUserNamespaces, fallbacks); for the embedded database also freeBytes in DATA_DIR and acceptsChanges (false while a full disk makes it refuse changes, reads still served)',
+    description: 'Component figures: ready grader workers and the OS walls around the grading sandbox (walls: tool bwrap|unshare|none, network none|host, user nobody|same as server, uid, filesystem read-only view|host, private /tmp /run /dev|host, processes hidden|host, maxTasks (processes and threads of the sandbox user, or null), noNewPrivileges, nestedUserNamespaces, fallbacks); for the embedded database also freeBytes in DATA_DIR and acceptsChanges (false while a full disk makes it refuse changes, reads still served)',
     type: Object,
   })
   details?: Record<string, unknown>;
