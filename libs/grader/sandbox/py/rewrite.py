@@ -82,6 +82,67 @@ def _stdlib_names(tree):
     return frozenset(names)
 
 
+def _imported_names(tree):
+    """The names the module's top-level imports of modules outside the standard library bind
+    (`import solution`, `from solution import MiniCase`) and nothing else in its top-level scope
+    binds: the submission's (or a hidden support module's) objects (_made_locals)."""
+    stdlib = _sys.stdlib_module_names
+    names, rebound = set(), set()
+    top = tree.body if isinstance(tree, _ast.Module) else ()
+    for node in (_scope_nodes(tree) if top else ()):
+        if isinstance(node, (_ast.Import, _ast.ImportFrom)) and any(node is item for item in top):
+            for alias in node.names:
+                module = alias.name if isinstance(node, _ast.Import) else '' if node.level else node.module
+                bound = alias.asname or alias.name.partition('.')[0]
+                outside = module and module.partition('.')[0] not in stdlib and alias.name != '*'
+                (names if outside else rebound).add(bound)
+            continue
+        rebound.update(_binds(node))
+    return frozenset(names - rebound)
+
+
+def _binds(node):
+    """The names this one node binds in the scope it is in (not those of the nodes inside it)."""
+    if isinstance(node, _ast.Name):
+        return () if isinstance(node.ctx, _ast.Load) else (node.id,)
+    if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)):
+        return (node.name,)
+    if isinstance(node, (_ast.Import, _ast.ImportFrom)):
+        return tuple((a.asname or a.name).partition('.')[0] for a in node.names)
+    if isinstance(node, (_ast.Global, _ast.Nonlocal)):
+        return tuple(node.names)
+    if isinstance(node, (_ast.ExceptHandler, _ast.MatchAs, _ast.MatchStar)):
+        return (node.name,) if node.name else ()
+    if isinstance(node, _ast.MatchMapping):
+        return (node.rest,) if node.rest else ()
+    return ()
+
+
+def _made_locals(function, imported):
+    """The plain locals of a function that only `name = <imported>(...)` binds, a call of what
+    the module imported from outside the standard library (`case = MiniCase()`, `case =
+    solution.MiniCase()`): an assertion method called on one (`case.assertEqual(2, 2)`) is the
+    object's own unless it is a test case (asserts.helper 'method_call'; hunt11-domain-method-names).
+    Never a parameter (a test case learner code hands in: the redteam3 oracle), nor a name a
+    nested function, lambda or generator uses (a cell a closure handed to learner code exposes),
+    nor one bound any other way (`case = self.case`, a loop target: data learner code may plant)."""
+    made, targets, other = set(), set(), set(_param_names(function))
+    for node in _scope_nodes(function):
+        if (isinstance(node, _ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], _ast.Name)
+                and isinstance(node.value, _ast.Call)):
+            root = node.value.func
+            while isinstance(root, _ast.Attribute):
+                root = root.value
+            if isinstance(root, _ast.Name) and root.id in imported:
+                made.add(node.targets[0].id)
+                targets.add(id(node.targets[0]))
+        if isinstance(node, (*_SCOPES, _ast.GeneratorExp)):
+            other.update(n.id for n in _ast.walk(node) if isinstance(n, _ast.Name))
+        if id(node) not in targets:
+            other.update(_binds(node))
+    return frozenset(made - other)
+
+
 # unittest's old spellings, removed in 3.12 (Pyodide's Python is 3.14; suites written for 3.11 and
 # earlier still use them): hidden code's calls are rewritten to today's assertion.
 LEGACY_ASSERTIONS = {
@@ -722,6 +783,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.instance_names = None  # the attribute names hidden code may store (_instance_names)
         self.call_names = _CALL_NAMES  # how the module names unittest.mock.call (_call_names)
         self.stdlib_names = frozenset()  # what its top-level stdlib imports bind (_stdlib_names)
+        self.imported_names = frozenset()  # what its top-level imports of other modules bind (_imported_names)
+        self.made_locals = frozenset()  # the enclosing function's locals made by their calls (_made_locals)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -822,10 +885,11 @@ class StrictRewriter(_ast.NodeTransformer):
         # `fn` of its factory is a call through a value too: `for case in cases: fn(self, *case)`)
         self.local_names = _local_names(node) | outer_locals
         self.param_names = _param_names(node) | outer_params
+        outer_made, self.made_locals = self.made_locals, _made_locals(node, self.imported_names)
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         self.instance_guard = outer_guard
-        self.local_names, self.param_names = outer_locals, outer_params
+        self.local_names, self.param_names, self.made_locals = outer_locals, outer_params, outer_made
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
         kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
@@ -872,12 +936,12 @@ class StrictRewriter(_ast.NodeTransformer):
                 and receiver.func.id == 'super')
 
     def visit_Lambda(self, node):
-        outer, outer_params = self.scope, self.param_names
-        self.scope = 'function'  # a lambda can be called again later, like a def (visit_Call: setattr)
+        outer, outer_params, outer_made = self.scope, self.param_names, self.made_locals
+        self.scope, self.made_locals = 'function', frozenset()  # a lambda can be called again later, like a def (visit_Call: setattr)
         if isinstance(node, _ast.Lambda):
             self.param_names = _param_names(node) | outer_params
         self.generic_visit(node)
-        self.scope, self.param_names = outer, outer_params
+        self.scope, self.param_names, self.made_locals = outer, outer_params, outer_made
         return node
 
     visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
@@ -1035,7 +1099,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # the receiver and arguments only: the method itself is called, not taken as a value
             args = [self.visit(arg) for arg in node.args]
             keywords = [self.visit(k) for k in node.keywords]
-            if func.attr in _DOMAIN_METHOD_NAMES and (not self._may_be_a_case(func.value) or not isinstance(func.value, _ast.Name)):
+            if ((func.attr in _DOMAIN_METHOD_NAMES and (not self._may_be_a_case(func.value) or not isinstance(func.value, _ast.Name)))
+                    or (isinstance(func.value, _ast.Name) and func.value.id in self.made_locals and _today(func.attr) == func.attr)):
+                # an assertion method on a local made by a call of the submission's
+                # (`case = MiniCase()`, a write-your-own-unittest exercise): the object's own
+                # unless it is a test case, as `job.fail(...)` below (_made_locals)
                 # super() too: in a hidden subclass of a learner class (`return super().fail(reason)`)
                 # it is the learner's method (red15-super-fail-learner-class)
                 # `solution.Task().fail()`, `job.fail(reason)`: a test case reaches hidden code as a
@@ -1406,6 +1474,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.module_classes = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
                                         if isinstance(item, _ast.ClassDef))
     rewriter.stdlib_names = _stdlib_names(tree)
+    rewriter.imported_names = _imported_names(tree)
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))
