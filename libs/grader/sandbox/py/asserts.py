@@ -1704,7 +1704,7 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
                    _proto_check=None, _mock_base=None, _mock_dict=None, _stdlib=frozenset(), _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
-                   _str=str, _partition=str.partition, _mocks_made=None, _get=dict.get, _id=id,
+                   _str=str, _partition=str.partition, _mocks_made=None, _proxies_made=None, _get=dict.get, _id=id,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError, _Any=None):
@@ -1731,6 +1731,13 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
         if _class_check(_type(obj), classes):
             return True
+        proxied = _get(_proxies_made, _id(obj)) if _proxies_made is not None else None
+        if proxied is not None and proxied[0] is obj:
+            # a weakref.proxy hidden code made (proxy_made): its referent's type, which CPython
+            # reads through the proxy's `__class__` (the referent's own; a dead one: a proxy)
+            referent = proxied[1]()
+            if referent is not None:
+                return _class_check(_type(referent), classes)
         module = _keys_plain(_tdict(classes), '__module__', None) if _real(_type, _type(classes)) else None
         made = _get(_mocks_made, _id(obj)) if _mocks_made is not None else None
         if made is not None and made[0] is obj and _issub(_mock_base, _type(obj)):
@@ -1781,7 +1788,7 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     return True
 
 
-def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type, _typetype=type, _tuple=tuple,
+def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _proxies=(), _type=type, _typetype=type, _tuple=tuple,
                       _issub=type.__subclasscheck__):
     """`isinstance` read by hidden code (the rewrite's pristine builtin constant): assertIsInstance's
     check (instance_check: by type(), never the `__class__` an object answers, which Python's
@@ -1789,10 +1796,10 @@ def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type,
     isinstance(...)`, `if not isinstance(...): self.fail(...)` passed for a submission's object
     whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance).
     First the answer that needs no lookup, for anything but a mock (whose spec instance_check
-    reads): against a class whose metaclass is exactly type (or a tuple of such), instance_check
+    reads) or a weakref proxy (whose referent it reads: proxy_made): against a class whose metaclass is exactly type (or a tuple of such), instance_check
     is type's own subclass check of type(obj)."""
     t = _type(obj)
-    if not _issub(_mock_base, t):
+    if not _issub(_mock_base, t) and t is not _proxies[0] and t is not _proxies[1]:
         if _type(classes) is _typetype:
             return _issub(classes, t)
         if _type(classes) is _tuple:
@@ -2116,7 +2123,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'own_class_method', 'mock_call', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made', 'method_call', 'managers_intact'})
+    'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2223,7 +2230,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
-           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__):
+           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2371,6 +2378,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _managers_intact()
     if op == 'mock_made':  # a call with `spec=` (or of create_autospec) written in hidden code
         return _mock_made(args[0])
+    if op == 'proxy_made':  # a call of something named `proxy` written in hidden code
+        return _proxy_made(args[0], args[1:], kwargs)
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2522,6 +2531,19 @@ def mock_made(obj, _made=None, _mock_base=None, _mock_dict=None, _keys_plain=Non
         if spec is not None:
             _made[_id(obj)] = (obj, spec)
     return obj
+
+
+def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _len=len):
+    """`func(*args, **kwargs)` for a call of `weakref.proxy` (or anything named `proxy`) written
+    in hidden code (rewrite.visit_Call): when `func` is weakref.proxy itself, the proxy is kept
+    (by id, held) with a weak reference to its referent, so that instance_check asks about the
+    referent's type, as CPython's isinstance() does through the proxy's `__class__` (the test's
+    `isinstance(weakref.proxy(bag), Bag)`: hunt10-hidden-isinstance). A proxy learner code made is
+    never kept: by type(), it is a proxy (devs14-proxy-isinstance). Returned unchanged."""
+    made = func(*args, **kwargs)
+    if func is _proxy and _len(_made) < 10000:
+        _made[_id(made)] = (made, _ref(args[0]))
+    return made
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
@@ -3687,6 +3709,7 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
     mocks_made = {}  # id -> (mock, its spec class): the mocks hidden code made with a spec (mock_made)
+    proxies_made = {}  # id -> (proxy, weak reference to its referent): weakref.proxy calls of hidden code
     mock_made_ = seal(mock_made, _made=mocks_made, _mock_base=unittest.mock.NonCallableMock,
                       _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock), _keys_plain=keys_plain_)
     instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
@@ -3694,8 +3717,10 @@ def wire_helper(seal, S):
                            _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
-                           _stdlib=frozenset(__import__('sys').stdlib_module_names), _mocks_made=mocks_made)
-    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock)  # hidden code's isinstance (harness)
+                           _stdlib=frozenset(__import__('sys').stdlib_module_names), _mocks_made=mocks_made,
+                           _proxies_made=proxies_made)
+    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock,
+                                  _proxies=(__import__('weakref').ProxyType, __import__('weakref').CallableProxyType))  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
@@ -3851,6 +3876,8 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
+                       _proxy_made=seal(proxy_made, _made=proxies_made, _proxy=__import__('weakref').proxy,
+                                        _ref=__import__('weakref').ref),
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _patched=patched_instances,
                                       _keys_plain=seal(lookup_plain_keys)))

@@ -1207,6 +1207,10 @@ class StrictRewriter(_ast.NodeTransformer):
             # `mock.MagicMock(spec=dict)`, `Mock(spec=io.StringIO)`, `create_autospec(Repo)`: a
             # mock the test makes answers isinstance() with its spec, any class (asserts.mock_made)
             return _ast.copy_location(_helper_call('mock_made', [node]), node)
+        if isinstance(func, _ast.Attribute) and func.attr == 'proxy' or isinstance(func, _ast.Name) and func.id == 'proxy':
+            # `weakref.proxy(bag)`: a proxy the test makes answers isinstance() with its
+            # referent's type, as CPython's does (asserts.proxy_made)
+            return _ast.copy_location(_helper_call('proxy_made', [func, *node.args], node.keywords), node)
         return node
 
     def visit_Assert(self, node):
