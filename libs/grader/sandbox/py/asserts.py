@@ -2123,7 +2123,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'own_class_method', 'mock_call', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made'})
+    'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made', 'patch_made', 'patched_read'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2230,7 +2230,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
-           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None):
+           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None,
+           _patched_read=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2380,6 +2381,11 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _mock_made(args[0])
     if op == 'proxy_made':  # a call of something named `proxy` written in hidden code
         return _proxy_made(args[0], args[1:], kwargs)
+    if op == 'patch_made':  # a patcher of a hidden `with` statement, right before it is entered
+        _machinery((), False, False, True)  # unittest.mock's classes as at boot (patched_read)
+        return args[0]
+    if op == 'patched_read':  # hidden code's read of what its own `with patch(...)` replaced
+        return _patched_read(args[0], args[1], args[2], args[3])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2544,6 +2550,22 @@ def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _
     if func is _proxy and _len(_made) < 10000:
         _made[_id(made)] = (made, _ref(args[0]))
     return made
+
+
+def patched_read(entered, owner, name, pristine, _real_module=None, _builtins=None, _type=type,
+                 _module=_types.ModuleType, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+                 _get=dict.get, _missing=VALUES_NOKEY):
+    """Hidden code's read of `owner.name` (the builtin `name` when owner is None) in the body of
+    its own `with patch(...)` of that name (rewrite._follow_patches): what the real module holds
+    when it is `entered`, the very object the author's patcher entered (the MagicMock of
+    `patch('builtins.print')`, patch.object(sys, 'platform', 'win32')'s 'win32'), as under
+    CPython's one module; otherwise `pristine`, hidden code's own value: a function learner code
+    set there since is never called by hidden code (devs14-patched-reads)."""
+    real = _builtins if owner is None else _real_module(owner)
+    if _type(real) is not _module:
+        return pristine
+    live = _get(_module_dict(real), name, _missing)
+    return live if live is entered else pristine
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
@@ -3876,6 +3898,7 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
+                       _patched_read=seal(patched_read, _real_module=seal(real_module), _builtins=real_builtins),
                        _proxy_made=seal(proxy_made, _made=proxies_made, _proxy=__import__('weakref').proxy,
                                         _ref=__import__('weakref').ref),
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),

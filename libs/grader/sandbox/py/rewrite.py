@@ -763,6 +763,55 @@ _CODE_RUNNERS = frozenset({'exec', 'eval'})
 _DOMAIN_METHOD_NAMES = frozenset({'fail', 'skipTest'})
 
 
+def _patched_target(call, patch_names):
+    """(owner as written, attribute) that a manager of a hidden `with` statement replaces:
+    `patch('random.randint', ...)` ('random', 'randint'), `patch('builtins.input', ...)`,
+    `patch.object(sys, 'platform', ...)` ('sys', 'platform'); None for anything else."""
+    if not isinstance(call, _ast.Call) or not call.args:
+        return None
+    written, first = _ast.unparse(call.func), call.args[0]
+    if written in patch_names and isinstance(first, _ast.Constant) and isinstance(first.value, str):
+        owner, _, attr = first.value.rpartition('.')
+        return (owner, attr) if owner and attr.isidentifier() else None
+    if (written.endswith('.object') and written[:-7] in patch_names and len(call.args) > 1
+            and isinstance(first, (_ast.Name, _ast.Attribute))
+            and isinstance(call.args[1], _ast.Constant) and isinstance(call.args[1].value, str)):
+        return _ast.unparse(first), call.args[1].value
+    return None
+
+
+class _PatchedReads(_ast.NodeTransformer):
+    """In the body of a hidden `with patch(...)` (not in the functions it defines), hidden code's
+    reads of what the patch replaced (`random.randint`, `sys.platform`, the bare name of a
+    patched builtin) go through the helper's 'patched_read': the live value when it is the very
+    object the author's patcher entered, else the pristine one (StrictRewriter._follow_patches)."""
+
+    def __init__(self, targets, is_builtin):
+        self.targets = targets  # (owner as written, attribute) -> the name holding what the patcher entered
+        self.is_builtin = is_builtin
+
+    def _read(self, node, key, owner):
+        entered = _ast.Name(self.targets[key], _ast.Load())
+        return _ast.copy_location(_helper_call('patched_read', [entered, owner, _ast.Constant(key[1]), node]), node)
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, _ast.Load) and ('builtins', node.id) in self.targets and self.is_builtin(node.id):
+            return self._read(node, ('builtins', node.id), _ast.Constant(None))
+        return node
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        key = (_ast.unparse(node.value), node.attr)
+        if isinstance(node.ctx, _ast.Load) and key in self.targets and isinstance(node.value, (_ast.Name, _ast.Attribute)):
+            return self._read(node, key, _copy.deepcopy(node.value))
+        return node
+
+    def _nested(self, node):
+        return node  # a function or generator defined there runs whenever it is called
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_GeneratorExp = _nested
+
+
 class StrictRewriter(_ast.NodeTransformer):
     def __init__(self, assert_methods, builtin_names=frozenset(), bound=frozenset()):
         self.assert_methods = assert_methods | LEGACY_ASSERTIONS.keys()
@@ -793,6 +842,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
+        self.patches = 0  # patchers of hidden `with` statements followed (_follow_patches: their names)
         self.handlers = 0  # except clauses without a name in functions (visit_ExceptHandler: the name given)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
         self.match_names = 0  # value patterns captured (visit_match_case: their names)
@@ -1314,7 +1364,36 @@ class StrictRewriter(_ast.NodeTransformer):
                                                                     _ast.Name(first, _ast.Load())]))], [])
         return [_ast.copy_location(reset, node), _ast.copy_location(reset_first, node), node, _ast.copy_location(check, node)]
 
+    def _follow_patches(self, node):
+        """`with mock.patch('builtins.print') as fake:`, `with patch('random.randint',
+        return_value=6):`, `with patch.object(sys, 'platform', 'win32'):` in a hidden function:
+        hidden code reads its pristine builtins and module copies, so its own `print(...)`,
+        `random.randint(1, 6)` or `sys.platform` in the body missed the author's patch, which
+        reached only the submission (hunt7-hidden-reads-patched-sys, hunt7-module-namespace).
+        What the patcher enters is kept in a name of its own, and the body's reads of the patched
+        name give the live value when it is that very object (asserts.patched_read), never
+        something learner code put there since; unittest.mock's classes are checked right before
+        the patcher is entered (asserts.patch_made), so its __enter__ is mock's own."""
+        targets = {}
+        for item in node.items:
+            target = _patched_target(item.context_expr, self.patch_names)
+            if target is None:
+                continue
+            self.patches += 1
+            entered = '__grader_patch_%d__' % self.patches
+            if item.optional_vars is not None:
+                node.body.insert(0, _ast.copy_location(
+                    _ast.Assign([item.optional_vars], _ast.Name(entered, _ast.Load())), node))
+            item.optional_vars = _ast.Name(entered, _ast.Store())
+            item.context_expr = _ast.copy_location(_helper_call('patch_made', [item.context_expr]), item.context_expr)
+            targets[target] = entered
+        if targets:
+            reads = _PatchedReads(targets, self._is_builtin)
+            node.body = [reads.visit(statement) for statement in node.body]
+
     def visit_With(self, node):
+        if self.scope == 'function':
+            self._follow_patches(node)
         at = next((i for i, item in enumerate(node.items) if _is_subtest(item)), None)
         if at is not None and len(node.items) > 1:
             # `with A, self.subTest(), B:` is `with A: with self.subTest(): with B:`; the subtest
