@@ -311,12 +311,47 @@ def suspension_state(obj, _prefix='gi', _states=(), _getattr=getattr):
     return _states[2] if gone else _states[3]
 
 
+def generator_locals(generator, /):
+    """inspect.getgeneratorlocals (sealed): the locals of a generator's frame, read through
+    frame_gone's window (gc off, no learner code runs meanwhile) and handed out as a dict copy,
+    never the frame; {} when the frame is gone, as inspect answers. A generator of hidden code (its
+    frame's globals a hidden namespace, or the harness's) stays refused: its locals are hidden
+    data (hunt4-generator-states, devs14-generator-frames). The window and what it calls are code
+    constants, not defaults."""
+    (_window, _gc_disable, _gc_enable, _gc_isenabled, _type, _Generator, _hidden, _sealed, _id, _dict,
+     _TypeError, _RuntimeError) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_suspension_states)
+    if _type(generator) is not _Generator:
+        raise _TypeError(f'{generator!r} is not a Python generator')
+    found = frame = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        frame = generator.gi_frame
+        if frame is None:
+            found = {}
+        elif _id(frame.f_globals) not in _hidden and frame.f_globals is not _sealed:
+            found = _dict(frame.f_locals)
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    frame = None
+    if found is None:
+        raise _RuntimeError('reading .gi_frame is not allowed in the grader sandbox')
+    return found
+
+
 def disarm_suspension_states(seal):
     """inspect's generator, coroutine and async generator states read the frame only to ask
-    whether it is gone: they ask frame_gone instead (support.py)."""
+    whether it is gone: they ask frame_gone instead (support.py); getgeneratorlocals reads the
+    locals of a generator that is not hidden code's (generator_locals)."""
     import inspect
     gone = seal(frame_gone, secret=(GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType,
                                     _types.CoroutineType, _types.AsyncGeneratorType))
+    inspect.getgeneratorlocals = seal(generator_locals, secret=(
+        GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType, HIDDEN_NAMESPACES,
+        SEALED_GLOBALS, id, dict, TypeError, RuntimeError))
     i = inspect
     inspect.getgeneratorstate = seal(suspension_state, secret=gone, _prefix='gi', _states=(
         i.GEN_RUNNING, i.GEN_SUSPENDED, i.GEN_CLOSED, i.GEN_CREATED))
