@@ -843,6 +843,7 @@ class StrictRewriter(_ast.NodeTransformer):
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
         self.patches = 0  # patchers of hidden `with` statements followed (_follow_patches: their names)
+        self.cls_param = None  # in a classmethod of a class that never rebinds it: its first parameter
         self.handlers = 0  # except clauses without a name in functions (visit_ExceptHandler: the name given)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
         self.match_names = 0  # value patterns captured (visit_match_case: their names)
@@ -936,10 +937,16 @@ class StrictRewriter(_ast.NodeTransformer):
         self.local_names = _local_names(node) | outer_locals
         self.param_names = _param_names(node) | outer_params
         outer_made, self.made_locals = self.made_locals, _made_locals(node, self.imported_names)
+        outer_cls, self.cls_param = self.cls_param, None
+        first = node.args.posonlyargs + node.args.args
+        if (outer[0] == 'class' and first and any(isinstance(d, _ast.Name) and d.id == 'classmethod' for d in node.decorator_list)
+                and not any(first[0].arg in _binds(n) for n in _scope_nodes(node))):
+            self.cls_param = first[0].arg
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         self.instance_guard = outer_guard
         self.local_names, self.param_names, self.made_locals = outer_locals, outer_params, outer_made
+        self.cls_param = outer_cls
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
         kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
@@ -986,12 +993,12 @@ class StrictRewriter(_ast.NodeTransformer):
                 and receiver.func.id == 'super')
 
     def visit_Lambda(self, node):
-        outer, outer_params, outer_made = self.scope, self.param_names, self.made_locals
-        self.scope, self.made_locals = 'function', frozenset()  # a lambda can be called again later, like a def (visit_Call: setattr)
+        outer, outer_params, outer_made, outer_cls = self.scope, self.param_names, self.made_locals, self.cls_param
+        self.scope, self.made_locals, self.cls_param = 'function', frozenset(), None  # a lambda can be called again later, like a def (visit_Call: setattr)
         if isinstance(node, _ast.Lambda):
             self.param_names = _param_names(node) | outer_params
         self.generic_visit(node)
-        self.scope, self.param_names, self.made_locals = outer, outer_params, outer_made
+        self.scope, self.param_names, self.made_locals, self.cls_param = outer, outer_params, outer_made, outer_cls
         return node
 
     visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
@@ -1166,6 +1173,13 @@ class StrictRewriter(_ast.NodeTransformer):
                 unshadowed = self.instance_names is not None and func.attr not in self.instance_names
                 return _helper_call('method_call', [_ast.Constant(func.attr), _ast.Constant(unshadowed), *args],
                                     keywords, self.visit(func.value))
+            receiver = func.value
+            if (isinstance(receiver, _ast.Call) and isinstance(receiver.func, _ast.Name) and receiver.func.id == self.cls_param
+                    and not receiver.args and not receiver.keywords):
+                # `cls().assertEqual(...)` in a hidden classmethod (setUpClass: no instance to
+                # assert with): the case it makes counts there (asserts.fixture_case)
+                return _helper_call(_today(func.attr), args, keywords,
+                                    _helper_call('fixture_case', [self.visit(receiver)]))
             return _helper_call(_today(func.attr), args, keywords, self.visit(func.value))
         if (isinstance(func, _ast.Name) and func.id == 'getattr' and self.bound is not None and 'getattr' not in self.bound
                 and 2 <= len(node.args) <= 3 and not node.keywords
