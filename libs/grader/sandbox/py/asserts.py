@@ -2124,7 +2124,7 @@ HELPER_OPS = frozenset({
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
     'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made', 'patch_made', 'patched_read',
-    'fixture_case'})
+    'fixture_case', 'type_hints'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2232,7 +2232,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
            _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None,
-           _patched_read=None, _fixture_case=None):
+           _patched_read=None, _fixture_case=None, _type_hints=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2382,6 +2382,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _mock_made(args[0])
     if op == 'proxy_made':  # a call of something named `proxy` written in hidden code
         return _proxy_made(args[0], args[1:], kwargs)
+    if op == 'type_hints':  # typing.get_type_hints / inspect.get_annotations called by hidden code
+        return _type_hints(args[0], args[1], args[2:], kwargs)
     if op == 'fixture_case':  # `cls()` as an assertion's receiver in a hidden classmethod
         return _fixture_case(args[0])
     if op == 'patch_made':  # a patcher of a hidden `with` statement, right before it is entered
@@ -2553,6 +2555,31 @@ def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _
     if func is _proxy and _len(_made) < 10000:
         _made[_id(made)] = (made, _ref(args[0]))
     return made
+
+
+def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _modules=None, _View=None, _type=type, _dict=dict,
+               _get=dict.get, _str=str):
+    """`fn(*args, **kwargs)` for a call of `get_type_hints`/`get_annotations` written in hidden code:
+    when fn is typing's, inspect's or annotationlib's own, the hidden module whose code made the
+    call is in sys.modules under its name meanwhile (a view of its namespace, as
+    runner.exec_hidden puts it there while the module executes), so that a class of the test
+    module with string annotations (`from __future__ import annotations`, `children:
+    list[Node]`) resolves them as under CPython, where a NameError came (hunt10-test-module-annotations).
+    The entry is taken out after, unless something else was put there. What the namespace holds
+    is no more reachable than before: a module that defines classes hands its globals to learner
+    code through their methods' `__globals__` (README, known limits)."""
+    name = _get(hidden_globals, '__name__') if _type(hidden_globals) is _dict else None
+    if (_type(name) is not _str or name in _modules
+            or not (fn is _readers[0] or fn is _readers[1] or fn is _readers[2])):
+        return fn(*args, **kwargs)
+    view = _View()
+    view.__dict__ = hidden_globals
+    _modules[name] = view
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        if _get(_modules, name) is view:
+            del _modules[name]
 
 
 def fixture_case(case, _made=None, _fixture=None, _hidden=None, _TestCase=None, _type=type, _id=id, _len=len,
@@ -3929,6 +3956,9 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
+                       _type_hints=seal(type_hints, _readers=(typing.get_type_hints, inspect.get_annotations,
+                                                              __import__('annotationlib').get_annotations),
+                                        _modules=__import__('sys').modules, _View=HiddenModuleView),
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),
                        _patched_read=seal(patched_read, _real_module=seal(real_module), _builtins=real_builtins),
