@@ -1398,18 +1398,24 @@ class StrictRewriter(_ast.NodeTransformer):
         something learner code put there since; unittest.mock's classes are checked right before
         the patcher is entered (asserts.patch_made), so its __enter__ is mock's own."""
         targets = {}
-        for item in node.items:
+        for at, item in enumerate(node.items):
             target = _patched_target(item.context_expr, self.patch_names)
             if target is None:
                 continue
             self.patches += 1
             entered = '__grader_patch_%d__' % self.patches
-            if item.optional_vars is not None:
-                node.body.insert(0, _ast.copy_location(
-                    _ast.Assign([item.optional_vars], _ast.Name(entered, _ast.Load())), node))
-            item.optional_vars = _ast.Name(entered, _ast.Store())
             item.context_expr = _ast.copy_location(_helper_call('patch_made', [item.context_expr]), item.context_expr)
             targets[target] = entered
+            if item.optional_vars is not None:
+                # `with patch('time.sleep') as fake, patch('solution.sleep', fake):` is
+                # `with patch(...) as <entered>: fake = <entered>; with patch('solution.sleep', fake):`
+                # (a `with` of several items is those statements nested, in order)
+                keep = _ast.copy_location(_ast.Assign([item.optional_vars], _ast.Name(entered, _ast.Load())), node)
+                item.optional_vars = _ast.Name(entered, _ast.Store())
+                later, node.items = node.items[at + 1:], node.items[:at + 1]
+                node.body = [keep] + ([_ast.copy_location(_ast.With(later, node.body), node)] if later else node.body)
+                break
+            item.optional_vars = _ast.Name(entered, _ast.Store())
         if targets:
             reads = _PatchedReads(targets, self._is_builtin)
             node.body = [reads.visit(statement) for statement in node.body]
