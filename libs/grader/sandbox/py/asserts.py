@@ -2569,7 +2569,7 @@ def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _modules=None, _Vi
     is no more reachable than before: a module that defines classes hands its globals to learner
     code through their methods' `__globals__` (README, known limits)."""
     name = _get(hidden_globals, '__name__') if _type(hidden_globals) is _dict else None
-    if (_type(name) is not _str or name in _modules
+    if (_type(name) is not _str or name in _modules or _View is None
             or not (fn is _readers[0] or fn is _readers[1] or fn is _readers[2])):
         return fn(*args, **kwargs)
     view = _View()
@@ -3836,6 +3836,11 @@ def wire_helper(seal, S):
     fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
     S['fixture'] = fixture
     fixture_cases = {}  # id -> case: what hidden setUpClass's `cls()` made to assert with (fixture_case)
+    try:  # what type_hints opens the hidden module's sys.modules entry for
+        import annotationlib
+        hints_readers = (typing.get_type_hints, inspect.get_annotations, annotationlib.get_annotations)
+    except ImportError:  # before 3.14: the reference CPython running helper_fuzz
+        hints_readers = (typing.get_type_hints, inspect.get_annotations, inspect.get_annotations)
     S['fixture_cases'] = fixture_cases
     counts_ = seal(assertions_count_on, _current=current_case, _running=running_test,
                    _TestCase=unittest.TestCase, _hidden=hidden_methods, _inner=inner,
@@ -3956,9 +3961,8 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
-                       _type_hints=seal(type_hints, _readers=(typing.get_type_hints, inspect.get_annotations,
-                                                              __import__('annotationlib').get_annotations),
-                                        _modules=__import__('sys').modules, _View=HiddenModuleView),
+                       _type_hints=seal(type_hints, _readers=hints_readers, _modules=__import__('sys').modules,
+                                        _View=globals().get('HiddenModuleView')),  # (runner's: none in helper_fuzz)
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),
                        _patched_read=seal(patched_read, _real_module=seal(real_module), _builtins=real_builtins),
