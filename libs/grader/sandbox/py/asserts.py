@@ -2124,7 +2124,7 @@ HELPER_OPS = frozenset({
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
     'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made', 'patch_made', 'patched_read',
-    'fixture_case', 'type_hints'})
+    'fixture_case', 'type_hints', 'patched_code'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2232,7 +2232,7 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
            _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None,
-           _patched_read=None, _fixture_case=None, _type_hints=None):
+           _patched_read=None, _fixture_case=None, _type_hints=None, _patched_code=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2391,6 +2391,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return args[0]
     if op == 'patched_read':  # hidden code's read of what its own `with patch(...)` replaced
         return _patched_read(args[0], args[1], args[2], args[3])
+    if op == 'patched_code':  # `eval(source)`/`exec(source)` in the body of such a patch of builtins
+        return _patched_code(args[0], args[1], args[2], args[3], args[4])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2616,6 +2618,27 @@ def patched_read(entered, owner, name, pristine, _real_module=None, _builtins=No
         return pristine
     live = _get(_module_dict(real), name, _missing)
     return live if live is entered else pristine
+
+
+def patched_code(op, code, hidden_globals, hidden_locals, entered, _builtins=None, _exec=exec, _eval=eval,
+                 _type=type, _dict=dict, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+                 _get=dict.get, _missing=VALUES_NOKEY):
+    """`eval(code)`/`exec(code)` with no namespace, written in the body of hidden code's own
+    `with patch('builtins.input', ...)` (rewrite._PatchedReads): the code runs in a copy of hidden
+    code's globals whose builtins are its pristine ones, except each patched name whose live
+    value is still the object the author's patcher entered (patched_read's rule), and in its
+    locals, so that `eval('int(input())')` reads the author's mock as under CPython
+    (hunt7-hidden-reads-patched-sys). A name the code assigns with `global` stays in the copy."""
+    given = _get(hidden_globals, '__builtins__') if _type(hidden_globals) is _dict else None
+    if _type(given) is not _dict:  # not hidden code's namespace as the runner made it: as written
+        return _eval(code, hidden_globals, hidden_locals) if op == 'eval' else _exec(code, hidden_globals, hidden_locals)
+    namespace, given, live = _dict(hidden_globals), _dict(given), _module_dict(_builtins)
+    for name in entered:
+        value = _get(live, name, _missing)
+        if value is entered[name]:
+            given[name] = value
+    namespace['__builtins__'] = given
+    return _eval(code, namespace, hidden_locals) if op == 'eval' else _exec(code, namespace, hidden_locals)
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
@@ -3963,6 +3986,7 @@ def wire_helper(seal, S):
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
                        _type_hints=seal(type_hints, _readers=hints_readers, _modules=__import__('sys').modules,
                                         _View=globals().get('HiddenModuleView')),  # (runner's: none in helper_fuzz)
+                       _patched_code=seal(patched_code, _builtins=real_builtins),
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),
                        _patched_read=seal(patched_read, _real_module=seal(real_module), _builtins=real_builtins),

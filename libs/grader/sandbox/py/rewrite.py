@@ -802,6 +802,20 @@ class _PatchedReads(_ast.NodeTransformer):
             return self._read(node, ('builtins', node.id), _ast.Constant(None))
         return node
 
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        patched = {attr: name for (owner, attr), name in self.targets.items() if owner == 'builtins'}
+        if (patched and isinstance(func, _ast.Name) and func.id in _CODE_RUNNERS and self.is_builtin(func.id)
+                and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], _ast.Starred)):
+            # `eval('int(input())')` with no namespace: the code gets hidden code's globals, whose
+            # builtins are pristine; here, a copy of them with the patched builtins the author's
+            # patchers entered (asserts.patched_code)
+            entered = _ast.Dict([_ast.Constant(a) for a in patched], [_ast.Name(n, _ast.Load()) for n in patched.values()])
+            spaces = [_ast.Call(_ast.Constant(BUILTIN_PREFIX + f), [], []) for f in ('globals', 'locals')]
+            return _ast.copy_location(_helper_call('patched_code', [_ast.Constant(func.id), node.args[0], *spaces, entered]), node)
+        return node
+
     def visit_Attribute(self, node):
         self.generic_visit(node)
         key = (_ast.unparse(node.value), node.attr)
