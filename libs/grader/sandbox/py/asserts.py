@@ -1704,7 +1704,7 @@ def class_check(t, classes, _self=SELF, _type=type, _tuple=tuple, _issubclass=is
 
 def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _keys_plain=None, _getattr_static=None,
                    _proto_check=None, _mock_base=None, _mock_dict=None, _stdlib=frozenset(), _missing=VALUES_NOKEY, _type=type, _tuple=tuple,
-                   _str=str, _partition=str.partition, _mocks_made=None, _get=dict.get, _id=id,
+                   _str=str, _partition=str.partition, _mocks_made=None, _proxies_made=None, _get=dict.get, _id=id,
                    _issub=type.__subclasscheck__, _real=type.__subclasscheck__, _Exception=Exception,
                    _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
                    _TypeError=TypeError, _AttributeError=AttributeError, _Any=None):
@@ -1731,6 +1731,13 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
             or _keys_plain(own, '_is_runtime_protocol', _missing) is not True):
         if _class_check(_type(obj), classes):
             return True
+        proxied = _get(_proxies_made, _id(obj)) if _proxies_made is not None else None
+        if proxied is not None and proxied[0] is obj:
+            # a weakref.proxy hidden code made (proxy_made): its referent's type, which CPython
+            # reads through the proxy's `__class__` (the referent's own; a dead one: a proxy)
+            referent = proxied[1]()
+            if referent is not None:
+                return _class_check(_type(referent), classes)
         module = _keys_plain(_tdict(classes), '__module__', None) if _real(_type, _type(classes)) else None
         made = _get(_mocks_made, _id(obj)) if _mocks_made is not None else None
         if made is not None and made[0] is obj and _issub(_mock_base, _type(obj)):
@@ -1781,7 +1788,7 @@ def instance_check(obj, classes, _self=SELF, _class_check=None, _attr=None, _key
     return True
 
 
-def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type, _typetype=type, _tuple=tuple,
+def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _proxies=(), _type=type, _typetype=type, _tuple=tuple,
                       _issub=type.__subclasscheck__):
     """`isinstance` read by hidden code (the rewrite's pristine builtin constant): assertIsInstance's
     check (instance_check: by type(), never the `__class__` an object answers, which Python's
@@ -1789,10 +1796,10 @@ def strict_isinstance(obj, classes, /, _check=None, _mock_base=None, _type=type,
     isinstance(...)`, `if not isinstance(...): self.fail(...)` passed for a submission's object
     whose `__class__` property answered int, where assertIsInstance refused it (red9-hidden-isinstance).
     First the answer that needs no lookup, for anything but a mock (whose spec instance_check
-    reads): against a class whose metaclass is exactly type (or a tuple of such), instance_check
+    reads) or a weakref proxy (whose referent it reads: proxy_made): against a class whose metaclass is exactly type (or a tuple of such), instance_check
     is type's own subclass check of type(obj)."""
     t = _type(obj)
-    if not _issub(_mock_base, t):
+    if not _issub(_mock_base, t) and t is not _proxies[0] and t is not _proxies[1]:
         if _type(classes) is _typetype:
             return _issub(classes, t)
         if _type(classes) is _tuple:
@@ -2116,7 +2123,8 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'own_class_method', 'mock_call', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made', 'method_call', 'managers_intact'})
+    'suppress_made', 'mock_made', 'method_call', 'managers_intact', 'proxy_made', 'patch_made', 'patched_read',
+    'fixture_case', 'type_hints', 'patched_code'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2223,7 +2231,8 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
-           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__):
+           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _proxy_made=None,
+           _patched_read=None, _fixture_case=None, _type_hints=None, _patched_code=None):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
@@ -2371,6 +2380,19 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         return _managers_intact()
     if op == 'mock_made':  # a call with `spec=` (or of create_autospec) written in hidden code
         return _mock_made(args[0])
+    if op == 'proxy_made':  # a call of something named `proxy` written in hidden code
+        return _proxy_made(args[0], args[1:], kwargs)
+    if op == 'type_hints':  # typing.get_type_hints / inspect.get_annotations called by hidden code
+        return _type_hints(args[0], args[1], args[2:], kwargs)
+    if op == 'fixture_case':  # `cls()` as an assertion's receiver in a hidden classmethod
+        return _fixture_case(args[0])
+    if op == 'patch_made':  # a patcher of a hidden `with` statement, right before it is entered
+        _machinery((), False, False, True)  # unittest.mock's classes as at boot (patched_read)
+        return args[0]
+    if op == 'patched_read':  # hidden code's read of what its own `with patch(...)` replaced
+        return _patched_read(args[0], args[1], args[2], args[3])
+    if op == 'patched_code':  # `eval(source)`/`exec(source)` in the body of such a patch of builtins
+        return _patched_code(args[0], args[1], args[2], args[3], args[4])
     if op == 'seq_method':  # `x.count(v)`, `x.index(v, ...)` in hidden code (rewrite.visit_Call)
         return _sequence_method(args[0], args[1], args[2:])
     if op == 'caught':  # the first statement of a hidden except clause (rewrite.visit_ExceptHandler)
@@ -2522,6 +2544,101 @@ def mock_made(obj, _made=None, _mock_base=None, _mock_dict=None, _keys_plain=Non
         if spec is not None:
             _made[_id(obj)] = (obj, spec)
     return obj
+
+
+def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _len=len):
+    """`func(*args, **kwargs)` for a call of `weakref.proxy` (or anything named `proxy`) written
+    in hidden code (rewrite.visit_Call): when `func` is weakref.proxy itself, the proxy is kept
+    (by id, held) with a weak reference to its referent, so that instance_check asks about the
+    referent's type, as CPython's isinstance() does through the proxy's `__class__` (the test's
+    `isinstance(weakref.proxy(bag), Bag)`: hunt10-hidden-isinstance). A proxy learner code made is
+    never kept: by type(), it is a proxy (devs14-proxy-isinstance). Returned unchanged."""
+    made = func(*args, **kwargs)
+    if func is _proxy and _len(_made) < 10000:
+        _made[_id(made)] = (made, _ref(args[0]))
+    return made
+
+
+def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _modules=None, _View=None, _type=type, _dict=dict,
+               _get=dict.get, _str=str):
+    """`fn(*args, **kwargs)` for a call of `get_type_hints`/`get_annotations` written in hidden code:
+    when fn is typing's, inspect's or annotationlib's own, the hidden module whose code made the
+    call is in sys.modules under its name meanwhile (a view of its namespace, as
+    runner.exec_hidden puts it there while the module executes), so that a class of the test
+    module with string annotations (`from __future__ import annotations`, `children:
+    list[Node]`) resolves them as under CPython, where a NameError came (hunt10-test-module-annotations).
+    The entry is taken out after, unless something else was put there. What the namespace holds
+    is no more reachable than before: a module that defines classes hands its globals to learner
+    code through their methods' `__globals__` (README, known limits)."""
+    name = _get(hidden_globals, '__name__') if _type(hidden_globals) is _dict else None
+    if (_type(name) is not _str or name in _modules or _View is None
+            or not (fn is _readers[0] or fn is _readers[1] or fn is _readers[2])):
+        return fn(*args, **kwargs)
+    view = _View()
+    view.__dict__ = hidden_globals
+    _modules[name] = view
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        if _get(_modules, name) is view:
+            del _modules[name]
+
+
+def fixture_case(case, _made=None, _fixture=None, _hidden=None, _TestCase=None, _type=type, _id=id, _len=len,
+                 _object=object, _mro=type.__dict__['__mro__'].__get__):
+    """`cls()` written as the receiver of an assertion in a hidden classmethod (rewrite.visit_Call:
+    `cls().assertEqual(cls.reg.get('x'), 10)` in setUpClass, a TestCase classmethod having no
+    instance): kept while the runner runs that class's setUpClass and `case` is an exact instance
+    of it, so that its assertions count (assertions_count_on) as a plain `assert` there does,
+    where they were tampering (hunt6-class-fixture-errors). A case learner code makes of the
+    class (to run a hidden test with) is never kept, nor one whose class has a learner base
+    (whose `__init__` would get hold of it): every class along its MRO is hidden code's,
+    TestCase or object. Returned unchanged."""
+    if _fixture[0] != 'setUpClass' or _type(case) is not _fixture[1] or _len(_made) >= 10000:
+        return case
+    for c in _mro(_type(case)):
+        entry = _hidden.get(_id(c))
+        if c is not _TestCase and c is not _object and (entry is None or entry[0] is not c):
+            return case
+    _made[_id(case)] = case
+    return case
+
+
+def patched_read(entered, owner, name, pristine, _real_module=None, _builtins=None, _type=type,
+                 _module=_types.ModuleType, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+                 _get=dict.get, _missing=VALUES_NOKEY):
+    """Hidden code's read of `owner.name` (the builtin `name` when owner is None) in the body of
+    its own `with patch(...)` of that name (rewrite._follow_patches): what the real module holds
+    when it is `entered`, the very object the author's patcher entered (the MagicMock of
+    `patch('builtins.print')`, patch.object(sys, 'platform', 'win32')'s 'win32'), as under
+    CPython's one module; otherwise `pristine`, hidden code's own value: a function learner code
+    set there since is never called by hidden code (devs14-patched-reads)."""
+    real = _builtins if owner is None else _real_module(owner)
+    if _type(real) is not _module:
+        return pristine
+    live = _get(_module_dict(real), name, _missing)
+    return live if live is entered else pristine
+
+
+def patched_code(op, code, hidden_globals, hidden_locals, entered, _builtins=None, _exec=exec, _eval=eval,
+                 _type=type, _dict=dict, _module_dict=_types.ModuleType.__dict__['__dict__'].__get__,
+                 _get=dict.get, _missing=VALUES_NOKEY):
+    """`eval(code)`/`exec(code)` with no namespace, written in the body of hidden code's own
+    `with patch('builtins.input', ...)` (rewrite._PatchedReads): the code runs in a copy of hidden
+    code's globals whose builtins are its pristine ones, except each patched name whose live
+    value is still the object the author's patcher entered (patched_read's rule), and in its
+    locals, so that `eval('int(input())')` reads the author's mock as under CPython
+    (hunt7-hidden-reads-patched-sys). A name the code assigns with `global` stays in the copy."""
+    given = _get(hidden_globals, '__builtins__') if _type(hidden_globals) is _dict else None
+    if _type(given) is not _dict:  # not hidden code's namespace as the runner made it: as written
+        return _eval(code, hidden_globals, hidden_locals) if op == 'eval' else _exec(code, hidden_globals, hidden_locals)
+    namespace, given, live = _dict(hidden_globals), _dict(given), _module_dict(_builtins)
+    for name in entered:
+        value = _get(live, name, _missing)
+        if value is entered[name]:
+            given[name] = value
+    namespace['__builtins__'] = given
+    return _eval(code, namespace, hidden_locals) if op == 'eval' else _exec(code, namespace, hidden_locals)
 
 
 def author_manager(cm, suppress_call, _hidden=None, _suppress=None, _made=None, _gcm=None, _gcm_dict=None, _type=type, _id=id,
@@ -2743,17 +2860,22 @@ def install_subtest(seal, TestCase, helper, current, cls):
 
 
 def assertions_count_on(receiver, skipping=False, _current=None, _running=None, _TestCase=None, _hidden=None,
-                        _inner=None, _issub=type.__subclasscheck__, _type=type, _id=id,
+                        _inner=None, _fixture=None, _fixture_cases=None, _issub=type.__subclasscheck__, _type=type, _id=id,
                         _mro=type.__dict__['__mro__'].__get__):
     """Whether assertions (or a skip) on `receiver` count for the running hidden test: it is the
     test case the runner made, or a hidden test case hidden code hands to unittest itself
     (value_call: its setUp asserts too), or (assertions only) while a hidden test runs, a plain
     `unittest.TestCase()` (what hidden code borrows: a submission's own cases are subclasses) or,
-    in a function-style test, a TestCase of its own (no instance of a hidden test class)."""
+    in a function-style test, a TestCase of its own (no instance of a hidden test class), or
+    (assertions only) while the runner runs a hidden class's setUpClass, the throwaway case its
+    `cls().assertEqual(...)` made of that very class (fixture_case)."""
     if receiver is not None and receiver is _current[0]:
         return True
     pair = _inner.get(_id(receiver))
     if pair is not None and pair[0] is receiver:
+        return True
+    if (not skipping and _fixture[0] == 'setUpClass' and _fixture_cases.get(_id(receiver)) is receiver
+            and _type(receiver) is _fixture[1]):
         return True
     if skipping or _running[0] is None:
         return False
@@ -3687,6 +3809,7 @@ def wire_helper(seal, S):
     elements_ = seal(iter_elements, _classify=classify_, _type_name=type_name_)
     class_check_ = seal(class_check, _attr=attr_, _checks=subclass_checks())
     mocks_made = {}  # id -> (mock, its spec class): the mocks hidden code made with a spec (mock_made)
+    proxies_made = {}  # id -> (proxy, weak reference to its referent): weakref.proxy calls of hidden code
     mock_made_ = seal(mock_made, _made=mocks_made, _mock_base=unittest.mock.NonCallableMock,
                       _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock), _keys_plain=keys_plain_)
     instance_check_ = seal(instance_check, _class_check=class_check_, _attr=attr_, _keys_plain=keys_plain_,
@@ -3694,8 +3817,10 @@ def wire_helper(seal, S):
                            _proto_check=typing._ProtocolMeta.__dict__.get('__instancecheck__'),
                            _mock_base=unittest.mock.NonCallableMock,
                            _mock_dict=_instance_dict_getter(unittest.mock.NonCallableMock),
-                           _stdlib=frozenset(__import__('sys').stdlib_module_names), _mocks_made=mocks_made)
-    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock)  # hidden code's isinstance (harness)
+                           _stdlib=frozenset(__import__('sys').stdlib_module_names), _mocks_made=mocks_made,
+                           _proxies_made=proxies_made)
+    S['strict_isinstance'] = seal(strict_isinstance, _check=instance_check_, _mock_base=unittest.mock.NonCallableMock,
+                                  _proxies=(__import__('weakref').ProxyType, __import__('weakref').CallableProxyType))  # hidden code's isinstance (harness)
     check_ = seal(
         check_assert, _bind=seal(bind_args, _sigs=proxy(SIGNATURES)), _compare=compare_, _truth=truth_,
         _class_check=class_check_,
@@ -3731,8 +3856,18 @@ def wire_helper(seal, S):
     S['inner_cases'] = inner
     hidden_tests = {}  # id(function) -> function: this test's hidden test functions (runner)
     S['hidden_tests'] = hidden_tests
+    fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
+    S['fixture'] = fixture
+    fixture_cases = {}  # id -> case: what hidden setUpClass's `cls()` made to assert with (fixture_case)
+    try:  # what type_hints opens the hidden module's sys.modules entry for
+        import annotationlib
+        hints_readers = (typing.get_type_hints, inspect.get_annotations, annotationlib.get_annotations)
+    except ImportError:  # before 3.14: the reference CPython running helper_fuzz
+        hints_readers = (typing.get_type_hints, inspect.get_annotations, inspect.get_annotations)
+    S['fixture_cases'] = fixture_cases
     counts_ = seal(assertions_count_on, _current=current_case, _running=running_test,
-                   _TestCase=unittest.TestCase, _hidden=hidden_methods, _inner=inner)
+                   _TestCase=unittest.TestCase, _hidden=hidden_methods, _inner=inner,
+                   _fixture=fixture, _fixture_cases=fixture_cases)
     guard_ = seal(guard_receiver, _current=current_case, _tampered=tampered, _counts=counts_)
     enter_ = seal(enter_test, _entry=entry, _inner=inner, _tampered=tampered,
                   _method_name=seal(test_method_name, _case_dict=_instance_dict_getter(unittest.TestCase)))
@@ -3808,8 +3943,6 @@ def wire_helper(seal, S):
     S['sys_live'] = seal(sys_live, _real=real_sys)  # hidden code's copies of sys read these live (harness)
     recording = bytearray(1)  # set by the runner while the hidden modules execute: record_made
     S['recording'] = recording
-    fixture = [None, None]  # (setUpClass or setUpModule, its class) while the runner runs it
-    S['fixture'] = fixture
     # `a <op> b` with one operator: hidden code's comparisons, and the helper's `cmp` of one operator
     compare_two_ = seal(compare_two, _compare=compare_, _scalar_ops=proxy(
         {'==': operator.eq, '!=': operator.ne, '<': operator.lt, '<=': operator.le, '>': operator.gt, '>=': operator.ge}))
@@ -3851,6 +3984,14 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
+                       _type_hints=seal(type_hints, _readers=hints_readers, _modules=__import__('sys').modules,
+                                        _View=globals().get('HiddenModuleView')),  # (runner's: none in helper_fuzz)
+                       _patched_code=seal(patched_code, _builtins=real_builtins),
+                       _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
+                                          _TestCase=unittest.TestCase),
+                       _patched_read=seal(patched_read, _real_module=seal(real_module), _builtins=real_builtins),
+                       _proxy_made=seal(proxy_made, _made=proxies_made, _proxy=__import__('weakref').proxy,
+                                        _ref=__import__('weakref').ref),
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _patched=patched_instances,
                                       _keys_plain=seal(lookup_plain_keys)))

@@ -69,7 +69,9 @@ def _seal_all():
     S['traceback_line'] = seal(traceback_line, _entries=S['traceback_entries'])
     import unittest.mock as mock
     protected = seal(is_protected, _absolute=absolute)
-    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _gens=GEN_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES,
+    gone = seal(frame_gone, secret=(GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType,
+                                    _types.CoroutineType, _types.AsyncGeneratorType))
+    S['hook'] = seal(audit_hook, _frames=FRAMES_WINDOW, _gens=GEN_WINDOW, _under_tmp=S['under_tmp'], _hidden=HIDDEN_NAMESPACES, _gone=gone,
                      _protected=protected, _real_modules=_types.MappingProxyType(REAL_MODULES),
                      _mock_base=mock.NonCallableMock, _testcase=_unittest.TestCase)
     S['escape'] = _escape_table()

@@ -84,7 +84,7 @@ def audit_hook(event, args, _frames=None, _gens=None, _events=BLOCKED_EVENTS, _m
                _issub=type.__subclasscheck__, _protected=None, _targets=FS_TARGET_EVENTS,
                _referents=REFERENTS_WINDOW, _real_modules=None, _values=type(type.__dict__).values,
                _module=type(_sys), _code_window=CODE_WINDOW, _annotate_window=ANNOTATE_WINDOW,
-               _quiet=QUIET_EVENTS):
+               _quiet=QUIET_EVENTS, _gone=None):
     if event in _quiet:  # nothing to check (QUIET_EVENTS): the most frequent events leave first
         return
     if event == 'import':
@@ -111,8 +111,11 @@ def audit_hook(event, args, _frames=None, _gens=None, _events=BLOCKED_EVENTS, _m
         if args[1] in _getattrs:
             if args[1] == 'tb_frame' and _frames[0]:  # traceback_entries' window (support.py)
                 return
-            if _gens[0] and (args[1] == 'gi_frame' or args[1] == 'cr_frame' or args[1] == 'ag_frame'):
-                return  # frame_gone's window (support.py): whether the frame is None, nothing more
+            if args[1] == 'gi_frame' or args[1] == 'cr_frame' or args[1] == 'ag_frame':
+                if _gens[0]:
+                    return  # frame_gone's window (support.py): whether the frame is None, nothing more
+                if _gone is not None and _gone(args[0]) is True:
+                    return  # a finished generator's frame: None, nothing to hand out (`gen.gi_frame is None`)
             raise _RuntimeError(f"reading .{args[1]} is not allowed in the grader sandbox")
         return
     if event == 'object.__setattr__' or event == 'object.__delattr__':

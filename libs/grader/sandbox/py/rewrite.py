@@ -82,6 +82,67 @@ def _stdlib_names(tree):
     return frozenset(names)
 
 
+def _imported_names(tree):
+    """The names the module's top-level imports of modules outside the standard library bind
+    (`import solution`, `from solution import MiniCase`) and nothing else in its top-level scope
+    binds: the submission's (or a hidden support module's) objects (_made_locals)."""
+    stdlib = _sys.stdlib_module_names
+    names, rebound = set(), set()
+    top = tree.body if isinstance(tree, _ast.Module) else ()
+    for node in (_scope_nodes(tree) if top else ()):
+        if isinstance(node, (_ast.Import, _ast.ImportFrom)) and any(node is item for item in top):
+            for alias in node.names:
+                module = alias.name if isinstance(node, _ast.Import) else '' if node.level else node.module
+                bound = alias.asname or alias.name.partition('.')[0]
+                outside = module and module.partition('.')[0] not in stdlib and alias.name != '*'
+                (names if outside else rebound).add(bound)
+            continue
+        rebound.update(_binds(node))
+    return frozenset(names - rebound)
+
+
+def _binds(node):
+    """The names this one node binds in the scope it is in (not those of the nodes inside it)."""
+    if isinstance(node, _ast.Name):
+        return () if isinstance(node.ctx, _ast.Load) else (node.id,)
+    if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)):
+        return (node.name,)
+    if isinstance(node, (_ast.Import, _ast.ImportFrom)):
+        return tuple((a.asname or a.name).partition('.')[0] for a in node.names)
+    if isinstance(node, (_ast.Global, _ast.Nonlocal)):
+        return tuple(node.names)
+    if isinstance(node, (_ast.ExceptHandler, _ast.MatchAs, _ast.MatchStar)):
+        return (node.name,) if node.name else ()
+    if isinstance(node, _ast.MatchMapping):
+        return (node.rest,) if node.rest else ()
+    return ()
+
+
+def _made_locals(function, imported):
+    """The plain locals of a function that only `name = <imported>(...)` binds, a call of what
+    the module imported from outside the standard library (`case = MiniCase()`, `case =
+    solution.MiniCase()`): an assertion method called on one (`case.assertEqual(2, 2)`) is the
+    object's own unless it is a test case (asserts.helper 'method_call'; hunt11-domain-method-names).
+    Never a parameter (a test case learner code hands in: the redteam3 oracle), nor a name a
+    nested function, lambda or generator uses (a cell a closure handed to learner code exposes),
+    nor one bound any other way (`case = self.case`, a loop target: data learner code may plant)."""
+    made, targets, other = set(), set(), set(_param_names(function))
+    for node in _scope_nodes(function):
+        if (isinstance(node, _ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], _ast.Name)
+                and isinstance(node.value, _ast.Call)):
+            root = node.value.func
+            while isinstance(root, _ast.Attribute):
+                root = root.value
+            if isinstance(root, _ast.Name) and root.id in imported:
+                made.add(node.targets[0].id)
+                targets.add(id(node.targets[0]))
+        if isinstance(node, (*_SCOPES, _ast.GeneratorExp)):
+            other.update(n.id for n in _ast.walk(node) if isinstance(n, _ast.Name))
+        if id(node) not in targets:
+            other.update(_binds(node))
+    return frozenset(made - other)
+
+
 # unittest's old spellings, removed in 3.12 (Pyodide's Python is 3.14; suites written for 3.11 and
 # earlier still use them): hidden code's calls are rewritten to today's assertion.
 LEGACY_ASSERTIONS = {
@@ -700,6 +761,72 @@ _CODE_RUNNERS = frozenset({'exec', 'eval'})
 # TestCase methods whose names a submission's own classes use too (`task.fail()`, `Job.fail`):
 # called on anything but a parameter, they go through the helper's 'method_call'
 _DOMAIN_METHOD_NAMES = frozenset({'fail', 'skipTest'})
+# Functions that resolve a class's string annotations in `sys.modules[cls.__module__]`, where a
+# hidden module is only while it executes (asserts.type_hints).
+_HINTS_READERS = frozenset({'get_type_hints', 'get_annotations'})
+
+
+def _patched_target(call, patch_names):
+    """(owner as written, attribute) that a manager of a hidden `with` statement replaces:
+    `patch('random.randint', ...)` ('random', 'randint'), `patch('builtins.input', ...)`,
+    `patch.object(sys, 'platform', ...)` ('sys', 'platform'); None for anything else."""
+    if not isinstance(call, _ast.Call) or not call.args:
+        return None
+    written, first = _ast.unparse(call.func), call.args[0]
+    if written in patch_names and isinstance(first, _ast.Constant) and isinstance(first.value, str):
+        owner, _, attr = first.value.rpartition('.')
+        return (owner, attr) if owner and attr.isidentifier() else None
+    if (written.endswith('.object') and written[:-7] in patch_names and len(call.args) > 1
+            and isinstance(first, (_ast.Name, _ast.Attribute))
+            and isinstance(call.args[1], _ast.Constant) and isinstance(call.args[1].value, str)):
+        return _ast.unparse(first), call.args[1].value
+    return None
+
+
+class _PatchedReads(_ast.NodeTransformer):
+    """In the body of a hidden `with patch(...)` (not in the functions it defines), hidden code's
+    reads of what the patch replaced (`random.randint`, `sys.platform`, the bare name of a
+    patched builtin) go through the helper's 'patched_read': the live value when it is the very
+    object the author's patcher entered, else the pristine one (StrictRewriter._follow_patches)."""
+
+    def __init__(self, targets, is_builtin):
+        self.targets = targets  # (owner as written, attribute) -> the name holding what the patcher entered
+        self.is_builtin = is_builtin
+
+    def _read(self, node, key, owner):
+        entered = _ast.Name(self.targets[key], _ast.Load())
+        return _ast.copy_location(_helper_call('patched_read', [entered, owner, _ast.Constant(key[1]), node]), node)
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, _ast.Load) and ('builtins', node.id) in self.targets and self.is_builtin(node.id):
+            return self._read(node, ('builtins', node.id), _ast.Constant(None))
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        patched = {attr: name for (owner, attr), name in self.targets.items() if owner == 'builtins'}
+        if (patched and isinstance(func, _ast.Name) and func.id in _CODE_RUNNERS and self.is_builtin(func.id)
+                and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], _ast.Starred)):
+            # `eval('int(input())')` with no namespace: the code gets hidden code's globals, whose
+            # builtins are pristine; here, a copy of them with the patched builtins the author's
+            # patchers entered (asserts.patched_code)
+            entered = _ast.Dict([_ast.Constant(a) for a in patched], [_ast.Name(n, _ast.Load()) for n in patched.values()])
+            spaces = [_ast.Call(_ast.Constant(BUILTIN_PREFIX + f), [], []) for f in ('globals', 'locals')]
+            return _ast.copy_location(_helper_call('patched_code', [_ast.Constant(func.id), node.args[0], *spaces, entered]), node)
+        return node
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        key = (_ast.unparse(node.value), node.attr)
+        if isinstance(node.ctx, _ast.Load) and key in self.targets and isinstance(node.value, (_ast.Name, _ast.Attribute)):
+            return self._read(node, key, _copy.deepcopy(node.value))
+        return node
+
+    def _nested(self, node):
+        return node  # a function or generator defined there runs whenever it is called
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_GeneratorExp = _nested
 
 
 class StrictRewriter(_ast.NodeTransformer):
@@ -722,6 +849,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.instance_names = None  # the attribute names hidden code may store (_instance_names)
         self.call_names = _CALL_NAMES  # how the module names unittest.mock.call (_call_names)
         self.stdlib_names = frozenset()  # what its top-level stdlib imports bind (_stdlib_names)
+        self.imported_names = frozenset()  # what its top-level imports of other modules bind (_imported_names)
+        self.made_locals = frozenset()  # the enclosing function's locals made by their calls (_made_locals)
         # visit_Call's `Approx(...)`: None, recorded; '': never (a class body defining __eq__); a
         # name: the first parameter of a method of such a class, recorded when that is a recorded
         # instance itself (`Approx(2.5).within(0.1)`, never a learner-made one's)
@@ -730,6 +859,8 @@ class StrictRewriter(_ast.NodeTransformer):
         self.subtests = 0  # `with self.subTest(...)` statements seen (their locals' names)
         self.withs = 0  # other `with` statements in functions (_suppression_checked: their locals' names)
         self.raises = 0  # `with self.assertRaises(...)` statements seen (their flags' names)
+        self.patches = 0  # patchers of hidden `with` statements followed (_follow_patches: their names)
+        self.cls_param = None  # in a classmethod of a class that never rebinds it: its first parameter
         self.handlers = 0  # except clauses without a name in functions (visit_ExceptHandler: the name given)
         self.stringified_annotations = False  # the module has `from __future__ import annotations`
         self.match_names = 0  # value patterns captured (visit_match_case: their names)
@@ -822,10 +953,17 @@ class StrictRewriter(_ast.NodeTransformer):
         # `fn` of its factory is a call through a value too: `for case in cases: fn(self, *case)`)
         self.local_names = _local_names(node) | outer_locals
         self.param_names = _param_names(node) | outer_params
+        outer_made, self.made_locals = self.made_locals, _made_locals(node, self.imported_names)
+        outer_cls, self.cls_param = self.cls_param, None
+        first = node.args.posonlyargs + node.args.args
+        if (outer[0] == 'class' and first and any(isinstance(d, _ast.Name) and d.id == 'classmethod' for d in node.decorator_list)
+                and not any(first[0].arg in _binds(n) for n in _scope_nodes(node))):
+            self.cls_param = first[0].arg
         self.generic_visit(node)
         self.scope, self.skip_raiser = outer
         self.instance_guard = outer_guard
-        self.local_names, self.param_names = outer_locals, outer_params
+        self.local_names, self.param_names, self.made_locals = outer_locals, outer_params, outer_made
+        self.cls_param = outer_cls
         _skips_to_helper(node, self.skip_names, self.stored_skips)
         # innermost decorator: the helper records the function hidden code made (asserts.record_made)
         kind = ('test-' if guarded else '') + ('def' if isinstance(node, _ast.FunctionDef) else 'async')
@@ -872,12 +1010,12 @@ class StrictRewriter(_ast.NodeTransformer):
                 and receiver.func.id == 'super')
 
     def visit_Lambda(self, node):
-        outer, outer_params = self.scope, self.param_names
-        self.scope = 'function'  # a lambda can be called again later, like a def (visit_Call: setattr)
+        outer, outer_params, outer_made, outer_cls = self.scope, self.param_names, self.made_locals, self.cls_param
+        self.scope, self.made_locals, self.cls_param = 'function', frozenset(), None  # a lambda can be called again later, like a def (visit_Call: setattr)
         if isinstance(node, _ast.Lambda):
             self.param_names = _param_names(node) | outer_params
         self.generic_visit(node)
-        self.scope, self.param_names = outer, outer_params
+        self.scope, self.param_names, self.made_locals, self.cls_param = outer, outer_params, outer_made, outer_cls
         return node
 
     visit_GeneratorExp = visit_Lambda  # runs whenever it is iterated, not where it is written
@@ -1035,7 +1173,11 @@ class StrictRewriter(_ast.NodeTransformer):
             # the receiver and arguments only: the method itself is called, not taken as a value
             args = [self.visit(arg) for arg in node.args]
             keywords = [self.visit(k) for k in node.keywords]
-            if func.attr in _DOMAIN_METHOD_NAMES and (not self._may_be_a_case(func.value) or not isinstance(func.value, _ast.Name)):
+            if ((func.attr in _DOMAIN_METHOD_NAMES and (not self._may_be_a_case(func.value) or not isinstance(func.value, _ast.Name)))
+                    or (isinstance(func.value, _ast.Name) and func.value.id in self.made_locals and _today(func.attr) == func.attr)):
+                # an assertion method on a local made by a call of the submission's
+                # (`case = MiniCase()`, a write-your-own-unittest exercise): the object's own
+                # unless it is a test case, as `job.fail(...)` below (_made_locals)
                 # super() too: in a hidden subclass of a learner class (`return super().fail(reason)`)
                 # it is the learner's method (red15-super-fail-learner-class)
                 # `solution.Task().fail()`, `job.fail(reason)`: a test case reaches hidden code as a
@@ -1048,6 +1190,13 @@ class StrictRewriter(_ast.NodeTransformer):
                 unshadowed = self.instance_names is not None and func.attr not in self.instance_names
                 return _helper_call('method_call', [_ast.Constant(func.attr), _ast.Constant(unshadowed), *args],
                                     keywords, self.visit(func.value))
+            receiver = func.value
+            if (isinstance(receiver, _ast.Call) and isinstance(receiver.func, _ast.Name) and receiver.func.id == self.cls_param
+                    and not receiver.args and not receiver.keywords):
+                # `cls().assertEqual(...)` in a hidden classmethod (setUpClass: no instance to
+                # assert with): the case it makes counts there (asserts.fixture_case)
+                return _helper_call(_today(func.attr), args, keywords,
+                                    _helper_call('fixture_case', [self.visit(receiver)]))
             return _helper_call(_today(func.attr), args, keywords, self.visit(func.value))
         if (isinstance(func, _ast.Name) and func.id == 'getattr' and self.bound is not None and 'getattr' not in self.bound
                 and 2 <= len(node.args) <= 3 and not node.keywords
@@ -1139,6 +1288,16 @@ class StrictRewriter(_ast.NodeTransformer):
             # `mock.MagicMock(spec=dict)`, `Mock(spec=io.StringIO)`, `create_autospec(Repo)`: a
             # mock the test makes answers isinstance() with its spec, any class (asserts.mock_made)
             return _ast.copy_location(_helper_call('mock_made', [node]), node)
+        if (isinstance(func, _ast.Attribute) and func.attr in _HINTS_READERS
+                or isinstance(func, _ast.Name) and func.id in _HINTS_READERS and func.id not in self.local_names):
+            # `typing.get_type_hints(Node)` of a class of this module: resolved in the module's
+            # namespace as CPython finds it in sys.modules (asserts.type_hints)
+            hidden_globals = _ast.Call(_ast.Constant(BUILTIN_PREFIX + 'globals'), [], [])
+            return _ast.copy_location(_helper_call('type_hints', [func, hidden_globals, *node.args], node.keywords), node)
+        if isinstance(func, _ast.Attribute) and func.attr == 'proxy' or isinstance(func, _ast.Name) and func.id == 'proxy':
+            # `weakref.proxy(bag)`: a proxy the test makes answers isinstance() with its
+            # referent's type, as CPython's does (asserts.proxy_made)
+            return _ast.copy_location(_helper_call('proxy_made', [func, *node.args], node.keywords), node)
         return node
 
     def visit_Assert(self, node):
@@ -1242,7 +1401,42 @@ class StrictRewriter(_ast.NodeTransformer):
                                                                     _ast.Name(first, _ast.Load())]))], [])
         return [_ast.copy_location(reset, node), _ast.copy_location(reset_first, node), node, _ast.copy_location(check, node)]
 
+    def _follow_patches(self, node):
+        """`with mock.patch('builtins.print') as fake:`, `with patch('random.randint',
+        return_value=6):`, `with patch.object(sys, 'platform', 'win32'):` in a hidden function:
+        hidden code reads its pristine builtins and module copies, so its own `print(...)`,
+        `random.randint(1, 6)` or `sys.platform` in the body missed the author's patch, which
+        reached only the submission (hunt7-hidden-reads-patched-sys, hunt7-module-namespace).
+        What the patcher enters is kept in a name of its own, and the body's reads of the patched
+        name give the live value when it is that very object (asserts.patched_read), never
+        something learner code put there since; unittest.mock's classes are checked right before
+        the patcher is entered (asserts.patch_made), so its __enter__ is mock's own."""
+        targets = {}
+        for at, item in enumerate(node.items):
+            target = _patched_target(item.context_expr, self.patch_names)
+            if target is None:
+                continue
+            self.patches += 1
+            entered = '__grader_patch_%d__' % self.patches
+            item.context_expr = _ast.copy_location(_helper_call('patch_made', [item.context_expr]), item.context_expr)
+            targets[target] = entered
+            if item.optional_vars is not None:
+                # `with patch('time.sleep') as fake, patch('solution.sleep', fake):` is
+                # `with patch(...) as <entered>: fake = <entered>; with patch('solution.sleep', fake):`
+                # (a `with` of several items is those statements nested, in order)
+                keep = _ast.copy_location(_ast.Assign([item.optional_vars], _ast.Name(entered, _ast.Load())), node)
+                item.optional_vars = _ast.Name(entered, _ast.Store())
+                later, node.items = node.items[at + 1:], node.items[:at + 1]
+                node.body = [keep] + ([_ast.copy_location(_ast.With(later, node.body), node)] if later else node.body)
+                break
+            item.optional_vars = _ast.Name(entered, _ast.Store())
+        if targets:
+            reads = _PatchedReads(targets, self._is_builtin)
+            node.body = [reads.visit(statement) for statement in node.body]
+
     def visit_With(self, node):
+        if self.scope == 'function':
+            self._follow_patches(node)
         at = next((i for i, item in enumerate(node.items) if _is_subtest(item)), None)
         if at is not None and len(node.items) > 1:
             # `with A, self.subTest(), B:` is `with A: with self.subTest(): with B:`; the subtest
@@ -1406,6 +1600,7 @@ def compile_rewritten(source, filename, mode, assert_methods, builtin_names=froz
     rewriter.module_classes = frozenset(item.name for item in (tree.body if isinstance(tree, _ast.Module) else ())
                                         if isinstance(item, _ast.ClassDef))
     rewriter.stdlib_names = _stdlib_names(tree)
+    rewriter.imported_names = _imported_names(tree)
     rewriter.module_methods = frozenset(item.name for node in _ast.walk(tree) if isinstance(node, _ast.ClassDef)
                                         for item in node.body if isinstance(item, (_ast.FunctionDef, _ast.AsyncFunctionDef)))
     tree = _ast.fix_missing_locations(rewriter.visit(tree))

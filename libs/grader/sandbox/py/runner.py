@@ -508,6 +508,7 @@ def run_test(index):
     S['current_case'][0] = None
     S['running_test'][0] = None
     S['fixture'][0], S['fixture'][1] = None, None
+    S['fixture_cases'].clear()
     S['recording'][0] = 0
     S['tampered'][0] = 0
     S['entry'][0] = S['entry'][1] = S['entry'][2] = S['entry'][3] = None

@@ -149,6 +149,29 @@ def walk_tb_standins(tb, _full=False, _Namespace=None, _dict=dict, _type=type, _
             yield frame, positions
 
 
+def inspect_trace(context=1, _walk=None, _exc_info=None, _FrameInfo=None, _Positions=None, _getlines=None,
+                  _type=type, _int=int, _str=str, _list=list, _len=len, _max=max, _min=min):
+    """inspect.trace (sealed): the records of the handled exception's traceback, built from the
+    entries traceback.extract_tb gives (walk_tb_standins: a stand-in frame with the names and
+    numbers, never a frame), where inspect's own read `tb.tb_frame`, which the audit hook refuses
+    (hunt11-doctest-traceback-tools: `[f.function for f in inspect.trace()]`). The source lines
+    are linecache's, as inspect.getframeinfo reads them."""
+    tb = _exc_info()[2]
+    records = []
+    for frame, positions in _walk(tb):
+        code = frame.f_code
+        filename, lineno = code.co_filename, frame.f_lineno
+        lines = index = None
+        if _type(context) is _int and context > 0 and _type(filename) is _str and _type(lineno) is _int:
+            source = _getlines(filename)
+            if source:
+                start = _max(0, _min(lineno - 1 - context // 2, _len(source) - context))
+                lines, index = _list(source[start:start + context]), lineno - 1 - start
+        records.append(_FrameInfo(frame, filename, lineno, code.co_name, lines, index,
+                                  positions=_Positions(*positions)))
+    return records
+
+
 def suggestion_standin(exc_value, tb, wrong_name, _suggest=None, _isinstance=isinstance,
                        _kinds=(AttributeError, ImportError)):
     """traceback._compute_suggestion_error (sealed) without its NameError branch, which reads the
@@ -173,6 +196,12 @@ def disarm_traceback(seal):
                                                   _Namespace=types.SimpleNamespace)
     traceback._compute_suggestion_error = seal(suggestion_standin,
                                                _suggest=traceback._compute_suggestion_error)
+    import dis
+    import inspect
+    import linecache
+    import sys
+    inspect.trace = seal(inspect_trace, _walk=traceback._walk_tb_with_full_positions, _exc_info=sys.exc_info,
+                         _FrameInfo=inspect.FrameInfo, _Positions=dis.Positions, _getlines=linecache.getlines)
     # unittest's TestResult drops its own frames from a failure's traceback by reading each
     # frame's globals (a unittest run by hidden code: `Inner('test_add').run(result)`); the same
     # from the code's file name, read by traceback_entries.
@@ -311,12 +340,47 @@ def suspension_state(obj, _prefix='gi', _states=(), _getattr=getattr):
     return _states[2] if gone else _states[3]
 
 
+def generator_locals(generator, /):
+    """inspect.getgeneratorlocals (sealed): the locals of a generator's frame, read through
+    frame_gone's window (gc off, no learner code runs meanwhile) and handed out as a dict copy,
+    never the frame; {} when the frame is gone, as inspect answers. A generator of hidden code (its
+    frame's globals a hidden namespace, or the harness's) stays refused: its locals are hidden
+    data (hunt4-generator-states, devs14-generator-frames). The window and what it calls are code
+    constants, not defaults."""
+    (_window, _gc_disable, _gc_enable, _gc_isenabled, _type, _Generator, _hidden, _sealed, _id, _dict,
+     _TypeError, _RuntimeError) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (disarm_suspension_states)
+    if _type(generator) is not _Generator:
+        raise _TypeError(f'{generator!r} is not a Python generator')
+    found = frame = None
+    was_enabled = _gc_isenabled()
+    _gc_disable()
+    _window[0] = 1
+    try:
+        frame = generator.gi_frame
+        if frame is None:
+            found = {}
+        elif _id(frame.f_globals) not in _hidden and frame.f_globals is not _sealed:
+            found = _dict(frame.f_locals)
+    finally:
+        _window[0] = 0
+        if was_enabled:
+            _gc_enable()
+    frame = None
+    if found is None:
+        raise _RuntimeError('reading .gi_frame is not allowed in the grader sandbox')
+    return found
+
+
 def disarm_suspension_states(seal):
     """inspect's generator, coroutine and async generator states read the frame only to ask
-    whether it is gone: they ask frame_gone instead (support.py)."""
+    whether it is gone: they ask frame_gone instead (support.py); getgeneratorlocals reads the
+    locals of a generator that is not hidden code's (generator_locals)."""
     import inspect
     gone = seal(frame_gone, secret=(GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType,
                                     _types.CoroutineType, _types.AsyncGeneratorType))
+    inspect.getgeneratorlocals = seal(generator_locals, secret=(
+        GEN_WINDOW, _gc.disable, _gc.enable, _gc.isenabled, type, _types.GeneratorType, HIDDEN_NAMESPACES,
+        SEALED_GLOBALS, id, dict, TypeError, RuntimeError))
     i = inspect
     inspect.getgeneratorstate = seal(suspension_state, secret=gone, _prefix='gi', _states=(
         i.GEN_RUNNING, i.GEN_SUSPENDED, i.GEN_CLOSED, i.GEN_CREATED))
