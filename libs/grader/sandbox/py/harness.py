@@ -176,6 +176,15 @@ def class_snapshots(classes):
     return tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__) for c in classes)
 
 
+def flat_classes(classes):
+    """The classes, each one's dict length and MRO length, then every key, every value and every
+    MRO entry of all of them in order (support.flat_classes_intact)."""
+    return (classes, tuple(len(c.__dict__) for c in classes), tuple(len(c.__mro__) for c in classes),
+            tuple(_chain.from_iterable(c.__dict__.keys() for c in classes)),
+            tuple(_chain.from_iterable(c.__dict__.values() for c in classes)),
+            tuple(_chain.from_iterable(c.__mro__ for c in classes)))
+
+
 def install(config_text):
     config = _json.loads(config_text)
     for name in config.get('preload', []):
@@ -293,10 +302,11 @@ def install(config_text):
     # Flat, so that support.mocks_intact compares them in a few C loops (it runs three times per
     # module test): the classes, each one's dict length and MRO length, then every key, every
     # value and every MRO entry of all of them in order.
-    S['mock_classes'] = (classes, tuple(len(c.__dict__) for c in classes), tuple(len(c.__mro__) for c in classes),
-                         tuple(_chain.from_iterable(c.__dict__.keys() for c in classes)),
-                         tuple(_chain.from_iterable(c.__dict__.values() for c in classes)),
-                         tuple(_chain.from_iterable(c.__mro__ for c in classes)))
+    S['mock_classes'] = flat_classes(classes)
+    # Without unittest.mock's own classes: what runner.machinery_classes_intact checks around the
+    # module tests of a suite whose hidden code never names mock (inspect's Signature family and
+    # unittest's context managers stay: the helper and unittest reach them with no such word).
+    S['unmocked_classes'] = flat_classes(tuple(c for c in classes if c.__module__ != 'unittest.mock'))
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path
