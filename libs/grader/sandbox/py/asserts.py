@@ -2983,11 +2983,11 @@ def run_code(op, args, caller_builtins, _real=None, _learner=None, _mock_base=No
 MATCH_PROTOCOL = ('__len__', '__iter__', '__getitem__', 'get', 'keys', 'items', '__contains__')
 
 
-def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list, _tuple=tuple, _dict=dict,
+def match_plain(part, keys=None, compare_two=None, _boot=_types.MappingProxyType({}), _list=list, _tuple=tuple, _dict=dict,
                 _names=MATCH_PROTOCOL, _scalars=frozenset({str, int, float, bool, bytes, type(None)}),
                 _type=type, _id=id, _issub=type.__subclasscheck__, _mro=type.__dict__['__mro__'].__get__,
                 _tdict=type.__dict__['__dict__'].__get__, _contains=_types.MappingProxyType.__contains__,
-                _keys=dict.__iter__):
+                _keys=dict.__iter__, _keys_plain=None, _missing=VALUES_NOKEY, _zip=zip):
     """Whether hidden code's `match` may take `part` apart as a sequence or mapping pattern: not
     when it is a list, tuple or dict subclass one of whose classes made after boot (the
     submission's) defines what the match calls (MATCH_PROTOCOL): a tuple subclass whose
@@ -2997,7 +2997,11 @@ def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list
     whose keys are not all exact scalars must hold each pattern key as a key strictly equal to it
     (compare_two): `get('name')` compares the stored keys with `==`, and a learner key whose
     `__eq__` answers True stood for 'name' (red8a-match-structure-lies). Such a part matches no
-    pattern: the case is passed over."""
+    pattern: the case is passed over. A class of the standard library's (`_boot`) is trusted only
+    while its own dict holds for those names what it held at boot: learner code patched
+    `collections.Counter.get`, or unittest.mock's `_Call.__iter__` in a suite that never names mock
+    (whose classes are then not checked around the test), and the pattern matched
+    (red18-boot-container-match)."""
     t = _type(part)
     if t is not _list and t is not _tuple and t is not _dict:
         for base in (_list, _tuple, _dict):
@@ -3005,9 +3009,13 @@ def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list
                 for c in _mro(t):
                     if c is base:
                         break
-                    if _id(c) in _boot:
-                        continue
                     own = _tdict(c)
+                    known = _boot.get(_id(c))
+                    if known is not None and known[0] is c:
+                        for name, held in _zip(_names, known[1]):
+                            if _keys_plain(own, name, _missing) is not held:
+                                return False
+                        continue
                     for name in _names:
                         if _contains(own, name):
                             return False
@@ -3029,10 +3037,13 @@ def match_plain(part, keys=None, compare_two=None, _boot=frozenset(), _list=list
     return True
 
 
-def boot_container_classes():
-    """The ids of the list, tuple and dict subclasses that exist at boot (standard library code:
-    OrderedDict, defaultdict, Counter...): match_plain trusts them."""
-    return frozenset(id(cls) for cls in boot_subclasses(list, tuple, dict))
+def boot_container_classes(_missing=VALUES_NOKEY):
+    """id -> (class, what its own dict holds for each MATCH_PROTOCOL name, or `_missing`) of the
+    list, tuple and dict subclasses that exist at boot (standard library code: OrderedDict,
+    defaultdict, Counter, namedtuple classes, mock's _Call and _CallList...): match_plain trusts
+    them while they hold the same. The classes are held: an id is never reused by another class."""
+    return _types.MappingProxyType({id(cls): (cls, tuple(cls.__dict__.get(name, _missing) for name in MATCH_PROTOCOL))
+                                    for cls in boot_subclasses(list, tuple, dict)})
 
 
 def write_through(owner, name, _copies=_types.MappingProxyType(MODULE_COPIES), _id=id, _type=type,
@@ -3960,7 +3971,7 @@ def wire_helper(seal, S):
     S['helper'] = seal(helper, _expected_caught=expected_caught_, _release=release_, _unresolved=unresolved_, _class_intact=class_intact_, _type_repr=class_repr_, _compare=compare_, _truth=truth_, _assert=run_, _bind=bind_, _skip_mark=skip_mark_, _guard=guard_, _enter_test=enter_, _call_test=call_test_, _value_call=value_call_,
                        _write_through=seal(write_through, _live=(S['sys_live'], SYS_LIVE), _retake=retake_),
                        _real_module=seal(real_module),
-                       _match_plain=seal(match_plain, _boot=boot_container_classes()), _match_class=instance_check_,
+                       _match_plain=seal(match_plain, _boot=boot_container_classes(), _keys_plain=keys_plain_), _match_class=instance_check_,
                        _run_code=seal(run_code, _real=real_builtins, _learner=learner_source, _mock_base=unittest.mock.NonCallableMock,
                                  _hidden=S['hidden_function']),
                        _class_store=seal(class_store, secret=skip_marks, _recording=recording),

@@ -117,15 +117,24 @@ def module_copy(name, depth, _self=SELF, /):
     `_self` is itself (recursion): another function passed there only runs as the caller.
     """
     (copies, _snaps, _real, _Module, _type, _update, _items, _list, _str,
-     _id, states, _tuple, _keys, _values) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
+     _id, states, _tuple, _keys, _values, modules_in, _issub) = '\x00grader-sealed-secret\x00'  # SECRET: replaced by seal() (install)
     copy = _Module(name)
     copies[_id(copy)] = (copy, _real.get(name))  # the copy is held: its id is not reused in the job
     space = copy.__dict__
+    snap = _snaps[name]
     # from a dict: dict.update takes a plain dict in one C pass, but a mappingproxy key by key
     # (~2x as long: ast's 166 names); mappingproxy.copy() is the snapshot's own dict.copy()
-    _update(space, _snaps[name].copy())
+    _update(space, snap.copy())
     if depth < 4:
-        for key, value in _list(_items(space)):
+        # The snapshot's names whose values are modules, found once per snapshot object (each
+        # module test copies the same ones again): only an instance of a module class can be (or
+        # become, by `__class__` assignment) a ModuleType, so the test below sees every name the
+        # walk over all of them would pass.
+        found = modules_in.get(name)
+        if found is None or found[0] is not snap:
+            found = modules_in[name] = (snap, _tuple([(key, value) for key, value in _items(space)
+                                                      if _issub(_Module, _type(value))]))
+        for key, value in found[1]:
             if _type(value) is _Module and _type(key) is _str and (name + '.' + key) in _snaps:
                 space[key] = _self(name + '.' + key, depth + 1)
     # as made: checked after the test (support.copies_intact; redteam6-modulecopy-getattribute)
@@ -176,6 +185,15 @@ def module_snapshots(modules):
 def class_snapshots(classes):
     """(class, its dict's keys, values, its MRO) of each, for support.classes_intact."""
     return tuple((c, tuple(c.__dict__.keys()), tuple(c.__dict__.values()), c.__mro__) for c in classes)
+
+
+def flat_classes(classes):
+    """The classes, each one's dict length and MRO length, then every key, every value and every
+    MRO entry of all of them in order (support.flat_classes_intact)."""
+    return (classes, tuple(len(c.__dict__) for c in classes), tuple(len(c.__mro__) for c in classes),
+            tuple(_chain.from_iterable(c.__dict__.keys() for c in classes)),
+            tuple(_chain.from_iterable(c.__dict__.values() for c in classes)),
+            tuple(_chain.from_iterable(c.__mro__ for c in classes)))
 
 
 def install(config_text):
@@ -256,7 +274,8 @@ def install(config_text):
     S['boot_modules'] = (tuple(_sys.modules.keys()), tuple(_sys.modules.values()))
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
                                                  _types.ModuleType, type, dict.update, dict.items, list, str, id,
-                                                 COPY_STATES, tuple, dict.keys, dict.values))
+                                                 COPY_STATES, tuple, dict.keys, dict.values, {},
+                                                 type.__subclasscheck__))
     S['copy_states'] = COPY_STATES
     # Hidden code's `mock.ANY` (in the snapshot, renewed for every test: runner.fresh_any)
     # equals everything in the helper's comparisons; learner code is given an ANY of its own, an
@@ -295,10 +314,11 @@ def install(config_text):
     # Flat, so that support.mocks_intact compares them in a few C loops (it runs three times per
     # module test): the classes, each one's dict length and MRO length, then every key, every
     # value and every MRO entry of all of them in order.
-    S['mock_classes'] = (classes, tuple(len(c.__dict__) for c in classes), tuple(len(c.__mro__) for c in classes),
-                         tuple(_chain.from_iterable(c.__dict__.keys() for c in classes)),
-                         tuple(_chain.from_iterable(c.__dict__.values() for c in classes)),
-                         tuple(_chain.from_iterable(c.__mro__ for c in classes)))
+    S['mock_classes'] = flat_classes(classes)
+    # Without unittest.mock's own classes: what runner.machinery_classes_intact checks around the
+    # module tests of a suite whose hidden code never names mock (inspect's Signature family and
+    # unittest's context managers stay: the helper and unittest reach them with no such word).
+    S['unmocked_classes'] = flat_classes(tuple(c for c in classes if c.__module__ != 'unittest.mock'))
     assert_harness_unreachable(globals())
     _os.chdir('/tmp')
     _os.environ.clear()  # Emscripten's defaults name the host script path

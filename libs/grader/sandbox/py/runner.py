@@ -31,11 +31,16 @@ def compile_suite(job_text):
     authored = [job.get('testModule') or ''] + [text for name, text in (job.get('supportModules') or {}).items()
                                                 if not name.startswith('_pyquiz_')]
     authored += [(spec.get('setup') or '') + '\n' + (spec.get('expr') or '') for spec in job['tests'] if spec['kind'] == 'case']
+    case_exprs = [spec.get('expr') or '' for spec in job['tests'] if spec['kind'] == 'case']
     mentions = {'chdir': any('chdir' in text for text in sources),
                 'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
                 'source': any(_re.search(SOURCE_READING, text) for text in authored),
-                'module_writes': any(word in text for text in sources for word in MODULE_WRITERS)}
+                'module_writes': any(word in text for text in sources for word in MODULE_WRITERS),
+                # unittest.mock named at all (`from unittest import mock`, `mock.patch`, `MagicMock`,
+                # `Mock(`), any case: its classes are checked around the module tests then
+                # (support.machinery_classes_intact)
+                'mock': any('mock' in text.lower() for text in sources + case_exprs)}
     return _binascii.b2a_base64(_marshal.dumps((test_code, cases, marks, support, imports, importing, mentions)),
                                 newline=False).decode('ascii')
 
@@ -298,6 +303,7 @@ def load_hidden(job):
     JOB['hidden_runs_unittest'] = mentions['unittest']
     JOB['hidden_reads_source'] = mentions['source']
     JOB['hidden_module_writes'] = mentions.get('module_writes', True)
+    JOB['hidden_mock'] = mentions.get('mock', True)
     # The support modules by the names compiled with the suite: the job the harness reads here
     # carries no hidden source (before, their names were looked up there, found missing, and each
     # job searched the file system for a stdlib module of that name: ~0.4 ms).
@@ -729,6 +735,8 @@ def mock_without_file(mod, _class_dict=type.__dict__['__dict__'].__get__, _mro=t
     under mock's own classes, which support.mocks_intact keeps as they were), with no such name in
     that class, in its own dict or in its spec (`_mock_methods`). Learner code that put a mock
     with a clean copy's path there forges source checks."""
+    if not mocks_intact():  # every run of the module tests, mock-free suites' too (machinery_classes_intact)
+        return False
     classes, own_dict = S['mock_class_ids'], S['mock_instance_dict']
     cls = type(mod)
     for klass in _mro(cls)[1:]:
@@ -857,7 +865,7 @@ def run_module_test(name, static_skip=None):
     """(result, None), or (None, exception) when the test raised."""
     if JOB['test_code'] is None:
         return ('error', 'the exercise has no test module for ' + name), None
-    if not (testcase_intact() and mocks_intact()):
+    if not (testcase_intact() and machinery_classes_intact()):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     S['skip_marks'].clear()
     S['hidden_instances'].clear()  # the matchers the previous run of the modules made (asserts.record_instance)
@@ -925,7 +933,7 @@ def run_module_test(name, static_skip=None):
     S['held_cells'][0][:] = [cell for cell, _ in cells]  # checked at each call hidden code makes through a
     S['held_cells'][1][:] = [held for _, held in cells]  # value too (asserts.value_call)
     intact = lambda: (not spoiled[0] and same_fingerprint(before, fingerprint(ns)) and cells_intact(cells)
-                      and testcase_intact() and mocks_intact()
+                      and testcase_intact() and machinery_classes_intact()
                       and (not JOB['hidden_runs_unittest'] or unittest_intact())
                       and (JOB['doctest_state'] is None or doctest_intact(JOB['doctest_state'])))
     # st: what the test's lifecycle leaves (run here, or inside the author's own TestCase.run)

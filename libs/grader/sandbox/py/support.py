@@ -505,14 +505,29 @@ def testcase_intact():
             and same_dict(S['SubTestContext'].__dict__, S['subtest_keys'], S['subtest_values']))
 
 
-def mocks_intact(_dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
-                 _values=_types.MappingProxyType.values):
+def mocks_intact():
     """unittest.mock's classes (mocks.mock_classes) and unittest's own context managers of
     assertRaises/assertWarns/assertLogs (a verdict goes through them, and the submission can
     reach them: `unittest._log._AssertLogsContext.__exit__`) hold exactly the attributes they had
-    at boot, the same objects in the same order, and the same MRO. Each class's dict and MRO have their
+    at boot, the same objects in the same order, and the same MRO."""
+    return flat_classes_intact(S['mock_classes'])
+
+
+def machinery_classes_intact():
+    """mocks_intact around a module test, less unittest.mock's own classes when no hidden code of
+    the job names mock (runner.compile_suite: JOB['hidden_mock']). Hidden code makes no mock and
+    runs none of mock's code then, and the harness reads a submission's mock from its instance
+    dict (values.call_eq, mocks.py, asserts.instance_check) without running its class's code,
+    except runner.mock_without_file, which checks all of them itself."""
+    return flat_classes_intact(S['mock_classes'] if JOB['hidden_mock'] else S['unmocked_classes'])
+
+
+def flat_classes_intact(flat, _dict=type.__dict__['__dict__'].__get__, _mro=type.__dict__['__mro__'].__get__,
+                        _values=_types.MappingProxyType.values):
+    """The classes of a harness.flat_classes tuple hold exactly the attributes they had at boot,
+    the same objects in the same order, and the same MRO. Each class's dict and MRO have their
     boot length, so the flat sequences line up class by class; compared by identity in C."""
-    classes, dict_lengths, mro_lengths, keys, values, mro_entries = S['mock_classes']
+    classes, dict_lengths, mro_lengths, keys, values, mro_entries = flat
     dicts = tuple(map(_dict, classes))
     mros = tuple(map(_mro, classes))
     # the keys by iterating the mappingproxies themselves (their dicts' keys, in order): no view

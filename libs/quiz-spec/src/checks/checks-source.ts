@@ -46,7 +46,13 @@ def _names(module, **extra):
 
 
 def _value(module, expr, **extra):
-    return eval(compile(expr, '<check>', 'eval'), _names(module, **extra))
+    return _evaluated(module, compile(expr, '<check>', 'eval'), **extra)
+
+
+def _evaluated(module, code, **extra):
+    # A check that evaluates one expression many times compiles it once: compile() gives the same
+    # code for the same text, and a code object keeps nothing from one evaluation to the next.
+    return eval(code, _names(module, **extra))
 
 
 def _run(module, code, **extra):
@@ -300,17 +306,20 @@ def no_module_state(module, code):
 def independent(module, make, step):
     """Two instances made by make share nothing: used in turn, each gives what it gives alone."""
     def alone(calls):
-        fresh = _value(module, make)
-        return [_value(module, step, f=fresh) for _ in range(calls)]
-    a = _value(module, make)
-    from_a = [_value(module, step, f=a), _value(module, step, f=a)]
+        fresh = _evaluated(module, make_code)
+        return [_evaluated(module, step_code, f=fresh) for _ in range(calls)]
+    # compiled where _value first compiled each (make, then step after the first instance exists)
+    make_code = compile(make, '<check>', 'eval')
+    a = _evaluated(module, make_code)
+    step_code = compile(step, '<check>', 'eval')
+    from_a = [_evaluated(module, step_code, f=a), _evaluated(module, step_code, f=a)]
     if not _plain(from_a):
         raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % step)
-    b = _value(module, make)
-    from_b = [_value(module, step, f=b)]
-    from_a.append(_value(module, step, f=a))
-    from_b.append(_value(module, step, f=b))
-    from_a.append(_value(module, step, f=a))
+    b = _evaluated(module, make_code)
+    from_b = [_evaluated(module, step_code, f=b)]
+    from_a.append(_evaluated(module, step_code, f=a))
+    from_b.append(_evaluated(module, step_code, f=b))
+    from_a.append(_evaluated(module, step_code, f=a))
     if from_b != alone(2):
         raise AssertionError('a second instance of %s did not start afresh: it shares state with the first' % make)
     if from_a != alone(4):
@@ -320,7 +329,8 @@ def independent(module, make, step):
 def distinct(module, make, each):
     """The functions make gives each see their own value (no late binding)."""
     items = list(_value(module, make))
-    values = [_value(module, each, f=item) for item in items]
+    each_code = compile(each, '<check>', 'eval') if items else None  # as _value: only when used
+    values = [_evaluated(module, each_code, f=item) for item in items]
     if not _plain(values):
         raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % each)
     for i in range(len(values)):
