@@ -3611,7 +3611,6 @@ def wire_helper(seal, S):
                     _opcall=opcall_, _matcher=matcher_, _agrees=agrees_, _any_inside=any_inside_)
     show_ = seal(show, _srepr=srepr_)
     short_pair_ = seal(short_pair, _shorten=seal(shorten_text), _util=unittest.util.__dict__)
-    mock_check, mock_record_ = wire_mocks(seal, eq_, show_)
     # (longMessage, maxDiff) of the assertion being checked, and (its TestCase,) until they are read
     settings = [True, 640, None]
     type_funcs = {}  # id(TestCase) -> (TestCase, [(type, function)]): addTypeEqualityFunc
@@ -3675,6 +3674,7 @@ def wire_helper(seal, S):
                    _format_items=format_items_, _dict_items=seal(pformat_dict_items, _show=strict_show_),
                    _dispatch=dispatch_, _layout=special_layout_, _special=special_)
     pformat_ = seal(value_pformat, _short=short_, _layout=layout_, _recursion=recursion_)
+    mock_check, mock_record_ = wire_mocks(seal, eq_, show_, pformat_)
     index_ = seal(diff_index)
     blocks_ = seal(diff_blocks, _longest=seal(diff_longest))
     opcodes_ = seal(diff_opcodes)
