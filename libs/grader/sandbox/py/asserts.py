@@ -2646,6 +2646,14 @@ def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _sett
         _unresolved(failure, receiver)
         raise failure
     if op in _mock_ops:
+        if _overrides(receiver, op):
+            # a fake the hidden tests wrote (`class FakePrinter: def assert_called_with(...)`), or
+            # an author's Mock subclass overriding it: its own method decides, as in Python. A
+            # learner object is still no mock (the submission could have put it where the test's
+            # mock was): mock_records fails closed (hunt12-handwritten-spies). The class's method
+            # even when the instance has an attribute of that name: hidden fakes do not store one,
+            # learner code planted it (unshadowed, as own_method's rule)
+            return _own_method(receiver, op, args, kwargs, True)
         failure = None
         try:
             return _mock(op, receiver, args, kwargs)
