@@ -2245,10 +2245,14 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
         # hidden class (a soft-checks helper's `checks.fail(msg)`), the method as the class was
         # made for the test, not an instance attribute learner code planted when hidden code
         # never stores that name (args[1]: red15-hidden-object-fail)
+        # The running test case stays strict whatever its class says now (learner code that got
+        # it swapped its __class__ for one whose fail() puts the class back: lie
+        # running-case-class-swapped, hunt12-fail-attribute-reads)
         kind = _type(receiver)
         holder = _super_self(receiver) if kind is _super else receiver
         held = _type(holder)
-        if not (_issub(_TestCase, held) or (_issub(_type, held) and _issub(_TestCase, holder))):
+        if not (holder is _current[0] or _issub(_TestCase, held)
+                or (_issub(_type, held) and _issub(_TestCase, holder))):
             return _own_method(receiver, args[0], args[2:], kwargs, args[1])
         op, args = args[0], args[2:]
     if op in _assertions:  # the most frequent ops, and none of the others below: straight there
@@ -2311,10 +2315,13 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
             # `job.fail`, or `self.fail` in a helper class that stores a `fail` set
             # (rewrite._DOMAIN_METHOD_NAMES, args[1]: unshadowed): on anything but a test case,
             # TestCase or a super() of one, the object's own attribute, as method_call calls it
-            # (hunt12-async-crawler)
+            # (hunt12-async-crawler). The running test case is one whatever its class says now
+            # (learner code that got it may swap its __class__ for the read and back:
+            # hunt12-fail-attribute-reads, lie running-case-class-swapped)
             holder = _super_self(receiver) if _type(receiver) is _super else receiver
             held = _type(holder)
-            if not (_issub(_TestCase, held) or (_issub(_type, held) and _issub(_TestCase, holder))):
+            if not (holder is _current[0] or _issub(_TestCase, held)
+                    or (_issub(_type, held) and _issub(_TestCase, holder))):
                 return _own_attribute(receiver, args[0], args[1])
         return _bind(args[0], receiver)
     if op == 'skip_mark':  # @unittest.skip/skipIf/skipUnless in hidden code (rewrite.py)
