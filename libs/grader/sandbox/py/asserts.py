@@ -2621,7 +2621,8 @@ def with_suppressed(exc, managers, first, _failures=None, _id=id, _expected_caug
 
 
 def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _settings=None,
-                  _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None,
+                  _mock=None, _mock_ops=MOCK_ASSERTS, _AssertionError=AssertionError, _guard=None, _fakes=None,
+                  _get=dict.get, _id=id,
                   _overrides=None, _own_method=None, _issub=type.__subclasscheck__, _type=type,
                   _file_intact=None, _forged=None, _note=None, _unresolved=None, _RuntimeError=RuntimeError,
                   _inner=None, _machinery=None, _Exception=Exception):
@@ -2653,11 +2654,12 @@ def run_assertion(op, args, kwargs, receiver, by_class=False, _check=None, _sett
         _unresolved(failure, receiver)
         raise failure
     if op in _mock_ops:
-        if _overrides(receiver, op):
+        if _overrides(receiver, op) and _get(_fakes[0], _id(receiver)) is receiver:
             # a fake the hidden tests wrote (`class FakePrinter: def assert_called_with(...)`), or
-            # an author's Mock subclass overriding it: its own method decides, as in Python. A
-            # learner object is still no mock (the submission could have put it where the test's
-            # mock was): mock_records fails closed (hunt12-handwritten-spies). The class's method
+            # an author's Mock subclass overriding it, made by hidden code (record_instance): its
+            # own method decides, as in Python. A learner object, or an instance the submission
+            # made of the hidden class, is still no mock (the submission could have put it where
+            # the test's mock was): mock_records fails closed (hunt12-handwritten-spies). The class's method
             # even when the instance has an attribute of that name: hidden fakes do not store one,
             # learner code planted it (unshadowed, as own_method's rule)
             return _own_method(receiver, op, args, kwargs, True)
@@ -3380,9 +3382,9 @@ def skip_stored(name, _marks=None, _keep=None):
     return _marks.get(('stored', name), _keep)
 
 
-def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _patched=None, _len=len, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
+def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _patched=None, _fakes=None, _len=len, _keys_plain=None, _missing=VALUES_NOKEY, _type=type,
                     _typetype=type, _object=object, _id=id, _get=dict.get, _mro=type.__dict__['__mro__'].__get__,
-                    _tdict=type.__dict__['__dict__'].__get__):
+                    _tdict=type.__dict__['__dict__'].__get__, _fake_names=MOCK_ASSERTS):
     """What `Cls(...)` gives in hidden code, for a class of its module (rewrite.visit_Call): kept
     (by id, held until the hidden module runs again) when a class along its MRO defines __eq__,
     so values.hidden_matcher trusts a matcher hidden code made and no other: learner code finds
@@ -3409,6 +3411,28 @@ def record_instance(intact, obj, guard=VALUES_NOKEY, _instances=None, _patched=N
             if _keys_plain(_tdict(c), '__eq__', _missing) is not _missing:
                 _instances[_id(obj)] = obj
                 break
+        # a fake the hidden tests wrote, with methods named like mock's assertions (run_assertion
+        # believes them only on an instance hidden code made: not one the submission made of the
+        # class it found and put where the test reads its mock). `_fakes[1]`: id(class) -> (class,
+        # whether it is such a fake), each class looked at once per run of the modules
+        kind = _get(_fakes[1], _id(t))
+        if kind is None or kind[0] is not t:
+            fake = False
+            for c in _mro(t):
+                if c is _object:
+                    break
+                own = _tdict(c)
+                for name in _fake_names:
+                    if _keys_plain(own, name, _missing) is not _missing:
+                        fake = True
+                        break
+                if fake:
+                    break
+            kind = (t, fake)
+            if _len(_fakes[1]) < 10000:
+                _fakes[1][_id(t)] = kind
+        if kind[1] and _len(_fakes[0]) < 10000:
+            _fakes[0][_id(obj)] = obj
     return obj
 
 
@@ -3593,6 +3617,10 @@ def wire_helper(seal, S):
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
     hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
     S['hidden_instances'] = hidden_instances
+    # ({id -> instance of a hidden fake hidden code made}, {id(class) -> (class, is a fake)}):
+    # record_instance, run_assertion
+    hidden_fakes = ({}, {})
+    S['hidden_fakes'] = hidden_fakes
     descriptor_parts_ = seal(descriptor_parts)
     class_intact_ = seal(hidden_class_intact, _methods=hidden_methods, _keys_plain=seal(lookup_plain_keys),
                          _parts=descriptor_parts_)
@@ -3813,7 +3841,7 @@ def wire_helper(seal, S):
         _gcm_methods=tuple((name, getattr(contextlib._GeneratorContextManager, name)) for name in manager_methods),
         _gcm_dict=_instance_dict_getter(contextlib._GeneratorContextManager), _attr=attr_,
         _patched=patched_instances, _intact=class_intact_))
-    run_ = seal(run_assertion, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
+    run_ = seal(run_assertion, _fakes=hidden_fakes, _check=check_, _file_intact=S['file_intact'], _forged=file_forged, _settings=settings, _mock=mock_check, _guard=guard_, _note=note_, _unresolved=unresolved_,
                 _inner=inner, _machinery=machinery_,
                 _overrides=seal(author_override, _methods=hidden_methods, _named=hidden_method_names), _own_method=own_method_)
     names = sorted(n for n in ASSERT_METHODS | MOCK_ASSERTS | {'fail'} if n.startswith('assert') or n == 'fail')
@@ -3884,7 +3912,7 @@ def wire_helper(seal, S):
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
                        _assertions=frozenset(ASSERT_METHODS - HELPER_OPS),
                        _instance=seal(record_instance, _instances=hidden_instances, _patched=patched_instances,
-                                      _keys_plain=seal(lookup_plain_keys)))
+                                      _fakes=hidden_fakes, _keys_plain=seal(lookup_plain_keys)))
     # What hidden code's constants hold in place of rewrite.SENTINEL and COMPARE_SENTINEL
     S['injected'] = (S['helper'], compare_two_)
     S['pending_run'] = install_subtest(seal, unittest.TestCase, S['helper'], current_case, S['SubTestContext'])
