@@ -176,7 +176,7 @@ def recorded_call(kall, signature, _bind=None, _call=MOCK_CALL, _type=type, _len
 
 
 def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None, _genuine=None,
-               _empty=None, _eq=None, _show=None,
+               _empty=None, _eq=None, _show=None, _pformat=None,
                _sig=None, _ops=MOCK_OPS, _budget=VALUES_BUDGET, _type=type, _get=dict.get, _str=str,
                _len=len, _range=range, _list=list, _tuple=tuple, _dict=dict, _pop=list.pop,
                _call=MOCK_CALL, _tuple_get=tuple.__getitem__, _all=slice(None),
@@ -208,10 +208,11 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                                   % (name, verb, verb.capitalize(), _show(count), calls_text))
         return None
     if check == 'has':
-        expected = _list(args[0] if args else kwargs.get('calls'))
+        given = _list(args[0] if args else kwargs.get('calls'))
         any_order = (args[1] if _len(args) > 1 else kwargs.get('any_order', False)) is True
-        expected = [_recorded(k, signature) for k in expected]
-        recorded = [_recorded(k, signature) for k in _genuine(_get(storage, keys[3], _empty), names[3])]
+        expected = [_recorded(k, signature) for k in given]
+        raw = _list(_genuine(_get(storage, keys[3], _empty), names[3]))
+        recorded = [_recorded(k, signature) for k in raw]
         if not any_order:
             n = _len(expected)
             for i in _range(_len(recorded) - n + 1):
@@ -220,8 +221,10 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                     j += 1
                 if j == n:
                     return None
+            # mock's message: the calls as given, laid out by pprint (`_CallList(calls)`), then
+            # the recorded ones as recorded, not as bound to a spec's signature
             raise _AssertionError('%s not found.\nExpected: %s\n  Actual: %s'
-                                  % ('Calls' if what == 'call' else 'Awaits', _show(expected), _show(recorded)))
+                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0), _show(raw)))
         missing = []
         for kall in expected:
             k = 0
@@ -231,8 +234,11 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                 _pop(recorded, k)
             else:
                 missing.append(kall)
+        if missing and what == 'call':
+            raise _AssertionError('%s does not contain all of %s in its call list, found %s instead'
+                                  % (_show(name), _show(_tuple(missing)), _show(recorded)))
         if missing:
-            raise _AssertionError('%s not all found in %s list' % (_show(_tuple(missing)), 'call' if what == 'call' else 'await'))
+            raise _AssertionError('%s not all found in await list' % _show(_tuple(missing)))
         return None
     text = _sig(name, _tuple(args), _dict(kwargs))
     try:
@@ -259,13 +265,13 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
     return None
 
 
-def wire_mocks(seal, eq_, show_):
+def wire_mocks(seal, eq_, show_, pformat_):
     """The sealed check_mock and mock_record (install time)."""
     pieces = mock_pieces()
     records = seal(mock_records, _pieces=pieces)
     bind = seal(bind_call, _pieces=pieces)
     genuine = seal(genuine_record, _pieces=pieces)
     check = seal(check_mock, _records=records, _bind=bind, _recorded=seal(recorded_call, _bind=bind),
-                 _genuine=genuine, _empty=pieces[7](), _eq=eq_, _show=show_,
+                 _genuine=genuine, _empty=pieces[7](), _eq=eq_, _show=show_, _pformat=pformat_,
                  _sig=seal(call_signature, _show=show_))
     return check, seal(mock_record, _pieces=pieces, _genuine=genuine)

@@ -930,7 +930,12 @@ class StrictRewriter(_ast.NodeTransformer):
         if isinstance(node.ctx, _ast.Load) and _is_assertion(node.attr) and node.attr in self.assert_methods:
             # An assertion taken as a value (`check = self.assertEqual`, or handed to
             # addTypeEqualityFunc): bound to the strict checks, like a call written in place.
-            return _ast.copy_location(_helper_call('bound_assert', [_ast.Constant(_today(node.attr))], receiver=node.value), node)
+            args = [_ast.Constant(_today(node.attr))]
+            if node.attr in _DOMAIN_METHOD_NAMES:
+                # `job.fail`, a helper object's `self.fail` set: the object's own attribute unless
+                # it is a test case (asserts.helper 'bound_assert'), as visit_Call's method_call
+                args.append(_ast.Constant(self.instance_names is not None and node.attr not in self.instance_names))
+            return _ast.copy_location(_helper_call('bound_assert', args, receiver=node.value), node)
         return node
 
     def visit_FunctionDef(self, node):

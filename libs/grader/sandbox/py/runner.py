@@ -129,6 +129,8 @@ def test_marks(test_code, support, job):
         ns.clear()
         S['skip_marks'].clear()
         S['hidden_instances'].clear()
+        S['hidden_fakes'][0].clear()
+        S['hidden_fakes'][1].clear()
         S['patched_instances'].clear()
         for mod in own.values():
             if type(mod) is _types.ModuleType:
@@ -869,6 +871,8 @@ def run_module_test(name, static_skip=None):
         return ('error', 'tampering detected: unittest.TestCase, assertRaises or unittest.mock was modified'), None
     S['skip_marks'].clear()
     S['hidden_instances'].clear()  # the matchers the previous run of the modules made (asserts.record_instance)
+    S['hidden_fakes'][0].clear()  # and its fakes
+    S['hidden_fakes'][1].clear()
     S['patched_instances'].clear()
     S['recording'][0] = 1  # the hidden classes and functions the modules make now (asserts.record_made)
     _, exc = attempt(prepare_imports)
