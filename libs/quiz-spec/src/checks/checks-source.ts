@@ -11,6 +11,7 @@ learner's code is reached through its module only: an expression of the check (m
 is evaluated with the learner module's public names in scope, and f bound to the function or
 instance under test. Each failure names what the learner did in the words of the course.
 """
+import array as _array
 import ast as _ast
 import collections as _collections
 import operator as _operator
@@ -19,6 +20,7 @@ import types as _types
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
 _MODULE_DICT = _types.ModuleType.__dict__['__dict__'].__get__  # the real dict, whatever __class__ says
 _FUNCTION_DICT = _types.FunctionType.__dict__['__dict__'].__get__
+_MEMORYVIEW_OBJ = memoryview.__dict__['obj'].__get__
 # What the import system puts in every module: the only dunder globals left out of module_state.
 _MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__', '__spec__', '__file__',
                              '__cached__', '__builtins__', '__annotations__', '__path__'})
@@ -179,6 +181,16 @@ def _items(value):
         return (_SET, 'set', list(set.__iter__(value)))
     if issubclass(t, frozenset):
         return (_SET, 'set', list(frozenset.__iter__(value)))
+    # Buffers hold data in C too: a count kept in a global bytearray or array was unseen (red16)
+    if issubclass(t, bytearray):
+        return (_SEQ, 'bytearray', list(bytearray.__iter__(value)))
+    if issubclass(t, _array.array):
+        return (_SEQ, 'array', _array.array.tolist(value))
+    if t is memoryview:  # what it views (a released view views nothing)
+        try:
+            return (_SEQ, 'memoryview', [_MEMORYVIEW_OBJ(value)])
+        except ValueError:
+            return None
     return None
 
 
