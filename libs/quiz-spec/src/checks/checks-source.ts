@@ -15,6 +15,7 @@ import array as _array
 import ast as _ast
 import collections as _collections
 import operator as _operator
+import sys as _sys
 import types as _types
 
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
@@ -254,11 +255,26 @@ def _collect_state(state, path, value, levels, seen):
             except ValueError:  # a cell not filled yet
                 continue
             _collect_state(state, '%s.<cell %d>' % (path, i), inner, levels - 1, seen)
+        # globals of its own (code exec'd in a dict): state all the same, which the module's
+        # globals did not show (red16); a module's are its module's state (kept by identity)
+        space = value.__globals__
+        if not _module_space(space) and not seen.__contains__(id(space)):
+            seen.add(id(space))
+            for name, inner in list(dict.items(space)):
+                if type(name) is str and not _is_dunder_global(name):
+                    _collect_state(state, '%s.__globals__[%r]' % (path, name), inner, levels - 1, seen)
     for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
             # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
             # read as a cell of a function's closure (_through_object)
             _collect_state(state, path + '.' + (attr if attr.isidentifier() else repr(attr)), inner, levels - 1, seen)
+
+
+def _module_space(space):
+    """Whether a function's globals are the dict of a module that the import system holds."""
+    name = dict.get(space, '__name__')
+    module = _sys.modules.get(name) if type(name) is str else None
+    return issubclass(type(module), _types.ModuleType) and _MODULE_DICT(module) is space
 
 
 def _attributes(value):
