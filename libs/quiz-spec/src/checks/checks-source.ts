@@ -263,6 +263,16 @@ def _collect_state(state, path, value, levels, seen):
             for name, inner in list(dict.items(space)):
                 if type(name) is str and not _is_dunder_global(name):
                     _collect_state(state, '%s.__globals__[%r]' % (path, name), inner, levels - 1, seen)
+    # what a method or a static/class method wraps is behind dunder names, which attributes skip:
+    # a bound method's object (its attributes, or a list's items for [].append) and function
+    # (red16: a lambda over _Box().step kept the count in the object, unseen)
+    t = type(value)
+    if t is _types.MethodType or t is staticmethod or t is classmethod:
+        _collect_state(state, path + '.__func__', value.__func__, levels - 1, seen)
+    if t is _types.MethodType or t is _types.BuiltinMethodType or t is _types.MethodWrapperType:
+        owner = value.__self__
+        if owner is not None and not issubclass(type(owner), _types.ModuleType):
+            _collect_state(state, path + '<self>', owner, levels - 1, seen)
     for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
             # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
