@@ -287,6 +287,28 @@ def _collect_state(state, path, value, levels, seen):
             # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
             # read as a cell of a function's closure (_through_object)
             _collect_state(state, path + '.' + (attr if attr.isidentifier() else repr(attr)), inner, levels - 1, seen)
+    # its class (a class's metaclass) when no module names it: a global instance of a class
+    # deleted from the module, or a metaclass no global names, kept counts in a class attribute
+    # unseen (red16); a named one is a global (walked as such) or a library's
+    if _unnamed_class(t):
+        _collect_state(state, path + '.__class__', t, levels - 1, seen)
+
+
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made at run time (a class statement), not a built-in one
+_CLASS_FLAGS = type.__dict__['__flags__'].__get__
+_CLASS_MODULE = type.__dict__['__module__'].__get__
+_CLASS_QUALNAME = type.__dict__['__qualname__'].__get__
+
+
+def _unnamed_class(cls):
+    """Whether a class made at run time is not its module's attribute of its name."""
+    if cls is type or not _CLASS_FLAGS(cls) & _HEAP_TYPE:
+        return False
+    name = _CLASS_MODULE(cls)  # any object the class statement chose: only a str is looked up
+    module = _sys.modules.get(name) if type(name) is str else None
+    if not issubclass(type(module), _types.ModuleType):
+        return True
+    return dict.get(_MODULE_DICT(module), _CLASS_QUALNAME(cls)) is not cls
 
 
 def _module_space(space):
