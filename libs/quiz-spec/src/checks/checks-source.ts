@@ -22,6 +22,8 @@ _SCALARS = (int, float, complex, str, bytes, bool, type(None))
 _MODULE_DICT = _types.ModuleType.__dict__['__dict__'].__get__  # the real dict, whatever __class__ says
 _FUNCTION_DICT = _types.FunctionType.__dict__['__dict__'].__get__
 _MEMORYVIEW_OBJ = memoryview.__dict__['obj'].__get__
+_CELL_CONTENTS = _types.CellType.__dict__['cell_contents'].__get__
+_EXCEPTION_ARGS = BaseException.__dict__['args'].__get__
 # What the import system puts in every module: the only dunder globals left out of module_state.
 _MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__', '__spec__', '__file__',
                              '__cached__', '__builtins__', '__annotations__', '__path__'})
@@ -282,6 +284,15 @@ def _collect_state(state, path, value, levels, seen):
         owner = value.__self__
         if owner is not None and not issubclass(type(owner), _types.ModuleType):
             _collect_state(state, path + '<self>', owner, levels - 1, seen)
+    # what C getsets hold (attributes read member slots only): a cell's contents, an exception's
+    # args (red16: a global types.CellType({}) or Exception({}) kept the counts)
+    if t is _types.CellType:
+        try:
+            _collect_state(state, path + '.cell_contents', _CELL_CONTENTS(value), levels - 1, seen)
+        except ValueError:  # empty
+            pass
+    if issubclass(t, BaseException):
+        _collect_state(state, path + '.args', _EXCEPTION_ARGS(value), levels - 1, seen)
     for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
             # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
