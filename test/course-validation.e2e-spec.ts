@@ -28,6 +28,7 @@ describe('exercises/ graded by the engine and by CPython', () => {
     ['red3', 'state in a dunder global, two objects deep, in a default argument, behind a fake module', 6],
     ['red4', 'state in a defaultdict, in a list item, in a global function\'s defaults or cells, in a class or helper kept in a cell; honest closures beside a NaN global', 26],
     ['redteam4', 'state in a __slots__ object, behind a __dict__ property, 30 levels deep, past the 50th item of a global list', 5],
+    ['red16', 'a shared table of counts hidden by values equal to anything past the two checked plain ones; counts in a global bytearray, array or memoryview, in globals of the functions\' own, behind methods, in an attribute the first call adds, on an unnamed class, in a cell object or an exception\'s args', 19],
     ['course', 'honest one-item list, dict, helper closure and read-only SimpleNamespace counters pass; state in a namespace\'s attributes or a helper\'s default fails', 9],
   ])('the checks library catches the %s red team\'s submissions (%s)', async (dir, _what, solutions) => {
     const lines: string[] = [];

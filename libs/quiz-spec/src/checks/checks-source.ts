@@ -11,14 +11,19 @@ learner's code is reached through its module only: an expression of the check (m
 is evaluated with the learner module's public names in scope, and f bound to the function or
 instance under test. Each failure names what the learner did in the words of the course.
 """
+import array as _array
 import ast as _ast
 import collections as _collections
 import operator as _operator
+import sys as _sys
 import types as _types
 
 _SCALARS = (int, float, complex, str, bytes, bool, type(None))
 _MODULE_DICT = _types.ModuleType.__dict__['__dict__'].__get__  # the real dict, whatever __class__ says
 _FUNCTION_DICT = _types.FunctionType.__dict__['__dict__'].__get__
+_MEMORYVIEW_OBJ = memoryview.__dict__['obj'].__get__
+_CELL_CONTENTS = _types.CellType.__dict__['cell_contents'].__get__
+_EXCEPTION_ARGS = BaseException.__dict__['args'].__get__
 # What the import system puts in every module: the only dunder globals left out of module_state.
 _MODULE_DUNDERS = frozenset({'__name__', '__doc__', '__package__', '__loader__', '__spec__', '__file__',
                              '__cached__', '__builtins__', '__annotations__', '__path__'})
@@ -109,11 +114,20 @@ def _state_stays_in_closure(module, make, use, f):
     # of an enclosing call too). A change behind an attribute or a default argument (a class's
     # attribute, an object's field, a helper's default) is state kept elsewhere.
     inside = [path for path in _changed(cells_before, cells_after)
-              if path not in free and path in cells_before and path in cells_after and _through_object(path)]
+              if path not in free and _through_object(path)
+              and (path in cells_before and path in cells_after or _new_on_old(path, cells_before, cells_after))]
     if inside:
         raise AssertionError('the function %s returned keeps state inside an object, class or function'
                              ' that its closure holds (%s), not in a variable of the enclosing call'
                              % (make, ', '.join(inside)))
+
+
+def _new_on_old(path, before, after):
+    """Whether a state path that only exists after the use is a new attribute of an object that
+    was there before (box.n set by the first call: red16), not part of something the use made
+    (an object newly put in a cache, cache[0].n)."""
+    parent = path.rpartition('.')[0]
+    return parent in before and parent in after and _eq(before[parent], after[parent])
 
 
 def _through_object(path):
@@ -185,6 +199,16 @@ def _items(value):
         return (_SET, 'set', list(set.__iter__(value)))
     if issubclass(t, frozenset):
         return (_SET, 'set', list(frozenset.__iter__(value)))
+    # Buffers hold data in C too: a count kept in a global bytearray or array was unseen (red16)
+    if issubclass(t, bytearray):
+        return (_SEQ, 'bytearray', list(bytearray.__iter__(value)))
+    if issubclass(t, _array.array):
+        return (_SEQ, 'array', _array.array.tolist(value))
+    if t is memoryview:  # what it views (a released view views nothing)
+        try:
+            return (_SEQ, 'memoryview', [_MEMORYVIEW_OBJ(value)])
+        except ValueError:
+            return None
     return None
 
 
@@ -248,11 +272,67 @@ def _collect_state(state, path, value, levels, seen):
             except ValueError:  # a cell not filled yet
                 continue
             _collect_state(state, '%s.<cell %d>' % (path, i), inner, levels - 1, seen)
+        # globals of its own (code exec'd in a dict): state all the same, which the module's
+        # globals did not show (red16); a module's are its module's state (kept by identity)
+        space = value.__globals__
+        if not _module_space(space) and not seen.__contains__(id(space)):
+            seen.add(id(space))
+            for name, inner in list(dict.items(space)):
+                if type(name) is str and not _is_dunder_global(name):
+                    _collect_state(state, '%s.__globals__[%r]' % (path, name), inner, levels - 1, seen)
+    # what a method or a static/class method wraps is behind dunder names, which attributes skip:
+    # a bound method's object (its attributes, or a list's items for [].append) and function
+    # (red16: a lambda over _Box().step kept the count in the object, unseen)
+    t = type(value)
+    if t is _types.MethodType or t is staticmethod or t is classmethod:
+        _collect_state(state, path + '.__func__', value.__func__, levels - 1, seen)
+    if t is _types.MethodType or t is _types.BuiltinMethodType or t is _types.MethodWrapperType:
+        owner = value.__self__
+        if owner is not None and not issubclass(type(owner), _types.ModuleType):
+            _collect_state(state, path + '<self>', owner, levels - 1, seen)
+    # what C getsets hold (attributes read member slots only): a cell's contents, an exception's
+    # args (red16: a global types.CellType({}) or Exception({}) kept the counts)
+    if t is _types.CellType:
+        try:
+            _collect_state(state, path + '.cell_contents', _CELL_CONTENTS(value), levels - 1, seen)
+        except ValueError:  # empty
+            pass
+    if issubclass(t, BaseException):
+        _collect_state(state, path + '.args', _EXCEPTION_ARGS(value), levels - 1, seen)
     for attr, inner in _attributes(value):
         if type(attr) is str and not attr.startswith('__'):
             # a name that is no identifier (setattr(o, '<cell 0>', n)) is shown quoted: it must not
             # read as a cell of a function's closure (_through_object)
             _collect_state(state, path + '.' + (attr if attr.isidentifier() else repr(attr)), inner, levels - 1, seen)
+    # its class (a class's metaclass) when no module names it: a global instance of a class
+    # deleted from the module, or a metaclass no global names, kept counts in a class attribute
+    # unseen (red16); a named one is a global (walked as such) or a library's
+    if _unnamed_class(t):
+        _collect_state(state, path + '.__class__', t, levels - 1, seen)
+
+
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made at run time (a class statement), not a built-in one
+_CLASS_FLAGS = type.__dict__['__flags__'].__get__
+_CLASS_MODULE = type.__dict__['__module__'].__get__
+_CLASS_QUALNAME = type.__dict__['__qualname__'].__get__
+
+
+def _unnamed_class(cls):
+    """Whether a class made at run time is not its module's attribute of its name."""
+    if cls is type or not _CLASS_FLAGS(cls) & _HEAP_TYPE:
+        return False
+    name = _CLASS_MODULE(cls)  # any object the class statement chose: only a str is looked up
+    module = _sys.modules.get(name) if type(name) is str else None
+    if not issubclass(type(module), _types.ModuleType):
+        return True
+    return dict.get(_MODULE_DICT(module), _CLASS_QUALNAME(cls)) is not cls
+
+
+def _module_space(space):
+    """Whether a function's globals are the dict of a module that the import system holds."""
+    name = dict.get(space, '__name__')
+    module = _sys.modules.get(name) if type(name) is str else None
+    return issubclass(type(module), _types.ModuleType) and _MODULE_DICT(module) is space
 
 
 def _attributes(value):
@@ -308,21 +388,26 @@ def independent(module, make, step):
     def alone(calls):
         fresh = _evaluated(module, make_code)
         return [_evaluated(module, step_code, f=fresh) for _ in range(calls)]
+    def plain(values):
+        if not _plain(values):
+            raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % step)
+        return values
     # compiled where _value first compiled each (make, then step after the first instance exists)
     make_code = compile(make, '<check>', 'eval')
     a = _evaluated(module, make_code)
     step_code = compile(step, '<check>', 'eval')
-    from_a = [_evaluated(module, step_code, f=a), _evaluated(module, step_code, f=a)]
-    if not _plain(from_a):
-        raise AssertionError('%s must give plain values (numbers, strings, lists...) for this check' % step)
+    from_a = plain([_evaluated(module, step_code, f=a), _evaluated(module, step_code, f=a)])
     b = _evaluated(module, make_code)
     from_b = [_evaluated(module, step_code, f=b)]
     from_a.append(_evaluated(module, step_code, f=a))
     from_b.append(_evaluated(module, step_code, f=b))
     from_a.append(_evaluated(module, step_code, f=a))
-    if from_b != alone(2):
+    # Every value compared, not only the first two: values are compared with each other, both
+    # the learner's, so an object equal to anything given once the instances were used in turn
+    # hid a shared count (red16)
+    if plain(from_b) != plain(alone(2)):
         raise AssertionError('a second instance of %s did not start afresh: it shares state with the first' % make)
-    if from_a != alone(4):
+    if plain(from_a) != plain(alone(4)):
         raise AssertionError('making and using a second instance of %s changed the first: they share state' % make)
 
 
