@@ -584,7 +584,10 @@ def learner_file_intact(depth=2, _module_dict=_types.ModuleType.__dict__['__dict
     if full and not source_readers_intact():
         return False
     job_module = JOB.get('module')
-    if full and job_module is not None and not functions_in_file(job_module, path):
+    # the functions' files at each strict assertion too (depth 0): a code object repointed by a
+    # method the test calls and put back by a finalizer (redteam9-source-reader-window); hidden
+    # code's own patches of the readers are live then, so those stay checked around the test only
+    if depth != 1 and reads_source and job_module is not None and not functions_in_file(job_module, path):
         return False
     for mod in (job_module, dict.get(S['sys_modules'], JOB.get('module_name'))):
         if mod is None:
