@@ -544,7 +544,8 @@ def run_test(index):
         result, extra = classify(exc), None
     if not learner_file_intact() or S['file_forged'][0]:
         result, extra = ('error', FILE_TAMPERED), None
-    elif (not regex_intact() or (S['ran_unittest'][0] and not unittest_intact()) or not boot_modules_intact()
+    elif (not regex_intact() or not shared_state_intact() or (S['ran_unittest'][0] and not unittest_intact())
+          or not boot_modules_intact()
           or not (JOB['hidden_module_writes'] or copies_intact())):
         result, extra = ('error', 'tampering detected: the submission changed the standard library the tests run on'
                                   ' (re, unittest\'s results and suites, sys.modules or hidden code\'s modules)'), None
