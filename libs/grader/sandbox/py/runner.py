@@ -642,7 +642,9 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
     (dataclass and namedtuple methods are compiled as `<string>`). (A linecache entry planted for a
     stdlib file's name, or for such a made-up name, is not caught: README.)"""
     name = JOB['module_name']
-    for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
+    for key, value in list(dict.items(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
+        if issubclass(type(value), type) and not class_statement_holds(value, key, name):
+            return False
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
             if not function_from_file(value, path, True):
@@ -657,6 +659,48 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
                     member = _class_func(member)
                 if type(member) is _types.FunctionType and not function_from_file(member, path, False):
                     return False
+    return True
+
+
+def class_statement_holds(cls, key, name, _class_dict=type.__dict__['__dict__'].__get__,
+                          _qualname=type.__dict__['__qualname__'].__get__,
+                          _code=_types.FunctionType.__dict__['__code__'].__get__,
+                          _static_func=staticmethod.__dict__['__func__'].__get__,
+                          _class_func=classmethod.__dict__['__func__'].__get__):
+    """A class the module binds under the name of the class statement that made its methods
+    (`Stack`, whose functions run code of the body `Stack` compiled from the file) still says
+    what that statement gave it: its `__module__` the submission's, its `__qualname__` the
+    statement's, its `__firstlineno__` the statement's first line. `inspect.getsource(Stack)`
+    finds the file through `sys.modules[Stack.__module__]` and the lines through
+    `__firstlineno__` (3.13+; 3.11 by `__qualname__`): a submission pointed them at a module of
+    its own with a clean copy's path, or at a clean class of the same file
+    (redteam9-class-source-routes). A class whose methods come from another statement (an alias
+    `Queue = Stack`, `f = A.f`, a class made by type()) is not asked about."""
+    bodies = JOB.get('class_bodies')
+    if bodies is None:  # id of each method's code -> the class body it was compiled in
+        bodies = {}
+        for code in JOB['own_code'].values():
+            for inner in code.co_consts:
+                if type(inner) is _types.CodeType and inner.co_qualname == code.co_qualname + '.' + inner.co_name:
+                    bodies[id(inner)] = code
+        JOB['class_bodies'] = bodies
+    space = _class_dict(cls)
+    for member in list(_types.MappingProxyType.values(space)):
+        if type(member) is staticmethod:
+            member = _static_func(member)
+        elif type(member) is classmethod:
+            member = _class_func(member)
+        if type(member) is not _types.FunctionType:
+            continue
+        code = _code(member)
+        body = bodies.get(id(code))
+        if body is None or JOB['own_code'].get(id(code)) is not code or type(key) is not str or body.co_qualname != key:
+            continue
+        module = _types.MappingProxyType.get(space, '__module__')
+        qualname = _qualname(cls)
+        first = _types.MappingProxyType.get(space, '__firstlineno__', body.co_firstlineno)
+        return (type(module) is str and module == name and type(qualname) is str and qualname == key
+                and type(first) is int and first == body.co_firstlineno)
     return True
 
 
