@@ -643,7 +643,7 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
     stdlib file's name, or for such a made-up name, is not caught: README.)"""
     name = JOB['module_name']
     for key, value in list(dict.items(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
-        if issubclass(type(value), type) and not class_statement_holds(value, key, name):
+        if issubclass(type(value), type) and not class_statement_holds(value, key, name, _types.ModuleType.__dict__['__dict__'].__get__(mod)):
             return False
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
@@ -662,9 +662,10 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
     return True
 
 
-def class_statement_holds(cls, key, name, _class_dict=type.__dict__['__dict__'].__get__,
+def class_statement_holds(cls, key, name, space_of_module, _class_dict=type.__dict__['__dict__'].__get__,
                           _qualname=type.__dict__['__qualname__'].__get__,
                           _code=_types.FunctionType.__dict__['__code__'].__get__,
+                          _globals=_types.FunctionType.__dict__['__globals__'].__get__,
                           _static_func=staticmethod.__dict__['__func__'].__get__,
                           _class_func=classmethod.__dict__['__func__'].__get__):
     """A class the module binds under the name of the class statement that made its methods
@@ -690,8 +691,8 @@ def class_statement_holds(cls, key, name, _class_dict=type.__dict__['__dict__'].
             member = _static_func(member)
         elif type(member) is classmethod:
             member = _class_func(member)
-        if type(member) is not _types.FunctionType:
-            continue
+        if type(member) is not _types.FunctionType or _globals(member) is not space_of_module:
+            continue  # the submission's own functions only (never read the grader's or hidden code's)
         code = _code(member)
         body = bodies.get(id(code))
         if body is None or JOB['own_code'].get(id(code)) is not code or type(key) is not str or body.co_qualname != key:
