@@ -645,6 +645,8 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
     for key, value in list(dict.items(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
         if issubclass(type(value), type) and not class_statement_holds(value, key, name, _types.ModuleType.__dict__['__dict__'].__get__(mod)):
             return False
+        if type(value) is not _types.FunctionType and claims_a_class(value):
+            return False
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
             if not function_from_file(value, path, True):
@@ -705,6 +707,20 @@ def class_statement_holds(cls, key, name, space_of_module, _class_dict=type.__di
     return True
 
 
+def claims_a_class(value, _mro=type.__dict__['__mro__'].__get__, _class_dict=type.__dict__['__dict__'].__get__):
+    """A module value whose class answers `__class__` itself (a property in its class's dict):
+    `inspect.getsource` believes such an object is a function (isinstance reads `__class__`) and
+    reads the `__code__` it carries, while calling it runs other code (redteam9-function-source-
+    routes' impostor). unittest.mock's objects do it too (a spec'd mock hidden code patched in)."""
+    kind = type(value)
+    if issubclass(kind, S['mock_base']):
+        return False
+    for cls in _mro(kind):
+        if cls is not object and '__class__' in _class_dict(cls):
+            return True
+    return False
+
+
 def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__code__'].__get__,
                        _globals=_types.FunctionType.__dict__['__globals__'].__get__):
     """functions_in_file's rule for one function (`strict`: no made-up file names)."""
@@ -721,6 +737,10 @@ def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__c
     if filename == path:  # its code replaced (`code.replace(co_firstlineno=...)`: other lines of the file)?
         return JOB['own_code'].get(id(code)) is code
     if str.startswith(filename, '/tmp/') or '/../' in filename:
+        return False
+    if strict and home is _types.ModuleType.__dict__['__dict__'].__get__(JOB['module']):
+        # a module-level function of the submission's own globals compiled from another file:
+        # its code repointed at a name linecache was given lines for (redteam9-function-source-routes)
         return False
     return not strict or str.startswith(filename, '/') or str.startswith(filename, '<frozen ')
 
