@@ -1441,6 +1441,11 @@ def set_up_case(case, loop):
     call_maybe_async(loop, S['own_method'], case, 'setUp', (), {})
     if loop is not None:
         call_maybe_async(loop, S['own_method'], case, 'asyncSetUp', (), {})
+    if not learner_file_intact(0):
+        # what each strict assertion checks, between setUp and the test method too: a lie that a
+        # learner object made in setUp plants, and that takes itself back while a source check
+        # of the test reads it, was gone by the first assertion (redteam9-self-restoring-on-read)
+        S['file_forged'][0] = 1
 
 
 def call_test(loop, fn, plain, *args):
