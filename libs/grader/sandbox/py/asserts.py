@@ -2116,7 +2116,7 @@ HELPER_OPS = frozenset({
     'instance', 'not_raised', 'own_method', 'own_class_method', 'mock_call', 'raised', 'raisedRegex', 'real_module', 'setattr', 'skipTest', 'skip_mark',
     'skip_raise', 'skip_store', 'skip_stored', 'subtest_skip', 'truth', 'with_manager', 'with_suppressed',
     'write_through', 'exec', 'eval', 'match_plain', 'caught', 'assert_failed', 'raising', 'class_intact', 'seq_method', 'match_class',
-    'suppress_made', 'mock_made', 'method_call', 'managers_intact'})
+    'suppress_made', 'mock_made', 'method_call', 'attr_method_call', 'managers_intact'})
 
 
 def compare_two(op, a, b, _compare=None, _scalar_ops=None, _type=type, _int=int, _float=float, _bool=bool, _str=str):
@@ -2223,10 +2223,20 @@ def helper(op, args, kwargs, receiver=None, _compare=None, _truth=None, _compile
            _assertions=frozenset(), _expected_caught=None, _run_code=None, _instance=None, _match_plain=None,
            _release=None, _unresolved=None, _class_intact=None, _args_patched=None, _sequence_method=None, _match_class=None,
            _suppress_made=None, _mock_made=None, _note=None, _TestCase=None, _super=super, _getattr=getattr,
-           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__):
+           _managers_intact=None, _super_self=super.__dict__['__self__'].__get__, _RuntimeError=RuntimeError):
     """HELPER(op, args, kwargs[, receiver]): `cmp` returns what Python's comparison gives (an
     exact bool, or what two opaque objects' own methods return), `truth` an exact bool; assert
     ops raise. `receiver` is the object a `x.assertXxx(...)` call was made on (its settings)."""
+    if op == 'attr_method_call':
+        # `self.case.skipTest(...)` (method_call's names on an attribute of a name): the attribute
+        # read here. The running test case standing for an attribute of itself is learner code's
+        # doing (a self-removing __getattribute__ that answers `case` with the case, or plants it
+        # there): its skipTest would be the author's skip (red15-handed-case-skip)
+        owner = receiver
+        receiver = _getattr(owner, args[0])
+        if receiver is owner and owner is _current[0]:
+            raise _RuntimeError('tampering detected: the running test case stood for an attribute of itself')
+        op, args = 'method_call', args[1:]
     if op == 'method_call':
         # `task.fail()` written on no parameter, or `super().fail()` (rewrite._DOMAIN_METHOD_NAMES):
         # the submission's own method of that name (Task.fail, Job.skipTest, a classmethod
