@@ -300,6 +300,17 @@ def install(config_text):
     import re._compiler
     import re._parser
     S['regex_modules'] = module_snapshots((_re, re._compiler, re._parser))
+    # State of the standard library that hidden code's pristine copies do not cover, read by the
+    # functions of those copies from the live modules or from C: json's default decoder and
+    # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
+    # csv's standard dialects (redpp-stdlib-shared-state). Checked after every test
+    # (support.shared_state_intact); decimal's context stays the submission's to set (README).
+    import csv
+    import json.decoder
+    import json.encoder
+    import zoneinfo._tzpath
+    S['shared_modules'] = module_snapshots((_json, json.decoder, json.encoder, zoneinfo._tzpath))
+    S['csv_dialects'] = (csv.get_dialect, tuple((name, csv.get_dialect(name)) for name in csv.list_dialects()))
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).
     import unittest._log

@@ -553,7 +553,8 @@ def run_test(index):
         result, extra = classify(exc), None
     if not learner_file_intact() or S['file_forged'][0]:
         result, extra = ('error', FILE_TAMPERED), None
-    elif (not regex_intact() or (S['ran_unittest'][0] and not unittest_intact()) or not boot_modules_intact()
+    elif (not regex_intact() or not shared_state_intact() or (S['ran_unittest'][0] and not unittest_intact())
+          or not boot_modules_intact()
           or not (JOB['hidden_module_writes'] or copies_intact())):
         result, extra = ('error', 'tampering detected: the submission changed the standard library the tests run on'
                                   ' (re, unittest\'s results and suites, sys.modules or hidden code\'s modules)'), None
@@ -593,7 +594,10 @@ def learner_file_intact(depth=2, _module_dict=_types.ModuleType.__dict__['__dict
     if full and not source_readers_intact():
         return False
     job_module = JOB.get('module')
-    if full and job_module is not None and not functions_in_file(job_module, path):
+    # the functions' files at each strict assertion too (depth 0): a code object repointed by a
+    # method the test calls and put back by a finalizer (redteam9-source-reader-window); hidden
+    # code's own patches of the readers are live then, so those stay checked around the test only
+    if depth != 1 and reads_source and job_module is not None and not functions_in_file(job_module, path):
         return False
     for mod in (job_module, dict.get(S['sys_modules'], JOB.get('module_name'))):
         if mod is None:
@@ -647,7 +651,11 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
     (dataclass and namedtuple methods are compiled as `<string>`). (A linecache entry planted for a
     stdlib file's name, or for such a made-up name, is not caught: README.)"""
     name = JOB['module_name']
-    for value in list(dict.values(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
+    for key, value in list(dict.items(_types.ModuleType.__dict__['__dict__'].__get__(mod))):
+        if issubclass(type(value), type) and not class_statement_holds(value, key, name, _types.ModuleType.__dict__['__dict__'].__get__(mod)):
+            return False
+        if type(value) is not _types.FunctionType and claims_a_class(value):
+            return False
         depth = 0
         while type(value) is _types.FunctionType and depth < 20:
             if not function_from_file(value, path, True):
@@ -663,6 +671,63 @@ def functions_in_file(mod, path, _fn_dict=_types.FunctionType.__dict__['__dict__
                 if type(member) is _types.FunctionType and not function_from_file(member, path, False):
                     return False
     return True
+
+
+def class_statement_holds(cls, key, name, space_of_module, _class_dict=type.__dict__['__dict__'].__get__,
+                          _qualname=type.__dict__['__qualname__'].__get__,
+                          _code=_types.FunctionType.__dict__['__code__'].__get__,
+                          _globals=_types.FunctionType.__dict__['__globals__'].__get__,
+                          _static_func=staticmethod.__dict__['__func__'].__get__,
+                          _class_func=classmethod.__dict__['__func__'].__get__):
+    """A class the module binds under the name of the class statement that made its methods
+    (`Stack`, whose functions run code of the body `Stack` compiled from the file) still says
+    what that statement gave it: its `__module__` the submission's, its `__qualname__` the
+    statement's, its `__firstlineno__` the statement's first line. `inspect.getsource(Stack)`
+    finds the file through `sys.modules[Stack.__module__]` and the lines through
+    `__firstlineno__` (3.13+; 3.11 by `__qualname__`): a submission pointed them at a module of
+    its own with a clean copy's path, or at a clean class of the same file
+    (redteam9-class-source-routes). A class whose methods come from another statement (an alias
+    `Queue = Stack`, `f = A.f`, a class made by type()) is not asked about."""
+    bodies = JOB.get('class_bodies')
+    if bodies is None:  # id of each method's code -> the class body it was compiled in
+        bodies = {}
+        for code in JOB['own_code'].values():
+            for inner in code.co_consts:
+                if type(inner) is _types.CodeType and inner.co_qualname == code.co_qualname + '.' + inner.co_name:
+                    bodies[id(inner)] = code
+        JOB['class_bodies'] = bodies
+    space = _class_dict(cls)
+    for member in list(_types.MappingProxyType.values(space)):
+        if type(member) is staticmethod:
+            member = _static_func(member)
+        elif type(member) is classmethod:
+            member = _class_func(member)
+        if type(member) is not _types.FunctionType or _globals(member) is not space_of_module:
+            continue  # the submission's own functions only (never read the grader's or hidden code's)
+        code = _code(member)
+        body = bodies.get(id(code))
+        if body is None or JOB['own_code'].get(id(code)) is not code or type(key) is not str or body.co_qualname != key:
+            continue
+        module = _types.MappingProxyType.get(space, '__module__')
+        qualname = _qualname(cls)
+        first = _types.MappingProxyType.get(space, '__firstlineno__', body.co_firstlineno)
+        return (type(module) is str and module == name and type(qualname) is str and qualname == key
+                and type(first) is int and first == body.co_firstlineno)
+    return True
+
+
+def claims_a_class(value, _mro=type.__dict__['__mro__'].__get__, _class_dict=type.__dict__['__dict__'].__get__):
+    """A module value whose class answers `__class__` itself (a property in its class's dict):
+    `inspect.getsource` believes such an object is a function (isinstance reads `__class__`) and
+    reads the `__code__` it carries, while calling it runs other code (redteam9-function-source-
+    routes' impostor). unittest.mock's objects do it too (a spec'd mock hidden code patched in)."""
+    kind = type(value)
+    if issubclass(kind, S['mock_base']):
+        return False
+    for cls in _mro(kind):
+        if cls is not object and '__class__' in _class_dict(cls):
+            return True
+    return False
 
 
 def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__code__'].__get__,
@@ -681,6 +746,10 @@ def function_from_file(fn, path, strict, _code=_types.FunctionType.__dict__['__c
     if filename == path:  # its code replaced (`code.replace(co_firstlineno=...)`: other lines of the file)?
         return JOB['own_code'].get(id(code)) is code
     if str.startswith(filename, '/tmp/') or '/../' in filename:
+        return False
+    if strict and home is _types.ModuleType.__dict__['__dict__'].__get__(JOB['module']):
+        # a module-level function of the submission's own globals compiled from another file:
+        # its code repointed at a name linecache was given lines for (redteam9-function-source-routes)
         return False
     return not strict or str.startswith(filename, '/') or str.startswith(filename, '<frozen ')
 
@@ -1385,6 +1454,11 @@ def set_up_case(case, loop):
     call_maybe_async(loop, S['own_method'], case, 'setUp', (), {})
     if loop is not None:
         call_maybe_async(loop, S['own_method'], case, 'asyncSetUp', (), {})
+    if not learner_file_intact(0):
+        # what each strict assertion checks, between setUp and the test method too: a lie that a
+        # learner object made in setUp plants, and that takes itself back while a source check
+        # of the test reads it, was gone by the first assertion (redteam9-self-restoring-on-read)
+        S['file_forged'][0] = 1
 
 
 def call_test(loop, fn, plain, *args):

@@ -543,6 +543,21 @@ def regex_intact():
     return modules_intact(S['regex_modules'])
 
 
+def shared_state_intact():
+    """The standard library's state that hidden code reads from the live modules or from C holds
+    what it held at boot (harness: S['shared_modules'], S['csv_dialects']): a submission's own
+    `json._default_decoder`, `zoneinfo.reset_tzpath([...])` or `csv.register_dialect('excel', ...)`
+    answered hidden code's own expected values."""
+    get_dialect, dialects = S['csv_dialects']
+    for name, dialect in dialects:
+        try:
+            if get_dialect(name) is not dialect:
+                return False
+        except Exception:
+            return False
+    return modules_intact(S['shared_modules'])
+
+
 def boot_modules_intact():
     """sys.modules still maps every module the interpreter had at boot (harness: S['boot_modules'])
     to the same object: C code imports some helpers at call time through it (`datetime.strptime`
