@@ -16,7 +16,9 @@ import { detectWalls, type OsWalls } from './walls-detect.js';
 const paths = sandboxPaths();
 const walls = await detectWalls(paths);
 const fallback = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false }]);
-const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
+// The same wall where user.max_user_namespaces cannot be set: nested user namespaces allowed.
+const hidingOpen = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
 const probe = readFileSync(join(paths.root, 'libs/grader/test-fixtures/walls-probe.mjs'), 'utf8');
 const unconfined: OsWalls = { description: walls.description, argv: (nodeArgs) => [process.execPath, ...nodeArgs] };
 
@@ -30,7 +32,7 @@ const describeFallback = fallback.description.tool === 'unshare' ? describe : de
 if (hiding.description.tool !== 'unshare' && process.env.CI === 'true') {
   throw new Error(`CI must run the unshare wall that hides the host: ${hiding.description.fallbacks.join('; ')}`);
 }
-const describeHiding = hiding.description.tool === 'unshare' ? describe : describe.skip;
+const describeHiding = hiding.description.tool === 'unshare' && hidingOpen.description.tool === 'unshare' ? describe : describe.skip;
 
 interface Report {
   tcp: Record<string, string>;
@@ -294,7 +296,7 @@ describe('outer wall of the grading sandbox', () => {
     });
 
     it('runs every process as an unprivileged user with no new privileges and no capability', () => {
-      expect(hiding.description).toEqual(expect.objectContaining({ network: 'none', filesystem: 'host, private /tmp /run /dev', processes: 'hidden' }));
+      expect(hiding.description).toEqual(expect.objectContaining({ network: 'none', filesystem: 'host, private /tmp /run /dev', processes: 'hidden', nestedUserNamespaces: 'blocked' }));
       expect(seen.statuses.length).toBeGreaterThanOrEqual(2);
       for (const status of seen.statuses) {
         expect(field(status, 'Uid')?.[0]).toBe(String(hiding.description.uid));
@@ -306,6 +308,26 @@ describe('outer wall of the grading sandbox', () => {
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
       expectCapped(seen, hiding);
     });
+    it('creates no user namespace (which would give back every capability over the namespaces made in it), and cannot lift that', async () => {
+      const attack = `
+        const { spawnSync } = require('node:child_process');
+        const run = (file, args) => { const r = spawnSync(file, args, { encoding: 'utf8' }); return (r.error ? r.error.code : r.status) + ' ' + (r.stdout + r.stderr).trim(); };
+        process.send([
+          run('unshare', ['--user', '--net', 'id']),
+          run('/bin/sh', ['-c', 'echo 100 > /proc/sys/user/max_user_namespaces; cat /proc/sys/user/max_user_namespaces']),
+        ]);`;
+      const child = spawnConfined(hiding, ['-e', attack]);
+      const [outcomes] = (await once(child, 'message')) as [string[]];
+      await once(child, 'exit');
+      expect(outcomes[0]).toMatch(/^1 unshare: unshare failed: No space left on device$/);
+      expect(outcomes[1]).toMatch(/^0 0\n.*max_user_namespaces: Permission denied$/);
+      // Control: where the limit cannot be set, the sandbox makes one (a nobody with every capability in it).
+      const open = spawnConfined(hidingOpen, ['-e', attack]);
+      const [openOutcomes] = (await once(open, 'message')) as [string[]];
+      await once(open, 'exit');
+      expect(openOutcomes[0]).toMatch(/^0 uid=65534/);
+    });
+
     it('cannot take the private folders away: not unmounted by itself, nor from a nested user and mount namespace', async () => {
       // The sandbox may start programs here (the host's files are in view): unshare as an attacker.
       const attack = `
@@ -316,7 +338,7 @@ describe('outer wall of the grading sandbox', () => {
           run('unshare', ['--user', '--mount', 'sh', '-c', 'umount /run; umount -l /run; umount -l /tmp; ls -A /run /tmp']),
           run('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', 'umount -l /run; ls -A /run']),
         ]);`;
-      const child = spawnConfined(hiding, ['-e', attack]);
+      const child = spawnConfined(hidingOpen, ['-e', attack]); // nested namespaces allowed: the harder case
       const [outcomes] = (await once(child, 'message')) as [string[]];
       await once(child, 'exit');
       // The listings never show host /tmp's socket folder nor /run's postgresql (when this host has it).
@@ -390,9 +412,9 @@ describe('outer wall of the grading sandbox', () => {
         expect([found.description.tool, found.description.filesystem, found.description.fallbacks])
           .toEqual(['bwrap', 'read-only view', []]);
         // The unshare wall that hides /tmp would hide this checkout too: it says so and is passed over.
-        const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+        const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
         expect([hidingHere.description.tool, hidingHere.description.fallbacks])
-          .toEqual(['none', [expect.stringMatching(/^unshare hiding \/tmp \/run \/dev: \/tmp\/walls-checkout-.* is in a folder it hides$/)]]);
+          .toEqual(['none', [expect.stringMatching(/^unshare max_user_namespaces=0 hiding \/tmp \/run \/dev: \/tmp\/walls-checkout-.* is in a folder it hides$/)]]);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }

@@ -38,7 +38,8 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
   const mustRead = [join(paths.pyodideDir, 'package.json'), join(paths.sandboxDir, 'sandbox-main.mjs')];
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
-    const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
+    const noUserns = candidate.tool === 'bwrap' ? ' --disable-userns' : ' max_user_namespaces=0';
+    const name = candidate.tool + (candidate.blockUserNamespaces ? noUserns : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
     const wrapper = tools[candidate.tool];
     if (!wrapper || !tools.setpriv) {
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
