@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { sandboxPaths } from './repo-root.js';
-import { spawnConfined } from './sandbox-process.js';
+import { SandboxProcess, spawnConfined } from './sandbox-process.js';
+import { DEFAULT_LIMITS } from './types.js';
 import { MAX_SANDBOX_TASKS } from './os-walls.js';
 import { detectWalls, type OsWalls } from './walls-detect.js';
 
@@ -393,6 +394,94 @@ describe('outer wall of the grading sandbox', () => {
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
       expectCapped(seen, fallback);
       expect(seen.report.read[`/proc/${canary.pid}/environ`]).toBe('EACCES');
+    });
+  });
+
+  // The channel to the host (fd 3) is the one thing the walls leave open: the host must survive
+  // whatever comes through it, and take from it nothing that outlives the sandbox.
+  describeWalled('the channel to the host, written by code past every inner layer', () => {
+    // Arbitrary JavaScript in place of sandbox-main.mjs, under the same walls, speaking for itself
+    // on fd 3: `mode` says what it writes there after the host's first message.
+    const impostor = `
+      const { Socket } = require('node:net');
+      const channel = new Socket({ fd: 3, readable: true, writable: true });
+      const mode = process.argv[1];
+      const send = (line) => channel.write(line + '\\n');
+      const status = JSON.stringify({ type: 'status', size: 1, ready: 1, busy: 0, queued: 0, restarts: 0 });
+      let unread = '';
+      channel.setEncoding('utf8');
+      channel.on('end', () => process.exit(0));
+      channel.on('data', (text) => {
+        const lines = (unread + text).split('\\n');
+        unread = lines.pop();
+        for (const line of lines) {
+          const message = JSON.parse(line);
+          if (message.type === 'close') process.exit(0);
+          if (mode === 'snapshot after a job') {
+            // Before any job, as the real sandbox makes its snapshot; then one after the job.
+            if (message.type === 'init') { send(JSON.stringify({ type: 'snapshot', base64: Buffer.from('made at start').toString('base64') })); send(status); }
+            if (message.type === 'grade') { send(JSON.stringify({ type: 'snapshot', base64: Buffer.from('poisoned').toString('base64') })); send(status); }
+          } else if (mode === 'endless line') {
+            channel.write(Buffer.alloc(3 * 1024 * 1024, 'a'));
+          } else {
+            send(mode);
+          }
+        }
+      });`;
+
+    function impostorSandbox(mode: string, maxMessageBytes?: number) {
+      const within: OsWalls = { description: walls.description, argv: () => walls.argv(['-e', impostor, mode]) };
+      const statuses: number[] = [];
+      const snapshots: string[] = [];
+      let exited!: (reason: string) => void;
+      const exit = new Promise<string>((resolve) => (exited = resolve));
+      const sandbox = new SandboxProcess(paths, within, 1, 'reset', {
+        onStatus: (status) => statuses.push(status.ready),
+        onResult: () => {},
+        onExit: (reason) => exited(reason),
+        onSnapshot: (bytes) => snapshots.push(Buffer.from(bytes).toString()),
+      }, maxMessageBytes);
+      return { sandbox, statuses, snapshots, exit };
+    }
+
+    it("control: Node's own IPC channel ends the host on one line that is not JSON", async () => {
+      const host = `
+        const child = require('node:child_process').spawn(process.execPath, ['-e', "require('fs').writeSync(3, 'not json\\\\n')"],
+          { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
+        child.on('message', () => {});
+        setTimeout(() => console.log('host alive'), 2000);`;
+      const run = spawn(process.execPath, ['-e', host], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      run.stdout!.on('data', (chunk) => (output += chunk));
+      run.stderr!.on('data', (chunk) => (output += chunk));
+      const [code] = await once(run, 'exit');
+      expect([code, output]).toEqual([1, expect.stringContaining('SyntaxError')]);
+    });
+
+    it.each([
+      ['not json', 'a message that is not JSON'],
+      ['null', 'a message without a type'],
+      ['{"type":"snapshot","base64":5}', 'a malformed snapshot message'],
+      ['{"type":"status","ready":"all"}', 'a malformed status message'],
+      ['{"type":"unheard-of"}', 'a malformed unheard-of message'],
+    ])('a line %s: the host goes on and kills the sandbox', async (line, reason) => {
+      const { exit, snapshots } = impostorSandbox(line);
+      expect(await exit).toContain(`the host refused ${reason} from the sandbox`);
+      expect(snapshots).toEqual([]);
+    });
+
+    it('a line that never ends: killed once it passes the size limit, before the host holds more', async () => {
+      const { exit } = impostorSandbox('endless line', 1024 * 1024);
+      expect(await exit).toContain('the host refused a message over the size limit from the sandbox');
+    });
+
+    it('a memory snapshot sent after a job was handed over is never cached for later sandboxes', async () => {
+      const { sandbox, statuses, snapshots } = impostorSandbox('snapshot after a job');
+      while (statuses.length < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      sandbox.grade(1, { source: '', moduleName: 'solution', tests: [], limits: DEFAULT_LIMITS });
+      while (statuses.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      await sandbox.close();
+      expect(snapshots).toEqual(['made at start']);
     });
   });
 
