@@ -485,6 +485,25 @@ describe('outer wall of the grading sandbox', () => {
     });
   });
 
+  // RLIMIT_NPROC counts the tasks of the sandbox's user host-wide, every sandbox's together: native
+  // code in one sandbox can fork up to the cap and hold it. Every candidate's check then failed
+  // with EAGAIN, and the next pool to start on the host took the walls 'none' (root, every
+  // capability). Here the cap is lowered to 1 under two processes of that user, for this check only.
+  describeWalled('detection while the sandbox user has no task left', () => {
+    it('fails rather than choose weaker walls, or none', async () => {
+      const holders = [1, 2].map(() => process.getuid!() === 0
+        ? spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'sleep', '60'], { env: {}, stdio: 'ignore' })
+        : spawn('sleep', ['60'], { env: {}, stdio: 'ignore' }));
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await expect(detectWalls(paths, undefined, 1)).rejects.toThrow(
+          /^cannot detect the grading sandbox's OS walls: setpriv: failed to execute .*bwrap: Resource temporarily unavailable \(the sandbox user has no process left/);
+      } finally {
+        for (const holder of holders) holder.kill();
+      }
+    }, 30_000);
+  });
+
   // A fresh clone in /tmp: the sandbox's private /tmp must not be mounted over its binds (it was:
   // such a checkout fell back to unshare and kept the host's files in view).
   describeWalled('a checkout under /tmp', () => {

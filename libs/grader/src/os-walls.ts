@@ -123,9 +123,10 @@ const TMP_BYTES = 8 * 1024 * 1024;
  * The full command (program first) that runs `node nodeArgs` inside the candidate's walls.
  * `root`: the server runs as root and must drop to nobody itself.
  */
-export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
+export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[],
+  maxTasks = MAX_SANDBOX_TASKS): string[] {
   // Resource limits first: they are inherited through every wrapper, and nobody cannot raise them.
-  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${MAX_SANDBOX_TASKS}`, '--core=0', '--'] : [];
+  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
   return [...limits, ...wrappedArgv(candidate, tools, view, root, [tools.node, ...nodeArgs])];
 }
 
@@ -202,7 +203,7 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
 }
 
 /** The walls a candidate gives, by construction (detectWalls has checked that it runs here). */
-export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[], capped = false): SandboxWalls {
+export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[], capped = false, maxTasks = MAX_SANDBOX_TASKS): SandboxWalls {
   const ownUid = process.getuid?.() ?? -1;
   const user = root && candidate !== 'none' ? { user: 'nobody' as const, uid: NOBODY } : { user: 'same as server' as const, uid: ownUid };
   if (candidate === 'none') {
@@ -213,7 +214,7 @@ export function describeWalls(candidate: Candidate | 'none', root: boolean, fall
     tool: candidate.tool, network: 'none', ...user,
     filesystem: candidate.tool === 'bwrap' ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
     processes: hidden ? 'hidden' : 'host',
-    maxTasks: capped ? MAX_SANDBOX_TASKS : null,
+    maxTasks: capped ? maxTasks : null,
     noNewPrivileges: true,
     nestedUserNamespaces: candidate.blockUserNamespaces ? 'blocked' : 'allowed',
     fallbacks,
