@@ -219,8 +219,8 @@ describe('outer wall of the grading sandbox', () => {
       }
     });
 
-    it('writes nothing on the host: only its private /tmp takes a file', () => {
-      expect(seen.report.write[`/tmp/${id}.txt`]).toBe('ok');
+    it('writes nothing anywhere, not even in its private /tmp: no program or addon of its own to run', () => {
+      expect(seen.report.write[`/tmp/${id}.txt`]).toBe('EROFS');
       expect(existsSync(`/tmp/${id}.txt`)).toBe(false);
       for (const path of writes) {
         expect([path, seen.report.write[path]]).toEqual([path, expect.stringMatching(/^(EROFS|ENOENT|EACCES)$/)]);

@@ -196,8 +196,12 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
     // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
     // processes, no /proc/self/fd path to load code from, no device, no terminal.
-    // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
-    '--remount-ro', '/',
+    // bwrap's root is a writable tmpfs: made read-only once the mount points exist. /tmp too:
+    // nothing in the sandbox writes files (Pyodide's live in its own memory), and a writable
+    // place let arbitrary JavaScript write an ELF program or addon and run it (native code:
+    // any system call, fork up to the task cap); with no /proc, nothing else can be executed
+    // but node and its libraries.
+    '--remount-ro', '/', '--remount-ro', '/tmp',
     '--chdir', '/',
   ];
 }
