@@ -112,6 +112,8 @@ describe('outer wall of the grading sandbox', () => {
   const postgresSockets = ['/var/run/postgresql/.s.PGSQL.5432', '/run/postgresql/.s.PGSQL.5432'].filter((path) => existsSync(path));
   const targets: Record<string, unknown> = {};
   const writes: string[] = [];
+  // An exercise of the checkout, hidden tests included (0644 in a git checkout, as every file).
+  const exercise = join(paths.root, 'exercises/closures/accumulator.yaml');
 
   beforeAll(async () => {
     tcpServer = createServer((socket) => { tcpArrivals++; socket.destroy(); }).listen(0, '127.0.0.1');
@@ -141,7 +143,7 @@ describe('outer wall of the grading sandbox', () => {
       udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
       unix: [hostSocket, abstractSocket, ...postgresSockets],
       signal: [canary.pid, peer.pid, process.pid],
-      read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'),
+      read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'), exercise,
         ...[join(paths.root, '.data/jwt-secret'), join(paths.root, '.env')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
         join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json'),
         // The server's environment (its secrets), the host's sockets, and another sandbox's memory map
@@ -309,6 +311,38 @@ describe('outer wall of the grading sandbox', () => {
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
       expectCapped(seen, hiding);
     });
+    // Known limits (README, security model): the host's files stay readable as nobody reads them,
+    // the checkout's exercises with their hidden tests among them; and the kernel's keyrings are
+    // not namespaced by this wall: a key another sandbox opened to its user is listed in
+    // /proc/keys and read (a channel between two sandboxes; native code from the host's perl).
+    it("known limit: reads the checkout's exercise files, hidden tests included", () => {
+      expect(seen.report.read[exercise]).toBe('ok');
+    });
+
+    (process.arch === 'x64' && existsSync('/usr/bin/perl') ? it : it.skip)("known limit: reads a key another sandbox opened to the sandbox user", async () => {
+      const perl = (script: string) => `
+        const { spawn } = require('node:child_process');
+        const run = spawn('/usr/bin/perl'); // the program on its standard input (perl -e wants /dev/null)
+        run.stdin.end(${JSON.stringify(script)});
+        let out = '';
+        run.stdout.on('data', (chunk) => (out += chunk));
+        run.stdout.once('data', () => process.send(out));
+        run.on('exit', () => process.send(out));`;
+      // add_key (248) to its process keyring (-2), KEYCTL_SETPERM (5) open to all, then hold it.
+      const holder = spawnConfined(hiding, ['-e', perl(`$| = 1; my ($t, $d, $p) = ("user", "${id}", "key of sandbox A"); my $k = syscall(248, $t, $d, $p, 16, -2); syscall(250, 5, $k, 0x3f3f3f3f); print "$k\\n"; sleep 10`)]);
+      try {
+        const [serial] = (await once(holder, 'message')) as [string];
+        expect(Number(serial)).toBeGreaterThan(0);
+        // KEYCTL_READ (11) of every key named so in the other sandbox's /proc/keys.
+        const reader = spawnConfined(hiding, ['-e', perl(`open F, "/proc/keys"; while (<F>) { next unless /${id}/; my $b = "\\0" x 64; my $n = syscall(250, 11, hex((split)[0]), $b, 64); print substr($b, 0, $n) }`)]);
+        const [read] = (await once(reader, 'message')) as [string];
+        expect(read).toBe('key of sandbox A');
+        await once(reader, 'exit');
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
+
     it('creates no user namespace (which would give back every capability over the namespaces made in it), and cannot lift that', async () => {
       const attack = `
         const { spawnSync } = require('node:child_process');
@@ -383,6 +417,10 @@ describe('outer wall of the grading sandbox', () => {
         expect(seen.report.signal[String(process.pid)]).toBe('EPERM');
         expect(seen.report.read[`/proc/${process.pid}/environ`]).toBe('EACCES');
       }
+    });
+
+    it("known limit: reads the checkout's exercise files, hidden tests included", () => {
+      expect(seen.report.read[exercise]).toBe('ok');
     });
 
     it('runs as an unprivileged user with no new privileges, and cannot read root-only files', () => {
