@@ -319,7 +319,7 @@ describe('outer wall of the grading sandbox', () => {
       expect(seen.report.read[exercise]).toBe('ok');
     });
 
-    (process.arch === 'x64' && existsSync('/usr/bin/perl') ? it : it.skip)("known limit: reads a key another sandbox opened to the sandbox user", async () => {
+    (process.arch === 'x64' && existsSync('/usr/bin/perl') ? it : it.skip)('known limit: reads a key another sandbox opened to the sandbox user', async () => {
       const perl = (script: string) => `
         const { spawn } = require('node:child_process');
         const run = spawn('/usr/bin/perl'); // the program on its standard input (perl -e wants /dev/null)
@@ -338,6 +338,25 @@ describe('outer wall of the grading sandbox', () => {
         const [read] = (await once(reader, 'message')) as [string];
         expect(read).toBe('key of sandbox A');
         await once(reader, 'exit');
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
+
+    // Also: locks on host files it can read are shared with every process of the host (a channel
+    // between sandboxes, and a lock held on a file a host program locks makes it wait).
+    it('known limit: holds a lock on a host file that another sandbox then cannot take', async () => {
+      const lock = (hold: boolean) => `
+        const { spawn } = require('node:child_process');
+        const run = spawn('/usr/bin/perl');
+        run.stdin.end('$| = 1; open F, "<", ${JSON.stringify(exercise)}; print flock(F, 6) ? "locked" : "busy"; ${hold ? 'sleep 10' : ''}');
+        run.stdout.once('data', (chunk) => process.send(String(chunk)));`;
+      const holder = spawnConfined(hiding, ['-e', lock(true)]);
+      try {
+        expect(await once(holder, 'message')).toEqual(['locked']);
+        const other = spawnConfined(hiding, ['-e', lock(false)]);
+        expect(await once(other, 'message')).toEqual(['busy']);
+        await once(other, 'exit');
       } finally {
         holder.kill('SIGKILL');
       }
