@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Logger } from '@nestjs/common';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -106,6 +106,11 @@ export class EmbeddedDatabaseAdapter implements DatabaseAdapter {
     this.lock = acquireDataDirLock(dataDir); // first: it says when DATA_DIR cannot be written at all
     const fresh = !existsSync(pgliteDir);
     try {
+      // Readable by its owner only, as PostgreSQL wants its data folder: PGlite makes it 0755 with
+      // files 0644, and it holds every account, submission and hidden test. The grading sandbox
+      // without bubblewrap reads the host's files as nobody does (libs/grader README, outer wall).
+      if (fresh) mkdirSync(pgliteDir, { mode: 0o700 });
+      chmodSync(pgliteDir, 0o700);
       const free = freeBytes(dataDir);
       if (free < this.reserve) {
         throw new DatabaseStartupError(`${noSpaceMessage(dataDir, free, this.reserve, 'the embedded database')}; free some space, then start again`);

@@ -4,6 +4,7 @@
 // enforces the wall-time limits, interrupting first and terminating a worker that ignores the
 // interrupt. It sends raw per-test outcomes to the host, which decides the verdicts.
 import { Buffer } from 'node:buffer';
+import { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,8 +16,12 @@ const sandboxDir = dirname(fileURLToPath(import.meta.url));
 const state = { slots: [], queue: [], restarts: 0, snapshot: null, config: null, closing: false,
   resets: [], recycles: {}, snapshotFromCache: false, bootFailures: 0 };
 
+// The channel to the host: fd 3, one JSON message per line (the host reads it itself, with a cap
+// on each line: see SandboxProcess). A message too large to stringify throws here.
+const channel = new Socket({ fd: 3, readable: true, writable: true });
+
 function send(message) {
-  if (process.connected) process.send(message);
+  if (channel.writable) channel.write(`${JSON.stringify(message)}\n`);
 }
 
 /** A result that cannot be sent (too large for one message, a string over V8's limit) becomes
@@ -227,7 +232,7 @@ async function init(config) {
   sendStatus();
 }
 
-process.on('message', (message) => {
+function onMessage(message) {
   if (message.type === 'init') {
     init(message.config).catch((error) => send({ type: 'fatal', message: String(error?.stack ?? error) }));
   } else if (message.type === 'grade') {
@@ -237,5 +242,15 @@ process.on('message', (message) => {
     state.closing = true;
     Promise.all(state.slots.map((s) => s.worker?.terminate())).finally(() => process.exit(0));
   }
+}
+
+// The host's messages, one per line; the host gone (the channel ended): nothing left to do.
+let unread = '';
+channel.setEncoding('utf8');
+channel.on('data', (text) => {
+  const lines = (unread + text).split('\n');
+  unread = lines.pop();
+  for (const line of lines) onMessage(JSON.parse(line));
 });
-process.on('disconnect', () => process.exit(0));
+channel.on('end', () => process.exit(0));
+channel.on('error', () => process.exit(0));

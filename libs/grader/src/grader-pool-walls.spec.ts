@@ -58,7 +58,7 @@ describeWalled('GraderPool inside the OS walls', () => {
 
 // Without bubblewrap the first fallback is unshare hiding /tmp, /run, /dev and the host's
 // processes: Pyodide must run there as well (no /dev, a /proc of its own).
-const hiding = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+const hiding = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
 (hiding.description.tool === 'unshare' ? describe : describe.skip)('GraderPool inside the unshare fallback that hides the host', () => {
   it('grades a right and a wrong submission, its sandbox unprivileged in a pid namespace of its own', async () => {
     const pool = await GraderPool.start({ size: 1, walls: hiding });

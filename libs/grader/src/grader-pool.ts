@@ -174,8 +174,11 @@ export class GraderPool {
   private settle(id: number, run: RawRun): void {
     const pending = this.pending.get(id);
     if (!pending) return;
+    // Built before the job leaves `pending`: a malformed run throws here, the sandbox is killed
+    // for it (SandboxProcess), and the job is rejected with the others rather than never settled.
+    const result = buildResult(pending.job, run, this.provenance, performance.now() - pending.startedAt);
     this.pending.delete(id);
-    pending.resolve(buildResult(pending.job, run, this.provenance, performance.now() - pending.startedAt));
+    pending.resolve(result);
   }
 
   /** The whole sandbox died (killed, OOM): every job in it is rejected, to be graded again. */

@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { sandboxPaths } from './repo-root.js';
-import { spawnConfined } from './sandbox-process.js';
+import { SandboxProcess, spawnConfined } from './sandbox-process.js';
+import { DEFAULT_LIMITS } from './types.js';
 import { MAX_SANDBOX_TASKS } from './os-walls.js';
 import { detectWalls, type OsWalls } from './walls-detect.js';
 
@@ -16,7 +17,9 @@ import { detectWalls, type OsWalls } from './walls-detect.js';
 const paths = sandboxPaths();
 const walls = await detectWalls(paths);
 const fallback = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false }]);
-const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
+// The same wall where user.max_user_namespaces cannot be set: nested user namespaces allowed.
+const hidingOpen = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
 const probe = readFileSync(join(paths.root, 'libs/grader/test-fixtures/walls-probe.mjs'), 'utf8');
 const unconfined: OsWalls = { description: walls.description, argv: (nodeArgs) => [process.execPath, ...nodeArgs] };
 
@@ -30,7 +33,7 @@ const describeFallback = fallback.description.tool === 'unshare' ? describe : de
 if (hiding.description.tool !== 'unshare' && process.env.CI === 'true') {
   throw new Error(`CI must run the unshare wall that hides the host: ${hiding.description.fallbacks.join('; ')}`);
 }
-const describeHiding = hiding.description.tool === 'unshare' ? describe : describe.skip;
+const describeHiding = hiding.description.tool === 'unshare' && hidingOpen.description.tool === 'unshare' ? describe : describe.skip;
 
 interface Report {
   tcp: Record<string, string>;
@@ -109,6 +112,8 @@ describe('outer wall of the grading sandbox', () => {
   const postgresSockets = ['/var/run/postgresql/.s.PGSQL.5432', '/run/postgresql/.s.PGSQL.5432'].filter((path) => existsSync(path));
   const targets: Record<string, unknown> = {};
   const writes: string[] = [];
+  // An exercise of the checkout, hidden tests included (0644 in a git checkout, as every file).
+  const exercise = join(paths.root, 'exercises/closures/accumulator.yaml');
 
   beforeAll(async () => {
     tcpServer = createServer((socket) => { tcpArrivals++; socket.destroy(); }).listen(0, '127.0.0.1');
@@ -138,7 +143,7 @@ describe('outer wall of the grading sandbox', () => {
       udp: [{ host: '127.0.0.1', port: udpServer.address().port }, { host: '192.0.2.1', port: 53 }],
       unix: [hostSocket, abstractSocket, ...postgresSockets],
       signal: [canary.pid, peer.pid, process.pid],
-      read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'),
+      read: ['/etc/shadow', '/etc/passwd', join(paths.root, 'package.json'), join(paths.root, 'node_modules/pg/package.json'), exercise,
         ...[join(paths.root, '.data/jwt-secret'), join(paths.root, '.env')].filter((file) => existsSync(file)), // the embedded database's folder, when there is one
         join(hostDir, 'secret.txt'), '/proc/1/environ', `/proc/${canary.pid}/environ`, join(paths.pyodideDir, 'package.json'),
         // The server's environment (its secrets), the host's sockets, and another sandbox's memory map
@@ -216,8 +221,8 @@ describe('outer wall of the grading sandbox', () => {
       }
     });
 
-    it('writes nothing on the host: only its private /tmp takes a file', () => {
-      expect(seen.report.write[`/tmp/${id}.txt`]).toBe('ok');
+    it('writes nothing anywhere, not even in its private /tmp: no program or addon of its own to run', () => {
+      expect(seen.report.write[`/tmp/${id}.txt`]).toBe('EROFS');
       expect(existsSync(`/tmp/${id}.txt`)).toBe(false);
       for (const path of writes) {
         expect([path, seen.report.write[path]]).toEqual([path, expect.stringMatching(/^(EROFS|ENOENT|EACCES)$/)]);
@@ -294,7 +299,7 @@ describe('outer wall of the grading sandbox', () => {
     });
 
     it('runs every process as an unprivileged user with no new privileges and no capability', () => {
-      expect(hiding.description).toEqual(expect.objectContaining({ network: 'none', filesystem: 'host, private /tmp /run /dev', processes: 'hidden' }));
+      expect(hiding.description).toEqual(expect.objectContaining({ network: 'none', filesystem: 'host, private /tmp /run /dev', processes: 'hidden', nestedUserNamespaces: 'blocked' }));
       expect(seen.statuses.length).toBeGreaterThanOrEqual(2);
       for (const status of seen.statuses) {
         expect(field(status, 'Uid')?.[0]).toBe(String(hiding.description.uid));
@@ -306,6 +311,77 @@ describe('outer wall of the grading sandbox', () => {
       expect(seen.report.read['/etc/shadow']).toBe('EACCES');
       expectCapped(seen, hiding);
     });
+    // Known limits (README, security model): the host's files stay readable as nobody reads them,
+    // the checkout's exercises with their hidden tests among them; and the kernel's keyrings are
+    // not namespaced by this wall: a key another sandbox opened to its user is listed in
+    // /proc/keys and read (a channel between two sandboxes; native code from the host's perl).
+    it("known limit: reads the checkout's exercise files, hidden tests included", () => {
+      expect(seen.report.read[exercise]).toBe('ok');
+    });
+
+    (process.arch === 'x64' && existsSync('/usr/bin/perl') ? it : it.skip)('known limit: reads a key another sandbox opened to the sandbox user', async () => {
+      const perl = (script: string) => `
+        const { spawn } = require('node:child_process');
+        const run = spawn('/usr/bin/perl'); // the program on its standard input (perl -e wants /dev/null)
+        run.stdin.end(${JSON.stringify(script)});
+        let out = '';
+        run.stdout.on('data', (chunk) => (out += chunk));
+        run.stdout.once('data', () => process.send(out));
+        run.on('exit', () => process.send(out));`;
+      // add_key (248) to its process keyring (-2), KEYCTL_SETPERM (5) open to all, then hold it.
+      const holder = spawnConfined(hiding, ['-e', perl(`$| = 1; my ($t, $d, $p) = ("user", "${id}", "key of sandbox A"); my $k = syscall(248, $t, $d, $p, 16, -2); syscall(250, 5, $k, 0x3f3f3f3f); print "$k\\n"; sleep 10`)]);
+      try {
+        const [serial] = (await once(holder, 'message')) as [string];
+        expect(Number(serial)).toBeGreaterThan(0);
+        // KEYCTL_READ (11) of every key named so in the other sandbox's /proc/keys.
+        const reader = spawnConfined(hiding, ['-e', perl(`open F, "/proc/keys"; while (<F>) { next unless /${id}/; my $b = "\\0" x 64; my $n = syscall(250, 11, hex((split)[0]), $b, 64); print substr($b, 0, $n) }`)]);
+        const [read] = (await once(reader, 'message')) as [string];
+        expect(read).toBe('key of sandbox A');
+        await once(reader, 'exit');
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
+
+    // Also: locks on host files it can read are shared with every process of the host (a channel
+    // between sandboxes, and a lock held on a file a host program locks makes it wait).
+    it('known limit: holds a lock on a host file that another sandbox then cannot take', async () => {
+      const lock = (hold: boolean) => `
+        const { spawn } = require('node:child_process');
+        const run = spawn('/usr/bin/perl');
+        run.stdin.end('$| = 1; open F, "<", ${JSON.stringify(exercise)}; print flock(F, 6) ? "locked" : "busy"; ${hold ? 'sleep 10' : ''}');
+        run.stdout.once('data', (chunk) => process.send(String(chunk)));`;
+      const holder = spawnConfined(hiding, ['-e', lock(true)]);
+      try {
+        expect(await once(holder, 'message')).toEqual(['locked']);
+        const other = spawnConfined(hiding, ['-e', lock(false)]);
+        expect(await once(other, 'message')).toEqual(['busy']);
+        await once(other, 'exit');
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
+
+    it('creates no user namespace (which would give back every capability over the namespaces made in it), and cannot lift that', async () => {
+      const attack = `
+        const { spawnSync } = require('node:child_process');
+        const run = (file, args) => { const r = spawnSync(file, args, { encoding: 'utf8' }); return (r.error ? r.error.code : r.status) + ' ' + (r.stdout + r.stderr).trim(); };
+        process.send([
+          run('unshare', ['--user', '--net', 'id']),
+          run('/bin/sh', ['-c', 'echo 100 > /proc/sys/user/max_user_namespaces; cat /proc/sys/user/max_user_namespaces']),
+        ]);`;
+      const child = spawnConfined(hiding, ['-e', attack]);
+      const [outcomes] = (await once(child, 'message')) as [string[]];
+      await once(child, 'exit');
+      expect(outcomes[0]).toMatch(/^1 unshare: unshare failed: No space left on device$/);
+      expect(outcomes[1]).toMatch(/^0 0\n.*max_user_namespaces: Permission denied$/);
+      // Control: where the limit cannot be set, the sandbox makes one (a nobody with every capability in it).
+      const open = spawnConfined(hidingOpen, ['-e', attack]);
+      const [openOutcomes] = (await once(open, 'message')) as [string[]];
+      await once(open, 'exit');
+      expect(openOutcomes[0]).toMatch(/^0 uid=65534/);
+    });
+
     it('cannot take the private folders away: not unmounted by itself, nor from a nested user and mount namespace', async () => {
       // The sandbox may start programs here (the host's files are in view): unshare as an attacker.
       const attack = `
@@ -316,7 +392,7 @@ describe('outer wall of the grading sandbox', () => {
           run('unshare', ['--user', '--mount', 'sh', '-c', 'umount /run; umount -l /run; umount -l /tmp; ls -A /run /tmp']),
           run('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', 'umount -l /run; ls -A /run']),
         ]);`;
-      const child = spawnConfined(hiding, ['-e', attack]);
+      const child = spawnConfined(hidingOpen, ['-e', attack]); // nested namespaces allowed: the harder case
       const [outcomes] = (await once(child, 'message')) as [string[]];
       await once(child, 'exit');
       // The listings never show host /tmp's socket folder nor /run's postgresql (when this host has it).
@@ -362,6 +438,10 @@ describe('outer wall of the grading sandbox', () => {
       }
     });
 
+    it("known limit: reads the checkout's exercise files, hidden tests included", () => {
+      expect(seen.report.read[exercise]).toBe('ok');
+    });
+
     it('runs as an unprivileged user with no new privileges, and cannot read root-only files', () => {
       for (const status of seen.statuses) {
         expect(field(status, 'Uid')?.[0]).toBe(String(fallback.description.uid));
@@ -372,6 +452,113 @@ describe('outer wall of the grading sandbox', () => {
       expectCapped(seen, fallback);
       expect(seen.report.read[`/proc/${canary.pid}/environ`]).toBe('EACCES');
     });
+  });
+
+  // The channel to the host (fd 3) is the one thing the walls leave open: the host must survive
+  // whatever comes through it, and take from it nothing that outlives the sandbox.
+  describeWalled('the channel to the host, written by code past every inner layer', () => {
+    // Arbitrary JavaScript in place of sandbox-main.mjs, under the same walls, speaking for itself
+    // on fd 3: `mode` says what it writes there after the host's first message.
+    const impostor = `
+      const { Socket } = require('node:net');
+      const channel = new Socket({ fd: 3, readable: true, writable: true });
+      const mode = process.argv[1];
+      const send = (line) => channel.write(line + '\\n');
+      const status = JSON.stringify({ type: 'status', size: 1, ready: 1, busy: 0, queued: 0, restarts: 0 });
+      let unread = '';
+      channel.setEncoding('utf8');
+      channel.on('end', () => process.exit(0));
+      channel.on('data', (text) => {
+        const lines = (unread + text).split('\\n');
+        unread = lines.pop();
+        for (const line of lines) {
+          const message = JSON.parse(line);
+          if (message.type === 'close') process.exit(0);
+          if (mode === 'snapshot after a job') {
+            // Before any job, as the real sandbox makes its snapshot; then one after the job.
+            if (message.type === 'init') { send(JSON.stringify({ type: 'snapshot', base64: Buffer.from('made at start').toString('base64') })); send(status); }
+            if (message.type === 'grade') { send(JSON.stringify({ type: 'snapshot', base64: Buffer.from('poisoned').toString('base64') })); send(status); }
+          } else if (mode === 'endless line') {
+            channel.write(Buffer.alloc(3 * 1024 * 1024, 'a'));
+          } else {
+            send(mode);
+          }
+        }
+      });`;
+
+    function impostorSandbox(mode: string, maxMessageBytes?: number) {
+      const within: OsWalls = { description: walls.description, argv: () => walls.argv(['-e', impostor, mode]) };
+      const statuses: number[] = [];
+      const snapshots: string[] = [];
+      let exited!: (reason: string) => void;
+      const exit = new Promise<string>((resolve) => (exited = resolve));
+      const sandbox = new SandboxProcess(paths, within, 1, 'reset', {
+        onStatus: (status) => statuses.push(status.ready),
+        onResult: () => {},
+        onExit: (reason) => exited(reason),
+        onSnapshot: (bytes) => snapshots.push(Buffer.from(bytes).toString()),
+      }, maxMessageBytes);
+      return { sandbox, statuses, snapshots, exit };
+    }
+
+    it("control: Node's own IPC channel ends the host on one line that is not JSON", async () => {
+      const host = `
+        const child = require('node:child_process').spawn(process.execPath, ['-e', "require('fs').writeSync(3, 'not json\\\\n')"],
+          { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
+        child.on('message', () => {});
+        setTimeout(() => console.log('host alive'), 2000);`;
+      const run = spawn(process.execPath, ['-e', host], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      run.stdout!.on('data', (chunk) => (output += chunk));
+      run.stderr!.on('data', (chunk) => (output += chunk));
+      const [code] = await once(run, 'exit');
+      expect([code, output]).toEqual([1, expect.stringContaining('SyntaxError')]);
+    });
+
+    it.each([
+      ['not json', 'a message that is not JSON'],
+      ['null', 'a message without a type'],
+      ['{"type":"snapshot","base64":5}', 'a malformed snapshot message'],
+      ['{"type":"status","ready":"all"}', 'a malformed status message'],
+      ['{"type":"unheard-of"}', 'a malformed unheard-of message'],
+    ])('a line %s: the host goes on and kills the sandbox', async (line, reason) => {
+      const { exit, snapshots } = impostorSandbox(line);
+      expect(await exit).toContain(`the host refused ${reason} from the sandbox`);
+      expect(snapshots).toEqual([]);
+    });
+
+    it('a line that never ends: killed once it passes the size limit, before the host holds more', async () => {
+      const { exit } = impostorSandbox('endless line', 1024 * 1024);
+      expect(await exit).toContain('the host refused a message over the size limit from the sandbox');
+    });
+
+    it('a memory snapshot sent after a job was handed over is never cached for later sandboxes', async () => {
+      const { sandbox, statuses, snapshots } = impostorSandbox('snapshot after a job');
+      while (statuses.length < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      sandbox.grade(1, { source: '', moduleName: 'solution', tests: [], limits: DEFAULT_LIMITS });
+      while (statuses.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      await sandbox.close();
+      expect(snapshots).toEqual(['made at start']);
+    });
+  });
+
+  // RLIMIT_NPROC counts the tasks of the sandbox's user host-wide, every sandbox's together: native
+  // code in one sandbox can fork up to the cap and hold it. Every candidate's check then failed
+  // with EAGAIN, and the next pool to start on the host took the walls 'none' (root, every
+  // capability). Here the cap is lowered to 1 under two processes of that user, for this check only.
+  describeWalled('detection while the sandbox user has no task left', () => {
+    it('fails rather than choose weaker walls, or none', async () => {
+      const holders = [1, 2].map(() => process.getuid!() === 0
+        ? spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'sleep', '60'], { env: {}, stdio: 'ignore' })
+        : spawn('sleep', ['60'], { env: {}, stdio: 'ignore' }));
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await expect(detectWalls(paths, undefined, 1)).rejects.toThrow(
+          /^cannot detect the grading sandbox's OS walls: setpriv: failed to execute .*bwrap: Resource temporarily unavailable \(the sandbox user has no process left/);
+      } finally {
+        for (const holder of holders) holder.kill();
+      }
+    }, 30_000);
   });
 
   // A fresh clone in /tmp: the sandbox's private /tmp must not be mounted over its binds (it was:
@@ -390,9 +577,9 @@ describe('outer wall of the grading sandbox', () => {
         expect([found.description.tool, found.description.filesystem, found.description.fallbacks])
           .toEqual(['bwrap', 'read-only view', []]);
         // The unshare wall that hides /tmp would hide this checkout too: it says so and is passed over.
-        const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+        const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
         expect([hidingHere.description.tool, hidingHere.description.fallbacks])
-          .toEqual(['none', [expect.stringMatching(/^unshare hiding \/tmp \/run \/dev: \/tmp\/walls-checkout-.* is in a folder it hides$/)]]);
+          .toEqual(['none', [expect.stringMatching(/^unshare max_user_namespaces=0 hiding \/tmp \/run \/dev: \/tmp\/walls-checkout-.* is in a folder it hides$/)]]);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }

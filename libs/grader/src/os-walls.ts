@@ -39,6 +39,7 @@ export interface SandboxWalls {
 /** One way to build the walls, strongest first in `CANDIDATES`. */
 export interface Candidate {
   tool: 'bwrap' | 'unshare';
+  /** bwrap --disable-userns; unshare hiding the host: user.max_user_namespaces 0 in its namespace. */
   blockUserNamespaces: boolean;
   /**
    * unshare only: also mount, pid, ipc and uts namespaces, with empty private folders mounted
@@ -51,6 +52,7 @@ export interface Candidate {
 export const CANDIDATES: readonly Candidate[] = [
   { tool: 'bwrap', blockUserNamespaces: true },
   { tool: 'bwrap', blockUserNamespaces: false },
+  { tool: 'unshare', blockUserNamespaces: true, hideHost: true },
   { tool: 'unshare', blockUserNamespaces: false, hideHost: true },
   { tool: 'unshare', blockUserNamespaces: false },
 ];
@@ -66,14 +68,20 @@ export const HIDDEN_FOLDERS = ['/tmp', '/var/tmp', '/run', '/dev'] as const;
 /**
  * Run by `sh -c` inside the new namespaces, before node: a private tmpfs over each folder that
  * exists, then `exec` of the rest of the command line (setpriv, node). `set -e`: a failed mount
- * stops here, and detection moves on to the next candidate.
+ * stops here, and detection moves on to the next candidate. With `block` (as bwrap's
+ * --disable-userns): the namespace's own user.max_user_namespaces set to 0, so that nothing in it
+ * creates a user namespace (dropping capabilities does not stop that: a new user namespace gives
+ * back every capability over the namespaces it then creates, network ones included, which is
+ * most of the kernel's attack surface for unprivileged code). Only the namespace's root may write
+ * it, and node has no capability left to set it back.
  */
 const HIDE_HOST_SCRIPT = [
   'set -e',
-  'mount="$1"; shift',
+  'mount="$1"; userns="$2"; shift 2',
   `for dir in ${HIDDEN_FOLDERS.join(' ')}; do`,
   '  if [ -d "$dir" ] && [ ! -L "$dir" ]; then "$mount" -t tmpfs -o size=8m,mode=1777,nosuid,nodev,noexec tmpfs "$dir"; fi',
   'done',
+  'if [ "$userns" = block ]; then echo 0 > /proc/sys/user/max_user_namespaces; fi',
   'exec "$@"',
 ].join('\n');
 
@@ -115,14 +123,15 @@ const TMP_BYTES = 8 * 1024 * 1024;
  * The full command (program first) that runs `node nodeArgs` inside the candidate's walls.
  * `root`: the server runs as root and must drop to nobody itself.
  */
-export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[]): string[] {
+export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[],
+  maxTasks = MAX_SANDBOX_TASKS): string[] {
   // Resource limits first: they are inherited through every wrapper, and nobody cannot raise them.
-  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${MAX_SANDBOX_TASKS}`, '--core=0', '--'] : [];
+  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
   return [...limits, ...wrappedArgv(candidate, tools, view, root, [tools.node, ...nodeArgs])];
 }
 
 function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {
-  if (candidate.tool === 'unshare' && candidate.hideHost) return hideHostArgv(tools, root, node);
+  if (candidate.tool === 'unshare' && candidate.hideHost) return hideHostArgv(candidate, tools, root, node);
   if (candidate.tool === 'unshare') {
     // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
     // non-root server needs a user namespace to get a network namespace at all.
@@ -143,13 +152,14 @@ function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: bo
  * cannot unmount the private folders). `--kill-child`: killing unshare, the host's child, ends
  * everything inside.
  */
-function hideHostArgv(tools: Programs, root: boolean, node: string[]): string[] {
+function hideHostArgv(candidate: Candidate, tools: Programs, root: boolean, node: string[]): string[] {
   if (!tools.shell || !tools.mount || !tools.setsid) throw new Error('the unshare wall that hides the host needs sh, mount and setsid');
   const namespaces = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
     '--pid', '--fork', '--kill-child', '--mount-proc', '--ipc', '--uts'];
   const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
   return [...setprivArgv(tools, root), tools.wrapper, ...namespaces, '--',
-    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, tools.setsid, ...noCapabilities, ...node];
+    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, candidate.blockUserNamespaces ? 'block' : 'allow',
+    tools.setsid, ...noCapabilities, ...node];
 }
 
 function setprivArgv(tools: Programs, root: boolean): string[] {
@@ -186,14 +196,18 @@ function bwrapOptions(candidate: Candidate, tools: Programs, view: View): string
     ...view.readOnlyIfPresent.flatMap((path) => ['--ro-bind-try', path, path]),
     // No /proc and no /dev at all (node and Pyodide need neither): nothing of the host's
     // processes, no /proc/self/fd path to load code from, no device, no terminal.
-    // bwrap's root is a writable tmpfs: made read-only once the mount points exist.
-    '--remount-ro', '/',
+    // bwrap's root is a writable tmpfs: made read-only once the mount points exist. /tmp too:
+    // nothing in the sandbox writes files (Pyodide's live in its own memory), and a writable
+    // place let arbitrary JavaScript write an ELF program or addon and run it (native code:
+    // any system call, fork up to the task cap); with no /proc, nothing else can be executed
+    // but node and its libraries.
+    '--remount-ro', '/', '--remount-ro', '/tmp',
     '--chdir', '/',
   ];
 }
 
 /** The walls a candidate gives, by construction (detectWalls has checked that it runs here). */
-export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[], capped = false): SandboxWalls {
+export function describeWalls(candidate: Candidate | 'none', root: boolean, fallbacks: string[], capped = false, maxTasks = MAX_SANDBOX_TASKS): SandboxWalls {
   const ownUid = process.getuid?.() ?? -1;
   const user = root && candidate !== 'none' ? { user: 'nobody' as const, uid: NOBODY } : { user: 'same as server' as const, uid: ownUid };
   if (candidate === 'none') {
@@ -204,7 +218,7 @@ export function describeWalls(candidate: Candidate | 'none', root: boolean, fall
     tool: candidate.tool, network: 'none', ...user,
     filesystem: candidate.tool === 'bwrap' ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
     processes: hidden ? 'hidden' : 'host',
-    maxTasks: capped ? MAX_SANDBOX_TASKS : null,
+    maxTasks: capped ? maxTasks : null,
     noNewPrivileges: true,
     nestedUserNamespaces: candidate.blockUserNamespaces ? 'blocked' : 'allowed',
     fallbacks,

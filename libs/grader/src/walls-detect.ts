@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, HIDDEN_FOLDERS, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -30,15 +30,19 @@ if (outside.length > 0) throw new Error('network interface visible: ' + outside.
 /**
  * Tries the candidates strongest first and returns the first that works on this machine, or no
  * walls at all (the grader still runs; `announceWalls` says so loudly). Called once per pool.
+ * Throws when a check fails for want of a task (see NO_TASK_LEFT). `maxTasks`: the task cap of
+ * the walls (MAX_SANDBOX_TASKS; os-walls.spec lowers it).
  */
-export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidates: readonly Candidate[] = CANDIDATES): Promise<OsWalls> {
+export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidates: readonly Candidate[] = CANDIDATES,
+  maxTasks = MAX_SANDBOX_TASKS): Promise<OsWalls> {
   const root = process.getuid?.() === 0;
   const tools = await findTools();
   const view: View = { readOnly: [paths.pyodideDir, paths.sandboxDir], readOnlyIfPresent: [paths.snapshotCacheDir, paths.zoneinfoDir] };
   const mustRead = [join(paths.pyodideDir, 'package.json'), join(paths.sandboxDir, 'sandbox-main.mjs')];
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
-    const name = candidate.tool + (candidate.blockUserNamespaces ? ' --disable-userns' : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
+    const noUserns = candidate.tool === 'bwrap' ? ' --disable-userns' : ' max_user_namespaces=0';
+    const name = candidate.tool + (candidate.blockUserNamespaces ? noUserns : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
     const wrapper = tools[candidate.tool];
     if (!wrapper || !tools.setpriv) {
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
@@ -58,13 +62,30 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
     }
     const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper,
       prlimit: tools.prlimit, shell: tools.shell, mount: tools.mount, setsid: tools.setsid };
-    const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs);
-    const failure = await failureOf(argv(['-e', CHECK, JSON.stringify(mustRead)]));
-    if (!failure) return { description: describeWalls(candidate, root, fallbacks, programs.prlimit !== undefined), argv };
+    const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs, maxTasks);
+    const check = argv(['-e', CHECK, JSON.stringify(mustRead)]);
+    let failure = await failureOf(check);
+    for (let retry = 0; failure && NO_TASK_LEFT.test(failure) && retry < 3; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      failure = await failureOf(check);
+    }
+    if (failure && NO_TASK_LEFT.test(failure)) {
+      throw new Error(`cannot detect the grading sandbox's OS walls: ${failure} (the sandbox user has no process left: `
+        + 'another sandbox of this host holds them all; not starting with weaker walls)');
+    }
+    if (!failure) return { description: describeWalls(candidate, root, fallbacks, programs.prlimit !== undefined, maxTasks), argv };
     fallbacks.push(`${name}: ${failure}`);
   }
   return { description: describeWalls('none', root, fallbacks), argv: (nodeArgs) => [tools.node, ...nodeArgs] };
 }
+
+/**
+ * EAGAIN from fork, clone or execve: the sandbox user (nobody, shared by every sandbox of the
+ * host) is at its task cap. That says nothing about what this machine can do: a sandbox whose
+ * native code forks up to the cap made every candidate fail this way, and the next pool to start
+ * on the host ran with no walls at all, as root. Such a check is retried, then start-up fails.
+ */
+const NO_TASK_LEFT = /Resource temporarily unavailable/;
 
 /** The first line of what went wrong running the check inside the walls, or null when it passed. */
 async function failureOf([file, ...args]: string[]): Promise<string | null> {
