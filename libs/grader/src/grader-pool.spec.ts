@@ -1,4 +1,5 @@
-import { GraderPool, SandboxLostError } from './grader-pool.js';
+import { GraderPool, RESTART_BACKOFF_MS, SandboxLostError } from './grader-pool.js';
+import { detectWalls, type OsWalls } from './walls-detect.js';
 import { DEFAULT_LIMITS, type GradingJob, type TestSpec } from './types.js';
 
 const limits = { ...DEFAULT_LIMITS, timeMsPerTest: 1500, timeMsTotal: 8000 };
@@ -192,6 +193,33 @@ describe(GraderPool.name, () => {
     const closing = await GraderPool.start({ size: 1 });
     await closing.close();
     await expect(closing.grade({ source: '', moduleName: 'solution', limits, tests: [] })).rejects.toThrow('closed');
+  }, 120000);
+
+  it('starts a sandbox that dies before it is ready again after a pause that doubles, then grades (no restart loop)', async () => {
+    const real = await detectWalls();
+    let spawns = 0;
+    const spawnedAt: number[] = [];
+    // The first four sandboxes exit at once (as one with no task left for its user would).
+    const failingFirst: OsWalls = {
+      description: real.description,
+      argv: (nodeArgs) => {
+        spawnedAt.push(performance.now());
+        return ++spawns <= 4 ? [process.execPath, '-e', 'process.exit(3)'] : real.argv(nodeArgs);
+      },
+    };
+    const recovering = await GraderPool.start({ size: 1, walls: failingFirst });
+    try {
+      expect(spawns).toBe(5);
+      const pauses = spawnedAt.slice(1).map((at, i) => at - spawnedAt[i]!);
+      // at least 100, 200, 400, 800 ms between the starts (plus each failed start's own time)
+      for (const [i, pause] of pauses.entries()) expect(pause).toBeGreaterThanOrEqual(RESTART_BACKOFF_MS.first * 2 ** i);
+      expect(recovering.health().restarts).toBe(4);
+      const after = await recovering.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
+        tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
+      expect(after.status).toBe('pass');
+    } finally {
+      await recovering.close();
+    }
   }, 120000);
 
   describe('unittest features of foreign suites', () => {

@@ -62,6 +62,13 @@ export class SandboxLostError extends Error {
 const PYTHON_VERSION = '3.14.2';
 
 /**
+ * A sandbox that dies before it was ever ready (no task left for its user, a broken snapshot, a
+ * machine that cannot start it) is started again after a pause that doubles each time, up to the
+ * maximum: restarted at once, it looped about 19 times a second and took the host's CPU.
+ */
+export const RESTART_BACKOFF_MS = { first: 100, max: 5000 } as const;
+
+/**
  * Grades submissions in a sandbox child process holding `size` Pyodide interpreters. Every
  * grading gets an interpreter no other submission has touched. `grade()` never rejects for
  * learner misbehaviour: limits, crashes of an interpreter and tampering become verdicts. It
@@ -77,6 +84,12 @@ export class GraderPool {
   private readonly provenance: Provenance;
   private warm!: Promise<void>;
   private markWarm: () => void = () => {};
+  /** The sandbox has said it is ready since it was started (a death after that restarts at once). */
+  private wasReady = false;
+  private backoffMs = 0;
+  /** Set while waiting to start the next sandbox; the jobs given meanwhile wait in `unsent`. */
+  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly unsent: number[] = [];
 
   private constructor(
     private readonly paths: SandboxPaths,
@@ -119,7 +132,8 @@ export class GraderPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { job: full, startedAt: performance.now(), resolve, reject });
-      this.sandbox.grade(id, sandboxJob(full));
+      if (this.restartTimer) this.unsent.push(id);
+      else this.sandbox.grade(id, sandboxJob(full));
     });
   }
 
@@ -136,11 +150,15 @@ export class GraderPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.restartTimer);
+    const error = new SandboxLostError('the grader pool is closed');
+    for (const id of this.unsent.splice(0)) this.pending.get(id)?.reject(error);
     await this.sandbox?.close();
   }
 
   private spawn(): void {
-    this.warm = new Promise((resolve) => (this.markWarm = resolve));
+    this.warm ??= new Promise((resolve) => (this.markWarm = resolve));
+    this.wasReady = false;
     this.status = { ...this.status, ready: 0, busy: 0, restarts: 0 };
     const baseRestarts = this.restarts;
     this.sandbox = new SandboxProcess(this.paths, this.walls, this.size, this.isolation, {
@@ -148,7 +166,11 @@ export class GraderPool {
         this.status = status;
         this.restarts = baseRestarts;
         if (status.python) this.provenance.python = status.python;
-        if (status.ready > 0) this.markWarm();
+        if (status.ready > 0) {
+          this.wasReady = true;
+          this.backoffMs = 0;
+          this.markWarm();
+        }
       },
       onResult: (id, run) => this.settle(id, run),
       onExit: (reason) => this.onSandboxExit(reason),
@@ -181,15 +203,29 @@ export class GraderPool {
     pending.resolve(result);
   }
 
-  /** The whole sandbox died (killed, OOM): every job in it is rejected, to be graded again. */
+  /**
+   * The whole sandbox died (killed, OOM): every job in it is rejected, to be graded again, and a
+   * new sandbox is started: at once when this one had been ready, else after the backoff.
+   */
   private onSandboxExit(reason: string): void {
     if (this.closed) return;
     this.restarts += this.status.restarts + 1;
     const lost = [...this.pending.values()];
     this.pending.clear();
-    this.spawn();
+    this.backoffMs = this.wasReady ? 0 : Math.min(Math.max(this.backoffMs * 2, RESTART_BACKOFF_MS.first), RESTART_BACKOFF_MS.max);
+    if (this.backoffMs === 0) this.spawn();
+    else this.restartTimer = setTimeout(() => this.restartAfterBackoff(), this.backoffMs);
     const error = new SandboxLostError(`the grading sandbox stopped unexpectedly (${reason.slice(0, 200)})`);
     for (const pending of lost) pending.reject(error);
+  }
+
+  private restartAfterBackoff(): void {
+    this.restartTimer = undefined;
+    this.spawn();
+    for (const id of this.unsent.splice(0)) {
+      const pending = this.pending.get(id);
+      if (pending) this.sandbox.grade(id, sandboxJob(pending.job));
+    }
   }
 }
 
