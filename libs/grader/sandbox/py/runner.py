@@ -735,7 +735,7 @@ def mock_without_file(mod, _class_dict=type.__dict__['__dict__'].__get__, _mro=t
     under mock's own classes, which support.mocks_intact keeps as they were), with no such name in
     that class, in its own dict or in its spec (`_mock_methods`). Learner code that put a mock
     with a clean copy's path there forges source checks."""
-    if not mocks_intact():  # every run of the module tests, mock-free suites' too (machinery_classes_intact)
+    if not mocks_intact():  # itself: around the tests only when hidden code names mock (machinery_classes_intact)
         return False
     classes, own_dict = S['mock_class_ids'], S['mock_instance_dict']
     cls = type(mod)
