@@ -1529,11 +1529,14 @@ class StrictRewriter(_ast.NodeTransformer):
         return [_ast.copy_location(flag(True), node), _ast.Try(node.body, [handler, other], [], [check])]
 
 
-def _inject(code, helper, builtins):
-    return code.replace(co_consts=tuple([_inject_const(c, helper, builtins) for c in code.co_consts]))
+def _inject(code, helper, builtins, made=None):
+    new = code.replace(co_consts=tuple([_inject_const(c, helper, builtins, made) for c in code.co_consts]))
+    if made is not None:  # every code object so made, nested ones first (runner.load_hidden)
+        made.append(new)
+    return new
 
 
-def _inject_const(c, helper, builtins):
+def _inject_const(c, helper, builtins, made=None):
     """A constant with its sentinels replaced; the compiler folds `(int, float)` or `{int, str}`
     into one tuple or frozenset constant, so those are looked into too. `helper`: (the helper,
     its one-operator comparison). (Per job, for every constant of the suite: its type is asked
@@ -1551,8 +1554,8 @@ def _inject_const(c, helper, builtins):
         return tuple(_inject_const(x, helper, builtins) for x in c)
     if kind is frozenset:
         return frozenset(_inject_const(x, helper, builtins) for x in c)
-    if isinstance(c, _types.CodeType):
-        return _inject(c, helper, builtins)
+    if isinstance(c, _types.CodeType):  # a code constant of a code object (not one inside a tuple)
+        return _inject(c, helper, builtins, made)
     return c
 
 
@@ -1668,10 +1671,11 @@ def imported_modules(source):
     return sorted(names)
 
 
-def inject_helper(code, helper, builtins):
+def inject_helper(code, helper, builtins, made=None):
     """The helper objects ((the helper, its one-operator comparison)) and the pristine builtins
-    (a mapping) replace their sentinels in the constants of `code` and nested code."""
-    return None if code is None else _inject(code, helper, builtins)
+    (a mapping) replace their sentinels in the constants of `code` and nested code. `made`, a
+    list, gets the new code objects: `code`'s and those among the constants of each, nested."""
+    return None if code is None else _inject(code, helper, builtins, made)
 
 
 class RaisesContext:

@@ -315,24 +315,25 @@ def load_hidden(job):
     JOB['marks'] = marks
     JOB['importing_cases'] = importing
     helper, builtins = S['injected'], S['hidden_constants']
-    JOB['support'] = [(name, inject_helper(code, helper, builtins)) for name, code in support]
-    JOB['test_code'] = inject_helper(test_code, helper, builtins)
+    # Every function hidden code can make has one of the code objects the injection makes (the
+    # suite's, and the code constants of each, nested): lockdown.hidden_function. Collected as
+    # they are made, not by a second walk over all the constants.
+    codes = []
+    JOB['support'] = [(name, inject_helper(code, helper, builtins, codes)) for name, code in support]
+    JOB['test_code'] = inject_helper(test_code, helper, builtins, codes)
     JOB['cases'] = {}
     for i, (setup, expr) in cases.items():
         spec = job['tests'][i]
-        JOB['cases'][i] = {'setup': inject_helper(setup, helper, builtins),
-                           'expr': inject_helper(expr, helper, builtins),
+        JOB['cases'][i] = {'setup': inject_helper(setup, helper, builtins, codes),
+                           'expr': inject_helper(expr, helper, builtins, codes),
                            'args': decode_json(spec.get('args') or []),
                            'kwargs': decode_json(spec.get('kwargs') or {})}
-    codes = [code for _, code in JOB['support']] + [JOB['test_code']]
-    codes += [case[part] for case in JOB['cases'].values() for part in ('setup', 'expr')]
-    while codes:  # every function hidden code can make has one of these codes (lockdown.hidden_function)
-        code = codes.pop()
-        if type(code) is _types.CodeType and id(code) not in HIDDEN_CODES:
-            HIDDEN_CODES[id(code)] = code
+    for code in codes:
+        key = id(code)  # once: each id() is an audit event
+        if key not in HIDDEN_CODES:
+            HIDDEN_CODES[key] = code
             if code.co_name == '__annotate__':  # a class body's annotations (lockdown.annotate_window)
-                ANNOTATE_CODES[id(code)] = code
-            codes.extend(code.co_consts)
+                ANNOTATE_CODES[key] = code
 
 
 # doctest's globals that its own use changes: testmod() keeps its runner in `master`.
@@ -806,7 +807,7 @@ def mock_without_file(mod, _class_dict=type.__dict__['__dict__'].__get__, _mro=t
     under mock's own classes, which support.mocks_intact keeps as they were), with no such name in
     that class, in its own dict or in its spec (`_mock_methods`). Learner code that put a mock
     with a clean copy's path there forges source checks."""
-    if not mocks_intact():  # every run of the module tests, mock-free suites' too (machinery_classes_intact)
+    if not mocks_intact():  # itself: around the tests only when hidden code names mock (machinery_classes_intact)
         return False
     classes, own_dict = S['mock_class_ids'], S['mock_instance_dict']
     cls = type(mod)
