@@ -2559,29 +2559,41 @@ def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _
     return made
 
 
-def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _modules=None, _View=None, _type=type, _dict=dict,
-               _get=dict.get, _str=str):
+def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _hidden=None, _type=type, _typetype=type, _dict=dict,
+               _get=dict.get, _str=str, _len=len, _id=id, _object=object, _issub=type.__subclasscheck__,
+               _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+               _pget=_types.MappingProxyType.get):
     """`fn(*args, **kwargs)` for a call of `get_type_hints`/`get_annotations` written in hidden code:
-    when fn is typing's, inspect's or annotationlib's own, the hidden module whose code made the
-    call is in sys.modules under its name meanwhile (a view of its namespace, as
-    runner.exec_hidden puts it there while the module executes), so that a class of the test
-    module with string annotations (`from __future__ import annotations`, `children:
-    list[Node]`) resolves them as under CPython, where a NameError came (hunt10-test-module-annotations).
-    The entry is taken out after, unless something else was put there. What the namespace holds
-    is no more reachable than before: a module that defines classes hands its globals to learner
-    code through their methods' `__globals__` (README, known limits)."""
+    when fn is typing's, inspect's or annotationlib's own and its one argument a class of the
+    calling hidden module (every class of its MRO but object a hidden class of that module, as
+    runner.record_hidden_methods recorded it), the module's namespace is handed as the globals
+    the class's string annotations resolve in (`globalns=`, `globals=`), where CPython reads
+    sys.modules[cls.__module__].__dict__: a class of the test module with string annotations
+    (`from __future__ import annotations`, `children: list[Node]`) resolves them as under CPython,
+    where a NameError came (hunt10-test-module-annotations). Nothing is put in sys.modules: a
+    view of the module there while the call ran was found by learner code the call runs (a string
+    annotation of the submission's evaluated in its module, `size: '_peek()'`:
+    red19-type-hints-learner-annotations). Any other call is as written."""
     name = _get(hidden_globals, '__name__') if _type(hidden_globals) is _dict else None
-    if (_type(name) is not _str or name in _modules or _View is None
+    if (_type(name) is not _str or _len(args) != 1 or _hidden is None
             or not (fn is _readers[0] or fn is _readers[1] or fn is _readers[2])):
         return fn(*args, **kwargs)
-    view = _View()
-    view.__dict__ = hidden_globals
-    _modules[name] = view
-    try:
+    target = args[0]
+    if not _issub(_typetype, _type(target)):
         return fn(*args, **kwargs)
-    finally:
-        if _get(_modules, name) is view:
-            del _modules[name]
+    for c in _mro(target):
+        if c is _object:
+            continue
+        entry = _get(_hidden, _id(c))
+        module = _pget(_tdict(c), '__module__')
+        if entry is None or entry[0] is not c or _type(module) is not _str or module != name:
+            return fn(*args, **kwargs)
+    key = 'globalns' if fn is _readers[0] else 'globals'
+    if key in kwargs:
+        return fn(*args, **kwargs)
+    given = _dict(kwargs)
+    given[key] = hidden_globals
+    return fn(target, **given)
 
 
 def fixture_case(case, _made=None, _fixture=None, _hidden=None, _TestCase=None, _type=type, _id=id, _len=len,
@@ -3984,8 +3996,7 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
-                       _type_hints=seal(type_hints, _readers=hints_readers, _modules=__import__('sys').modules,
-                                        _View=globals().get('HiddenModuleView')),  # (runner's: none in helper_fuzz)
+                       _type_hints=seal(type_hints, _readers=hints_readers, _hidden=hidden_methods),
                        _patched_code=seal(patched_code, _builtins=real_builtins),
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),
