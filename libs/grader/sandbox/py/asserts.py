@@ -2565,8 +2565,9 @@ def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _hidden=None, _typ
                _pget=_types.MappingProxyType.get):
     """`fn(*args, **kwargs)` for a call of `get_type_hints`/`get_annotations` written in hidden code:
     when fn is typing's, inspect's or annotationlib's own and its one argument a class of the
-    calling hidden module (every class of its MRO but object a hidden class of that module, as
-    runner.record_hidden_methods recorded it), the module's namespace is handed as the globals
+    calling hidden module (every class of its MRO but object one a class statement of that module
+    made, as runner.record_hidden_methods recorded it: not a class of the submission's whose
+    `__module__` says it is the test module's, imported there), the module's namespace is handed as the globals
     the class's string annotations resolve in (`globalns=`, `globals=`), where CPython reads
     sys.modules[cls.__module__].__dict__: a class of the test module with string annotations
     (`from __future__ import annotations`, `children: list[Node]`) resolves them as under CPython,
@@ -2584,9 +2585,8 @@ def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _hidden=None, _typ
     for c in _mro(target):
         if c is _object:
             continue
-        entry = _get(_hidden, _id(c))
         module = _pget(_tdict(c), '__module__')
-        if entry is None or entry[0] is not c or _type(module) is not _str or module != name:
+        if _get(_hidden, _id(c)) is not c or _type(module) is not _str or module != name:
             return fn(*args, **kwargs)
     key = 'globalns' if fn is _readers[0] else 'globals'
     if key in kwargs:
@@ -3695,6 +3695,8 @@ def wire_helper(seal, S):
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
+    made_classes = {}  # id -> class: those of hidden_methods a hidden class statement made (runner.record_hidden_methods)
+    S['made_classes'] = made_classes
     hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
     S['hidden_instances'] = hidden_instances
     descriptor_parts_ = seal(descriptor_parts)
@@ -3996,7 +3998,7 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
-                       _type_hints=seal(type_hints, _readers=hints_readers, _hidden=hidden_methods),
+                       _type_hints=seal(type_hints, _readers=hints_readers, _hidden=made_classes),
                        _patched_code=seal(patched_code, _builtins=real_builtins),
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),
