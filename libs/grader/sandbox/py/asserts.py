@@ -2598,29 +2598,71 @@ def proxy_made(func, args, kwargs, _made=None, _proxy=None, _ref=None, _id=id, _
     return made
 
 
-def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _modules=None, _View=None, _type=type, _dict=dict,
-               _get=dict.get, _str=str):
+def type_hints(fn, hidden_globals, args, kwargs, _readers=(), _hidden=None, _type=type, _typetype=type, _dict=dict,
+               _get=dict.get, _str=str, _len=len, _id=id, _object=object, _issub=type.__subclasscheck__,
+               _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+               _pget=_types.MappingProxyType.get, _items=dict.items, _tuple=tuple):
     """`fn(*args, **kwargs)` for a call of `get_type_hints`/`get_annotations` written in hidden code:
-    when fn is typing's, inspect's or annotationlib's own, the hidden module whose code made the
-    call is in sys.modules under its name meanwhile (a view of its namespace, as
-    runner.exec_hidden puts it there while the module executes), so that a class of the test
-    module with string annotations (`from __future__ import annotations`, `children:
-    list[Node]`) resolves them as under CPython, where a NameError came (hunt10-test-module-annotations).
-    The entry is taken out after, unless something else was put there. What the namespace holds
-    is no more reachable than before: a module that defines classes hands its globals to learner
-    code through their methods' `__globals__` (README, known limits)."""
+    when fn is typing's, inspect's or annotationlib's own and its one argument a class of the
+    calling hidden module (every class of its MRO but object one a class statement of that module
+    made, as runner.record_hidden_methods recorded it: not a class of the submission's whose
+    `__module__` says it is the test module's, imported there), the module's namespace is handed as the globals
+    the class's string annotations resolve in (`globalns=`, `globals=`), where CPython reads
+    sys.modules[cls.__module__].__dict__: a class of the test module with string annotations
+    (`from __future__ import annotations`, `children: list[Node]`) resolves them as under CPython,
+    where a NameError came (hunt10-test-module-annotations). Nothing is put in sys.modules: a
+    view of the module there while the call ran was found by learner code the call runs (a string
+    annotation of the submission's evaluated in its module, `size: '_peek()'`:
+    red19-type-hints-learner-annotations). Each class's annotations dict must still be the one
+    hidden code made, holding what it held then (recorded with the class, or after the call
+    that had its `__annotate__` make it); any other call is as written."""
     name = _get(hidden_globals, '__name__') if _type(hidden_globals) is _dict else None
-    if (_type(name) is not _str or name in _modules or _View is None
+    if (_type(name) is not _str or _len(args) != 1 or _hidden is None
             or not (fn is _readers[0] or fn is _readers[1] or fn is _readers[2])):
         return fn(*args, **kwargs)
-    view = _View()
-    view.__dict__ = hidden_globals
-    _modules[name] = view
-    try:
+    target = args[0]
+    if not _issub(_typetype, _type(target)):
         return fn(*args, **kwargs)
-    finally:
-        if _get(_modules, name) is view:
-            del _modules[name]
+    pending = []  # classes whose annotations their hidden `__annotate__` makes during the call
+    for c in _mro(target):
+        if c is _object:
+            continue
+        own = _tdict(c)
+        module = _pget(own, '__module__')
+        entry = _get(_hidden, _id(c))
+        if entry is None or entry[0] is not c or _type(module) is not _str or module != name:
+            return fn(*args, **kwargs)
+        held = _pget(own, '__annotations__')
+        if held is None:
+            held = _pget(own, '__annotations_cache__')
+        if held is None:
+            pending.append(c)
+            continue
+        # the dict as hidden code made it: a string learner code planted in it (handed an
+        # instance, `type(node).__annotations__['value'] = "leak(SECRET)"`) would be evaluated in
+        # the module's namespace (red19-type-hints-planted-annotation)
+        kept = entry[2]
+        if entry[1] is not held or _type(held) is not _dict or kept is None or _len(held) != _len(kept):
+            return fn(*args, **kwargs)
+        at = 0
+        for key, value in _items(held):
+            if key is not kept[at][0] or value is not kept[at][1]:
+                return fn(*args, **kwargs)
+            at += 1
+    key = 'globalns' if fn is _readers[0] else 'globals'
+    if key in kwargs:
+        return fn(*args, **kwargs)
+    given = _dict(kwargs)
+    given[key] = hidden_globals
+    result = fn(target, **given)
+    for c in pending:  # what the call made them, kept as the next call's reference
+        own = _tdict(c)
+        held = _pget(own, '__annotations_cache__')
+        if held is None:
+            held = _pget(own, '__annotations__')
+        if _type(held) is _dict:
+            _hidden[_id(c)] = (c, held, _tuple(_items(held)))
+    return result
 
 
 def fixture_case(case, _made=None, _fixture=None, _hidden=None, _TestCase=None, _type=type, _id=id, _len=len,
@@ -3772,6 +3814,8 @@ def wire_helper(seal, S):
     find_ = seal(find_entry, _keyof=keyof_, _classify=classify_, _shape=shape_)
     only_opaque_ = seal(only_opaque, _classify=classify_)
     hidden_methods = {}  # id(hidden class) -> (class, its dict as created for this test): own_method, value_eq
+    made_classes = {}  # id -> (class, its annotations dict, its items): what a hidden class statement made (runner.record_hidden_methods; type_hints)
+    S['made_classes'] = made_classes
     hidden_instances = {}  # id -> instance of a hidden class with __eq__ that hidden code made (record_instance)
     S['hidden_instances'] = hidden_instances
     # ({id -> instance of a hidden fake hidden code made}, {id(class) -> (class, is a fake)}):
@@ -4079,8 +4123,7 @@ def wire_helper(seal, S):
                        _AsyncCase=unittest.IsolatedAsyncioTestCase,
                        _mock_record=mock_record_, _suppressed=suppressed_, _manager=manager_, _suppress_made=suppress_made_,
                        _mock_made=mock_made_, _note=note_, _managers_intact=managers_intact_,
-                       _type_hints=seal(type_hints, _readers=hints_readers, _modules=__import__('sys').modules,
-                                        _View=globals().get('HiddenModuleView')),  # (runner's: none in helper_fuzz)
+                       _type_hints=seal(type_hints, _readers=hints_readers, _hidden=made_classes),
                        _patched_code=seal(patched_code, _builtins=real_builtins),
                        _fixture_case=seal(fixture_case, _made=fixture_cases, _fixture=fixture, _hidden=hidden_methods,
                                           _TestCase=unittest.TestCase),

@@ -1249,9 +1249,13 @@ def record_hidden_methods(ns, marks):
     methods, names = S['hidden_methods'], S['hidden_method_names']
     methods.clear()
     names.clear()
+    S['made_classes'].clear()
     for space in hidden_spaces(ns):
         for cls in hidden_classes(space):
             made = created_dict(marks, cls)
+            if made is not None:  # (asserts.type_hints)
+                held = made.get('__annotations__')
+                S['made_classes'][id(cls)] = (cls, held, tuple(held.items())) if type(held) is dict else (cls, None, None)
             inner = marks.get(('inner', id(cls)))  # its descriptors' functions as made (asserts.record_made)
             inner = inner[1] if type(inner) is tuple and inner[0] is cls else ()
             methods[id(cls)] = (cls, made if made is not None else dict(cls.__dict__), inner)
