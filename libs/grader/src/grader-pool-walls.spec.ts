@@ -56,21 +56,26 @@ describeWalled('GraderPool inside the OS walls', () => {
   });
 });
 
-// Without bubblewrap the first fallback is unshare hiding /tmp, /run, /dev and the host's
-// processes: Pyodide must run there as well (no /dev, a /proc of its own).
+// Without bubblewrap: unshare with a read-only view (the first choice), or hiding /tmp, /run,
+// /dev and the host's processes. Pyodide must run in both (no /dev, no writable /tmp).
+const viewed = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespaces: true, view: true }]);
 const hiding = await detectWalls(undefined, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
-(hiding.description.tool === 'unshare' ? describe : describe.skip)('GraderPool inside the unshare fallback that hides the host', () => {
-  it('grades a right and a wrong submission, its sandbox unprivileged in a pid namespace of its own', async () => {
-    const pool = await GraderPool.start({ size: 1, walls: hiding });
+describe.each([
+  { label: 'with a read-only view (requireWalls accepts it)', walls: viewed, filesystem: 'read-only view' },
+  { label: 'hiding the host', walls: hiding, filesystem: 'host, private /tmp /run /dev' },
+])('GraderPool inside the unshare fallback $label', ({ walls: unshared, filesystem }) => {
+  (unshared.description.tool === 'unshare' ? it : it.skip)('grades a right and a wrong submission, its sandbox unprivileged in a pid namespace of its own', async () => {
+    const pool = await GraderPool.start({ size: 1, walls: unshared, requireWalls: filesystem === 'read-only view' });
     try {
       const right = await pool.grade(job('def double(x):\n    return 2 * x\n'));
       const wrong = await pool.grade(job('def double(x):\n    return x + 2\n'));
       expect([right.status, right.score]).toEqual(['pass', 1]);
       expect(wrong.tests.map((t) => t.status)).toEqual(['pass', 'fail']);
+      expect(pool.health().walls.filesystem).toBe(filesystem);
       const pid = pool.stats().sandboxPid!;
       expect(status(pid, 'Name')).toBe('node');
       expect(status(pid, 'NSpid')?.split(/\s+/)).toEqual([String(pid), '1']); // pid 1 of its own namespace
-      expect(status(pid, 'Uid')?.split(/\s+/)[0]).toBe(String(hiding.description.uid));
+      expect(status(pid, 'Uid')?.split(/\s+/)[0]).toBe(String(unshared.description.uid));
       expect(status(pid, 'CapEff')).toBe('0000000000000000');
       // A session of its own (field 6 of stat, after the name in parentheses): not the server's
       const session = (p: number | string) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[3];

@@ -2,24 +2,29 @@ import { once } from 'node:events';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { sandboxPaths } from './repo-root.js';
 import { SandboxProcess, spawnConfined } from './sandbox-process.js';
 import { DEFAULT_LIMITS } from './types.js';
-import { MAX_SANDBOX_TASKS } from './os-walls.js';
-import { detectWalls, type OsWalls } from './walls-detect.js';
+import { MAX_SANDBOX_TASKS, confinedArgv } from './os-walls.js';
+import { detectWalls, findTools, type OsWalls } from './walls-detect.js';
 
 // The outer wall proved by itself: a process under exactly the sandbox's confinement (the same
 // detectWalls and spawnConfined build and start it), running arbitrary JavaScript instead of
 // sandbox-main.mjs and without Node's permission flags, as if every inner layer had fallen.
+const run = promisify(execFile);
 const paths = sandboxPaths();
 const walls = await detectWalls(paths);
 const fallback = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false }]);
 const hiding = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
 // The same wall where user.max_user_namespaces cannot be set: nested user namespaces allowed.
 const hidingOpen = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, hideHost: true }]);
+// Without bubblewrap, first choice: unshare with a read-only view of its own (VIEW_SCRIPT).
+const viewed = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: true, view: true }]);
+const viewedOpen = await detectWalls(paths, [{ tool: 'unshare', blockUserNamespaces: false, view: true }]);
 const probe = readFileSync(join(paths.root, 'libs/grader/test-fixtures/walls-probe.mjs'), 'utf8');
 const unconfined: OsWalls = { description: walls.description, argv: (nodeArgs) => [process.execPath, ...nodeArgs] };
 
@@ -181,7 +186,16 @@ describe('outer wall of the grading sandbox', () => {
     tcpArrivals = udpArrivals = unixArrivals = 0;
   });
 
-  describeWalled(`under ${walls.description.tool}`, () => {
+  // The same proofs for bubblewrap and for the unshare wall with a read-only view (no bubblewrap).
+  const viewLabel = 'unshare with a read-only view (no bubblewrap)';
+  if (viewed.description.tool !== 'unshare' && process.env.CI === 'true') {
+    throw new Error(`CI must run the unshare wall with a view: ${viewed.description.fallbacks.join('; ')}`);
+  }
+  describe.each([
+    { label: walls.description.tool, subject: walls, run: !cannot },
+    { label: viewLabel, subject: viewed, run: viewed.description.tool === 'unshare' },
+  ])('under $label', ({ subject: walls, run }) => {
+    if (!run) return it.skip('cannot be built on this machine', () => {});
     let seen: Seen;
 
     beforeAll(async () => {
@@ -252,6 +266,38 @@ describe('outer wall of the grading sandbox', () => {
       expectCapped(seen, walls);
     });
   });
+
+  // Native code past every inner layer, in the unshare view where nested user namespaces are
+  // allowed (where max_user_namespaces cannot be set): python3 with ctypes stands for it, bound
+  // into a view of its own with the system's folders, as if the attacker had brought it along.
+  const python = '/usr/bin/python3';
+  (viewedOpen.description.tool === 'unshare' && existsSync(python) ? it : it.skip)(
+    'the unshare view holds against a user namespace of its own: chroot escapes reach only the view, and it cannot be unmounted', async () => {
+      const tools = await findTools();
+      const programs = { ...tools, node: python, wrapper: tools.unshare!, setpriv: tools.setpriv! };
+      const view = { readOnly: ['/usr', '/lib', '/lib64', '/bin'], readOnlyIfPresent: [] };
+      const attack = [
+        'import ctypes, json, os',
+        "libc = ctypes.CDLL('libc.so.6', use_errno=True)",
+        'out = [libc.unshare(0x10000000 | 0x00020000)]  # CLONE_NEWUSER | CLONE_NEWNS: every capability in them',
+        "os.chroot('/usr')",
+        'for _ in range(30): os.chdir("..")',
+        "os.chroot('.')",
+        "out.append(sorted(os.listdir('/')))  # the classic chroot escape: where does it land?",
+        "out.append((libc.umount2(b'/', 2), ctypes.get_errno()))  # MNT_DETACH of the view itself",
+        "out.append(sorted(os.listdir('/')))",
+        'print(json.dumps(out))',
+      ].join('\n');
+      const argv = confinedArgv({ tool: 'unshare', blockUserNamespaces: false, view: true }, programs, view, process.getuid!() === 0,
+        ['-I', '-S', '-c', attack]);
+      const { stdout } = await run(argv[0]!, argv.slice(1), { env: {}, timeout: 20000 });
+      const [unshared, escaped, umount, after] = JSON.parse(stdout);
+      expect(unshared).toBe(0); // the namespace was made: the attack is real
+      const inView = ['bin', 'lib', 'lib64', 'tmp', 'usr'];
+      expect(escaped).toEqual(inView); // the view's own root: the host's /etc, /root, /work are not there
+      expect(umount).toEqual([-1, 22]); // EINVAL: the mounts it inherited are locked together
+      expect(after).toEqual(inView);
+    });
 
   // Without bubblewrap, first choice: unshare with bwrap's namespaces and private empty folders
   // over /tmp, /var/tmp, /run and /dev. The host's other files stay visible, as its user sees them.

@@ -47,11 +47,19 @@ export interface Candidate {
    * and a container that allow mounts in a new namespace; the plain candidate is the last resort.
    */
   hideHost?: boolean;
+  /**
+   * unshare only: the same namespaces, and node started in a read-only view of its own files
+   * (VIEW_SCRIPT: bind mounts on a tmpfs moved over the namespace's root, then chroot), as
+   * bubblewrap's view: nothing of the host's files, sockets or devices in sight.
+   */
+  view?: boolean;
 }
 
 export const CANDIDATES: readonly Candidate[] = [
   { tool: 'bwrap', blockUserNamespaces: true },
   { tool: 'bwrap', blockUserNamespaces: false },
+  { tool: 'unshare', blockUserNamespaces: true, view: true },
+  { tool: 'unshare', blockUserNamespaces: false, view: true },
   { tool: 'unshare', blockUserNamespaces: true, hideHost: true },
   { tool: 'unshare', blockUserNamespaces: false, hideHost: true },
   { tool: 'unshare', blockUserNamespaces: false },
@@ -85,6 +93,40 @@ const HIDE_HOST_SCRIPT = [
   'exec "$@"',
 ].join('\n');
 
+/**
+ * Run by `sh -c` inside the new namespaces, before node, for the unshare wall with a view: a
+ * private tmpfs over /run (out of the way of every other path), on it the view, a tmpfs holding
+ * a read-only bind of each path given (a file or a folder; those missing are skipped) and an
+ * empty /tmp, the view made read-only, moved over the namespace's root (the host's whole tree
+ * under it, covered) and entered with chroot; then `exec` of the rest (setsid, setpriv, node,
+ * all inside the view). Without a capability, node can neither unmount the view (it would
+ * uncover the host) nor chroot; in a user namespace of its own it could, but mounts it inherits
+ * are locked together (umount: EINVAL) and the namespace root it can reach is the view itself.
+ */
+const VIEW_SCRIPT = [
+  'set -e',
+  'mount="$1"; mkdir="$2"; chroot="$3"; userns="$4"; shift 4',
+  'view=/run/pyquiz-view',
+  '"$mount" -t tmpfs -o size=1m,mode=0755 tmpfs /run',
+  '"$mkdir" "$view"',
+  '"$mount" -t tmpfs -o size=8m,mode=0755 tmpfs "$view"',
+  'while [ "$1" != -- ]; do',
+  '  if [ -e "$1" ] && [ ! -e "$view$1" ]; then',
+  '    if [ -d "$1" ]; then "$mkdir" -p "$view$1"; else "$mkdir" -p "$view${1%/*}"; : > "$view$1"; fi',
+  '    "$mount" --bind "$1" "$view$1"',
+  '    "$mount" -o remount,bind,ro,nosuid,nodev "$view$1"',
+  '  fi',
+  '  shift',
+  'done',
+  'shift',
+  '"$mkdir" "$view/tmp"',
+  'if [ "$userns" = block ]; then echo 0 > /proc/sys/user/max_user_namespaces; fi',
+  '"$mount" -o remount,bind,ro "$view"',
+  'cd "$view"',
+  '"$mount" --move . /',
+  'exec "$chroot" . "$@"',
+].join('\n');
+
 /** Absolute paths of the programs one candidate's walls are made of. */
 export interface Programs {
   node: string;
@@ -95,10 +137,14 @@ export interface Programs {
   wrapper: string;
   /** util-linux's prlimit: the task cap and no core files, before everything else. */
   prlimit?: string;
-  /** A POSIX shell, util-linux's mount and setsid: the unshare candidate that hides the host. */
+  /** A POSIX shell, util-linux's mount and setsid: the unshare candidates that hide the host. */
   shell?: string;
   mount?: string;
   setsid?: string;
+  /** coreutils' mkdir and chroot, and the shared libraries of setpriv and setsid: the unshare view. */
+  mkdir?: string;
+  chroot?: string;
+  helperLibraries?: string[];
 }
 
 /** What the sandbox may read besides node and its libraries; everything else is absent. */
@@ -131,6 +177,7 @@ export function confinedArgv(candidate: Candidate, tools: Programs, view: View, 
 }
 
 function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {
+  if (candidate.tool === 'unshare' && candidate.view) return viewArgv(candidate, tools, view, root, node);
   if (candidate.tool === 'unshare' && candidate.hideHost) return hideHostArgv(candidate, tools, root, node);
   if (candidate.tool === 'unshare') {
     // Without --user, root keeps the host's user namespace: setpriv then drops to nobody. A
@@ -143,6 +190,10 @@ function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: bo
   return [...setprivArgv(tools, root), tools.wrapper, ...bwrapOptions(candidate, tools, view), '--', ...node];
 }
 
+/** The namespaces of both unshare walls that mount (bwrap's set): see hideHostArgv. */
+const UNSHARE_NAMESPACES = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
+  '--pid', '--fork', '--kill-child', '--mount-proc', '--ipc', '--uts'];
+
 /**
  * unshare with bwrap's namespaces: user, network, mount (HIDDEN_FOLDERS private), pid (a fresh
  * /proc: only its own processes), ipc and uts. As bwrap, it runs as nobody when the server is
@@ -154,12 +205,28 @@ function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: bo
  */
 function hideHostArgv(candidate: Candidate, tools: Programs, root: boolean, node: string[]): string[] {
   if (!tools.shell || !tools.mount || !tools.setsid) throw new Error('the unshare wall that hides the host needs sh, mount and setsid');
-  const namespaces = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-    '--pid', '--fork', '--kill-child', '--mount-proc', '--ipc', '--uts'];
   const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
-  return [...setprivArgv(tools, root), tools.wrapper, ...namespaces, '--',
+  return [...setprivArgv(tools, root), tools.wrapper, ...UNSHARE_NAMESPACES, '--',
     tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, candidate.blockUserNamespaces ? 'block' : 'allow',
     tools.setsid, ...noCapabilities, ...node];
+}
+
+/**
+ * The unshare wall with a read-only view: hideHostArgv's namespaces and setpriv, VIEW_SCRIPT
+ * instead of hiding folders. The view holds node, setsid and setpriv with their libraries, and
+ * what the sandbox reads (as bwrap's).
+ */
+function viewArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {
+  if (!tools.shell || !tools.mount || !tools.setsid || !tools.mkdir || !tools.chroot) {
+    throw new Error('the unshare wall with a view needs sh, mount, setsid, mkdir and chroot');
+  }
+  // sorted: a folder comes before the paths under it, which it then already holds (skipped)
+  const paths = [...new Set([tools.node, ...tools.libraries, tools.setsid, tools.setpriv, ...(tools.helperLibraries ?? []),
+    ...view.readOnly, ...view.readOnlyIfPresent])].sort();
+  const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
+  return [...setprivArgv(tools, root), tools.wrapper, ...UNSHARE_NAMESPACES, '--',
+    tools.shell, '-c', VIEW_SCRIPT, 'view', tools.mount, tools.mkdir, tools.chroot, candidate.blockUserNamespaces ? 'block' : 'allow',
+    ...paths, '--', tools.setsid, ...noCapabilities, ...node];
 }
 
 function setprivArgv(tools: Programs, root: boolean): string[] {
@@ -213,10 +280,10 @@ export function describeWalls(candidate: Candidate | 'none', root: boolean, fall
   if (candidate === 'none') {
     return { tool: 'none', network: 'host', ...user, filesystem: 'host', processes: 'host', noNewPrivileges: false, maxTasks: null, nestedUserNamespaces: 'allowed', fallbacks };
   }
-  const hidden = candidate.tool === 'bwrap' || candidate.hideHost === true;
+  const hidden = candidate.tool === 'bwrap' || candidate.hideHost === true || candidate.view === true;
   return {
     tool: candidate.tool, network: 'none', ...user,
-    filesystem: candidate.tool === 'bwrap' ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
+    filesystem: candidate.tool === 'bwrap' || candidate.view ? 'read-only view' : candidate.hideHost ? 'host, private /tmp /run /dev' : 'host',
     processes: hidden ? 'hidden' : 'host',
     maxTasks: capped ? maxTasks : null,
     noNewPrivileges: true,

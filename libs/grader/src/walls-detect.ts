@@ -42,13 +42,16 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
   const fallbacks: string[] = [];
   for (const candidate of candidates) {
     const noUserns = candidate.tool === 'bwrap' ? ' --disable-userns' : ' max_user_namespaces=0';
-    const name = candidate.tool + (candidate.blockUserNamespaces ? noUserns : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '');
+    const name = candidate.tool + (candidate.blockUserNamespaces ? noUserns : '') + (candidate.hideHost ? ' hiding /tmp /run /dev' : '')
+      + (candidate.view ? ' with a read-only view' : '');
     const wrapper = tools[candidate.tool];
     if (!wrapper || !tools.setpriv) {
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
       continue;
     }
-    const missing = candidate.hideHost && (['shell', 'mount', 'setsid'] as const).find((tool) => !tools[tool]);
+    const needs = candidate.view ? (['shell', 'mount', 'setsid', 'mkdir', 'chroot'] as const)
+      : candidate.hideHost ? (['shell', 'mount', 'setsid'] as const) : [];
+    const missing = needs.find((tool) => !tools[tool]);
     if (missing) {
       fallbacks.push(`${name}: ${missing === 'shell' ? 'sh' : missing} is not installed`);
       continue;
@@ -61,7 +64,8 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       continue;
     }
     const programs: Programs = { node: tools.node, libraries: tools.libraries, setpriv: tools.setpriv, wrapper,
-      prlimit: tools.prlimit, shell: tools.shell, mount: tools.mount, setsid: tools.setsid };
+      prlimit: tools.prlimit, shell: tools.shell, mount: tools.mount, setsid: tools.setsid, mkdir: tools.mkdir, chroot: tools.chroot,
+      helperLibraries: tools.helperLibraries };
     const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs, maxTasks);
     const check = argv(['-e', CHECK, JSON.stringify(mustRead)]);
     let failure = await failureOf(check);
@@ -100,11 +104,17 @@ async function failureOf([file, ...args]: string[]): Promise<string | null> {
   }
 }
 
-/** The programs on this machine, each undefined when not installed. */
-async function findTools() {
+/** The programs on this machine, each undefined when not installed (exported for os-walls.spec). */
+export async function findTools() {
   const node = realpathSync(process.execPath);
-  return { node, libraries: await sharedLibraries(node), setpriv: onPath('setpriv'), bwrap: onPath('bwrap'), unshare: onPath('unshare'),
-    prlimit: onPath('prlimit'), shell: onPath('sh'), mount: onPath('mount'), setsid: onPath('setsid') };
+  const [setpriv, setsid] = [onPath('setpriv'), onPath('setsid')];
+  // setsid and setpriv run inside the unshare view after node's libraries: theirs go in as well
+  const helperLibraries = (await Promise.all([setpriv, setsid].filter((p) => p !== undefined).map(sharedLibraries))).flat();
+  return { node, libraries: await sharedLibraries(node), setpriv, bwrap: onPath('bwrap'), unshare: onPath('unshare'),
+    prlimit: onPath('prlimit'), shell: onPath('sh'), mount: onPath('mount'), setsid, mkdir: onPath('mkdir'),
+    // coreutils puts chroot in /usr/sbin, which a server user's PATH often lacks
+    chroot: onPath('chroot') ?? onPath('chroot', '/usr/sbin:/sbin'),
+    helperLibraries };
 }
 
 /** The shared libraries the dynamic loader maps for `binary`, as ldd lists them. */
@@ -117,8 +127,8 @@ async function sharedLibraries(binary: string): Promise<string[]> {
   }
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin').split(delimiter)) {
+function onPath(name: string, path = process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin'): string | undefined {
+  for (const dir of path.split(delimiter)) {
     try {
       accessSync(join(dir, name), constants.X_OK);
       return realpathSync(join(dir, name));
