@@ -193,8 +193,10 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
     budget = [_budget]
     verb = 'called' if what == 'call' else 'awaited'
     # mock's _calls_repr: the calls it saw, after a wrong count of calls (not of awaits)
-    seen = _list(_genuine(_get(storage, keys[3], _empty), names[3])) if what == 'call' else []
-    calls_text = '\nCalls: %s.' % _show(seen) if seen else ''
+    # shown as mock's own _CallList, which pprint lays out one call a line past 80 columns
+    seen_calls = _genuine(_get(storage, keys[3], _empty), names[3]) if what == 'call' else _empty
+    seen = _list(seen_calls)
+    calls_text = '\nCalls: %s.' % _show(seen_calls) if seen else ''
     if check == 'some' or check == 'once' or check == 'none':
         if kwargs or args:
             raise _TypeError(op + '() takes 1 positional argument but %d were given' % (_len(args) + 1))
@@ -211,7 +213,8 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
         given = _list(args[0] if args else kwargs.get('calls'))
         any_order = (args[1] if _len(args) > 1 else kwargs.get('any_order', False)) is True
         expected = [_recorded(k, signature) for k in given]
-        raw = _list(_genuine(_get(storage, keys[3], _empty), names[3]))
+        raw_calls = _genuine(_get(storage, keys[3], _empty), names[3])
+        raw = _list(raw_calls)
         recorded = [_recorded(k, signature) for k in raw]
         if not any_order:
             n = _len(expected)
@@ -224,7 +227,7 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
             # mock's message: the calls as given, laid out by pprint (`_CallList(calls)`), then
             # the recorded ones as recorded, not as bound to a spec's signature
             raise _AssertionError('%s not found.\nExpected: %s\n  Actual: %s'
-                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0), _show(raw)))
+                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0), _show(raw_calls)))
         missing = []
         for kall in expected:
             k = 0
