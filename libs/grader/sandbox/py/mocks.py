@@ -226,8 +226,10 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                     return None
             # mock's message: the calls as given, laid out by pprint (`_CallList(calls)`), then
             # the recorded ones as recorded, not as bound to a spec's signature
-            raise _AssertionError('%s not found.\nExpected: %s\n  Actual: %s'
-                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0), _show(raw_calls)))
+            # (assert_has_awaits' Actual line has no indent in mock's message)
+            raise _AssertionError('%s not found.\nExpected: %s\n%sActual: %s'
+                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0),
+                                     '  ' if what == 'call' else '', _show(raw_calls)))
         missing = []
         for kall in expected:
             k = 0
