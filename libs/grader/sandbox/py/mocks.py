@@ -197,17 +197,19 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
     seen_calls = _genuine(_get(storage, keys[3], _empty), names[3]) if what == 'call' else _empty
     seen = _list(seen_calls)
     calls_text = '\nCalls: %s.' % _show(seen_calls) if seen else ''
+    # mock quotes the name in its call-count messages, not in its await-count ones
+    quoted = "'" + name + "'" if what == 'call' else name
     if check == 'some' or check == 'once' or check == 'none':
         if kwargs or args:
             raise _TypeError(op + '() takes 1 positional argument but %d were given' % (_len(args) + 1))
         if check == 'some' and _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been %s." % (name, verb))
+            raise _AssertionError("Expected %s to have been %s." % (quoted, verb))
         if check == 'once' and not _eq(count, 1, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been %s once. %s %s times.%s"
-                                  % (name, verb, verb.capitalize(), _show(count), calls_text))
+            raise _AssertionError("Expected %s to have been %s once. %s %s times.%s"
+                                  % (quoted, verb, verb.capitalize(), _show(count), calls_text))
         if check == 'none' and not _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to not have been %s. %s %s times.%s"
-                                  % (name, verb, verb.capitalize(), _show(count), calls_text))
+            raise _AssertionError("Expected %s to not have been %s. %s %s times.%s"
+                                  % (quoted, verb, verb.capitalize(), _show(count), calls_text))
         return None
     if check == 'has':
         given = _list(args[0] if args else kwargs.get('calls'))
@@ -256,9 +258,12 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                 return None
         raise _AssertionError('%s %s not found' % (text, what))
     if check == 'once_with' and not _eq(count, 1, False, 0, budget):
-        raise _AssertionError("Expected '%s' to be %s once. %s %s times.%s"
-                              % (name, verb, verb.capitalize(), _show(count), calls_text))
+        raise _AssertionError("Expected %s to %s %s once. %s %s times.%s"
+                              % (quoted, 'be' if what == 'call' else 'have been', verb, verb.capitalize(),
+                                 _show(count), calls_text))
     if last is None:
+        if what == 'await':
+            raise _AssertionError('Expected await: %s\nNot awaited' % text)  # mock's own wording
         raise _AssertionError('expected %s not found.\nExpected: %s\n  Actual: not %s.' % (what, text, verb))
     if not _eq(_recorded(last, signature), wanted, False, 0, budget):
         shown = _show(last)
