@@ -3861,6 +3861,7 @@ def wire_helper(seal, S):
     srepr_ = seal(value_repr, _classify=classify_, _all_flat=all_flat_, _itemgetter=operator.itemgetter(1),
                   _call_repr=seal(call_repr), _counter_order=counter_order_, _fields=fields_,
                   _keys_plain=keys_plain_, _class_repr=class_repr_, _set_order=set_order_,
+                  _call_list=unittest.mock._CallList,
                   _enum_repr=seal(enum_repr, _enum_repr=enum.Enum.__dict__['__repr__'],
                                   _flag_repr=enum.Flag.__dict__.get('__repr__'),
                                   _data_reprs=(int.__repr__, str.__repr__), _keys_plain=keys_plain_))

@@ -193,25 +193,30 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
     budget = [_budget]
     verb = 'called' if what == 'call' else 'awaited'
     # mock's _calls_repr: the calls it saw, after a wrong count of calls (not of awaits)
-    seen = _list(_genuine(_get(storage, keys[3], _empty), names[3])) if what == 'call' else []
-    calls_text = '\nCalls: %s.' % _show(seen) if seen else ''
+    # shown as mock's own _CallList, which pprint lays out one call a line past 80 columns
+    seen_calls = _genuine(_get(storage, keys[3], _empty), names[3]) if what == 'call' else _empty
+    seen = _list(seen_calls)
+    calls_text = '\nCalls: %s.' % _show(seen_calls) if seen else ''
+    # mock quotes the name in its call-count messages, not in its await-count ones
+    quoted = "'" + name + "'" if what == 'call' else name
     if check == 'some' or check == 'once' or check == 'none':
         if kwargs or args:
             raise _TypeError(op + '() takes 1 positional argument but %d were given' % (_len(args) + 1))
         if check == 'some' and _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been %s." % (name, verb))
+            raise _AssertionError("Expected %s to have been %s." % (quoted, verb))
         if check == 'once' and not _eq(count, 1, False, 0, budget):
-            raise _AssertionError("Expected '%s' to have been %s once. %s %s times.%s"
-                                  % (name, verb, verb.capitalize(), _show(count), calls_text))
+            raise _AssertionError("Expected %s to have been %s once. %s %s times.%s"
+                                  % (quoted, verb, verb.capitalize(), _show(count), calls_text))
         if check == 'none' and not _eq(count, 0, False, 0, budget):
-            raise _AssertionError("Expected '%s' to not have been %s. %s %s times.%s"
-                                  % (name, verb, verb.capitalize(), _show(count), calls_text))
+            raise _AssertionError("Expected %s to not have been %s. %s %s times.%s"
+                                  % (quoted, verb, verb.capitalize(), _show(count), calls_text))
         return None
     if check == 'has':
         given = _list(args[0] if args else kwargs.get('calls'))
         any_order = (args[1] if _len(args) > 1 else kwargs.get('any_order', False)) is True
         expected = [_recorded(k, signature) for k in given]
-        raw = _list(_genuine(_get(storage, keys[3], _empty), names[3]))
+        raw_calls = _genuine(_get(storage, keys[3], _empty), names[3])
+        raw = _list(raw_calls)
         recorded = [_recorded(k, signature) for k in raw]
         if not any_order:
             n = _len(expected)
@@ -223,8 +228,10 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                     return None
             # mock's message: the calls as given, laid out by pprint (`_CallList(calls)`), then
             # the recorded ones as recorded, not as bound to a spec's signature
-            raise _AssertionError('%s not found.\nExpected: %s\n  Actual: %s'
-                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0), _show(raw)))
+            # (assert_has_awaits' Actual line has no indent in mock's message)
+            raise _AssertionError('%s not found.\nExpected: %s\n%sActual: %s'
+                                  % ('Calls' if what == 'call' else 'Awaits', _pformat(given, 0),
+                                     '  ' if what == 'call' else '', _show(raw_calls)))
         missing = []
         for kall in expected:
             k = 0
@@ -251,9 +258,12 @@ def check_mock(op, recv, args, kwargs, _records=None, _bind=None, _recorded=None
                 return None
         raise _AssertionError('%s %s not found' % (text, what))
     if check == 'once_with' and not _eq(count, 1, False, 0, budget):
-        raise _AssertionError("Expected '%s' to be %s once. %s %s times.%s"
-                              % (name, verb, verb.capitalize(), _show(count), calls_text))
+        raise _AssertionError("Expected %s to %s %s once. %s %s times.%s"
+                              % (quoted, 'be' if what == 'call' else 'have been', verb, verb.capitalize(),
+                                 _show(count), calls_text))
     if last is None:
+        if what == 'await':
+            raise _AssertionError('Expected await: %s\nNot awaited' % text)  # mock's own wording
         raise _AssertionError('expected %s not found.\nExpected: %s\n  Actual: not %s.' % (what, text, verb))
     if not _eq(_recorded(last, signature), wanted, False, 0, budget):
         shown = _show(last)

@@ -1522,7 +1522,7 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
           _enum_repr=None, _slot_wrapper=_types.WrapperDescriptorType,
           _objclass=_types.WrapperDescriptorType.__dict__['__objclass__'].__get__,
           _module_of=type.__dict__['__module__'].__get__, _set_order=None,
-          _singletons=(Ellipsis, NotImplemented)):
+          _singletons=(Ellipsis, NotImplemented), _call_list=None):
     """repr(v) as CPython shows it, built from the data (a learner class's __repr__ runs only for
     opaque objects, bounded and guarded); `budget` = [characters left]."""
     if budget[0] <= 0 or depth > 100:
@@ -1640,6 +1640,10 @@ def value_repr(v, depth, budget, seen, _self=SELF, _classify=None, _id=id, _type
     body = _join(', ', parts)
     name = _str_str(_name(t))  # a class's __name__ may be a str subclass: its data, no __add__ of it
     if kind == 'list':
+        if t is _call_list and t is not None and _len(body) + 2 > 80:
+            # mock's _CallList (call_args_list, mock_calls) is repr'd by pprint.pformat(list(self)):
+            # too wide for 80 columns, one call a line (a call's repr is one line to pprint)
+            return '[' + _join(',\n ', parts) + ']'
         return '[' + body + ']'
     if kind == 'tuple':
         fields = _fields(t, _len(parts)) if t is not base else None
