@@ -299,6 +299,47 @@ describe('outer wall of the grading sandbox', () => {
       expect(after).toEqual(inView);
     });
 
+  // Red team 21. The kernel's keyrings are not namespaced by either wall, and a process keeps the
+  // session keyring it was started with through fork, exec, setpriv, unshare and bwrap. A server
+  // with one of its own (systemd's default for services, KeyringMode=private; a login through
+  // pam_keyinit) hands it to every sandbox, which possesses it and every key in it: reads the
+  // server's keys, adds its own for the next sandbox to read, revokes or unlinks the server's. No
+  // program of util-linux or coreutils joins a fresh session keyring, so the walls cannot drop it:
+  // known limit, asserted (README: run the service with KeyringMode=inherit).
+  (viewed.description.tool === 'unshare' && existsSync(python) ? it : it.skip)(
+    "known limit: possesses the server's session keyring, when it has one, under both walls", async () => {
+      const tools = await findTools();
+      const view = { readOnly: ['/usr', '/lib', '/lib64', '/bin'], readOnlyIfPresent: [] };
+      // The sandbox's native code: the keys of its session keyring (KEYCTL_READ, 11), each read.
+      const attack = [
+        'import ctypes',
+        "libc = ctypes.CDLL('libc.so.6', use_errno=True)",
+        'buf = ctypes.create_string_buffer(4096)',
+        'n = libc.syscall(250, ctypes.c_long(11), ctypes.c_long(-3), buf, ctypes.c_long(4096))',
+        'for i in range(0, max(n, 0), 4):',
+        "    key = ctypes.create_string_buffer(64); m = libc.syscall(250, ctypes.c_long(11), ctypes.c_long(int.from_bytes(buf.raw[i:i + 4], 'little')), key, ctypes.c_long(64))",
+        '    print(key.raw[:max(m, 0)].decode())',
+      ].join('\n');
+      // The server: a session keyring of its own (KEYCTL_JOIN_SESSION_KEYRING, 1) holding a key, then the walls.
+      const server = [
+        'import ctypes, os, sys',
+        "libc = ctypes.CDLL('libc.so.6', use_errno=True)",
+        'assert libc.syscall(250, ctypes.c_long(1), None) > 0',
+        "assert libc.syscall(248, b'user', b'server-key', b'secret of the server', ctypes.c_long(20), ctypes.c_long(-3)) > 0",
+        'os.execv(sys.argv[1], sys.argv[1:])',
+      ].join('\n');
+      const root = process.getuid!() === 0;
+      for (const [candidate, wrapper] of [[{ tool: 'unshare', blockUserNamespaces: true, view: true }, tools.unshare], [{ tool: 'bwrap', blockUserNamespaces: true }, tools.bwrap]] as const) {
+        if (!wrapper) continue;
+        const argv = confinedArgv(candidate, { ...tools, node: python, wrapper, setpriv: tools.setpriv! }, view, root, ['-I', '-S', '-c', attack]);
+        const { stdout } = await run(python, ['-I', '-c', server, ...argv], { env: {}, timeout: 20000 });
+        expect([candidate.tool, stdout]).toEqual([candidate.tool, 'secret of the server\n']);
+        // Control: a server without a session keyring of its own hands none over.
+        const { stdout: none } = await run(argv[0]!, argv.slice(1), { env: {}, timeout: 20000 });
+        expect([candidate.tool, none]).toEqual([candidate.tool, expect.not.stringContaining('secret of the server')]);
+      }
+    });
+
   // Without bubblewrap, first choice: unshare with bwrap's namespaces and private empty folders
   // over /tmp, /var/tmp, /run and /dev. The host's other files stay visible, as its user sees them.
   describeHiding('under the fallback that hides the host (unshare with pid, mount, ipc namespaces; no bubblewrap)', () => {
@@ -605,6 +646,43 @@ describe('outer wall of the grading sandbox', () => {
         for (const holder of holders) holder.kill();
       }
     }, 30_000);
+
+    // Red team 21: holding all but a few of the sandbox user's tasks (native code forking up to
+    // the cap, then letting a few go) gave no EAGAIN on the wrappers' own exec: the view's shell
+    // failed with "Cannot fork", node without its threads hung, so every candidate was passed
+    // over in turn and the pool took the walls 'none' (root, no wall), or start-up hung. Run as a
+    // user of its own (a server that is not root; no other sandbox of this machine counts there),
+    // with 2 tasks free (the shell cannot fork), 3 (node hangs; killed at the timeout), 40.
+    (viewed.description.tool === 'unshare' ? it : it.skip)('never falls back to a weaker wall when only a few tasks are left', async () => {
+      const user = process.getuid!() === 0 ? ['setpriv', '--reuid=65533', '--regid=65533', '--clear-groups', '--'] : [];
+      const [file, ...args] = [...user, join(paths.root, 'node_modules/.bin/tsx'), join(paths.root, 'libs/grader/test-fixtures/walls-few-tasks.mts'), '[2,3,40]'];
+      const { stdout } = await run(file!, args, { env: { PATH: process.env.PATH, HOME: tmpdir() }, timeout: 100_000 });
+      const outcomes = JSON.parse(stdout) as string[];
+      const refused = (free: number) => new RegExp(`^${free}: Error: cannot detect the grading sandbox's OS walls: unshare max_user_namespaces=0 with a read-only view: `
+        + '.*; and the sandbox user cannot run two node processes without walls either: .*not starting with weaker walls');
+      expect(outcomes).toEqual([expect.stringMatching(refused(2)), expect.stringMatching(refused(3)), '40: unshare read-only view']);
+    }, 120_000);
+
+    // util-linux's unshare ignores SIGTERM while it waits for its child: a check whose node never
+    // answered (here it reads a FIFO; above, a task or two short of its threads) was never ended,
+    // and neither was start-up. It is killed with SIGKILL at the timeout now.
+    (viewed.description.tool === 'unshare' ? it : it.skip)('kills a check that never answers, and does not fall back for it', async () => {
+      const copy = mkdtempSync(join(tmpdir(), 'walls-fifo-'));
+      try {
+        chmodSync(copy, 0o755);
+        const under = { ...paths, root: copy, pyodideDir: join(copy, 'pyodide'), sandboxDir: join(copy, 'sandbox'),
+          snapshotCacheDir: join(copy, 'cache'), snapshotFile: join(copy, 'cache', 'none.bin') };
+        for (const dir of [under.pyodideDir, under.sandboxDir]) mkdirSync(dir, { mode: 0o755 });
+        copyFileSync(join(paths.pyodideDir, 'package.json'), join(under.pyodideDir, 'package.json'));
+        await run('mkfifo', ['-m', '0644', join(under.sandboxDir, 'sandbox-main.mjs')]);
+        const started = Date.now();
+        await expect(detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: true, view: true }, { tool: 'unshare', blockUserNamespaces: false }], undefined, 3000))
+          .rejects.toThrow(/^cannot detect the grading sandbox's OS walls: unshare max_user_namespaces=0 with a read-only view: no answer within 3 s \(killed\); and the sandbox user cannot run two node processes without walls either: no answer within 3 s/);
+        expect(Date.now() - started).toBeLessThan(15_000);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }, 30_000);
   });
 
   // A fresh clone in /tmp: the sandbox's private /tmp must not be mounted over its binds (it was:
@@ -622,6 +700,9 @@ describe('outer wall of the grading sandbox', () => {
         const found = await detectWalls(under);
         expect([found.description.tool, found.description.filesystem, found.description.fallbacks])
           .toEqual(['bwrap', 'read-only view', []]);
+        // The unshare view too (its private /tmp holds the folders leading to the checkout, read-only).
+        const viewHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: true, view: true }]);
+        expect([viewHere.description.tool, viewHere.description.filesystem, viewHere.description.fallbacks]).toEqual(['unshare', 'read-only view', []]);
         // The unshare wall that hides /tmp would hide this checkout too: it says so and is passed over.
         const hidingHere = await detectWalls(under, [{ tool: 'unshare', blockUserNamespaces: true, hideHost: true }]);
         expect([hidingHere.description.tool, hidingHere.description.fallbacks])

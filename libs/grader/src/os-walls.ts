@@ -119,7 +119,8 @@ const VIEW_SCRIPT = [
   '  shift',
   'done',
   'shift',
-  '"$mkdir" "$view/tmp"',
+  // -p: a checkout under /tmp has made it already (seen: such a checkout lost the view)
+  '"$mkdir" -p "$view/tmp"',
   'if [ "$userns" = block ]; then echo 0 > /proc/sys/user/max_user_namespaces; fi',
   '"$mount" -o remount,bind,ro "$view"',
   'cd "$view"',

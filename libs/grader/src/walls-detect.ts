@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, NOBODY, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -34,7 +34,7 @@ if (outside.length > 0) throw new Error('network interface visible: ' + outside.
  * the walls (MAX_SANDBOX_TASKS; os-walls.spec lowers it).
  */
 export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidates: readonly Candidate[] = CANDIDATES,
-  maxTasks = MAX_SANDBOX_TASKS): Promise<OsWalls> {
+  maxTasks = MAX_SANDBOX_TASKS, timeoutMs = CHECK_TIMEOUT_MS): Promise<OsWalls> {
   const root = process.getuid?.() === 0;
   const tools = await findTools();
   const view: View = { readOnly: [paths.pyodideDir, paths.sandboxDir], readOnlyIfPresent: [paths.snapshotCacheDir, paths.zoneinfoDir] };
@@ -68,19 +68,49 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       helperLibraries: tools.helperLibraries };
     const argv = (nodeArgs: string[]) => confinedArgv(candidate, programs, view, root, nodeArgs, maxTasks);
     const check = argv(['-e', CHECK, JSON.stringify(mustRead)]);
-    let failure = await failureOf(check);
+    let failure = await failureOf(check, timeoutMs);
     for (let retry = 0; failure && NO_TASK_LEFT.test(failure) && retry < 3; retry++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      failure = await failureOf(check);
+      failure = await failureOf(check, timeoutMs);
     }
     if (failure && NO_TASK_LEFT.test(failure)) {
       throw new Error(`cannot detect the grading sandbox's OS walls: ${failure} (the sandbox user has no process left: `
         + 'another sandbox of this host holds them all; not starting with weaker walls)');
     }
     if (!failure) return { description: describeWalls(candidate, root, fallbacks, programs.prlimit !== undefined, maxTasks), argv };
+    // A weaker candidate only for a failure of this wall, not of the sandbox user's resources.
+    const control = await failureOf(controlArgv(tools, root, maxTasks, mustRead), timeoutMs);
+    if (control) {
+      throw new Error(`cannot detect the grading sandbox's OS walls: ${name}: ${failure}; and the sandbox user cannot run two node `
+        + `processes without walls either: ${control} (another sandbox of this host may hold its processes; not starting with weaker walls)`);
+    }
     fallbacks.push(`${name}: ${failure}`);
   }
   return { description: describeWalls('none', root, fallbacks), argv: (nodeArgs) => [tools.node, ...nodeArgs] };
+}
+
+/**
+ * Run after a candidate's check failed: node as the sandbox user, under the same task cap, with no
+ * wall, starting a second node and reading what the sandbox reads. A candidate's failure lets a
+ * weaker one be tried only when this passes. Native code in a sandbox can exhaust what the
+ * sandbox user has host-wide (RLIMIT_NPROC, epoll watches...) short of EAGAIN on the wrappers'
+ * own fork: holding all but a few tasks, the shell of the unshare view failed with "Cannot fork"
+ * and node without its threads, every candidate in turn, and the next pool ran with no walls,
+ * as root. The control needs more of every such resource than any wall (two nodes), so a wall
+ * that failed while it passes failed for want of what this machine offers, not of resources.
+ */
+const CONTROL = `
+const { spawnSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+for (const file of JSON.parse(process.argv[1])) readFileSync(file);
+const second = spawnSync(process.execPath, ['-e', ''], { env: {}, stdio: 'inherit' });
+if (second.status !== 0) throw new Error('a second node failed: ' + (second.error?.message ?? 'status ' + second.status + ' ' + second.signal));
+`;
+
+function controlArgv(tools: Awaited<ReturnType<typeof findTools>>, root: boolean, maxTasks: number, mustRead: string[]): string[] {
+  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
+  const drop = root ? [tools.setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--'] : [];
+  return [...limits, ...drop, tools.node, '-e', CONTROL, JSON.stringify(mustRead)];
 }
 
 /**
@@ -91,13 +121,21 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
  */
 const NO_TASK_LEFT = /Resource temporarily unavailable/;
 
+/**
+ * How long a check may run. Then it is killed with SIGKILL: util-linux's unshare ignores SIGTERM
+ * while it waits for its child, so execFile's default signal left a check whose node hung (as it
+ * does with a task or two short of its threads) running for ever, and start-up with it.
+ */
+const CHECK_TIMEOUT_MS = 20_000;
+
 /** The first line of what went wrong running the check inside the walls, or null when it passed. */
-async function failureOf([file, ...args]: string[]): Promise<string | null> {
+async function failureOf([file, ...args]: string[], timeoutMs: number): Promise<string | null> {
   try {
-    await run(file!, args, { env: {}, timeout: 20_000 });
+    await run(file!, args, { env: {}, timeout: timeoutMs, killSignal: 'SIGKILL' });
     return null;
   } catch (error) {
-    const { stderr, message } = error as { stderr?: string; message: string };
+    const { stderr, message, killed } = error as { stderr?: string; message: string; killed?: boolean };
+    if (killed) return `no answer within ${timeoutMs / 1000} s (killed)`;
     const lines = (stderr || message).split('\n').map((line) => line.trim()).filter(Boolean);
     // Node prints the thrown error's own line after a source excerpt: prefer it.
     return (lines.find((line) => /^(Error|bwrap|unshare|setpriv)\b/.test(line)) ?? lines[0] ?? 'failed').slice(0, 200);
