@@ -222,6 +222,28 @@ describe(GraderPool.name, () => {
     }
   }, 120000);
 
+  it('kills a sandbox that is not ready in time and starts another (a start that hangs does not hold the pool)', async () => {
+    const real = await detectWalls();
+    let spawns = 0;
+    // The first sandbox never says it is ready (as one a few tasks short of its user's cap hung).
+    const hangingFirst: OsWalls = {
+      description: real.description,
+      argv: (nodeArgs) => (++spawns === 1 ? [process.execPath, '-e', 'setInterval(() => {}, 1000)'] : real.argv(nodeArgs)),
+    };
+    const started = performance.now();
+    // long enough for a real sandbox to be ready on a loaded machine (each one not ready by then is killed too)
+    const recovering = await GraderPool.start({ size: 1, walls: hangingFirst, readyTimeoutMs: 10000 });
+    try {
+      expect(spawns).toBe(2);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(10000);
+      const after = await recovering.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
+        tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
+      expect(after.status).toBe('pass');
+    } finally {
+      await recovering.close();
+    }
+  }, 120000);
+
   describe('unittest features of foreign suites', () => {
     const testModule = [
       'import unittest', 'from unittest import mock', 'import solution', '',

@@ -16,6 +16,12 @@ export interface GraderPoolOptions {
   /** Rejects start() when the pool is not warm within this time. */
   startTimeoutMs?: number;
   /**
+   * A sandbox not ready this long after it was started is killed and started again (with the
+   * restart backoff): one that hangs while starting (its user a few tasks short, red21) would
+   * otherwise hold the pool and every job given to it until the server restarts.
+   */
+  readyTimeoutMs?: number;
+  /**
    * 'reset' (default): after each grading the interpreter's memory is restored in place from a
    * pristine copy (JS-side state reset or checked; a worker is replaced when a reset would be
    * incomplete). 'fresh': a new interpreter from the memory snapshot for every grading (slow).
@@ -96,6 +102,7 @@ export class GraderPool {
     private readonly walls: OsWalls,
     private readonly size: number,
     private readonly isolation: Isolation,
+    private readonly readyTimeoutMs: number,
   ) {
     this.status = { size, ready: 0, busy: 0, queued: 0, restarts: 0 };
     this.provenance = { runtime: `pyodide ${paths.pyodideVersion}`, python: PYTHON_VERSION };
@@ -108,7 +115,7 @@ export class GraderPool {
     const walls = options.walls ?? (await detectWalls(paths));
     const missing = missingWallsLine(walls.description);
     if (options.requireWalls && missing) throw new WallsMissingError(missing);
-    const pool = new GraderPool(paths, walls, size, options.isolation ?? 'reset');
+    const pool = new GraderPool(paths, walls, size, options.isolation ?? 'reset', options.readyTimeoutMs ?? 180000);
     pool.spawn();
     const limit = options.startTimeoutMs ?? 180000;
     let timer: NodeJS.Timeout | undefined;
@@ -161,7 +168,7 @@ export class GraderPool {
     this.wasReady = false;
     this.status = { ...this.status, ready: 0, busy: 0, restarts: 0 };
     const baseRestarts = this.restarts;
-    this.sandbox = new SandboxProcess(this.paths, this.walls, this.size, this.isolation, {
+    const sandbox = new SandboxProcess(this.paths, this.walls, this.size, this.isolation, {
       onStatus: (status) => {
         this.status = status;
         this.restarts = baseRestarts;
@@ -173,9 +180,18 @@ export class GraderPool {
         }
       },
       onResult: (id, run) => this.settle(id, run),
-      onExit: (reason) => this.onSandboxExit(reason),
+      onExit: (reason) => {
+        clearTimeout(readyTimer);
+        this.onSandboxExit(reason);
+      },
       onSnapshot: (bytes) => void this.cacheSnapshot(bytes),
     });
+    this.sandbox = sandbox;
+    // Never ready in time: killed; its exit restarts it after the backoff (onSandboxExit).
+    const readyTimer = setTimeout(() => {
+      if (!this.wasReady && this.sandbox === sandbox && !this.closed) sandbox.kill();
+    }, this.readyTimeoutMs);
+    readyTimer.unref();
   }
 
   /** Saves the sandbox's memory snapshot so the next pool skips the full Pyodide load. */
