@@ -305,11 +305,14 @@ def install(config_text):
     # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
     # csv's standard dialects (redpp-stdlib-shared-state). Checked after every test
     # (support.shared_state_intact); decimal's context stays the submission's to set (README).
+    # json.scanner too: every JSONDecoder made after boot (a keyword to json.loads) reads
+    # `scanner.make_scanner` there (red20-json-scanner).
     import csv
     import json.decoder
     import json.encoder
+    import json.scanner
     import zoneinfo._tzpath
-    S['shared_modules'] = module_snapshots((_json, json.decoder, json.encoder, zoneinfo._tzpath))
+    S['shared_modules'] = module_snapshots((_json, json.decoder, json.encoder, json.scanner, zoneinfo._tzpath))
     S['csv_dialects'] = (csv.get_dialect, tuple((name, csv.get_dialect(name)) for name in csv.list_dialects()))
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).
