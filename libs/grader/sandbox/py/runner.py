@@ -58,9 +58,10 @@ UNITTEST_MACHINERY = ('.run(', '.debug(', 'TestResult', 'TestSuite', 'TestLoader
 
 
 # Words without which hidden code cannot read the submission's source (a file, its module's
-# source through inspect or the import system): when none is in it, the routes to the source
-# need no checking beyond the cheap ones (learner_file_intact).
-SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader__|linecache|tokenize|find_spec'
+# source through inspect or the import system, a line of a traceback: `extract_tb(...)[-1].line`
+# reads linecache.getline live, red20-traceback-source-line): when none is in it, the routes to
+# the source need no checking beyond the cheap ones (learner_file_intact).
+SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader__|linecache|tokenize|traceback|find_spec'
                   r'|runpy|run_path|run_module|pathlib|Path|ast|compile|exec|eval|importlib|io|codecs|fileinput'
                   r'|shutil|os|pkgutil|zipimport|get_source|get_data|source)\b')
 
