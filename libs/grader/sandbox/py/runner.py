@@ -36,7 +36,7 @@ def compile_suite(job_text):
                 'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
                 'source': any(_re.search(SOURCE_READING, text) for text in authored),
-                'module_writes': any(word in text for text in sources for word in MODULE_WRITERS),
+                'module_writes': any(writes_modules(text) for text in sources),
                 # unittest.mock named at all (`from unittest import mock`, `mock.patch`, `MagicMock`,
                 # `Mock(`), any case: its classes are checked around the module tests then
                 # (support.machinery_classes_intact)
@@ -50,6 +50,17 @@ def compile_suite(job_text):
 # builtins' setattr a plain name (`self.addCleanup(setattr, urllib.request, 'urlopen', real)`),
 # and a module's dict can be written directly. Then its copies are not checked (copies_intact).
 MODULE_WRITERS = ('import *', '__dict__', 'vars(', 'builtins')
+# A patch's target string names the real module, which mock imports itself: `patch('builtins.input')`,
+# the commonest patch there is, writes no copy, and counting its word left every copy of such a
+# suite unchecked (red20-module-copy-writers).
+PATCH_TARGET_BUILTINS = ("'builtins.", '"builtins.')
+
+
+def writes_modules(text):
+    """Whether hidden code's text has a word of MODULE_WRITERS outside a patch target string."""
+    for target in PATCH_TARGET_BUILTINS:
+        text = text.replace(target, '')
+    return any(word in text for word in MODULE_WRITERS)
 
 
 # Words of hidden code that runs unittest's own machinery (`Inner('test_add').run(result)`,
