@@ -49,15 +49,21 @@ def compile_suite(job_text):
 # setattr/delattr calls the rewrite follows (asserts.write_through): a star import keeps the
 # builtins' setattr a plain name (`self.addCleanup(setattr, urllib.request, 'urlopen', real)`),
 # and a module's dict can be written directly. Then its copies are not checked (copies_intact).
-MODULE_WRITERS = ('import *', '__dict__', 'vars(', 'builtins')
+MODULE_WRITERS = ('__dict__', 'vars(', 'builtins')
 # A patch's target string names the real module, which mock imports itself: `patch('builtins.input')`,
 # the commonest patch there is, writes no copy, and counting its word left every copy of such a
 # suite unchecked (red20-module-copy-writers).
 PATCH_TARGET_BUILTINS = ("'builtins.", '"builtins.')
+# A star import (`from solution import *`, as many beginner suites import the submission) matters
+# only to a text that calls what it may rebind: setattr/delattr, or a patch (red20-module-copy-star-import).
+STAR_WRITERS = ('setattr', 'delattr', 'patch')
 
 
 def writes_modules(text):
-    """Whether hidden code's text has a word of MODULE_WRITERS outside a patch target string."""
+    """Whether hidden code's text may write a module copy other than as the rewrite follows: a
+    word of MODULE_WRITERS outside a patch target string, or a star import with a STAR_WRITERS word."""
+    if 'import *' in text and any(word in text for word in STAR_WRITERS):
+        return True
     for target in PATCH_TARGET_BUILTINS:
         text = text.replace(target, '')
     return any(word in text for word in MODULE_WRITERS)
