@@ -300,6 +300,13 @@ def install(config_text):
     import re._compiler
     import re._parser
     S['regex_modules'] = module_snapshots((_re, re._compiler, re._parser))
+    # re's caches of compiled patterns, whose contents support.regex_caches_genuine checks: the
+    # dicts themselves (the module check keeps them the same objects), the entries seen genuine,
+    # the Pattern class and the compiler (its modules checked first)
+    caches = tuple(c for c in (_re.__dict__.get('_cache'), _re.__dict__.get('_cache2')) if type(c) is dict)
+    zero = _re.__dict__.get('_ZeroSentinel')  # 3.14: the type of re's default flags (an int subclass)
+    flag_types = (int, zero if type(zero) is type else int)
+    S['regex_caches'] = ({}, caches, _re.Pattern, re._compiler.compile, flag_types)
     # State of the standard library that hidden code's pristine copies do not cover, read by the
     # functions of those copies from the live modules or from C: json's default decoder and
     # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
