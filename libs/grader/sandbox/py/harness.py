@@ -306,7 +306,10 @@ def install(config_text):
     caches = tuple(c for c in (_re.__dict__.get('_cache'), _re.__dict__.get('_cache2')) if type(c) is dict)
     zero = _re.__dict__.get('_ZeroSentinel')  # 3.14: the type of re's default flags (an int subclass)
     flag_types = (int, zero if type(zero) is type else int)
-    S['regex_caches'] = ({}, caches, _re.Pattern, re._compiler.compile, flag_types)
+    # the boot's entries (the standard library's imports compiled them) are seen genuine now, not
+    # compiled again by the first check of every job
+    seen = {id(value): (value, key) for cache in caches for key, value in cache.items()}
+    S['regex_caches'] = (seen, caches, _re.Pattern, re._compiler.compile, flag_types)
     # State of the standard library that hidden code's pristine copies do not cover, read by the
     # functions of those copies from the live modules or from C: json's default decoder and
     # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
