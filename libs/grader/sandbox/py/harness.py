@@ -310,6 +310,8 @@ def install(config_text):
     # compiled again by the first check of every job
     seen = {id(value): (value, key) for cache in caches for key, value in cache.items()}
     S['regex_caches'] = (seen, caches, _re.Pattern, re._compiler.compile, flag_types)
+    template = _re.__dict__.get('_compile_template')  # re.sub's template cache (runner.run_test)
+    S['regex_template_clear'] = getattr(template, 'cache_clear', None) or (lambda: None)
     # State of the standard library that hidden code's pristine copies do not cover, read by the
     # functions of those copies from the live modules or from C: json's default decoder and
     # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
