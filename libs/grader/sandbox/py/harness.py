@@ -271,6 +271,9 @@ def install(config_text):
     # C code imports some Python helpers at call time through it, so they are imported now
     # (`datetime.strptime` and `time.strptime` import `_strptime`: red2-lazy-stdlib-import).
     import _strptime  # noqa: F401
+    # The formats strptime compiled (`_strptime._regex_cache`, format -> regex): checked after every
+    # test against what a TimeRE of the boot's own makes of each format (support.strptime_cache_genuine)
+    S['strptime_cache'] = (_strptime._regex_cache, _strptime.TimeRE().pattern, _re.IGNORECASE, {})
     S['boot_modules'] = (tuple(_sys.modules.keys()), tuple(_sys.modules.values()))
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
                                                  _types.ModuleType, type, dict.update, dict.items, list, str, id,

@@ -600,6 +600,32 @@ def regex_caches_genuine(_items=dict.items, _list=list, _type=type, _len=len, _i
     return True
 
 
+def strptime_cache_genuine(_items=dict.items, _list=list, _type=type, _str=str, _id=id, _len=len):
+    """Every regex `_strptime` cached for a format (`_regex_cache`, read by hidden code's
+    `datetime.strptime` before compiling) is the one the format gives: an exact str key whose
+    Pattern's text is what a TimeRE made at boot makes of it. A str subclass hashing as the test's
+    '%m/%d/%Y' and equal to anything, or a day-first regex put under that key, made hidden code's
+    expected date the submission's (red20-strptime-format-cache). Entries seen genuine are
+    remembered for the job."""
+    cache, pattern_of, ignorecase, seen = S['strptime_cache']
+    if _len(seen) > 4096:
+        seen.clear()
+    for key, value in _list(_items(cache)):
+        known = seen.get(_id(value))
+        if known is not None and known[0] is value and known[1] is key:
+            continue
+        if _type(key) is not _str or _type(value) is not S['regex_caches'][2]:
+            return False
+        try:
+            text = pattern_of(key)
+            if _type(value.pattern) is not _str or value.pattern != text or value.flags != _re.compile(text, ignorecase).flags:
+                return False
+        except Exception:
+            return False
+        seen[_id(value)] = (value, key)
+    return True
+
+
 def shared_state_intact():
     """The standard library's state that hidden code reads from the live modules or from C holds
     what it held at boot (harness: S['shared_modules'], S['csv_dialects']): a submission's own
@@ -612,7 +638,7 @@ def shared_state_intact():
                 return False
         except Exception:
             return False
-    return modules_intact(S['shared_modules'])
+    return modules_intact(S['shared_modules']) and strptime_cache_genuine()
 
 
 def boot_modules_intact():
