@@ -271,6 +271,9 @@ def install(config_text):
     # C code imports some Python helpers at call time through it, so they are imported now
     # (`datetime.strptime` and `time.strptime` import `_strptime`: red2-lazy-stdlib-import).
     import _strptime  # noqa: F401
+    # The formats strptime compiled (`_strptime._regex_cache`, format -> regex): checked after every
+    # test against what a TimeRE of the boot's own makes of each format (support.strptime_cache_genuine)
+    S['strptime_cache'] = (_strptime._regex_cache, _strptime.TimeRE().pattern, _re.IGNORECASE, {})
     S['boot_modules'] = (tuple(_sys.modules.keys()), tuple(_sys.modules.values()))
     S['module_copy'] = seal(module_copy, secret=(MODULE_COPIES, S['modules'], _types.MappingProxyType(REAL_MODULES),
                                                  _types.ModuleType, type, dict.update, dict.items, list, str, id,
@@ -300,16 +303,31 @@ def install(config_text):
     import re._compiler
     import re._parser
     S['regex_modules'] = module_snapshots((_re, re._compiler, re._parser))
+    # re's caches of compiled patterns, whose contents support.regex_caches_genuine checks: the
+    # dicts themselves (the module check keeps them the same objects), the entries seen genuine,
+    # the Pattern class and the compiler (its modules checked first)
+    caches = tuple(c for c in (_re.__dict__.get('_cache'), _re.__dict__.get('_cache2')) if type(c) is dict)
+    zero = _re.__dict__.get('_ZeroSentinel')  # 3.14: the type of re's default flags (an int subclass)
+    flag_types = (int, zero if type(zero) is type else int)
+    # the boot's entries (the standard library's imports compiled them) are seen genuine now, not
+    # compiled again by the first check of every job
+    seen = {id(value): (value, key) for cache in caches for key, value in cache.items()}
+    S['regex_caches'] = (seen, caches, _re.Pattern, re._compiler.compile, flag_types)
+    template = _re.__dict__.get('_compile_template')  # re.sub's template cache (runner.run_test)
+    S['regex_template_clear'] = getattr(template, 'cache_clear', None) or (lambda: None)
     # State of the standard library that hidden code's pristine copies do not cover, read by the
     # functions of those copies from the live modules or from C: json's default decoder and
     # encoder (red-stdlib-function-globals), zoneinfo's search path (redteam5-zoneinfo-tzpath),
     # csv's standard dialects (redpp-stdlib-shared-state). Checked after every test
     # (support.shared_state_intact); decimal's context stays the submission's to set (README).
+    # json.scanner too: every JSONDecoder made after boot (a keyword to json.loads) reads
+    # `scanner.make_scanner` there (red20-json-scanner).
     import csv
     import json.decoder
     import json.encoder
+    import json.scanner
     import zoneinfo._tzpath
-    S['shared_modules'] = module_snapshots((_json, json.decoder, json.encoder, zoneinfo._tzpath))
+    S['shared_modules'] = module_snapshots((_json, json.decoder, json.encoder, json.scanner, zoneinfo._tzpath))
     S['csv_dialects'] = (csv.get_dialect, tuple((name, csv.get_dialect(name)) for name in csv.list_dialects()))
     # The context managers of assertRaises/assertWarns/assertLogs (unittest's own, shared with the
     # submission): checked with TestCase around every test (support.testcase_intact).

@@ -36,7 +36,7 @@ def compile_suite(job_text):
                 'nonlocal': any('nonlocal' in text for text in sources),
                 'unittest': any(word in text for text in sources for word in UNITTEST_MACHINERY),
                 'source': any(_re.search(SOURCE_READING, text) for text in authored),
-                'module_writes': any(word in text for text in sources for word in MODULE_WRITERS),
+                'module_writes': any(writes_modules(text) for text in sources),
                 # unittest.mock named at all (`from unittest import mock`, `mock.patch`, `MagicMock`,
                 # `Mock(`), any case: its classes are checked around the module tests then
                 # (support.machinery_classes_intact)
@@ -49,7 +49,24 @@ def compile_suite(job_text):
 # setattr/delattr calls the rewrite follows (asserts.write_through): a star import keeps the
 # builtins' setattr a plain name (`self.addCleanup(setattr, urllib.request, 'urlopen', real)`),
 # and a module's dict can be written directly. Then its copies are not checked (copies_intact).
-MODULE_WRITERS = ('import *', '__dict__', 'vars(', 'builtins')
+MODULE_WRITERS = ('__dict__', 'vars(', 'builtins')
+# A patch's target string names the real module, which mock imports itself: `patch('builtins.input')`,
+# the commonest patch there is, writes no copy, and counting its word left every copy of such a
+# suite unchecked (red20-module-copy-writers).
+PATCH_TARGET_BUILTINS = ("'builtins.", '"builtins.')
+# A star import (`from solution import *`, as many beginner suites import the submission) matters
+# only to a text that calls what it may rebind: setattr/delattr, or a patch (red20-module-copy-star-import).
+STAR_WRITERS = ('setattr', 'delattr', 'patch')
+
+
+def writes_modules(text):
+    """Whether hidden code's text may write a module copy other than as the rewrite follows: a
+    word of MODULE_WRITERS outside a patch target string, or a star import with a STAR_WRITERS word."""
+    if 'import *' in text and any(word in text for word in STAR_WRITERS):
+        return True
+    for target in PATCH_TARGET_BUILTINS:
+        text = text.replace(target, '')
+    return any(word in text for word in MODULE_WRITERS)
 
 
 # Words of hidden code that runs unittest's own machinery (`Inner('test_add').run(result)`,
@@ -58,9 +75,10 @@ UNITTEST_MACHINERY = ('.run(', '.debug(', 'TestResult', 'TestSuite', 'TestLoader
 
 
 # Words without which hidden code cannot read the submission's source (a file, its module's
-# source through inspect or the import system): when none is in it, the routes to the source
-# need no checking beyond the cheap ones (learner_file_intact).
-SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader__|linecache|tokenize|find_spec'
+# source through inspect or the import system, a line of a traceback: `extract_tb(...)[-1].line`
+# reads linecache.getline live, red20-traceback-source-line): when none is in it, the routes to
+# the source need no checking beyond the cheap ones (learner_file_intact).
+SOURCE_READING = (r'\b(open|read|inspect|getsource\w*|__file__|__spec__|__loader__|linecache|tokenize|traceback|find_spec'
                   r'|runpy|run_path|run_module|pathlib|Path|ast|compile|exec|eval|importlib|io|codecs|fileinput'
                   r'|shutil|os|pkgutil|zipimport|get_source|get_data|source)\b')
 
@@ -530,6 +548,10 @@ def run_test(index):
     S['held_cells'][1].clear()
     S['wrapper_gates'].clear()
     fresh_any()
+    # re.sub's templates are C state keyed by (pattern, repl), which a learner str subclass that
+    # hashes as the test's template and equals anything can fill: emptied before each test
+    # (red20-regex-template-cache; one planted by a call inside the test stays a known limit)
+    S['regex_template_clear']()
     buf = capture()
     extra = None
     mark = JOB['marks'].get(spec['name']) if spec['kind'] == 'module' else None

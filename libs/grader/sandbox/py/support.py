@@ -539,8 +539,91 @@ def flat_classes_intact(flat, _dict=type.__dict__['__dict__'].__get__, _mro=type
 
 
 def regex_intact():
-    """re and its compiler hold what they held at boot (harness: S['regex_modules'])."""
-    return modules_intact(S['regex_modules'])
+    """re and its compiler hold what they held at boot (harness: S['regex_modules']), and every
+    pattern re's caches hold is one compiled from its key (regex_caches_genuine)."""
+    return modules_intact(S['regex_modules']) and regex_caches_genuine()
+
+
+def _plain_class_eq(cls, _mro=type.__dict__['__mro__'].__get__, _tdict=type.__dict__['__dict__'].__get__,
+                    _type=type, _object=object, _contains=_types.MappingProxyType.__contains__):
+    """Whether comparing the class `cls` with another class is identity: no metaclass of its
+    defines `__eq__` (read from the dicts, without running anything of the class's)."""
+    for meta in _mro(_type(cls)):
+        if meta is not _object and _contains(_tdict(meta), '__eq__'):
+            return False
+    return True
+
+
+def regex_caches_genuine(_items=dict.items, _list=list, _type=type, _len=len, _id=id, _str=str, _bytes=bytes,
+                         _tuple=tuple):
+    """re keeps what it compiled in dicts keyed by (type, pattern, flags) (`re._cache`, and
+    `re._cache2` since 3.12), read before compiling by hidden code's `re.fullmatch(...)` and the
+    sealed assertRegex (re.compile) alike; their contents change as any code runs, so the module
+    check (identities) does not see them. Each entry must be an exact str or bytes pattern with
+    int flags (or 3.14's `re._ZeroSentinel`, the default's) whose compiled Pattern holds that
+    text and the flags compiling it with those flags gives: a pattern compiled from other text
+    (`(?s).*`) or with other flags (re.VERBOSE) planted under the test's key made any text match
+    (red20-regex-cache-plant).
+    Entries seen genuine are remembered (the pattern and its key, held), so each is compiled
+    again once per job. A pattern of a str subclass (a StrEnum member) answers only lookups of
+    its own class, so it is passed over, unless its class's metaclass defines `__eq__` (its class
+    could then equal str in the lookup's comparison): that reads as tampering."""
+    seen, caches, pattern_type, recompile, flag_types = S['regex_caches']
+    if _len(seen) > 4096:
+        seen.clear()
+    for cache in caches:
+        for key, value in _list(_items(cache)):
+            known = seen.get(_id(value))
+            if known is not None and known[0] is value and known[1] is key:
+                continue
+            if _type(key) is not _tuple or _len(key) != 3 or _type(value) is not pattern_type:
+                return False
+            kind, text, flags = key
+            if kind is not _str and kind is not _bytes and _type(text) is kind and _plain_class_eq(kind):
+                # a str subclass compiled (a StrEnum member): its key answers no lookup of an
+                # exact str's, as its class equals no other class
+                seen[_id(value)] = (value, key)
+                continue
+            held = _type(flags)  # by identity: `in` would hash a class whose metaclass answers
+            if not ((kind is _str or kind is _bytes) and _type(text) is kind
+                    and (held is flag_types[0] or held is flag_types[1])):
+                return False
+            held = value.pattern  # the text compiled: the key's own, or an equal one (a key made again)
+            if _type(held) is not kind or held != text:
+                return False
+            try:
+                if value.flags != recompile(text, flags).flags:
+                    return False
+            except Exception:
+                return False
+            seen[_id(value)] = (value, key)
+    return True
+
+
+def strptime_cache_genuine(_items=dict.items, _list=list, _type=type, _str=str, _id=id, _len=len):
+    """Every regex `_strptime` cached for a format (`_regex_cache`, read by hidden code's
+    `datetime.strptime` before compiling) is the one the format gives: an exact str key whose
+    Pattern's text is what a TimeRE made at boot makes of it. A str subclass hashing as the test's
+    '%m/%d/%Y' and equal to anything, or a day-first regex put under that key, made hidden code's
+    expected date the submission's (red20-strptime-format-cache). Entries seen genuine are
+    remembered for the job."""
+    cache, pattern_of, ignorecase, seen = S['strptime_cache']
+    if _len(seen) > 4096:
+        seen.clear()
+    for key, value in _list(_items(cache)):
+        known = seen.get(_id(value))
+        if known is not None and known[0] is value and known[1] is key:
+            continue
+        if _type(key) is not _str or _type(value) is not S['regex_caches'][2]:
+            return False
+        try:
+            text = pattern_of(key)
+            if _type(value.pattern) is not _str or value.pattern != text or value.flags != _re.compile(text, ignorecase).flags:
+                return False
+        except Exception:
+            return False
+        seen[_id(value)] = (value, key)
+    return True
 
 
 def shared_state_intact():
@@ -555,7 +638,7 @@ def shared_state_intact():
                 return False
         except Exception:
             return False
-    return modules_intact(S['shared_modules'])
+    return modules_intact(S['shared_modules']) and strptime_cache_genuine()
 
 
 def boot_modules_intact():
