@@ -168,7 +168,7 @@ describe('fidelity corpus: the verdicts CPython gives', () => {
 
   // When one of these starts failing, the limit is fixed: move it to `lying` and the README.
   it.concurrent.each(limits)('$label: a known limit (README) still passes its lie', async ({ fixture, lie }) => {
-    const [engine] = await grade(fixture, lie.code);
+    const engine = await pool.grade(jobOf(fixture, lie.code)); // CPython's verdict is not asked here
     const statuses = Object.fromEntries(engine.tests.map((t) => [t.name, t.status]));
     const forged = lie.status ?? 'pass';
     for (const name of lie.fails) expect({ test: name, engine: statuses[name] }).toEqual({ test: name, engine: forged });
