@@ -18,7 +18,8 @@ describe('exercises/ graded by the engine and by CPython', () => {
   it('has no violation and no difference from CPython', async () => {
     const lines: string[] = [];
     const cpython = await CPythonReference.locate();
-    const summary = await runValidation({ dir: 'exercises', grader: pool, cpython: cpython ?? undefined, print: (l) => lines.push(l) });
+    const summary = await runValidation({ dir: 'exercises', grader: pool, cpython: cpython ?? undefined, print: (l) => lines.push(l) })
+      .finally(() => cpython?.close());
     expect({ problems: lines.slice(0, -1) }).toEqual({ problems: [] });
     expect(summary).toMatchObject({ errors: 0, violations: 0, cpythonDifferences: 0, ok: true });
     expect(summary.solutionsChecked).toBeGreaterThan(100);

@@ -3,6 +3,7 @@ engine (src/cpython-reference.ts). Author-written code only (reference and wrong
 fixtures): there is no sandbox here.
 
 usage: python3 -I -S cpython_reference.py <job.json> <results.jsonl>
+       python3 -I -S cpython_reference.py --serve   (a fork per job: see serve())
 
 Like the engine: the submission is imported once before the tests, as the job's import (the
 declarative cases use it; a syntax error, a timeout or a MemoryError there fails every test).
@@ -303,5 +304,47 @@ def main(job_path, results_path):
             results.flush()
 
 
+def serve():
+    """`--serve`: start once, fork once per job. Each request on stdin is one JSON line
+    {"args": [job.json, results.jsonl], "cwd", "env", "stderr": file}; the reply is two lines,
+    the child's pid when it starts and its exit status when it ends. The parent only reads
+    requests and forks: it never runs job code, so no job sees another's state. The child turns
+    itself into what `python3 -I -S cpython_reference.py <job.json> <results.jsonl>` with stdin
+    and stdout on /dev/null, in `cwd`, with `env`, would be at the line below, having imported
+    the same modules, and returns there: `main` then runs at the same stack depth (the recursion
+    limit is counted from it) and the child ends through the interpreter's own shutdown. Not the
+    same: the child's hash seed is the server's (each fresh process draws its own), stderr goes to
+    a file instead of a pipe, and its parent is the server (src/cpython-reference.ts)."""
+    pending = b''
+    while True:
+        while b'\n' not in pending:
+            chunk = os.read(0, 65536)
+            if not chunk:
+                sys.exit(0)
+            pending += chunk
+        line, _, pending = pending.partition(b'\n')
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            err = os.open(request['stderr'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(devnull, 0)
+            os.dup2(devnull, 1)
+            os.dup2(err, 2)
+            os.close(devnull)
+            os.close(err)
+            os.chdir(request['cwd'])
+            os.environ.clear()
+            os.environ.update(request['env'])
+            sys.argv[1:] = request['args']
+            sys.orig_argv[-1:] = request['args']
+            return
+        os.write(1, b'%d\n' % pid)
+        _, status = os.waitpid(pid, 0)
+        os.write(1, b'%d\n' % os.waitstatus_to_exitcode(status))
+
+
 if __name__ == '__main__':
+    if sys.argv[1:] == ['--serve']:
+        serve()  # returns only in a forked child, for one job (its sys.argv)
     main(sys.argv[1], sys.argv[2])
