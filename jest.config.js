@@ -24,6 +24,7 @@ export default {
   globalSetup: '<rootDir>/test/jest-global-setup.mjs',
   globalTeardown: '<rootDir>/test/jest-global-teardown.mjs',
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/jest-sequencer.mjs',
   // `it.concurrent` tests in one file (the fidelity corpus): enough to keep the grader pool's two
   // workers and the CPython reference busy, few enough that per-test time limits hold on 2 cores.
   maxConcurrency: 4,
