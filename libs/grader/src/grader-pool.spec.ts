@@ -8,6 +8,13 @@ function caseTest(name: string, fields: Partial<Extract<TestSpec, { kind: 'case'
   return { kind: 'case', name, points: 1, visibility: 'visible', tags: [], ...fields };
 }
 
+/** The pool grades a right answer: a pool that recovered works again. */
+async function expectGrades(pool: GraderPool): Promise<void> {
+  const after = await pool.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
+    tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
+  expect(after.status).toBe('pass');
+}
+
 describe(GraderPool.name, () => {
   let pool: GraderPool;
 
@@ -214,9 +221,7 @@ describe(GraderPool.name, () => {
       // at least 100, 200, 400, 800 ms between the starts (plus each failed start's own time)
       for (const [i, pause] of pauses.entries()) expect(pause).toBeGreaterThanOrEqual(RESTART_BACKOFF_MS.first * 2 ** i);
       expect(recovering.health().restarts).toBe(4);
-      const after = await recovering.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
-        tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
-      expect(after.status).toBe('pass');
+      await expectGrades(recovering);
     } finally {
       await recovering.close();
     }
@@ -236,9 +241,7 @@ describe(GraderPool.name, () => {
     try {
       expect(spawns).toBe(2);
       expect(performance.now() - started).toBeGreaterThanOrEqual(10000);
-      const after = await recovering.grade({ source: 'def f():\n    return 1\n', moduleName: 'solution', limits,
-        tests: [caseTest('works', { expr: 'f()', expected: 1 })] });
-      expect(after.status).toBe('pass');
+      await expectGrades(recovering);
     } finally {
       await recovering.close();
     }

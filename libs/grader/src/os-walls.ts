@@ -173,8 +173,12 @@ const TMP_BYTES = 8 * 1024 * 1024;
 export function confinedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, nodeArgs: string[],
   maxTasks = MAX_SANDBOX_TASKS): string[] {
   // Resource limits first: they are inherited through every wrapper, and nobody cannot raise them.
-  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
-  return [...limits, ...wrappedArgv(candidate, tools, view, root, [tools.node, ...nodeArgs])];
+  return [...limitsArgv(tools.prlimit, maxTasks), ...wrappedArgv(candidate, tools, view, root, [tools.node, ...nodeArgs])];
+}
+
+/** prlimit's task cap and no core files, as a command prefix (none without prlimit). */
+export function limitsArgv(prlimit: string | undefined, maxTasks: number): string[] {
+  return prlimit ? [prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
 }
 
 function wrappedArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {

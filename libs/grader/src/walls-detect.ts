@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, NOBODY, confinedArgv, describeWalls, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, NOBODY, confinedArgv, describeWalls, limitsArgv, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -108,7 +108,7 @@ if (second.status !== 0) throw new Error('a second node failed: ' + (second.erro
 `;
 
 function controlArgv(tools: Awaited<ReturnType<typeof findTools>>, root: boolean, maxTasks: number, mustRead: string[]): string[] {
-  const limits = tools.prlimit ? [tools.prlimit, `--nproc=${maxTasks}`, '--core=0', '--'] : [];
+  const limits = limitsArgv(tools.prlimit, maxTasks);
   const drop = root ? [tools.setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--'] : [];
   return [...limits, ...drop, tools.node, '-e', CONTROL, JSON.stringify(mustRead)];
 }
