@@ -288,7 +288,8 @@ function parsedMessage(text) {
  * Pyodide's fatal-error flag is set, after which it returns nothing instead of throwing (a
  * learner reaches this with `os.getuid()`, whose Emscripten code calls the deleted `process`).
  * So the interpreter is never used again (`poisoned`: runJob ends the worker, and the sandbox
- * resumes the job's next test on a fresh one), for a missing outcome too. */
+ * resumes the job's next test on a fresh one), for a missing outcome too, and after a call
+ * during which the memory cap refused a growth. */
 function call(entry, command, argument) {
   let text;
   memoryCap.refused = false;
@@ -306,6 +307,11 @@ function call(entry, command, argument) {
     }
     return errorOutcome(`the Python interpreter failed: ${String(error?.message ?? error).slice(0, 300)}`);
   }
+  // The cap refused a growth during the call (a MemoryError, caught or not): the interpreter's
+  // memory is full of what the submission kept (with the collector off, cycles stay), so every
+  // later test on it would hit the cap too. Its outcome stands; the job's next tests resume on a
+  // fresh interpreter, as after a JS error (hostile/red13-memory-to-the-last-byte.py).
+  if (memoryCap.refused) after.poisoned = true;
   if (typeof text === 'string') return text;
   after.poisoned = true;
   return errorOutcome('the Python interpreter returned no outcome');
