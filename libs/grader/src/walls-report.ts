@@ -22,7 +22,7 @@ export function missingWallsLine(walls: SandboxWalls): string | null {
 }
 
 export function wallsSummary(walls: SandboxWalls): string {
-  const view = walls.filesystem === 'read-only view' ? 'read-only view with a private /tmp'
+  const view = walls.filesystem === 'read-only view' ? 'read-only view (its empty /tmp read-only too)'
     : walls.filesystem === 'host' ? "the host's files" : "the host's files with private /tmp, /run and /dev";
   const processes = walls.processes === 'hidden' ? "the host's processes hidden" : "the host's processes in view";
   return `${walls.tool}: network ${walls.network}, user ${walls.user} (uid ${walls.uid}), ${view}, ${processes}, ` +
