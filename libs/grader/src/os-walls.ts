@@ -209,11 +209,10 @@ const UNSHARE_NAMESPACES = ['--user', '--map-root-user', '--net', '--mount', '--
  * everything inside.
  */
 function hideHostArgv(candidate: Candidate, tools: Programs, root: boolean, node: string[]): string[] {
-  if (!tools.shell || !tools.mount || !tools.setsid) throw new Error('the unshare wall that hides the host needs sh, mount and setsid');
-  const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
+  const { shell, mount, setsid } = withExtraTools(candidate, tools);
   return [...setprivArgv(tools, root), tools.wrapper, ...UNSHARE_NAMESPACES, '--',
-    tools.shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', tools.mount, candidate.blockUserNamespaces ? 'block' : 'allow',
-    tools.setsid, ...noCapabilities, ...node];
+    shell, '-c', HIDE_HOST_SCRIPT, 'hide-host', mount, candidate.blockUserNamespaces ? 'block' : 'allow',
+    setsid, ...noCapabilitiesArgv(tools), ...node];
 }
 
 /**
@@ -222,16 +221,39 @@ function hideHostArgv(candidate: Candidate, tools: Programs, root: boolean, node
  * what the sandbox reads (as bwrap's).
  */
 function viewArgv(candidate: Candidate, tools: Programs, view: View, root: boolean, node: string[]): string[] {
-  if (!tools.shell || !tools.mount || !tools.setsid || !tools.mkdir || !tools.chroot) {
-    throw new Error('the unshare wall with a view needs sh, mount, setsid, mkdir and chroot');
-  }
+  const { shell, mount, setsid, mkdir, chroot } = withExtraTools(candidate, tools);
   // sorted: a folder comes before the paths under it, which it then already holds (skipped)
-  const paths = [...new Set([tools.node, ...tools.libraries, tools.setsid, tools.setpriv, ...(tools.helperLibraries ?? []),
+  const paths = [...new Set([tools.node, ...tools.libraries, setsid, tools.setpriv, ...(tools.helperLibraries ?? []),
     ...view.readOnly, ...view.readOnlyIfPresent])].sort();
-  const noCapabilities = [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
   return [...setprivArgv(tools, root), tools.wrapper, ...UNSHARE_NAMESPACES, '--',
-    tools.shell, '-c', VIEW_SCRIPT, 'view', tools.mount, tools.mkdir, tools.chroot, candidate.blockUserNamespaces ? 'block' : 'allow',
-    ...paths, '--', tools.setsid, ...noCapabilities, ...node];
+    shell, '-c', VIEW_SCRIPT, 'view', mount, mkdir, chroot, candidate.blockUserNamespaces ? 'block' : 'allow',
+    ...paths, '--', setsid, ...noCapabilitiesArgv(tools), ...node];
+}
+
+type ExtraTool = 'shell' | 'mount' | 'setsid' | 'mkdir' | 'chroot';
+
+/** The programs a candidate needs beyond setpriv and its wrapper (detection skips it without them). */
+export function extraTools(candidate: Candidate): readonly ExtraTool[] {
+  if (candidate.tool === 'unshare' && candidate.view) return ['shell', 'mount', 'setsid', 'mkdir', 'chroot'];
+  if (candidate.tool === 'unshare' && candidate.hideHost) return ['shell', 'mount', 'setsid'];
+  return [];
+}
+
+/** The candidate's extra programs, each present (detection checked; a missing one throws here). */
+function withExtraTools(candidate: Candidate, tools: Programs): Record<ExtraTool, string> {
+  const found = {} as Record<ExtraTool, string>;
+  for (const tool of extraTools(candidate)) {
+    const path = tools[tool];
+    if (!path) throw new Error(`this unshare wall needs ${tool === 'shell' ? 'sh' : tool}`);
+    found[tool] = path;
+  }
+  return found;
+}
+
+/** The last step before node in both unshare walls that mount: root of its user namespace only,
+ * it keeps no capability (bounding and inheritable sets cleared, no new privileges). */
+function noCapabilitiesArgv(tools: Programs): string[] {
+  return [tools.setpriv, '--bounding-set=-all', '--inh-caps=-all', '--no-new-privs', '--'];
 }
 
 function setprivArgv(tools: Programs, root: boolean): string[] {

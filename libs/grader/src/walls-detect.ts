@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, NOBODY, confinedArgv, describeWalls, limitsArgv, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
+import { CANDIDATES, HIDDEN_FOLDERS, MAX_SANDBOX_TASKS, NOBODY, confinedArgv, describeWalls, extraTools, limitsArgv, type Candidate, type Programs, type SandboxWalls, type View } from './os-walls.js';
 import { sandboxPaths, type SandboxPaths } from './repo-root.js';
 
 const run = promisify(execFile);
@@ -49,9 +49,7 @@ export async function detectWalls(paths: SandboxPaths = sandboxPaths(), candidat
       fallbacks.push(`${name}: ${wrapper ? 'setpriv' : candidate.tool} is not installed`);
       continue;
     }
-    const needs = candidate.view ? (['shell', 'mount', 'setsid', 'mkdir', 'chroot'] as const)
-      : candidate.hideHost ? (['shell', 'mount', 'setsid'] as const) : [];
-    const missing = needs.find((tool) => !tools[tool]);
+    const missing = extraTools(candidate).find((tool) => !tools[tool]);
     if (missing) {
       fallbacks.push(`${name}: ${missing === 'shell' ? 'sh' : missing} is not installed`);
       continue;
