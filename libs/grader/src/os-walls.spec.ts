@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { sandboxPaths } from './repo-root.js';
 import { SandboxProcess, spawnConfined } from './sandbox-process.js';
 import { DEFAULT_LIMITS } from './types.js';
-import { MAX_SANDBOX_TASKS, confinedArgv } from './os-walls.js';
+import { MAX_SANDBOX_TASKS, confinedArgv, type Candidate } from './os-walls.js';
 import { detectWalls, findTools, type OsWalls } from './walls-detect.js';
 
 // The outer wall proved by itself: a process under exactly the sandbox's confinement (the same
@@ -186,6 +186,15 @@ describe('outer wall of the grading sandbox', () => {
     tcpArrivals = udpArrivals = unixArrivals = 0;
   });
 
+  /** The probe under `within`, the host's listeners counting its arrivals from zero, once a late
+   * datagram would have arrived. */
+  async function probeCountingArrivals(within: OsWalls, probeTargets: Record<string, unknown>): Promise<Seen> {
+    tcpArrivals = udpArrivals = unixArrivals = 0;
+    const seen = await runProbe(within, probeTargets);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return seen;
+  }
+
   // The same proofs for bubblewrap and for the unshare wall with a read-only view (no bubblewrap).
   const viewLabel = 'unshare with a read-only view (no bubblewrap)';
   if (viewed.description.tool !== 'unshare' && process.env.CI === 'true') {
@@ -199,9 +208,7 @@ describe('outer wall of the grading sandbox', () => {
     let seen: Seen;
 
     beforeAll(async () => {
-      tcpArrivals = udpArrivals = unixArrivals = 0;
-      seen = await runProbe(walls, targets);
-      await new Promise((resolve) => setTimeout(resolve, 300)); // a late datagram would arrive now
+      seen = await probeCountingArrivals(walls, targets);
     });
 
     it('reaches nothing over TCP: not the host listener, not PostgreSQL, not outside', () => {
@@ -271,11 +278,16 @@ describe('outer wall of the grading sandbox', () => {
   // allowed (where max_user_namespaces cannot be set): python3 with ctypes stands for it, bound
   // into a view of its own with the system's folders, as if the attacker had brought it along.
   const python = '/usr/bin/python3';
+  /** The command running python3 with `code` inside a candidate's wall, whose view also holds the
+   * system's folders (the program and its libraries an attacker would have brought along). */
+  async function pythonInside(candidate: Candidate, code: string): Promise<string[]> {
+    const tools = await findTools();
+    const programs = { ...tools, node: python, wrapper: tools[candidate.tool]!, setpriv: tools.setpriv! };
+    const view = { readOnly: ['/usr', '/lib', '/lib64', '/bin'], readOnlyIfPresent: [] };
+    return confinedArgv(candidate, programs, view, process.getuid!() === 0, ['-I', '-S', '-c', code]);
+  }
   (viewedOpen.description.tool === 'unshare' && existsSync(python) ? it : it.skip)(
     'the unshare view holds against a user namespace of its own: chroot escapes reach only the view, and it cannot be unmounted', async () => {
-      const tools = await findTools();
-      const programs = { ...tools, node: python, wrapper: tools.unshare!, setpriv: tools.setpriv! };
-      const view = { readOnly: ['/usr', '/lib', '/lib64', '/bin'], readOnlyIfPresent: [] };
       const attack = [
         'import ctypes, json, os',
         "libc = ctypes.CDLL('libc.so.6', use_errno=True)",
@@ -288,8 +300,7 @@ describe('outer wall of the grading sandbox', () => {
         "out.append(sorted(os.listdir('/')))",
         'print(json.dumps(out))',
       ].join('\n');
-      const argv = confinedArgv({ tool: 'unshare', blockUserNamespaces: false, view: true }, programs, view, process.getuid!() === 0,
-        ['-I', '-S', '-c', attack]);
+      const argv = await pythonInside({ tool: 'unshare', blockUserNamespaces: false, view: true }, attack);
       const { stdout } = await run(argv[0]!, argv.slice(1), { env: {}, timeout: 20000 });
       const [unshared, escaped, umount, after] = JSON.parse(stdout);
       expect(unshared).toBe(0); // the namespace was made: the attack is real
@@ -309,7 +320,6 @@ describe('outer wall of the grading sandbox', () => {
   (viewed.description.tool === 'unshare' && existsSync(python) ? it : it.skip)(
     "known limit: possesses the server's session keyring, when it has one, under both walls", async () => {
       const tools = await findTools();
-      const view = { readOnly: ['/usr', '/lib', '/lib64', '/bin'], readOnlyIfPresent: [] };
       // The sandbox's native code: the keys of its session keyring (KEYCTL_READ, 11), each read.
       const attack = [
         'import ctypes',
@@ -328,10 +338,9 @@ describe('outer wall of the grading sandbox', () => {
         "assert libc.syscall(248, b'user', b'server-key', b'secret of the server', ctypes.c_long(20), ctypes.c_long(-3)) > 0",
         'os.execv(sys.argv[1], sys.argv[1:])',
       ].join('\n');
-      const root = process.getuid!() === 0;
-      for (const [candidate, wrapper] of [[{ tool: 'unshare', blockUserNamespaces: true, view: true }, tools.unshare], [{ tool: 'bwrap', blockUserNamespaces: true }, tools.bwrap]] as const) {
-        if (!wrapper) continue;
-        const argv = confinedArgv(candidate, { ...tools, node: python, wrapper, setpriv: tools.setpriv! }, view, root, ['-I', '-S', '-c', attack]);
+      for (const candidate of [{ tool: 'unshare', blockUserNamespaces: true, view: true }, { tool: 'bwrap', blockUserNamespaces: true }] as const) {
+        if (!tools[candidate.tool]) continue;
+        const argv = await pythonInside(candidate, attack);
         const { stdout } = await run(python, ['-I', '-c', server, ...argv], { env: {}, timeout: 20000 });
         expect([candidate.tool, stdout]).toEqual([candidate.tool, 'secret of the server\n']);
         // Control: a server without a session keyring of its own hands none over.
@@ -347,9 +356,7 @@ describe('outer wall of the grading sandbox', () => {
     const privateWrites = [`/tmp/${id}.txt`, `/var/tmp/${id}.txt`, `/dev/${id}.txt`, `/run/${id}.txt`];
 
     beforeAll(async () => {
-      tcpArrivals = udpArrivals = unixArrivals = 0;
-      seen = await runProbe(hiding, { ...targets, write: [...privateWrites, `/dev/shm/${id}.txt`, join(paths.root, `${id}.txt`), join(paths.snapshotCacheDir, `${id}.txt`)] });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      seen = await probeCountingArrivals(hiding, { ...targets, write: [...privateWrites, `/dev/shm/${id}.txt`, join(paths.root, `${id}.txt`), join(paths.snapshotCacheDir, `${id}.txt`)] });
     });
 
     it('reaches nothing over the network, nor the abstract Unix sockets of the host', () => {
@@ -497,9 +504,7 @@ describe('outer wall of the grading sandbox', () => {
     let seen: Seen;
 
     beforeAll(async () => {
-      tcpArrivals = udpArrivals = unixArrivals = 0;
-      seen = await runProbe(fallback, { ...targets, write: [] });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      seen = await probeCountingArrivals(fallback, { ...targets, write: [] });
     });
 
     it('reaches nothing over the network, nor the abstract Unix sockets of the host', () => {
